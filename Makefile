@@ -1,0 +1,35 @@
+# Two commands matter: `make demo` and `make test`. Both build .venv on first use.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOME_DIR ?= data
+PORT ?= 8001
+
+.PHONY: demo test lint bench serve clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/archive --home $(HOME_DIR) ingest seeds/
+	$(BIN)/archive --home $(HOME_DIR) serve --host 127.0.0.1 --port $(PORT)
+
+test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+bench: $(STAMP)
+	$(BIN)/python bench/ingest.py
+	$(BIN)/python bench/segmentation.py
+	$(BIN)/python bench/metadata.py
+	$(BIN)/python bench/ids.py
+
+clean:
+	rm -rf $(VENV) $(HOME_DIR)

@@ -1,0 +1,177 @@
+"""The dataclasses passed between pipeline stages.
+
+Every stage takes and returns these frozen values; none of them does I/O. The flow is
+
+    bytes ──extract──► Document(lines) ──clean + segment──► Segmentation(blocks, artifacts)
+          ──metadata──► Candidate* ──merge──► SourceMetadata
+          ──identify──► labels ──store──► SQLite
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+# Paragraph roles, in the order a reader meets them in a typical article.
+ROLES = (
+    "front_matter",
+    "heading",
+    "abstract",
+    "keywords",
+    "body",
+    "list_item",
+    "caption",
+    "reference",
+    "foreign",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of text as an extractor saw it.
+
+    Geometry is in PDF points with the origin at the page's top-left; it is ``None`` for
+    plain-text inputs, where only the text and its neighbours are evidence.
+    ``page`` is the 1-based physical page (for text copies: 1, or the page inferred from
+    running footers by the cleaner). ``blank_before`` is True when the source had an empty
+    line (or a larger-than-usual vertical gap) before this one: evidence, not truth.
+    """
+
+    text: str
+    page: int = 1
+    x0: float | None = None
+    y0: float | None = None
+    x1: float | None = None
+    y1: float | None = None
+    size: float | None = None
+    bold: bool = False
+    block: int | None = None
+    column: int | None = None
+    blank_before: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class PageInfo:
+    """Physical page geometry, so the cleaner can tell 'near the top' from 'mid-page'."""
+
+    number: int
+    width: float
+    height: float
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """What an extractor returns: lines in reading order plus what the container said.
+
+    ``info`` holds container-level facts, keyed by origin-qualified names such as
+    ``pdf-info:title``, ``xmp:dc:creator`` or ``capture-header:date``; the metadata
+    stage turns them into candidates.
+    """
+
+    media_type: str
+    extractor: str
+    lines: tuple[Line, ...]
+    pages: tuple[PageInfo, ...] = ()
+    info: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def page_count(self) -> int:
+        return len(self.pages) if self.pages else (max((ln.page for ln in self.lines), default=1))
+
+    def info_dict(self) -> dict[str, str]:
+        return dict(self.info)
+
+
+@dataclass(frozen=True, slots=True)
+class Artifact:
+    """A line removed from the text (running header, footer, page number): nothing is lost."""
+
+    kind: str  # "running-header" | "running-footer" | "page-number" | "capture-header"
+    text: str
+    page: int  # physical page it was found on
+    printed_page: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One paragraph as the reader would cite it."""
+
+    text: str
+    role: str
+    page: int | None  # printed page number when known, else the physical page
+    lang: str | None = None
+    section: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Segmentation:
+    """The cleaner's and segmenter's output for one document."""
+
+    blocks: tuple[Block, ...]
+    artifacts: tuple[Artifact, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Author:
+    family: str | None = None
+    given: str | None = None
+    literal: str | None = None
+    affiliation: str | None = None
+    email: str | None = None
+    orcid: str | None = None
+
+    def as_json(self) -> dict[str, str | None]:
+        return {
+            "family": self.family,
+            "given": self.given,
+            "literal": self.literal,
+            "affiliation": self.affiliation,
+            "email": self.email,
+            "orcid": self.orcid,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One possible value for one metadata field, with where it came from.
+
+    ``value`` is JSON-serialisable: a string, a number, a list of strings, or for
+    ``authors`` a list of ``Author.as_json()`` dicts. ``origin`` is a short, stable label
+    (``pdf-info``, ``xmp``, ``front-matter p.1``, ``running-footer``, ``capture-header``,
+    ``sidecar metadata/kalila-2024.yaml``); ``detail`` is the raw text it was read from.
+    """
+
+    field: str
+    value: Any
+    origin: str
+    lang: str | None = None
+    detail: str | None = None
+    priority: int = 50  # higher wins when several origins disagree
+
+
+@dataclass(frozen=True, slots=True)
+class SourceMetadata:
+    """Merged bibliographic metadata: what ``sources`` shows and citations use."""
+
+    title: str | None = None
+    titles: dict[str, str] = field(default_factory=dict)  # lang -> title
+    authors: tuple[Author, ...] = ()
+    year: int | None = None
+    date: str | None = None  # ISO 8601, as precise as known
+    doi: str | None = None
+    udc: tuple[str, ...] = ()
+    grnti: tuple[str, ...] = ()
+    bbk: tuple[str, ...] = ()
+    journal: str | None = None
+    journals: dict[str, str] = field(default_factory=dict)  # lang -> name
+    volume: str | None = None
+    issue: str | None = None
+    first_page: int | None = None
+    last_page: int | None = None
+    language: str | None = None
+    languages: tuple[str, ...] = ()
+    keywords: dict[str, list[str]] = field(default_factory=dict)
+    abstracts: dict[str, str] = field(default_factory=dict)
+    publisher: str | None = None
+    url: str | None = None
+    kind: str | None = None  # "article-journal" | "article-newspaper" | "book" | ...
