@@ -7,6 +7,7 @@
     │   ├── CorruptFileError              truncated or damaged container
     │   ├── EncryptedFileError            password-protected PDF
     │   ├── UndecodableTextError          binary junk or an unknown encoding
+    │   ├── NoTextError                   nothing to read (a scan without a text layer)
     │   └── UnreadablePathError           missing file, no permission, unreadable folder
     ├── SidecarError             exit 3   a metadata sidecar is malformed (file, line, field)
     ├── NotFoundError            exit 4   no source / paragraph with that key or ID
@@ -51,6 +52,10 @@ class EncryptedFileError(InputError):
 
 class UndecodableTextError(InputError):
     hint = "save the text as UTF-8 and ingest it again"
+
+
+class NoTextError(InputError):
+    hint = "a scanned PDF needs OCR first (e.g. ocrmypdf), then ingest the result"
 
 
 class UnreadablePathError(InputError):

@@ -1,0 +1,63 @@
+"""The pure half of ingestion: bytes in, everything we can know about them out.
+
+``analyse`` runs in worker processes when ingesting with ``--jobs``; it touches no database
+and no file system, so its result depends on the bytes alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .detect import HTML, PDF, detect_media_type
+from .errors import NoTextError, UnsupportedTypeError
+from .hashing import sha256_hex
+from .models import Candidate, Document, Segmentation, SourceMetadata
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    sha256: str
+    size: int
+    media_type: str
+    extractor: str
+    page_count: int
+    segmentation: Segmentation
+    candidates: tuple[Candidate, ...]
+    metadata: SourceMetadata  # merged from this file's candidates alone
+
+
+def extract(data: bytes, media_type: str) -> Document:
+    if media_type == PDF:
+        from .extract.pdf import extract_pdf
+
+        return extract_pdf(data)
+    if media_type == HTML:
+        raise UnsupportedTypeError("HTML pages are not supported yet; save the page as text")
+    from .extract.text import extract_text
+
+    return extract_text(data)
+
+
+def analyse(data: bytes) -> Analysis:
+    """Detect, extract, clean, segment and read metadata candidates from one file's bytes."""
+    from .metadata import extract_candidates, merge
+    from .segment import segment
+
+    media_type = detect_media_type(data)
+    document = extract(data, media_type)
+    if not any(line.text.strip() for line in document.lines):
+        where = "no text layer (a scan?)" if media_type == PDF else "no text"
+        raise NoTextError(f"{where}: nothing to index")
+    segmentation = segment(document)
+    candidates = extract_candidates(document, segmentation)
+    metadata, _ = merge(candidates)
+    return Analysis(
+        sha256=sha256_hex(data),
+        size=len(data),
+        media_type=media_type,
+        extractor=document.extractor,
+        page_count=document.page_count,
+        segmentation=segmentation,
+        candidates=tuple(candidates),
+        metadata=metadata,
+    )

@@ -1,0 +1,280 @@
+"""The command line: a thin shell over the library. The only module that prints or exits.
+
+stdout carries data (``--json`` output is a tested public interface); stderr carries
+progress, warnings and errors for people. Every ``ArchiveError`` becomes a one-line message
+and its class's exit code here, in ``_fail``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+from rich.console import Console
+
+from . import __version__
+from .errors import ArchiveError
+
+app = typer.Typer(
+    name="archive",
+    help="A document archive and provenance tracker: ingest sources, cite stable paragraph IDs.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+metadata_app = typer.Typer(help="Curate metadata with sidecar files.", no_args_is_help=True)
+app.add_typer(metadata_app, name="metadata")
+
+out = Console(soft_wrap=True, highlight=False)
+err = Console(stderr=True, soft_wrap=True, highlight=False)
+
+_state: dict[str, Path] = {}
+
+
+def _home() -> Path:
+    return _state["home"]
+
+
+def _fail(exc: ArchiveError) -> NoReturn:
+    message = str(exc)
+    if exc.hint:
+        message += f" ({exc.hint})"
+    err.print(f"archive: error: {message}", markup=False)
+    raise typer.Exit(exc.exit_code)
+
+
+def _open_store() -> Any:
+    from .store import Store
+
+    try:
+        return Store.open(_home())
+    except ArchiveError as exc:
+        _fail(exc)
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+@app.callback()
+def main(
+    home: Annotated[Path, typer.Option(
+        "--home", envvar="ARCHIVE_HOME", help="Archive home: database and object store.",
+    )] = Path("data"),
+    version: Annotated[bool, typer.Option("--version", help="Print the version.")] = False,
+) -> None:
+    """archive: keep sources, their provenance and citable paragraphs."""
+    if version:
+        out.print(f"archive {__version__}")
+        raise typer.Exit(0)
+    _state["home"] = home
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files and directories (recursive).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print a JSON report.")] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Extraction workers.")] = 1,
+    source: Annotated[str | None, typer.Option(
+        "--source", help="Add the files to this existing source.")] = None,
+    metadata_dir: Annotated[Path, typer.Option(
+        "--metadata", envvar="ARCHIVE_METADATA", help="Folder of metadata sidecars.",
+    )] = Path("metadata"),
+) -> None:
+    """Ingest files: keep the bytes, extract text, metadata and paragraphs."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from .ingest import FAILED, FileOutcome, ingest_paths
+    from .sidecars import SidecarDir
+
+    store = _open_store()
+    progress = Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+        console=err, transient=True, disable=not err.is_terminal,
+    )
+    task = progress.add_task("ingesting", total=None)
+
+    def on_file(outcome: FileOutcome) -> None:
+        progress.advance(task)
+        if outcome.status == FAILED:
+            progress.console.print(f"archive: {outcome.path}: {outcome.error}", markup=False)
+
+    try:
+        with progress:
+            report = ingest_paths(
+                store, paths, sidecars=SidecarDir(metadata_dir), source_key=source, jobs=jobs,
+                on_file=on_file, on_total=lambda n: progress.update(task, total=n),
+            )
+    except ArchiveError as exc:
+        _fail(exc)
+    finally:
+        store.close()
+    counts = report.counts()
+    if as_json:
+        _print_json({"files": [f.as_json() for f in report.files],
+                     "summary": {**counts, "ingest_id": report.ingest_id}})
+    else:
+        for f in report.files:
+            if f.status != FAILED:
+                detail = f"{f.paragraphs} paragraphs" if f.paragraphs else (f.reason or "")
+                out.print(f"{f.status:<11} {f.key}  {f.path}  {detail}", markup=False)
+        out.print(
+            f"{counts['new']} new, {counts['new_version']} new version, "
+            f"{counts['duplicate']} already present, {counts['failed']} failed", markup=False)
+        for f in report.files:
+            if f.status == FAILED:
+                out.print(f"  failed: {f.path}: {f.error}", markup=False)
+    if not report.ok:
+        raise typer.Exit(2)
+
+
+@app.command()
+def show(
+    key: Annotated[str, typer.Argument(help="Source key, e.g. kalila-2024.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Show a source: metadata with origins, files and paragraphs."""
+    from .report import source_report, source_text
+
+    store = _open_store()
+    try:
+        data = source_report(store.db, key)
+    except ArchiveError as exc:
+        _fail(exc)
+    finally:
+        store.close()
+    if as_json:
+        _print_json(data)
+    else:
+        out.print(source_text(data), markup=False)
+
+
+@app.command()
+def cite(
+    paragraph_id: Annotated[str, typer.Argument(help="Paragraph ID, e.g. kalila-2024-p17.")],
+    style: Annotated[str, typer.Option(
+        "--style", help="gost, apa, chicago, bibtex or csl-json.")] = "gost",
+    quote: Annotated[bool, typer.Option("--quote", help="Include the paragraph's text.")] = False,
+) -> None:
+    """Print a citation for any paragraph ID ever issued."""
+    from .resolve import citation
+
+    store = _open_store()
+    try:
+        out.print(citation(store.db, paragraph_id, style, quote=quote), markup=False)
+    except ArchiveError as exc:
+        _fail(exc)
+    finally:
+        store.close()
+
+
+@app.command()
+def check(
+    drafts: Annotated[list[Path], typer.Argument(help="Markdown or text drafts to check.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON findings.")] = False,
+) -> None:
+    """Check the paragraph IDs and quotations in a draft against the archive."""
+    from .resolve import check_drafts
+
+    store = _open_store()
+    try:
+        findings = check_drafts(store.db, drafts)
+    except ArchiveError as exc:
+        _fail(exc)
+    finally:
+        store.close()
+    if as_json:
+        _print_json([f.as_json() for f in findings])
+    else:
+        for finding in findings:
+            out.print(finding.describe(), markup=False)
+        out.print(f"{len(findings)} finding(s)", markup=False)
+    if findings:
+        raise typer.Exit(1)
+
+
+@app.command()
+def verify(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Fixity check: re-hash every stored original and compare with its recorded SHA-256."""
+    from .fixity import verify_all
+
+    store = _open_store()
+    try:
+        results = verify_all(store)
+    finally:
+        store.close()
+    bad = [r for r in results if not r.ok]
+    if as_json:
+        _print_json([r.as_json() for r in results])
+    else:
+        for r in bad:
+            out.print(f"FAILED {r.sha256} ({r.source}): {r.problem}", markup=False)
+        out.print(f"{len(results) - len(bad)} ok, {len(bad)} failed", markup=False)
+    if bad:
+        raise typer.Exit(1)
+
+
+@metadata_app.command("init")
+def metadata_init(
+    key: Annotated[str, typer.Argument(help="Source key.")],
+    metadata_dir: Annotated[Path, typer.Option("--metadata", envvar="ARCHIVE_METADATA")] = Path(
+        "metadata"),
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing sidecar.")] = False,
+) -> None:
+    """Write a sidecar pre-filled with the current values and their origins."""
+    from .curation import init_sidecar
+
+    store = _open_store()
+    try:
+        path = init_sidecar(store, key, metadata_dir, force=force)
+    except ArchiveError as exc:
+        _fail(exc)
+    finally:
+        store.close()
+    out.print(f"wrote {path}", markup=False)
+
+
+@metadata_app.command("apply")
+def metadata_apply(
+    keys: Annotated[list[str] | None, typer.Argument(help="Source keys (default: all).")] = None,
+    metadata_dir: Annotated[Path, typer.Option("--metadata", envvar="ARCHIVE_METADATA")] = Path(
+        "metadata"),
+) -> None:
+    """Apply sidecars to sources already ingested (an event each; reversible)."""
+    from .curation import apply_sidecars
+
+    store = _open_store()
+    try:
+        changed = apply_sidecars(store, metadata_dir, keys or None)
+    except ArchiveError as exc:
+        _fail(exc)
+    finally:
+        store.close()
+    for key, what in changed:
+        out.print(f"{key}: {what}", markup=False)
+    out.print(f"{len(changed)} source(s) updated", markup=False)
+
+
+@app.command()
+def serve(
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8001,
+    host: Annotated[str, typer.Option("--host", help="Interface.")] = "127.0.0.1",
+) -> None:
+    """Publish the archive with Datasette (foreground; Ctrl-C stops it)."""
+    import subprocess
+
+    from .publish import datasette_command
+
+    store = _open_store()
+    store.close()
+    command = datasette_command(store.db_path, host=host, port=port)
+    err.print(f"serving {store.db_path} on http://{host}:{port}/", markup=False)
+    try:
+        raise typer.Exit(subprocess.call(command))
+    except KeyboardInterrupt:
+        raise typer.Exit(0) from None

@@ -1,0 +1,83 @@
+"""Metadata curation: write sidecars for people to correct, and apply them to ingested sources.
+
+Applying is reversible: a sidecar's values are stored as candidates with the origin
+``sidecar <file>``; re-applying deactivates the previous sidecar's candidates (kept as history)
+and re-merges. Deleting the sidecar and applying again restores the extracted values.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import ArchiveError
+from .models import Candidate
+from .sidecars import SidecarDir
+from .store import Store
+from .store.plans import EventWrite, MetadataWrite
+from .store.read import source, source_keys
+
+SIDECAR_ORIGIN = "sidecar "
+
+
+def init_sidecar(store: Store, key: str, directory: Path, *, force: bool = False) -> Path:
+    from .metadata import merge, render_sidecar
+
+    source(store.db, key)  # raises NotFoundError for an unknown key
+    target = SidecarDir(directory).file_for(key)
+    if target.exists() and not force:
+        raise ArchiveError(f"{target} already exists", hint="edit it, or pass --force")
+    candidates = [c for _, c in store.active_candidates(key)]
+    metadata, chosen = merge(candidates)
+    text = render_sidecar(key, metadata, candidates, chosen)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise ArchiveError(f"{target}: cannot write: {exc.strerror or exc}") from exc
+    return target
+
+
+def _same(a: list[Candidate], b: list[Candidate]) -> bool:
+    def shape(cs: list[Candidate]) -> list[tuple[str, str, str | None, str]]:
+        return sorted((c.field, repr(c.value), c.lang, c.origin) for c in cs)
+
+    return shape(a) == shape(b)
+
+
+def apply_sidecars(
+    store: Store, directory: Path, keys: list[str] | None = None
+) -> list[tuple[str, str]]:
+    """Apply (or withdraw) sidecars; returns (key, what happened) for each changed source."""
+    from .metadata import merge
+
+    sidecars = SidecarDir(directory)
+    targets = keys if keys is not None else source_keys(store.db)
+    for key in targets:
+        source(store.db, key)
+    # Parse every sidecar before writing anything: one bad file changes nothing.
+    parsed = {key: list(sidecars.candidates_for(key)) for key in targets}
+    changed = []
+    for key in targets:
+        existing = store.active_candidates(key)
+        old = [(row_id, c) for row_id, c in existing if c.origin.startswith(SIDECAR_ORIGIN)]
+        kept = [(row_id, c) for row_id, c in existing if not c.origin.startswith(SIDECAR_ORIGIN)]
+        new = parsed[key]
+        if _same([c for _, c in old], new):
+            continue
+        metadata, chosen = merge([c for _, c in kept] + new)
+        what = "sidecar removed" if not new else ("sidecar applied" if not old
+                                                   else "sidecar re-applied")
+        store.write_metadata(MetadataWrite(
+            source_key=key,
+            metadata=metadata,
+            candidates=tuple(new),
+            chosen=tuple(chosen[len(kept):]),
+            existing_chosen=tuple((row_id, flag) for (row_id, _), flag in zip(kept, chosen)),
+            deactivate=tuple(row_id for row_id, _ in old),
+            event=EventWrite("metadata-override", what, {
+                "sidecar": sidecars.display_name(key),
+                "fields": sorted({c.field for c in new} | {c.field for _, c in old}),
+            }),
+        ))
+        changed.append((key, what))
+    return changed

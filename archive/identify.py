@@ -1,0 +1,92 @@
+"""Which source a new file belongs to, and which labels its paragraphs carry.
+
+A new file joins an existing source when ``--source KEY`` says so, when its DOI matches, or
+when its normalised text overlaps an existing source's strongly
+(``archive.ids.SAME_SOURCE_OVERLAP``); the
+reason and score are recorded as an event. Otherwise it founds a new source with a freshly
+minted key. Database reads go through the ``Store``; the decisions are pure functions in
+``archive.ids``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .analyse import Analysis
+from .ids import (
+    SAME_SOURCE_OVERLAP,
+    OldParagraph,
+    carry_labels,
+    fingerprint,
+    mint_source_key,
+    text_overlap,
+)
+from .store import Store
+from .store.plans import ParagraphWrite, TombstoneWrite
+
+# How many sources sharing paragraph fingerprints are compared in full.
+MAX_CANDIDATES = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Identity:
+    key: str
+    new_source: bool
+    reason: str
+    score: float | None = None
+
+
+def identify(store: Store, analysis: Analysis, source_key: str | None) -> Identity:
+    if source_key is not None:
+        return Identity(source_key, False, "named with --source", None)
+    doi = analysis.metadata.doi
+    if doi and (key := store.source_by_doi(doi)):
+        return Identity(key, False, f"same DOI {doi}", 1.0)
+    texts = [block.text for block in analysis.segmentation.blocks]
+    fingerprints = [fingerprint(text) for text in texts]
+    candidates = [key for key, _ in store.sources_sharing_fingerprints(fingerprints)]
+    best: tuple[float, str] | None = None
+    for key in candidates[:MAX_CANDIDATES]:
+        old_texts = [p.text for p in store.live_paragraphs(key)]
+        score = text_overlap(old_texts, texts)
+        if best is None or score > best[0]:
+            best = (score, key)
+    if best is not None and best[0] >= SAME_SOURCE_OVERLAP:
+        return Identity(best[1], False, "text overlap", round(best[0], 4))
+    meta = analysis.metadata
+    first = meta.authors[0] if meta.authors else None
+    family = (first.family or first.literal) if first else None
+    key = mint_source_key(
+        family, meta.year, meta.publisher, meta.date, store.source_exists, sha256=analysis.sha256
+    )
+    reason = "new source" if best is None else f"new source (best overlap {best[0]:.2f})"
+    return Identity(key, True, reason, None if best is None else round(best[0], 4))
+
+
+def label_paragraphs(
+    store: Store, identity: Identity, analysis: Analysis
+) -> tuple[tuple[ParagraphWrite, ...], tuple[TombstoneWrite, ...]]:
+    blocks = analysis.segmentation.blocks
+    if identity.new_source:
+        return tuple(
+            ParagraphWrite(
+                label=str(seq), seq=seq, page=b.page, role=b.role, lang=b.lang,
+                section=b.section, text=b.text, fingerprint=fingerprint(b.text),
+                match_kind="new",
+            )
+            for seq, b in enumerate(blocks, 1)
+        ), ()
+    old = [OldParagraph(p.label, p.text) for p in store.live_paragraphs(identity.key)]
+    result = carry_labels(old, [b.text for b in blocks], store.labels_ever_issued(identity.key))
+    paragraphs = tuple(
+        ParagraphWrite(
+            label=a.label, seq=seq, page=b.page, role=b.role, lang=b.lang, section=b.section,
+            text=b.text, fingerprint=fingerprint(b.text), match_kind=a.kind,
+            similarity=a.similarity, review=a.review, related=tuple(a.from_labels),
+        )
+        for seq, (a, b) in enumerate(zip(result.assignments, blocks, strict=True), 1)
+    )
+    tombstones = tuple(
+        TombstoneWrite(t.label, t.kind, tuple(t.into)) for t in result.tombstones
+    )
+    return paragraphs, tombstones

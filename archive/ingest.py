@@ -1,0 +1,251 @@
+"""Ingestion: files in, sources and paragraphs out, one transaction per file.
+
+``ingest_paths`` reads like the pipeline's table of contents:
+
+1. collect files (directories recursively, in a stable order);
+2. hash and keep the original bytes in the object store;
+3. analyse the bytes (pure; in worker processes with ``jobs > 1``);
+4. identify: same bytes as before? same source as before (DOI, ``--source``, text overlap)?
+5. label paragraphs (new source: 1..N; known source: carry labels over);
+6. write everything for the file in one transaction.
+
+Files are identified and written in SHA-256 order, so the IDs minted for a batch do not depend
+on the order the paths were given in, on ``--jobs``, or on re-running.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import __version__
+from .analyse import Analysis, analyse
+from .errors import ArchiveError, NotFoundError, UnreadablePathError
+from .hashing import sha256_hex
+from .identify import Identity, identify, label_paragraphs
+from .sidecars import SidecarDir
+from .store import Store
+from .store.plans import EventWrite, FileWrite
+
+NEW, DUPLICATE, NEW_VERSION, FAILED = "new", "duplicate", "new_version", "failed"
+
+
+@dataclass(frozen=True, slots=True)
+class FileOutcome:
+    path: str
+    status: str
+    sha256: str | None = None
+    key: str | None = None
+    error: str | None = None
+    paragraphs: int = 0
+    reason: str | None = None
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "path": self.path,
+            "sha256": self.sha256,
+            "status": self.status,
+            "key": self.key,
+            "error": self.error,
+            "paragraphs": self.paragraphs,
+            "reason": self.reason,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class IngestReport:
+    ingest_id: int
+    files: tuple[FileOutcome, ...] = field(default_factory=tuple)
+
+    def counts(self) -> dict[str, int]:
+        counts = {NEW: 0, DUPLICATE: 0, NEW_VERSION: 0, FAILED: 0}
+        for outcome in self.files:
+            counts[outcome.status] += 1
+        return counts
+
+    @property
+    def ok(self) -> bool:
+        return not any(f.status == FAILED for f in self.files)
+
+
+@dataclass(frozen=True, slots=True)
+class _Loaded:
+    path: Path
+    shown: str
+    data: bytes
+    sha256: str
+
+
+def collect_files(paths: Iterable[Path]) -> Iterator[tuple[Path, ArchiveError | None]]:
+    """Every file under ``paths``; unreadable entries come back with their error."""
+    for path in paths:
+        if path.is_dir():
+            try:
+                children = sorted(path.iterdir())
+            except OSError as exc:
+                yield path, UnreadablePathError(f"cannot read directory: {exc.strerror or exc}")
+                continue
+            yield from collect_files(
+                c for c in children if not c.name.startswith(".") or c.is_file()
+            )
+        elif path.is_file():
+            yield path, None
+        elif not path.exists():
+            yield path, UnreadablePathError("no such file or directory")
+        else:
+            yield path, UnreadablePathError("not a regular file")
+
+
+def _analyse_or_error(data: bytes) -> Analysis | ArchiveError:
+    try:
+        return analyse(data)
+    except ArchiveError as exc:
+        return exc
+
+
+def _message(exc: BaseException) -> str:
+    return str(exc) or exc.__class__.__name__
+
+
+def ingest_paths(
+    store: Store,
+    paths: Iterable[Path],
+    *,
+    sidecars: SidecarDir | None = None,
+    source_key: str | None = None,
+    jobs: int = 1,
+    on_file: Callable[[FileOutcome], None] | None = None,
+    on_total: Callable[[int], None] | None = None,
+) -> IngestReport:
+    """Ingest files and directories; every file gets an outcome, failures do not stop the run."""
+    if source_key is not None and not store.source_exists(source_key):
+        raise NotFoundError(f"no source with key {source_key!r} to add files to")
+    ingest_id = store.start_ingest(f"archive {__version__}")
+    outcomes: list[FileOutcome] = []
+
+    def report(outcome: FileOutcome) -> None:
+        outcomes.append(outcome)
+        if on_file:
+            on_file(outcome)
+
+    loaded: list[_Loaded] = []
+    for path, error in collect_files(paths):
+        shown = str(path)
+        if error is None:
+            try:
+                data = path.read_bytes()
+            except OSError as exc:
+                error = UnreadablePathError(f"cannot read: {exc.strerror or exc}")
+        if error is not None:
+            report(FileOutcome(shown, FAILED, error=_message(error)))
+            continue
+        loaded.append(_Loaded(path, shown, data, sha256_hex(data)))
+    if on_total:
+        on_total(len(loaded) + len(outcomes))
+
+    # Stable order: by content, then by name for identical bytes given twice.
+    loaded.sort(key=lambda item: (item.sha256, item.shown))
+    # Keep the bytes first: whatever happens next, the original is never lost.
+    for item in loaded:
+        store.objects.put(item.data, item.sha256)
+
+    fresh = [item for item in loaded if store.file_source(item.sha256) is None]
+    unique: dict[str, _Loaded] = {}
+    for item in fresh:
+        unique.setdefault(item.sha256, item)
+    analyses = _analyse_all([item.data for item in unique.values()], jobs)
+    by_sha = dict(zip(unique, analyses, strict=True))
+
+    for item in loaded:
+        try:
+            report(_ingest_one(store, item, by_sha.get(item.sha256), ingest_id,
+                               sidecars, source_key))
+        except ArchiveError as exc:
+            report(FileOutcome(item.shown, FAILED, sha256=item.sha256, error=_message(exc)))
+    result = IngestReport(ingest_id, tuple(outcomes))
+    store.finish_ingest(ingest_id, result.counts())
+    return result
+
+
+def _analyse_all(blobs: list[bytes], jobs: int) -> list[Analysis | ArchiveError]:
+    if jobs <= 1 or len(blobs) < 2:
+        return [_analyse_or_error(blob) for blob in blobs]
+    workers = min(jobs, len(blobs), os.cpu_count() or 1)
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(_analyse_or_error, blobs, chunksize=4))
+
+
+def _ingest_one(
+    store: Store,
+    item: _Loaded,
+    analysis: Analysis | ArchiveError | None,
+    ingest_id: int,
+    sidecars: SidecarDir | None,
+    source_key: str | None,
+) -> FileOutcome:
+    known = store.file_source(item.sha256)
+    if known is not None:
+        store.record_event(
+            EventWrite("duplicate", "already present", {"name": item.path.name}),
+            source=known, sha256=item.sha256, ingest_id=ingest_id,
+        )
+        return FileOutcome(item.shown, DUPLICATE, item.sha256, known,
+                           reason=f"same bytes as a file of {known}")
+    if isinstance(analysis, ArchiveError):
+        raise analysis
+    assert analysis is not None
+    identity = identify(store, analysis, source_key)
+    plan = _plan(store, item, analysis, identity, sidecars)
+    store.write_file(plan, ingest_id)
+    status = NEW if identity.new_source else NEW_VERSION
+    return FileOutcome(item.shown, status, item.sha256, identity.key,
+                       paragraphs=len(plan.paragraphs), reason=identity.reason)
+
+
+def _plan(
+    store: Store, item: _Loaded, analysis: Analysis, identity: Identity,
+    sidecars: SidecarDir | None,
+) -> FileWrite:
+    from .metadata import merge
+
+    existing = [] if identity.new_source else store.active_candidates(identity.key)
+    sidecar_candidates: tuple = ()
+    if sidecars is not None and not any(c.origin.startswith("sidecar ") for _, c in existing):
+        sidecar_candidates = sidecars.candidates_for(identity.key)
+    new_candidates = tuple(analysis.candidates) + tuple(sidecar_candidates)
+    merged, chosen_all = merge([c for _, c in existing] + list(new_candidates))
+    existing_chosen = tuple(
+        (row_id, flag) for (row_id, _), flag in zip(existing, chosen_all, strict=False)
+    )
+    chosen_new = tuple(chosen_all[len(existing):])
+    paragraphs, tombstones = label_paragraphs(store, identity, analysis)
+    events = [EventWrite(
+        "ingestion" if identity.new_source else "new-manifestation",
+        "new source" if identity.new_source else "joined existing source",
+        {"name": item.path.name, "media_type": analysis.media_type,
+         "reason": identity.reason, "score": identity.score},
+    )]
+    if sidecar_candidates:
+        events.append(EventWrite("metadata-override", "sidecar applied",
+                                 {"sidecar": sidecar_candidates[0].origin.removeprefix("sidecar ")}))
+    return FileWrite(
+        sha256=analysis.sha256,
+        size=analysis.size,
+        media_type=analysis.media_type,
+        original_name=item.path.name,
+        extractor=analysis.extractor,
+        page_count=analysis.page_count,
+        source_key=identity.key,
+        new_source=identity.new_source,
+        metadata=merged,
+        candidates=new_candidates,
+        chosen=chosen_new,
+        existing_chosen=existing_chosen,
+        paragraphs=paragraphs,
+        tombstones=tombstones,
+        artifacts=analysis.segmentation.artifacts,
+        events=tuple(events),
+    )

@@ -1,0 +1,62 @@
+"""What ``archive show`` prints: one source with its files, paragraphs and field origins."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import sqlite_utils
+
+from .store import read
+
+
+def source_report(db: sqlite_utils.Database, key: str) -> dict[str, Any]:
+    """The public JSON shape of a source; field origins under ``fields``."""
+    src = read.source(db, key)
+    origins: dict[str, list[dict[str, Any]]] = {}
+    for row in read.field_origins(db, key):
+        origins.setdefault(row["field"], []).append(
+            {"value": row["value"], "lang": row["lang"], "origin": row["origin"],
+             "chosen": row["chosen"]}
+        )
+    return {
+        "source": src,
+        "fields": origins,
+        "files": read.files(db, key),
+        "paragraphs": [
+            {k: p[k] for k in ("id", "label", "seq", "page", "role", "lang", "section", "text")}
+            for p in read.paragraphs(db, key)
+        ],
+    }
+
+
+def _value(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+def source_text(data: dict[str, Any]) -> str:
+    src = data["source"]
+    lines = [f"{src['key']}: {src['title'] or '(untitled)'}", ""]
+    chosen_origin = {
+        field: next((c["origin"] for c in cands if c["chosen"]), None)
+        for field, cands in data["fields"].items()
+    }
+    for field, value in src.items():
+        if field == "key" or value in (None, [], {}, ""):
+            continue
+        origin = chosen_origin.get(field) or chosen_origin.get(field.rstrip("s"))
+        suffix = f"   [{origin}]" if origin else ""
+        lines.append(f"  {field:<11} {_value(value)}{suffix}")
+    lines += ["", "files:"]
+    for f in data["files"]:
+        lines.append(
+            f"  {f['sha256']}  {f['size']:>9} B  {f['media_type']:<16} {f['original_name']}"
+        )
+    lines += ["", "paragraphs:"]
+    for p in data["paragraphs"]:
+        where = f"p.{p['page']}" if p["page"] is not None else ""
+        lines.append(f"  ¶{p['label']:<5} {where:<6} {p['role']:<12} {p['lang'] or '':<3} "
+                     f"{p['text']}")
+    return "\n".join(lines)

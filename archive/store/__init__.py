@@ -1,0 +1,179 @@
+"""The store: the archive home, its SQLite database and its object store. All SQL lives here.
+
+An archive home is one directory::
+
+    <home>/archive.db                  the database (sqlite-utils, migrations in schema.py)
+    <home>/objects/sha256/ab/cd/<hex>  original bytes, read-only, never overwritten
+
+Writes for one file happen in one transaction (``write_file``): a failure leaves the
+database as it was before that file.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from ..errors import StoreError
+from ..models import Candidate
+from ..objects import ObjectStore
+from .plans import EventWrite, FileWrite, MetadataWrite
+from .schema import migrate
+from .write import write_file_rows, write_metadata_rows
+
+DB_NAME = "archive.db"
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True, slots=True)
+class LiveParagraph:
+    label: str
+    text: str
+
+
+class Store:
+    """An open archive home. Use ``Store.open(home)``; close with ``close()`` or ``with``."""
+
+    def __init__(self, home: Path, db: sqlite_utils.Database) -> None:
+        self.home = home
+        self.db = db
+        self.objects = ObjectStore(home / "objects")
+
+    @classmethod
+    def open(cls, home: Path | str) -> Store:
+        home = Path(home)
+        try:
+            home.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(home / DB_NAME, timeout=30)
+            db = sqlite_utils.Database(conn)
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA foreign_keys=ON")
+            db.execute("PRAGMA synchronous=NORMAL")
+            migrate(db)
+        except (OSError, sqlite3.DatabaseError) as exc:
+            raise StoreError(f"{home}: cannot open the archive: {exc}") from exc
+        return cls(home, db)
+
+    @property
+    def db_path(self) -> Path:
+        return self.home / DB_NAME
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ---- runs -------------------------------------------------------------------------
+
+    def start_ingest(self, tool_version: str) -> int:
+        with self.db.atomic():
+            table = self.db["ingests"]
+            table.insert({"started_at": now(), "tool_version": tool_version})
+            return int(table.last_pk)
+
+    def finish_ingest(self, ingest_id: int, counts: dict[str, int]) -> None:
+        with self.db.atomic():
+            self.db["ingests"].update(ingest_id, {"finished_at": now(), **counts})
+
+    # ---- lookups used while identifying a file ----------------------------------------
+
+    def file_source(self, sha256: str) -> str | None:
+        row = self.db.execute("SELECT source FROM files WHERE sha256 = ?", [sha256]).fetchone()
+        return row[0] if row else None
+
+    def source_exists(self, key: str) -> bool:
+        return self.db.execute("SELECT 1 FROM sources WHERE key = ?", [key]).fetchone() is not None
+
+    def source_by_doi(self, doi: str) -> str | None:
+        row = self.db.execute(
+            "SELECT key FROM sources WHERE lower(doi) = lower(?) ORDER BY created_at LIMIT 1", [doi]
+        ).fetchone()
+        return row[0] if row else None
+
+    def sources_sharing_fingerprints(self, fingerprints: Sequence[str]) -> list[tuple[str, int]]:
+        """Sources with live paragraphs whose fingerprints appear in ``fingerprints``, best first."""
+        counts: dict[str, int] = {}
+        unique = sorted(set(fingerprints))
+        for start in range(0, len(unique), 500):
+            chunk = unique[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for key, count in self.db.execute(
+                f"SELECT source, count(*) FROM paragraphs WHERE fingerprint IN ({marks}) "
+                "AND status = 'live' GROUP BY source",
+                chunk,
+            ):
+                counts[key] = counts.get(key, 0) + count
+        return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+
+    def live_paragraphs(self, key: str) -> list[LiveParagraph]:
+        rows = self.db.execute(
+            "SELECT label, text FROM paragraphs WHERE source = ? AND status = 'live' ORDER BY seq",
+            [key],
+        )
+        return [LiveParagraph(label, text) for label, text in rows]
+
+    def active_candidates(self, key: str) -> list[tuple[int, Candidate]]:
+        """The metadata candidates in force for a source, with their row ids, oldest first."""
+        rows = self.db.execute(
+            "SELECT id, field, value, origin, lang, detail, priority FROM metadata_values "
+            "WHERE source = ? AND active = 1 ORDER BY id",
+            [key],
+        )
+        return [
+            (row_id, Candidate(field, json.loads(value), origin, lang, detail, priority))
+            for row_id, field, value, origin, lang, detail, priority in rows
+        ]
+
+    def labels_ever_issued(self, key: str) -> set[str]:
+        return {r[0] for r in self.db.execute("SELECT label FROM paragraphs WHERE source = ?", [key])}
+
+    # ---- writes -----------------------------------------------------------------------
+
+    def write_file(self, plan: FileWrite, ingest_id: int) -> None:
+        """Write one file's source, paragraphs, lineage, metadata and events atomically."""
+        try:
+            with self.db.atomic():
+                write_file_rows(self.db, plan, ingest_id, now())
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"database write failed for {plan.original_name}: {exc}") from exc
+
+    def record_event(
+        self, event: EventWrite, *, source: str | None, sha256: str | None, ingest_id: int | None
+    ) -> None:
+        with self.db.atomic():
+            self.db["events"].insert(
+                {
+                    "at": now(),
+                    "type": event.type,
+                    "source": source,
+                    "file_sha256": sha256,
+                    "ingest_id": ingest_id,
+                    "outcome": event.outcome,
+                    "detail": json.dumps(event.detail, ensure_ascii=False, sort_keys=True),
+                }
+            )
+
+    def write_metadata(self, plan: MetadataWrite) -> None:
+        """Re-merge one source's metadata atomically, keeping every earlier value as history."""
+        with self.db.atomic():
+            write_metadata_rows(self.db, plan, now())
+
+    # ---- reads ------------------------------------------------------------------------
+
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        return list(self.db.query(sql, params))
+

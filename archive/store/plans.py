@@ -1,0 +1,73 @@
+"""What the ingest orchestration asks the store to write: plain values, no SQL."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..models import Artifact, Candidate, SourceMetadata
+
+
+@dataclass(frozen=True, slots=True)
+class ParagraphWrite:
+    label: str
+    seq: int
+    page: int | None
+    role: str
+    lang: str | None
+    section: str | None
+    text: str
+    fingerprint: str
+    match_kind: str  # new | exact | moved | split | merged | fuzzy
+    similarity: float | None = None
+    review: bool = False
+    related: tuple[str, ...] = ()  # other labels involved in a split or merge
+
+
+@dataclass(frozen=True, slots=True)
+class TombstoneWrite:
+    label: str
+    kind: str  # deleted | merged_into | split_into
+    into: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class EventWrite:
+    type: str  # ingestion | new-manifestation | duplicate | metadata-override | fixity
+    outcome: str
+    detail: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class FileWrite:
+    """Everything one new file contributes, written in a single transaction."""
+
+    sha256: str
+    size: int
+    media_type: str
+    original_name: str
+    extractor: str
+    page_count: int
+    source_key: str
+    new_source: bool
+    metadata: SourceMetadata
+    candidates: tuple[Candidate, ...]  # this file's candidates, inserted
+    chosen: tuple[bool, ...]  # aligned with candidates
+    existing_chosen: tuple[tuple[int, bool], ...]  # (metadata_values.id, chosen) re-merged
+    paragraphs: tuple[ParagraphWrite, ...]
+    tombstones: tuple[TombstoneWrite, ...]
+    artifacts: tuple[Artifact, ...]
+    events: tuple[EventWrite, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class MetadataWrite:
+    """A re-merge of one source's metadata, e.g. after a sidecar was added, edited or removed."""
+
+    source_key: str
+    metadata: SourceMetadata
+    candidates: tuple[Candidate, ...]  # new candidates to insert (the sidecar's)
+    chosen: tuple[bool, ...]
+    existing_chosen: tuple[tuple[int, bool], ...]
+    deactivate: tuple[int, ...]  # metadata_values ids no longer in force (an old sidecar's)
+    event: EventWrite

@@ -1,0 +1,208 @@
+"""The database schema, as a list of migrations applied in order and recorded in the database.
+
+A migration is appended, never edited: an archive created by an older version is brought up
+to date by running the ones it has not seen. ``_migrations`` records which ran and when.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+import sqlite_utils
+
+FTS_TOKENIZER = "unicode61 remove_diacritics 2"
+
+
+def _initial(db: sqlite_utils.Database) -> None:
+    db["ingests"].create(
+        {
+            "id": int,
+            "started_at": str,
+            "finished_at": str,
+            "tool_version": str,
+            "new": int,
+            "duplicate": int,
+            "new_version": int,
+            "failed": int,
+        },
+        pk="id",
+    )
+    db["sources"].create(
+        {
+            "key": str,
+            "title": str,
+            "authors": str,  # JSON list of {family, given, literal, affiliation, email, orcid}
+            "author_names": str,  # JSON list of display names, for the array facet
+            "year": int,
+            "date": str,
+            "doi": str,
+            "udc": str,
+            "udc_classes": str,
+            "grnti": str,
+            "grnti_classes": str,
+            "bbk": str,
+            "journal": str,
+            "volume": str,
+            "issue": str,
+            "first_page": int,
+            "last_page": int,
+            "language": str,
+            "languages": str,
+            "kind": str,
+            "keywords": str,  # JSON {lang: [..]}
+            "abstracts": str,  # JSON {lang: text}
+            "keywords_text": str,
+            "abstracts_text": str,
+            "titles": str,
+            "publisher": str,
+            "url": str,
+            "paragraph_count": int,
+            "created_at": str,
+            "updated_at": str,
+        },
+        pk="key",
+    )
+    db["files"].create(
+        {
+            "sha256": str,
+            "algorithm": str,
+            "source": str,
+            "size": int,
+            "media_type": str,
+            "original_name": str,
+            "extractor": str,
+            "page_count": int,
+            "first_seen": str,
+            "ingest_id": int,
+        },
+        pk="sha256",
+        foreign_keys=[("source", "sources", "key"), ("ingest_id", "ingests", "id")],
+    )
+    db["paragraphs"].create(
+        {
+            "id": str,
+            "source": str,
+            "label": str,
+            "seq": int,
+            "page": int,
+            "role": str,
+            "lang": str,
+            "section": str,
+            "text": str,
+            "status": str,  # live | deleted | merged | split
+            "fingerprint": str,
+            "file_sha256": str,
+            "first_text": str,
+            "updated_at": str,
+        },
+        pk="id",
+        foreign_keys=[("source", "sources", "key"), ("file_sha256", "files", "sha256")],
+    )
+    db["paragraph_versions"].create(
+        {
+            "id": int,
+            "paragraph_id": str,
+            "source": str,
+            "file_sha256": str,
+            "ingest_id": int,
+            "text": str,
+            "fingerprint": str,
+            "norm_version": str,
+            "match_kind": str,  # new | exact | moved | split | merged | fuzzy | deleted | ...
+            "similarity": float,
+            "review": int,
+            "related": str,  # JSON list of other paragraph IDs involved
+            "at": str,
+        },
+        pk="id",
+        foreign_keys=[("paragraph_id", "paragraphs", "id"), ("source", "sources", "key")],
+    )
+    db["metadata_values"].create(
+        {
+            "id": int,
+            "source": str,
+            "field": str,
+            "lang": str,
+            "value": str,  # JSON
+            "origin": str,
+            "detail": str,
+            "priority": int,
+            "chosen": int,
+            "active": int,  # 0 once superseded by a re-application (kept for history)
+            "file_sha256": str,
+            "at": str,
+        },
+        pk="id",
+        foreign_keys=[("source", "sources", "key")],
+    )
+    db["artifacts"].create(
+        {
+            "id": int,
+            "file_sha256": str,
+            "source": str,
+            "kind": str,
+            "page": int,
+            "printed_page": int,
+            "text": str,
+        },
+        pk="id",
+        foreign_keys=[("file_sha256", "files", "sha256"), ("source", "sources", "key")],
+    )
+    db["events"].create(
+        {
+            "id": int,
+            "at": str,
+            "type": str,
+            "source": str,
+            "file_sha256": str,
+            "ingest_id": int,
+            "outcome": str,
+            "detail": str,  # JSON
+        },
+        pk="id",
+    )
+    db["paragraphs"].create_index(["source", "seq"])
+    db["paragraphs"].create_index(["fingerprint"])
+    db["paragraphs"].create_index(["role"])
+    db["paragraphs"].create_index(["lang"])
+    db["paragraph_versions"].create_index(["paragraph_id"])
+    db["metadata_values"].create_index(["source", "field"])
+    db["files"].create_index(["source"])
+    db["artifacts"].create_index(["file_sha256"])
+    db["events"].create_index(["source"])
+    db["sources"].create_index(["doi"])
+    db["paragraphs"].enable_fts(["text"], tokenize=FTS_TOKENIZER, create_triggers=True)
+    db["sources"].enable_fts(
+        ["title", "titles", "abstracts_text", "keywords_text", "author_names"],
+        tokenize=FTS_TOKENIZER,
+        create_triggers=True,
+    )
+    # Word-form index: the stems of each paragraph (rowid = paragraphs.rowid), written by the
+    # store alongside the text, so a query for one word form finds the others.
+    db.execute(
+        f"CREATE VIRTUAL TABLE paragraphs_stems USING fts5(stems, tokenize='{FTS_TOKENIZER}')"
+    )
+
+
+MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
+    ("0001_initial", _initial),
+]
+
+
+def migrate(db: sqlite_utils.Database) -> list[str]:
+    """Apply every migration not yet recorded; return the names applied."""
+    if "_migrations" not in db.table_names():
+        db["_migrations"].create({"name": str, "applied_at": str}, pk="name")
+    done = {row["name"] for row in db["_migrations"].rows}
+    applied = []
+    for name, step in MIGRATIONS:
+        if name in done:
+            continue
+        with db.atomic():
+            step(db)
+            db["_migrations"].insert(
+                {"name": name, "applied_at": datetime.now(UTC).isoformat(timespec="seconds")}
+            )
+        applied.append(name)
+    return applied

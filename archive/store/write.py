@@ -1,0 +1,243 @@
+"""Row writers. Called inside one ``db.atomic()`` block by ``Store``; never commit themselves."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+import sqlite_utils
+
+from ..ids import NORM_VERSION, paragraph_id
+from ..models import Candidate, SourceMetadata
+from ..search import stem_text
+from .plans import FileWrite, MetadataWrite
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def _display_name(author: Any) -> str:
+    if author.literal:
+        return author.literal
+    return " ".join(part for part in (author.family, author.given) if part)
+
+
+def source_row(metadata: SourceMetadata) -> dict[str, Any]:
+    """The ``sources`` columns derived from merged metadata (the key is never among them)."""
+    from ..metadata.classes import grnti_top, udc_top
+
+    udc_classes = sorted({top[0] + " " + top[1] for c in metadata.udc if (top := udc_top(c))})
+    grnti_classes = sorted(
+        {top[0] + " " + top[1] for c in metadata.grnti if (top := grnti_top(c))}
+    )
+    return {
+        "title": metadata.title,
+        "titles": _json(metadata.titles),
+        "authors": _json([a.as_json() for a in metadata.authors]),
+        "author_names": _json([_display_name(a) for a in metadata.authors]),
+        "year": metadata.year,
+        "date": metadata.date,
+        "doi": metadata.doi,
+        "udc": _json(list(metadata.udc)),
+        "udc_classes": _json(udc_classes),
+        "grnti": _json(list(metadata.grnti)),
+        "grnti_classes": _json(grnti_classes),
+        "bbk": _json(list(metadata.bbk)),
+        "journal": metadata.journal,
+        "volume": metadata.volume,
+        "issue": metadata.issue,
+        "first_page": metadata.first_page,
+        "last_page": metadata.last_page,
+        "language": metadata.language,
+        "languages": _json(list(metadata.languages)),
+        "kind": metadata.kind,
+        "keywords": _json(metadata.keywords),
+        "abstracts": _json(metadata.abstracts),
+        "keywords_text": " ; ".join(k for words in metadata.keywords.values() for k in words),
+        "abstracts_text": "\n\n".join(metadata.abstracts.values()),
+        "publisher": metadata.publisher,
+        "url": metadata.url,
+    }
+
+
+def write_candidates(
+    db: sqlite_utils.Database,
+    key: str,
+    candidates: Sequence[Candidate],
+    chosen: Sequence[bool],
+    existing_chosen: Sequence[tuple[int, bool]],
+    sha256: str | None,
+    at: str,
+) -> None:
+    rows = [
+        {
+            "source": key,
+            "field": c.field,
+            "lang": c.lang,
+            "value": _json(c.value),
+            "origin": c.origin,
+            "detail": c.detail,
+            "priority": c.priority,
+            "chosen": int(flag),
+            "active": 1,
+            "file_sha256": sha256,
+            "at": at,
+        }
+        for c, flag in zip(candidates, chosen, strict=True)
+    ]
+    if rows:
+        db["metadata_values"].insert_all(rows)
+    for row_id, flag in existing_chosen:
+        db.execute("UPDATE metadata_values SET chosen = ? WHERE id = ?", [int(flag), row_id])
+
+
+def write_metadata_rows(db: sqlite_utils.Database, plan: MetadataWrite, at: str) -> None:
+    if plan.deactivate:
+        marks = ",".join("?" * len(plan.deactivate))
+        db.execute(
+            f"UPDATE metadata_values SET active = 0, chosen = 0 WHERE id IN ({marks})",
+            list(plan.deactivate),
+        )
+    write_candidates(
+        db, plan.source_key, plan.candidates, plan.chosen, plan.existing_chosen, None, at
+    )
+    db["sources"].update(plan.source_key, {**source_row(plan.metadata), "updated_at": at})
+    db["events"].insert(
+        {
+            "at": at,
+            "type": plan.event.type,
+            "source": plan.source_key,
+            "outcome": plan.event.outcome,
+            "detail": _json(plan.event.detail),
+        }
+    )
+
+
+def _set_stems(db: sqlite_utils.Database, rowid: int, text: str, lang: str | None) -> None:
+    db.execute("DELETE FROM paragraphs_stems WHERE rowid = ?", [rowid])
+    db.execute(
+        "INSERT INTO paragraphs_stems(rowid, stems) VALUES (?, ?)", [rowid, stem_text(text, lang)]
+    )
+
+
+def write_file_rows(db: sqlite_utils.Database, plan: FileWrite, ingest_id: int, at: str) -> None:
+    key = plan.source_key
+    row = source_row(plan.metadata)
+    if plan.new_source:
+        db["sources"].insert({"key": key, **row, "created_at": at, "updated_at": at})
+    else:
+        db["sources"].update(key, {**row, "updated_at": at})
+    db["files"].insert(
+        {
+            "sha256": plan.sha256,
+            "algorithm": "sha256",
+            "source": key,
+            "size": plan.size,
+            "media_type": plan.media_type,
+            "original_name": plan.original_name,
+            "extractor": plan.extractor,
+            "page_count": plan.page_count,
+            "first_seen": at,
+            "ingest_id": ingest_id,
+        }
+    )
+    write_candidates(
+        db, key, plan.candidates, plan.chosen, plan.existing_chosen, plan.sha256, at
+    )
+    for para in plan.paragraphs:
+        pid = paragraph_id(key, para.label)
+        values = {
+            "source": key,
+            "label": para.label,
+            "seq": para.seq,
+            "page": para.page,
+            "role": para.role,
+            "lang": para.lang,
+            "section": para.section,
+            "text": para.text,
+            "status": "live",
+            "fingerprint": para.fingerprint,
+            "file_sha256": plan.sha256,
+            "updated_at": at,
+        }
+        existing = db.execute("SELECT rowid FROM paragraphs WHERE id = ?", [pid]).fetchone()
+        if existing:
+            db["paragraphs"].update(pid, values)
+            rowid = existing[0]
+        else:
+            db["paragraphs"].insert({"id": pid, **values, "first_text": para.text})
+            rowid = db.execute("SELECT rowid FROM paragraphs WHERE id = ?", [pid]).fetchone()[0]
+        _set_stems(db, rowid, para.text, para.lang)
+        db["paragraph_versions"].insert(
+            {
+                "paragraph_id": pid,
+                "source": key,
+                "file_sha256": plan.sha256,
+                "ingest_id": ingest_id,
+                "text": para.text,
+                "fingerprint": para.fingerprint,
+                "norm_version": NORM_VERSION,
+                "match_kind": para.match_kind,
+                "similarity": para.similarity,
+                "review": int(para.review),
+                "related": _json([paragraph_id(key, label) for label in para.related]),
+                "at": at,
+            }
+        )
+    for tomb in plan.tombstones:
+        pid = paragraph_id(key, tomb.label)
+        status = {"merged_into": "merged", "split_into": "split"}.get(tomb.kind, "deleted")
+        db.execute(
+            "UPDATE paragraphs SET status = ?, updated_at = ? WHERE id = ?", [status, at, pid]
+        )
+        db.execute(
+            "DELETE FROM paragraphs_stems WHERE rowid = (SELECT rowid FROM paragraphs WHERE id = ?)",
+            [pid],
+        )
+        db["paragraph_versions"].insert(
+            {
+                "paragraph_id": pid,
+                "source": key,
+                "file_sha256": plan.sha256,
+                "ingest_id": ingest_id,
+                "text": None,
+                "fingerprint": None,
+                "norm_version": NORM_VERSION,
+                "match_kind": tomb.kind,
+                "similarity": None,
+                "review": 0,
+                "related": _json([paragraph_id(key, label) for label in tomb.into]),
+                "at": at,
+            }
+        )
+    if plan.artifacts:
+        db["artifacts"].insert_all(
+            {
+                "file_sha256": plan.sha256,
+                "source": key,
+                "kind": a.kind,
+                "page": a.page,
+                "printed_page": a.printed_page,
+                "text": a.text,
+            }
+            for a in plan.artifacts
+        )
+    for event in plan.events:
+        db["events"].insert(
+            {
+                "at": at,
+                "type": event.type,
+                "source": key,
+                "file_sha256": plan.sha256,
+                "ingest_id": ingest_id,
+                "outcome": event.outcome,
+                "detail": _json(event.detail),
+            }
+        )
+    db.execute(
+        "UPDATE sources SET paragraph_count = "
+        "(SELECT count(*) FROM paragraphs WHERE source = ? AND status = 'live') WHERE key = ?",
+        [key, key],
+    )

@@ -1,0 +1,213 @@
+"""The command line end to end: exit codes, JSON contracts, idempotency, bad inputs."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import pdfgen
+from archive.cli import app
+from archive.hashing import sha256_hex
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+COUNTED = ("sources", "files", "paragraphs", "paragraph_versions", "metadata_values", "artifacts")
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    return tmp_path / "home"
+
+
+def run(home: Path, *args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, ["--home", str(home), *args])
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+def counts(home: Path) -> dict[str, int]:
+    conn = sqlite3.connect(home / "archive.db")
+    try:
+        return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in COUNTED}
+    finally:
+        conn.close()
+
+
+def ingest_json(home: Path, *paths: Path | str) -> tuple[int, dict]:
+    code, out, _ = run(home, "ingest", "--json", *map(str, paths))
+    return code, json.loads(out)
+
+
+def test_ingest_seeds_then_again_changes_nothing(home):
+    code, report = ingest_json(home, SEEDS)
+    assert code == 0
+    assert [f["status"] for f in report["files"]] == ["new", "new"]
+    assert report["summary"]["new"] == 2 and report["summary"]["failed"] == 0
+    keys = {f["key"] for f in report["files"]}
+    assert all(f["sha256"] == sha256_hex(Path(f["path"]).read_bytes()) for f in report["files"])
+    before = counts(home)
+
+    code, again = ingest_json(home, SEEDS)
+    assert code == 0
+    assert [f["status"] for f in again["files"]] == ["duplicate", "duplicate"]
+    assert {f["key"] for f in again["files"]} == keys
+    assert counts(home) == before
+    conn = sqlite3.connect(home / "archive.db")
+    seen_again = conn.execute("SELECT count(*) FROM events WHERE type = 'duplicate'").fetchone()
+    assert seen_again[0] == 2
+
+
+def test_stored_object_hash_equals_recorded_hash(home):
+    ingest_json(home, SEEDS)
+    conn = sqlite3.connect(home / "archive.db")
+    for (digest,) in conn.execute("SELECT sha256 FROM files"):
+        stored = home / "objects" / "sha256" / digest[:2] / digest[2:4] / digest
+        assert sha256_hex(stored.read_bytes()) == digest
+    code, out, _ = run(home, "verify")
+    assert code == 0 and "2 ok, 0 failed" in out
+
+
+def test_show_json_contract_and_no_absolute_paths(home, tmp_path):
+    _, report = ingest_json(home, SEEDS / "000_d613d50ca8d86847.txt")
+    key = report["files"][0]["key"]
+    code, out, _ = run(home, "show", key, "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert set(data) >= {"source", "files", "paragraphs"}
+    for name in ("key", "title", "authors", "year", "date", "doi", "udc", "grnti", "journal",
+                 "issue", "first_page", "last_page", "language", "keywords", "abstracts",
+                 "publisher", "url"):
+        assert name in data["source"]
+    assert data["source"]["key"] == key
+    assert isinstance(data["source"]["udc"], list) and isinstance(data["source"]["keywords"], dict)
+    file = data["files"][0]
+    assert file["original_name"] == "000_d613d50ca8d86847.txt"
+    assert file["media_type"] == "text/plain" and file["size"] == 44797
+    paragraph = data["paragraphs"][0]
+    assert set(paragraph) == {"id", "label", "seq", "page", "role", "lang", "section", "text"}
+    assert paragraph["id"] == f"{key}-p1" and paragraph["label"] == "1"
+    assert [p["seq"] for p in data["paragraphs"]] == list(range(1, len(data["paragraphs"]) + 1))
+    assert str(ROOT) not in out and str(tmp_path) not in out
+    code, text, _ = run(home, "show", key)
+    assert code == 0 and key in text
+
+
+def test_show_unknown_key_exits_4(home):
+    ingest_json(home, SEEDS)
+    code, _, err = run(home, "show", "nobody-1999")
+    assert code == 4
+    assert "nobody-1999" in err and len(err.strip().splitlines()) == 1
+
+
+def _bad_inputs(folder: Path) -> dict[str, str]:
+    """Bad files next to a good one; values are words the one-line error must contain."""
+    folder.mkdir()
+    (folder / "empty.txt").write_bytes(b"")
+    article, _ = pdfgen.multi_page_kazakh(2)
+    (folder / "truncated.pdf").write_bytes(pdfgen.truncated(article))
+    (folder / "locked.pdf").write_bytes(pdfgen.encrypted(article))
+    (folder / "junk.txt").write_bytes(bytes(range(256)) * 8)
+    (folder / "scan.pdf").write_bytes(pdfgen.scanned_like())
+    shutil.copy(SEEDS / "001_0956fffff0b724be.txt", folder / "good.txt")
+    return {"empty.txt": "empty", "truncated.pdf": "", "locked.pdf": "encrypt",
+            "junk.txt": "", "scan.pdf": "text"}
+
+
+def test_bad_inputs_fail_one_line_each_and_the_rest_lands(home, tmp_path):
+    expected = _bad_inputs(tmp_path / "in")
+    code, report = ingest_json(home, tmp_path / "in")
+    assert code == 2
+    status = {Path(f["path"]).name: f for f in report["files"]}
+    assert status["good.txt"]["status"] == "new"
+    for name, word in expected.items():
+        assert status[name]["status"] == "failed", name
+        assert word.lower() in status[name]["error"].lower(), (name, status[name]["error"])
+        assert "\n" not in status[name]["error"]
+    assert report["summary"]["failed"] == len(expected)
+    assert counts(home)["sources"] == 1
+
+    code, out, err = run(home, "ingest", str(tmp_path / "in"))
+    assert code == 2
+    failed_lines = [line for line in err.splitlines() if line.startswith("archive: ")]
+    assert len(failed_lines) == len(expected)
+    assert all(any(name in line for line in failed_lines) for name in expected)
+    assert "1 already present" in out
+
+
+def test_missing_path_and_unreadable_folder(home, tmp_path, monkeypatch):
+    good = tmp_path / "good.txt"
+    shutil.copy(SEEDS / "001_0956fffff0b724be.txt", good)
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    real_iterdir = Path.iterdir
+
+    def iterdir(self: Path):
+        if self == locked:
+            raise PermissionError(13, "Permission denied")
+        return real_iterdir(self)
+
+    monkeypatch.setattr(Path, "iterdir", iterdir)
+    code, report = ingest_json(home, tmp_path / "nope.pdf", locked, good)
+    assert code == 2
+    by_name = {Path(f["path"]).name: f for f in report["files"]}
+    assert "no such file" in by_name["nope.pdf"]["error"]
+    assert "Permission denied" in by_name["locked"]["error"]
+    assert by_name["good.txt"]["status"] == "new"
+
+
+def test_a_failed_write_leaves_no_trace(home, tmp_path, monkeypatch):
+    from archive.store import write
+
+    shutil.copy(SEEDS / "001_0956fffff0b724be.txt", tmp_path / "a.txt")
+    original = write.write_file_rows
+
+    def broken(db, plan, ingest_id, at):
+        original(db, plan, ingest_id, at)  # every row written ... then the disk "fails"
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(write, "write_file_rows", broken)
+    monkeypatch.setattr("archive.store.write_file_rows", broken)
+    code, report = ingest_json(home, tmp_path / "a.txt")
+    assert code == 2 and "disk I/O error" in report["files"][0]["error"]
+    assert counts(home) == dict.fromkeys(COUNTED, 0)
+
+
+def test_type_comes_from_bytes_not_extension(home, tmp_path):
+    pdf, _ = pdfgen.multi_page_kazakh(2)
+    disguised = tmp_path / "article.txt"
+    disguised.write_bytes(pdf)
+    code, report = ingest_json(home, disguised)
+    assert code == 0
+    code, out, _ = run(home, "show", report["files"][0]["key"], "--json")
+    assert json.loads(out)["files"][0]["media_type"] == "application/pdf"
+
+
+def test_generated_kazakh_pdf_keeps_page_numbers(home, tmp_path):
+    pdf, gold = pdfgen.multi_page_kazakh(4, first_page=101)
+    (tmp_path / "kk.pdf").write_bytes(pdf)
+    _, report = ingest_json(home, tmp_path / "kk.pdf")
+    _, out, _ = run(home, "show", report["files"][0]["key"], "--json")
+    data = json.loads(out)
+    pages = {p["text"]: p["page"] for p in data["paragraphs"]}
+    for expected in gold:
+        assert pages.get(expected["text"]) == expected["page"], expected["text"][:40]
+    assert {p["lang"] for p in data["paragraphs"] if p["role"] == "body"} == {"kk"}
+
+
+def test_ids_do_not_depend_on_argument_order_or_jobs(tmp_path):
+    def ids(home: Path, *args: str) -> list[str]:
+        run(home, "ingest", *args)
+        conn = sqlite3.connect(home / "archive.db")
+        return [r[0] for r in conn.execute("SELECT id FROM paragraphs ORDER BY id")]
+
+    a = ids(tmp_path / "a", str(SEEDS / "000_d613d50ca8d86847.txt"),
+            str(SEEDS / "001_0956fffff0b724be.txt"))
+    b = ids(tmp_path / "b", str(SEEDS / "001_0956fffff0b724be.txt"),
+            str(SEEDS / "000_d613d50ca8d86847.txt"), "--jobs", "2")
+    assert a == b and a
