@@ -1,0 +1,97 @@
+"""APA 7th edition reference list entry.
+
+Journal article: ``Family, A. T., & Other, B. (2024). Title. Journal, 12(4), 35–42.
+https://doi.org/…``; a journal without volumes prints only ``(issue)``, dropping a cumulative
+number in parentheses (``4 (105)`` → ``(4)``). Up to 20 authors, then the first 19, ``…`` and
+the last. Without an author the title takes the author's place (web pages:
+``Title. (2025, October 23). Site. URL``); without a title a description from the first words
+of the text is given in square brackets. The reference keeps the source's own script (APA
+§9.38 would transliterate non-Latin references; transliterated Kazakh is not searchable).
+Italics are not marked up: the output is plain text. A paragraph citation appends
+``¶ <paragraph ID>`` and the page, in APA's ``(p. 36, para. 17)`` locator form.
+"""
+
+from __future__ import annotations
+
+import re
+
+from archive.cite import (
+    CiteParagraph,
+    CiteSource,
+    date_parts,
+    devised_title,
+    end,
+    initials,
+    is_web,
+    page_range,
+    site_name,
+    split_author,
+    title_of,
+)
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")  # fmt: skip
+
+
+def _name(author: dict[str, str | None]) -> str:
+    family, given, literal = split_author(author)
+    if literal or not family:
+        return literal or ""
+    ini = initials(given)
+    return f"{family}, {ini}" if ini else family
+
+
+def _authors(source: CiteSource) -> str:
+    names = [n for n in (_name(a) for a in source.authors) if n]
+    if len(names) > 20:
+        return ", ".join(names[:19]) + ", … " + names[-1]
+    if len(names) <= 1:
+        return "".join(names)
+    if len(names) == 2:
+        return f"{names[0]}, & {names[1]}"
+    return ", ".join(names[:-1]) + f", & {names[-1]}"
+
+
+def _date(source: CiteSource, web: bool) -> str:
+    parts = date_parts(source)
+    if not parts:
+        return "(n.d.)"
+    if web and len(parts) == 3:
+        return f"({parts[0]}, {MONTHS[parts[1] - 1]} {parts[2]})"
+    return f"({parts[0]})"
+
+
+def reference(source: CiteSource) -> str:
+    web = is_web(source)
+    authors = _authors(source)
+    title = title_of(source) or devised_title(source, "Untitled")
+    date = _date(source, web)
+    out = f"{end(authors)} {date}. {end(title)}" if authors else f"{end(title)} {date}."
+    if web:
+        site = site_name(source)
+        if site and site != authors:
+            out += f" {end(site)}"
+    elif source.journal:
+        issue = re.sub(r"\s*\(\d+\)\s*$", "", source.issue or "")
+        container = source.journal
+        if source.volume:
+            container += f", {source.volume}" + (f"({issue})" if issue else "")
+        elif issue:
+            container += f", ({issue})"
+        pages = page_range(source)
+        out += f" {container}" + (f", {pages}." if pages else ".")
+    if source.doi:
+        out += f" https://doi.org/{source.doi}"
+    elif source.url:
+        out += f" {source.url}"
+    return out
+
+
+def render(source: CiteSource, paragraph: CiteParagraph | None, *, quote: bool = False) -> str:
+    text = reference(source)
+    if paragraph:
+        where = f"p. {paragraph.page}, " if paragraph.page is not None else ""
+        text += f" ({where}para. {paragraph.label}; ¶ {paragraph.id})"
+    if quote and paragraph and paragraph.text:
+        return f"“{' '.join(paragraph.text.split())}”\n{text}"
+    return text

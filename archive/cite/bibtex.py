@@ -1,0 +1,111 @@
+"""BibTeX entry (biblatex-friendly, UTF-8).
+
+The entry key is the source key. Journal articles are ``@article``, books ``@book``,
+everything else ``@misc``. Text fields escape TeX specials (``\\ { } & % $ # _ ~ ^``); the
+title is wrapped in a second pair of braces so styles do not recase it; ``doi`` and ``url``
+are verbatim fields and are written as given. Names: ``Family, Given and Family, Given``; an
+organisation is braced whole. ``langid`` names the language for biblatex hyphenation.
+A paragraph citation puts ``¶ <paragraph ID>, p. <page>`` in ``note``; ``quote=True`` puts
+the paragraph's text in ``annotation``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from archive.cite import (
+    CiteParagraph,
+    CiteSource,
+    date_parts,
+    devised_title,
+    initials,
+    is_web,
+    page_range,
+    site_name,
+    split_author,
+    title_of,
+)
+
+LANGIDS = {"kk": "kazakh", "ru": "russian", "en": "english", "de": "german", "fr": "french"}
+_SPECIAL = {
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "&": r"\&",
+    "%": r"\%",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+}
+_SPECIAL_RE = re.compile(r"[\\{}&%$#_~^]")
+
+
+def escape(text: str) -> str:
+    """Escape TeX specials so the value typesets literally."""
+    return _SPECIAL_RE.sub(lambda m: _SPECIAL[m.group()], " ".join(text.split()))
+
+
+def _verbatim(text: str) -> str:
+    # Verbatim fields cannot escape braces; drop unbalanced ones rather than break the file.
+    return text.strip().replace("{", "%7B").replace("}", "%7D")
+
+
+def _name(author: dict[str, str | None]) -> str:
+    family, given, literal = split_author(author)
+    if literal or not family:
+        return "{" + escape(literal or "") + "}"
+    if given and "." in given:
+        given = initials(given)
+    return escape(family) + (f", {escape(given)}" if given else "")
+
+
+def fields(
+    source: CiteSource, paragraph: CiteParagraph | None, quote: bool
+) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    names = [a for a in source.authors if any(a.values())]
+    if names:
+        out.append(("author", " and ".join(_name(a) for a in names)))
+    title = title_of(source) or devised_title(source, "Untitled")
+    out.append(("title", "{" + escape(title) + "}"))
+    if source.journal and not is_web(source):
+        out.append(("journal", escape(source.journal)))
+    elif is_web(source) and site_name(source):
+        out.append(("howpublished", escape(site_name(source) or "")))
+    parts = date_parts(source)
+    if parts:
+        out.append(("year", str(parts[0])))
+    if len(parts) > 1:
+        out.append(("date", "-".join(f"{p:02d}" if k else str(p) for k, p in enumerate(parts))))
+    for name, value in (("volume", source.volume), ("number", source.issue)):
+        if value:
+            out.append((name, escape(value)))
+    pages = page_range(source, dash="--")
+    if pages:
+        out.append(("pages", pages))
+    if source.publisher and not is_web(source):
+        out.append(("publisher", escape(source.publisher)))
+    if source.doi:
+        out.append(("doi", _verbatim(source.doi)))
+    if source.url:
+        out.append(("url", _verbatim(source.url)))
+    if source.accessed:
+        out.append(("urldate", source.accessed[:10]))
+    lang = (source.language or "")[:2].lower()
+    if lang in LANGIDS:
+        out.append(("langid", LANGIDS[lang]))
+    if paragraph:
+        page = f", p.~{escape(str(paragraph.page))}" if paragraph.page is not None else ""
+        out.append(("note", f"¶~{paragraph.id}{page}"))
+        if quote and paragraph.text:
+            out.append(("annotation", escape(paragraph.text)))
+    return out
+
+
+def render(source: CiteSource, paragraph: CiteParagraph | None, *, quote: bool = False) -> str:
+    kind = source.kind or ("article-journal" if source.journal else "")
+    entry = {"article-journal": "article", "book": "book"}.get(kind, "misc")
+    body = "".join(f"  {k} = {{{v}}},\n" for k, v in fields(source, paragraph, quote))
+    return f"@{entry}{{{source.key},\n{body}}}"

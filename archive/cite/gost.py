@@ -1,0 +1,137 @@
+"""GOST R 7.0.100-2018 bibliographic description, as used in Kazakh and Russian papers.
+
+Journal article (1–3 authors: the first author heads the description, inverted with a comma;
+all of them follow the slash)::
+
+    Қалила, А. Т. Title / А. Т. Қалила // Journal. – 2024. – Т. 3, № 4 (105). – Б. 35–42. –
+    DOI 10.51634/2307-5201_2024_4_35.
+
+Four or more authors: no heading; the title comes first and the first three authors follow
+the slash with ``[и др.]``. Areas are separated by ``. – `` (full stop, en dash). Web pages
+add ``– Текст : электронный``, the site ``// Zakon.kz : [сайт]``, the date and ``URL: …
+(дата обращения: 23.10.2025)``. Without a title the description starts with a title built
+from the first words of the text in square brackets, as the standard asks of a cataloguer.
+
+Language: the style's own words follow the source's language — Kazakh sources use ``Б.``
+(бет), ``[және т.б.]``, ``қаралған күні``, ``сайт``; English ones ``P.``, ``[et al.]``,
+``accessed``, ``website``; everything else the Russian ``С.``, ``[и др.]``, ``дата обращения``.
+The optional content-type area (``Текст : непосредственный``) is left out for printed
+articles. A paragraph citation replaces the page range with the paragraph's page and adds
+``¶ <paragraph ID>`` before the DOI/URL.
+"""
+
+from __future__ import annotations
+
+from archive.cite import (
+    CiteParagraph,
+    CiteSource,
+    date_parts,
+    devised_title,
+    end,
+    initials,
+    is_web,
+    lang_of,
+    page_range,
+    site_name,
+    split_author,
+    title_of,
+)
+
+SEP = ". – "
+WORDS = {
+    "kk": {
+        "page": "Б.", "etal": "[және т.б.]", "accessed": "қаралған күні", "site": "сайт",
+        "text": "Мәтін : электрондық", "untitled": "Тақырыпсыз", "volume": "Т.",
+        "months": ("қаң.", "ақп.", "нау.", "сәу.", "мам.", "мау.", "шіл.", "там.", "қыр.",
+                   "қаз.", "қар.", "жел."),
+    },
+    "ru": {
+        "page": "С.", "etal": "[и др.]", "accessed": "дата обращения", "site": "сайт",
+        "text": "Текст : электронный", "untitled": "Без заглавия", "volume": "Т.",
+        "months": ("янв.", "февр.", "марта", "апр.", "мая", "июня", "июля", "авг.",
+                   "сент.", "окт.", "нояб.", "дек."),
+    },
+    "en": {
+        "page": "P.", "etal": "[et al.]", "accessed": "accessed", "site": "website",
+        "text": "Text : electronic", "untitled": "Untitled", "volume": "Vol.",
+        "months": ("Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.",
+                   "Oct.", "Nov.", "Dec."),
+    },
+}  # fmt: skip
+
+
+def _name(author: dict[str, str | None], *, inverted: bool) -> str:
+    family, given, literal = split_author(author)
+    if literal or not family:
+        return literal or ""
+    ini = initials(given)
+    if not ini:
+        return family
+    return f"{family}, {ini}" if inverted else f"{ini} {family}"
+
+
+def _dmy(iso: str) -> str:
+    parts = iso[:10].split("-")
+    return ".".join(reversed(parts)) if len(parts) == 3 else iso
+
+
+def describe(source: CiteSource, paragraph: CiteParagraph | None) -> str:
+    """The bibliographic description, ending with a full stop."""
+    words = WORDS[lang_of(source)]
+    authors = [a for a in source.authors if _name(a, inverted=False)]
+    web = is_web(source)
+    title = title_of(source) or devised_title(source, words["untitled"])
+    head = ""
+    if 1 <= len(authors) <= 3:
+        head = end(_name(authors[0], inverted=True)) + " "
+    body = head + title
+    if authors:
+        shown = ", ".join(_name(a, inverted=False) for a in authors[:3])
+        if len(authors) > 3:
+            shown += f" {words['etal']}"
+        body += f" / {shown}"
+    areas = [body]
+    if web:
+        areas.append(words["text"])
+    container = source.journal if not web else site_name(source)
+    parts = date_parts(source)
+    if container:
+        areas[-1] += f" // {container}" + (f" : [{words['site']}]" if web else "")
+    if parts:
+        areas.append(str(parts[0]))
+    numbering = []
+    if source.volume:
+        numbering.append(f"{words['volume']} {source.volume}")
+    if source.issue:
+        numbering.append(f"№ {source.issue}")
+    if numbering:
+        areas.append(", ".join(numbering))
+    if web and len(parts) == 3:
+        areas.append(f"{parts[2]} {words['months'][parts[1] - 1]}")
+    pages = str(paragraph.page) if paragraph and paragraph.page is not None else None
+    pages = pages or page_range(source)
+    if pages:
+        areas.append(f"{words['page']} {pages}")
+    if paragraph:
+        areas.append(f"¶ {paragraph.id}")
+    if source.doi:
+        areas.append(f"DOI {source.doi}")
+    if source.url and (web or not source.doi):
+        note = f" ({words['accessed']}: {_dmy(source.accessed)})" if source.accessed else ""
+        areas.append(f"URL: {source.url}{note}")
+    return end(join_areas(areas))
+
+
+def join_areas(areas: list[str]) -> str:
+    """Areas joined by ``. – ``, without doubling a full stop an area already ends with."""
+    out = areas[0]
+    for area in areas[1:]:
+        out += (" – " if out.endswith((".", "!", "?")) else SEP) + area
+    return out
+
+
+def render(source: CiteSource, paragraph: CiteParagraph | None, *, quote: bool = False) -> str:
+    text = describe(source, paragraph)
+    if quote and paragraph and paragraph.text:
+        return f"«{' '.join(paragraph.text.split())}»\n{text}"
+    return text
