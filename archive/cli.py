@@ -160,7 +160,7 @@ def cite(
     quote: Annotated[bool, typer.Option("--quote", help="Include the paragraph's text.")] = False,
 ) -> None:
     """Print a citation for any paragraph ID ever issued."""
-    from .resolve import citation
+    from .citing import citation
 
     store = _open_store()
     try:
@@ -177,7 +177,7 @@ def check(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON findings.")] = False,
 ) -> None:
     """Check the paragraph IDs and quotations in a draft against the archive."""
-    from .resolve import check_drafts
+    from .citing import check_drafts
 
     store = _open_store()
     try:

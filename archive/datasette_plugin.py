@@ -33,7 +33,7 @@ from jinja2 import Environment, FileSystemLoader
 
 from . import search
 from .web import pages, site
-from .web.resolve import LIVE, UNKNOWN, Resolution, resolve, split_id
+from .resolution import LIVE, UNKNOWN, Resolution, resolve, split_id
 
 PLUGIN = "archive"
 TEMPLATES = Path(__file__).resolve().parent / "templates"

@@ -127,6 +127,13 @@ def is_web(source: CiteSource) -> bool:
     )
 
 
+def pinpoint(source: CiteSource, paragraph: CiteParagraph | None) -> str | None:
+    """The paragraph's printed page, or None: web pages have no pages to point at."""
+    if paragraph is None or paragraph.page is None or is_web(source):
+        return None
+    return str(paragraph.page)
+
+
 def lang_of(source: CiteSource) -> str:
     """``kk``, ``en`` or ``ru``: the language of a style's own words for this source."""
     lang = (source.language or "").lower()[:2]

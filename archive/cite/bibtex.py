@@ -21,6 +21,7 @@ from archive.cite import (
     initials,
     is_web,
     page_range,
+    pinpoint,
     site_name,
     split_author,
     title_of,
@@ -97,7 +98,7 @@ def fields(
     if lang in LANGIDS:
         out.append(("langid", LANGIDS[lang]))
     if paragraph:
-        page = f", p.~{escape(str(paragraph.page))}" if paragraph.page is not None else ""
+        page = f", p.~{escape(at)}" if (at := pinpoint(source, paragraph)) else ""
         out.append(("note", f"¶~{paragraph.id}{page}"))
         if quote and paragraph.text:
             out.append(("annotation", escape(paragraph.text)))

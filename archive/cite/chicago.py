@@ -18,6 +18,7 @@ from archive.cite import (
     end,
     is_web,
     page_range,
+    pinpoint,
     site_name,
     split_author,
     title_of,
@@ -78,7 +79,7 @@ def reference(source: CiteSource) -> str:
 def render(source: CiteSource, paragraph: CiteParagraph | None, *, quote: bool = False) -> str:
     text = reference(source)
     if paragraph:
-        where = f", p. {paragraph.page}" if paragraph.page is not None else ""
+        where = f", p. {page}" if (page := pinpoint(source, paragraph)) else ""
         text += f" ¶ {paragraph.id}{where}."
     if quote and paragraph and paragraph.text:
         return f"“{' '.join(paragraph.text.split())}”\n{text}"

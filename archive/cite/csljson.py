@@ -22,6 +22,7 @@ from archive.cite import (
     devised_title,
     is_web,
     page_range,
+    pinpoint,
     site_name,
     split_author,
     title_of,
@@ -76,8 +77,8 @@ def item(
         custom: dict[str, Any] = {"paragraph-id": paragraph.id}
         if paragraph.url:
             custom["paragraph-url"] = paragraph.url
-        if paragraph.page is not None:
-            custom["paragraph-page"] = str(paragraph.page)
+        if page := pinpoint(source, paragraph):
+            custom["paragraph-page"] = page
         if quote and paragraph.text:
             custom["quote"] = " ".join(paragraph.text.split())
         out["custom"] = custom

@@ -32,6 +32,7 @@ from archive.cite import (
     is_web,
     lang_of,
     page_range,
+    pinpoint,
     site_name,
     split_author,
     title_of,
@@ -108,7 +109,7 @@ def describe(source: CiteSource, paragraph: CiteParagraph | None) -> str:
         areas.append(", ".join(numbering))
     if web and len(parts) == 3:
         areas.append(f"{parts[2]} {words['months'][parts[1] - 1]}")
-    pages = str(paragraph.page) if paragraph and paragraph.page is not None else None
+    pages = pinpoint(source, paragraph)
     pages = pages or page_range(source)
     if pages:
         areas.append(f"{words['page']} {pages}")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
-from .resolve import Version, versions_of
+from ..resolution import Version, versions_of
 
 RESOLVER_PREFIX = "/-/p/"
 
@@ -71,6 +71,9 @@ def citations(
     texts: list[str],
     paragraph: dict[str, Any] | None,
     paragraph_url: str | None,
+    *,
+    styles: tuple[str, ...] | None = None,
+    quote: bool = False,
 ) -> list[Citation]:
     """The source (or one of its paragraphs) cited in every style ``archive.cite`` offers.
 
@@ -98,15 +101,16 @@ def citations(
         cite_paragraph = _build(
             cite.CiteParagraph, {**paragraph, "status": status, "url": paragraph_url}
         )
-    first = cite.default_style(cite_source)
-    styles = [first, *(style for style in cite.STYLES if style != first)]
-    return [_one(cite.render, style, cite_source, cite_paragraph) for style in styles]
+    if styles is None:
+        first = cite.default_style(cite_source)
+        styles = (first, *(style for style in cite.STYLES if style != first))
+    return [_one(cite.render, style, cite_source, cite_paragraph, quote) for style in styles]
 
 
-def _one(render: Any, style: str, source: Any, paragraph: Any) -> Citation:
+def _one(render: Any, style: str, source: Any, paragraph: Any, quote: bool) -> Citation:
     name = STYLE_NAMES.get(style, style)
     try:
-        return Citation(style, name, render(style, source, paragraph))
+        return Citation(style, name, render(style, source, paragraph, quote=quote))
     except (ImportError, ValueError, KeyError, TypeError, AttributeError) as exc:
         # One style failing on odd metadata must not take the other styles (or the page) down.
         return Citation(style, name, f"[{name} unavailable: {type(exc).__name__}: {exc}]")

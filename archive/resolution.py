@@ -17,7 +17,7 @@ import sqlite3
 import unicodedata
 from dataclasses import dataclass
 
-from ..ids.labels import label_sort_key, parse_paragraph_id
+from .ids.labels import label_sort_key, parse_paragraph_id
 
 LIVE = "live"
 UNKNOWN = "unknown"

@@ -1,0 +1,100 @@
+"""Paragraph IDs through the whole pipeline: re-ingestion from other files of the same work."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pdfgen
+import pytest
+
+from archive.ids import normalise
+from archive.ingest import ingest_paths
+from archive.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_000 = ROOT / "seeds" / "000_d613d50ca8d86847.txt"
+GOLD_000 = json.loads((ROOT / "tests" / "golden" / "000_d613d50ca8d86847.json").read_text())
+
+
+def ingest(home: Path, *paths: Path, **kwargs) -> list:
+    with Store.open(home) as store:
+        return list(ingest_paths(store, list(paths), **kwargs).files)
+
+
+def live_texts(home: Path) -> dict[str, str]:
+    conn = sqlite3.connect(home / "archive.db")
+    try:
+        return dict(conn.execute("SELECT id, text FROM paragraphs WHERE status = 'live'"))
+    finally:
+        conn.close()
+
+
+def kept(before: dict[str, str], after: dict[str, str]) -> tuple[int, int]:
+    """(IDs still naming the same words, IDs now naming other words)."""
+    same = sum(
+        1
+        for pid, text in before.items()
+        if pid in after and normalise(after[pid]) == normalise(text)
+    )
+    wrong = sum(
+        1
+        for pid, text in before.items()
+        if pid in after
+        and normalise(after[pid]) != normalise(text)
+        and normalise(text) not in normalise(after[pid])
+        and normalise(after[pid]) not in normalise(text)
+    )
+    return same, wrong
+
+
+def test_pdf_of_the_text_seed_joins_its_source_and_keeps_ids(tmp_path):
+    home = tmp_path / "home"
+    [first] = ingest(home, SEED_000)
+    assert first.status == "new"
+    before = live_texts(home)
+    article = {
+        pid: text
+        for pid, text in before.items()
+        if not any(p["role"] == "foreign" and p["text"] == text for p in GOLD_000["paragraphs"])
+    }
+
+    pdf, _ = pdfgen.retypeset_seed_000()
+    (tmp_path / "article.pdf").write_bytes(pdf)
+    [second] = ingest(home, tmp_path / "article.pdf")
+    assert second.status == "new_version", second
+    assert second.key == first.key
+    same, wrong = kept(article, live_texts(home))
+    assert same / len(article) >= 0.95, f"{same}/{len(article)} article IDs kept"
+    assert wrong == 0
+
+
+def test_rewrapped_copy_keeps_every_id(tmp_path):
+    home = tmp_path / "home"
+    [first] = ingest(home, SEED_000)
+    before = live_texts(home)
+    # The same paragraphs, one per line, with other Unicode spellings: a re-extraction.
+    rewrapped = "\n\n".join(p["text"].replace(" ", "\u00a0", 3) for p in GOLD_000["paragraphs"])
+    (tmp_path / "copy.txt").write_text(rewrapped, encoding="utf-8")
+    [second] = ingest(home, tmp_path / "copy.txt")
+    assert second.status == "new_version" and second.key == first.key
+    after = live_texts(home)
+    gold_norm = {normalise(p["text"]) for p in GOLD_000["paragraphs"]}
+    tracked = {pid: text for pid, text in before.items() if normalise(text) in gold_norm}
+    same, wrong = kept(tracked, after)
+    assert same == len(tracked) and wrong == 0
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_same_run_text_and_pdf_give_the_same_ids_whatever_the_order(tmp_path, jobs):
+    pdf, _ = pdfgen.retypeset_seed_000()
+    (tmp_path / "article.pdf").write_bytes(pdf)
+    homes = []
+    for name, order in (
+        ("a", [SEED_000, tmp_path / "article.pdf"]),
+        ("b", [tmp_path / "article.pdf", SEED_000]),
+    ):
+        ingest(tmp_path / name, *order, jobs=jobs)
+        homes.append(live_texts(tmp_path / name))
+    assert homes[0] == homes[1]
