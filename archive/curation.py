@@ -72,7 +72,9 @@ def apply_sidecars(
             metadata=metadata,
             candidates=tuple(new),
             chosen=tuple(chosen[len(kept):]),
-            existing_chosen=tuple((row_id, flag) for (row_id, _), flag in zip(kept, chosen)),
+            existing_chosen=tuple(
+                (row_id, flag) for (row_id, _), flag in zip(kept, chosen, strict=False)
+            ),
             deactivate=tuple(row_id for row_id, _ in old),
             event=EventWrite("metadata-override", what, {
                 "sidecar": sidecars.display_name(key),

@@ -229,8 +229,8 @@ def _plan(
          "reason": identity.reason, "score": identity.score},
     )]
     if sidecar_candidates:
-        events.append(EventWrite("metadata-override", "sidecar applied",
-                                 {"sidecar": sidecar_candidates[0].origin.removeprefix("sidecar ")}))
+        sidecar = sidecar_candidates[0].origin.removeprefix("sidecar ")
+        events.append(EventWrite("metadata-override", "sidecar applied", {"sidecar": sidecar}))
     return FileWrite(
         sha256=analysis.sha256,
         size=analysis.size,

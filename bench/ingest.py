@@ -17,10 +17,10 @@ import pymupdf
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-import pdfgen  # noqa: E402
+import pdfgen
 
-from archive.ingest import ingest_paths  # noqa: E402
-from archive.store import Store  # noqa: E402
+from archive.ingest import ingest_paths
+from archive.store import Store
 
 
 def make_corpus(folder: Path, files: int, pages: int) -> list[Path]:

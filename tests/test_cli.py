@@ -7,10 +7,10 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+import pdfgen
 import pytest
 from typer.testing import CliRunner
 
-import pdfgen
 from archive.cli import app
 from archive.hashing import sha256_hex
 
@@ -80,9 +80,25 @@ def test_show_json_contract_and_no_absolute_paths(home, tmp_path):
     assert code == 0
     data = json.loads(out)
     assert set(data) >= {"source", "files", "paragraphs"}
-    for name in ("key", "title", "authors", "year", "date", "doi", "udc", "grnti", "journal",
-                 "issue", "first_page", "last_page", "language", "keywords", "abstracts",
-                 "publisher", "url"):
+    for name in (
+        "key",
+        "title",
+        "authors",
+        "year",
+        "date",
+        "doi",
+        "udc",
+        "grnti",
+        "journal",
+        "issue",
+        "first_page",
+        "last_page",
+        "language",
+        "keywords",
+        "abstracts",
+        "publisher",
+        "url",
+    ):
         assert name in data["source"]
     assert data["source"]["key"] == key
     assert isinstance(data["source"]["udc"], list) and isinstance(data["source"]["keywords"], dict)
@@ -115,8 +131,13 @@ def _bad_inputs(folder: Path) -> dict[str, str]:
     (folder / "junk.txt").write_bytes(bytes(range(256)) * 8)
     (folder / "scan.pdf").write_bytes(pdfgen.scanned_like())
     shutil.copy(SEEDS / "001_0956fffff0b724be.txt", folder / "good.txt")
-    return {"empty.txt": "empty", "truncated.pdf": "", "locked.pdf": "encrypt",
-            "junk.txt": "", "scan.pdf": "text"}
+    return {
+        "empty.txt": "empty",
+        "truncated.pdf": "",
+        "locked.pdf": "encrypt",
+        "junk.txt": "",
+        "scan.pdf": "text",
+    }
 
 
 def test_bad_inputs_fail_one_line_each_and_the_rest_lands(home, tmp_path):
@@ -206,8 +227,16 @@ def test_ids_do_not_depend_on_argument_order_or_jobs(tmp_path):
         conn = sqlite3.connect(home / "archive.db")
         return [r[0] for r in conn.execute("SELECT id FROM paragraphs ORDER BY id")]
 
-    a = ids(tmp_path / "a", str(SEEDS / "000_d613d50ca8d86847.txt"),
-            str(SEEDS / "001_0956fffff0b724be.txt"))
-    b = ids(tmp_path / "b", str(SEEDS / "001_0956fffff0b724be.txt"),
-            str(SEEDS / "000_d613d50ca8d86847.txt"), "--jobs", "2")
+    a = ids(
+        tmp_path / "a",
+        str(SEEDS / "000_d613d50ca8d86847.txt"),
+        str(SEEDS / "001_0956fffff0b724be.txt"),
+    )
+    b = ids(
+        tmp_path / "b",
+        str(SEEDS / "001_0956fffff0b724be.txt"),
+        str(SEEDS / "000_d613d50ca8d86847.txt"),
+        "--jobs",
+        "2",
+    )
     assert a == b and a

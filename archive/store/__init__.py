@@ -105,7 +105,7 @@ class Store:
         return row[0] if row else None
 
     def sources_sharing_fingerprints(self, fingerprints: Sequence[str]) -> list[tuple[str, int]]:
-        """Sources with live paragraphs whose fingerprints appear in ``fingerprints``, best first."""
+        """Sources whose live paragraphs have any of ``fingerprints``, most shared first."""
         counts: dict[str, int] = {}
         unique = sorted(set(fingerprints))
         for start in range(0, len(unique), 500):
@@ -139,7 +139,8 @@ class Store:
         ]
 
     def labels_ever_issued(self, key: str) -> set[str]:
-        return {r[0] for r in self.db.execute("SELECT label FROM paragraphs WHERE source = ?", [key])}
+        rows = self.db.execute("SELECT label FROM paragraphs WHERE source = ?", [key])
+        return {row[0] for row in rows}
 
     # ---- writes -----------------------------------------------------------------------
 

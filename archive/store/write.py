@@ -193,7 +193,8 @@ def write_file_rows(db: sqlite_utils.Database, plan: FileWrite, ingest_id: int, 
             "UPDATE paragraphs SET status = ?, updated_at = ? WHERE id = ?", [status, at, pid]
         )
         db.execute(
-            "DELETE FROM paragraphs_stems WHERE rowid = (SELECT rowid FROM paragraphs WHERE id = ?)",
+            "DELETE FROM paragraphs_stems "
+            "WHERE rowid = (SELECT rowid FROM paragraphs WHERE id = ?)",
             [pid],
         )
         db["paragraph_versions"].insert(
