@@ -115,11 +115,52 @@ def write_metadata_rows(db: sqlite_utils.Database, plan: MetadataWrite, at: str)
     )
 
 
-def _set_stems(db: sqlite_utils.Database, rowid: int, text: str, lang: str | None) -> None:
-    db.execute("DELETE FROM paragraphs_stems WHERE rowid = ?", [rowid])
-    db.execute(
-        "INSERT INTO paragraphs_stems(rowid, stems) VALUES (?, ?)", [rowid, stem_text(text, lang)]
-    )
+_PARAGRAPH_COLUMNS = (
+    "source", "label", "seq", "page", "role", "lang", "section", "text", "status",
+    "fingerprint", "file_sha256", "updated_at",
+)
+_INSERT_PARAGRAPH = (
+    f"INSERT INTO paragraphs (id, {', '.join(_PARAGRAPH_COLUMNS)}, first_text) "
+    f"VALUES (?, {', '.join('?' * len(_PARAGRAPH_COLUMNS))}, ?)"
+)
+_UPDATE_PARAGRAPH = (
+    f"UPDATE paragraphs SET {', '.join(c + ' = ?' for c in _PARAGRAPH_COLUMNS)} WHERE id = ?"
+)
+_INSERT_VERSION = (
+    "INSERT INTO paragraph_versions (paragraph_id, source, file_sha256, ingest_id, text, "
+    "fingerprint, norm_version, match_kind, similarity, review, related, at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def _write_paragraphs(
+    db: sqlite_utils.Database, plan: FileWrite, ingest_id: int, at: str
+) -> None:
+    """Paragraph rows, their stems and lineage: plain prepared statements, the hot path."""
+    key = plan.source_key
+    conn = db.conn
+    for para in plan.paragraphs:
+        pid = paragraph_id(key, para.label)
+        values = (
+            key, para.label, para.seq, para.page, para.role, para.lang, para.section,
+            para.text, "live", para.fingerprint, plan.sha256, at,
+        )
+        existing = conn.execute("SELECT rowid FROM paragraphs WHERE id = ?", (pid,)).fetchone()
+        if existing:
+            conn.execute(_UPDATE_PARAGRAPH, (*values, pid))
+            rowid = existing[0]
+            conn.execute("DELETE FROM paragraphs_stems WHERE rowid = ?", (rowid,))
+        else:
+            rowid = conn.execute(_INSERT_PARAGRAPH, (pid, *values, para.text)).lastrowid
+        conn.execute(
+            "INSERT INTO paragraphs_stems(rowid, stems) VALUES (?, ?)",
+            (rowid, stem_text(para.text, para.lang)),
+        )
+        conn.execute(_INSERT_VERSION, (
+            pid, key, plan.sha256, ingest_id, para.text, para.fingerprint, NORM_VERSION,
+            para.match_kind, para.similarity, int(para.review),
+            _json([paragraph_id(key, label) for label in para.related]), at,
+        ))
 
 
 def write_file_rows(db: sqlite_utils.Database, plan: FileWrite, ingest_id: int, at: str) -> None:
@@ -146,46 +187,7 @@ def write_file_rows(db: sqlite_utils.Database, plan: FileWrite, ingest_id: int, 
     write_candidates(
         db, key, plan.candidates, plan.chosen, plan.existing_chosen, plan.sha256, at
     )
-    for para in plan.paragraphs:
-        pid = paragraph_id(key, para.label)
-        values = {
-            "source": key,
-            "label": para.label,
-            "seq": para.seq,
-            "page": para.page,
-            "role": para.role,
-            "lang": para.lang,
-            "section": para.section,
-            "text": para.text,
-            "status": "live",
-            "fingerprint": para.fingerprint,
-            "file_sha256": plan.sha256,
-            "updated_at": at,
-        }
-        existing = db.execute("SELECT rowid FROM paragraphs WHERE id = ?", [pid]).fetchone()
-        if existing:
-            db["paragraphs"].update(pid, values)
-            rowid = existing[0]
-        else:
-            db["paragraphs"].insert({"id": pid, **values, "first_text": para.text})
-            rowid = db.execute("SELECT rowid FROM paragraphs WHERE id = ?", [pid]).fetchone()[0]
-        _set_stems(db, rowid, para.text, para.lang)
-        db["paragraph_versions"].insert(
-            {
-                "paragraph_id": pid,
-                "source": key,
-                "file_sha256": plan.sha256,
-                "ingest_id": ingest_id,
-                "text": para.text,
-                "fingerprint": para.fingerprint,
-                "norm_version": NORM_VERSION,
-                "match_kind": para.match_kind,
-                "similarity": para.similarity,
-                "review": int(para.review),
-                "related": _json([paragraph_id(key, label) for label in para.related]),
-                "at": at,
-            }
-        )
+    _write_paragraphs(db, plan, ingest_id, at)
     for tomb in plan.tombstones:
         pid = paragraph_id(key, tomb.label)
         status = {"merged_into": "merged", "split_into": "split"}.get(tomb.kind, "deleted")
