@@ -1,0 +1,200 @@
+"""The cleaner: page furniture out (kept as artifacts), pages assigned, line features measured.
+
+One code path for every front end. Each kept line gets the features the paragraph builder
+needs, from geometry when the extractor had it and from the text alone otherwise:
+
+* ``fill`` — how far the line reaches towards the column's usual right edge (text: its
+  length against the document's usual full line length);
+* ``indent`` — a first-line indent (text: leading whitespace kept by the text extractor);
+* ``blank_before`` — an empty line or a large vertical gap before it;
+* ``after_cut`` — furniture or a page break was removed just before it, so a blank line there
+  says nothing about paragraphs.
+
+For the whole document it also tells whether lines are hard-wrapped at all (``wrapped``) and
+whether its blank lines can be trusted as paragraph ends (``blanks_reliable``).
+
+Hyphenation is repaired later, when lines are joined (``archive.clean.hyphenation``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from itertools import pairwise
+
+from archive.clean.furniture import Furniture, find_furniture
+from archive.clean.hyphenation import Vocabulary, join_lines, keep_hyphen
+from archive.clean.pages import assign_pages
+from archive.models import Artifact, Document, Line
+
+__all__ = ["CleanLine", "Cleaned", "Vocabulary", "clean", "join_lines", "keep_hyphen"]
+
+_SENTENCE_END = re.compile(r"[.!?…:;][»\"”’)\]]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class CleanLine:
+    """A line that survived cleaning, with the evidence about its place in a paragraph."""
+
+    index: int  # position in Document.lines
+    text: str  # whitespace collapsed, stripped
+    line: Line
+    page: int  # physical page (inferred for text copies)
+    printed_page: int | None
+    fill: float  # 1.0 = reaches the usual right edge
+    indent: bool
+    blank_before: bool
+    after_cut: bool
+    font_change: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Cleaned:
+    lines: tuple[CleanLine, ...]
+    artifacts: tuple[Artifact, ...]
+    vocabulary: Vocabulary
+    geometry: bool
+    wrapped: bool  # lines are hard-wrapped (PDF lines, text copies of PDFs)
+    blanks_reliable: bool = False  # no blank line falls inside a sentence anywhere
+
+
+def clean(doc: Document) -> Cleaned:
+    """Remove running headers/footers/page numbers and describe every remaining line."""
+    furniture = find_furniture(doc)
+    pages = assign_pages(doc, furniture)
+    removed = {f.index: f for f in furniture}
+    artifacts = tuple(_artifact(doc, f, pages, removed) for f in furniture)
+    geometry = any(ln.y0 is not None for ln in doc.lines)
+    kept = [i for i, ln in enumerate(doc.lines) if i not in removed and ln.text.strip()]
+    texts = {i: " ".join(doc.lines[i].text.split()) for i in kept}
+    vocabulary = Vocabulary.from_texts(texts.values())
+    fills = _fills(doc, kept, texts, geometry)
+    indents = _indents(doc, kept, geometry)
+    out: list[CleanLine] = []
+    previous: int | None = None
+    for i in kept:
+        ln = doc.lines[i]
+        cut = previous is not None and (i - previous > 1 or doc.lines[previous].page != ln.page)
+        font_change = bool(
+            geometry
+            and previous is not None
+            and (
+                ln.bold != doc.lines[previous].bold
+                or abs((ln.size or 0) - (doc.lines[previous].size or 0)) > 0.9
+            )
+        )
+        out.append(
+            CleanLine(
+                index=i,
+                text=texts[i],
+                line=ln,
+                page=pages[i][0],
+                printed_page=pages[i][1],
+                fill=fills[i],
+                indent=indents[i],
+                blank_before=ln.blank_before and not cut,
+                after_cut=cut,
+                font_change=font_change,
+            )
+        )
+        previous = i
+    wrapped = geometry or _is_wrapped([c.text for c in out])
+    return Cleaned(tuple(out), artifacts, vocabulary, geometry, wrapped, _blanks_reliable(out))
+
+
+def _blanks_reliable(lines: list[CleanLine]) -> bool:
+    """Blank lines mark paragraphs here, unless one of them plainly splits a sentence.
+
+    A blank line after a word broken at the line end, or before a line that goes on in lower
+    case after an unfinished one, shows that the copy puts blank lines inside paragraphs;
+    then every blank line is only weak evidence.
+    """
+    blanks = 0
+    for prev, cur in pairwise(lines):
+        if not cur.blank_before:
+            continue
+        blanks += 1
+        tail = prev.text.rstrip()
+        broken = tail[-1:] in "-\u00ad" and tail[-2:-1].isalnum()
+        first = next((ch for ch in cur.text if ch.isalnum()), "")
+        continues = first.islower() and not _SENTENCE_END.search(tail) and tail[-1:] not in ",;:"
+        if broken or continues:
+            return False
+    return blanks >= 2
+
+
+def _artifact(
+    doc: Document,
+    f: Furniture,
+    pages: list[tuple[int, int | None]],
+    removed: dict[int, Furniture],
+) -> Artifact:
+    page = pages[f.index][0]
+    if f.printed_page is None:
+        # A rubric next to the line with the number is on that line's page.
+        for j in (f.index + 1, f.index + 2, f.index - 1, f.index - 2):
+            other = removed.get(j)
+            same_sheet = 0 <= j < len(doc.lines) and doc.lines[j].page == doc.lines[f.index].page
+            if other is not None and other.printed_page is not None and same_sheet:
+                page = pages[j][0]
+                break
+    return Artifact(
+        kind=f.kind,
+        text=doc.lines[f.index].text.strip(),
+        page=page,
+        printed_page=f.printed_page,
+    )
+
+
+def _is_wrapped(texts: list[str]) -> bool:
+    """Hard-wrapped text ends many lines mid-sentence; one-paragraph-per-line text does not."""
+    long = [t for t in texts if len(t) >= 20]
+    if not long:
+        return False
+    # Nobody wraps lines at 150 characters or more: such lines are whole paragraphs.
+    if sorted(len(t) for t in long)[len(long) // 2] >= 150:
+        return False
+    open_ends = sum(1 for t in long if not _SENTENCE_END.search(t))
+    return open_ends >= 0.25 * len(long)
+
+
+def _fills(
+    doc: Document, kept: list[int], texts: dict[int, str], geometry: bool
+) -> dict[int, float]:
+    if not geometry:
+        lengths = sorted(len(texts[i]) for i in kept if len(texts[i]) >= 20)
+        usual = lengths[int(0.8 * (len(lengths) - 1))] if lengths else 80
+        return {i: len(texts[i]) / max(usual, 1) for i in kept}
+    groups: dict[tuple[int, int | None], list[int]] = defaultdict(list)
+    for i in kept:
+        groups[(doc.lines[i].page, doc.lines[i].column)].append(i)
+    fills: dict[int, float] = {}
+    for members in groups.values():
+        lefts = sorted(doc.lines[i].x0 or 0.0 for i in members)
+        rights = sorted(doc.lines[i].x1 or 0.0 for i in members)
+        left = lefts[int(0.1 * (len(lefts) - 1))]
+        right = rights[int(0.8 * (len(rights) - 1))]
+        width = max(right - left, 1.0)
+        for i in members:
+            fills[i] = ((doc.lines[i].x1 or right) - left) / width
+    return fills
+
+
+def _indents(doc: Document, kept: list[int], geometry: bool) -> dict[int, bool]:
+    if not geometry:
+        return {i: doc.lines[i].text[:1].isspace() for i in kept}
+    groups: dict[tuple[int, int | None], list[int]] = defaultdict(list)
+    for i in kept:
+        groups[(doc.lines[i].page, doc.lines[i].column)].append(i)
+    indents: dict[int, bool] = {}
+    for members in groups.values():
+        lefts = sorted(doc.lines[i].x0 or 0.0 for i in members)
+        left = lefts[int(0.2 * (len(lefts) - 1))]
+        for i in members:
+            ln = doc.lines[i]
+            size = ln.size or 10.0
+            # A first-line indent is about one to three ems; more is centring.
+            shift = (ln.x0 or left) - left
+            indents[i] = 0.6 * size <= shift <= 4 * size
+    return indents

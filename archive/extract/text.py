@@ -1,0 +1,144 @@
+"""The plain-text front end: bytes of a text file in, a ``Document`` of physical lines out.
+
+Text copies carry no geometry, so each physical line becomes a ``Line`` and the cleaner
+infers pages, paragraphs and furniture from the words alone. Lines are on page 1 unless the
+copy separates pages with form feeds (as ``pdftotext`` does): then each form feed starts the
+next page. Leading whitespace is kept on purpose: in text saved from a PDF it is the trace of
+a first-line indent.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+
+from archive.errors import UndecodableTextError
+from archive.models import Document, Line
+
+MEDIA_TYPE = "text/plain"
+EXTRACTOR = "archive-text 1"
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Invisible characters that only get in the way of search and citation. The soft hyphen is
+# kept at a line end, where it is the typesetter's own word-break mark for the cleaner.
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+_SOFT_HYPHEN_INSIDE = re.compile("\u00ad(?!\n|$)")
+_ALLOWED_CONTROLS = frozenset("\t\n\r\f")
+
+# A capture header: a tool that saved the page wrote "date 2025-10-23", "url <…>" etc. first.
+# Only these keys, only at the very start, one value token (URLs in angle brackets allowed).
+_HEADER_KEYS = ("date", "url", "source", "captured", "saved")
+_HEADER = re.compile(
+    r"\A[ \t]*(?P<key>" + "|".join(_HEADER_KEYS) + r")[ \t]*:?[ \t]+"
+    r"(?P<value><[^>\n]+>|\S+)(?:[ \t]+|[ \t]*(?:\n|\Z))",
+    re.IGNORECASE,
+)
+# A title has spaces, so it needs the colon and takes the rest of its line.
+_TITLE_HEADER = re.compile(r"\A[ \t]*title[ \t]*:[ \t]*(?P<value>[^\n]+)(?:\n|\Z)", re.IGNORECASE)
+_DATE_VALUE = re.compile(
+    r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?\S*)?|\d{1,2}\.\d{1,2}\.\d{4}"
+)
+_URL_VALUE = re.compile(r"[a-z][a-z0-9+.-]*://|www\.|[\w.-]+\.\w", re.IGNORECASE)
+
+
+def extract_text(data: bytes) -> Document:
+    """Decode a text file and return one ``Line`` per non-empty physical line.
+
+    Encodings: UTF-8 with or without BOM, UTF-16/32 with BOM, and legacy single-byte
+    encodings (CP1251, KOI8-R, …) recognised by charset-normalizer. A form feed starts a new
+    page. Binary junk raises
+    ``UndecodableTextError`` with a short reason. Newlines are normalised, soft hyphens
+    inside lines and zero-width characters are dropped. A capture header at the very start
+    (``date 2025-10-23``, ``url <…>``, ``source …``, ``title: …``) is removed from the text
+    and reported in ``Document.info`` as ``("capture-header:<key>", value)``.
+    """
+    text = _decode(data)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
+    text = text.rstrip("\f\n \t")  # a trailing form feed does not open an empty page
+    text = _INVISIBLE.sub("", text)
+    text = _SOFT_HYPHEN_INSIDE.sub("", text)
+    text, info = _strip_capture_header(text)
+    lines: list[Line] = []
+    blank = False
+    for page, sheet in enumerate(text.split("\f"), start=1):
+        for raw in sheet.split("\n"):
+            stripped = raw.rstrip()
+            if not stripped.strip():
+                blank = bool(lines) or blank
+                continue
+            lines.append(Line(text=stripped, page=page, blank_before=blank))
+            blank = False
+    return Document(
+        media_type=MEDIA_TYPE, extractor=EXTRACTOR, lines=tuple(lines), info=tuple(info)
+    )
+
+
+def _decode(data: bytes) -> str:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return _check(data.decode(encoding))
+            except UnicodeDecodeError as exc:
+                raise UndecodableTextError(f"invalid {encoding} after its byte-order mark") from exc
+    if b"\x00" in data:
+        raise UndecodableTextError("binary data (NUL bytes) in a text file")
+    try:
+        return _check(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None or best.encoding is None:
+        raise UndecodableTextError("not text in any known encoding")
+    return _check(str(best))
+
+
+def _check(text: str) -> str:
+    """Refuse decoded text that is mostly control characters or replacement marks."""
+    if not text.strip():
+        raise UndecodableTextError("no text (only whitespace)")
+    bad = sum(
+        1
+        for ch in text
+        if ch == "\ufffd" or (unicodedata.category(ch) == "Cc" and ch not in _ALLOWED_CONTROLS)
+    )
+    if "\x00" in text or bad > max(2, len(text) // 1000):
+        raise UndecodableTextError("binary data (control characters) in a text file")
+    return text
+
+
+def _strip_capture_header(text: str) -> tuple[str, list[tuple[str, str]]]:
+    info: list[tuple[str, str]] = []
+    # Several header fields may follow each other ("url <…>" then "date …").
+    while len(info) <= len(_HEADER_KEYS):
+        title = _TITLE_HEADER.match(text)
+        if title is not None and not info_has(info, "title"):
+            info.append(("capture-header:title", title.group("value").strip()))
+            text = text[title.end() :]
+            continue
+        match = _HEADER.match(text)
+        if match is None:
+            break
+        key = match.group("key").lower()
+        value = match.group("value").strip("<>")
+        if key == "date" and not _DATE_VALUE.fullmatch(value):
+            break
+        if key in {"url", "source"} and not _URL_VALUE.match(value):
+            break
+        if info_has(info, key):
+            break
+        info.append((f"capture-header:{key}", value))
+        text = text[match.end() :]
+    return text, info
+
+
+def info_has(info: list[tuple[str, str]], key: str) -> bool:
+    return any(existing == f"capture-header:{key}" for existing, _ in info)

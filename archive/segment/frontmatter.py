@@ -1,0 +1,116 @@
+"""Front matter found at line level, wherever reading order put it.
+
+PDF reading order often drops the title-page box (©, DOI, УДК/ГРНТИ, the author block, the
+title in capitals) into the middle of the body. Those lines are taken out of the line stream
+before paragraphs are built, so the body paragraph or list they interrupted is joined again,
+and they come back as front-matter paragraphs of their own:
+
+* each announced element (© line, DOI, classification codes, e-mail, ORCID) is one paragraph;
+* an author block is the name line, then one paragraph for rank and affiliation (the lines up
+  to the e-mail or the next blank line), then the e-mail line;
+* a title in capitals next to such elements (or opening the document) is one paragraph,
+  even when blank lines split it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from archive.clean import CleanLine
+from archive.segment import patterns as pt
+
+_NEAR = 6  # lines: how close a name line must be to announced front matter
+
+
+@dataclass(frozen=True, slots=True)
+class FrontGroup:
+    """Positions (in the cleaned line list) of the lines of one front-matter paragraph."""
+
+    positions: tuple[int, ...]
+    kind: str  # "element" | "name" | "affiliation" | "title"
+
+
+def _announced(text: str) -> bool:
+    if len(text) > 160:
+        return False
+    return any(
+        p.search(text) for p in (pt.COPYRIGHT, pt.DOI, pt.CLASS_CODE, pt.EMAIL_LINE, pt.ORCID)
+    )
+
+
+def _starts_fresh(lines: tuple[CleanLine, ...], k: int) -> bool:
+    """The line does not continue the previous one's sentence."""
+    if k == 0:
+        return True
+    c = lines[k]
+    prev = lines[k - 1].text
+    return (
+        c.blank_before
+        or c.after_cut
+        or c.font_change
+        or pt.ends_clause(prev)
+        or _announced(prev)
+        or (not prev.endswith((",", "-"))
+        and lines[k - 1].fill < 0.8)
+    )
+
+
+def find_front_matter(lines: tuple[CleanLine, ...]) -> list[FrontGroup]:
+    """Front-matter paragraphs, as groups of line positions, in document order."""
+    n = len(lines)
+    taken: set[int] = set()
+    groups: list[FrontGroup] = []
+    refs = next((k for k in range(n) if pt.REFERENCES_HEADING.match(lines[k].text)), n)
+    # A labelled line (DOI, УДК, e-mail …) is front matter wherever it is, unless it is the
+    # second half of a broken word or part of a reference list.
+    announced = [
+        k
+        for k in range(refs)
+        if _announced(lines[k].text) and not (k and pt.ends_with_hyphen(lines[k - 1].text))
+    ]
+    for k in announced:
+        taken.add(k)
+        groups.append(FrontGroup((k,), "element"))
+    # Author blocks: a bare name line near announced elements or at the very top.
+    for k in range(n):
+        if k in taken or not pt.NAME_LINE.match(lines[k].text) or len(lines[k].text) > 80:
+            continue
+        near = any(abs(k - a) <= _NEAR for a in announced) or k < 3
+        if not near or not _starts_fresh(lines, k):
+            continue
+        taken.add(k)
+        groups.append(FrontGroup((k,), "name"))
+        affiliation: list[int] = []
+        j = k + 1
+        while j < n and j not in taken and not lines[j].blank_before and not lines[j].after_cut:
+            if pt.NAME_LINE.match(lines[j].text) or len(affiliation) >= 8:
+                break
+            affiliation.append(j)
+            j += 1
+        if affiliation:
+            taken.update(affiliation)
+            groups.append(FrontGroup(tuple(affiliation), "affiliation"))
+    # A title in capitals next to the front matter (blank lines may split it).
+    k = 0
+    while k < n:
+        if k in taken or not _title_line(lines[k]):
+            k += 1
+            continue
+        run = [k]
+        j = k + 1
+        while j < n and j not in taken and _title_line(lines[j]):
+            run.append(j)
+            j += 1
+        before = run[0] - 1
+        after = run[-1] + 1
+        beside_front = before in taken or after in taken or run[0] == 0
+        if beside_front and sum(len(lines[r].text.split()) for r in run) >= 3:
+            taken.update(run)
+            groups.append(FrontGroup(tuple(run), "title"))
+        k = j
+    groups.sort(key=lambda g: g.positions[0])
+    return groups
+
+
+def _title_line(c: CleanLine) -> bool:
+    return pt.is_caps(c.text) and not pt.LIST_MARKER.match(c.text) and len(c.text) <= 160

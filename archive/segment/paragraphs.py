@@ -1,0 +1,226 @@
+"""Paragraph reconstruction: which cleaned lines belong together.
+
+Blank lines are evidence, not truth. In text copies of PDFs they also fall inside paragraphs
+(typically right after a paragraph's first line) and are missing between others, so each
+boundary is decided from several weak signals:
+
+* a list marker opens a new item once the previous line has ended a clause;
+* a line starting in lower case continues the paragraph, as does a word broken at the end
+  of the previous line;
+* a line that ends a sentence ends its paragraph when it is clearly shorter than a full line,
+  when the next line is indented, or when a blank line follows it — unless it is the full
+  first line of its paragraph in a copy whose blank lines are known to fall inside
+  sentences (``Cleaned.blanks_reliable`` is False); where no blank line ever splits a
+  sentence, every blank line ends a paragraph;
+* a short line without final punctuation that stands alone before a capitalised line is a
+  heading, so it ends its paragraph;
+* with geometry, a change of font size or weight starts a new paragraph.
+
+Lines removed in between (furniture, front matter, a page break) are neutral: the decision is
+made as if the two lines were adjacent without a blank line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import pairwise
+
+from archive.clean import Cleaned, CleanLine, join_lines
+from archive.segment import patterns as pt
+
+_FULL = 0.85  # share of the usual line width that counts as a full line
+_SHORT = 0.6
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    text: str
+    lines: tuple[CleanLine, ...]
+    front: str | None = None  # front-matter kind when found at line level
+    emphasis: bool = False  # set in bold or larger than the body text (geometry only)
+
+    @property
+    def first(self) -> CleanLine:
+        return self.lines[0]
+
+
+def heading_like(c: CleanLine, max_fill: float = 0.75) -> bool:
+    """A line shaped like a heading: short, capitalised, no clause-final punctuation."""
+    text = pt.strip_citation(c.text)
+    words = text.split()
+    if not words or len(text) > 120 or len(words) > 14 or c.fill >= max_fill:
+        return False
+    if not pt.starts_upper(text):
+        return False
+    numbered = pt.LIST_MARKER.match(text)
+    if numbered and (not text[:1].isdigit() or len(text) > 60 or not pt.starts_upper(
+        text[numbered.end() :]
+    )):
+        return False  # a list item, not a numbered heading ("1. Кіріспе")
+    if text.endswith((",", ";", ":", "-", "–", "—")):
+        return False
+    if pt.ends_sentence(text):
+        return text.endswith(".") and len(words) <= 8 and ". " not in text[:-1]
+    return True
+
+
+def is_break(
+    prev: CleanLine,
+    cur: CleanLine,
+    prev_is_first: bool,
+    wrapped: bool,
+    in_refs: bool,
+    nxt: CleanLine | None = None,
+    blanks_reliable: bool = False,
+) -> bool:
+    """True when ``cur`` starts a new paragraph after ``prev`` (``nxt`` follows ``cur``)."""
+    hyphen = pt.ends_with_hyphen(prev.text)
+    marker = pt.LIST_MARKER.match(cur.text) or (in_refs and pt.REFERENCE_MARKER.match(cur.text))
+    lower_start = not pt.starts_upper(cur.text) and pt.first_letter(cur.text) != ""
+    if not wrapped:
+        # One paragraph per line, unless a line plainly continues the previous sentence.
+        if hyphen:
+            return False
+        return bool(marker) or not lower_start or pt.ends_clause(prev.text)
+    if pt.CAPTION.match(cur.text) and not hyphen:
+        return True
+    if pt.is_caps(prev.text) and pt.is_caps(cur.text) and not marker:
+        return False  # a heading or title in capitals wrapped over lines
+    blank = cur.blank_before and not cur.after_cut
+    if blank and blanks_reliable:
+        return True
+    if cur.font_change and not hyphen and (marker or not lower_start):
+        return True
+    if marker:
+        return not hyphen and (
+            blank
+            or cur.after_cut
+            or _indented(prev, cur)
+            or pt.ends_clause(prev.text)
+            or prev.text.endswith(",")
+            or prev.fill < _FULL
+        )
+    if hyphen or lower_start:
+        return False
+    if _bare_label(prev.text):
+        return False  # "Ключевые слова:" alone on its line: the words follow
+    if pt.ends_clause(prev.text):
+        if _indented(prev, cur) or _lone_heading(cur, nxt):
+            return True
+        if not prev_is_first and _indented(cur, prev):
+            return True  # the end of a block with a hanging indent (a list item)
+        if blank:
+            return not (prev_is_first and prev.fill >= _FULL)
+        if cur.after_cut and prev.line.y0 is None:
+            return True
+        return prev.fill < _FULL
+    if prev_is_first and heading_like(prev):
+        return True
+    return blank and prev.fill < _SHORT and not prev.text.endswith(",")
+
+
+def _bare_label(text: str) -> bool:
+    match = pt.KEYWORDS.match(text) or pt.ABSTRACT_LABEL.match(text)
+    return match is not None and not text[match.end() :].strip()
+
+
+def _lone_heading(cur: CleanLine, nxt: CleanLine | None) -> bool:
+    """A short unpunctuated capitalised line between a finished sentence and a capital."""
+    return (
+        nxt is not None
+        and cur.fill < _SHORT
+        and not pt.ends_clause(cur.text)
+        and heading_like(cur)
+        and pt.starts_upper(nxt.text)
+        and not pt.LIST_MARKER.match(nxt.text)
+    )
+
+
+def _indented(prev: CleanLine, cur: CleanLine) -> bool:
+    """A first-line indent: further right than the line before (a hanging indent is not)."""
+    a, b = prev.line, cur.line
+    if a.x0 is None or b.x0 is None or a.page != b.page or a.column != b.column:
+        return cur.indent and not prev.indent
+    return b.x0 - a.x0 >= 0.6 * (b.size or 10.0)
+
+
+def _caption_ends(current: list[CleanLine], cur: CleanLine) -> bool:
+    """A caption is short: it ends before the next capitalised line."""
+    return (
+        bool(current)
+        and pt.CAPTION.match(current[0].text) is not None
+        and pt.starts_upper(cur.text)
+        and not pt.ends_with_hyphen(current[-1].text)
+    )
+
+
+def build_paragraphs(
+    cleaned: Cleaned, lines: tuple[CleanLine, ...], skip: set[int]
+) -> list[tuple[int, list[CleanLine]]]:
+    """Group the lines not in ``skip`` into paragraphs: (position of first line, lines)."""
+    paragraphs: list[tuple[int, list[CleanLine]]] = []
+    current: list[CleanLine] = []
+    start = 0
+    prev: CleanLine | None = None
+    gap = False
+    in_refs = False
+    following = [k for k in range(len(lines)) if k not in skip]
+    after = dict(pairwise(following))
+    for k, c in enumerate(lines):
+        if k in skip:
+            gap = prev is not None
+            continue
+        if gap and not c.after_cut:
+            c = _neutral(c)
+        gap = False
+        nxt = lines[after[k]] if k in after else None
+        if prev is not None and (
+            is_break(
+                prev, c, len(current) == 1, cleaned.wrapped, in_refs, nxt,
+                cleaned.blanks_reliable,
+            )
+            or _caption_ends(current, c)
+        ):
+            paragraphs.append((start, current))
+            in_refs = _refs_state(current, in_refs)
+            current = []
+        if not current:
+            start = k
+        current.append(c)
+        prev = c
+    if current:
+        paragraphs.append((start, current))
+    return paragraphs
+
+
+def paragraph_text(lines: list[CleanLine], cleaned: Cleaned) -> str:
+    text = ""
+    for c in lines:
+        text = join_lines(text, c.text, cleaned.vocabulary) if text else c.text
+    return " ".join(text.replace("\u00ad", "").split())
+
+
+def _refs_state(lines: list[CleanLine], in_refs: bool) -> bool:
+    """References run from their heading to the end, or to a translated abstract after them."""
+    first = lines[0].text
+    if len(lines) == 1 and pt.REFERENCES_HEADING.match(first):
+        return True
+    if pt.KEYWORDS.match(first) or pt.ABSTRACT_LABEL.match(first) or pt.AUTHOR_LEAD.match(first):
+        return False
+    return in_refs
+
+
+def _neutral(c: CleanLine) -> CleanLine:
+    """The same line as if whatever was removed before it had not been there."""
+    return CleanLine(
+        index=c.index,
+        text=c.text,
+        line=c.line,
+        page=c.page,
+        printed_page=c.printed_page,
+        fill=c.fill,
+        indent=c.indent,
+        blank_before=False,
+        after_cut=True,
+        font_change=c.font_change,
+    )

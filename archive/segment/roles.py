@@ -1,0 +1,191 @@
+"""Roles of paragraphs: what each paragraph is, judged with its neighbours in view.
+
+Local shape first (front matter found at line level, captions, keywords, labelled abstracts,
+list items, headings, references under a references heading), then three decisions that
+need the whole document:
+
+* abstract — the paragraphs that lead up to a keywords paragraph in the same language,
+  going back to the document start, a front-matter element, or an author line
+  (``A.T. Kalila, «…»: Title``), which is front matter itself; never across a heading;
+* foreign — after the last abstract/keywords paragraph, paragraphs in a language the
+  article's body never uses (text of another document that shared the page);
+* section — the nearest heading above.
+
+The title of the work (in capitals, in the front matter) is ``front_matter``, not
+``heading``: it names the work, it does not open a section.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from archive.segment import patterns as pt
+from archive.segment.paragraphs import Paragraph, heading_like
+
+_ABSTRACT_RUN = 8  # paragraphs: an abstract is never longer than this
+_BODY_ROLES = ("body", "list_item", "heading")
+
+
+@dataclass(slots=True)
+class Draft:
+    paragraph: Paragraph
+    role: str
+    lang: str | None
+
+
+def local_role(p: Paragraph, next_p: Paragraph | None, in_refs: bool) -> str:
+    text = p.text
+    if p.front is not None:
+        return "front_matter"
+    if pt.CAPTION.match(text) and len(text) <= 400:
+        return "caption"
+    if pt.KEYWORDS.match(text):
+        return "keywords"
+    if pt.ABSTRACT_LABEL.match(text):
+        return "abstract"
+    if in_refs and not pt.REFERENCES_HEADING.match(text):
+        return "reference"
+    if _is_heading(p, next_p):
+        return "heading"
+    if pt.LIST_MARKER.match(text):
+        return "list_item"
+    return "body"
+
+
+def _is_heading(p: Paragraph, next_p: Paragraph | None) -> bool:
+    if next_p is None or len(p.lines) > 3 or len(p.text) > 200:
+        return False
+    if pt.REFERENCES_HEADING.match(p.text):
+        return True
+    if p.emphasis:
+        # Set apart by the font: shape only has to rule out a bold sentence or lead-in.
+        text = pt.strip_citation(p.text)
+        words = text.split()
+        if (
+            text.endswith((",", ";", ":", "-", "–", "—"))
+            or len(words) > 24
+            or (pt.ends_sentence(text) and (len(words) > 12 or ". " in text[:-1]))
+        ):
+            return False
+    elif len(p.lines) > 2:
+        return False
+    elif len(p.lines) == 1:
+        if not heading_like(p.first, max_fill=0.9):
+            return False
+    else:
+        # A heading wrapped over two lines: no final punctuation, the second line short.
+        text = pt.strip_citation(p.text)
+        if (
+            pt.ends_clause(text)
+            or text.endswith((",", "-", "–", "—"))
+            or not pt.starts_upper(text)
+            or p.lines[-1].fill >= 0.75
+            or len(text.split()) > 20
+        ):
+            return False
+    if pt.CAPTION.match(next_p.text) or pt.KEYWORDS.match(next_p.text):
+        return False
+    # A numbered line is a heading only when short and unpunctuated ("1. Кіріспе").
+    if pt.LIST_MARKER.match(p.text) and (len(p.text) > 60 or pt.ends_clause(p.text)):
+        return False
+    return pt.starts_upper(next_p.text) or next_p.text[:1] in "«\"“(–—-•"
+
+
+def assign_document_roles(drafts: list[Draft]) -> None:
+    """Abstracts, author lines and foreign text: decisions that need the neighbours."""
+    for k, d in enumerate(drafts):
+        if d.role == "keywords":
+            _mark_abstract_run(drafts, k)
+        elif d.role == "heading" and pt.ABSTRACT_HEADING.match(d.paragraph.text):
+            for following in drafts[k + 1 : k + 1 + _ABSTRACT_RUN]:
+                if following.role != "body":
+                    break
+                following.role = "abstract"
+    _mark_front_neighbours(drafts)
+    _mark_foreign(drafts)
+
+
+def _mark_front_neighbours(drafts: list[Draft]) -> None:
+    """An author line beside front matter, and a title in capitals before an abstract."""
+    for k, d in enumerate(drafts):
+        prev = drafts[k - 1] if k else None
+        nxt = drafts[k + 1] if k + 1 < len(drafts) else None
+        near_front = k < 3 or any(x is not None and x.role == "front_matter" for x in (prev, nxt))
+        text = d.paragraph.text
+        author = (
+            d.role in ("body", "heading")
+            and near_front
+            and _author_line(d)
+            and len(text) < 600
+        )
+        title = (
+            d.role in ("heading", "reference", "body")
+            and pt.is_caps(text)
+            and len(text.split()) >= 3
+            and nxt is not None
+            and (nxt.role in ("front_matter", "abstract") or _author_line(nxt))
+        )
+        if author or title:
+            d.role = "front_matter"
+
+
+def _mark_abstract_run(drafts: list[Draft], k: int) -> None:
+    lang = drafts[k].lang
+    run: list[int] = []
+    j = k - 1
+    while j >= 0 and len(run) < _ABSTRACT_RUN:
+        d = drafts[j]
+        if d.role not in ("body", "abstract", "list_item") or (
+            d.lang is not None and lang is not None and d.lang != lang
+        ):
+            break
+        if pt.AUTHOR_LEAD.match(d.paragraph.text) and d.role == "body":
+            d.role = "front_matter"
+            break
+        run.append(j)
+        j -= 1
+    starts_clean = (
+        j < 0
+        or drafts[j].role in ("front_matter", "keywords", "abstract")
+        or (drafts[j].lang is not None and drafts[j].lang != lang)
+    )
+    if run and starts_clean:
+        for i in run:
+            if drafts[i].role == "body":
+                drafts[i].role = "abstract"
+
+
+def _author_line(d: Draft) -> bool:
+    return pt.AUTHOR_LEAD.match(d.paragraph.text) is not None
+
+
+def _mark_foreign(drafts: list[Draft]) -> None:
+    marks = [k for k, d in enumerate(drafts) if d.role in ("abstract", "keywords")]
+    if not marks:
+        return
+    last = marks[-1]
+    body = Counter()
+    for d in drafts[:last]:
+        if d.role in ("body", "list_item") and d.lang:
+            body[d.lang] += len(d.paragraph.text)
+    total = sum(body.values())
+    if not total:
+        return
+    body_langs = {lang for lang, size in body.items() if size >= 0.05 * total}
+    for d in drafts[last + 1 :]:
+        if d.role in _BODY_ROLES and d.lang and d.lang not in body_langs:
+            # Notes about the authors in another language belong to the article.
+            about_author = "@" in d.paragraph.text or _author_line(d)
+            d.role = "front_matter" if about_author else "foreign"
+
+
+def sections(drafts: list[Draft]) -> list[str | None]:
+    """Nearest heading above each paragraph (a heading is in its own section)."""
+    current: str | None = None
+    out: list[str | None] = []
+    for d in drafts:
+        if d.role == "heading":
+            current = d.paragraph.text
+        out.append(None if d.role in ("front_matter", "foreign") else current)
+    return out

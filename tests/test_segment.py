@@ -1,0 +1,414 @@
+"""Segmentation: paragraphs, roles, sections, pages — on the seeds and on made-up inputs."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from archive.extract.text import extract_text
+from archive.models import ROLES, Block, Document, Line, PageInfo
+from archive.segment import segment
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLE = ROOT / "seeds" / "000_d613d50ca8d86847.txt"
+NEWS = ROOT / "seeds" / "001_0956fffff0b724be.txt"
+
+
+def _bench() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "bench_segmentation", ROOT / "bench" / "segmentation.py"
+    )
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while being built
+    spec.loader.exec_module(module)
+    return module
+
+
+BENCH = _bench()
+
+
+def blocks_of(text: str) -> tuple[Block, ...]:
+    return segment(extract_text(text.encode("utf-8"))).blocks
+
+
+@pytest.fixture(scope="module")
+def article() -> tuple[Block, ...]:
+    return segment(extract_text(ARTICLE.read_bytes())).blocks
+
+
+@pytest.fixture(scope="module")
+def news() -> tuple[Block, ...]:
+    return segment(extract_text(NEWS.read_bytes())).blocks
+
+
+@pytest.mark.parametrize(
+    ("gold", "target"),
+    [("000_d613d50ca8d86847.json", 0.95), ("001_0956fffff0b724be.json", 0.97)],
+)
+def test_seed_against_gold(gold: str, target: float) -> None:
+    result, _seconds = BENCH.run(ROOT / "tests" / "golden" / gold)
+    assert result.f1 >= target, (result.missed, result.spurious)
+    assert result.role_accuracy >= 0.95, result.role_errors
+
+
+def test_scoring_is_one_to_one() -> None:
+    gold = [{"text": "Фото: Zakon.kz", "role": "caption"}] * 2 + [{"text": "A b.", "role": "body"}]
+    once = (Block("Фото:  Zakon.kz", "caption", 1), Block("A b.", "heading", 1))
+    result = BENCH.score(gold, once)
+    assert (result.matched, result.recall, result.precision) == (2, 2 / 3, 1.0)
+    assert result.role_accuracy == 0.5
+
+
+def test_every_block_has_a_known_role(article: tuple[Block, ...]) -> None:
+    assert {b.role for b in article} <= set(ROLES)
+
+
+def test_seed_roles(article: tuple[Block, ...]) -> None:
+    by_role: dict[str, list[str]] = {}
+    for b in article:
+        by_role.setdefault(b.role, []).append(b.text)
+    assert [t.split(":")[0] for t in by_role["keywords"]] == [
+        "Түйінді сөздер",
+        "Key words",
+        "Ключевые слова",
+    ]
+    assert by_role["heading"][:3] == [
+        "Кіріспе",
+        "Негізгі бөлім",
+        "Біріккен Ұлттар Ұйымындағы бірінші бітімгершілік миссиялары",
+    ]
+    assert "Бітімгершілік миссия барысындағы қайғылы жағдай." in by_role["heading"]
+    assert len(by_role["foreign"]) == 4
+    assert all(article[-k].role == "foreign" for k in range(1, 5))
+    front = by_role["front_matter"]
+    assert front[:8] == [
+        "© А.Т. Қалила, 2024",
+        "DOI: 10.51634/2307-5201_2024_4_35",
+        "УДК 341.123; 355.1.072.2",
+        "ГРНТИ 10.87.68",
+        "А.Т. ҚАЛИЛА,",
+        "LLB, ҚР Қарулы күштерінің лейтенанты «Қазақстан Республикасы Қорғаныс Министірлігінің "
+        "Заң департаментінің заңгері» (Астана қ., Қазақстан Республикасы).",
+        "е-mail: kalila_a@kazguu.com",
+        "БҰҰ БІТІМГЕРШІЛІК МИССИЯЛАРЫНДА ҚАЗАҚСТАН РЕСПУБЛИКАСЫ ҚАРУЛЫ КҮШТЕР КОНТИНГЕНТІН "
+        "ҚОЛДАНУДЫҢ ҚҰҚЫҚТЫҚ АСПЕКТІЛЕРІ",
+    ]
+    assert front[8].startswith("A.T. Kalila, «lieutenant") and front[9].startswith("А.Т. Калила")
+    abstracts = by_role["abstract"]
+    assert abstracts[0].startswith("Қазақстан Республикасы Қарулы Күштерінің Біріккен Ұлттар Ұйымы")
+    assert sum(t.startswith(("The relevance", "Актуальность")) for t in abstracts) == 2
+    assert len(abstracts) == 9
+
+
+def test_seed_sections_languages_pages(article: tuple[Block, ...]) -> None:
+    intro = next(b for b in article if b.text.startswith("Қазіргі әлемде"))
+    assert intro.section == "Кіріспе" and intro.lang == "kk" and intro.page == 35
+    conclusion = next(b for b in article if b.text.startswith("Қазақстандық бітімгершілік"))
+    assert conclusion.section == "Қорытынды"
+    assert all(b.section is None for b in article if b.role in ("front_matter", "foreign"))
+    assert {b.lang for b in article if b.role == "foreign"} == {"en"}
+    assert [b.page for b in article] == sorted(b.page or 0 for b in article)
+
+
+def test_paragraph_continues_across_page_furniture(article: tuple[Block, ...]) -> None:
+    across = [b for b in article if "жүргізу негіздеріне, халықаралық гуманитарлық" in b.text]
+    assert len(across) == 1
+    assert across[0].text.endswith("өмірге деген көзқарасы кенейеді.")
+    assert across[0].page == 37  # where it starts, not where it ends
+
+
+def test_blank_line_after_a_first_line_does_not_split(article: tuple[Block, ...]) -> None:
+    texts = [b.text for b in article]
+    assert any(
+        t.startswith("Қазақстан Республикасынның қарулы күштерінің")
+        and "ерте басталды. Тәжік-Ауған шекарасындағы" in t
+        for t in texts
+    )
+    assert not any(t.startswith("миссияларына қатысу мәселелері") for t in texts)
+
+
+def test_news_page(news: tuple[Block, ...]) -> None:
+    assert len(news) == 14
+    captions = [b.text for b in news if b.role == "caption"]
+    assert captions == [
+        "Фото: Zakon.kz",
+        "Фото: МО РК",
+        "Фото: Zakon.kz",
+        "Фото: Центр подготовки миротворцев РК",
+        "Фото: Zakon.kz",
+    ]
+    quote = next(b for b in news if b.text.startswith('"В мои обязанности'))
+    assert quote.role == "body" and quote.text.endswith("пояснил офицер.")
+    assert {b.lang for b in news} == {"ru"} and {b.page for b in news} == {1}
+
+
+LONG = (
+    "Бұл мақалада жергілікті өзін-өзі басқарудың құқықтық негіздері мен оның даму кезеңдері "
+    "жан-жақты қарастырылады және оның негізгі мәселелері талданады, ал қорытындысында нақты "
+    "ұсыныстар беріледі, олар заңнаманы жетілдіруге бағытталған және тәжірибеде қолданылады."
+)
+
+
+def wrap(text: str, width: int = 70) -> list[str]:
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        if current and len(current) + 1 + len(word) > width:
+            lines.append(current)
+            current = word
+        else:
+            current = f"{current} {word}".strip()
+    lines.append(current)
+    return lines
+
+
+def test_front_matter_inside_a_paragraph_is_taken_out_and_the_paragraph_rejoined() -> None:
+    body = wrap(LONG)
+    text = "\n".join(
+        [
+            *body[:2],
+            "",
+            "© Б.С. Омарова, 2023",
+            "",
+            "DOI: 10.51634/2307-5201_2023_2_17",
+            "УДК 342.25",
+            "",
+            "Б.С. ОМАРОВА,",
+            "заң ғылымдарының кандидаты,",
+            "(Астана қ.)",
+            "e-mail: omarova@example.kz",
+            "",
+            *body[2:],
+            "",
+            *wrap(LONG.replace("Бұл", "Сол")),
+        ]
+    )
+    blocks = blocks_of(text)
+    assert [b.role for b in blocks] == [
+        "body",
+        "front_matter",
+        "front_matter",
+        "front_matter",
+        "front_matter",
+        "front_matter",
+        "front_matter",
+        "body",
+    ]
+    assert blocks[0].text == LONG
+    assert [b.text for b in blocks[1:7]] == [
+        "© Б.С. Омарова, 2023",
+        "DOI: 10.51634/2307-5201_2023_2_17",
+        "УДК 342.25",
+        "Б.С. ОМАРОВА,",
+        "заң ғылымдарының кандидаты, (Астана қ.)",
+        "e-mail: omarova@example.kz",
+    ]
+
+
+def test_lists_references_and_captions() -> None:
+    lines = [
+        *wrap(LONG),
+        "",
+        "Негізгі міндеттер:",
+        "– бірінші міндет, ол өте маңызды;",
+        "– екінші міндет, ол да маңызды.",
+        *wrap(LONG.replace("Бұл", "Сол")),
+        "",
+        "Сурет 1. Жергілікті басқару жүйесінің құрылымы",
+        "",
+        *wrap(LONG.replace("Бұл", "Ол")),
+        "",
+        "Әдебиеттер",
+        "1. Ахметов А.А. Жергілікті басқару. – Алматы: Жеті жарғы, 2019. –",
+        "212 б.",
+        "2. Иванов С.П. Местное самоуправление // Право. – 2020. – № 2.",
+        "3. Smith J. Local Government. – London, 2018.",
+    ]
+    blocks = blocks_of("\n".join(lines))
+    roles = [(b.role, b.text[:25]) for b in blocks]
+    assert roles == [
+        ("body", LONG[:25]),
+        ("body", "Негізгі міндеттер:"),
+        ("list_item", "– бірінші міндет, ол өте "),
+        ("list_item", "– екінші міндет, ол да ма"),
+        ("body", "Сол мақалада жергілікті ө"),
+        ("caption", "Сурет 1. Жергілікті басқа"),
+        ("body", "Ол мақалада жергілікті өз"),
+        ("heading", "Әдебиеттер"),
+        ("reference", "1. Ахметов А.А. Жергілікт"),
+        ("reference", "2. Иванов С.П. Местное са"),
+        ("reference", "3. Smith J. Local Governm"),
+    ]
+    assert blocks[8].text.endswith("2019. – 212 б.")
+    assert blocks[9].section == "Әдебиеттер"
+
+
+def test_news_lines_continued_in_lower_case_are_joined() -> None:
+    first = "Первый абзац новости о миротворцах заканчивается здесь, " * 4 + "и всё."
+    second = "Второй абзац про службу в миссиях ООН " * 5
+    rest = "посередине предложения и продолжается до конца строки. " * 3
+    text = f"{first}\n\n{second}\n{rest}\n\nФото: Zakon.kz\n\n{first}\n"
+    assert [(b.role, b.text) for b in blocks_of(text)] == [
+        ("body", first.strip()),
+        ("body", " ".join((second + rest).split())),
+        ("caption", "Фото: Zakon.kz"),
+        ("body", first.strip()),
+    ]
+
+
+def test_geometry_indent_font_and_page_break() -> None:
+    """A PDF-like page: bold heading, indented first lines, a paragraph over a page break."""
+    words = LONG.split()
+    rows = [" ".join(words[i : i + 8]) for i in range(0, len(words), 8)]
+
+    def body_line(
+        text: str,
+        page: int,
+        y: float,
+        *,
+        first: bool = False,
+        last: bool = False,
+    ) -> Line:
+        return Line(text, page, 76 if first else 56, y, 300 if last else 449, y + 10, 10.5)
+
+    lines = [Line("Кіріспе", 1, 56, 60, 110, 72, 12.0, bold=True, blank_before=True)]
+    y = 80.0
+    for k, row in enumerate(rows):
+        lines.append(body_line(row, 1, y, first=k == 0, last=k == len(rows) - 1))
+        y += 13
+    for k, row in enumerate(rows[:-1]):
+        lines.append(body_line(row, 1, y, first=k == 0))
+        y += 13
+    lines.append(Line("17", 1, 240, 660, 252, 670, 8.0))
+    lines.append(body_line(rows[-1], 2, 60, last=True))
+    lines.append(Line("18", 2, 240, 660, 252, 670, 8.0))
+    doc = Document(
+        "application/pdf", "test", tuple(lines), (PageInfo(1, 500, 700), PageInfo(2, 500, 700))
+    )
+    seg = segment(doc)
+    assert [(b.role, b.page) for b in seg.blocks] == [("heading", 17), ("body", 17), ("body", 17)]
+    assert seg.blocks[1].text == LONG and seg.blocks[2].text == LONG
+    assert [a.printed_page for a in seg.artifacts] == [17, 18]
+
+
+def test_gold_files_are_well_formed() -> None:
+    for path in BENCH.gold_files():
+        spec = json.loads(path.read_text(encoding="utf-8"))
+        assert ("source" in spec) != ("generator" in spec), path
+        for para in spec["paragraphs"]:
+            assert para["role"] in ROLES and para["text"] == " ".join(para["text"].split())
+
+
+_TEXT_LINES = st.lists(
+    st.one_of(
+        st.just(""),
+        st.text(alphabet="аәбқңөұүіАӘҚҰІ xyzXYZ019.,;:-–«»()©@", min_size=1, max_size=90),
+        st.integers(1, 400).map(str),
+        st.sampled_from(
+            [
+                "Кұқық және мемлекет, № 4 (105), 202436",
+                "– тізім элементі;",
+                "DOI: 10.1/x",
+                "ҚОРЫТЫНДЫ",
+                "Фото: Zakon.kz",
+                "Әдебиеттер",
+            ]
+        ),
+    ),
+    max_size=40,
+)
+
+
+def _letters(texts: list[str]) -> list[str]:
+    return sorted(ch for t in texts for ch in t if not ch.isspace() and ch not in "-\u00ad")
+
+
+@settings(max_examples=150, deadline=None)
+@given(_TEXT_LINES)
+def test_nothing_is_lost(lines: list[str]) -> None:
+    """Every character of the input is in a paragraph or an artifact (hyphens aside)."""
+    doc = Document(
+        "text/plain",
+        "test",
+        tuple(Line(t, blank_before=k > 0 and not lines[k - 1]) for k, t in enumerate(lines) if t),
+    )
+    seg = segment(doc)
+    assert _letters([b.text for b in seg.blocks] + [a.text for a in seg.artifacts]) == _letters(
+        [ln.text for ln in doc.lines]
+    )
+    assert all(b.text == " ".join(b.text.split()) and b.role in ROLES for b in seg.blocks)
+
+
+def test_plain_text_copy_of_a_generated_pdf() -> None:
+    """A PDF's text saved without layout (form feeds between pages, no blank lines)."""
+    import pymupdf
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    import pdfgen
+
+    data, gold = pdfgen.journal_article()
+    with pymupdf.open(stream=data) as pdf:
+        text = "\f".join(page.get_text() for page in pdf)
+    seg = segment(extract_text(text.encode("utf-8")))
+    # Every page's running head and page number is found, odd and even pages alike.
+    assert [a.printed_page for a in seg.artifacts if a.kind == "page-number"] == [
+        17, 18, 19, 20, 21]
+    assert len({a.text for a in seg.artifacts if a.kind == "running-header"}) == 2
+    result = BENCH.score(gold, seg.blocks)
+    # Without blank lines or indents, paragraph ends are guessed from line length alone.
+    assert result.f1 >= 0.8, (result.missed, result.spurious)
+    assert result.pages_right == result.matched
+
+
+def test_one_paragraph_per_line_copy_of_the_gold() -> None:
+    """The seed's paragraphs re-saved one per line: nothing to join, nothing to split."""
+    gold = json.loads((ROOT / "tests" / "golden" / "000_d613d50ca8d86847.json").read_text())
+    text = "\n\n".join(p["text"] for p in gold["paragraphs"])
+    result = BENCH.score(gold["paragraphs"], blocks_of(text))
+    assert result.f1 == 1.0, (result.missed, result.spurious)
+    assert result.role_accuracy >= 0.9, result.role_errors
+
+
+def test_blank_lines_are_trusted_when_none_splits_a_sentence() -> None:
+    """A clean copy: the full first line that ends a sentence still ends its paragraph."""
+    one_line = "Бұл бөлімде жергілікті басқарудың құқықтық негіздері толық қарастырылады."
+    text = "\n".join([*wrap(LONG), "", one_line, "", *wrap(LONG.replace("Бұл", "Ол"))])
+    blocks = blocks_of(text)
+    assert [b.text for b in blocks] == [LONG, one_line, LONG.replace("Бұл", "Ол")]
+    # The same line inside a copy that also has a blank line in mid-sentence is joined.
+    first, *rest = wrap(LONG)
+    noisy = "\n".join([first, "", *rest, "", one_line, "", *wrap(LONG.replace("Бұл", "Ол"))])
+    blocks = blocks_of(noisy)
+    assert [b.text[:20] for b in blocks] == [LONG[:20], one_line[:20]]
+    assert blocks[0].text == LONG and blocks[1].text.startswith(one_line + " Ол мақалада")
+
+
+def test_numbered_headings_labels_on_their_own_line_and_abstract_heading() -> None:
+    text = "\n".join([
+        "Abstract", "The article studies the legal basis of local self-government in the",
+        "Republic of Kazakhstan and proposes amendments to the law.", "",
+        "Keywords:", "local self-government, akim, budget,", "participation.", "",
+        "1. Introduction", *wrap(LONG.replace("Бұл", "Осы")), "",
+        "1) бірінші тармақ мәтіні, ол тізімнің элементі болып табылады;",
+        "2) екінші тармақ.",
+    ])
+    blocks = blocks_of(text)
+    assert [(b.role, b.text[:20]) for b in blocks] == [
+        ("heading", "Abstract"),
+        ("abstract", "The article studies "),
+        ("keywords", "Keywords: local self"),
+        ("heading", "1. Introduction"),
+        ("body", "Осы мақалада жергілі"),
+        ("list_item", "1) бірінші тармақ мә"),
+        ("list_item", "2) екінші тармақ."),
+    ]
+    assert blocks[2].text == "Keywords: local self-government, akim, budget, participation."
+    assert blocks[4].section == "1. Introduction"
