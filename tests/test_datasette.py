@@ -253,11 +253,18 @@ async def test_other_databases_are_left_alone(tmp_path: Path) -> None:
         instance.close()
 
 
+async def test_paragraphs_list_in_reading_order_source_by_source(ds: Datasette) -> None:
+    data = (await ds.client.get("/archive/paragraphs.json?_shape=array&_size=max")).json()
+    order = [(row["source"], row["seq"]) for row in data]
+    assert order == sorted(order)
+    assert len({source for source, _ in order}) > 1
+
+
 async def test_both_tables_render(ds: Datasette) -> None:
     for table in ("sources", "paragraphs"):
         response = await ds.client.get(f"/archive/{table}")
         assert response.status_code == 200
-    html = (await ds.client.get("/archive/paragraphs")).text
+    html = (await ds.client.get(f"/archive/paragraphs?source={RU}")).text
     # The source column is a labelled link to the source row (label column = title).
     assert f'href="/archive/sources/{RU}"' in html
     assert "Казахстанские миротворцы в миссиях ООН" in html

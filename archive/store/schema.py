@@ -185,8 +185,19 @@ def _initial(db: sqlite_utils.Database) -> None:
     )
 
 
+def _reading_position(db: sqlite_utils.Database) -> None:
+    # Datasette sorts a table by one column: this one orders paragraphs by source, then
+    # reading order, so the default listing reads like the documents themselves.
+    db.execute(
+        "ALTER TABLE paragraphs ADD COLUMN position TEXT "
+        "GENERATED ALWAYS AS (source || ' ' || printf('%08d', seq)) VIRTUAL"
+    )
+    db.execute("CREATE INDEX idx_paragraphs_position ON paragraphs(position)")
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("0001_initial", _initial),
+    ("0002_reading_position", _reading_position),
 ]
 
 
