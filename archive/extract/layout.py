@@ -1,0 +1,332 @@
+"""Page geometry for the PDF front end: columns, reading order, visual lines, paragraph gaps.
+
+Pure functions over ``Fragment`` values (one per line as MuPDF reported it), so the rules can
+be tested without a PDF. Coordinates are PDF points, origin top-left, y growing downwards.
+
+The reading-order rules, in short:
+
+* A page has two columns when some x position (the gutter) is crossed by few fragments while
+  several fragments on its left and on its right share the same heights. The same test, not
+  any fixed page layout, decides, so half-page two-column sections work too.
+* Fragments that span the gutter (titles, headers, single-column passages) split the page into
+  regions; inside a region the left column is read fully, then the right one. Each side is
+  tested again, so three or more columns are read left to right too.
+* A header or footer that sits on one side only, above or below the other column and apart
+  from its own column by a wide gap, is read as full width so it cannot end up mid-text.
+* Fragments sharing a baseline inside one column are joined into one visual line.
+"""
+
+from __future__ import annotations
+
+import statistics
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from itertools import pairwise
+
+FULL_WIDTH = 0  # column number of single-column pages and of lines that span the gutter
+LEFT = 1  # columns are numbered from the left; on a two-column page these are the two
+RIGHT = 2
+
+
+@dataclass(slots=True)
+class Fragment:
+    """One run of text on one baseline, as the PDF library reported it (mutable scratch)."""
+
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    size: float
+    bold: bool
+    block: int
+    column: int = FULL_WIDTH
+
+    @property
+    def height(self) -> float:
+        return self.y1 - self.y0
+
+
+def find_gutter(frags: list[Fragment]) -> tuple[float, float] | None:
+    """Return the gutter ``(left edge, right edge)`` of a two-column page, or None.
+
+    Candidates are the right edges of fragments in the middle half of the text area; a
+    candidate wins when it leaves at least four fragments on each side that sit beside one
+    another (the signature of columns, which short last lines of a single column never show)
+    and the fragments crossing it are few compared with those it separates.
+    """
+    if len(frags) < 6:
+        return None
+    xmin = min(f.x0 for f in frags)
+    xmax = max(f.x1 for f in frags)
+    width = xmax - xmin
+    if width <= 0:
+        return None
+    size = statistics.median(f.size for f in frags)
+    min_gap = max(0.6 * size, 4.0)
+    x0s = sorted(f.x0 for f in frags)
+    x1s = sorted(f.x1 for f in frags)
+    lo, hi = xmin + 0.25 * width, xmin + 0.75 * width
+    best: tuple[int, float, float] | None = None
+    seen: set[int] = set()
+    for edge in x1s[bisect_left(x1s, lo) : bisect_right(x1s, hi)]:
+        key = round(edge)
+        if key in seen:
+            continue
+        seen.add(key)
+        # The right column starts at the first fragment start clearly right of this edge.
+        i = bisect_left(x0s, edge + 0.5)
+        if i == len(x0s):
+            continue
+        start = x0s[i]
+        # Columns share the width: a narrow strip of labels at one side is not a column.
+        if start - edge < min_gap or start > hi:
+            continue
+        n_left = bisect_right(x1s, edge + 0.5)
+        n_right = len(x0s) - i
+        # Fragments starting left of the edge and ending right of it cross the gutter.
+        crossing = bisect_left(x0s, edge + 0.5) - n_left
+        if n_left < 4 or n_right < 4:
+            continue
+        if best is None or crossing < best[0]:
+            best = (crossing, edge, start)
+    if best is None:
+        return None
+    crossing, left_edge, right_edge = best
+    left = [f for f in frags if f.x1 <= left_edge + 0.5]
+    right = [f for f in frags if f.x0 >= right_edge - 0.5]
+    if crossing > 0.5 * (len(left) + len(right)):
+        return None
+    if _side_by_side(left, right) < max(4, 0.4 * min(len(left), len(right))):
+        return None
+    return left_edge, right_edge
+
+
+def _side_by_side(left: list[Fragment], right: list[Fragment]) -> int:
+    """Count right-side fragments that have a left-side fragment at the same height."""
+    spans = sorted((f.y0, f.y1) for f in left)
+    starts = [s[0] for s in spans]
+    count = 0
+    for f in right:
+        # Only fragments starting before this one ends can overlap it vertically.
+        j = bisect_right(starts, f.y1)
+        for k in range(j - 1, max(-1, j - 4), -1):
+            y0, y1 = spans[k]
+            overlap = min(y1, f.y1) - max(y0, f.y0)
+            if overlap > 0.3 * min(y1 - y0, f.height):
+                count += 1
+                break
+    return count
+
+
+def order_page(frags: list[Fragment]) -> list[Fragment]:
+    """Put one page's fragments in reading order and set their ``column``.
+
+    Columns are numbered 1, 2, … from the left; lines that span the columns, and every line
+    of a single-column page, get ``FULL_WIDTH`` (0). A column that itself holds columns
+    (three or more on the page) is split again the same way.
+    """
+    groups = _order(frags, 0)
+    _number_columns(groups)
+    return [f for _, group in groups for f in group]
+
+
+# (inside a column?, fragments in reading order)
+_Group = tuple[bool, list[Fragment]]
+_MAX_DEPTH = 3  # up to eight columns
+
+
+def _order(frags: list[Fragment], depth: int) -> list[_Group]:
+    inner = depth > 0
+    gutter = find_gutter(frags) if depth < _MAX_DEPTH else None
+    if gutter is None:
+        return [(inner, sorted(frags, key=_reading_key))]
+    gl, gr = gutter
+    for f in frags:  # side labels for this level only; _number_columns sets the final ones
+        if f.x1 <= gr and f.x0 < gl:
+            f.column = LEFT
+        elif f.x0 >= gl and f.x1 > gr:
+            f.column = RIGHT
+        else:
+            f.column = FULL_WIDTH
+    # Split at gutter-crossing lines into regions of column text.
+    parts: list[Fragment | list[Fragment]] = [[]]
+    for f in sorted(frags, key=_reading_key):
+        region = parts[-1]
+        if isinstance(region, list) and (f.column != FULL_WIDTH or _beside_region(f, region)):
+            region.append(f)
+        else:
+            parts += [f, []]
+    out: list[_Group] = []
+    for k, part in enumerate(parts):
+        if isinstance(part, Fragment):
+            out.append((inner, [part]))
+            continue
+        above = parts[k - 1] if k else None
+        below = parts[k + 1] if k + 1 < len(parts) else None
+        before, left, right, rest, after = _read_region(part, above, below)  # type: ignore[arg-type]
+        out.append((inner, before))
+        if left and right:
+            out += _order(left, depth + 1) + _order(right, depth + 1)
+        out += [(inner, rest), (inner, after)]
+    return [g for g in out if g[1]]
+
+
+def _number_columns(groups: list[_Group]) -> None:
+    """Columns by their left edges, left to right; edges closer than half a column are one."""
+    columns = [group for inside, group in groups if inside]
+    edges = sorted(min(f.x0 for f in g) for g in columns)
+    tolerance = 0.5 * statistics.median(max(f.x1 for f in g) - min(f.x0 for f in g)
+                                        for g in columns) if columns else 0.0  # fmt: skip
+    starts: list[float] = []
+    for edge in edges:
+        if not starts or edge - starts[-1] > tolerance:
+            starts.append(edge)
+    for inside, group in groups:
+        number = FULL_WIDTH
+        if inside:
+            number = bisect_right(starts, min(f.x0 for f in group) + 1e-6)
+        for f in group:
+            f.column = number
+
+
+def _beside_region(f: Fragment, region: list[Fragment]) -> bool:
+    """A gutter-crossing fragment level with column text (e.g. a page number) stays inside."""
+    return any(r.column != FULL_WIDTH and r.y1 > f.y0 + 0.5 * f.height for r in region[-4:])
+
+
+def _read_region(
+    region: list[Fragment], above: Fragment | None, below: Fragment | None
+) -> tuple[list[Fragment], ...]:
+    """Split a region into (before, left column, right column, level with both, after).
+
+    Lines of one column that stand above the other column's start (or below its end) are
+    read as full width when they belong to what is above (below): they sit apart from their
+    own column, like a one-sided running header, or close to the full-width line next to
+    them, like a short heading over full-width text that follows balanced columns.
+    """
+    left = [f for f in region if f.column == LEFT]
+    right = [f for f in region if f.column == RIGHT]
+    if not left or not right:  # text on one side only is no column
+        return [], [], [], sorted(region, key=_reading_key), []
+    rest = [f for f in region if f.column == FULL_WIDTH]
+    before: list[Fragment] = []
+    after: list[Fragment] = []
+    for col, other in ((left, right), (right, left)):
+        edge = above
+        while (
+            len(col) > 1
+            and col[0].y1 <= other[0].y0
+            and (_apart(col[0], col[1]) or (edge is not None and _attached(edge, col[0])))
+        ):
+            edge = col.pop(0)
+            before.append(edge)
+        edge = below
+        while (
+            len(col) > 1
+            and col[-1].y0 >= other[-1].y1
+            and (_apart(col[-2], col[-1]) or (edge is not None and _attached(col[-1], edge)))
+        ):
+            edge = col.pop()
+            after.append(edge)
+    key = _reading_key
+    return sorted(before, key=key), left, right, sorted(rest, key=key), sorted(after, key=key)
+
+
+def _attached(upper: Fragment, lower: Fragment) -> bool:
+    return lower.y0 - upper.y1 < 0.8 * min(upper.height, lower.height)
+
+
+def _reading_key(f: Fragment) -> tuple[float, float]:
+    # The bottom edge, not the top, so a superscript sorts next to its own line.
+    return (f.y1, f.x0)
+
+
+def _apart(upper: Fragment, lower: Fragment) -> bool:
+    return lower.y0 - upper.y1 > 1.5 * max(upper.height, lower.height)
+
+
+def merge_rows(frags: list[Fragment]) -> list[Fragment]:
+    """Join fragments of one column that share a baseline into one visual line.
+
+    ``frags`` must be in reading order. Superscripts and spans MuPDF split off (large word
+    gaps, font changes) are joined left to right with a space where the glyphs do not touch.
+    """
+    out: list[Fragment] = []
+    for f in frags:
+        row = out[-1] if out else None
+        if row is not None and row.column == f.column and _same_row(row, f):
+            out[-1] = _join(row, f)
+        else:
+            out.append(f)
+    return out
+
+
+def _same_row(a: Fragment, b: Fragment) -> bool:
+    overlap = min(a.y1, b.y1) - max(a.y0, b.y0)
+    return overlap > 0.5 * min(a.height, b.height) and (b.x0 >= a.x1 - 1 or a.x0 >= b.x1 - 1)
+
+
+def _join(a: Fragment, b: Fragment) -> Fragment:
+    first, second = (a, b) if a.x0 <= b.x0 else (b, a)
+    gap = second.x0 - first.x1
+    sep = "" if gap < 0.15 * min(first.size, second.size) else " "
+    text = first.text.rstrip() + sep + second.text.lstrip() if sep else first.text + second.text
+    # The dominant size and weight are those of the longer text.
+    main = first if len(first.text) >= len(second.text) else second
+    return Fragment(
+        text=text,
+        x0=min(a.x0, b.x0),
+        y0=min(a.y0, b.y0),
+        x1=max(a.x1, b.x1),
+        y1=max(a.y1, b.y1),
+        size=main.size,
+        bold=main.bold,
+        block=first.block,
+        column=a.column,
+    )
+
+
+def blank_flags(pages: list[list[Fragment]]) -> list[list[bool]]:
+    """For each line of each page: is the gap above it clearly larger than usual?
+
+    "Usual" is the median gap between consecutive lines of one column for that font size
+    (half-point buckets) over the whole document, or over all sizes where a size has fewer
+    than three samples; "clearly larger" is more than 0.4 em (at least 2 pt) above it. The
+    first line of a page and the top of a column are never marked: a page or column break
+    says nothing about paragraphs.
+    """
+    gaps = [[None, *(_gap(p, c) for p, c in pairwise(lines))] for lines in pages]
+    by_size: dict[int, list[float]] = {}
+    everything: list[float] = []
+    for lines, page_gaps in zip(pages, gaps, strict=True):
+        for k in range(1, len(lines)):
+            gap, prev, cur = page_gaps[k], lines[k - 1], lines[k]
+            if gap is None or gap > 2 * cur.size:
+                continue
+            everything.append(gap)
+            if abs(prev.size - cur.size) < 0.5:
+                by_size.setdefault(round(2 * cur.size), []).append(gap)
+    usual = {k: statistics.median(v) for k, v in by_size.items() if len(v) >= 3}
+    fallback = statistics.median(everything) if everything else 0.0
+    flags: list[list[bool]] = []
+    for lines, page_gaps in zip(pages, gaps, strict=True):
+        page_flags = [False]
+        for k in range(1, len(lines)):
+            gap, prev, cur = page_gaps[k], lines[k - 1], lines[k]
+            base = usual.get(round(2 * cur.size), fallback)
+            page_flags.append(
+                gap is not None and gap > base + max(0.4 * min(prev.size, cur.size), 2.0)
+            )
+        flags.append(page_flags[: len(lines)])
+    return flags
+
+
+def _gap(prev: Fragment, cur: Fragment) -> float | None:
+    """Vertical gap from ``prev`` down to ``cur``, or None when ``cur`` is not below it."""
+    if prev.column != cur.column and FULL_WIDTH not in (prev.column, cur.column):
+        return None
+    gap = cur.y0 - prev.y1
+    if gap < -0.5 * min(prev.y1 - prev.y0, cur.y1 - cur.y0):
+        return None  # cur is beside or above prev: a column or page jump
+    return gap

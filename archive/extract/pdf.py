@@ -1,0 +1,249 @@
+"""The PDF front end: bytes of a PDF in, a ``Document`` of visual lines in reading order out.
+
+PyMuPDF is imported here and nowhere else. Its exceptions are translated at this boundary
+into ``archive.errors``. Text is read with ``page.get_text("dict")`` and these flags, chosen
+on purpose:
+
+* ligatures expanded (no ``TEXT_PRESERVE_LIGATURES``): "ﬁ" becomes "fi", so search and
+  matching see ordinary letters;
+* whitespace preserved, so word gaps survive as spaces;
+* text outside the media box dropped;
+* no ``TEXT_DEHYPHENATE``: MuPDF's flag glues real compound hyphens ("әскери-" + "саяси"
+  becomes "әскерисаяси"); the cleaner repairs hyphenation with the whole document in view;
+* no images, no vector collection: they cost time and carry no text.
+
+Geometry (columns, reading order, paragraph gaps) lives in ``archive.extract.layout``.
+"""
+
+from __future__ import annotations
+
+import functools
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+
+import pymupdf
+
+from archive.errors import CorruptFileError, EncryptedFileError
+from archive.extract.layout import Fragment, blank_flags, merge_rows, order_page
+from archive.models import Document, Line, PageInfo
+
+MEDIA_TYPE = "application/pdf"
+EXTRACTOR = f"pymupdf {pymupdf.VersionBind}"
+TEXT_FLAGS = pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_MEDIABOX_CLIP
+
+# MuPDF writes repair warnings to stderr; the library must stay silent (errors are raised).
+pymupdf.TOOLS.mupdf_display_errors(False)
+
+_INFO_KEYS = ("title", "author", "subject", "keywords", "creationDate", "modDate",
+              "producer", "creator")  # fmt: skip
+_BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
+_NS_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+_NS_XML = "http://www.w3.org/XML/1998/namespace"
+# XMP namespaces by URI prefix (PRISM has had several versions), and the fields we keep.
+_XMP_FIELDS = {
+    "http://purl.org/dc/elements/1.1/": ("dc", ("title", "creator", "date", "identifier")),
+    "http://prismstandard.org/namespaces/": (
+        "prism",
+        ("doi", "publicationName", "volume", "number", "startingPage", "endingPage", "issn"),
+    ),
+}
+
+
+def extract_pdf(data: bytes) -> Document:
+    """Read a PDF into lines in reading order, page geometry and container metadata.
+
+    Raises ``EncryptedFileError`` for a password-protected file and ``CorruptFileError`` for
+    a truncated or damaged one. A PDF whose pages carry no text layer (a scan) gives a
+    ``Document`` with pages but no lines: it needs OCR, which is not this module's job.
+
+    Each ``Line`` is one visual line: ``page`` is 1-based, ``column`` is 0 on single-column
+    pages and for lines spanning both columns, 1 and 2 for the left and right column;
+    ``block`` numbers MuPDF's text blocks across the whole document; ``blank_before`` marks
+    a gap clearly larger than the usual spacing of lines of that font size.
+    """
+    doc = _open(data)
+    try:
+        pages, per_page = _read_pages(doc)
+        info = tuple(_info(doc.metadata or {})) + tuple(_xmp(_xml_metadata(doc)))
+    finally:
+        doc.close()
+    flags = blank_flags(per_page)
+    lines = [
+        Line(f.text, number, f.x0, f.y0, f.x1, f.y1, f.size, f.bold, f.block, f.column, blank)
+        for number, (frags, blanks) in enumerate(zip(per_page, flags, strict=True), start=1)
+        for f, blank in zip(frags, blanks, strict=True)
+    ]
+    return Document(
+        media_type=MEDIA_TYPE, extractor=EXTRACTOR, lines=tuple(lines), pages=pages, info=info
+    )
+
+
+def _open(data: bytes) -> pymupdf.Document:
+    if b"%PDF-" not in data[:1024]:
+        # MuPDF "repairs" any bytes into an empty one-page PDF; the header decides.
+        raise CorruptFileError("not a PDF: no %PDF- header")
+    try:
+        doc = pymupdf.open(stream=data, filetype="pdf")
+    except Exception as exc:  # MuPDF raises plain RuntimeError/ValueError subclasses
+        raise CorruptFileError(f"not a readable PDF: {exc}") from exc
+    if doc.needs_pass:
+        doc.close()
+        raise EncryptedFileError("the PDF is encrypted with a user password")
+    if doc.page_count == 0:
+        doc.close()
+        raise CorruptFileError("the PDF has no pages")
+    if doc.is_repaired and b"%%EOF" not in data[-1024:]:
+        # MuPDF rebuilt the cross-reference table and the end-of-file marker is missing:
+        # the file was cut short, and whatever pages survived are an unknown part of it.
+        doc.close()
+        raise CorruptFileError("the PDF is truncated (no end-of-file marker)")
+    return doc
+
+
+def _read_pages(doc: pymupdf.Document) -> tuple[tuple[PageInfo, ...], list[list[Fragment]]]:
+    pages: list[PageInfo] = []
+    per_page: list[list[Fragment]] = []
+    block_base = 0
+    for index in range(doc.page_count):
+        try:
+            page = doc.load_page(index)
+            rect = page.rect
+            raw = page.get_text("dict", flags=TEXT_FLAGS)
+        except Exception as exc:
+            raise CorruptFileError(f"page {index + 1} cannot be read: {exc}") from exc
+        width, height = rect.width, rect.height
+        if page.rotation % 180:  # MuPDF reports text in unrotated coordinates
+            width, height = height, width
+        pages.append(PageInfo(number=index + 1, width=width, height=height))
+        frags, others = _fragments(raw, block_base)
+        block_base += len(raw["blocks"])
+        # Rotated text (margin stamps, vertical labels) is kept, after the page's own lines.
+        per_page.append(merge_rows(order_page(frags)) + others)
+    return tuple(pages), per_page
+
+
+def _fragments(raw: dict, block_base: int) -> tuple[list[Fragment], list[Fragment]]:
+    """Turn MuPDF's lines into fragments; the second list holds non-horizontal ones."""
+    horizontal: list[Fragment] = []
+    rotated: list[Fragment] = []
+    for b in raw["blocks"]:
+        if b["type"] != 0:
+            continue
+        for ln in b["lines"]:
+            spans = ln["spans"]
+            text = "".join(s["text"] for s in spans)
+            if not text.strip() or _undecodable(text):
+                continue
+            x0, y0, x1, y1 = ln["bbox"]
+            size, bold = _dominant_style(spans)
+            frag = Fragment(text.strip(), x0, y0, x1, y1, size, bold, block_base + b["number"])
+            dx, dy = ln["dir"]
+            (horizontal if dx > 0.99 and abs(dy) < 0.01 else rotated).append(frag)
+    return horizontal, rotated
+
+
+def _undecodable(text: str) -> bool:
+    """Mostly U+FFFD: a font without a Unicode map; such glyphs need OCR, not indexing."""
+    if "\ufffd" not in text:
+        return False
+    return text.count("\ufffd") * 2 > len(text.replace(" ", ""))
+
+
+def _dominant_style(spans: list[dict]) -> tuple[float, bool]:
+    """Font size and weight carried by most characters of the line."""
+    if len(spans) == 1:
+        s = spans[0]
+        return round(s["size"], 1), bool(s["flags"] & pymupdf.TEXT_FONT_BOLD) or _bold_name(
+            s["font"]
+        )
+    sizes: dict[float, int] = {}
+    bold_chars = 0
+    total = 0
+    for s in spans:
+        n = len(s["text"].strip())
+        if not n:
+            continue
+        total += n
+        size = round(s["size"], 1)
+        sizes[size] = sizes.get(size, 0) + n
+        if s["flags"] & pymupdf.TEXT_FONT_BOLD or _bold_name(s["font"]):
+            bold_chars += n
+    if not sizes:
+        return round(spans[0]["size"], 1), False
+    return max(sizes, key=sizes.__getitem__), bold_chars * 2 > total
+
+
+@functools.lru_cache(maxsize=256)
+def _bold_name(font: str) -> bool:
+    # Subset prefixes ("ABCDEF+Times-Bold") and style suffixes carry the weight in the name.
+    style = font.rsplit("+", 1)[-1].lower()
+    return any(word in style for word in _BOLD_NAMES)
+
+
+def _info(meta: dict[str, str | None]) -> Iterator[tuple[str, str]]:
+    for key in _INFO_KEYS:
+        value = (meta.get(key) or "").strip()
+        if value:
+            yield f"pdf-info:{key}", value
+
+
+def _xml_metadata(doc: pymupdf.Document) -> str:
+    try:
+        return doc.get_xml_metadata() or ""
+    except Exception:  # a broken metadata stream must not lose the text
+        return ""
+
+
+def _xmp(xml: str) -> Iterator[tuple[str, str]]:
+    """Selected XMP fields as ``("xmp:dc:title", value)`` pairs.
+
+    Lists (``dc:creator``, ``dc:identifier``) give one pair per item, in order. For
+    language alternatives the default (``x-default``, else the first) is keyed plainly and
+    the others get their language appended: ``xmp:dc:title@ru``.
+    """
+    if not xml.strip():
+        return
+    try:
+        root = ET.fromstring(xml.strip().encode("utf-8"))
+    except ET.ParseError:
+        return
+    seen: set[tuple[str, str]] = set()
+    for key, value in _xmp_pairs(root):
+        if value and (key, value) not in seen:
+            seen.add((key, value))
+            yield key, value
+
+
+def _xmp_pairs(root: ET.Element) -> Iterator[tuple[str, str]]:
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        # Simple properties may be written as attributes of rdf:Description.
+        for name, value in el.attrib.items():
+            uri, _, local = name[1:].partition("}")
+            prefix = _xmp_prefix(uri, local) if name.startswith("{") else None
+            if prefix is not None:
+                yield f"xmp:{prefix}:{local}", value.strip()
+        uri, _, local = el.tag[1:].partition("}")
+        prefix = _xmp_prefix(uri, local) if el.tag.startswith("{") else None
+        if prefix is not None:
+            yield from _xmp_values(el, f"xmp:{prefix}:{local}")
+
+
+def _xmp_prefix(uri: str, local: str) -> str | None:
+    for base, (prefix, fields) in _XMP_FIELDS.items():
+        if uri.startswith(base) and local in fields:
+            return prefix
+    return None
+
+
+def _xmp_values(el: ET.Element, key: str) -> Iterator[tuple[str, str]]:
+    items = list(el.iter(f"{{{_NS_RDF}}}li"))
+    if not items:
+        yield key, (el.text or "").strip()
+        return
+    default = next((li for li in items if li.get(f"{{{_NS_XML}}}lang") == "x-default"), items[0])
+    for li in items:
+        lang = li.get(f"{{{_NS_XML}}}lang")
+        plain = li is default or lang is None
+        yield (key if plain else f"{key}@{lang}"), (li.text or "").strip()

@@ -1,0 +1,409 @@
+"""The PDF front end on PDFs generated in the test (see ``pdfgen``) and on broken inputs."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pdfgen
+import pymupdf
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from archive.errors import CorruptFileError, EncryptedFileError, InputError
+from archive.extract.layout import FULL_WIDTH, LEFT, RIGHT, Fragment, find_gutter, order_page
+from archive.extract.pdf import extract_pdf
+from archive.models import Document, Line
+
+Gold = list[dict[str, Any]]
+
+
+def letters(text: str) -> str:
+    """Letters and digits only: hyphenation, spacing and punctuation cannot hide order."""
+    return re.sub(r"[\W_]+", "", text).casefold()
+
+
+def assert_in_order(stream: str, paragraphs: list[str]) -> None:
+    pos = 0
+    for para in paragraphs:
+        found = stream.find(letters(para), pos)
+        assert found >= 0, f"not found in order: {para[:60]!r}"
+        pos = found + len(letters(para))
+
+
+def page_lines(doc: Document, page: int) -> list[Line]:
+    return [ln for ln in doc.lines if ln.page == page]
+
+
+def single_page_pdf(draw: list[tuple[float, float, str, float]]) -> bytes:
+    """A page with ``(x, baseline, text, size)`` runs written in exactly the given order."""
+    regular, _ = pdfgen.pick_fonts()
+    doc = pymupdf.open()
+    page = doc.new_page(width=500, height=700)
+    writer = pymupdf.TextWriter(page.rect)
+    for x, y, text, size in draw:
+        writer.append((x, y), text, font=regular, fontsize=size)
+    writer.write_text(page)
+    return doc.tobytes()
+
+
+# -- the journal article -------------------------------------------------------------------
+def test_document_envelope(journal_doc: Document) -> None:
+    assert journal_doc.media_type == "application/pdf"
+    assert journal_doc.extractor == f"pymupdf {pymupdf.VersionBind}"
+    assert [p.number for p in journal_doc.pages] == [1, 2, 3, 4, 5]
+    assert all((p.width, p.height) == (499.0, 709.0) for p in journal_doc.pages)
+    assert {ln.page for ln in journal_doc.lines} == {1, 2, 3, 4, 5}
+
+
+def test_info_and_xmp_read_back(journal_doc: Document) -> None:
+    info = journal_doc.info_dict()
+    title = "Қазақстан Республикасындағы жергілікті өзін-өзі басқарудың құқықтық негіздері"
+    assert info["pdf-info:title"] == title
+    assert info["pdf-info:author"] == "Омарова Б.С."
+    assert info["pdf-info:keywords"].startswith("жергілікті өзін-өзі басқару")
+    assert info["pdf-info:creationDate"] == "D:20230630120000+06'00'"
+    assert info["pdf-info:producer"] == "pdfTeX-1.40.25"
+    assert info["xmp:dc:title"] == title
+    assert info["xmp:dc:title@ru"].startswith("Правовые основы")
+    assert info["xmp:dc:creator"] == "Омарова Б.С."
+    assert info["xmp:dc:date"] == "2023-06-30"
+    assert info["xmp:dc:identifier"] == "doi:10.51634/2307-5201_2023_2_17"
+    assert info["xmp:prism:doi"] == "10.51634/2307-5201_2023_2_17"
+    assert info["xmp:prism:publicationName"] == "Заң және қоғам"
+    assert (info["xmp:prism:volume"], info["xmp:prism:number"]) == ("58", "2")
+    assert info["xmp:prism:startingPage"] == "17"
+    # Empty values (the generator writes an empty dc:description) are skipped, not kept.
+    assert all(value for _, value in journal_doc.info)
+    assert not any(key.startswith("xmp:dc:description") for key, _ in journal_doc.info)
+
+
+def test_no_metadata_gives_no_info() -> None:
+    data, _ = pdfgen.journal_article(with_metadata=False)
+    keys = {key for key, _ in extract_pdf(data).info}
+    assert not any(key.startswith("xmp:") for key in keys)
+    assert "pdf-info:title" not in keys
+
+
+def test_whole_article_in_reading_order(
+    journal_pdf: tuple[bytes, Gold], journal_doc: Document
+) -> None:
+    height = journal_doc.pages[0].height
+    # Leave out the running headers and footers, which interrupt paragraphs at page breaks.
+    body = [ln for ln in journal_doc.lines if 0.08 * height < ln.y0 < 0.92 * height]
+    stream = letters(" ".join(ln.text for ln in body))
+    assert_in_order(stream, [p["text"] for p in journal_pdf[1]])
+
+
+def test_two_column_page_is_read_column_by_column(journal_doc: Document) -> None:
+    pages = {ln.page for ln in journal_doc.lines if ln.column == RIGHT}
+    assert len(pages) == 1
+    lines = page_lines(journal_doc, pages.pop())
+    columns = [ln.column for ln in lines]
+    first_left, first_right = columns.index(LEFT), columns.index(RIGHT)
+    # Left column fully, then the right one; full-width text above and below stays put.
+    assert set(columns[first_left:first_right]) == {LEFT}
+    assert LEFT not in columns[first_right:]
+    last_right = len(columns) - 1 - columns[::-1].index(RIGHT)
+    assert set(columns[last_right + 1 :]) == {FULL_WIDTH}
+    after = [ln.text for ln in lines[last_right + 1 :]]
+    assert after[0] == "Әдебиеттер тізімі"  # a short heading under balanced columns
+    left_x = {round(ln.x0) for ln in lines if ln.column == LEFT}
+    right_x = {round(ln.x0) for ln in lines if ln.column == RIGHT}
+    assert max(left_x) < min(right_x)
+
+
+def test_paragraph_crossing_columns_continues_at_top_of_right_column(journal_doc: Document) -> None:
+    right = [ln for ln in journal_doc.lines if ln.column == RIGHT]
+    last_left = [ln for ln in journal_doc.lines if ln.column == LEFT][-1]
+    # The balanced split falls inside a paragraph: the right column starts mid-sentence.
+    assert last_left.text.endswith("-") or right[0].text[0].islower()
+    assert not right[0].blank_before
+
+
+def test_headings_are_bold_and_larger(
+    journal_pdf: tuple[bytes, Gold], journal_doc: Document
+) -> None:
+    headings = {p["text"] for p in journal_pdf[1] if p["role"] == "heading"}
+    by_text = {ln.text: ln for ln in journal_doc.lines}
+    assert headings and headings <= by_text.keys()
+    body_size = max(
+        {ln.size for ln in journal_doc.lines}, key=[ln.size for ln in journal_doc.lines].count
+    )
+    assert body_size == 10.5
+    for text in headings:
+        assert by_text[text].bold and by_text[text].size == 11.5 > body_size
+    assert not any(ln.bold for ln in journal_doc.lines if ln.size == body_size)
+
+
+def test_line_end_hyphens_are_kept_for_the_cleaner(journal_doc: Document) -> None:
+    ends = [ln.text for ln in journal_doc.lines if ln.text.endswith("-")]
+    assert len(ends) > 20  # MuPDF's dehyphenation is off: nothing was glued
+    assert "тік-" in " ".join(ends) or any(e.endswith("әскери-") for e in ends)
+    assert "әскерисаяси" not in " ".join(ln.text for ln in journal_doc.lines)
+
+
+def test_page_numbers_in_footer_and_glued_variant(journal_glued_pdf: tuple[bytes, Gold]) -> None:
+    doc = extract_pdf(journal_glued_pdf[0])
+    for page in (1, 2, 5):
+        last = page_lines(doc, page)[-1]
+        # Two touching runs read as one line, the number glued to the year.
+        assert last.text == f"Заң және қоғам, № 2 (58), 2023{16 + page}"
+        assert last.blank_before
+
+
+def test_running_headers_alternate(journal_doc: Document) -> None:
+    firsts = [page_lines(journal_doc, p)[0].text for p in (1, 2, 3, 4)]
+    assert firsts[0] == firsts[2] == "Заң және қоғам / Право и общество, № 2 (58), 2023"
+    assert firsts[1] == firsts[3] and firsts[1].startswith("Омарова Б.С.")
+
+
+# -- smaller generated inputs --------------------------------------------------------------
+def test_lines_carry_their_physical_page() -> None:
+    data, gold = pdfgen.multi_page_kazakh(6)
+    doc = extract_pdf(data)
+    assert doc.page_count == 6
+    for n in range(1, 7):
+        lines = page_lines(doc, n)
+        assert lines[0].text.startswith(f"Бұл құжаттың {n}-бетіндегі")
+        assert lines[-1].text == str(100 + n)  # printed page number in the footer
+    assert [g["page"] for g in gold] == [101, 102, 103, 104, 105, 106]
+
+
+def spaced_and_indented(space: float) -> tuple[Document, list[str]]:
+    ts = pdfgen.Typesetter(footer=None)
+    texts = [
+        f"Абзац {k}: бұл мәтін бірнеше жолға созылады, себебі онда жеткілікті сөздер бар және "
+        "олардың әрқайсысы беттің енін толтыруға көмектеседі, сондықтан жол бөлінеді."
+        for k in range(1, 5)
+    ]
+    for text in texts:
+        ts.paragraph(text, "body", "kk", pdfgen.with_style("body", space_before=space))
+    return extract_pdf(ts.finish()), texts
+
+
+def test_blank_before_marks_paragraph_gaps_only() -> None:
+    doc, texts = spaced_and_indented(8.0)
+    starts = [ln.text.startswith("Абзац") for ln in doc.lines]
+    assert sum(starts) == len(texts) and len(doc.lines) > 2 * len(texts)
+    assert [ln.blank_before for ln in doc.lines] == [s and k > 0 for k, s in enumerate(starts)]
+
+
+def test_indent_only_paragraphs_have_no_blank_before() -> None:
+    doc, _ = spaced_and_indented(0.0)
+    assert not any(ln.blank_before for ln in doc.lines)
+    indents = [ln.x0 for ln in doc.lines if ln.text.startswith("Абзац")]
+    others = [ln.x0 for ln in doc.lines if not ln.text.startswith("Абзац")]
+    assert min(indents) > max(others) + 15  # the first-line indent is there to use
+
+
+def test_stream_order_is_not_trusted() -> None:
+    runs = [(50, 300 - 20 * k, f"Жол {5 - k}: мәтіннің осы жолы", 10.0) for k in range(5)]
+    doc = extract_pdf(single_page_pdf(runs))  # written bottom line first
+    assert [ln.text.split(":")[0] for ln in doc.lines] == [f"Жол {n}" for n in range(1, 6)]
+
+
+def test_superscript_and_split_runs_join_one_line() -> None:
+    text = "Сілтеме белгісі бар сөйлем"
+    end = 50 + pdfgen.pick_fonts()[0].text_length(text, fontsize=10.0)
+    doc = extract_pdf(single_page_pdf([
+        (50, 100, text, 10.0),
+        (end + 0.5, 96, "12", 6.0),
+        (50, 114, "Келесі жол", 10.0),
+    ]))  # fmt: skip
+    assert [ln.text for ln in doc.lines] == ["Сілтеме белгісі бар сөйлем12", "Келесі жол"]
+    assert doc.lines[0].size == 10.0
+
+
+def test_ligatures_are_expanded() -> None:
+    doc = extract_pdf(single_page_pdf([(50, 100, "The \ufb01le and the \ufb02ow", 10.0)]))
+    assert doc.lines[0].text == "The file and the flow"
+
+
+# -- broken and unusual inputs -------------------------------------------------------------
+def test_encrypted_pdf_is_refused(journal_pdf: tuple[bytes, Gold]) -> None:
+    with pytest.raises(EncryptedFileError):
+        extract_pdf(pdfgen.encrypted(journal_pdf[0]))
+
+
+def test_owner_password_only_pdf_is_read() -> None:
+    data, _ = pdfgen.multi_page_kazakh(1)
+    doc = pymupdf.open(stream=data, filetype="pdf")
+    locked = doc.tobytes(encryption=pymupdf.PDF_ENCRYPT_AES_256, owner_pw="owner", user_pw="")
+    assert extract_pdf(locked).lines[0].text.startswith("Бұл құжаттың 1-бетіндегі")
+
+
+@pytest.mark.parametrize("fraction", [0.1, 0.5, 0.9])
+def test_truncated_pdf_is_corrupt(journal_pdf: tuple[bytes, Gold], fraction: float) -> None:
+    data = journal_pdf[0]
+    with pytest.raises(CorruptFileError, match="truncated"):
+        extract_pdf(data[: int(len(data) * fraction)])
+    with pytest.raises(CorruptFileError):
+        extract_pdf(pdfgen.truncated(data))
+
+
+@pytest.mark.parametrize("data", [b"%PDF-1.7\n\x00\x01 not really", b"<html>no pdf</html>", b"x"])
+def test_damaged_or_foreign_bytes_are_corrupt(data: bytes) -> None:
+    with pytest.raises(CorruptFileError) as info:
+        extract_pdf(data)
+    assert str(info.value)
+
+
+def test_pymupdf_errors_are_translated_with_cause() -> None:
+    with pytest.raises(CorruptFileError) as info:
+        extract_pdf(b"%PDF-1.7\n garbage")
+    assert info.value.__cause__ is not None
+
+
+def test_image_only_page_has_no_lines() -> None:
+    doc = extract_pdf(pdfgen.scanned_like())
+    assert doc.lines == () and doc.page_count == 1
+
+
+# -- the geometry rules on their own -------------------------------------------------------
+def frag(text: str, x0: float, y0: float, x1: float, size: float = 10.0) -> Fragment:
+    return Fragment(text, x0, y0, x1, y0 + 1.2 * size, size, False, 0)
+
+
+def test_short_last_lines_do_not_make_columns() -> None:
+    frags = []
+    for k in range(12):  # full-width lines, every fourth one short like a paragraph end
+        frags.append(frag(f"line {k}", 50, 100 + 13 * k, 200 if k % 4 == 3 else 450))
+    assert find_gutter(frags) is None
+
+
+def test_one_sided_header_stays_above_the_columns() -> None:
+    frags = [frag("Journal, 2024", 300, 30, 450)]  # header on the right only
+    frags += [frag(f"L{k}", 50, 100 + 13 * k, 240) for k in range(8)]
+    frags += [frag(f"R{k}", 260, 100 + 13 * k, 450) for k in range(8)]
+    order = [f.text for f in order_page(frags)]
+    assert order == ["Journal, 2024"] + [f"L{k}" for k in range(8)] + [f"R{k}" for k in range(8)]
+
+
+def test_glyphs_without_unicode_are_not_text() -> None:
+    from archive.extract.pdf import _fragments
+
+    def line(text: str, y: float) -> dict[str, Any]:
+        span = {"text": text, "size": 10.0, "flags": 0, "font": "F1"}
+        return {"bbox": (50, y, 300, y + 12), "dir": (1.0, 0.0), "spans": [span]}
+
+    raw = {
+        "blocks": [
+            {
+                "type": 0,
+                "number": 0,
+                "lines": [line("\ufffd\ufffd \ufffd\ufffd", 100), line("Оқылатын мәтін", 114)],
+            }
+        ]
+    }
+    kept, rotated = _fragments(raw, 0)
+    assert [f.text for f in kept] == ["Оқылатын мәтін"] and rotated == []
+
+
+def test_rotated_margin_text_comes_after_the_page_text() -> None:
+    doc = pymupdf.open()
+    page = doc.new_page(width=500, height=700)
+    page.insert_font(fontname="F0", fontbuffer=pdfgen.pick_fonts()[0].buffer)
+    page.insert_text((20, 400), "Жүктелген күні: 2024-05-01", fontname="F0", rotate=90)
+    for k in range(3):
+        page.insert_text((60, 100 + 14 * k), f"Негізгі мәтіннің {k + 1}-жолы", fontname="F0")
+    lines = extract_pdf(doc.tobytes()).lines
+    assert [ln.text for ln in lines] == [
+        "Негізгі мәтіннің 1-жолы",
+        "Негізгі мәтіннің 2-жолы",
+        "Негізгі мәтіннің 3-жолы",
+        "Жүктелген күні: 2024-05-01",
+    ]
+
+
+def test_a_strip_of_labels_is_not_a_column() -> None:
+    frags = []
+    for k in range(8):  # signatures with a right-aligned "[Function]" tag on the same line
+        frags.append(frag(f"int function_{k} (unsigned int etype)", 50, 100 + 30 * k, 330))
+        frags.append(frag("[Function]", 420, 100 + 30 * k, 470))
+    assert find_gutter(frags) is None
+    order = [f.text for f in order_page(frags)]
+    assert order[:2] == ["int function_0 (unsigned int etype)", "[Function]"]
+
+
+def test_xmp_properties_written_as_attributes() -> None:
+    doc = pymupdf.open(stream=pdfgen.multi_page_kazakh(1)[0], filetype="pdf")
+    doc.set_xml_metadata(
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF '
+        'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="" '
+        'xmlns:prism="http://prismstandard.org/namespaces/basic/3.0/" '
+        'prism:doi="10.1000/xyz" prism:volume="" prism:startingPage="35"/></rdf:RDF></x:xmpmeta>'
+    )
+    info = [(k, v) for k, v in extract_pdf(doc.tobytes()).info if k.startswith("xmp:")]
+    assert info == [("xmp:prism:doi", "10.1000/xyz"), ("xmp:prism:startingPage", "35")]
+
+
+def test_broken_xmp_does_not_lose_the_text() -> None:
+    doc = pymupdf.open(stream=pdfgen.multi_page_kazakh(1)[0], filetype="pdf")
+    doc.set_xml_metadata("<x:xmpmeta><unclosed>")
+    result = extract_pdf(doc.tobytes())
+    assert result.lines and not any(k.startswith("xmp:") for k, _ in result.info)
+
+
+def test_columns_flowing_over_pages_are_read_in_order() -> None:
+    data, gold = pdfgen.two_column_paper()
+    doc = extract_pdf(data)
+    height = doc.pages[0].height
+    body = [ln for ln in doc.lines if 0.08 * height < ln.y0 < 0.92 * height]
+    assert_in_order(letters(" ".join(ln.text for ln in body)), [g["text"] for g in gold])
+    for page in (2, 3):  # full pages of columns: every left line before every right line
+        columns = [ln.column for ln in page_lines(doc, page) if ln in body]
+        assert columns == sorted(columns) and set(columns) == {LEFT, RIGHT}
+    # The last page holds a few lines in the left column only: no columns to order there.
+    assert {ln.column for ln in page_lines(doc, 4)} == {FULL_WIDTH}
+
+
+def test_three_columns_are_read_left_to_right() -> None:
+    ts = pdfgen.Typesetter(footer=lambda p: ("", False), size=(700.0, 600.0))
+    ts.paragraph("Үш бағанды бет: газет беті сияқты", "heading", "kk")
+    ts.set_columns(3)
+    texts = [p["text"] for p in pdfgen.journal_article()[1] if p["role"] == "body"][:7]
+    for text in texts:
+        ts.paragraph(text, "body", "kk")
+    doc = extract_pdf(ts.finish())
+    first = page_lines(doc, 1)
+    assert first[0].text.startswith("Үш бағанды бет")
+    columns = [ln.column for ln in first[1:-1]]  # between the heading and the page number
+    assert columns == sorted(columns) and set(columns) == {1, 2, 3}
+    x0 = {c: min(ln.x0 for ln in first[1:-1] if ln.column == c) for c in (1, 2, 3)}
+    assert x0[1] < x0[2] < x0[3]
+    body = [ln for ln in doc.lines if not ln.text.isdigit()]
+    assert_in_order(letters(" ".join(ln.text for ln in body)), texts)
+
+
+def test_page_geometry_matches_line_coordinates_on_rotated_pages() -> None:
+    doc = pymupdf.open(stream=pdfgen.multi_page_kazakh(1)[0], filetype="pdf")
+    doc[0].set_rotation(90)
+    result = extract_pdf(doc.tobytes())
+    page = result.pages[0]
+    assert (page.width, page.height) == (499.0, 709.0)  # the frame the lines are measured in
+    assert all(0 <= ln.y0 < ln.y1 <= page.height for ln in result.lines)
+    assert result.lines[-1].text == "101"  # the footer is still the bottom line
+
+
+_SMALL_PDF = pdfgen.multi_page_kazakh(2)[0]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, len(_SMALL_PDF) - 1), st.integers(0, 255)), max_size=30),
+    st.integers(16, len(_SMALL_PDF)),
+)
+def test_damaged_bytes_give_a_document_or_an_input_error(
+    flips: list[tuple[int, int]], keep: int
+) -> None:
+    damaged = bytearray(_SMALL_PDF[:keep])
+    for at, value in flips:
+        if at < len(damaged):
+            damaged[at] = value
+    try:
+        doc = extract_pdf(bytes(damaged))
+    except InputError:
+        return
+    assert all(ln.text.strip() and 1 <= ln.page <= doc.page_count for ln in doc.lines)
