@@ -1,0 +1,152 @@
+"""Candidates from what the container says about itself (``Document.info``).
+
+Keys are origin-qualified (``pdf-info:title``, ``xmp:dc:creator``, ``xmp:dc:title@ru``,
+``capture-header:date``). XMP is written by publishers' production tools and is trusted
+above the PDF info dictionary, whose title is often a file name ("Microsoft Word - 35.docx").
+The PDF's creation date is the day the file was made, not the day the work was published,
+so it is not offered as a date.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from ..models import Candidate, Document
+from . import patterns as pt
+from .labels import split_keywords
+from .names import split_names
+from .running import parse_running
+
+XMP = 70
+PDF_INFO = 40
+CAPTURE = 30
+_JUNK_TITLE = re.compile(
+    r"^(?:untitled|unknown|microsoft\s+\w+\s*-|.*\.(?:docx?|pdf|rtf|odt|tex|indd|qxd)$|\d+$)",
+    re.I,
+)
+_CAPTURE_LINE = re.compile(r"^\s*date\s+(?P<date>\d{4}-\d{2}-\d{2})\b")
+_DATE_PREFIX = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def _date(value: str) -> str | None:
+    match = _DATE_PREFIX.match(value.strip())
+    if not match:
+        return None
+    iso = "-".join(g for g in match.groups() if g)
+    return iso if pt.is_iso_date(iso) else None
+
+
+def _dated(field_date: str, origin: str, priority: int, detail: str) -> list[Candidate]:
+    return [
+        Candidate("date", field_date, origin, detail=detail, priority=priority),
+        Candidate("year", int(field_date[:4]), origin, detail=detail, priority=priority),
+    ]
+
+
+def container_candidates(doc: Document) -> list[Candidate]:
+    out: list[Candidate] = []
+    creators: list[str] = []
+    for key, raw in doc.info:
+        value = " ".join(raw.split())
+        if not value:
+            continue
+        source, _, name = key.partition(":")
+        name, _, lang = name.partition("@")
+        if source == "xmp":
+            out += _xmp(name, value, lang or None, creators)
+        elif source == "pdf-info":
+            out += _pdf_info(name, value)
+        elif source == "capture-header":
+            out += _capture(name, value)
+    if creators:
+        authors = [a.as_json() for a in _authors(creators)]
+        out.append(Candidate("authors", authors, "xmp", detail="; ".join(creators), priority=XMP))
+    if not any(key.startswith("capture-header:") for key, _ in doc.info):
+        out += _capture_line(doc)
+    return out
+
+
+def _authors(creators: list[str]) -> list:
+    found = []
+    for creator in creators:
+        found += split_names(creator)
+    return found
+
+
+def _xmp(name: str, value: str, lang: str | None, creators: list[str]) -> list[Candidate]:
+    def cand(field: str, v: object, lang_: str | None = None) -> Candidate:
+        return Candidate(field, v, "xmp", lang=lang_, detail=value, priority=XMP)
+
+    if name == "dc:title" and not _JUNK_TITLE.match(value):
+        return [cand("title", value, lang or pt.guess_lang(value))]
+    if name == "dc:creator":
+        creators.append(value)
+        return []
+    if name in ("prism:doi", "dc:identifier") and (doi := pt.normalize_doi(value)):
+        return [cand("doi", doi)]
+    if name == "prism:publicationName":
+        return [cand("journal", value, lang or pt.guess_lang(value))]
+    if name == "prism:volume":
+        return [cand("volume", value)]
+    if name == "prism:number":
+        return [cand("issue", value)]
+    if name in ("prism:startingPage", "prism:endingPage") and value.isdigit():
+        field = "first_page" if name.endswith("startingPage") else "last_page"
+        return [cand(field, int(value))]
+    if name in ("dc:date", "prism:coverDate", "prism:publicationDate") and (d := _date(value)):
+        return _dated(d, "xmp", XMP, value)
+    return []
+
+
+def _pdf_info(name: str, value: str) -> list[Candidate]:
+    if name == "title" and not _JUNK_TITLE.match(value) and len(value) > 3:
+        return [Candidate("title", value, "pdf-info", lang=pt.guess_lang(value), detail=value,
+                          priority=PDF_INFO)]
+    if name == "author":
+        authors = [a.as_json() for a in split_names(value)]
+        if authors:
+            return [Candidate("authors", authors, "pdf-info", detail=value, priority=PDF_INFO)]
+    if name == "subject" and (cited := parse_running(value, kind="pdf-info")):
+        # Publishers often put the journal citation in the subject: "Journal, № 4, 2024".
+        out = [
+            Candidate("journal", cited.journal, "pdf-info", lang=pt.guess_lang(cited.journal),
+                      detail=value, priority=PDF_INFO),
+            Candidate("year", cited.year, "pdf-info", detail=value, priority=PDF_INFO),
+        ]
+        for field, got in (("issue", cited.issue), ("volume", cited.volume)):
+            if got:
+                out.append(Candidate(field, got, "pdf-info", detail=value, priority=PDF_INFO))
+        return out
+    if name == "keywords":
+        words = split_keywords(value)
+        if words:
+            return [Candidate("keywords", words, "pdf-info", lang=pt.guess_lang(value),
+                              detail=value, priority=PDF_INFO)]
+    return []
+
+
+def _capture(name: str, value: str) -> list[Candidate]:
+    if name == "date" and (d := _date(value)):
+        return _dated(d, "capture-header", CAPTURE, value)
+    if name == "url" and urlsplit(value).scheme in ("http", "https"):
+        out = [Candidate("url", value, "capture-header", detail=value, priority=CAPTURE)]
+        host = urlsplit(value).hostname or ""
+        if host:
+            site = host.removeprefix("www.")
+            out.append(Candidate("publisher", site, "capture-header", detail=value,
+                                 priority=CAPTURE - 5))
+        return out
+    if name == "title":
+        return [Candidate("title", value, "capture-header", lang=pt.guess_lang(value),
+                          detail=value, priority=CAPTURE)]
+    return []
+
+
+def _capture_line(doc: Document) -> list[Candidate]:
+    """A capture's ``date YYYY-MM-DD`` header when the extractor left it in the text."""
+    first = next((ln for ln in doc.lines if ln.text.strip()), None)
+    if first is None or not (match := _CAPTURE_LINE.match(first.text)):
+        return []
+    d = _date(match.group("date"))
+    return _dated(d, "capture-header", CAPTURE, match.group(0).strip()) if d else []

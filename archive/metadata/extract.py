@@ -1,0 +1,95 @@
+"""``extract_candidates``: every origin's opinion on every field, nothing decided yet."""
+
+from __future__ import annotations
+
+from ..models import Candidate, Document, Segmentation
+from . import abstracts as ab
+from . import frontmatter as fm
+from . import inferred, running, titles
+from .container import container_candidates
+from .labels import abstract_label, keyword_label, split_keywords
+from .news import news_candidates
+from .rows import build_rows
+
+BLOCK_PRIORITY = 70
+
+
+def extract_candidates(doc: Document, seg: Segmentation) -> tuple[Candidate, ...]:
+    """Candidates for every field from every origin that states it, grouped by origin.
+
+    Origins: the front matter and abstracts as printed (scanned from the extractor's lines,
+    so a misplaced or mis-segmented front matter is still read), the segmenter's abstract
+    and keyword blocks, running headers/footers, the container (XMP, PDF info, capture
+    header) and, lowest, what the text implies (languages, kind, a news site's name).
+    """
+    rows = build_rows(doc, seg)
+    found: list[Candidate] = []
+    zone = fm.front_zone(rows)
+    labelled = fm.labelled_fields(rows, zone) + fm.authors(rows, zone)
+    found += labelled
+    found += titles.title(rows, zone, titles.anchor_index(labelled, rows))
+    found += fm.keywords(rows)
+    found += ab.abstracts(rows)
+    found += _blocks(seg)
+    container = container_candidates(doc)
+    lines = running.running_lines(seg.artifacts, doc.lines)
+    printed = running.page_numbers(seg.artifacts)
+    article = bool(lines) or any(c.field in ("doi", "udc", "grnti") for c in found + container)
+    found += running.candidates(lines, printed if article else [])
+    found += container
+    for doi in dict.fromkeys(c.value for c in found if c.field == "doi"):
+        if cand := running.doi_first_page(doi, lines, printed):
+            found.append(cand)
+    if not any(c.field in ("journal", "doi", "udc") for c in found):
+        found += news_candidates(doc)
+    found += inferred.languages(doc, seg)
+    found += inferred.kind(doc, found)
+    return _dedupe(found)
+
+
+def _blocks(seg: Segmentation) -> list[Candidate]:
+    """Abstract and keyword blocks as the segmenter labelled them, grouped per language."""
+    out: list[Candidate] = []
+    group: list[str] = []
+    group_lang: str | None = None
+    group_page: int | None = None
+
+    def flush() -> None:
+        if group:
+            out.append(Candidate("abstract", "\n\n".join(group), f"abstract p.{group_page}",
+                                 lang=group_lang, detail=group[0][:200],
+                                 priority=BLOCK_PRIORITY))
+        group.clear()
+
+    for block in seg.blocks:
+        text = " ".join(block.text.split())
+        if block.role == "keywords" and (found := keyword_label(text)):
+            flush()
+            out.append(Candidate("keywords", split_keywords(found[1]), f"keywords p.{block.page}",
+                                 lang=found[0], detail=text, priority=fm.PRIORITY))
+            continue
+        if block.role != "abstract" or ab.is_intro(text):
+            flush()
+            continue
+        if label := abstract_label(text):
+            flush()
+            text = label[1]
+        if group and block.lang != group_lang:
+            flush()
+        if not group:
+            group_lang, group_page = block.lang, block.page
+        if text:
+            group.append(text)
+    flush()
+    return out
+
+
+def _dedupe(found: list[Candidate]) -> tuple[Candidate, ...]:
+    """One candidate per (field, language, value, origin), the most trusted of repeats."""
+    best: dict[tuple[str, str | None, str, str], int] = {}
+    for i, cand in enumerate(found):
+        key = (cand.field, cand.lang, repr(cand.value), cand.origin)
+        if key not in best or cand.priority > found[best[key]].priority:
+            best[key] = i
+    keep = set(best.values())
+    return tuple(cand for i, cand in enumerate(found) if i in keep)

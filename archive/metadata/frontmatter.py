@@ -1,0 +1,298 @@
+"""Candidates from the front matter as printed: labelled codes, authors, title, keywords.
+
+Journals of the region print a block like::
+
+    DOI: 10.51634/2307-5201_2024_4_35
+    УДК 341.123; 355.1.072.2
+    ГРНТИ 10.87.68
+    А.Т. ҚАЛИЛА,
+    <rank, position, affiliation over several lines>
+    е-mail: kalila_a@kazguu.com
+    <TITLE IN CAPITALS>
+
+but PDF reading order may put it mid-page, so each reader scans lines (``Rows``) and trusts
+labels and shapes, not positions. Titles live in ``titles.py``, abstracts in
+``abstracts.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..models import Author, Candidate
+from . import patterns as pt
+from .labels import abstract_label, keyword_label, read_keywords
+from .names import author_markers, parse_author_line
+from .rows import Row, Rows, is_caps, join_lines
+from .running import parse_running, split_journal
+
+PRIORITY = 80  # front matter states the article's own metadata
+CITATION_PRIORITY = 70  # a citation line: the article's own, but typed by hand
+_CITATION_LABEL = re.compile(r"^\s*(?:For citation|Cite|Для цитирования|Дәйексөз үшін)", re.I)
+_COPYRIGHT = re.compile(
+    r"^\s*(?:©|\(c\)|Copyright)\s*(?P<who>.*?)[,.]?\s*(?P<year>(?:19|20)\d{2})\s*\.?$", re.I
+)
+_PAGES = re.compile(
+    r"(?:\bpp?\.|\bС\.|\bс\.|\bБ\.|\bб\.|\bPages?\b|\bСтр\.)\s*(?P<first>\d{1,5})\s*[-–—]\s*(?P<last>\d{1,5})"
+)
+_URL = re.compile(r"^\s*(?:URL|Сайт|Website|Web)\s*:\s*(?P<url>https?://\S+?)[.,;]?\s*$", re.I)
+_REFERENCE_ENTRY = re.compile(r"^\s*(?:\[\d+\]|\d{1,3}[.)]\s)")
+_ORCID_LABEL = re.compile(r"orcid", re.I)
+_MAX_AUTHOR_BLOCK = 10
+_CONTACT = re.compile(
+    r"(?:\b(?:[eеЕE][-‐‑–]?\s?mail|ORCID(?:\s+iD)?)\s*[:.]?\s*)?"
+    r"(?:https?://orcid\.org/)?(?:\S+@\S+|\d{4}-\d{4}-\d{4}-\d{3}[\dX])",
+    re.I,
+)
+_CORRESPONDING = re.compile(r"corresponding|корреспонденц|хат-хабар", re.I)
+_DESCRIBED = re.compile(r"^(?P<name>[^–—]{3,60}?)\s+[–—-]\s+(?P<desc>\S.*)$")
+# The front-matter zone: rows this close to a strong label, else the start of the text.
+_ZONE_BEFORE, _ZONE_AFTER, _ZONE_DEFAULT = 30, 40, 60
+
+
+def origin(row: Row) -> str:
+    return f"front-matter p.{row.page}"
+
+
+def _candidate(field: str, value: object, row: Row) -> Candidate:
+    return Candidate(field, value, origin(row), detail=row.text, priority=PRIORITY)
+
+
+def is_label(text: str) -> bool:
+    return bool(
+        (pt.DOI_LABEL_RE.match(text) and pt.DOI_RE.search(text))
+        or pt.UDC_LABEL_RE.match(text)
+        or pt.GRNTI_LABEL_RE.match(text)
+        or pt.BBK_LABEL_RE.match(text)
+        or keyword_label(text)
+        or abstract_label(text)
+    )
+
+
+def front_zone(rows: Rows) -> frozenset[int]:
+    """Row indices where front matter can be: around strong labels, else the first rows.
+
+    UDC, GRNTI, BBK, copyright and e-mail/ORCID labels occur only in front matter, so they
+    locate it wherever reading order put it. Weaker evidence (an unlabelled DOI, a line of
+    names, a title in capitals) counts only inside this zone, which keeps the reference
+    list and the body out.
+    """
+    anchors = [
+        r.index
+        for r in rows.rows
+        if not _REFERENCE_ENTRY.match(r.text)
+        and (
+            pt.UDC_LABEL_RE.match(r.text)
+            or pt.GRNTI_LABEL_RE.match(r.text)
+            or pt.BBK_LABEL_RE.match(r.text)
+            or _COPYRIGHT.match(r.text)
+            or pt.EMAIL_LABEL_RE.match(r.text)
+            or (_ORCID_LABEL.match(r.text) and pt.find_orcids(r.text))
+        )
+    ]
+    if not anchors:
+        first = [r.index for r in rows.rows if r.page == rows.rows[0].page]
+        return frozenset(first[:_ZONE_DEFAULT])
+    return frozenset(
+        i for a in anchors for i in range(max(0, a - _ZONE_BEFORE), a + _ZONE_AFTER + 1)
+    )
+
+
+def labelled_fields(rows: Rows, zone: frozenset[int]) -> list[Candidate]:
+    """DOI, UDC, GRNTI, BBK, copyright year, URL and printed page range from labelled lines.
+
+    A DOI far from the front matter (say, in a wrapped reference) is ignored: a wrong DOI
+    would join this source to another one.
+    """
+    out: list[Candidate] = []
+    texts = [r.text for r in rows.rows]
+    for i, row in enumerate(rows.rows):
+        text = row.text
+        if _REFERENCE_ENTRY.match(text) or rows.is_noise(row):
+            continue
+        if match := pt.UDC_LABEL_RE.match(text):
+            if codes := pt.parse_udc(match.group("rest")):
+                out.append(_candidate("udc", codes, row))
+        elif match := pt.GRNTI_LABEL_RE.match(text):
+            if codes := pt.parse_grnti(match.group("rest")):
+                out.append(_candidate("grnti", codes, row))
+        elif match := pt.BBK_LABEL_RE.match(text):
+            if codes := pt.split_codes(match.group("rest")):
+                out.append(_candidate("bbk", codes, row))
+        elif match := _COPYRIGHT.match(text):
+            out.append(_candidate("year", int(match.group("year")), row))
+        for doi in pt.find_dois(texts[i : i + 2])[:1] if pt.DOI_RE.search(text) else []:
+            labelled = bool(pt.DOI_LABEL_RE.match(text) or "doi.org" in text.lower())
+            if row.index in zone:
+                priority = PRIORITY if labelled else 60
+                out.append(replace(_candidate("doi", doi, row), priority=priority))
+        if row.index in zone:
+            out += _citation(row, text)
+        if row.index in zone and (match := _URL.match(text)):
+            out.append(_candidate("url", match.group("url"), row))
+        if row.index in zone and (match := _PAGES.search(text)):
+            first, last = int(match.group("first")), int(match.group("last"))
+            if 0 < first <= last:
+                out.append(_candidate("first_page", first, row))
+                out.append(_candidate("last_page", last, row))
+    return out
+
+
+def _citation(row: Row, text: str) -> list[Candidate]:
+    """The article's own citation line: ``Journal, Vol. 5, No. 2, 2021, pp. 10-25`` or the
+    part after ``//`` of ``Для цитирования: … // Право и государство. 2024. № 4. С. 35-42``."""
+    cited_part = text.rsplit("//", 1)[-1] if "//" in text else text
+    if "//" not in text and _CITATION_LABEL.match(text):
+        return []
+    cited = parse_running(cited_part, kind="front-matter")
+    if cited is None:
+        return []
+    where, detail = origin(row), row.text
+
+    def cand(field: str, value: object) -> Candidate:
+        return Candidate(field, value, where, detail=detail, priority=CITATION_PRIORITY)
+
+    out = [
+        Candidate("journal", name, where, lang=pt.guess_lang(name), detail=detail,
+                  priority=CITATION_PRIORITY)
+        for name in split_journal(cited.journal)
+    ]
+    out.append(cand("year", cited.year))
+    for field, got in (("issue", cited.issue), ("volume", cited.volume)):
+        if got:
+            out.append(cand(field, got))
+    if cited.page and cited.last:
+        out += [cand("first_page", cited.page), cand("last_page", cited.last)]
+    return out
+
+
+def _names_on(text: str) -> tuple[list[Author], str | None]:
+    """The names on a line, and the description after a dash when the line is
+    ``Қалила А.Т. – заң ғылымдарының кандидаты, …`` (the style of author notes)."""
+    names = parse_author_line(text)
+    if names:
+        return names, None
+    match = _DESCRIBED.match(text)
+    if match and len(one := parse_author_line(match.group("name"))) == 1:
+        return one, match.group("desc")
+    return [], None
+
+
+def authors(rows: Rows, zone: frozenset[int]) -> list[Candidate]:
+    """The first cluster of author blocks: names, then affiliation, e-mail and ORCID lines."""
+    all_rows = rows.rows
+    found: list[Author] = []
+    first_row: Row | None = None
+    last_end = -1
+    i = 0
+    while i < len(all_rows):
+        row = all_rows[i]
+        usable = row.index in zone and not rows.is_noise(row)
+        names, description = _names_on(row.text) if usable else ([], None)
+        if not names or (found and row.index - last_end > 12):
+            if found and row.index - last_end > 12:
+                break
+            i += 1
+            continue
+        block = [replace(row, text=description)] if description else []
+        j = i + 1
+        while j < len(all_rows) and j - i <= _MAX_AUTHOR_BLOCK:
+            nxt = all_rows[j]
+            if (
+                _names_on(nxt.text)[0]
+                or is_label(nxt.text)
+                or rows.is_noise(nxt)
+                or (is_caps(nxt.text) and not pt.find_emails(nxt.text))
+                or (nxt.blank_before and any(pt.find_emails(r.text) for r in block))
+            ):
+                break
+            block.append(nxt)
+            j += 1
+        found.extend(_attach(names, author_markers(row.text), block, rows))
+        first_row = first_row or row
+        last_end = all_rows[j - 1].index
+        i = j
+    if not found or first_row is None:
+        return []
+    value = [a.as_json() for a in found]
+    return [_candidate("authors", value, first_row)]
+
+
+_LEADING_MARK = re.compile(r"^(?P<mark>[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d{1,2}(?=\s*\D)|[*†‡§]+)\s*")
+_SUPERSCRIPT = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
+
+
+def _symbols(mark: str) -> set[str]:
+    """``²*`` → {"2", "*"}: each digit and each sign is one footnote."""
+    return {ch for ch in mark.translate(_SUPERSCRIPT) if not ch.isspace()}
+
+
+def _attach(
+    names: list[Author], markers: list[str], block: list[Row], rows: Rows
+) -> list[Author]:
+    """Give each name its affiliation, e-mail and ORCID from the lines under the names.
+
+    Lines opening with a footnote marker (``¹University…``, ``*Corresponding author: …``)
+    go to the names carrying that marker; unmarked e-mails and ORCID iDs are matched by
+    position only when there is one per name, and unmarked affiliations go to everyone.
+    """
+    emails: list[str] = []
+    orcids: list[str] = []
+    affiliation: list[str] = []
+    marked: dict[str, dict[str, list[str]]] = {"aff": {}, "email": {}, "orcid": {}}
+    for row in block:
+        row_emails = pt.find_emails(row.text)
+        row_orcids = pt.find_orcids(row.text)
+        lead = _LEADING_MARK.match(row.text)
+        symbols = _symbols(lead.group("mark")) if lead and len(names) > 1 else set()
+        for symbol in symbols:
+            marked["email"].setdefault(symbol, []).extend(row_emails)
+            marked["orcid"].setdefault(symbol, []).extend(row_orcids)
+        if not symbols:
+            emails += row_emails
+            orcids += row_orcids
+        text = row.text[lead.end() :] if lead else row.text
+        if row_emails or row_orcids or _ORCID_LABEL.search(text):
+            # "Астана, Қазақстан, e-mail: x@y.kz": the place stays, the contact goes.
+            text = _CONTACT.sub(" ", text).strip(" ,;.:")
+            if sum(ch.isalpha() for ch in text) < 3 or _CORRESPONDING.search(text):
+                continue
+        for symbol in symbols:
+            marked["aff"].setdefault(symbol, []).append(text)
+        if not symbols:
+            affiliation.append(text)
+    common = join_lines(affiliation, rows.compounds).strip(" ,;.") or None
+    out = []
+    for k, name in enumerate(names):
+        mine = sorted(_symbols(markers[k] if k < len(markers) else ""))
+        affs = [
+            join_lines(marked["aff"][m], rows.compounds).strip(" ,;.")
+            for m in mine
+            if m in marked["aff"]
+        ]
+        email = next((e for m in mine for e in marked["email"].get(m, [])), None)
+        orcid = next((o for m in mine for o in marked["orcid"].get(m, [])), None)
+        out.append(
+            replace(
+                name,
+                affiliation="; ".join(affs) if affs else common,
+                email=email or (emails[k] if len(emails) == len(names) else None),
+                orcid=orcid or (orcids[k] if len(orcids) == len(names) else None),
+            )
+        )
+    return out
+
+
+def keywords(rows: Rows) -> list[Candidate]:
+    out = []
+    for i, row in enumerate(rows.rows):
+        if keyword_label(row.text) is None:
+            continue
+        lang, words, _ = read_keywords(rows, i)
+        if words:
+            out.append(
+                Candidate("keywords", words, f"keywords p.{row.page}", lang=lang,
+                          detail=row.text, priority=PRIORITY)
+            )
+    return out

@@ -1,0 +1,150 @@
+"""Personal names as printed in front matter: split into family and given, fix capitals.
+
+Front matter prints names in many shapes: ``А.Т. ҚАЛИЛА``, ``Қалила А.Т.``,
+``Kalila, A. T.``, ``КАЛИЛА Айгерим Тимуровна``. We keep the name as written in
+``literal`` and give ``family`` in normal case (``Қалила``) and ``given`` as printed
+(initials stay initials: expanding them would be guessing). Romanisation is done elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Author
+
+_UP = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІÀ-ÖØ-Þ"
+_LO = "a-zа-яёәғқңөұүһіß-öø-ÿ"
+# One initial, possibly a two-letter one (Kazakh/Uzbek "Sh.", "Zh.") or hyphenated ("Ж.-П.").
+_INITIAL = rf"[{_UP}][{_LO}]?\.(?:\s?-\s?[{_UP}][{_LO}]?\.)?"
+INITIALS = rf"(?:{_INITIAL}\s?){{1,3}}"
+_WORD = rf"[{_UP}][{_UP}{_LO}'’]+(?:-[{_UP}][{_UP}{_LO}'’]+)?"
+_CAPS_WORD = rf"[{_UP}][{_UP}'’]+(?:-[{_UP}][{_UP}'’]+)?"
+_TITLE_WORD = rf"[{_UP}][{_LO}'’]+(?:-[{_UP}][{_LO}'’]+)?"
+_PATRONYMIC_END = rf"(?:ович|евич|ьич|овна|евна|ична|инична|ұлы|улы|қызы|кызы)(?![{_LO}])"
+# Footnote markers after a name: digits, superscripts, asterisks, daggers.
+_MARK = r"[\d¹²³⁴⁵⁶⁷⁸⁹⁰*†‡§]*"
+
+_FORMS = (
+    # А.Т. ҚАЛИЛА / A. T. Kalila
+    ("initials_first", rf"(?P<given>{INITIALS})\s?(?P<family>{_WORD}){_MARK}"),
+    # Қалила А.Т. / Kalila, A.T.
+    ("family_first", rf"(?P<family>{_WORD}),?\s(?P<given>{INITIALS}){_MARK}"),
+    # Серікбаев Бақыт Сейітұлы / Иванов Иван Иванович: full name ending in a patronymic.
+    (
+        "patronymic",
+        rf"(?P<family>{_TITLE_WORD})\s(?P<given>{_TITLE_WORD}\s[{_UP}][{_LO}]+{_PATRONYMIC_END})"
+        rf"{_MARK}",
+    ),
+    # КАЛИЛА Айгерим Тимуровна: a family name in capitals, then given names.
+    (
+        "caps_family",
+        rf"(?P<family>{_CAPS_WORD})\s(?P<given>{_TITLE_WORD}(?:\s{_TITLE_WORD})?){_MARK}",
+    ),
+    # John Smith¹ / Aigerim A. Kalieva²*: given name first. Without the footnote marker a
+    # pair of capitalised words is as likely a title's phrase, so the marker is required.
+    (
+        "given_first",
+        rf"(?P<given>{_TITLE_WORD}(?:\s[{_UP}]\.)?)\s(?P<family>{_TITLE_WORD})"
+        r"[\d¹²³⁴⁵⁶⁷⁸⁹⁰*†‡§]+",
+    ),
+)
+
+
+def _compiled() -> list[tuple[str, re.Pattern[str]]]:
+    return [(tag, re.compile(pat)) for tag, pat in _FORMS]
+
+
+_COMPILED = _compiled()
+_SEPARATORS = re.compile(r"^(?:\s|,|;|&|\band\b|\bи\b|\bжәне\b|\bmen\b)*$", re.IGNORECASE)
+_PATRONYMIC = re.compile(r"(?:ович|евич|ич|овна|евна|ична|инична|ұлы|улы|қызы|кызы)$", re.I)
+
+
+def normal_case(word: str) -> str:
+    """``ҚАЛИЛА`` → ``Қалила``, ``ИВАНОВА-ПЕТРОВА`` → ``Иванова-Петрова``; mixed case kept."""
+    if not word.isupper() or len(word) < 2:
+        return word
+    return "-".join(part[:1] + part[1:].lower() for part in word.split("-"))
+
+
+def _clean_given(given: str) -> str:
+    return re.sub(r"\.\s+(?=\S)", ".", given.strip()) if "." in given else given.strip()
+
+
+def _author(match: re.Match[str]) -> Author:
+    literal = re.sub(_MARK + "$", "", match.group(0)).strip().rstrip(",").strip()
+    family = normal_case(match.group("family"))
+    return Author(family=family, given=_clean_given(match.group("given")), literal=literal)
+
+
+def _name_matches(line: str) -> list[re.Match[str]]:
+    """Matches of the first name shape that covers the whole line, or ``[]``."""
+    text = line.strip().rstrip(",;").strip()
+    if not text or len(text) > 200:
+        return []
+    for _tag, pattern in _COMPILED:
+        matches = list(pattern.finditer(text))
+        if not matches:
+            continue
+        rest, last = [], 0
+        for m in matches:
+            rest.append(text[last : m.start()])
+            last = m.end()
+        rest.append(text[last:])
+        if all(_SEPARATORS.match(piece) for piece in rest):
+            return matches
+    return []
+
+
+def parse_author_line(line: str) -> list[Author]:
+    """The authors named on ``line``, or ``[]`` when the line is not just a list of names.
+
+    The whole line must be names and separators (commas, ``;``, ``and``/``и``/``және``);
+    a trailing comma, as printed before an affiliation on the next line, is allowed.
+    """
+    return [_author(m) for m in _name_matches(line)]
+
+
+def author_markers(line: str) -> list[str]:
+    """The footnote markers after each name on an author line (``¹``, ``2*``), in order."""
+    return [
+        m.group(0)[len(m.group(0).rstrip("0123456789¹²³⁴⁵⁶⁷⁸⁹⁰*†‡§")) :]
+        for m in _name_matches(line)
+    ]
+
+
+def parse_name(text: str) -> Author:
+    """One name from a container field (``pdf-info:author``, ``dc:creator``) or a sidecar.
+
+    Recognised shapes are split; anything else is kept whole as ``literal`` with a best
+    guess: a ``Family, Given`` comma, a patronymic (family first), else the last word is
+    the family name for Latin script and the first for Cyrillic.
+    """
+    text = " ".join(text.split())
+    authors = parse_author_line(text)
+    if len(authors) == 1:
+        return authors[0]
+    if "," in text:
+        family, _, given = text.partition(",")
+        return Author(family=normal_case(family.strip()), given=given.strip() or None,
+                      literal=text)
+    words = text.split(" ")
+    if len(words) == 1:
+        return Author(literal=text)
+    cyrillic = bool(re.search(r"[\u0400-\u04FF]", text))
+    if _PATRONYMIC.search(words[-1]) or (cyrillic and len(words) in (2, 3)):
+        return Author(family=normal_case(words[0]), given=" ".join(words[1:]), literal=text)
+    return Author(family=normal_case(words[-1]), given=" ".join(words[:-1]), literal=text)
+
+
+def split_names(text: str) -> list[Author]:
+    """Several names in one container field, separated by ``;``, ``and`` or commas."""
+    text = " ".join(text.split())
+    if not text:
+        return []
+    line = parse_author_line(text)
+    if line:
+        return line
+    parts = re.split(r"\s*;\s*|\s+(?:and|и|және|&)\s+", text)
+    if len(parts) == 1 and text.count(",") >= 2:
+        parts = text.split(",")
+    return [parse_name(p) for p in parts if p.strip()]

@@ -1,0 +1,137 @@
+"""The raw lines the metadata readers scan, and how wrapped lines are put back together.
+
+Front matter may land anywhere in reading order and the segmenter may misjudge it, so the
+readers look at the extractor's lines directly. ``Rows`` holds the non-empty lines of the
+pages that carry front matter (the first two and the last two) plus what is needed to
+read them: which lines are running headers/footers, and the document's own vocabulary of
+hyphenated words, used to decide whether a hyphen at a line end is a compound's or a break's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..models import Document, Segmentation
+
+_HYPHENATED = re.compile(r"\w+(?:-\w+)+")
+_BREAK = re.compile(r"(\w+)-$")
+_FIRST_WORD = re.compile(r"^(\w+)")
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    text: str  # stripped
+    page: int
+    blank_before: bool
+    index: int  # position among all rows, for distances
+    size: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Rows:
+    rows: tuple[Row, ...]
+    # Normalised texts of running headers/footers, with the smallest type size they were
+    # seen in: a title repeated as a running head is still the title where set larger.
+    noise: dict[str, float | None]
+    compounds: frozenset[str]  # hyphenated words seen inside lines, lower case
+    last_page: int
+
+    def is_noise(self, row: Row) -> bool:
+        key = noise_key(row.text)
+        if key not in self.noise:
+            return False
+        smallest = self.noise[key]
+        return not (row.size and smallest and row.size > smallest * 1.15)
+
+
+def noise_key(text: str) -> str:
+    """Running heads repeat with a changing page number: compare them without digits."""
+    return re.sub(r"[\d\s]+", " ", text).strip().casefold()
+
+
+def build_rows(doc: Document, seg: Segmentation) -> Rows:
+    all_lines = [ln for ln in doc.lines if ln.text.strip()]
+    last = max((ln.page for ln in all_lines), default=1)
+    counts = Counter(noise_key(ln.text) for ln in all_lines if len(ln.text.strip()) > 3)
+    keys = {key for key, n in counts.items() if n >= 2 and re.search(r"\w", key)}
+    keys |= {noise_key(a.text) for a in seg.artifacts}
+    noise: dict[str, float | None] = dict.fromkeys(keys)
+    for ln in all_lines:
+        key = noise_key(ln.text)
+        if key in noise and ln.size:
+            seen = noise[key]
+            noise[key] = ln.size if seen is None else min(seen, ln.size)
+    compounds = {
+        w.casefold() for ln in all_lines for w in _HYPHENATED.findall(ln.text.rstrip("-"))
+    }
+    rows = []
+    # A skipped blank line or skipped middle page both end a paragraph.
+    blank = False
+    for ln in doc.lines:
+        if not ln.text.strip() or not (ln.page <= 2 or ln.page >= last - 1):
+            blank = True
+            continue
+        rows.append(Row(ln.text.strip(), ln.page, ln.blank_before or blank, len(rows), ln.size))
+        blank = False
+    return Rows(tuple(rows), noise, frozenset(compounds), last)
+
+
+def join_lines(lines: list[str], compounds: frozenset[str] = frozenset()) -> str:
+    """Join wrapped lines into one string, repairing words broken at a line end.
+
+    A hyphen at a line end is dropped (``Ұй-`` + ``ымы`` → ``Ұйымы``) unless the hyphenated
+    form occurs unbroken elsewhere in the document (``іс-`` + ``шаралар`` → ``іс-шаралар``).
+    """
+    out = ""
+    for raw in lines:
+        line = " ".join(raw.split())
+        if not line:
+            continue
+        if not out:
+            out = line
+            continue
+        broken = _BREAK.search(out)
+        first = _FIRST_WORD.match(line)
+        if broken and first and not out.endswith(" -"):
+            compound = f"{broken.group(1)}-{first.group(1)}".casefold()
+            tail = out.rsplit(" ", 1)[-1].rstrip("-")
+            whole = f"{tail}-{first.group(1)}".casefold()
+            keep = compound in compounds or whole in compounds
+            out = out + line if keep else out[:-1] + line
+        else:
+            out = f"{out} {line}"
+    return out
+
+
+def paragraphs(
+    rows: list[Row], starts: Callable[[str], object] = lambda _: False
+) -> list[list[Row]]:
+    """Group rows into paragraphs at blank lines and before rows for which ``starts`` holds.
+
+    Blank lines are evidence only; a label (``Keywords:``) always opens a paragraph.
+    """
+    groups: list[list[Row]] = []
+    for row in rows:
+        if not groups or row.blank_before or starts(row.text):
+            groups.append([row])
+        else:
+            groups[-1].append(row)
+    return groups
+
+
+def title_like(text: str) -> bool:
+    """Long enough to be a title rather than a rubric or a label."""
+    letters = sum(ch.isalpha() for ch in text)
+    return letters >= 15 and len(text.split()) >= 2
+
+
+def is_caps(text: str) -> bool:
+    """Mostly capital letters: a title or rubric set in capitals."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(letters) < 4:
+        return False
+    upper = sum(1 for ch in letters if ch.isupper())
+    return upper / len(letters) >= 0.85

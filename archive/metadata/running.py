@@ -1,0 +1,189 @@
+"""Journal, volume, issue, year and page range from running headers and footers.
+
+A journal's running line names it and its issue on every page, e.g.
+``Кұқық және мемлекет, № 4 (105), 202436`` — journal, issue 4 (cumulative number 105),
+year 2024 and printed page 36 glued to the year by text extraction. The first and last
+page are the smallest and largest printed page numbers seen; a page number hidden in a DOI
+suffix (``…_2024_4_35``) is used only when the DOI's year and issue agree with the
+running line's, since many DOIs end in numbers that are not pages.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..models import Artifact, Candidate, Line
+from . import patterns as pt
+
+PRIORITY = 60
+DOI_PAGE_PRIORITY = 65
+_ISSUE = (
+    r"(?:№|No\.?|Nr\.?|N\s|Issue|Iss\.|Вып\.?|Выпуск|Шығарылым|Number)\s*"
+    r"(?P<issue>\d{1,3}(?:[-–/]\d{1,3})?)(?:\s*\((?P<total>\d{1,4})\))?"
+)
+_VOLUME = r"(?:Vol\.?|Volume|Т\.|Том|Т\s)\s*(?P<volume>\d{1,4})"
+_ISSUE_RE = re.compile(_ISSUE, re.I)
+_VOLUME_RE = re.compile(_VOLUME, re.I)
+_YEAR_RE = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})(?P<glued>\d{1,4})?(?!\d)")
+_LEADING_PAGE = re.compile(r"^(?P<page>\d{1,4})\s+(?=\D)")
+_TRAILING_PAGE = re.compile(r"\s(?P<page>\d{1,4})$")
+_DOI_SUFFIX = re.compile(
+    r"(?P<year>(?:19|20)\d{2})[_.\-/](?:(?P<volume>\d{1,3})[_.\-/])?(?P<issue>\d{1,3})[_.\-/](?P<page>\d{1,5})$"
+)
+_RUNNING_KINDS = ("running-header", "running-footer", "page-number")
+_JOURNAL_SPLIT = re.compile(r"\s+[/|]\s+")
+_ONLY_NUMBERS = re.compile(r"^[\s\d.,;:()\[\]–—\-/]*$")
+_ISSN = re.compile(r"\b[IЕE]?SSN\s*(?:\([\w-]+\)\s*)?:?\s*\d{4}-\d{3}[\dXx]", re.I)
+_PAGE_RANGE = re.compile(
+    r"(?:\bpp?\.|\b[СсБб]\.|\bPages?\b)\s*(?P<first>\d{1,5})\s*[-–—]\s*(?P<last>\d{1,5})"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class RunningLine:
+    journal: str
+    year: int
+    issue: str | None
+    volume: str | None
+    total: str | None
+    page: int | None
+    text: str
+    kind: str
+    last: int | None = None  # the end of a printed page range ("pp. 35-42")
+
+
+def parse_running(text: str, printed_page: int | None = None, kind: str = "running-footer",
+                  ) -> RunningLine | None:
+    """The journal citation in one running header/footer line, or None."""
+    line = _ISSN.sub(" ", " ".join(text.split())).strip(" .,;")
+    line = " ".join(line.split())
+    if not line or len(line) > 160:
+        return None
+    pages = _PAGE_RANGE.search(line)
+    if pages:
+        line = (line[: pages.start()] + line[pages.end() :]).strip(" .,;")
+    page = printed_page
+    lead = _LEADING_PAGE.match(line)
+    if lead:
+        page = page or int(lead.group("page"))
+        line = line[lead.end():]
+    tokens = [m for m in (_ISSUE_RE.search(line), _VOLUME_RE.search(line)) if m]
+    years = list(_YEAR_RE.finditer(line))
+    if not tokens or not years:
+        return None
+    start = min(m.start() for m in tokens + years)
+    journal = line[:start].strip(" ,.;:–—-")
+    # After the name come only the numbers: words there make it a sentence, not a heading.
+    tail = _YEAR_RE.sub(" ", _VOLUME_RE.sub(" ", _ISSUE_RE.sub(" ", line[start:])))
+    if not _ONLY_NUMBERS.match(tail):
+        return None
+    if len(re.findall(r"\w{2,}", journal)) < 1 or re.search(r"\d", journal) or len(journal) < 5:
+        return None
+    issue = _ISSUE_RE.search(line)
+    volume = _VOLUME_RE.search(line)
+    year = years[-1]
+    glued = year.group("glued")
+    if glued and (page is None or int(glued) == page):
+        page = int(glued)
+    elif (
+        not lead
+        and page is None
+        and (tail := _TRAILING_PAGE.search(line))
+        and tail.start() >= year.end() - 1
+    ):
+        page = int(tail.group("page"))
+    if pages and page is None:
+        page = int(pages.group("first"))
+    return RunningLine(
+        journal=journal,
+        last=int(pages.group("last")) if pages else None,
+        year=int(year.group("year")),
+        issue=issue.group("issue") if issue else None,
+        volume=volume.group("volume") if volume else None,
+        total=issue.group("total") if issue else None,
+        page=page,
+        text=text,
+        kind=kind,
+    )
+
+
+def running_lines(artifacts: Iterable[Artifact], lines: Iterable[Line]) -> list[RunningLine]:
+    """Parse the segmenter's running artifacts, and raw lines it may have missed.
+
+    A raw line counts only when its journal name recurs on another line: one matching
+    sentence in the body is not a running head.
+    """
+    found: list[RunningLine] = []
+    seen: set[str] = set()
+    for art in artifacts:
+        if art.kind in _RUNNING_KINDS:
+            parsed = parse_running(art.text, art.printed_page, art.kind)
+            if parsed:
+                found.append(parsed)
+                seen.add(art.text.strip())
+    raw = [parse_running(ln.text) for ln in lines if ln.text.strip() not in seen]
+    names = [r.journal for r in raw if r]
+    repeated = [r for r in raw if r and names.count(r.journal) >= 2]
+    # A journal's name in its other language may appear once, on alternate pages; it
+    # counts when it cites the same year and issue as a repeated running line.
+    issues = {(r.year, r.issue) for r in found + repeated if r.issue}
+    for parsed in raw:
+        if parsed and (parsed in repeated or (parsed.year, parsed.issue) in issues):
+            found.append(parsed)
+    return found
+
+
+def candidates(running: list[RunningLine], printed: list[int]) -> list[Candidate]:
+    """Journal (per language), year, issue, volume, and the page range.
+
+    ``printed`` are page numbers seen in headers/footers without a journal line; the caller
+    passes them only for articles, since a book's page count is not a page range.
+    """
+    out: list[Candidate] = []
+    for r in running:
+        origin = r.kind if r.kind != "page-number" else "running-footer"
+        detail = r.text.strip()
+        # A bilingual running line names the journal once per language: "Заң және қоғам /
+        # Право и общество".
+        for name in split_journal(r.journal):
+            out.append(Candidate("journal", name, origin, lang=pt.guess_lang(name),
+                                 detail=detail, priority=PRIORITY))
+        out.append(Candidate("year", r.year, origin, detail=detail, priority=PRIORITY))
+        if r.issue:
+            out.append(Candidate("issue", r.issue, origin, detail=detail, priority=PRIORITY))
+        if r.volume:
+            out.append(Candidate("volume", r.volume, origin, detail=detail, priority=PRIORITY))
+    pages = [p for r in running for p in (r.page, r.last) if p] + printed
+    if pages:
+        detail = "printed pages " + ", ".join(str(p) for p in sorted(set(pages)))
+        out.append(Candidate("first_page", min(pages), "running-footer", detail=detail,
+                             priority=PRIORITY))
+        out.append(Candidate("last_page", max(pages), "running-footer", detail=detail,
+                             priority=PRIORITY))
+    return out
+
+
+def split_journal(name: str) -> list[str]:
+    """A bilingual journal name, "Заң және қоғам / Право и общество", as one per language."""
+    return [part for part in _JOURNAL_SPLIT.split(name) if len(part) >= 5]
+
+
+def page_numbers(artifacts: Iterable[Artifact]) -> list[int]:
+    return [a.printed_page for a in artifacts if a.kind in _RUNNING_KINDS and a.printed_page]
+
+
+def doi_first_page(doi: str, running: list[RunningLine], printed: list[int]) -> Candidate | None:
+    """A first page encoded in the DOI, when the DOI's year and issue match the running line."""
+    match = _DOI_SUFFIX.search(doi)
+    if not match or not running:
+        return None
+    year, issue, page = int(match.group("year")), match.group("issue"), int(match.group("page"))
+    if not any(r.year == year and r.issue == issue for r in running):
+        return None
+    seen = [p for p in printed + [r.page for r in running if r.page] if p]
+    # The first page usually has no running line, so the DOI may name one page before them.
+    if seen and not (min(seen) - 5 <= page <= min(seen)):
+        return None
+    return Candidate("first_page", page, "doi", detail=doi, priority=DOI_PAGE_PRIORITY)

@@ -1,0 +1,136 @@
+"""The title as printed on the first page: in capitals, in the largest type, or above the names.
+
+Three readings, most trusted first: a run of lines set in capitals near the front-matter
+labels (longest run wins, so a rubric like "МЕЖДУНАРОДНОЕ ПРАВО" loses to the title); the
+lines in the largest type on page 1 when the extractor knows type sizes; and, for plain
+text, a short paragraph just above the line of names.
+"""
+
+from __future__ import annotations
+
+import re
+from statistics import median
+
+from ..models import Candidate
+from . import patterns as pt
+from .frontmatter import PRIORITY, is_label, origin
+from .names import parse_author_line
+from .rows import Row, Rows, is_caps, join_lines, title_like
+
+
+def title(rows: Rows, zone: frozenset[int], anchor: int | None) -> list[Candidate]:
+    """The title set in capitals near the front-matter labels, else the largest type on p.1.
+
+    The title is kept as printed (capitals included): restoring case would need to know
+    which words are proper nouns and acronyms, which the page does not say. ``merge`` may
+    take the case from the same words given by another origin (XMP, a sidecar).
+    """
+    runs = [r for r in _caps_runs(rows) if r[0].index in zone]
+    if runs:
+        after = [r for r in runs if anchor is None or r[0].index >= anchor]
+        near = [r for r in (after or runs) if anchor is None or abs(r[0].index - anchor) <= 40]
+        if near:
+            # A rubric in capitals ("МЕЖДУНАРОДНОЕ ПРАВО") may sit near the title; the
+            # title is the longer run.
+            run = max(near, key=lambda r: sum(len(x.text) for x in r))
+            text = join_lines([r.text for r in run], rows.compounds).strip().rstrip(".")
+            lang = pt.guess_lang(text)
+            detail = "\n".join(r.text for r in run)
+            return [Candidate("title", text, origin(run[0]), lang=lang, detail=detail,
+                              priority=PRIORITY)]
+    return _largest_type(rows) or _beside_authors(rows, zone)
+
+
+def _caps_runs(rows: Rows) -> list[list[Row]]:
+    runs: list[list[Row]] = []
+    current: list[Row] = []
+    for row in rows.rows:
+        ok = (
+            is_caps(row.text)
+            and not rows.is_noise(row)
+            and not parse_author_line(row.text)
+            and not is_label(row.text)
+            and not pt.find_emails(row.text)
+            and (not current or row.index == current[-1].index + 1)
+        )
+        if ok:
+            current.append(row)
+            continue
+        if current:
+            runs.append(current)
+        current = [row] if ok else []
+    if current:
+        runs.append(current)
+    return [r for r in runs if title_like(" ".join(x.text for x in r))]
+
+
+def _largest_type(rows: Rows) -> list[Candidate]:
+    first = [r for r in rows.rows if r.page == 1 and r.size and not rows.is_noise(r)]
+    if len(first) < 3:
+        return []
+    sizes = [r.size for r in first if r.size]
+    top = max(sizes)
+    if top < 1.2 * median(sizes):
+        return []
+    run: list[Row] = []
+    for row in first:
+        if row.size == top:
+            if run and row.index != run[-1].index + 1:
+                break
+            run.append(row)
+        elif run:
+            break
+    text = join_lines([r.text for r in run], rows.compounds).strip().rstrip(".")
+    if not title_like(text):
+        return []
+    return [Candidate("title", text, origin(run[0]), lang=pt.guess_lang(text),
+                      detail="\n".join(r.text for r in run), priority=PRIORITY - 5)]
+
+
+def _beside_authors(rows: Rows, zone: frozenset[int]) -> list[Candidate]:
+    """A plain-text title: a short paragraph right before the line of names.
+
+    Used only when nothing better exists (no capitals, no type sizes): a one-to-three-line
+    paragraph without a final period, within three rows above the authors. (Below them
+    sits the affiliation, which looks just like a short title.)
+    """
+    by_index = {r.index: r for r in rows.rows}
+    names = [r for r in rows.rows if r.index in zone and parse_author_line(r.text)]
+    if not names:
+        return []
+    at = names[0].index
+    paras: list[list[Row]] = []
+    for i in range(max(0, at - 4), at):
+        row = by_index.get(i)
+        if row is None or i == at:
+            continue
+        if not paras or row.blank_before or paras[-1][-1].index != i - 1:
+            paras.append([row])
+        else:
+            paras[-1].append(row)
+    for para in reversed(paras):
+        text = join_lines([r.text for r in para], rows.compounds).strip()
+        words = len(text.split())
+        if (
+            len(para) <= 3
+            and 3 <= words <= 30
+            and not text.endswith((".", ":", ";", ","))
+            and not any(
+                is_label(r.text) or pt.find_emails(r.text) or parse_author_line(r.text)
+                or rows.is_noise(r) or re.search(r"\d{4}", r.text)
+                for r in para
+            )
+            and (para[0].blank_before or para[0].index == 0)
+        ):
+            return [Candidate("title", text, origin(para[0]), lang=pt.guess_lang(text),
+                              detail="\n".join(r.text for r in para), priority=45)]
+    return []
+
+
+def anchor_index(candidates: list[Candidate], rows: Rows) -> int | None:
+    """Where the front matter is: the first row that gave a labelled code or an author."""
+    details = {c.detail for c in candidates if c.origin.startswith("front-matter")}
+    for row in rows.rows:
+        if row.text in details:
+            return row.index
+    return None

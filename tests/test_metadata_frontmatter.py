@@ -1,0 +1,108 @@
+"""Front matter in other journals' shapes: English layout, footnoted names, citation lines."""
+
+from __future__ import annotations
+
+from archive.metadata import extract_candidates, merge
+from archive.models import Document, Line, Segmentation
+
+ENGLISH = """Journal of Central Asian Law, Vol. 5, No. 2, 2021, pp. 10-25
+DOI: 10.1234/jcal.2021.5.2.10
+UDC 341.1
+
+Peacekeeping Law in Kazakhstan: A Comparative View
+
+John Smith¹, Aigerim A. Kalieva²*
+¹University of Law, London, United Kingdom
+²Maqsut Narikbayev University, Astana, Kazakhstan
+*Corresponding author: a.kalieva@mnu.kz
+
+Abstract: This paper compares the legal frameworks of peacekeeping in
+Kazakhstan and the United Kingdom.
+
+Keywords: peacekeeping; international law; Kazakhstan.
+
+Introduction
+Body text of the paper begins here and goes on for a while.
+"""
+
+
+def doc_of(text: str) -> Document:
+    lines, blank = [], False
+    for raw in text.split("\n"):
+        if not raw.strip():
+            blank = True
+            continue
+        lines.append(Line(raw, 1, blank_before=blank))
+        blank = False
+    return Document("text/plain", "test", tuple(lines))
+
+
+def test_english_front_matter_with_footnoted_names() -> None:
+    md, _ = merge(extract_candidates(doc_of(ENGLISH), Segmentation(())))
+    assert (md.journal, md.volume, md.issue, md.year) == (
+        "Journal of Central Asian Law", "5", "2", 2021,
+    )
+    assert (md.first_page, md.last_page) == (10, 25)
+    assert md.doi == "10.1234/jcal.2021.5.2.10"
+    assert md.title == "Peacekeeping Law in Kazakhstan: A Comparative View"
+    smith, kalieva = md.authors
+    assert (smith.given, smith.family, smith.email) == ("John", "Smith", None)
+    assert smith.affiliation == "University of Law, London, United Kingdom"
+    assert (kalieva.given, kalieva.family) == ("Aigerim A.", "Kalieva")
+    assert kalieva.affiliation == "Maqsut Narikbayev University, Astana, Kazakhstan"
+    assert kalieva.email == "a.kalieva@mnu.kz"  # the * footnote is hers
+    assert md.abstracts == {
+        "en": "This paper compares the legal frameworks of peacekeeping in Kazakhstan and "
+              "the United Kingdom."
+    }
+    assert md.keywords == {"en": ["peacekeeping", "international law", "Kazakhstan"]}
+    assert md.language == "en"
+
+
+def test_citation_line_after_double_slash() -> None:
+    text = (
+        "УДК 34\n"
+        "Для цитирования: Иванов И.И. Право и мир // Право и государство. 2024. № 4 (105). "
+        "С. 35-42.\n"
+    )
+    md, _ = merge(extract_candidates(doc_of(text), Segmentation(())))
+    assert (md.journal, md.issue, md.year, md.first_page, md.last_page) == (
+        "Право и государство", "4", 2024, 35, 42,
+    )
+
+
+def test_title_case_phrases_are_not_names_without_footnote_marks() -> None:
+    text = "УДК 34\n\nPeace Building, Human Rights and Legal Reform\n\nAbstract: Text.\n"
+    cands = extract_candidates(doc_of(text), Segmentation(()))
+    assert not [c for c in cands if c.field == "authors"]
+
+
+def test_abstract_and_keyword_labels_in_three_languages() -> None:
+    from archive.metadata.labels import abstract_label, keyword_label
+
+    assert abstract_label("Түйін. Мақалада құқық қарастырылады.") == (
+        "kk", "Мақалада құқық қарастырылады.",
+    )
+    assert abstract_label("Түйін сөздер: құқық, мемлекет") is None
+    assert keyword_label("Түйін сөздер: құқық, мемлекет") == ("kk", "құқық, мемлекет")
+    assert keyword_label("Кілт сөздер — құқық") == ("kk", "құқық")
+    assert keyword_label("Ключевые слова. право") == ("ru", "право")
+    assert keyword_label("Key-words: law") == ("en", "law")
+    assert abstract_label("Аннотация") == ("ru", "")
+    assert abstract_label("Abstracts of the conference") is None
+
+
+def test_author_notes_with_a_dash_and_two_emails() -> None:
+    text = """УДК 342.7
+
+Қалила А.Т. – заң ғылымдарының кандидаты, Л.Н. Гумилев атындағы ЕҰУ,
+Астана, Қазақстан, e-mail: kalila@enu.kz
+Иванов Б.С. – PhD, Алматы, Қазақстан, e-mail: ivanov@kaznu.kz
+"""
+    md, _ = merge(extract_candidates(doc_of(text), Segmentation(())))
+    assert [(a.family, a.given, a.email) for a in md.authors] == [
+        ("Қалила", "А.Т.", "kalila@enu.kz"), ("Иванов", "Б.С.", "ivanov@kaznu.kz"),
+    ]
+    assert md.authors[0].affiliation == (
+        "заң ғылымдарының кандидаты, Л.Н. Гумилев атындағы ЕҰУ, Астана, Қазақстан"
+    )
