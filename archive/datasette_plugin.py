@@ -32,8 +32,8 @@ from datasette.utils.asgi import Response
 from jinja2 import Environment, FileSystemLoader
 
 from . import search
-from .web import pages, site
 from .resolution import LIVE, UNKNOWN, Resolution, resolve, split_id
+from .web import pages, site
 
 PLUGIN = "archive"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
