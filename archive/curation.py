@@ -7,6 +7,7 @@ and re-merges. Deleting the sidecar and applying again restores the extracted va
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from .errors import ArchiveError
@@ -38,8 +39,13 @@ def init_sidecar(store: Store, key: str, directory: Path, *, force: bool = False
 
 
 def _same(a: list[Candidate], b: list[Candidate]) -> bool:
-    def shape(cs: list[Candidate]) -> list[tuple[str, str, str | None, str]]:
-        return sorted((c.field, repr(c.value), c.lang, c.origin) for c in cs)
+    def shape(cs: list[Candidate]) -> list[tuple[str, str, str, str]]:
+        # Compared as stored: JSON turns tuples into lists.
+        return sorted(
+            (c.field, json.dumps(c.value, ensure_ascii=False, sort_keys=True), c.lang or "",
+             c.origin)
+            for c in cs
+        )
 
     return shape(a) == shape(b)
 
