@@ -24,7 +24,6 @@ from pathlib import Path
 from . import __version__
 from .analyse import Analysis, analyse
 from .errors import ArchiveError, NotFoundError, UnreadablePathError
-from .hashing import sha256_hex
 from .identify import Identity, identify, label_paragraphs
 from .sidecars import SidecarDir
 from .store import Store
@@ -75,7 +74,6 @@ class IngestReport:
 class _Loaded:
     path: Path
     shown: str
-    data: bytes
     sha256: str
 
 
@@ -99,11 +97,14 @@ def collect_files(paths: Iterable[Path]) -> Iterator[tuple[Path, ArchiveError | 
             yield path, UnreadablePathError("not a regular file")
 
 
-def _analyse_or_error(data: bytes) -> Analysis | ArchiveError:
+def _analyse_stored(object_path: str) -> Analysis | ArchiveError:
+    """Analyse one stored original; runs in worker processes, so errors come back as values."""
     try:
-        return analyse(data)
+        return analyse(Path(object_path).read_bytes())
     except ArchiveError as exc:
         return exc
+    except OSError as exc:
+        return UnreadablePathError(f"cannot read stored object: {exc.strerror or exc}")
 
 
 def _message(exc: BaseException) -> str:
@@ -131,6 +132,8 @@ def ingest_paths(
         if on_file:
             on_file(outcome)
 
+    # Keep the bytes first: whatever happens next, the original is never lost. Only the
+    # hash is kept in memory; workers read the stored object back.
     loaded: list[_Loaded] = []
     for path, error in collect_files(paths):
         shown = str(path)
@@ -142,27 +145,28 @@ def ingest_paths(
         if error is not None:
             report(FileOutcome(shown, FAILED, error=_message(error)))
             continue
-        loaded.append(_Loaded(path, shown, data, sha256_hex(data)))
+        loaded.append(_Loaded(path, shown, store.objects.put(data)))
+        del data
     if on_total:
         on_total(len(loaded) + len(outcomes))
 
     # Stable order: by content, then by name for identical bytes given twice.
     loaded.sort(key=lambda item: (item.sha256, item.shown))
-    # Keep the bytes first: whatever happens next, the original is never lost.
+    to_analyse: list[_Loaded] = []
     for item in loaded:
-        store.objects.put(item.data, item.sha256)
-
-    fresh = [item for item in loaded if store.file_source(item.sha256) is None]
-    unique: dict[str, _Loaded] = {}
-    for item in fresh:
-        unique.setdefault(item.sha256, item)
-    analyses = _analyse_all([item.data for item in unique.values()], jobs)
-    by_sha = dict(zip(unique, analyses, strict=True))
-
+        if store.file_source(item.sha256) is None and (
+            not to_analyse or to_analyse[-1].sha256 != item.sha256
+        ):
+            to_analyse.append(item)
+    analyses = _analyse_in_order(store, to_analyse, jobs)
+    next_item = 0
     for item in loaded:
+        analysis = None
+        if next_item < len(to_analyse) and to_analyse[next_item] is item:
+            analysis = next(analyses)
+            next_item += 1
         try:
-            report(_ingest_one(store, item, by_sha.get(item.sha256), ingest_id,
-                               sidecars, source_key))
+            report(_ingest_one(store, item, analysis, ingest_id, sidecars, source_key))
         except ArchiveError as exc:
             report(FileOutcome(item.shown, FAILED, sha256=item.sha256, error=_message(exc)))
     result = IngestReport(ingest_id, tuple(outcomes))
@@ -170,12 +174,17 @@ def ingest_paths(
     return result
 
 
-def _analyse_all(blobs: list[bytes], jobs: int) -> list[Analysis | ArchiveError]:
-    if jobs <= 1 or len(blobs) < 2:
-        return [_analyse_or_error(blob) for blob in blobs]
-    workers = min(jobs, len(blobs), os.cpu_count() or 1)
+def _analyse_in_order(
+    store: Store, items: list[_Loaded], jobs: int
+) -> Iterator[Analysis | ArchiveError]:
+    """Analyses in the order of ``items``, produced by ``jobs`` processes as the writer goes."""
+    paths = [str(store.objects.path_for(item.sha256)) for item in items]
+    if jobs <= 1 or len(paths) < 2:
+        yield from map(_analyse_stored, paths)
+        return
+    workers = min(jobs, len(paths), os.cpu_count() or 1)
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(_analyse_or_error, blobs, chunksize=4))
+        yield from pool.map(_analyse_stored, paths)
 
 
 def _ingest_one(
