@@ -25,6 +25,10 @@ _UK_BE = frozenset("їєґўЇЄҐЎ")
 _KK_ONLY = frozenset("әғқұһӘҒҚҰҺ")
 
 _URL_OR_MAIL = re.compile(r"\S+@\S+|https?://\S+|www\.\S+|doi\.org/\S+", re.IGNORECASE)
+# Cyrillic letters: the block minus its signs and combining marks (U+0482-U+0489).
+_NOT_CYRILLIC_LETTER = re.compile("[^\u0400-\u0481\u048a-\u04ff]+")
+_UK_BE_ANY = re.compile("[" + "".join(sorted(_UK_BE)) + "]")
+_KK_ONLY_ANY = re.compile("[" + "".join(sorted(_KK_ONLY)) + "]")
 _MIN_LETTERS = 4
 # Below this many letters py3langid is guesswork; Cyrillic without any language-specific
 # letter is then most likely Russian, Latin most likely English.
@@ -47,31 +51,48 @@ def detect_language(text: str) -> str | None:
     recognised by its own letters: when they make up a noticeable share of the Cyrillic
     letters the answer is ``kk`` without consulting the statistical model.
     """
-    cleaned = _URL_OR_MAIL.sub(" ", text)
-    letters = [ch for ch in cleaned if ch.isalpha()]
+    cleaned = _URL_OR_MAIL.sub(" ", text) if _may_have_address(text) else text
+    # Only "fewer than _SHORT letters?" matters, and then the letters themselves.
+    letters = _first_letters(cleaned, _SHORT)
     if len(letters) < _MIN_LETTERS or (len(letters) < 8 and len(cleaned) != len(text)):
         return None  # nothing but a code, or a label next to an address
-    cyrillic = [ch for ch in letters if "\u0400" <= ch <= "\u04ff"]
+    cyrillic = _NOT_CYRILLIC_LETTER.sub("", cleaned)
     if cyrillic:
-        strong = sum(ch in _KK_STRONG for ch in cyrillic)
-        weak = 0 if any(ch in _UK_BE for ch in cyrillic) else sum(ch in _KK_WEAK for ch in cyrillic)
-        kk_only = any(ch in _KK_ONLY for ch in cyrillic)
+        strong = sum(map(cyrillic.count, _KK_STRONG))
+        weak = 0 if _UK_BE_ANY.search(cyrillic) else sum(map(cyrillic.count, _KK_WEAK))
+        kk_only = _KK_ONLY_ANY.search(cyrillic) is not None
         # Kazakh prose has 8-25 % of these letters; a Russian paragraph quoting a Kazakh
         # name has a percent or two.
         if (kk_only or weak) and (strong + weak) >= max(1.0, 0.04 * len(cyrillic)):
             return "kk"
     if len(letters) < _SHORT:
-        if all(ch.isupper() for ch in letters):
+        if all(map(str.isupper, letters)):
             return None  # an acronym with a code: УДК, ГРНТИ, DOI
         if len(cyrillic) * 2 >= len(letters):
             return _short_cyrillic(cyrillic)
-        if all(ch.isascii() for ch in letters):
+        if letters.isascii():
             return "en"
     lang, _score = _identifier().classify(cleaned)
     return str(lang)
 
 
-def _short_cyrillic(cyrillic: list[str]) -> str:
+def _may_have_address(text: str) -> bool:
+    """Every match of ``_URL_OR_MAIL`` needs "@", "/" or "www."; most paragraphs have none."""
+    return "@" in text or "/" in text or "w." in text or "W." in text
+
+
+def _first_letters(text: str, limit: int) -> str:
+    """The first ``limit`` characters of ``text`` for which ``str.isalpha`` holds."""
+    found: list[str] = []
+    for ch in text:
+        if ch.isalpha():
+            found.append(ch)
+            if len(found) == limit:
+                break
+    return "".join(found)
+
+
+def _short_cyrillic(cyrillic: str) -> str:
     chars = set(cyrillic)
     if chars & _UK_BE:
         return "uk"

@@ -225,3 +225,112 @@ def test_seed_hyphenation_in_clean_text() -> None:
         assert word in text
     for broken in ("Ұй-ымы", "стату-сы", "әскерисаяси", "Ре-спубликасы", "fulfill-ing"):
         assert broken not in text
+
+
+# --- compounds broken at their own hyphen, with no other evidence ---------------------------
+
+
+def test_compound_kept_when_both_halves_are_words_of_the_document() -> None:
+    """``киім-`` + ``кешектерін``: «киім» occurs alone and «кешектері» starts the same way."""
+    seen = Vocabulary.from_texts(["жаңа киім сатып алды", "ескі кешектері де бар"])
+    assert keep_hyphen("киім", "кешектерін", seen)
+    # Without either half elsewhere the same break is read as a word break.
+    assert not keep_hyphen("киім", "кешектерін", Vocabulary.from_texts(["ескі кешектері"]))
+    assert not keep_hyphen("киім", "кешектерін", Vocabulary.from_texts(["жаңа киім"]))
+    # A first half seen only with an ending counts too: «компьютерлікке» gives the word.
+    inflected = Vocabulary.from_texts(["компьютерлікке қосылу", "бағдарламаны орнату"])
+    assert inflected.has_inflected("компьютерлік")
+    assert keep_hyphen("компьютерлік", "бағдарламалар", inflected)
+
+
+def test_what_follows_the_hyphen_must_start_like_a_word() -> None:
+    seen = Vocabulary.from_texts(
+        ["бақылау жүргізу", "біз келдік", "жаңа киім", "саясат пен құқық", "кершілік"]
+    )
+    assert not keep_hyphen("бақылау", "шылар", seen)  # бақылаушылар: an ending follows
+    assert not keep_hyphen("біз", "дің", seen)  # too short to be a word of its own
+    assert not keep_hyphen("киім", "дерін", seen)  # киімдерін: «дер» is a plural ending
+    # A stem and its derivational suffix: «керлері» starts no word of the document.
+    assert not keep_hyphen("саясат", "керлері", seen)
+    # Known first halves too: «іс-шаралар» is a compound, «іс-теді» is «істеді».
+    assert keep_hyphen("іс", "шараларға", seen)
+    assert not keep_hyphen("іс", "теді", seen)
+    compounds = Vocabulary.from_texts(["бақылау-өткізу пункті"])
+    assert keep_hyphen("бақылау", "өткізу", compounds)
+    assert not keep_hyphen("бақылау", "шылар", compounds)
+
+
+def test_a_doubled_word_keeps_its_hyphen() -> None:
+    plain = Vocabulary.from_texts(["жаңа тәсіл"])
+    assert keep_hyphen("бірте", "бірте", plain)
+    assert join_lines("оны бірте-", "бірте қысқарту", plain) == "оны бірте-бірте қысқарту"
+    assert not keep_hyphen("ма", "ма", plain)  # «мама»: two letters are a syllable
+
+
+def test_productive_first_halves_and_latin_words() -> None:
+    empty = Vocabulary.from_texts(["мәтін"])
+    assert keep_hyphen("оқ", "дәрілерді", empty)
+    assert keep_hyphen("интернет", "ресурстарында", empty)
+    assert not keep_hyphen("оқ", "улықтар", empty)  # оқулықтар: an ending, not a word
+    # English closes most compounds: a word + word split is the hyphenator's break.
+    english = Vocabulary.from_texts(["some of the interests", "over the years"])
+    assert not keep_hyphen("inter", "national", english)
+    assert join_lines("the intermediate and inter-", "national law", english) == (
+        "the intermediate and international law"
+    )
+
+
+def test_compound_at_a_line_end_in_a_generated_pdf() -> None:
+    """``интернет-`` + ``ресурстарында`` in the two-column paper (the word occurs only there)."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import pdfgen
+
+    from archive.extract.pdf import extract_pdf
+    from archive.segment import segment
+
+    data, _gold = pdfgen.two_column_paper()
+    doc = extract_pdf(data)
+    assert any(ln.text.rstrip().endswith("интернет-") for ln in doc.lines)
+    text = " ".join(b.text for b in segment(doc).blocks)
+    assert "интернет-ресурстарында" in text and "интернетресурстарында" not in text
+
+
+# --- fixed-width copies ------------------------------------------------------------------
+
+
+def test_wrap_width_only_for_copies_wrapped_at_a_character_count() -> None:
+    sentence = (
+        "Жергілікті өзін-өзі басқару органдары халықтың күнделікті тіршілігіне "
+        "ең жақын билік деңгейі болып табылады және "
+    )
+    words = sentence.split(" ")[:-1] * 40
+    lines, current = [], ""
+    for word in words:
+        if current and len(current) + 1 + len(word) > 72:
+            lines.append(current)
+            current = word
+        else:
+            current = f"{current} {word}".strip()
+    lines.append(current)
+    fixed = clean(extract_text("\n".join(lines).encode("utf-8")))
+    longest = max(len(t) for t in lines)
+    assert fixed.wrap_width is not None and longest - 2 <= fixed.wrap_width <= longest
+    assert fixed.wrap_head is None  # no word is broken at a line end
+    # Text copied out of a typeset page: line lengths spread, no ceiling.
+    assert clean(extract_text(ARTICLE.read_bytes())).wrap_width is None
+
+
+def test_running_titles_inside_running_text_without_blank_lines() -> None:
+    """The seed with every blank line removed: its furniture is still found, page by page."""
+    with_blanks = extract_text(ARTICLE.read_bytes())
+    chained = "\n".join(ln for ln in ARTICLE.read_text(encoding="utf-8").splitlines() if ln.strip())
+    without = extract_text(chained.encode("utf-8"))
+
+    def shapes(doc: Document) -> list[tuple[str, str, int | None]]:
+        return [(doc.lines[f.index].text.strip(), f.kind, f.printed_page)
+                for f in find_furniture(doc)]
+
+    assert shapes(without) == shapes(with_blanks)
+    assert [p for _t, _k, p in shapes(without) if p] == [36, 38, 39]

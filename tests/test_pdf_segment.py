@@ -145,14 +145,6 @@ def test_two_column_page_is_segmented_column_by_column(
     assert len(spanning) == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="one compound broken at its own hyphen, 'интернет-' + 'ресурстарында', is glued to "
-    "'интернетресурстарында' by archive.clean.hyphenation: nothing in the document shows the "
-    "compound unbroken, so the repair cannot tell it from a syllable break (31/32 found, "
-    "F1 0.969). Needs evidence beyond the document, e.g. a word list of stems that stand alone "
-    "('интернет') before a hyphen.",
-)
 def test_two_column_paper_paragraph_f1() -> None:
     data, gold = pdfgen.two_column_paper()
     assert paragraph_f1(segment(extract_pdf(data)), gold) >= 0.97

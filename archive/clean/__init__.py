@@ -10,15 +10,15 @@ needs, from geometry when the extractor had it and from the text alone otherwise
 * ``after_cut`` — furniture or a page break was removed just before it, so a blank line there
   says nothing about paragraphs.
 
-For the whole document it also tells whether lines are hard-wrapped at all (``wrapped``) and
-whether its blank lines can be trusted as paragraph ends (``blanks_reliable``).
+For the whole document it also tells whether lines are hard-wrapped at all (``wrapped``),
+whether its blank lines can be trusted as paragraph ends (``blanks_reliable``) and, for a
+copy wrapped at a fixed number of characters, that number (``wrap_width``).
 
 Hyphenation is repaired later, when lines are joined (``archive.clean.hyphenation``).
 """
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 from itertools import pairwise
@@ -30,7 +30,15 @@ from archive.models import Artifact, Document, Line
 
 __all__ = ["CleanLine", "Cleaned", "Vocabulary", "clean", "join_lines", "keep_hyphen"]
 
-_SENTENCE_END = re.compile(r"[.!?…:;][»\"”’)\]]*$")
+_MIN_WRAPPED_LINES = 10
+_NEAR_WIDTH = 6  # characters: where the lines of a fixed-width wrap end
+_CLOSERS = "»\"”’)]"
+_CLAUSE_MARKS = frozenset(".!?…:;")
+
+
+def _ends_clause(text: str) -> bool:
+    """The text (no trailing space) ends a clause: ``.!?…:;`` before closing quotes/brackets."""
+    return text.rstrip(_CLOSERS)[-1:] in _CLAUSE_MARKS
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +65,12 @@ class Cleaned:
     geometry: bool
     wrapped: bool  # lines are hard-wrapped (PDF lines, text copies of PDFs)
     blanks_reliable: bool = False  # no blank line falls inside a sentence anywhere
+    # Characters per line of a copy wrapped at a fixed width (plain text, no geometry):
+    # a line that left room for the next word was ended on purpose. None otherwise.
+    wrap_width: int | None = None
+    # When such a copy also breaks words at line ends: the fewest letters it leaves before a
+    # break hyphen. A line with room for that many and a hyphen was not wrapped either.
+    wrap_head: int | None = None
 
 
 def clean(doc: Document) -> Cleaned:
@@ -72,35 +86,62 @@ def clean(doc: Document) -> Cleaned:
     fills = _fills(doc, kept, texts, geometry)
     indents = _indents(doc, kept, geometry)
     out: list[CleanLine] = []
-    previous: int | None = None
+    previous = -1
+    before: Line | None = None
     for i in kept:
         ln = doc.lines[i]
-        cut = previous is not None and (i - previous > 1 or doc.lines[previous].page != ln.page)
-        font_change = bool(
+        cut = before is not None and (i - previous > 1 or before.page != ln.page)
+        font_change = (
             geometry
-            and previous is not None
-            and (
-                ln.bold != doc.lines[previous].bold
-                or abs((ln.size or 0) - (doc.lines[previous].size or 0)) > 0.9
-            )
+            and before is not None
+            and (ln.bold != before.bold or abs((ln.size or 0) - (before.size or 0)) > 0.9)
         )
+        page, printed = pages[i]
+        # Positional arguments: this runs once per line of every document.
         out.append(
             CleanLine(
-                index=i,
-                text=texts[i],
-                line=ln,
-                page=pages[i][0],
-                printed_page=pages[i][1],
-                fill=fills[i],
-                indent=indents[i],
-                blank_before=ln.blank_before and not cut,
-                after_cut=cut,
-                font_change=font_change,
+                i, texts[i], ln, page, printed, fills[i], indents[i],
+                ln.blank_before and not cut, cut, font_change,
             )
-        )
-        previous = i
+        )  # fmt: skip
+        previous, before = i, ln
     wrapped = geometry or _is_wrapped([c.text for c in out])
-    return Cleaned(tuple(out), artifacts, vocabulary, geometry, wrapped, _blanks_reliable(out))
+    width = None if geometry or not wrapped else _wrap_width([c.line.text for c in out])
+    head = None if width is None else _break_head([c.text for c in out])
+    return Cleaned(
+        tuple(out), artifacts, vocabulary, geometry, wrapped, _blanks_reliable(out), width, head
+    )
+
+
+def _break_head(texts: list[str]) -> int | None:
+    """The shortest word part (letters, 10th percentile) left before a line-end hyphen.
+
+    None when fewer than one line in twenty ends with a broken word: the copy does not
+    hyphenate, so a long next word may simply not have fitted.
+    """
+    heads = sorted(
+        len(t[:-1].rsplit(" ", 1)[-1].rsplit("-", 1)[-1])
+        for t in texts
+        if len(t) >= 2 and t[-1] in "-\u00ad" and t[-2].isalpha()
+    )
+    if len(heads) < max(3, 0.05 * len(texts)):
+        return None
+    return max(2, heads[len(heads) // 10])
+
+
+def _wrap_width(texts: list[str]) -> int | None:
+    """The line width in characters, when the copy was wrapped at a fixed width.
+
+    Wrapping at a character count leaves most lines a few characters short of one ceiling
+    that almost no line passes; text copied out of a typeset page does not, because glyph
+    widths differ and justified lines hold more or fewer characters.
+    """
+    lengths = sorted(len(t.rstrip()) for t in texts if len(t.strip()) >= 20)
+    if len(lengths) < _MIN_WRAPPED_LINES:
+        return None
+    width = lengths[int(0.97 * (len(lengths) - 1))]
+    near = sum(1 for n in lengths if width - _NEAR_WIDTH <= n <= width)
+    return width if near >= 0.5 * len(lengths) else None
 
 
 def _blanks_reliable(lines: list[CleanLine]) -> bool:
@@ -118,7 +159,7 @@ def _blanks_reliable(lines: list[CleanLine]) -> bool:
         tail = prev.text.rstrip()
         broken = tail[-1:] in "-\u00ad" and tail[-2:-1].isalnum()
         first = next((ch for ch in cur.text if ch.isalnum()), "")
-        continues = first.islower() and not _SENTENCE_END.search(tail) and tail[-1:] not in ",;:"
+        continues = first.islower() and not _ends_clause(tail) and tail[-1:] not in ",;:"
         if broken or continues:
             return False
     return blanks >= 2
@@ -155,7 +196,7 @@ def _is_wrapped(texts: list[str]) -> bool:
     # Nobody wraps lines at 150 characters or more: such lines are whole paragraphs.
     if sorted(len(t) for t in long)[len(long) // 2] >= 150:
         return False
-    open_ends = sum(1 for t in long if not _SENTENCE_END.search(t))
+    open_ends = sum(1 for t in long if not _ends_clause(t))
     return open_ends >= 0.25 * len(long)
 
 

@@ -8,7 +8,9 @@ Two kinds of evidence, one decision per line:
   blank lines: a lone page number, a journal running title with issue, year and page
   (``… № 4 (105), 202436``, ``ISSN 1563-0366 … 45``), or any short line that repeats with
   its digits masked. A rubric in capitals or an author/short-title running head next to such
-  a line belongs to the same page furniture.
+  a line belongs to the same page furniture. Inside running text (a copy without blank
+  lines) a journal line counts when it recurs with its digits masked, or when its page number
+  continues the count of the running titles already found a plausible number of lines away.
 """
 
 from __future__ import annotations
@@ -26,6 +28,9 @@ _SERIAL_WORDS = re.compile(
     r"|журнал|issn",
     re.I,
 )
+_ANY_YEAR = re.compile(rf"(?<!\d){_YEAR}")
+_YEAR_ONLY = re.compile(_YEAR)
+_DIGITS = re.compile(r"\d+")
 _PAGE_ONLY = re.compile(r"[-–—\s]*(\d{1,4})[-–—\s]*")
 _TRAILING_NUMBER = re.compile(r"(?<![\d.,/-])(\d{1,4})\s*$")
 _LEADING_NUMBER = re.compile(r"^\s*(\d{1,4})(?=\s+\D)")
@@ -68,24 +73,24 @@ def read_page_number(text: str) -> int | None:
         match = pattern.search(s)
         if match:
             number = int(match.group(1))
-            if not re.fullmatch(_YEAR, match.group(1)) and 0 < number < 5000:
+            if not _YEAR_ONLY.fullmatch(match.group(1)) and 0 < number < 5000:
                 return number
     return None
 
 
 def mask(text: str) -> str:
     """The comparison key of a furniture line: case, digits and spacing do not matter."""
-    return re.sub(r"\d+", "#", re.sub(r"\s+", "", text.casefold())).strip(".,;:-–—")
+    return _DIGITS.sub("#", "".join(text.casefold().split())).strip(".,;:-–—")
 
 
 def is_serial_title(text: str) -> bool:
     """A journal running title: issue/volume/ISSN plus a year, or a serial's name plus a year."""
     s = text.strip()
-    if len(s) > 120 or len(s.split()) > 16:
-        return False
+    if len(s) > 120 or ("19" not in s and "20" not in s) or len(s.split()) > 16:
+        return False  # too long, or no year
     if s.endswith((".", ";", ":")) and not s[-2:-1].isdigit():
         return False
-    has_year = re.search(rf"(?<!\d){_YEAR}", s) is not None
+    has_year = _ANY_YEAR.search(s) is not None
     return has_year and (_ISSUE.search(s) is not None or _SERIAL_WORDS.search(s) is not None)
 
 
@@ -103,7 +108,7 @@ def _weak_shape(text: str, alone: bool) -> bool:
 
 def _excluded(text: str) -> bool:
     s = text.strip()
-    return bool(_CAPTION.match(s) or _LIST_MARKER.match(s)) or len(s) > 100
+    return len(s) > 100 or bool(_CAPTION.match(s) or _LIST_MARKER.match(s))
 
 
 def find_furniture(doc: Document) -> list[Furniture]:
@@ -133,6 +138,13 @@ def _by_shape(lines: tuple[Line, ...]) -> list[Furniture]:
         if i in repeated or (is_serial_title(s) and (alone[i] or _number_beside(texts, i))):
             page = read_page_number(s)
             found[i] = Furniture(i, "running-footer" if page else "running-header", page)
+    # Inside running text, a journal line once (odd and even pages differ) is furniture when
+    # its page number continues the count of the running titles already found.
+    for i, s in enumerate(texts):
+        if i not in found and not _excluded(s) and is_serial_title(s):
+            page = read_page_number(s)
+            if page is not None and _continues_count(found, i, page):
+                found[i] = Furniture(i, "running-footer", page)
     # A lone number is a page number between blank lines, at a page edge, beside other
     # furniture, or when it continues the count of other lone numbers pages apart; never
     # beside another number, which is more likely a table.
@@ -165,8 +177,10 @@ def _repeated(texts: list[str], alone: list[bool]) -> set[int]:
     """
     positions: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(texts):
+        if _excluded(s):
+            continue
         key = mask(s)
-        if _excluded(s) or len(key) < 4:
+        if len(key) < 4:
             continue
         if not alone[i] and (
             len(key) < 12
@@ -180,7 +194,11 @@ def _repeated(texts: list[str], alone: list[bool]) -> set[int]:
         if len(where) < 2 or (where[-1] - where[0]) < 5 * (len(where) - 1):
             continue
         inline = [i for i in where if not alone[i]]
-        beside = sum(1 for i in inline if _number_beside(texts, i) or _serial_beside(texts, i))
+        beside = sum(
+            1
+            for i in inline
+            if _number_beside(texts, i) or _serial_beside(texts, i) or is_serial_title(texts[i])
+        )
         if inline and (beside * 2 < len(inline) or _repeats_with_neighbours(texts, where)):
             continue
         out.update(where)
@@ -192,12 +210,37 @@ def _serial_beside(texts: list[str], i: int) -> bool:
 
 
 def _repeats_with_neighbours(texts: list[str], where: list[int]) -> bool:
+    """The recurring line comes with the same body line each time: a passage quoted twice.
+
+    A journal line or a rubric in capitals beside it is the other half of a running head,
+    which recurs as a pair, so it does not count.
+    """
     for step in (-1, 1):
-        neighbours = {
-            mask(texts[i + step]) if 0 <= i + step < len(texts) else "" for i in where
-        }
-        if len(neighbours) == 1 and len(next(iter(neighbours))) >= 12:
+        beside = [texts[i + step] if 0 <= i + step < len(texts) else "" for i in where]
+        neighbours = {mask(t) for t in beside}
+        if (
+            len(neighbours) == 1
+            and len(next(iter(neighbours))) >= 12
+            and not is_serial_title(beside[0])
+            and not _short_caps(beside[0])
+        ):
             return True
+    return False
+
+
+def _short_caps(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    upper = sum(ch.isupper() for ch in letters)
+    return len(text) <= 60 and bool(letters) and upper >= 0.9 * len(letters)
+
+
+def _continues_count(found: dict[int, Furniture], i: int, page: int) -> bool:
+    """Another furniture line a few pages away lies a plausible number of lines away."""
+    for j, f in found.items():
+        if f.printed_page is not None:
+            pages, lines = abs(page - f.printed_page), abs(i - j)
+            if 1 <= pages <= 3 and lines >= 15 * pages and (i - j) * (page - f.printed_page) > 0:
+                return True
     return False
 
 

@@ -5,20 +5,40 @@ compound split at its hyphen (``әскери-`` + ``саяси``, ``Тәжік-`
 usually answers the question itself: the joined word or the hyphenated compound occurs
 elsewhere in it, or the left part is a known first half of other compounds (``іс-шаралар``,
 ``іс-қимыл``). Without evidence the shape decides: digits, a capital after the hyphen or an
-abbreviation in capitals before it keep the hyphen; anything else is a word break.
+abbreviation in capitals before it keep the hyphen.
+
+A compound that occurs only once, broken exactly at its own hyphen (``оқ-`` + ``дәрілерді``,
+``интернет-`` + ``ресурстарында``), keeps its hyphen when both halves are words:
+
+* the first half is a word of its own — a productive first half shipped in
+  ``PRODUCTIVE_HEADS``, or a Cyrillic word the document uses alone or with one ending
+  (``интернетке`` shows ``интернет``);
+* the rest starts like a word, not like an ending (``SUFFIX_OPENINGS``: ``-лар``, ``-ның``,
+  ``-шы`` …; a case ending such as ``-те`` only for a short remainder) and, unless the first
+  half is a shipped one, the document uses a word that starts the same way
+  (``ресурстарына``), because Kazakh hyphenation often falls between a stem and a
+  derivational suffix (``саясат-керлері``, ``жауап-кершілікті``).
+
+A first half known from other compounds loses its hyphen when an ending follows
+(``іс-`` + ``теді`` is ``істеді``); a doubled word keeps it (``бірте-бірте``). Anything else
+is a word break.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-_WORD = re.compile(r"[^\W_](?:[\w'’]|-(?=\w))*")
+# A word: letters/digits/apostrophes, hyphens only between word characters.
+_WORD = re.compile(r"[^\W_][\w'’]*(?:-\w[\w'’]*)*")
 _HYPHEN_END = re.compile(r"([^\W_][\w'’-]*)[-‐‑]\s*$")
 _SOFT_END = re.compile(r"([^\W_][\w'’-]*)\u00ad\s*$")
 _HEAD = re.compile(r"^([\w'’]+(?:-[\w'’]+)*)")
 _SOFT_HYPHEN = "\u00ad"
+_CYRILLIC_WORD = re.compile("[\u0400-\u04ff]+")
+_BREAK_HYPHENS = "-‐‑"
 
 # First halves of compounds common enough in the corpus's languages to decide when the
 # document itself has no other evidence (Kazakh paired words, Russian compound adjectives).
@@ -31,46 +51,108 @@ KNOWN_HEADS = frozenset(
         "культурно", "нормативно", "организационно", "self", "non", "well", "cross",
     )
 )  # fmt: skip
+# Productive first halves that only count when what follows starts like a word of its own
+# (``интернет-ресурстарында``, ``оқ-дәрілерді``): short or common, so never alone.
+PRODUCTIVE_HEADS = frozenset(
+    ("интернет", "веб", "онлайн", "медиа", "бизнес", "вице", "экс", "оқ", "қару", "web", "e")
+)
+# How suffixes begin (Kazakh plural, possessive and derivational endings; Russian and English
+# inflections): a line-end remainder that starts like this continues a word.
+SUFFIX_OPENINGS = tuple(
+    (
+        "лар", "лер", "дар", "дер", "тар", "тер", "ның", "нің", "дың", "дің", "тың", "тің",
+        "нан", "нен", "дан", "ден", "тан", "тен", "мен", "бен", "пен", "лық", "лік", "дық",
+        "дік", "тық", "тік", "сыз", "сіз", "ған", "ген", "қан", "кен", "шы", "ші", "сы", "сі",
+        "лы", "лі", "ым", "ім", "ың", "ің", "ыз", "із", "ып", "іп", "ул", "уш", "уы", "уі",
+        "ла", "ле", "ей", "ой", "ий", "ый", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его",
+        "ому", "ему", "ами", "ями", "ых", "их", "ом", "ем", "ов", "ев", "ам", "ям", "ах", "ях",
+        "ing", "tion", "ment", "ness", "ed", "ly", "er", "es",
+    )
+)  # fmt: skip
+# Kazakh case endings, negation and aorist end the word or take one more short ending
+# («-дағы», «-мады»), so they only mark a short remainder: «кешектерін» opens like the dative
+# «-ке» and «бағдарламалар» like the negation «-ба», but both are words.
+SHORT_OPENINGS = (
+    "ға", "ге", "қа", "ке", "на", "не", "ны", "ні", "ды", "ді", "ты", "ті", "да", "де", "та",
+    "те", "ма", "ме", "ба", "бе", "па", "пе", "ар", "ер",
+)  # fmt: skip
+_SHORT_TAIL = 5  # letters: the longest remainder read as such an ending plus one more
+_ENDINGS = frozenset(SUFFIX_OPENINGS + SHORT_OPENINGS)
+_MIN_TAIL = 4  # letters: shorter remainders are endings more often than words
+_MIN_HEAD = 5  # letters: a head seen only inflected must be at least this long
 
 
 @dataclass(slots=True)
 class Vocabulary:
     """Word forms of one document, casefolded: the evidence for hyphenation decisions."""
 
+    # Add words with ``add``: it keeps the sorted index behind the prefix queries current.
     words: set[str] = field(default_factory=set)
-    prefixes: set[str] = field(default_factory=set)
     compound_heads: set[str] = field(default_factory=set)
     compound_tails: set[str] = field(default_factory=set)
+    # Hyphen-free words in sorted order, built on the first prefix query: a stem is a prefix
+    # of a word exactly when the first word not sorting before it starts with it.
+    _sorted_parts: list[str] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def from_texts(cls, texts: Iterable[str]) -> Vocabulary:
         vocab = cls()
+        bodies: list[str] = []
         broken = False
         for text in texts:
             # Both halves of a word cut at a line end are fragments, not evidence.
-            body = _HYPHEN_END.sub("", text)
+            cut = _broken_word(text) if text.rstrip()[-1:] in _BREAK_HYPHENS else None
+            body = text if cut is None else text[: cut[0]]
             if broken:
                 body = _HEAD.sub("", body.lstrip(), count=1)
-            for match in _WORD.finditer(body):
-                vocab.add(match.group(0))
-            broken = _HYPHEN_END.search(text) is not None
+            bodies.append(body)
+            broken = cut is not None
+        # A word never spans whitespace: scanning each distinct token once finds them all.
+        tokens = set(" ".join(bodies).split())
+        for word in set(_WORD.findall(" ".join(tokens))):
+            vocab.add(word)
         return vocab
 
     def add(self, word: str) -> None:
         w = word.casefold()
         self.words.add(w)
-        for part in w.split("-"):
-            self.words.add(part)
         if "-" in w:
             parts = w.split("-")
+            self.words.update(parts)
             self.compound_heads.update(p for p in parts[:-1] if p)
             if not word.split("-")[0].isupper():  # "КСРО-ның": a suffix, not a tail
                 self.compound_tails.update(p for p in parts[1:] if len(p) >= 4)
-        # Prefixes of the parts, never of a compound with its hyphen removed: "іс-шаралар"
-        # is no evidence for a word "ісшаралар".
-        for part in w.split("-"):
-            for k in range(5, len(part) + 1):
-                self.prefixes.add(part[:k])
+        self._sorted_parts = None
+
+    def has_prefix(self, stem: str) -> bool:
+        """Some part of a word (split at hyphens) starts with ``stem`` (five letters or more).
+
+        Prefixes of the parts, never of a compound with its hyphen removed: "іс-шаралар"
+        is no evidence for a word "ісшаралар".
+        """
+        return len(stem) >= 5 and "-" not in stem and self.starts_a_word(stem)
+
+    def starts_a_word(self, opening: str) -> bool:
+        """Some hyphen-free word of the document starts with ``opening``."""
+        parts = self._parts()
+        k = bisect_left(parts, opening)
+        return k < len(parts) and parts[k].startswith(opening)
+
+    def has_inflected(self, stem: str) -> bool:
+        """A hyphen-free word is ``stem`` plus one ending (``интернет`` + ``ке``)."""
+        parts = self._parts()
+        k = bisect_left(parts, stem)
+        while k < len(parts) and parts[k].startswith(stem):
+            if parts[k][len(stem) :] in _ENDINGS:
+                return True
+            k += 1
+        return False
+
+    def _parts(self) -> list[str]:
+        parts = self._sorted_parts
+        if parts is None:
+            parts = self._sorted_parts = sorted(w for w in self.words if "-" not in w)
+        return parts
 
     def knows_joined(self, word: str) -> bool:
         """The word occurs (or an inflected form of it: the same first letters) elsewhere."""
@@ -78,10 +160,29 @@ class Vocabulary:
         if w in self.words:
             return True
         stem = w[: max(6, len(w) - 3)]
-        return len(w) >= 7 and stem in self.prefixes
+        return len(w) >= 7 and self.has_prefix(stem)
 
     def knows_compound(self, word: str) -> bool:
         return word.casefold() in self.words
+
+
+def _broken_word(text: str) -> tuple[int, int, str] | None:
+    """``_HYPHEN_END`` on ``text``: (match start, end of the word, the word) or None.
+
+    The word before the hyphen holds no whitespace, so only the last whitespace-separated
+    token is searched; scanning the whole line from every word start is what made line
+    joining slow.
+    """
+    s = text.rstrip()
+    if not s or s[-1] not in _BREAK_HYPHENS:
+        return None
+    tokens = s.rsplit(None, 1)
+    token = tokens[-1]
+    offset = len(s) - len(token)
+    match = _HYPHEN_END.search(token)
+    if match is None:
+        return None
+    return offset + match.start(), offset + match.end(1), match.group(1)
 
 
 def join_lines(left: str, right: str, vocab: Vocabulary) -> str:
@@ -94,19 +195,60 @@ def join_lines(left: str, right: str, vocab: Vocabulary) -> str:
         return left
     # Only the end of a long paragraph matters; searching all of it would be quadratic.
     head_text, left = left[:-120], left[-120:]
-    soft = _SOFT_END.search(left)
-    if soft:
-        return head_text + left[: soft.end(1)] + right
-    if left.endswith(_SOFT_HYPHEN):
+    last = left[-1]
+    if last == _SOFT_HYPHEN:
+        soft = _SOFT_END.search(left)
+        if soft:
+            return head_text + left[: soft.end(1)] + right
         return head_text + left[:-1] + right
-    hyphen = _HYPHEN_END.search(left)
-    head = _HEAD.match(right)
-    if hyphen and head and not left[: hyphen.start()].endswith(("-", "–", "—")):
-        keep = keep_hyphen(hyphen.group(1), head.group(1), vocab)
-        return head_text + left[: hyphen.end(1)] + ("-" if keep else "") + right
+    hyphen = _broken_word(left) if last in _BREAK_HYPHENS else None
+    head = _HEAD.match(right) if hyphen else None
+    if hyphen and head and not left[: hyphen[0]].endswith(("-", "–", "—")):
+        keep = keep_hyphen(hyphen[2], head.group(1), vocab)
+        return head_text + left[: hyphen[1]] + ("-" if keep else "") + right
     if left[-1] in "–—" and left[-2:-1].isdigit() and right[:1].isdigit():
         return head_text + left + right  # a range split after its dash: 2020–/2024
     return head_text + left + " " + right
+
+
+def _compound_of_words(head: str, tail: str, vocab: Vocabulary) -> bool:
+    """A compound broken at its own hyphen, with no other evidence for the whole.
+
+    The first half must be a word of its own — a shipped productive first half, or a
+    Cyrillic word the document uses alone or with one ending (``интернет`` from
+    ``интернетке``) — and the rest must start like a word: for a productive first half it
+    must not open like an ending; otherwise the document must use a word that starts the
+    same way (``ресурстарында`` from ``ресурстарына``), because Kazakh hyphenation often
+    falls between a stem and a derivational suffix (``саясат-керлері``, ``жауап-кершілік``).
+    Only Cyrillic words count as evidence: English closes most compounds (``over-view``,
+    ``some-thing``), so there a word and a word at a line end is the hyphenator's break.
+    """
+    if not _starts_like_a_word(tail):
+        return False
+    if head in PRODUCTIVE_HEADS:
+        return True
+    t = tail.casefold()
+    return _complete_word(head, vocab) and vocab.starts_a_word(t[: max(_MIN_TAIL, len(t) - 3)])
+
+
+def _complete_word(head: str, vocab: Vocabulary) -> bool:
+    """``head`` (casefolded) is a Cyrillic word the document uses alone or with one ending."""
+    if len(head) < 4 or not _CYRILLIC_WORD.fullmatch(head):
+        return False
+    return head in vocab.words or (len(head) >= _MIN_HEAD and vocab.has_inflected(head))
+
+
+def _opens_like_an_ending(rest: str) -> bool:
+    """``rest`` (casefolded) begins the way the endings of ``SUFFIX_OPENINGS`` do."""
+    return rest.startswith(SUFFIX_OPENINGS) or (
+        len(rest) <= _SHORT_TAIL and rest.startswith(SHORT_OPENINGS)
+    )
+
+
+def _starts_like_a_word(tail: str) -> bool:
+    """A remainder long enough to be a word that does not open like an ending."""
+    t = tail.casefold()
+    return len(t) >= _MIN_TAIL and t.isalpha() and not _opens_like_an_ending(t)
 
 
 def keep_hyphen(stem: str, tail: str, vocab: Vocabulary) -> bool:
@@ -121,7 +263,7 @@ def keep_hyphen(stem: str, tail: str, vocab: Vocabulary) -> bool:
         return True
     if vocab.knows_compound(last + "-" + first_tail) and not vocab.knows_compound(joined):
         return True
-    if any(ch.isdigit() for ch in last) or first_tail[:1].isdigit():
+    if any(map(str.isdigit, last)) or first_tail[:1].isdigit():
         return True
     if first_tail[:1].isupper() and not last[-1:].isupper():
         return True  # Тәжік-Ауған; but ҚАЗАҚ- + СТАН in capitals is a word break
@@ -130,9 +272,16 @@ def keep_hyphen(stem: str, tail: str, vocab: Vocabulary) -> bool:
     if vocab.knows_joined(joined):
         return False
     head = last.casefold()
-    if head in vocab.compound_heads or (head in KNOWN_HEADS and len(first_tail) >= 3):
+    rest = first_tail.casefold()
+    if len(head) >= 3 and rest.startswith(head):
+        return True  # a doubled word: «бірте-бірте», «жыл-жылы»
+    # A known first half, unless an ending follows it (іс-теді, бақылау-шылар).
+    known_head = head in vocab.compound_heads or (head in KNOWN_HEADS and len(rest) >= 3)
+    if known_head and not _opens_like_an_ending(rest):
         return True
     if first_tail.casefold() in vocab.compound_tails and len(last) >= 4:
+        return True
+    if _compound_of_words(head, first_tail, vocab):
         return True
     # Two words the document uses on their own, neither a mere syllable.
     return (

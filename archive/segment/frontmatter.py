@@ -33,9 +33,7 @@ class FrontGroup:
 def _announced(text: str) -> bool:
     if len(text) > 160:
         return False
-    return any(
-        p.search(text) for p in (pt.COPYRIGHT, pt.DOI, pt.CLASS_CODE, pt.EMAIL_LINE, pt.ORCID)
-    )
+    return pt.ANNOUNCED.match(text) is not None or pt.has_orcid(text)
 
 
 def _starts_fresh(lines: tuple[CleanLine, ...], k: int) -> bool:
@@ -98,7 +96,9 @@ def find_front_matter(lines: tuple[CleanLine, ...]) -> list[FrontGroup]:
             continue
         run = [k]
         j = k + 1
-        while j < n and j not in taken and _title_line(lines[j]):
+        while j < n and j not in taken and (
+            _title_line(lines[j]) or _caps_remainder(lines[j - 1], lines[j])
+        ):
             run.append(j)
             j += 1
         before = run[0] - 1
@@ -110,6 +110,12 @@ def find_front_matter(lines: tuple[CleanLine, ...]) -> list[FrontGroup]:
         k = j
     groups.sort(key=lambda g: g.positions[0])
     return groups
+
+
+def _caps_remainder(prev: CleanLine, c: CleanLine) -> bool:
+    """The rest of a word in capitals broken at the end of a title line (``АСПЕКТІ-`` +
+    ``ЛЕРІ``): too short to count as a title line on its own."""
+    return pt.ends_with_hyphen(prev.text) and pt.is_caps(c.text, 2) and len(c.text) <= 160
 
 
 def _title_line(c: CleanLine) -> bool:

@@ -4,7 +4,8 @@ Blank lines are evidence, not truth. In text copies of PDFs they also fall insid
 (typically right after a paragraph's first line) and are missing between others, so each
 boundary is decided from several weak signals:
 
-* a list marker opens a new item once the previous line has ended a clause;
+* a list marker opens a new item once the previous line has ended a clause; a label
+  (``Аннотация.``, ``Keywords:``) or a caption opens a new paragraph;
 * a line starting in lower case continues the paragraph, as does a word broken at the end
   of the previous line;
 * a line that ends a sentence ends its paragraph when it is clearly shorter than a full line,
@@ -12,6 +13,10 @@ boundary is decided from several weak signals:
   first line of its paragraph in a copy whose blank lines are known to fall inside
   sentences (``Cleaned.blanks_reliable`` is False); where no blank line ever splits a
   sentence, every blank line ends a paragraph;
+* in a copy wrapped at a fixed number of characters (``Cleaned.wrap_width``), a line that
+  ends a sentence and left room for the next line's first word — or, in a copy that breaks
+  words, for the shortest head it ever breaks off plus a hyphen — was not wrapped: it ends
+  its paragraph whatever its length;
 * a short line without final punctuation that stands alone before a capitalised line is a
   heading, so it ends its paragraph;
 * with geometry, a change of font size or weight starts a new paragraph.
@@ -72,6 +77,8 @@ def is_break(
     in_refs: bool,
     nxt: CleanLine | None = None,
     blanks_reliable: bool = False,
+    wrap_width: int | None = None,
+    wrap_head: int | None = None,
 ) -> bool:
     """True when ``cur`` starts a new paragraph after ``prev`` (``nxt`` follows ``cur``)."""
     hyphen = pt.ends_with_hyphen(prev.text)
@@ -84,6 +91,12 @@ def is_break(
         return bool(marker) or not lower_start or pt.ends_clause(prev.text)
     if pt.CAPTION.match(cur.text) and not hyphen:
         return True
+    if (
+        not hyphen
+        and not lower_start
+        and (pt.ABSTRACT_LABEL.match(cur.text) or pt.KEYWORDS.match(cur.text))
+    ):
+        return True  # "Аннотация. …", "Keywords: …" open their own paragraph
     if pt.is_caps(prev.text) and pt.is_caps(cur.text) and not marker:
         return False  # a heading or title in capitals wrapped over lines
     blank = cur.blank_before and not cur.after_cut
@@ -109,6 +122,8 @@ def is_break(
             return True
         if not prev_is_first and _indented(cur, prev):
             return True  # the end of a block with a hanging indent (a list item)
+        if _left_room(prev, cur, wrap_width, wrap_head):
+            return True
         if blank:
             return not (prev_is_first and prev.fill >= _FULL)
         if cur.after_cut and prev.line.y0 is None:
@@ -117,6 +132,26 @@ def is_break(
     if prev_is_first and heading_like(prev):
         return True
     return blank and prev.fill < _SHORT and not prev.text.endswith(",")
+
+
+def _left_room(
+    prev: CleanLine, cur: CleanLine, wrap_width: int | None, wrap_head: int | None
+) -> bool:
+    """The next line's first word, or a broken-off head of it, would have fitted on ``prev``."""
+    if wrap_width is None:
+        return False
+    room = wrap_width - len(prev.line.text.rstrip())
+    first_word = cur.text.split(" ", 1)[0]
+    if 1 + len(first_word) <= room:
+        return True
+    # Space, head, hyphen, and one letter to spare: not every head ends at a syllable.
+    word = first_word.rstrip(",.;:!?")
+    return (
+        wrap_head is not None
+        and word.isalpha()
+        and len(word) >= wrap_head + 3
+        and room >= wrap_head + 3
+    )
 
 
 def _bare_label(text: str) -> bool:
@@ -177,7 +212,7 @@ def build_paragraphs(
         if prev is not None and (
             is_break(
                 prev, c, len(current) == 1, cleaned.wrapped, in_refs, nxt,
-                cleaned.blanks_reliable,
+                cleaned.blanks_reliable, cleaned.wrap_width, cleaned.wrap_head,
             )
             or _caption_ends(current, c)
         ):

@@ -6,6 +6,7 @@ Kept in one place so that adding a journal's or a language's wording is a one-li
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _UP = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
 _LOW = "a-zа-яёәғқңөұүһі"
@@ -19,6 +20,8 @@ REFERENCE_MARKER = re.compile(r"^(?:\[\d{1,3}\]|\d{1,3}[.)]?\s+[A-ZА-ЯЁӘҒҚ
 TRAILING_CITATION = re.compile(r"\s*\[[\d\s,;–-]+(?:,\s*[^\]]{0,20})?\]\s*$")
 SENTENCE_END = re.compile(r"[.!?…][»\"”’)\]]*$")
 CLAUSE_END = re.compile(r"[.!?…:;][»\"”’)\]]*$")
+_SENTENCE_MARKS = frozenset(".!?…")
+_CLAUSE_MARKS = frozenset(".!?…:;")
 
 KEYWORDS = re.compile(
     r"^(?:түйінді\s+сөздер|тірек\s+сөздер|кілт(?:ті)?\s+сөздер|ключевые\s+слова"
@@ -56,6 +59,22 @@ EMAIL_LINE = re.compile(
     re.I,
 )
 ORCID = re.compile(r"^orcid\b|orcid\.org/|^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$", re.I)
+
+
+# The four labels above in one pass (each keeps its own case rule). Every branch is anchored
+# at the start, so ``ANNOUNCED.match`` is their ``search``; a search would try every position.
+ANNOUNCED = re.compile(
+    "|".join(
+        f"(?{'i' if p.flags & re.I else ''}:{p.pattern})"
+        for p in (COPYRIGHT, DOI, CLASS_CODE, EMAIL_LINE)
+    )
+)
+
+
+def has_orcid(text: str) -> bool:
+    """``ORCID.search(text)``: away from the line start only "orcid.org/" can match."""
+    return ORCID.match(text) is not None or ("/" in text and ORCID.search(text) is not None)
+
 # A line that is only an author's name (possibly several), as on a title page.
 NAME_LINE = re.compile(
     rf"^(?:(?:{INITIALS}\s*{SURNAME}|{SURNAME}\s+{INITIALS})[\s\d*¹²³,]*)"
@@ -66,17 +85,23 @@ NAME_LINE = re.compile(
 AUTHOR_LEAD = re.compile(rf"^(?:{INITIALS}\s*{SURNAME}|{SURNAME}\s+{INITIALS})\s*[,:]")
 
 
+_CLOSERS = "»\"”’)]"
+
+
 def strip_citation(text: str) -> str:
-    return TRAILING_CITATION.sub("", text.rstrip())
+    s = text.rstrip()
+    # The citation pattern ends with "]": most lines are spared the regex scan.
+    return TRAILING_CITATION.sub("", s) if s.endswith("]") else s
 
 
 def ends_sentence(text: str) -> bool:
-    return SENTENCE_END.search(strip_citation(text)) is not None
+    # Same as SENTENCE_END on the stripped text, without scanning the whole line.
+    return strip_citation(text).rstrip(_CLOSERS)[-1:] in _SENTENCE_MARKS
 
 
 def ends_clause(text: str) -> bool:
     """Ends a sentence, or a clause that lists usually end with (``;`` ``:``)."""
-    return CLAUSE_END.search(strip_citation(text)) is not None
+    return strip_citation(text).rstrip(_CLOSERS)[-1:] in _CLAUSE_MARKS
 
 
 def first_letter(text: str) -> str:
@@ -91,11 +116,22 @@ def starts_upper(text: str) -> bool:
     return ch.isupper() or ch.isdigit()
 
 
+@lru_cache(maxsize=8192)
 def is_caps(text: str, min_letters: int = 6) -> bool:
-    letters = [ch for ch in text if ch.isalpha()]
-    return len(letters) >= min_letters and sum(ch.isupper() for ch in letters) >= 0.9 * len(
-        letters
-    )
+    """At least ``min_letters`` letters, nine in ten of them capitals (cached: every rule asks)."""
+    if text.islower():
+        return False  # the common case: not a single capital
+    # Body text is rejected after a few letters: more small letters than a tenth of the
+    # whole line can hold already rules it out.
+    limit = 0.1 * len(text)
+    small = 0
+    for ch in text:
+        if ch.isalpha() and not ch.isupper():
+            small += 1
+            if small > limit:
+                return False
+    letters = "".join(filter(str.isalpha, text))
+    return len(letters) >= min_letters and len(letters) - small >= 0.9 * len(letters)
 
 
 def ends_with_hyphen(text: str) -> bool:
