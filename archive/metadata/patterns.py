@@ -162,7 +162,7 @@ def is_iso_date(value: str) -> bool:
 
 
 def guess_lang(text: str) -> str | None:
-    """Kazakh, Russian or English by script, falling back to py3langid for other scripts.
+    """Kazakh, Russian or English by script, falling back to the language identifier.
 
     The corpus mixes exactly these three; Kazakh is told from Russian by its own letters,
     which statistical identifiers trained on short strings often miss.
@@ -176,8 +176,9 @@ def guess_lang(text: str) -> str | None:
         kazakh = sum(1 for ch in letters if ch in _KAZAKH_LETTERS)
         return "kk" if kazakh / cyr > 0.04 else "ru"
     if lat > cyr:
-        import py3langid as langid
+        # The paragraphs' own identifier: one model per process, not two.
+        from ..language import detect_language
 
-        lang, _ = langid.classify(text)
+        lang = detect_language(text)
         return "en" if lang not in {"de", "fr", "es", "it", "pt", "nl", "tr", "pl"} else lang
     return None
