@@ -24,14 +24,11 @@ from archive.store import Store
 
 
 def make_corpus(folder: Path, files: int, pages: int) -> list[Path]:
-    template = pdfgen.dense_pages(pages)
+    """Journal-like PDFs, each with its own shuffled text: every file is a new source."""
     paths = []
     for i in range(files):
-        # Same layout, different bytes and text: a new source each time.
-        doc = pymupdf.open(stream=template, filetype="pdf")
+        doc = pymupdf.open(stream=pdfgen.dense_pages(pages, seed=i), filetype="pdf")
         doc.set_metadata({"title": f"Corpus article {i}", "author": f"Author {i}"})
-        for page in doc:
-            page.insert_text((40, 830), f"корпус {i} бет {page.number + 1}", fontsize=6)
         path = folder / f"article-{i:04d}.pdf"
         path.write_bytes(doc.tobytes())
         doc.close()
@@ -58,6 +55,9 @@ def time_ingest(paths: list[Path], home: Path, jobs: int) -> float:
     failed = [f for f in report.files if f.status == "failed"]
     if failed:
         raise SystemExit(f"bench: {len(failed)} files failed, first: {failed[0].error}")
+    joined = [f for f in report.files if f.status != "new"]
+    if joined:
+        raise SystemExit(f"bench: {len(joined)} files were not new sources: {joined[0]}")
     return elapsed
 
 

@@ -14,6 +14,7 @@ zero-argument callables, so a benchmark can regenerate a PDF from its gold file'
 from __future__ import annotations
 
 import json
+import random
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -149,14 +150,24 @@ def multi_page_kazakh(n_pages: int, *, first_page: int = 101) -> tuple[bytes, Go
     return ts.finish(), ts.gold
 
 
-def dense_pages(n_pages: int) -> bytes:
-    """Full pages of the article's body text repeated, for timing the extractor."""
+def dense_pages(n_pages: int, seed: int | None = None) -> bytes:
+    """Full pages of the article's body text repeated, for timing the extractor.
+
+    With a ``seed`` the words of every paragraph are shuffled: a different text with the same
+    statistics, so each generated file is a source of its own.
+    """
     spec = json.loads((DATA / "journal_article.json").read_text(encoding="utf-8"))
-    body = [it for it in spec["items"] if it.get("kind") == "body"]
+    body = [it["text"] for it in spec["items"] if it.get("kind") == "body"]
+    rng = random.Random(seed)
     ts = Typesetter(header=lambda p: "Заң және қоғам, № 2 (58), 2023", footer=lambda p: ("", False))
     k = 0
     while len(ts.doc) < n_pages or ts.page is None:
-        ts.paragraph(body[k % len(body)]["text"], "body", "kk")
+        text = body[k % len(body)]
+        if seed is not None:
+            words = text.split()
+            rng.shuffle(words)
+            text = " ".join(words)
+        ts.paragraph(text, "body", "kk")
         k += 1
     return ts.finish()
 
