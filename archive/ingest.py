@@ -77,18 +77,27 @@ class _Loaded:
     sha256: str
 
 
-def collect_files(paths: Iterable[Path]) -> Iterator[tuple[Path, ArchiveError | None]]:
-    """Every file under ``paths``; unreadable entries come back with their error."""
+def collect_files(
+    paths: Iterable[Path], _seen: set[Path] | None = None
+) -> Iterator[tuple[Path, ArchiveError | None]]:
+    """Every file under ``paths``; unreadable entries come back with their error.
+
+    Paths named explicitly are always taken; inside folders, hidden entries (``.git``,
+    ``.DS_Store``) are skipped, and a folder reached twice through links is read once.
+    """
+    seen = set() if _seen is None else _seen
     for path in paths:
         if path.is_dir():
+            real = path.resolve()
+            if real in seen:
+                continue
+            seen.add(real)
             try:
                 children = sorted(path.iterdir())
             except OSError as exc:
                 yield path, UnreadablePathError(f"cannot read directory: {exc.strerror or exc}")
                 continue
-            yield from collect_files(
-                c for c in children if not c.name.startswith(".") or c.is_file()
-            )
+            yield from collect_files((c for c in children if not c.name.startswith(".")), seen)
         elif path.is_file():
             yield path, None
         elif not path.exists():

@@ -240,3 +240,14 @@ def test_ids_do_not_depend_on_argument_order_or_jobs(tmp_path):
         "2",
     )
     assert a == b and a
+
+
+def test_folders_skip_hidden_entries_and_link_cycles(home, tmp_path):
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    shutil.copy(SEEDS / "001_0956fffff0b724be.txt", folder / "sub" / "news.txt")
+    (folder / ".DS_Store").write_bytes(b"\x00\x01junk")
+    (folder / "sub" / "loop").symlink_to(folder, target_is_directory=True)
+    code, report = ingest_json(home, folder)
+    assert code == 0
+    assert [Path(f["path"]).name for f in report["files"]] == ["news.txt"]
