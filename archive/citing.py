@@ -12,14 +12,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import get_close_matches
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from .check import Finding, Resolution, check_citations, find_citations
 from .errors import ArchiveError, NotFoundError, UnreadablePathError
 from .resolution import LIVE, UNKNOWN, resolve
 from .store.read import paragraph_ids, source_keys
 from .web.pages import citations, paragraph_data, resolver_path
+
+if TYPE_CHECKING:  # the store layer owns sqlite-utils
+    import sqlite_utils
 
 DEFAULT_BASE_URL = "http://127.0.0.1:8001"
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from .store import read
+
+if TYPE_CHECKING:  # the store layer owns sqlite-utils
+    import sqlite_utils
 
 
 def source_report(db: sqlite_utils.Database, key: str) -> dict[str, Any]:
