@@ -22,6 +22,8 @@ class Analysis:
     extractor: str
     page_count: int
     segmentation: Segmentation
+    fingerprints: tuple[str, ...]  # per block, ``archive.ids.fingerprint``
+    stems: tuple[str, ...]  # per block, for the word-form index
     candidates: tuple[Candidate, ...]
     metadata: SourceMetadata  # merged from this file's candidates alone
 
@@ -40,7 +42,9 @@ def extract(data: bytes, media_type: str) -> Document:
 
 def analyse(data: bytes) -> Analysis:
     """Detect, extract, clean, segment and read metadata candidates from one file's bytes."""
+    from .ids import fingerprint
     from .metadata import extract_candidates, merge
+    from .search import stem_text
     from .segment import segment
 
     media_type = detect_media_type(data)
@@ -58,6 +62,9 @@ def analyse(data: bytes) -> Analysis:
         extractor=document.extractor,
         page_count=document.page_count,
         segmentation=segmentation,
+        # Computed here, in the worker processes, so the single writer only writes.
+        fingerprints=tuple(fingerprint(b.text) for b in segmentation.blocks),
+        stems=tuple(stem_text(b.text, b.lang) for b in segmentation.blocks),
         candidates=tuple(candidates),
         metadata=metadata,
     )

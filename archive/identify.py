@@ -17,7 +17,6 @@ from .ids import (
     SAME_SOURCE_OVERLAP,
     OldParagraph,
     carry_labels,
-    fingerprint,
     mint_source_key,
     text_overlap,
 )
@@ -43,8 +42,7 @@ def identify(store: Store, analysis: Analysis, source_key: str | None) -> Identi
     if doi and (key := store.source_by_doi(doi)):
         return Identity(key, False, f"same DOI {doi}", 1.0)
     texts = [block.text for block in analysis.segmentation.blocks]
-    fingerprints = [fingerprint(text) for text in texts]
-    candidates = [key for key, _ in store.sources_sharing_fingerprints(fingerprints)]
+    candidates = [key for key, _ in store.sources_sharing_fingerprints(analysis.fingerprints)]
     best: tuple[float, str] | None = None
     for key in candidates[:MAX_CANDIDATES]:
         old_texts = [p.text for p in store.live_paragraphs(key)]
@@ -71,20 +69,23 @@ def label_paragraphs(
         return tuple(
             ParagraphWrite(
                 label=str(seq), seq=seq, page=b.page, role=b.role, lang=b.lang,
-                section=b.section, text=b.text, fingerprint=fingerprint(b.text),
-                match_kind="new",
+                section=b.section, text=b.text, fingerprint=fp, stems=stems, match_kind="new",
             )
-            for seq, b in enumerate(blocks, 1)
+            for seq, (b, fp, stems) in enumerate(
+                zip(blocks, analysis.fingerprints, analysis.stems, strict=True), 1
+            )
         ), ()
     old = [OldParagraph(p.label, p.text) for p in store.live_paragraphs(identity.key)]
     result = carry_labels(old, [b.text for b in blocks], store.labels_ever_issued(identity.key))
     paragraphs = tuple(
         ParagraphWrite(
             label=a.label, seq=seq, page=b.page, role=b.role, lang=b.lang, section=b.section,
-            text=b.text, fingerprint=fingerprint(b.text), match_kind=a.kind,
+            text=b.text, fingerprint=fp, stems=stems, match_kind=a.kind,
             similarity=a.similarity, review=a.review, related=tuple(a.from_labels),
         )
-        for seq, (a, b) in enumerate(zip(result.assignments, blocks, strict=True), 1)
+        for seq, (a, b, fp, stems) in enumerate(
+            zip(result.assignments, blocks, analysis.fingerprints, analysis.stems, strict=True), 1
+        )
     )
     tombstones = tuple(
         TombstoneWrite(t.label, t.kind, tuple(t.into)) for t in result.tombstones

@@ -18,6 +18,7 @@ class ParagraphWrite:
     section: str | None
     text: str
     fingerprint: str
+    stems: str  # the word-form index entry (``archive.search.stem_text``)
     match_kind: str  # new | exact | moved | split | merged | fuzzy
     similarity: float | None = None
     review: bool = False

@@ -10,7 +10,6 @@ import sqlite_utils
 
 from ..ids import NORM_VERSION, paragraph_id
 from ..models import Candidate, SourceMetadata
-from ..search import stem_text
 from .plans import FileWrite, MetadataWrite
 
 
@@ -154,7 +153,7 @@ def _write_paragraphs(
             rowid = conn.execute(_INSERT_PARAGRAPH, (pid, *values, para.text)).lastrowid
         conn.execute(
             "INSERT INTO paragraphs_stems(rowid, stems) VALUES (?, ?)",
-            (rowid, stem_text(para.text, para.lang)),
+            (rowid, para.stems),
         )
         conn.execute(_INSERT_VERSION, (
             pid, key, plan.sha256, ingest_id, para.text, para.fingerprint, NORM_VERSION,
