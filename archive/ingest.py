@@ -114,6 +114,9 @@ def _analyse_stored(object_path: str) -> Analysis | ArchiveError:
         return exc
     except OSError as exc:
         return UnreadablePathError(f"cannot read stored object: {exc.strerror or exc}")
+    except Exception as exc:  # a defect on one odd file must not stop the other files
+        return ArchiveError(f"could not be analysed ({type(exc).__name__}: {exc})",
+                            hint="please report this file")
 
 
 def _message(exc: BaseException) -> str:
@@ -148,14 +151,13 @@ def ingest_paths(
         shown = str(path)
         if error is None:
             try:
-                data = path.read_bytes()
+                loaded.append(_Loaded(path, shown, store.objects.put(path.read_bytes())))
             except OSError as exc:
                 error = UnreadablePathError(f"cannot read: {exc.strerror or exc}")
+            except ArchiveError as exc:  # the object store could not keep it
+                error = exc
         if error is not None:
             report(FileOutcome(shown, FAILED, error=_message(error)))
-            continue
-        loaded.append(_Loaded(path, shown, store.objects.put(data)))
-        del data
     if on_total:
         on_total(len(loaded) + len(outcomes))
 

@@ -251,3 +251,22 @@ def test_folders_skip_hidden_entries_and_link_cycles(home, tmp_path):
     code, report = ingest_json(home, folder)
     assert code == 0
     assert [Path(f["path"]).name for f in report["files"]] == ["news.txt"]
+
+
+def test_a_defect_on_one_file_does_not_stop_the_run(home, tmp_path, monkeypatch):
+    import archive.ingest
+
+    real = archive.ingest.analyse
+
+    def fragile(data: bytes):
+        if b"Zakon.kz" in data:
+            raise IndexError("list index out of range")
+        return real(data)
+
+    monkeypatch.setattr(archive.ingest, "analyse", fragile)
+    code, report = ingest_json(home, SEEDS)
+    assert code == 2
+    status = {Path(f["path"]).name: f for f in report["files"]}
+    assert status["000_d613d50ca8d86847.txt"]["status"] == "new"
+    failed = status["001_0956fffff0b724be.txt"]
+    assert failed["status"] == "failed" and "IndexError" in failed["error"]
