@@ -76,7 +76,10 @@ def label_paragraphs(
             )
         ), ()
     old = [OldParagraph(p.label, p.text) for p in store.live_paragraphs(identity.key)]
-    result = carry_labels(old, [b.text for b in blocks], store.labels_ever_issued(identity.key))
+    retired = [OldParagraph(p.label, p.text) for p in store.retired_paragraphs(identity.key)]
+    result = carry_labels(
+        old, [b.text for b in blocks], store.labels_ever_issued(identity.key), retired
+    )
     paragraphs = tuple(
         ParagraphWrite(
             label=a.label, seq=seq, page=b.page, role=b.role, lang=b.lang, section=b.section,

@@ -9,8 +9,13 @@ to the paragraph that continues it, ``merged_into`` the paragraph that absorbed 
 any other passage. Targets: 100 % for re-extraction scenarios, >= 99 % overall, 0 wrong.
 
 The paragraphs come from the golden segmentation ``tests/golden/000_d613d50ca8d86847.json``
-when it exists, else from the seed text split on blank lines. When ``archive.analyse`` can
-segment text, the re-extraction scenarios are also run through it end to end.
+when it exists, else from the seed text split on blank lines.
+
+The second table runs the same kinds of perturbation through the whole pipeline: real files
+ingested into a temporary archive, for both seeds and for a generated PDF article, plus
+cross-format copies and round trips (a perturbed file, then the original's words again);
+see ``bench/ids_pipeline.py`` for how each old ID is judged. Exit status 0 only when every
+target is met.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
 from archive.ids import OldParagraph, carry_labels  # noqa: E402
 
@@ -207,82 +213,6 @@ def evaluate(
     return Score(scenario.name, len(paras), stable, wrong, review, seconds)
 
 
-def _unwrap(chunk: str) -> str:
-    """Join a chunk's lines; a line-end hyphen is taken as hyphenation and dropped."""
-    out = ""
-    for line in chunk.split("\n"):
-        line = line.strip()
-        if out.endswith("-") and line[:1].isalpha():
-            out = out[:-1] + line
-        else:
-            out = f"{out} {line}" if out else line
-    return out
-
-
-def file_scenarios(raw: str) -> list[tuple[str, str]]:
-    """Whole-file re-extractions of the seed text: same words, different bytes."""
-    chunks = re.split(r"\n[ \t]*\n", raw)
-    rewrapped = "\n\n".join(
-        "\n".join(textwrap.wrap(_unwrap(c), 72, break_on_hyphens=False)) for c in chunks
-    )
-    hyphenated = "\n\n".join(_hyphenate(_unwrap(c), 64) for c in chunks)
-    lines = raw.split("\n")
-    with_headers: list[str] = []
-    for k, line in enumerate(lines):
-        if k and k % 45 == 0:
-            with_headers += ["", f"{HEADER}{40 + k // 45}", ""]
-        with_headers.append(line)
-    noisy = unicodedata.normalize("NFD", raw).replace("«", "“").replace("»", "”")
-    noisy = noisy.replace(" – ", "\u00a0— ").replace("Құқық", "Құ\u00adқық")
-    return [
-        ("re-wrapped", rewrapped),
-        ("hyphenated", hyphenated),
-        ("running headers", "\n".join(with_headers)),
-        ("unicode noise", noisy),
-    ]
-
-
-def segment_text(text: str) -> list[str] | None:
-    """Paragraph texts from the real extractor and segmenter, or None if not available."""
-    try:
-        from archive.extract.text import extract_text
-        from archive.segment import segment
-    except ImportError:
-        return None
-    return [b.text for b in segment(extract_text(text.encode("utf-8"))).blocks]
-
-
-def evaluate_related(old_texts: list[str], new_texts: list[str], name: str) -> Score:
-    """Stability when the true mapping is unknown: judge each carry by the texts themselves.
-
-    A carried label is right when old and new normalised texts are equal or one contains the
-    other (a segmentation split or merge), or when they are at least ``CARRY`` similar.
-    """
-    from rapidfuzz import fuzz
-
-    from archive.ids import CARRY, normalise
-
-    old = [OldParagraph(str(k + 1), p) for k, p in enumerate(old_texts)]
-    start = time.perf_counter()
-    result = carry_labels(old, new_texts, frozenset())
-    seconds = time.perf_counter() - start
-    where = {a.label: j for j, a in enumerate(result.assignments) if a.kind != "new"}
-    merged = {t.label: t.into[0] for t in result.tombstones if t.kind == "merged_into"}
-    stable = wrong = 0
-    for k, text in enumerate(old_texts):
-        label = str(k + 1)
-        j = where.get(merged.get(label, label))
-        if j is None:
-            continue
-        a, b = normalise(text), normalise(new_texts[j])
-        if a == b or a in b or b in a or fuzz.ratio(a, b) / 100 >= CARRY:
-            stable += 1
-        else:
-            wrong += 1
-    review = sum(x.review for x in result.assignments)
-    return Score(name, len(old_texts), stable, wrong, review, seconds)
-
-
 def synthetic(n: int, rng: random.Random, vocab: list[str]) -> list[str]:
     return [" ".join(rng.choice(vocab) for _ in range(rng.randint(20, 90))) for _ in range(n)]
 
@@ -292,6 +222,33 @@ def _row(s: Score) -> str:
         f"{s.name:<18} {s.stable:>4}/{s.total:<3} {s.rate:>8.1%} {s.wrong:>6} "
         f"{s.review:>7} {s.seconds * 1000:>7.1f}"
     )
+
+
+def pipeline() -> bool:
+    """The whole-pipeline suite (``bench/ids_pipeline.py``): print its table, True if on target."""
+    from ids_pipeline import round_trips, run_case, suites
+
+    total = stable = reseg = wrong = 0
+    ok = True
+    suite = suites()
+    for name, data, suffix, cases in [*suite, *round_trips(suite)]:
+        print(f"{name}: the original ingested, then each file below into the same archive")
+        print(f"{'scenario':<22} {'stable':>8} {'rate':>8} {'wrong':>6} {'reseg':>6} "
+              f"{'lost':>5} {'review':>7} {'joined':>7}")  # fmt: skip
+        for case in cases:
+            o = run_case(data, suffix, case)
+            total, stable = total + o.total, stable + o.stable
+            reseg, wrong = reseg + o.reseg, wrong + o.wrong
+            joined = o.status == "new_version" and o.same_key
+            ok &= o.wrong == 0 and joined and (o.rate == 1.0 or not o.reextraction)
+            mark = "*" if o.reextraction else " "
+            print(f"{o.name + mark:<22} {o.stable:>4}/{o.total:<3} {o.rate:>8.1%} {o.wrong:>6} "
+                  f"{o.reseg:>6} {o.lost:>5} {o.review:>7} "
+                  f"{'yes' if joined else o.status:>7}")  # fmt: skip
+    rate = stable / total if total else 1.0
+    print(f"{'overall':<22} {stable:>4}/{total:<3} {rate:>8.1%} {wrong:>6} {reseg:>6}")
+    print("* re-extraction (target 100 %); reseg: right passage, cut differently by the segmenter")
+    return ok and rate >= 0.99
 
 
 def main() -> int:
@@ -309,16 +266,7 @@ def main() -> int:
     print(f"{'overall':<18} {stable:>4}/{total:<3} {stable / total:>8.1%} {wrong:>6}")
     ok &= stable / total >= 0.99
     paras = load_paragraphs()
-
-    raw = SEED.read_text(encoding="utf-8")
-    base = segment_text(raw)
-    if base is not None:
-        print("through archive.segment (text extractor + segmenter):")
-        for name, text in file_scenarios(raw):
-            new = segment_text(text) or []
-            s = evaluate_related(base, new, name)
-            ok &= s.wrong == 0
-            print(_row(s))
+    ok &= pipeline()
 
     rng = random.Random(1)
     vocab = sorted({w for p in paras for w in p.split() if w.isalpha()})

@@ -27,6 +27,13 @@ Passes, each only over what the previous ones left unmatched:
    paragraph (a boundary moved: "heading + first sentence"). A new paragraph without a
    label takes it (``fuzzy``, ``review=True``); otherwise the old label becomes a
    ``merged_into`` tombstone pointing at the paragraph that now holds its text.
+7. **restored** (run just before pass 6, which defers to it): a new paragraph still
+   without an old label (or a later part of a split) whose text is a *retired* paragraph's
+   last text (a tombstone's: deleted, merged or absorbed by an earlier file) takes that
+   label back: equal ``normalise`` text first (in order), then ``rapidfuzz`` similarity
+   ``>= CARRY``, best pairs first. A passage that a poorer file lost or glued to a
+   neighbour thus gets its own ID again when a better file brings it back, instead of a
+   new label while the old ID points at a neighbour that no longer holds its words.
 
 Everything iterates over lists in index order, so equal inputs give equal outputs.
 """
@@ -55,7 +62,7 @@ _FULL_MATRIX_LIMIT = 20_000
 _CANDIDATES = 8
 _RARE_WORDS = 12
 
-MatchKind = Literal["exact", "moved", "split", "merged", "fuzzy", "new"]
+MatchKind = Literal["exact", "moved", "split", "merged", "fuzzy", "restored", "new"]
 TombstoneKind = Literal["deleted", "merged_into", "split_into"]
 
 
@@ -172,14 +179,50 @@ def _assign(
     return taken
 
 
+def _restore(
+    retired: Sequence[OldParagraph], live: Set[str], new_words: Sequence[str], news: list[int]
+) -> dict[int, tuple[str, float]]:
+    """Pass 7: new index -> (retired label, similarity) for the retired texts that came back."""
+    gone = [p for p in retired if p.label not in live]
+    if not gone or not news:
+        return {}
+    gone_words = [normalise_words(p.text) for p in gone]
+    waiting: dict[str, deque[int]] = defaultdict(deque)
+    for i, words in enumerate(gone_words):
+        if words:
+            waiting[words.replace(" ", "")].append(i)
+    out: dict[int, tuple[str, float]] = {}
+    free = [True] * len(gone)
+    for j in news:
+        queue = waiting.get(new_words[j].replace(" ", ""))
+        if queue:
+            i = queue.popleft()
+            free[i] = False
+            out[j] = (gone[i].label, 1.0)
+    olds = [i for i in range(len(gone)) if free[i]]
+    rest = [j for j in news if j not in out]
+    edges = [e for e in _edges(gone_words, new_words, olds, rest) if e[0] >= CARRY]
+    old_of: list[int | None] = [None] * len(new_words)
+    for j, score in _assign(edges, old_of, free).items():
+        i = old_of[j]
+        assert i is not None
+        out[j] = (gone[i].label, score)
+    return out
+
+
 def carry_labels(
-    old: Sequence[OldParagraph], new_texts: Sequence[str], taken_labels: Set[str]
+    old: Sequence[OldParagraph],
+    new_texts: Sequence[str],
+    taken_labels: Set[str],
+    retired: Sequence[OldParagraph] = (),
 ) -> CarryResult:
     """Give every paragraph of a new file a label, carrying old labels where text matches.
 
     *old* are the source's live paragraphs in reading order; *taken_labels* every label
-    ever issued for the source (tombstones included; the old labels are added anyway). See
-    the module docstring for the passes and thresholds.
+    ever issued for the source (tombstones included; the old labels are added anyway);
+    *retired* the source's tombstoned paragraphs with their last text, in reading order,
+    which a new paragraph bringing that text back takes again (``restored``). See the module
+    docstring for the passes and thresholds.
     """
     labels = [p.label for p in old]
     if len(set(labels)) != len(labels):
@@ -264,11 +307,17 @@ def carry_labels(
     for j, score in fuzzy.items():
         kind[j], sim[j] = "fuzzy", score
 
+    # Pass 7 (restored) runs before pass 6: a retired paragraph's own text coming back is
+    # stronger evidence than a live one's text found inside it. Candidates: unlabelled
+    # paragraphs and later parts of splits (old_of is None for both).
+    unlabelled = [j for j in range(n_new) if old_of[j] is None]
+    restored = _restore(retired, set(labels), new_words, unlabelled)
+
     # Pass 6 (absorbed): see the module docstring.
     absorbed: dict[int, int] = {}  # old index -> new index holding its text
     holders = [True] * n_new
     for j, run, _ in find_contained(new_flat, new_words, holders, old_flat, old_free, 0.0):
-        if old_of[j] is None and j not in split_parts:
+        if old_of[j] is None and j not in split_parts and j not in restored:
             old_of[j], kind[j] = run[0], "fuzzy"
             sim[j] = fuzz.ratio(old_words[run[0]], new_words[j]) / 100
             review_at.add(j)
@@ -288,6 +337,12 @@ def carry_labels(
             assignments.append(Assignment(labels[i], kind[j], sim[j], review, froms))
             prev = labels[i]
             label_of.append(prev)
+            continue
+        if j in restored:
+            label, score = restored[j]
+            assignments.append(Assignment(label, "restored", score, False, (label,)))
+            prev = label
+            label_of.append(label)
             continue
         label = next_label_after(prev, issued)
         issued.add(label)

@@ -126,6 +126,14 @@ class Store:
         )
         return [LiveParagraph(label, text) for label, text in rows]
 
+    def retired_paragraphs(self, key: str) -> list[LiveParagraph]:
+        """Tombstoned paragraphs with their last text: a later file may bring their words back."""
+        rows = self.db.execute(
+            "SELECT label, text FROM paragraphs WHERE source = ? AND status != 'live' "
+            "ORDER BY seq", [key],
+        )
+        return [LiveParagraph(label, text) for label, text in rows]
+
     def active_candidates(self, key: str) -> list[tuple[int, Candidate]]:
         """The metadata candidates in force for a source, with their row ids, oldest first."""
         rows = self.db.execute(
