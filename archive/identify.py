@@ -10,6 +10,7 @@ minted key. Database reads go through the ``Store``; the decisions are pure func
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .analyse import Analysis
@@ -35,6 +36,15 @@ class Identity:
     score: float | None = None
 
 
+def _mint(store: Store, analysis: Analysis, taken: Callable[[str], bool]) -> str:
+    meta = analysis.metadata
+    first = meta.authors[0] if meta.authors else None
+    family = (first.family or first.literal) if first else None
+    return mint_source_key(
+        family, meta.year, meta.publisher, meta.date, taken, sha256=analysis.sha256
+    )
+
+
 def identify(store: Store, analysis: Analysis, source_key: str | None) -> Identity:
     if source_key is not None:
         return Identity(source_key, False, "named with --source", None)
@@ -42,21 +52,21 @@ def identify(store: Store, analysis: Analysis, source_key: str | None) -> Identi
     if doi and (key := store.source_by_doi(doi)):
         return Identity(key, False, f"same DOI {doi}", 1.0)
     texts = [block.text for block in analysis.segmentation.blocks]
-    candidates = [key for key, _ in store.sources_sharing_fingerprints(analysis.fingerprints)]
+    sharing = [key for key, _ in store.sources_sharing_fingerprints(analysis.fingerprints)]
+    # A copy whose every paragraph differs a little (OCR noise, another extractor) shares no
+    # fingerprint; the key it would be minted under, or its title, still names the candidates.
+    base_key = _mint(store, analysis, taken=lambda _key: False)
+    named = store.keys_like(base_key) + store.sources_by_title(analysis.metadata.title)
+    candidates = list(dict.fromkeys(sharing[:MAX_CANDIDATES] + named[:MAX_CANDIDATES]))
     best: tuple[float, str] | None = None
-    for key in candidates[:MAX_CANDIDATES]:
+    for key in candidates:
         old_texts = [p.text for p in store.live_paragraphs(key)]
         score = text_overlap(old_texts, texts)
         if best is None or score > best[0]:
             best = (score, key)
     if best is not None and best[0] >= SAME_SOURCE_OVERLAP:
         return Identity(best[1], False, "text overlap", round(best[0], 4))
-    meta = analysis.metadata
-    first = meta.authors[0] if meta.authors else None
-    family = (first.family or first.literal) if first else None
-    key = mint_source_key(
-        family, meta.year, meta.publisher, meta.date, store.source_exists, sha256=analysis.sha256
-    )
+    key = _mint(store, analysis, taken=store.source_exists)
     reason = "new source" if best is None else f"new source (best overlap {best[0]:.2f})"
     return Identity(key, True, reason, None if best is None else round(best[0], 4))
 

@@ -119,6 +119,22 @@ class Store:
                 counts[key] = counts.get(key, 0) + count
         return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
 
+    def keys_like(self, base: str) -> list[str]:
+        """``base`` and the keys minted after it on collision (``base-b``, ``base-c``, …)."""
+        rows = self.db.execute(
+            "SELECT key FROM sources WHERE key = ? OR key GLOB ? ORDER BY key",
+            [base, base + "-[a-z]*"],
+        )
+        return [row[0] for row in rows]
+
+    def sources_by_title(self, title: str | None) -> list[str]:
+        if not title:
+            return []
+        rows = self.db.execute(
+            "SELECT key FROM sources WHERE lower(title) = lower(?) ORDER BY key", [title]
+        )
+        return [row[0] for row in rows]
+
     def live_paragraphs(self, key: str) -> list[LiveParagraph]:
         rows = self.db.execute(
             "SELECT label, text FROM paragraphs WHERE source = ? AND status = 'live' ORDER BY seq",
