@@ -29,6 +29,18 @@ _URL_OR_MAIL = re.compile(r"\S+@\S+|https?://\S+|www\.\S+|doi\.org/\S+", re.IGNO
 _NOT_CYRILLIC_LETTER = re.compile("[^\u0400-\u0481\u048a-\u04ff]+")
 _UK_BE_ANY = re.compile("[" + "".join(sorted(_UK_BE)) + "]")
 _KK_ONLY_ANY = re.compile("[" + "".join(sorted(_KK_ONLY)) + "]")
+# Languages the model is only trusted with when their own letters appear.
+_NEEDS_LETTERS = {
+    "tr": re.compile("[çğışöüÇĞİŞÖÜ]"),
+    "uz": re.compile("[oOgG][ʻʼ'‘’`]|[ʻʼ]"),
+    "pl": re.compile("[ąćęłńóśźżĄĆĘŁŃÓŚŹŻ]"),
+    "de": re.compile("[äöüßÄÖÜ]"),
+    # Cyrillic look-alikes of Russian: Kazakh and Kyrgyz have letters of their own,
+    # Ukrainian і ї є ґ.
+    "kk": re.compile("[әғқңөұүһіӘҒҚҢӨҰҮҺІ]"),
+    "ky": re.compile("[ңөүҢӨҮ]"),
+    "uk": re.compile("[іїєґІЇЄҐ]"),
+}
 _MIN_LETTERS = 4
 # Below this many letters py3langid is guesswork; Cyrillic without any language-specific
 # letter is then most likely Russian, Latin most likely English.
@@ -73,6 +85,11 @@ def detect_language(text: str) -> str | None:
         if letters.isascii():
             return "en"
     lang, _score = _identifier().classify(cleaned)
+    if lang in _NEEDS_LETTERS and not _NEEDS_LETTERS[lang].search(cleaned):
+        # Names and places ("Narxoz University, Almaty", "Ерлан Жумабаев") pull the model to
+        # a look-alike language; real text in those shows its own letters.
+        ranked = _identifier().rank(cleaned)
+        lang = next(code for code, _ in ranked if code not in _NEEDS_LETTERS)
     return str(lang)
 
 
@@ -97,5 +114,7 @@ def _short_cyrillic(cyrillic: str) -> str:
     if chars & _UK_BE:
         return "uk"
     if chars & frozenset("ңөүҢӨҮ"):
-        return "ky"
+        # Shared by Kazakh and Kyrgyz; in a few letters ("Аңдатпа") the corpus's own
+        # language is far likelier. Longer Kyrgyz text is told apart by the model.
+        return "kk"
     return "ru"

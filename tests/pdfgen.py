@@ -208,6 +208,12 @@ GENERATORS: dict[str, Callable[[], tuple[bytes, Gold]]] = {
 }
 
 
+# Other journals' house styles live in their own module; their gold files name them too.
+from pdfstyles import GENERATORS as STYLE_GENERATORS  # noqa: E402
+
+GENERATORS.update(STYLE_GENERATORS)
+
+
 def gold_document(name: str) -> dict[str, Any]:
     """What ``tests/golden/pdf_<name>.json`` holds for generator ``name``."""
     _, gold = GENERATORS[name]()

@@ -20,7 +20,7 @@ Hyphenation is repaired later, when lines are joined (``archive.clean.hyphenatio
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from archive.clean.furniture import Furniture, find_furniture
@@ -28,7 +28,9 @@ from archive.clean.hyphenation import Vocabulary, join_lines, keep_hyphen
 from archive.clean.pages import assign_pages
 from archive.models import Artifact, Document, Line
 
-__all__ = ["CleanLine", "Cleaned", "Vocabulary", "clean", "join_lines", "keep_hyphen"]
+__all__ = [
+    "CleanLine", "Cleaned", "Vocabulary", "clean", "double_spaced", "join_lines", "keep_hyphen",
+]
 
 _MIN_WRAPPED_LINES = 10
 _NEAR_WIDTH = 6  # characters: where the lines of a fixed-width wrap end
@@ -75,6 +77,9 @@ class Cleaned:
 
 def clean(doc: Document) -> Cleaned:
     """Remove running headers/footers/page numbers and describe every remaining line."""
+    if double_spaced(doc):
+        # A blank line after every line is the copy's line spacing, not a paragraph gap.
+        doc = replace(doc, lines=tuple(replace(ln, blank_before=False) for ln in doc.lines))
     furniture = find_furniture(doc)
     pages = assign_pages(doc, furniture)
     removed = {f.index: f for f in furniture}
@@ -186,6 +191,15 @@ def _artifact(
         page=page,
         printed_page=f.printed_page,
     )
+
+
+def double_spaced(doc: Document) -> bool:
+    """A hard-wrapped text copy with a blank line before (nearly) every line."""
+    lines = doc.lines
+    if len(lines) < 10 or any(ln.y0 is not None for ln in lines):
+        return False
+    spaced = sum(ln.blank_before for ln in lines[1:])
+    return spaced >= 0.9 * (len(lines) - 1) and _is_wrapped([ln.text.strip() for ln in lines])
 
 
 def _is_wrapped(texts: list[str]) -> bool:

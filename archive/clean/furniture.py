@@ -34,6 +34,7 @@ _DIGITS = re.compile(r"\d+")
 _PAGE_ONLY = re.compile(r"[-–—\s]*(\d{1,4})[-–—\s]*")
 _TRAILING_NUMBER = re.compile(r"(?<![\d.,/-])(\d{1,4})\s*$")
 _LEADING_NUMBER = re.compile(r"^\s*(\d{1,4})(?=\s+\D)")
+_ISSUE_BEFORE = re.compile(r"(?:№|\bNo\.?|\bNº|\bvol\.?|\bт\.|\bвып\.|\bissue)\s*$", re.I)
 _GLUED_YEAR_PAGE = re.compile(r"(?<!\d)(" + _YEAR + r")(\d{1,4})\s*$")
 # "Қалила А.Т. Title…", "A.T. Kalila Title…": a surname with initials opening a short line.
 _INITIALS = r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.\s?(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.)?"
@@ -71,6 +72,8 @@ def read_page_number(text: str) -> int | None:
         return int(glued.group(2)) or None
     for pattern in (_TRAILING_NUMBER, _LEADING_NUMBER):
         match = pattern.search(s)
+        if match and _ISSUE_BEFORE.search(s[: match.start()]):
+            continue  # "… Т. 143, № 2": the issue number, not a page
         if match:
             number = int(match.group(1))
             if not _YEAR_ONLY.fullmatch(match.group(1)) and 0 < number < 5000:
@@ -90,6 +93,8 @@ def is_serial_title(text: str) -> bool:
         return False  # too long, or no year
     if s.endswith((".", ";", ":")) and not s[-2:-1].isdigit():
         return False
+    if s.count("«") > s.count("»") or s.count("“") > s.count("”"):
+        return False  # a quotation left open: a sentence wrapped here, not a running head
     has_year = _ANY_YEAR.search(s) is not None
     return has_year and (_ISSUE.search(s) is not None or _SERIAL_WORDS.search(s) is not None)
 
@@ -135,7 +140,11 @@ def _by_shape(lines: tuple[Line, ...]) -> list[Furniture]:
     for i, s in enumerate(texts):
         if _PAGE_ONLY.fullmatch(s) or _excluded(s):
             continue
-        if i in repeated or (is_serial_title(s) and (alone[i] or _number_beside(texts, i))):
+        # The copy's first line, when it names the journal, is the first page's running head.
+        at_top = i == 0 and bool(_ISSUE.search(s) and _SERIAL_WORDS.search(s))
+        if i in repeated or (
+            is_serial_title(s) and (alone[i] or at_top or _number_beside(texts, i))
+        ):
             page = read_page_number(s)
             found[i] = Furniture(i, "running-footer" if page else "running-header", page)
     # Inside running text, a journal line once (odd and even pages differ) is furniture when
@@ -300,6 +309,16 @@ def _by_position(doc: Document) -> list[Furniture]:
             found[i] = Furniture(i, "page-number", read_page_number(s))
         elif is_serial_title(s) or len(same_parity) >= 2 or len(any_parity) >= 3:
             found[i] = Furniture(i, where, read_page_number(s))
+    # An author running head ("Сейтқали А.Б. және т.б.") may be printed on one page only
+    # (a short article's one even page): in the header band of a document whose other
+    # pages have running heads, its shape is enough.
+    if any(f.kind == "running-header" for f in found.values()):
+        for i, where in band.items():
+            s = lines[i].text.strip()
+            if i not in found and where == "running-header" and _RUNNING_AUTHOR.match(s) and (
+                len(s) <= 110
+            ):
+                found[i] = Furniture(i, where, None)
     # Other short lines in the same band of a page that has furniture there belong to it.
     marked = Counter((lines[i].page, band[i]) for i in found)
     for i, where in band.items():

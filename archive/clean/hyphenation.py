@@ -119,7 +119,12 @@ class Vocabulary:
         if "-" in w:
             parts = w.split("-")
             self.words.update(parts)
-            self.compound_heads.update(p for p in parts[:-1] if p)
+            # "Al-Farabi", "ад-Дин": a particle before a name is no first half of compounds.
+            originals = word.split("-")[1:]
+            self.compound_heads.update(
+                p for p, tail in zip(parts[:-1], originals, strict=True)
+                if p and not tail[:1].isupper()
+            )
             if not word.split("-")[0].isupper():  # "КСРО-ның": a suffix, not a tail
                 self.compound_tails.update(p for p in parts[1:] if len(p) >= 4)
         self._sorted_parts = None
@@ -211,6 +216,24 @@ def join_lines(left: str, right: str, vocab: Vocabulary) -> str:
     return head_text + left + " " + right
 
 
+_ADJECTIVE_END = re.compile(
+    "(?:ий|ый|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ом|ем|ым|им|ых|их|ыми|ими|ую|юю)$"
+)
+
+
+def _russian_compound_adjective(head: str, rest: str) -> bool:
+    """``формально-`` + ``юридическом``: a long adverb-like first half in ``-но/-ко/-во``
+    and an inflected adjective make a Russian compound adjective; a hyphenation program
+    breaks such a word at a syllable, not after a whole first half."""
+    return (
+        len(head) >= 7
+        and head.endswith(("но", "ко", "во"))
+        and _CYRILLIC_WORD.fullmatch(head + rest) is not None
+        and len(rest) >= 5
+        and _ADJECTIVE_END.search(rest) is not None
+    )
+
+
 def _compound_of_words(head: str, tail: str, vocab: Vocabulary) -> bool:
     """A compound broken at its own hyphen, with no other evidence for the whole.
 
@@ -280,6 +303,8 @@ def keep_hyphen(stem: str, tail: str, vocab: Vocabulary) -> bool:
     if known_head and not _opens_like_an_ending(rest):
         return True
     if first_tail.casefold() in vocab.compound_tails and len(last) >= 4:
+        return True
+    if _russian_compound_adjective(head, rest):
         return True
     if _compound_of_words(head, first_tail, vocab):
         return True

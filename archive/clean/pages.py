@@ -8,7 +8,9 @@ A text copy has no pages. Furniture lines mark page boundaries: the text before 
 one is on the page before it, the text after a furniture line is on its page. When the
 numbers jump (a page lost its furniture) the text between is split over the missing pages
 by length, using the document's own characters-per-page; the same measure carries the count
-past the last furniture line.
+past the last furniture line. A copy that puts each page number at the foot of its page
+(every lone number followed by the next page's running head, or ending the copy) marks the
+end of its page instead: the text after it is on the next page.
 """
 
 from __future__ import annotations
@@ -41,7 +43,11 @@ def _geometry_pages(doc: Document, furniture: list[Furniture]) -> list[tuple[int
 
 def _text_pages(doc: Document, furniture: list[Furniture]) -> list[tuple[int, int | None]]:
     n = len(doc.lines)
-    anchors = _page_chain([(f.index, f.printed_page) for f in furniture if f.printed_page])
+    marks = [(f.index, f.printed_page) for f in furniture if f.printed_page]
+    at_foot = _numbers_at_foot(furniture, len(doc.lines))
+    if at_foot:
+        marks = [(index + 1, page + 1) for index, page in marks]
+    anchors = _page_chain(marks)
     if not anchors:
         return [(1, None)] * n
     sizes = [len(ln.text) for ln in doc.lines]
@@ -51,7 +57,8 @@ def _text_pages(doc: Document, furniture: list[Furniture]) -> list[tuple[int, in
     before = 0
     for i in range(first_index - 1, -1, -1):
         before += sizes[i]
-        step = int(before // per_page) if per_page else 0
+        # A number at the foot closes its page: everything above it is on that page.
+        step = int(before // per_page) if per_page and not at_foot else 0
         printed[i] = max(1, first_page - 1 - step)
     for (start, page), (end, next_page) in pairwise(anchors):
         span = sum(sizes[start:end]) or 1
@@ -67,6 +74,20 @@ def _text_pages(doc: Document, furniture: list[Furniture]) -> list[tuple[int, in
         done += sizes[i]
     base = min(printed) - 1
     return [(p - base, p) for p in printed]
+
+
+def _numbers_at_foot(furniture: list[Furniture], n: int) -> bool:
+    """Every page number closes its page: a running head without a number follows it, or the
+    copy ends; at least two such numbers, and no other line carries a page number."""
+    kinds = {f.index: f for f in furniture}
+    numbered = [f for f in furniture if f.printed_page is not None]
+    if len(numbered) < 2 or any(f.kind != "page-number" for f in numbered):
+        return False
+    return all(
+        f.index == n - 1
+        or (f.index + 1 in kinds and kinds[f.index + 1].printed_page is None)
+        for f in numbered
+    )
 
 
 def _page_chain(found: list[tuple[int, int]], max_step: int = 20) -> list[tuple[int, int]]:

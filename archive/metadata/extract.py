@@ -28,6 +28,7 @@ def extract_candidates(doc: Document, seg: Segmentation) -> tuple[Candidate, ...
     labelled = fm.labelled_fields(rows, zone) + fm.authors(rows, zone)
     found += labelled
     found += titles.title(rows, zone, titles.anchor_index(labelled, rows))
+    found += titles.block_titles(seg)
     found += fm.keywords(rows)
     found += ab.abstracts(rows)
     found += _blocks(seg)

@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from anyascii import anyascii
+
 from ..models import Author, Candidate
 from . import patterns as pt
 from .labels import abstract_label, keyword_label, read_keywords
@@ -203,7 +205,8 @@ def authors(rows: Rows, zone: frozenset[int]) -> list[Candidate]:
                 _names_on(nxt.text)[0]
                 or is_label(nxt.text)
                 or rows.is_noise(nxt)
-                or (is_caps(nxt.text) and not pt.find_emails(nxt.text))
+                or (is_caps(nxt.text) and not pt.find_emails(nxt.text)
+                    and not pt.find_orcids(nxt.text))
                 or (nxt.blank_before and any(pt.find_emails(r.text) for r in block))
             ):
                 break
@@ -241,11 +244,21 @@ def _attach(
     orcids: list[str] = []
     affiliation: list[str] = []
     marked: dict[str, dict[str, list[str]]] = {"aff": {}, "email": {}, "orcid": {}}
+    last_symbols: set[str] = set()
+    last_contact = False
     for row in block:
         row_emails = pt.find_emails(row.text)
         row_orcids = pt.find_orcids(row.text)
         lead = _LEADING_MARK.match(row.text)
         symbols = _symbols(lead.group("mark")) if lead and len(names) > 1 else set()
+        contact = bool(row_emails or row_orcids)
+        if not lead and last_symbols and (
+            (contact and last_contact) or (not contact and _wrapped(row.text))
+        ):
+            # The rest of a marked affiliation wrapped to the next line, or the ORCID
+            # printed under the starred author's e-mail: the same note.
+            symbols = last_symbols
+        last_symbols, last_contact = symbols, contact
         for symbol in symbols:
             marked["email"].setdefault(symbol, []).extend(row_emails)
             marked["orcid"].setdefault(symbol, []).extend(row_orcids)
@@ -263,6 +276,7 @@ def _attach(
         if not symbols:
             affiliation.append(text)
     common = join_lines(affiliation, rows.compounds).strip(" ,;.") or None
+    owners = _email_owners(names, emails)
     out = []
     for k, name in enumerate(names):
         mine = sorted(_symbols(markers[k] if k < len(markers) else ""))
@@ -277,11 +291,42 @@ def _attach(
             replace(
                 name,
                 affiliation="; ".join(affs) if affs else common,
-                email=email or (emails[k] if len(emails) == len(names) else None),
+                email=email or (emails[k] if len(emails) == len(names) else owners.get(k)),
                 orcid=orcid or (orcids[k] if len(orcids) == len(names) else None),
             )
         )
     return out
+
+
+def _wrapped(text: str) -> bool:
+    """A line that continues the one before: lower case, or a last word of a place."""
+    words = text.split()
+    return bool(words) and (not text[:1].isupper() or len(words) <= 2)
+
+
+def _email_owners(names: list[Author], emails: list[str]) -> dict[int, str]:
+    """Unmarked e-mails, fewer than the names, go to the author the address names
+    (``akhmetov.es@…`` is Е.С. Ахметов's), when exactly one author fits."""
+    if not emails or len(emails) == len(names):
+        return {}
+    owners: dict[int, str] = {}
+    for email in emails:
+        local = _latin_key(email.split("@", 1)[0])
+        fits = [
+            k for k, name in enumerate(names)
+            if name.family and len(key := _latin_key(name.family)) >= 4 and key[:5] in local
+        ]
+        if len(fits) == 1 and fits[0] not in owners:
+            owners[fits[0]] = email
+    return owners
+
+
+def _latin_key(text: str) -> str:
+    """Letters only, in Latin, with the spellings transliterations disagree on merged."""
+    latin = anyascii(text).casefold()
+    for a, b in (("kh", "h"), ("ts", "c"), ("y", "i"), ("q", "k"), ("j", "zh")):
+        latin = latin.replace(a, b)
+    return "".join(ch for ch in latin if ch.isalpha())
 
 
 def keywords(rows: Rows) -> list[Candidate]:

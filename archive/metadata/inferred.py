@@ -16,6 +16,7 @@ INFERRED = 10
 _BODY_ROLES = ("body", "list_item", "heading")
 _SKIP_ROLES = ("foreign", "reference")
 _MIN_SHARE = 0.03  # of the weighted text: below this a language is a quotation, not a version
+_SHORT_FRONT = 100  # characters: front matter or a caption shorter than this is no version
 _ISBN = re.compile(r"\bISBN(?:-1[03])?\s*:?\s*[\d\-–X ]{10,17}", re.I)
 _REPORT = re.compile(r"^\s*(?:report|отч[её]т|есеп)\b", re.I)
 
@@ -25,8 +26,10 @@ def languages(doc: Document, seg: Segmentation) -> list[Candidate]:
     weights: Counter[str] = Counter()
     body: Counter[str] = Counter()
     for block in seg.blocks:
-        if block.role in _SKIP_ROLES:
-            continue
+        if block.role in _SKIP_ROLES or (
+            block.role in ("front_matter", "caption") and len(block.text) < _SHORT_FRONT
+        ):
+            continue  # names, places, codes and photo credits say too little
         lang = block.lang or pt.guess_lang(block.text)
         if not lang:
             continue

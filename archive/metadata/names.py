@@ -40,11 +40,12 @@ _FORMS = (
         "caps_family",
         rf"(?P<family>{_CAPS_WORD})\s(?P<given>{_TITLE_WORD}(?:\s{_TITLE_WORD})?){_MARK}",
     ),
-    # John Smith¹ / Aigerim A. Kalieva²*: given name first. Without the footnote marker a
-    # pair of capitalised words is as likely a title's phrase, so the marker is required.
+    # John Smith¹ / Aigerim A. Kalieva²* / Aigerim Nurlanovna Bekova1: given name(s) first.
+    # Without the footnote marker capitalised words are as likely a title's phrase, so the
+    # marker is required.
     (
         "given_first",
-        rf"(?P<given>{_TITLE_WORD}(?:\s[{_UP}]\.)?)\s(?P<family>{_TITLE_WORD})"
+        rf"(?P<given>{_TITLE_WORD}(?:\s{_TITLE_WORD})?(?:\s[{_UP}]\.)?)\s(?P<family>{_TITLE_WORD})"
         r"[\d¹²³⁴⁵⁶⁷⁸⁹⁰*†‡§]+",
     ),
 )

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..clean import double_spaced
 from ..models import Document, Segmentation
 
 _HYPHENATED = re.compile(r"\w+(?:-\w+)+")
@@ -56,7 +57,10 @@ def build_rows(doc: Document, seg: Segmentation) -> Rows:
     all_lines = [ln for ln in doc.lines if ln.text.strip()]
     last = max((ln.page for ln in all_lines), default=1)
     counts = Counter(noise_key(ln.text) for ln in all_lines if len(ln.text.strip()) > 3)
-    keys = {key for key, n in counts.items() if n >= 2 and re.search(r"\w", key)}
+    # Lines the segmenter kept as front matter repeat on purpose (an affiliation under the
+    # names of each language's block): repetition alone does not make them running heads.
+    front = {noise_key(b.text) for b in seg.blocks if b.role == "front_matter"}
+    keys = {key for key, n in counts.items() if n >= 2 and re.search(r"\w", key)} - front
     keys |= {noise_key(a.text) for a in seg.artifacts}
     noise: dict[str, float | None] = dict.fromkeys(keys)
     for ln in all_lines:
@@ -68,13 +72,16 @@ def build_rows(doc: Document, seg: Segmentation) -> Rows:
         w.casefold() for ln in all_lines for w in _HYPHENATED.findall(ln.text.rstrip("-"))
     }
     rows = []
-    # A skipped blank line or skipped middle page both end a paragraph.
+    # A skipped blank line or skipped middle page both end a paragraph; in a double-spaced
+    # copy a blank line is only the spacing.
+    spaced = double_spaced(doc)
     blank = False
     for ln in doc.lines:
         if not ln.text.strip() or not (ln.page <= 2 or ln.page >= last - 1):
             blank = True
             continue
-        rows.append(Row(ln.text.strip(), ln.page, ln.blank_before or blank, len(rows), ln.size))
+        gap = (ln.blank_before and not spaced) or blank
+        rows.append(Row(ln.text.strip(), ln.page, gap, len(rows), ln.size))
         blank = False
     return Rows(tuple(rows), noise, frozenset(compounds), last)
 

@@ -35,7 +35,10 @@ _DOI_SUFFIX = re.compile(
 _RUNNING_KINDS = ("running-header", "running-footer", "page-number")
 _JOURNAL_SPLIT = re.compile(r"\s+[/|]\s+")
 _ONLY_NUMBERS = re.compile(r"^[\s\d.,;:()\[\]–—\-/]*$")
-_ISSN = re.compile(r"\b[IЕE]?SSN\s*(?:\([\w-]+\)\s*)?:?\s*\d{4}-\d{3}[\dXx]", re.I)
+_ISSN = re.compile(
+    r"\b(?:[eEpP]-?)?[IЕE]?SSN\s*(?:\([\w-]+\)\s*)?:?\s*\d{4}-\d{3}[\dXx]", re.I
+)
+_URL = re.compile(r"\s*(?:https?://|www\.)\S+")  # the journal's site in its running head
 _PAGE_RANGE = re.compile(
     r"(?:\bpp?\.|\b[СсБб]\.|\bPages?\b)\s*(?P<first>\d{1,5})\s*[-–—]\s*(?P<last>\d{1,5})"
 )
@@ -57,7 +60,7 @@ class RunningLine:
 def parse_running(text: str, printed_page: int | None = None, kind: str = "running-footer",
                   ) -> RunningLine | None:
     """The journal citation in one running header/footer line, or None."""
-    line = _ISSN.sub(" ", " ".join(text.split())).strip(" .,;")
+    line = _URL.sub(" ", _ISSN.sub(" ", " ".join(text.split()))).strip(" .,;")
     line = " ".join(line.split())
     if not line or len(line) > 160:
         return None
@@ -92,6 +95,8 @@ def parse_running(text: str, printed_page: int | None = None, kind: str = "runni
         and page is None
         and (tail := _TRAILING_PAGE.search(line))
         and tail.start() >= year.end() - 1
+        # "… 2023. Т. 143, № 2": the number ending the line is the issue's, not a page.
+        and not any(m and m.end() >= tail.end() for m in (issue, volume))
     ):
         page = int(tail.group("page"))
     if pages and page is None:

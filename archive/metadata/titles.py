@@ -1,9 +1,11 @@
 """The title as printed on the first page: in capitals, in the largest type, or above the names.
 
-Three readings, most trusted first: a run of lines set in capitals near the front-matter
+Four readings, most trusted first: a run of lines set in capitals near the front-matter
 labels (longest run wins, so a rubric like "МЕЖДУНАРОДНОЕ ПРАВО" loses to the title); the
-lines in the largest type on page 1 when the extractor knows type sizes; and, for plain
-text, a short paragraph just above the line of names.
+lines in the largest type on page 1 when the extractor knows type sizes; for plain text, a
+short paragraph just above the line of names; and, per language, the title paragraph the
+segmenter found in each front-matter block before an abstract (titles in normal case, and
+the translated titles of the end-matter blocks) or a news page's headline.
 """
 
 from __future__ import annotations
@@ -11,7 +13,8 @@ from __future__ import annotations
 import re
 from statistics import median
 
-from ..models import Candidate
+from ..models import Block, Candidate, Segmentation
+from ..segment import patterns as seg_pt
 from . import patterns as pt
 from .frontmatter import PRIORITY, is_label, origin
 from .names import parse_author_line
@@ -125,6 +128,74 @@ def _beside_authors(rows: Rows, zone: frozenset[int]) -> list[Candidate]:
             return [Candidate("title", text, origin(para[0]), lang=pt.guess_lang(text),
                               detail="\n".join(r.text for r in para), priority=45)]
     return []
+
+
+BLOCK_TITLE_PRIORITY = 40
+
+
+def block_titles(seg: Segmentation) -> list[Candidate]:
+    """Titles in normal case, one per language block, from the segmenter's front matter.
+
+    Each language's block (the article's own, and a translated one before its abstract)
+    is a run of front-matter paragraphs — codes, names, affiliations, contacts, the title —
+    followed by the abstract (or its heading). The title is the last paragraph of the run
+    that is neither a line of names nor a labelled, keyed or contact line. A page without
+    abstracts (a news item) gives the headline that opens it.
+    """
+    blocks = seg.blocks
+    out: list[Candidate] = []
+    k = 0
+    while k < len(blocks):
+        if blocks[k].role != "front_matter":
+            k += 1
+            continue
+        end = k
+        while end < len(blocks) and blocks[end].role == "front_matter":
+            end += 1
+        if k == 0 and not any(_opens_abstract(b) for b in blocks):
+            # A page without abstracts (a news item): the headline opens it, above its
+            # dateline and byline.
+            first = blocks[0]
+            if _title_block(first) and not (
+                seg_pt.DATELINE.match(first.text) or seg_pt.BYLINE.match(first.text)
+            ):
+                out.append(_block_title(first))
+        elif end < len(blocks) and _opens_abstract(blocks[end]):
+            for block in reversed(blocks[k:end]):
+                if parse_author_line(block.text) or seg_pt.NAME_LINE.match(block.text):
+                    continue
+                if _title_block(block):
+                    out.append(_block_title(block))
+                break
+        k = end
+    return out
+
+
+def _block_title(block: Block) -> Candidate:
+    text = block.text.strip().rstrip(".")
+    return Candidate("title", text, f"front-matter p.{block.page}",
+                     lang=block.lang or pt.guess_lang(text), detail=block.text[:200],
+                     priority=BLOCK_TITLE_PRIORITY)
+
+
+def _opens_abstract(block: Block) -> bool:
+    return block.role in ("abstract", "keywords") or (
+        block.role == "heading" and seg_pt.ABSTRACT_HEADING.match(block.text) is not None
+    )
+
+
+def _title_block(block: Block) -> bool:
+    text = block.text
+    return (
+        title_like(text)
+        and len(text) <= 300
+        and not is_label(text)
+        and not seg_pt.ANNOUNCED.match(text)
+        and not seg_pt.has_orcid(text)
+        and not seg_pt.NOTE_MARKER.match(text)
+        and not seg_pt.AUTHOR_LEAD.match(text)
+        and not pt.find_emails(text)
+    )
 
 
 def anchor_index(candidates: list[Candidate], rows: Rows) -> int | None:

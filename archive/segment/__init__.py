@@ -35,14 +35,23 @@ def segment(doc: Document) -> Segmentation:
     paragraphs = _paragraphs(cleaned)
     drafts: list[Draft] = []
     in_refs = False
+    numbered: bool | None = None  # whether the current reference list numbers its entries
     for k, p in enumerate(paragraphs):
         next_p = paragraphs[k + 1] if k + 1 < len(paragraphs) else None
         role = local_role(p, next_p, in_refs)
+        if role == "reference" and p.front is None and not pt.FOOTNOTE.match(p.text):
+            marked = pt.REFERENCE_MARKER.match(p.text) is not None
+            if numbered is None:
+                numbered = marked
+            elif numbered and not marked:
+                # An unnumbered paragraph after a numbered list: the list has ended.
+                in_refs, numbered = False, None
+                role = local_role(p, next_p, in_refs)
         if role == "heading" and pt.REFERENCES_HEADING.match(p.text):
-            in_refs = True
+            in_refs, numbered = True, None
         elif in_refs and role in ("keywords", "abstract"):
             in_refs = False
-        drafts.append(Draft(p, role, detect_language(p.text)))
+        drafts.append(Draft(p, role, _language(p.text)))
     assign_document_roles(drafts)
     blocks = tuple(
         Block(
@@ -55,6 +64,17 @@ def segment(doc: Document) -> Segmentation:
         for d, section in zip(drafts, sections(drafts), strict=True)
     )
     return Segmentation(blocks=blocks, artifacts=cleaned.artifacts)
+
+
+def _language(text: str) -> str | None:
+    """A paragraph's language; a line of names takes the language of its script (names
+    say too little for the statistical model): Latin is English, Cyrillic is Kazakh when
+    Kazakh letters show, else Russian."""
+    if pt.NAME_LINE.match(text):
+        latin = sum(ch.isascii() and ch.isalpha() for ch in text)
+        if latin * 2 > sum(ch.isalpha() for ch in text):
+            return "en"
+    return detect_language(text)
 
 
 def _paragraphs(cleaned: Cleaned) -> list[Paragraph]:

@@ -7,7 +7,10 @@ and they come back as front-matter paragraphs of their own:
 
 * each announced element (© line, DOI, classification codes, e-mail, ORCID) is one paragraph;
 * an author block is the name line, then one paragraph for rank and affiliation (the lines up
-  to the e-mail or the next blank line), then the e-mail line;
+  to the e-mail or the next blank line), then the e-mail line; when the names carry note
+  markers and the affiliations open with them (``¹әл-Фараби …``, ``2 Narxoz …``), each
+  affiliation is a paragraph of its own — such a block is front matter anywhere, even in
+  the end matter after the references;
 * a title in capitals next to such elements (or opening the document) is one paragraph,
   even when blank lines split it.
 """
@@ -73,21 +76,15 @@ def find_front_matter(lines: tuple[CleanLine, ...]) -> list[FrontGroup]:
     for k in range(n):
         if k in taken or not pt.NAME_LINE.match(lines[k].text) or len(lines[k].text) > 80:
             continue
-        near = any(abs(k - a) <= _NEAR for a in announced) or k < 3
+        keyed = _keyed(lines, k)
+        near = any(abs(k - a) <= _NEAR for a in announced) or k < 3 or keyed
         if not near or not _starts_fresh(lines, k):
             continue
         taken.add(k)
         groups.append(FrontGroup((k,), "name"))
-        affiliation: list[int] = []
-        j = k + 1
-        while j < n and j not in taken and not lines[j].blank_before and not lines[j].after_cut:
-            if pt.NAME_LINE.match(lines[j].text) or len(affiliation) >= 8:
-                break
-            affiliation.append(j)
-            j += 1
-        if affiliation:
-            taken.update(affiliation)
-            groups.append(FrontGroup(tuple(affiliation), "affiliation"))
+        for run in _affiliations(lines, k + 1, taken, keyed):
+            taken.update(run)
+            groups.append(FrontGroup(tuple(run), "affiliation"))
     # A title in capitals next to the front matter (blank lines may split it).
     k = 0
     while k < n:
@@ -110,6 +107,47 @@ def find_front_matter(lines: tuple[CleanLine, ...]) -> list[FrontGroup]:
         k = j
     groups.sort(key=lambda g: g.positions[0])
     return groups
+
+
+def _keyed(lines: tuple[CleanLine, ...], k: int) -> bool:
+    """Names carrying note markers, the next line opening with one (``¹әл-Фараби …``)."""
+    text = lines[k].text
+    return (
+        k + 1 < len(lines)
+        and any(ch in pt.SUPERSCRIPTS or ch.isdigit() for ch in text)
+        and pt.NOTE_MARKER.match(lines[k + 1].text) is not None
+    )
+
+
+def _affiliations(
+    lines: tuple[CleanLine, ...], j: int, taken: set[int], keyed: bool
+) -> list[list[int]]:
+    """The affiliation paragraphs under a name line.
+
+    Unkeyed: one paragraph, the lines up to a blank line or the next announced element.
+    Keyed by note markers: one paragraph per marker, ending at the first line that neither
+    opens with a marker nor continues a wrapped one (the title that follows, say).
+    """
+    runs: list[list[int]] = []
+    n = len(lines)
+    while j < n and j not in taken and not lines[j].blank_before and not lines[j].after_cut:
+        text = lines[j].text
+        if pt.NAME_LINE.match(text) or sum(map(len, runs)) >= 8:
+            break
+        if keyed and pt.NOTE_MARKER.match(text):
+            runs.append([j])
+        elif keyed and runs and not _continues(lines[j - 1].text, text):
+            break
+        elif runs:
+            runs[-1].append(j)
+        else:
+            runs.append([j])
+        j += 1
+    return runs
+
+
+def _continues(prev: str, text: str) -> bool:
+    return prev.endswith((",", "-", "–")) or not pt.starts_upper(text)
 
 
 def _caps_remainder(prev: CleanLine, c: CleanLine) -> bool:

@@ -19,6 +19,10 @@ boundary is decided from several weak signals:
   its paragraph whatever its length;
 * a short line without final punctuation that stands alone before a capitalised line is a
   heading, so it ends its paragraph;
+* a section label alone on its line (``Аңдатпа``, ``References``), a footnote (``¹ …``) and
+  a line of names keyed to notes (``Ye.S. Akhmetov¹, A.V. Petrova²``) stand apart;
+* in a reference list an entry opens with its number or first author: a line in the entry's
+  hanging indent, or led by GOST's dash (``– С. 7–18.``), continues the entry;
 * with geometry, a change of font size or weight starts a new paragraph.
 
 Lines removed in between (furniture, front matter, a page break) are neutral: the decision is
@@ -82,7 +86,14 @@ def is_break(
 ) -> bool:
     """True when ``cur`` starts a new paragraph after ``prev`` (``nxt`` follows ``cur``)."""
     hyphen = pt.ends_with_hyphen(prev.text)
-    marker = pt.LIST_MARKER.match(cur.text) or (in_refs and pt.REFERENCE_MARKER.match(cur.text))
+    # In a reference list entries open with a number: a dash there is GOST's separator
+    # ("– С. 7–18.") wrapped to the line start.
+    if in_refs:
+        dash = cur.text[:1] in "-–—"
+        marker = None if dash else (pt.REFERENCE_MARKER.match(cur.text)
+                                    or pt.LIST_MARKER.match(cur.text))
+    else:
+        marker = pt.LIST_MARKER.match(cur.text)
     lower_start = not pt.starts_upper(cur.text) and pt.first_letter(cur.text) != ""
     if not wrapped:
         # One paragraph per line, unless a line plainly continues the previous sentence.
@@ -91,6 +102,13 @@ def is_break(
         return bool(marker) or not lower_start or pt.ends_clause(prev.text)
     if pt.CAPTION.match(cur.text) and not hyphen:
         return True
+    if not hyphen and (
+        _section_label(cur.text)
+        or _section_label(prev.text)
+        or pt.FOOTNOTE.match(cur.text)
+        or _marked_names(cur.text)
+    ):
+        return True  # "Аңдатпа", "References" alone on a line; a footnote "¹ …"
     if (
         not hyphen
         and not lower_start
@@ -115,8 +133,14 @@ def is_break(
         )
     if hyphen or lower_start:
         return False
+    if in_refs and cur.text[:1] in "-–—":
+        return False  # GOST's " – " separator wrapped to the start of a line
     if _bare_label(prev.text):
         return False  # "Ключевые слова:" alone on its line: the words follow
+    if in_refs and pt.ends_clause(prev.text) and nxt is not None and _marked_names(nxt.text):
+        return True  # a translated title after the references, above its author line
+    if in_refs and not _entry_start(cur, prev, prev_is_first):
+        return False
     if pt.ends_clause(prev.text):
         if _indented(prev, cur) or _lone_heading(cur, nxt):
             return True
@@ -151,6 +175,35 @@ def _left_room(
         and word.isalpha()
         and len(word) >= wrap_head + 3
         and room >= wrap_head + 3
+    )
+
+
+def _entry_start(cur: CleanLine, prev: CleanLine, prev_is_first: bool) -> bool:
+    """Whether ``cur`` may open a new entry of a reference list.
+
+    Entries are set with a hanging indent: a line further right than the entry's first line
+    continues it. Without geometry, a line that neither opens like an entry (a number, an
+    author "Surname, I." / "Surname I.") nor follows a short line continues the entry.
+    """
+    if prev_is_first and _indented(prev, cur) and cur.line.x0 is not None:
+        return False
+    if cur.line.x0 is not None:
+        return True
+    return bool(pt.REFERENCE_MARKER.match(cur.text) or pt.ENTRY_AUTHOR.match(cur.text)
+                or prev.fill < _SHORT)
+
+
+def _marked_names(text: str) -> bool:
+    """An author line keyed to notes (``Ye.S. Akhmetov¹, A.V. Petrova²``)."""
+    return pt.NAME_LINE.match(text) is not None and any(
+        ch in pt.SUPERSCRIPTS or ch == "*" for ch in text
+    )
+
+
+def _section_label(text: str) -> bool:
+    """``Аңдатпа``, ``Abstract``, ``References`` alone on a capitalised line."""
+    return pt.starts_upper(text) and bool(
+        pt.ABSTRACT_HEADING.match(text) or pt.REFERENCES_HEADING.match(text)
     )
 
 
@@ -205,19 +258,22 @@ def build_paragraphs(
         if k in skip:
             gap = prev is not None
             continue
+        # Front matter (a translated author block) after a reference list ends the list.
+        leaves_refs = gap and in_refs and k - 1 in skip
         if gap and not c.after_cut:
             c = _neutral(c)
         gap = False
         nxt = lines[after[k]] if k in after else None
         if prev is not None and (
-            is_break(
+            leaves_refs
+            or is_break(
                 prev, c, len(current) == 1, cleaned.wrapped, in_refs, nxt,
                 cleaned.blanks_reliable, cleaned.wrap_width, cleaned.wrap_head,
             )
             or _caption_ends(current, c)
         ):
             paragraphs.append((start, current))
-            in_refs = _refs_state(current, in_refs)
+            in_refs = _refs_state(current, in_refs) and not leaves_refs
             current = []
         if not current:
             start = k

@@ -10,7 +10,8 @@ from functools import lru_cache
 
 _UP = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
 _LOW = "a-zа-яёәғқңөұүһі"
-INITIALS = rf"[{_UP}]\.\s?(?:[{_UP}]\.\s?)?"
+# Transliterated initials may take two letters: "Ye.S.", "Zh.K.".
+INITIALS = rf"[{_UP}](?:[hu]|(?<=Y)e)?\.\s?(?:[{_UP}](?:[hu]|(?<=Y)e)?\.\s?)?"
 SURNAME = rf"[{_UP}][{_UP}{_LOW}'’-]+"
 
 # A list item opens with a dash or bullet, or a number/letter with ")" or ".".
@@ -24,7 +25,7 @@ _SENTENCE_MARKS = frozenset(".!?…")
 _CLAUSE_MARKS = frozenset(".!?…:;")
 
 KEYWORDS = re.compile(
-    r"^(?:түйінді\s+сөздер|тірек\s+сөздер|кілт(?:ті)?\s+сөздер|ключевые\s+слова"
+    r"^(?:түйін(?:ді)?\s+сөздер|тірек\s+сөздер|кілт(?:ті)?\s+сөздер|ключевые\s+слова"
     r"|key\s*-?\s*words|keywords)\s*[:.—–-]",
     re.I,
 )
@@ -53,8 +54,11 @@ DOI = re.compile(r"^(?:doi\s*[:.]?\s*10\.\d{3,9}/|https?://(?:dx\.)?doi\.org/10\
 CLASS_CODE = re.compile(
     r"^(?:УДК|ӘОЖ|ӘӨЖ|UDC|UDK|ББК|BBK|ГРНТИ|МРНТИ|ХҒТАР|IRSTI|JEL)\b\s*[:.]?\s*[\dA-Z]"
 )
+# A note marker (``*``, ``¹``, a digit) may key the e-mail to its author (``*e-mail: …``).
 EMAIL_LINE = re.compile(
-    r"^(?:[eе][-‐–]?\s?mail|email|e-почта|эл(?:ектрондық)?\.?\s*пошта|электронная\s+почта)"
+    r"^[*¹²³⁴⁵⁶⁷⁸⁹\d]{0,2}\s?"
+    r"(?:[eе][-‐–]?\s?mail|email|e-почта|эл(?:ектрондық)?\.?\s*пошта|электронная\s+почта"
+    r"|corresponding\s+author|автор\s+для\s+(?:переписки|корреспонденции))"
     r"\s*[:.]?|^\S+@\S+\.\w+$",
     re.I,
 )
@@ -75,14 +79,48 @@ def has_orcid(text: str) -> bool:
     """``ORCID.search(text)``: away from the line start only "orcid.org/" can match."""
     return ORCID.match(text) is not None or ("/" in text and ORCID.search(text) is not None)
 
-# A line that is only an author's name (possibly several), as on a title page.
-NAME_LINE = re.compile(
-    rf"^(?:(?:{INITIALS}\s*{SURNAME}|{SURNAME}\s+{INITIALS})[\s\d*¹²³,]*)"
-    rf"(?:(?:,|\sи\s|\sжәне\s|\sand\s)\s*(?:{INITIALS}\s*{SURNAME}|{SURNAME}\s+{INITIALS})"
-    rf"[\s\d*¹²³,]*)*$"
+# A news page's byline and dateline, each alone on its line ("Автор: Айгүл Сәрсенова",
+# "15 наурыз 2024, 10:30", "23.10.2025 14:05").
+_NAMEWORD = rf"[{_UP}][{_LOW}'’.-]*"
+BYLINE = re.compile(
+    r"^(?:(?:автор(?:ы)?|author|текст|авторы\s+материала)\s*[:—–-]\s*|by\s+)"
+    rf"{_NAMEWORD}(?:(?:\s|,\s*|\s(?:и|and|және)\s){_NAMEWORD}){{1,7}}\.?$",
+    re.I,
 )
+_MONTH = (
+    r"(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр"
+    r"|қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан"
+    r"|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[^\W\d_]*"
+)
+DATELINE = re.compile(
+    rf"^(?:[^\W\d_]+,\s*)?\d{{1,2}}(?:\s+{_MONTH}\.?,?\s+|\.\d{{2}}\.)(?:19|20)\d{{2}}"
+    r"(?:\s*(?:ж\.|г\.|жыл|года)?)?(?:[,\s|]+\d{1,2}:\d{2})?\.?$",
+    re.I,
+)
+
+# A marker that keys an affiliation or a footnote to its anchor: superscripts or ``*`` glued
+# to the text (``¹әл-Фараби …``), or a plain number and a space (``1 Al-Farabi …``).
+SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
+NOTE_MARKER = re.compile(rf"^(?:[{SUPERSCRIPTS}*]+\s?|\d\s)(?=\S)")
+FOOTNOTE = re.compile(rf"^[{SUPERSCRIPTS}]+\s\S")
+
+# A line that is only an author's name (possibly several), as on a title page.
+_NAME = rf"(?:{INITIALS}\s*{SURNAME}|{SURNAME}\s+{INITIALS})"
+_KEY = r"[\d*¹²³⁴⁵⁶⁷⁸⁹,]"
+# Full names ("Aigerim Nurlanovna Bekova") count only with a note marker on every name:
+# unmarked, two or three capitalised words are as likely a heading.
+_FULL_NAME = rf"{SURNAME}(?:\s{SURNAME}){{1,2}}{_KEY}*[\d*¹²³⁴⁵⁶⁷⁸⁹]"
+NAME_LINE = re.compile(
+    rf"^(?:{_NAME}[\s{_KEY[1:-1]}]*)"
+    rf"(?:(?:,|\sи\s|\sжәне\s|\sand\s)\s*{_NAME}[\s{_KEY[1:-1]}]*)*$"
+    rf"|^{_FULL_NAME}(?:(?:,\s*|\sand\s){_FULL_NAME})*,?$"
+)
+# A reference entry opening with its first author: "Beck, T.", "Омарова Н.Қ.", "Smith J.".
+ENTRY_AUTHOR = re.compile(rf"^{SURNAME},?\s+{INITIALS}")
 # "A.T. Kalila, «lieutenant …»: Title" — the author line that opens a translated abstract.
-AUTHOR_LEAD = re.compile(rf"^(?:{INITIALS}\s*{SURNAME}|{SURNAME}\s+{INITIALS})\s*[,:]")
+AUTHOR_LEAD = re.compile(
+    rf"^(?:{INITIALS}\s*{SURNAME}|{SURNAME}\s+{INITIALS})[*¹²³⁴⁵⁶⁷⁸⁹]*\s*[,:]"
+)
 
 
 _CLOSERS = "»\"”’)]"

@@ -12,7 +12,10 @@ need the whole document:
 * section — the nearest heading above.
 
 The title of the work (in capitals, in the front matter) is ``front_matter``, not
-``heading``: it names the work, it does not open a section.
+``heading``: it names the work, it does not open a section. So is a title in normal case
+that sits between front matter (or the end of the references, or the document start) and
+an abstract or author line, and a news page's dateline and byline. A footnote (``¹ …``) is
+a ``reference``: the notes are the apparatus of references.
 """
 
 from __future__ import annotations
@@ -36,8 +39,12 @@ class Draft:
 
 def local_role(p: Paragraph, next_p: Paragraph | None, in_refs: bool) -> str:
     text = p.text
-    if p.front is not None:
+    if p.front is not None or (
+        len(p.lines) == 1 and (pt.DATELINE.match(text) or pt.BYLINE.match(text))
+    ):
         return "front_matter"
+    if pt.FOOTNOTE.match(text) and len(p.lines) <= 6:
+        return "reference"  # a note at the page foot: the apparatus of notes and references
     if pt.CAPTION.match(text) and len(text) <= 400:
         return "caption"
     if pt.KEYWORDS.match(text):
@@ -121,13 +128,45 @@ def _mark_front_neighbours(drafts: list[Draft]) -> None:
         )
         title = (
             d.role in ("heading", "reference", "body")
-            and pt.is_caps(text)
             and len(text.split()) >= 3
             and nxt is not None
-            and (nxt.role in ("front_matter", "abstract") or _author_line(nxt))
+            and (nxt.role in ("front_matter", "abstract") or _author_line(nxt)
+                 or _abstract_heading(nxt))
+            and (pt.is_caps(text) or _title_shaped(d, prev))
         )
         if author or title:
             d.role = "front_matter"
+        elif _marked_names(d) and nxt is not None and (
+            nxt.role in ("abstract", "front_matter") or _abstract_heading(nxt)
+        ):
+            d.role = "front_matter"  # "Ye.S. Akhmetov¹, A.V. Petrova²" before an abstract
+
+
+def _abstract_heading(d: Draft) -> bool:
+    return d.role == "heading" and pt.ABSTRACT_HEADING.match(d.paragraph.text) is not None
+
+
+def _title_shaped(d: Draft, prev: Draft | None) -> bool:
+    """A title in normal case: a short unpunctuated paragraph that opens the document (a
+    news headline above its dateline), follows front matter, or ends a reference list (an
+    end-matter block in another language opens with it)."""
+    text = d.paragraph.text
+    return (
+        (prev is None or prev.role in ("front_matter", "reference"))
+        and len(text) <= 250
+        and not pt.ends_clause(text)
+        and pt.starts_upper(text)
+        and not pt.REFERENCE_MARKER.match(text)
+    )
+
+
+def _marked_names(d: Draft) -> bool:
+    text = d.paragraph.text
+    return (
+        d.role in ("body", "heading", "reference")
+        and pt.NAME_LINE.match(text) is not None
+        and any(ch in pt.SUPERSCRIPTS or ch in "*," for ch in text)
+    )
 
 
 def _mark_abstract_run(drafts: list[Draft], k: int) -> None:
@@ -181,11 +220,25 @@ def _mark_foreign(drafts: list[Draft]) -> None:
 
 
 def sections(drafts: list[Draft]) -> list[str | None]:
-    """Nearest heading above each paragraph (a heading is in its own section)."""
+    """Nearest heading above each paragraph (a heading is in its own section).
+
+    Front matter that opens an abstract block (a translated title and author line before
+    ``Аннотация``/``Abstract`` at the article's end) closes the body: the block starts with
+    no section, until a heading of its own (``Abstract``).
+    """
     current: str | None = None
     out: list[str | None] = []
-    for d in drafts:
+    for k, d in enumerate(drafts):
         if d.role == "heading":
             current = d.paragraph.text
+        elif d.role == "front_matter" and _opens_abstract_block(drafts, k):
+            current = None
         out.append(None if d.role in ("front_matter", "foreign") else current)
     return out
+
+
+def _opens_abstract_block(drafts: list[Draft], k: int) -> bool:
+    for d in drafts[k + 1 :]:
+        if d.role != "front_matter":
+            return d.role in ("abstract", "keywords") or _abstract_heading(d)
+    return False
