@@ -281,6 +281,29 @@ def test_one_sided_header_stays_above_the_columns() -> None:
     assert order == ["Journal, 2024"] + [f"L{k}" for k in range(8)] + [f"R{k}" for k in range(8)]
 
 
+def test_column_band_between_full_width_text_is_found() -> None:
+    # More full-width lines than column lines: the gutter is judged on the band alone.
+    frags = [frag(f"Top {k}", 50, 60 + 13 * k, 450) for k in range(14)]
+    frags += [frag(f"L{k}", 50, 260 + 13 * k, 240) for k in range(6)]
+    frags += [frag(f"R{k}", 260, 260 + 13 * k, 450) for k in range(6)]
+    frags += [frag(f"Bottom {k}", 50, 360 + 13 * k, 450) for k in range(14)]
+    frags.append(frag("19", 244, 660, 256))  # a page number inside the gutter
+    assert find_gutter(frags) == (240, 260)
+    order = [f.text for f in order_page(frags)]
+    assert order[14:26] == [f"L{k}" for k in range(6)] + [f"R{k}" for k in range(6)]
+    assert order[26] == "Bottom 0" and order[-1] == "19"
+
+
+def test_table_cells_are_not_columns() -> None:
+    frags = []
+    for k in range(8):  # label, two figures and a share per row, far apart
+        y = 100 + 15 * k
+        frags += [frag(f"Облыс {k}", 53, y, 100), frag(str(100 + k), 183, y, 200),
+                  frag(str(200 + k), 283, y, 300), frag(f"{k},5", 373, y, 390)]  # fmt: skip
+    assert find_gutter(frags) is None
+    assert [f.text for f in order_page(frags)][:4] == ["Облыс 0", "100", "200", "0,5"]
+
+
 def test_glyphs_without_unicode_are_not_text() -> None:
     from archive.extract.pdf import _fragments
 

@@ -5,9 +5,11 @@ be tested without a PDF. Coordinates are PDF points, origin top-left, y growing 
 
 The reading-order rules, in short:
 
-* A page has two columns when some x position (the gutter) is crossed by few fragments while
-  several fragments on its left and on its right share the same heights. The same test, not
-  any fixed page layout, decides, so half-page two-column sections work too.
+* A page has columns when some x position (the gutter) leaves, in a band of the page between
+  fragments that cross it, rows of text on its left and right at the same heights, each
+  filling its side's width. Full-width text above or below the band does not matter, so a
+  two-column conclusion under single-column text works; table cells do not fill their width,
+  so a table is read row by row.
 * Fragments that span the gutter (titles, headers, single-column passages) split the page into
   regions; inside a region the left column is read fully, then the right one. Each side is
   tested again, so three or more columns are read left to right too.
@@ -48,12 +50,15 @@ class Fragment:
 
 
 def find_gutter(frags: list[Fragment]) -> tuple[float, float] | None:
-    """Return the gutter ``(left edge, right edge)`` of a two-column page, or None.
+    """Return the gutter ``(left edge, right edge)`` of a two-column page or band, or None.
 
-    Candidates are the right edges of fragments in the middle half of the text area; a
-    candidate wins when it leaves at least four fragments on each side that sit beside one
-    another (the signature of columns, which short last lines of a single column never show)
-    and the fragments crossing it are few compared with those it separates.
+    Candidates are the right edges of fragments in the middle half of the text area, tried
+    from the one crossed by the fewest fragments. A candidate wins when some band of the page
+    between fragments that cross it (a full-width title, paragraph or reference list above or
+    below) holds at least four rows of text on each side that sit beside one another, and
+    both sides are filled with running text. Short last lines of a single column never sit beside
+    one another; the cells of a table do, but they do not fill their width, so a table is
+    read row by row.
     """
     if len(frags) < 6:
         return None
@@ -67,47 +72,115 @@ def find_gutter(frags: list[Fragment]) -> tuple[float, float] | None:
     x0s = sorted(f.x0 for f in frags)
     x1s = sorted(f.x1 for f in frags)
     lo, hi = xmin + 0.25 * width, xmin + 0.75 * width
-    best: tuple[int, float, float] | None = None
+    candidates: list[tuple[int, float, float]] = []
     seen: set[int] = set()
     for edge in x1s[bisect_left(x1s, lo) : bisect_right(x1s, hi)]:
         key = round(edge)
         if key in seen:
             continue
         seen.add(key)
-        # The right column starts at the first fragment start clearly right of this edge.
-        i = bisect_left(x0s, edge + 0.5)
+        # The right column starts at the first fragment start a gutter's width right of this
+        # edge; what starts inside the gap (a centred page number) crosses the gutter.
+        i = bisect_left(x0s, edge + min_gap)
         if i == len(x0s):
             continue
         start = x0s[i]
         # Columns share the width: a narrow strip of labels at one side is not a column.
-        if start - edge < min_gap or start > hi:
+        if start > hi:
             continue
         n_left = bisect_right(x1s, edge + 0.5)
-        n_right = len(x0s) - i
-        # Fragments starting left of the edge and ending right of it cross the gutter.
-        crossing = bisect_left(x0s, edge + 0.5) - n_left
-        if n_left < 4 or n_right < 4:
+        if n_left < 4 or len(x0s) - i < 4:
             continue
-        if best is None or crossing < best[0]:
-            best = (crossing, edge, start)
-    if best is None:
-        return None
-    crossing, left_edge, right_edge = best
-    left = [f for f in frags if f.x1 <= left_edge + 0.5]
-    right = [f for f in frags if f.x0 >= right_edge - 0.5]
-    if crossing > 0.5 * (len(left) + len(right)):
-        return None
-    if _side_by_side(left, right) < max(4, 0.4 * min(len(left), len(right))):
-        return None
-    return left_edge, right_edge
+        candidates.append((i - n_left, edge, start))
+    candidates.sort()
+    ordered = sorted(frags, key=_reading_key)
+    # A word gap of a justified line can pass for a gutter over a few lines; of the
+    # candidates crossed least, the one with the most rows side by side wins.
+    best, gutter = 0, None
+    for _, left_edge, right_edge in candidates[:_TRIED]:
+        pairs = _column_band(ordered, left_edge, right_edge, best)
+        if pairs > best:
+            best, gutter = pairs, (left_edge, right_edge)
+    return gutter
+
+
+_TRIED = 6  # gutter candidates tested for a column band, fewest crossings first
+
+
+def _column_band(ordered: list[Fragment], gl: float, gr: float, floor: int = 0) -> int:
+    """Side-by-side rows of the best band (between fragments crossing ``gl``..``gr``) that
+    reads as columns, when more than ``floor``; else 0."""
+    best = floor
+    left: list[Fragment] = []
+    right: list[Fragment] = []
+    bottom = -1e9  # of the band so far
+    for f in ordered:
+        if f.x1 <= gl + 0.5:
+            left.append(f)
+        elif f.x0 >= gr - 0.5:
+            right.append(f)
+        elif f.y0 > bottom - 0.5 * f.height:
+            # A crossing fragment below the band closes it (one level with it, like a page
+            # number between column lines, does not).
+            best = max(best, _columns(left, right, best))
+            left, right = [], []
+            continue
+        bottom = max(bottom, f.y1)
+    best = max(best, _columns(left, right, best))
+    return best if best > floor else 0
+
+
+def _columns(left: list[Fragment], right: list[Fragment], floor: int) -> int:
+    if len(left) < 4 or len(right) < 4:
+        return 0
+    pairs = _side_by_side(left, right)
+    if pairs <= floor or pairs < max(4, 0.4 * min(len(left), len(right))):
+        return 0
+    # The narrower side is one column; the wider may hold several (read again later).
+    left_rows, right_rows = _rows(left), _rows(right)
+    width = min(_extent(left), _extent(right))
+    return pairs if _filled(left_rows, width) and _filled(right_rows, width) else 0
+
+
+def _rows(side: list[Fragment]) -> list[tuple[float, float]]:
+    """Horizontal extent of each visual line: MuPDF splits justified lines at wide word gaps.
+
+    ``side`` is in reading order, so a row's fragments follow one another.
+    """
+    rows: list[list[float]] = []  # x0, x1, y0, y1
+    for f in side:
+        if rows:
+            row = rows[-1]
+            overlap = min(row[3], f.y1) - max(row[2], f.y0)
+            near = f.x0 - row[1] < 4 * f.size and row[0] - f.x1 < 4 * f.size
+            if overlap > 0.5 * min(row[3] - row[2], f.y1 - f.y0) and near:
+                row[0], row[1] = min(row[0], f.x0), max(row[1], f.x1)
+                continue
+        rows.append([f.x0, f.x1, f.y0, f.y1])
+    return [(r[0], r[1]) for r in rows]
+
+
+def _extent(side: list[Fragment]) -> float:
+    return max(f.x1 for f in side) - min(f.x0 for f in side)
+
+
+def _filled(rows: list[tuple[float, float]], width: float) -> bool:
+    """Most lines of running text span most of a column; the cells of a table do not."""
+    return sum(x1 - x0 >= 0.6 * width for x0, x1 in rows) * 2 >= len(rows)
 
 
 def _side_by_side(left: list[Fragment], right: list[Fragment]) -> int:
-    """Count right-side fragments that have a left-side fragment at the same height."""
+    """Count right-side rows that have a left-side fragment at the same height.
+
+    Rows, not fragments: one justified line split at its wide word gaps is one row.
+    """
     spans = sorted((f.y0, f.y1) for f in left)
     starts = [s[0] for s in spans]
     count = 0
-    for f in right:
+    counted = -1e9  # bottom of the last row counted
+    for f in sorted(right, key=_reading_key):
+        if f.y0 < counted - 0.5 * f.height:
+            continue
         # Only fragments starting before this one ends can overlap it vertically.
         j = bisect_right(starts, f.y1)
         for k in range(j - 1, max(-1, j - 4), -1):
@@ -115,6 +188,7 @@ def _side_by_side(left: list[Fragment], right: list[Fragment]) -> int:
             overlap = min(y1, f.y1) - max(y0, f.y0)
             if overlap > 0.3 * min(y1 - y0, f.height):
                 count += 1
+                counted = f.y1
                 break
     return count
 
@@ -207,7 +281,8 @@ def _read_region(
     """
     left = [f for f in region if f.column == LEFT]
     right = [f for f in region if f.column == RIGHT]
-    if not left or not right:  # text on one side only is no column
+    if len(_rows(left)) < 2 or len(_rows(right)) < 2:
+        # Text on one side only is no column, nor is one line split at wide word gaps.
         return [], [], [], sorted(region, key=_reading_key), []
     rest = [f for f in region if f.column == FULL_WIDTH]
     before: list[Fragment] = []

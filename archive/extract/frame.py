@@ -1,0 +1,68 @@
+"""The body frame of each page: where stacked lines of text begin and end.
+
+Running headers and footers are evidence for the cleaner only when they sit *outside* the
+page's text: a body line at the very top of a page with narrow margins is still a body line.
+What tells them apart, whatever the page size or margins, is spacing: lines of running text
+(paragraphs, references, tables) follow one another at their leading, while a running header
+or footer stands alone, set off from the text by a gap of more than a line. The frame of a
+page runs from the top of its first line that has a line stacked right below it to the bottom
+of its last line that has one stacked right above it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from archive.models import Line
+
+_LOOKAHEAD = 8  # lines further down the page tried for a neighbour (columns interleave)
+
+
+def body_frames(lines: Iterable[Line]) -> dict[int, tuple[float, float]]:
+    """Map each page number to ``(top, bottom)`` of its body frame, in PDF points.
+
+    Two lines are stacked when they overlap horizontally and the gap between them is less
+    than the taller one's height. A page's frame also covers the span of the document's
+    fuller pages, so a lone heading at the foot of a page is inside. Pages without geometry,
+    or without any two stacked lines (a page holding only a figure), are left out: no frame
+    is known there, and position alone must not decide.
+    """
+    by_page: dict[int, list[_Box]] = {}
+    for ln in lines:
+        if ln.x0 is not None and ln.y0 is not None and ln.x1 is not None and ln.y1 is not None:
+            by_page.setdefault(ln.page, []).append((ln.x0, ln.y0, ln.x1, ln.y1))
+    frames: dict[int, tuple[float, float]] = {}
+    for page, boxes in by_page.items():
+        frame = _frame(sorted(boxes, key=lambda b: b[1]))
+        if frame is not None:
+            frames[page] = frame
+    if not frames:
+        return frames
+    # A page's text may stop short (a heading left alone at the foot, a figure on top):
+    # where full pages of the same document have text, the frame extends there too.
+    tallest = max(bottom - top for top, bottom in frames.values())
+    full = [f for f in frames.values() if f[1] - f[0] >= 0.5 * tallest]
+    top, bottom = min(f[0] for f in full), max(f[1] for f in full)
+    return {page: (min(f[0], top), max(f[1], bottom)) for page, f in frames.items()}
+
+
+_Box = tuple[float, float, float, float]  # x0, y0, x1, y1
+
+
+def _frame(boxes: list[_Box]) -> tuple[float, float] | None:
+    top, bottom = float("inf"), float("-inf")
+    for i, upper in enumerate(boxes):
+        for lower in boxes[i + 1 : i + 1 + _LOOKAHEAD]:
+            if _stacked(upper, lower):
+                top, bottom = min(top, upper[1]), max(bottom, lower[3])
+                break
+    return (top, bottom) if top <= bottom else None
+
+
+def _stacked(upper: _Box, lower: _Box) -> bool:
+    if min(upper[2], lower[2]) - max(upper[0], lower[0]) <= 0:
+        return False
+    gap = lower[1] - upper[3]
+    height = max(upper[3] - upper[1], lower[3] - lower[1])
+    # Lines of one row in two columns overlap vertically; they are not stacked.
+    return -0.5 * height < gap < height
