@@ -52,11 +52,18 @@ class Line:
 
 @dataclass(frozen=True, slots=True)
 class PageInfo:
-    """Physical page geometry, so the cleaner can tell 'near the top' from 'mid-page'."""
+    """Physical page geometry, so the cleaner can tell 'near the top' from 'mid-page'.
+
+    ``body_top`` / ``body_bottom`` bound the page's running text (lines stacked on one
+    another), when the extractor could tell: a line inside them is body, however close it
+    sits to the page's edge.
+    """
 
     number: int
     width: float
     height: float
+    body_top: float | None = None
+    body_bottom: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,10 +20,12 @@ from __future__ import annotations
 import functools
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pymupdf
 
 from archive.errors import CorruptFileError, EncryptedFileError
+from archive.extract.frame import body_frames
 from archive.extract.layout import Fragment, blank_flags, merge_rows, order_page
 from archive.models import Document, Line, PageInfo
 
@@ -73,6 +75,12 @@ def extract_pdf(data: bytes) -> Document:
         for number, (frags, blanks) in enumerate(zip(per_page, flags, strict=True), start=1)
         for f, blank in zip(frags, blanks, strict=True)
     ]
+    frames = body_frames(lines)
+    pages = tuple(
+        replace(p, body_top=frames[p.number][0], body_bottom=frames[p.number][1])
+        if p.number in frames else p
+        for p in pages
+    )
     return Document(
         media_type=MEDIA_TYPE, extractor=EXTRACTOR, lines=tuple(lines), pages=pages, info=info
     )
