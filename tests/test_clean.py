@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 import pytest
 
-from archive.clean import Vocabulary, clean, join_lines, keep_hyphen
+from archive.clean import Vocabulary, clean, join_lines, keep_hyphen, mend_spaced_breaks
 from archive.clean.furniture import find_furniture, read_page_number
 from archive.extract.text import extract_text
 from archive.models import Document, Line, PageInfo
@@ -334,3 +335,42 @@ def test_running_titles_inside_running_text_without_blank_lines() -> None:
 
     assert shapes(without) == shapes(with_blanks)
     assert [p for _t, _k, p in shapes(without) if p] == [36, 38, 39]
+
+
+def test_each_line_gets_the_width_of_the_wrap_it_belongs_to() -> None:
+    """Body re-wrapped at 64 columns, one passage kept at its typeset width (~100, justified):
+    the narrow lines get 64, the wide ones no width; the untouched seed gets none at all."""
+    sentence = (
+        "Жергілікті өзін-өзі басқару органдары халықтың күнделікті тіршілігіне "
+        "ең жақын билік деңгейі болып табылады және бюджет процесіне қатысады."
+    )
+    narrow = [line for _ in range(6) for line in textwrap.wrap(sentence * 2, 64)]
+    typeset = ARTICLE.read_text(encoding="utf-8").splitlines()[120:140]
+    cleaned = clean(extract_text("\n".join([*narrow, *typeset, *narrow]).encode("utf-8")))
+    by_text = {c.line.text.rstrip(): c.wrap for c in cleaned.lines}
+    assert {by_text[t] for t in narrow} == {max(len(t) for t in narrow)}
+    assert all(by_text[t] is None for t in typeset if len(t.strip()) > 70 and t in by_text)
+    assert all(c.wrap is None for c in clean(extract_text(ARTICLE.read_bytes())).lines)
+
+
+@pytest.mark.parametrize(
+    ("text", "mended"),
+    [
+        # The whole word occurs elsewhere in the document.
+        ("бітімгер- шілік миссиялар", "бітімгершілік миссиялар"),
+        ("Республика- сының сыртқы", "Республикасының сыртқы"),
+        # A suspended hyphen before a conjunction stays.
+        ("аудио- және бейнежазбалар", "аудио- және бейнежазбалар"),
+        ("Kazakh- and Russian-language", "Kazakh- and Russian-language"),
+        # A dash set off by spaces is no broken word.
+        ("әрі - бітімгершілік", "әрі - бітімгершілік"),
+        # A compound the document spells with its hyphen keeps it.
+        ("әскери- саяси ұстаным", "әскери-саяси ұстаным"),
+    ],
+)
+def test_words_broken_before_a_space_are_mended(text: str, mended: str) -> None:
+    vocab = Vocabulary.from_texts([
+        "бітімгершілік миссиялар Қазақстан Республикасының әскери-саяси ұстанымы",
+        "аудио және бейнежазбалар, Kazakh and Russian-language sources",
+    ])
+    assert mend_spaced_breaks(text, vocab) == mended

@@ -8,7 +8,10 @@ needs, from geometry when the extractor had it and from the text alone otherwise
 * ``indent`` — a first-line indent (text: leading whitespace kept by the text extractor);
 * ``blank_before`` — an empty line or a large vertical gap before it;
 * ``after_cut`` — furniture or a page break was removed just before it, so a blank line there
-  says nothing about paragraphs.
+  says nothing about paragraphs;
+* ``wrap`` — in a text copy wrapped at a fixed number of characters, that number for the
+  lines of the copy's dominant wrap (a copy re-wrapped paragraph by paragraph keeps other
+  lines at their old width).
 
 For the whole document it also tells whether lines are hard-wrapped at all (``wrapped``),
 whether its blank lines can be trusted as paragraph ends (``blanks_reliable``) and, for a
@@ -19,17 +22,19 @@ Hyphenation is repaired later, when lines are joined (``archive.clean.hyphenatio
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from archive.clean.furniture import Furniture, find_furniture
-from archive.clean.hyphenation import Vocabulary, join_lines, keep_hyphen
+from archive.clean.hyphenation import Vocabulary, join_lines, keep_hyphen, mend_spaced_breaks
 from archive.clean.pages import assign_pages
 from archive.models import Artifact, Document, Line
 
 __all__ = [
     "CleanLine", "Cleaned", "Vocabulary", "clean", "double_spaced", "join_lines", "keep_hyphen",
+    "mend_spaced_breaks",
 ]
 
 _MIN_WRAPPED_LINES = 10
@@ -57,6 +62,9 @@ class CleanLine:
     blank_before: bool
     after_cut: bool
     font_change: bool = False
+    # Characters per line where this line sits, in a text copy wrapped at a fixed width
+    # (measured on the neighbouring lines: a copy may mix widths). None when unknown.
+    wrap: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,23 +121,30 @@ def clean(doc: Document) -> Cleaned:
     wrapped = geometry or _is_wrapped([c.text for c in out])
     width = None if geometry or not wrapped else _wrap_width([c.line.text for c in out])
     head = None if width is None else _break_head([c.text for c in out])
+    if wrapped and not geometry:
+        local = _local_widths([c.line.text.rstrip() for c in out], width)
+        out = [replace(c, wrap=w) if w is not None else c for c, w in zip(out, local, strict=True)]
+        if head is None and any(w is not None for w in local):
+            # Only the lines of that wrap say whether it breaks words.
+            # A tenth of them, not a twentieth: stray lines of another wrap may fit in it.
+            head = _break_head([c.text for c in out if c.wrap is not None], 0.1)
     return Cleaned(
         tuple(out), artifacts, vocabulary, geometry, wrapped, _blanks_reliable(out), width, head
     )
 
 
-def _break_head(texts: list[str]) -> int | None:
+def _break_head(texts: list[str], share: float = 0.05) -> int | None:
     """The shortest word part (letters, 10th percentile) left before a line-end hyphen.
 
-    None when fewer than one line in twenty ends with a broken word: the copy does not
-    hyphenate, so a long next word may simply not have fitted.
+    None when fewer than ``share`` of the lines (one in twenty) end with a broken word: the
+    copy does not hyphenate, so a long next word may simply not have fitted.
     """
     heads = sorted(
         len(t[:-1].rsplit(" ", 1)[-1].rsplit("-", 1)[-1])
         for t in texts
         if len(t) >= 2 and t[-1] in "-\u00ad" and t[-2].isalpha()
     )
-    if len(heads) < max(3, 0.05 * len(texts)):
+    if len(heads) < max(3, share * len(texts)):
         return None
     return max(2, heads[len(heads) // 10])
 
@@ -147,6 +162,54 @@ def _wrap_width(texts: list[str]) -> int | None:
     width = lengths[int(0.97 * (len(lengths) - 1))]
     near = sum(1 for n in lengths if width - _NEAR_WIDTH <= n <= width)
     return width if near >= 0.5 * len(lengths) else None
+
+
+_MIN_RUNS = 8  # lines running on into the next that must vouch for a dominant width
+
+
+def _local_widths(texts: list[str], whole: int | None) -> list[int | None]:
+    """Each line's wrap width: the copy's dominant width for the lines that fit in it.
+
+    A copy re-wrapped paragraph by paragraph keeps other lines (headings, front matter,
+    passages it did not reflow) at their old width, so the 97th percentile of all lines
+    misses the width most of the body was wrapped at. See ``_dominant_width``; lines longer
+    than that width belong to another wrap and keep the document's width (usually None).
+    """
+    width = _dominant_width(texts)
+    if width is None:
+        return [whole] * len(texts)
+    return [width if len(t) <= width else whole for t in texts]
+
+
+def _dominant_width(texts: list[str]) -> int | None:
+    """The widest ``W`` at which the lines no longer than ``W`` look wrapped at ``W``.
+
+    Wrapped at ``W`` means: a good share of those lines end within a few characters of
+    ``W``, and (nearly) no nearly full line that runs on into the next (no clause end, no
+    broken word, the next line in lower case) left room for the next line's first word —
+    text copied from a justified page does that often, a copy wrapped at a character count
+    never. A heading or a title stops short, so only lines of at least three quarters of
+    ``W`` are asked.
+    """
+    sizes = sorted(n for t in texts if (n := len(t)) >= 20)
+    # (line length, first word of the next line), by line length.
+    pairs = sorted(
+        (len(a), len(b.strip().split(" ", 1)[0]))
+        for a, b in pairwise(texts)
+        if b.strip()[:1].islower() and not _ends_clause(a) and a[-1:] not in "-\u00ad"
+    )
+    pair_sizes = [n for n, _ in pairs]
+    for width in sorted(set(sizes), reverse=True):
+        fits = bisect_right(sizes, width)
+        if fits < _MIN_WRAPPED_LINES:
+            break
+        if fits - bisect_left(sizes, width - _NEAR_WIDTH) < 0.4 * fits:
+            continue
+        runs = pairs[bisect_left(pair_sizes, 0.75 * width) : bisect_right(pair_sizes, width)]
+        left_room = sum(1 for n, w in runs if n + 1 + w <= width)
+        if len(runs) >= _MIN_RUNS and left_room <= 0.05 * len(runs):
+            return width
+    return None
 
 
 def _blanks_reliable(lines: list[CleanLine]) -> bool:

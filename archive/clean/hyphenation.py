@@ -314,3 +314,35 @@ def keep_hyphen(stem: str, tail: str, vocab: Vocabulary) -> bool:
         and vocab.knows_compound(last)
         and vocab.knows_joined(first_tail)
     )
+
+
+# A word broken at a line end whose line break became a space ("бітімгер- шілік"): a copy
+# that glued lines (or blank-separated halves) without mending the break.
+_SPACED_BREAK = re.compile(r"(?<![\w-])([^\W\d_]{2,})[-\u2010] ([^\W\d_]{2,})(?![\w-])")
+
+
+# "аудио- және бейне", "Kazakh- and Russian-language": a suspended hyphen before a conjunction.
+_CONJUNCTIONS = frozenset(
+    {"және", "мен", "пен", "бен", "немесе", "и", "или", "а", "and", "or", "to", "und"}
+)
+
+
+def mend_spaced_breaks(text: str, vocab: Vocabulary) -> str:
+    """Mend ``бітімгер- шілік`` as if the halves were at a line end and the next line start.
+
+    A suspended hyphen (``аудио- және бейне``, ``Kazakh- and Russian-language``) stays.
+    """
+    if "- " not in text and "\u2010 " not in text:
+        return text
+
+    def mend(m: re.Match[str]) -> str:
+        head, tail = m.group(1), m.group(2)
+        if not tail[:1].islower() or tail.casefold() in _CONJUNCTIONS:
+            return m.group(0)
+        # Nobody types a space inside a compound: keep its hyphen only on good evidence.
+        keep = keep_hyphen(head, tail, vocab) and (
+            vocab.knows_compound(f"{head}-{tail}") or head.casefold() in vocab.compound_heads
+        )
+        return head + ("-" if keep else "") + tail
+
+    return _SPACED_BREAK.sub(mend, text)

@@ -18,7 +18,10 @@ boundary is decided from several weak signals:
   words, for the shortest head it ever breaks off plus a hyphen — was not wrapped: it ends
   its paragraph whatever its length;
 * a short line without final punctuation that stands alone before a capitalised line is a
-  heading, so it ends its paragraph;
+  heading, so it ends its paragraph; in a fixed-width wrap "short" means it left room for
+  the next word, however full a narrow wrap makes it (``CleanLine.wrap``: a copy may mix
+  widths, each line is judged by the wrap it belongs to);
+* a line ending with ``;`` before a capital ends a list item: prose goes on in lower case;
 * a section label alone on its line (``Аңдатпа``, ``References``), a footnote (``¹ …``) and
   a line of names keyed to notes (``Ye.S. Akhmetov¹, A.V. Petrova²``) stand apart;
 * in a reference list an entry opens with its number or first author: a line in the entry's
@@ -34,7 +37,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import pairwise
 
-from archive.clean import Cleaned, CleanLine, join_lines
+from archive.clean import Cleaned, CleanLine, join_lines, mend_spaced_breaks
 from archive.segment import patterns as pt
 
 _FULL = 0.85  # share of the usual line width that counts as a full line
@@ -144,16 +147,29 @@ def is_break(
     if pt.ends_clause(prev.text):
         if _indented(prev, cur) or _lone_heading(cur, nxt):
             return True
+        if pt.strip_citation(prev.text).endswith(";") and pt.first_letter(cur.text).isupper():
+            # Prose goes on in lower case after ";": a capital opens the next list item.
+            return True
         if not prev_is_first and _indented(cur, prev):
             return True  # the end of a block with a hanging indent (a list item)
         if _left_room(prev, cur, wrap_width, wrap_head):
             return True
+        if blank and prev.text.endswith(":") and pt.LIST_MARKER.match(cur.text.lstrip("«\"“(")):
+            return True  # a quoted list ("«1) …") announced by a colon, after a blank line
         if blank:
             return not (prev_is_first and prev.fill >= _FULL)
         if cur.after_cut and prev.line.y0 is None:
             return True
         return prev.fill < _FULL
     if prev_is_first and heading_like(prev):
+        return True
+    if (
+        not prev.text.endswith((",", "-", "–", "—"))
+        and (heading_like(prev, max_fill=2.0) if prev_is_first else len(prev.text.split()) <= 8)
+        and _left_room(prev, cur, wrap_width, None)
+    ):
+        # In a fixed-width wrap an unpunctuated line that left room for the next word was
+        # ended on purpose: a heading (or its last line), however full a narrow wrap makes it.
         return True
     return blank and prev.fill < _SHORT and not prev.text.endswith(",")
 
@@ -162,6 +178,8 @@ def _left_room(
     prev: CleanLine, cur: CleanLine, wrap_width: int | None, wrap_head: int | None
 ) -> bool:
     """The next line's first word, or a broken-off head of it, would have fitted on ``prev``."""
+    if prev.wrap is not None:
+        wrap_width = prev.wrap  # the width where ``prev`` sits: a copy may mix widths
     if wrap_width is None:
         return False
     room = wrap_width - len(prev.line.text.rstrip())
@@ -214,11 +232,14 @@ def _bare_label(text: str) -> bool:
 
 def _lone_heading(cur: CleanLine, nxt: CleanLine | None) -> bool:
     """A short unpunctuated capitalised line between a finished sentence and a capital."""
+    if nxt is None:
+        return False
+    # Short, or in a narrow fixed-width wrap, ended with room to spare for the next word.
+    ended = cur.wrap is not None and _left_room(cur, nxt, None, None)
     return (
-        nxt is not None
-        and cur.fill < _SHORT
+        (cur.fill < _SHORT or ended)
         and not pt.ends_clause(cur.text)
-        and heading_like(cur)
+        and heading_like(cur, max_fill=2.0 if ended else 0.75)
         and pt.starts_upper(nxt.text)
         and not pt.LIST_MARKER.match(nxt.text)
     )
@@ -288,7 +309,7 @@ def paragraph_text(lines: list[CleanLine], cleaned: Cleaned) -> str:
     text = ""
     for c in lines:
         text = join_lines(text, c.text, cleaned.vocabulary) if text else c.text
-    return " ".join(text.replace("\u00ad", "").split())
+    return mend_spaced_breaks(" ".join(text.replace("\u00ad", "").split()), cleaned.vocabulary)
 
 
 def _refs_state(lines: list[CleanLine], in_refs: bool) -> bool:
@@ -314,4 +335,5 @@ def _neutral(c: CleanLine) -> CleanLine:
         blank_before=False,
         after_cut=True,
         font_change=c.font_change,
+        wrap=c.wrap,
     )

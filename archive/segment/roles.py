@@ -78,7 +78,9 @@ def _is_heading(p: Paragraph, next_p: Paragraph | None) -> bool:
     elif len(p.lines) > 2:
         return False
     elif len(p.lines) == 1:
-        if not heading_like(p.first, max_fill=0.9):
+        # In a copy wrapped at a character count a narrow wrap fills any heading's line;
+        # the line ended before the next word would have fitted, so its length says nothing.
+        if not heading_like(p.first, max_fill=0.9 if p.first.wrap is None else 2.0):
             return False
     else:
         # A heading wrapped over two lines: no final punctuation, the second line short.
