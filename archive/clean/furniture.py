@@ -285,10 +285,30 @@ def _by_position(doc: Document) -> list[Furniture]:
     for ln in lines:
         if ln.page not in heights and ln.y1 is not None:
             heights[ln.page] = max(heights.get(ln.page, 0.0), ln.y1 * 1.05)
+    # Inside the page's body frame (lines stacked on one another, from the extractor) a line
+    # is running text, however near the edge: only a bare page number or a line repeated at
+    # the same height on other pages can be furniture there.
+    frames = {
+        p.number: (p.body_top, p.body_bottom)
+        for p in doc.pages
+        if p.body_top is not None and p.body_bottom is not None
+    }
+    at_height = Counter(
+        (mask(ln.text.strip()), round(ln.y0 / 2)) for ln in lines if ln.y0 is not None
+    )
     band: dict[int, str] = {}
     for i, ln in enumerate(lines):
         h = heights.get(ln.page)
         if not h or ln.y0 is None or ln.y1 is None:
+            continue
+        frame = frames.get(ln.page)
+        if (
+            frame is not None
+            and ln.y1 > frame[0]
+            and ln.y0 < frame[1]
+            and not _PAGE_ONLY.fullmatch(ln.text.strip())
+            and at_height[(mask(ln.text.strip()), round(ln.y0 / 2))] < 3
+        ):
             continue
         if ln.y1 <= h * _BAND:
             band[i] = "running-header"
