@@ -35,6 +35,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from ids_perturb import hyphenate  # noqa: E402
+
 from archive.ids import OldParagraph, carry_labels  # noqa: E402
 
 SEED = ROOT / "seeds" / "000_d613d50ca8d86847.txt"
@@ -86,21 +88,6 @@ def _rewrap(text: str, width: int) -> str:
     return "\n".join(textwrap.wrap(_flat(text), width)) or text
 
 
-def _hyphenate(text: str, width: int) -> str:
-    """Wrap at *width*, breaking the word at each line end with a hyphen."""
-    flat, out, line = _flat(text), [], ""
-    for word in flat.split(" "):
-        if len(line) + 1 + len(word) > width and len(word) > 5 and line:
-            cut = max(2, width - len(line) - 2)
-            cut = min(cut, len(word) - 2)
-            out.append(f"{line} {word[:cut]}-")
-            line = word[cut:]
-        else:
-            line = f"{line} {word}" if line else word
-    out.append(line)
-    return "\n".join(out)
-
-
 def _noise(text: str, rng: random.Random) -> str:
     text = unicodedata.normalize("NFD", text)
     text = text.replace("«", "“").replace("»", "”").replace("–", "—")
@@ -135,7 +122,7 @@ def scenarios(paras: list[str]) -> list[Scenario]:
     mid = long_ones[len(long_ones) // 2]
     out = [
         Scenario("re-wrapped", [_rewrap(p, 57) for p in paras], _identity(n), True),
-        Scenario("hyphenated", [_hyphenate(p, 43) for p in paras], _identity(n), True),
+        Scenario("hyphenated", [hyphenate(_flat(p), 43) for p in paras], _identity(n), True),
         Scenario("unicode noise", [_noise(p, rng) for p in paras], _identity(n), True),
     ]
     with_headers: list[str] = []

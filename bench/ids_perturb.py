@@ -50,7 +50,7 @@ def _unwrap(chunk: str) -> str:
     return out
 
 
-def _hyphenate(text: str, width: int) -> str:
+def hyphenate(text: str, width: int) -> str:
     """Wrap at *width*, breaking the word at each line end with a hyphen."""
     out, line = [], ""
     for word in text.split():
@@ -110,7 +110,7 @@ def text_reextractions(raw: str, texts: list[str]) -> list[tuple[str, str]]:
     return [
         ("re-wrapped", rewrap(lambda t: "\n".join(textwrap.wrap(t, 90, break_on_hyphens=False)))),
         ("re-wrapped narrow", rewrap(lambda t: "\n".join(textwrap.wrap(t, 72)))),
-        ("hyphenated", rewrap(lambda t: _hyphenate(t, 86))),
+        ("hyphenated", rewrap(lambda t: hyphenate(t, 86))),
         ("running headers", "\n".join(with_headers)),
         ("unicode noise", noise(raw, random.Random(0))),
     ]
