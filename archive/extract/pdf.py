@@ -26,7 +26,8 @@ import pymupdf
 
 from archive.errors import CorruptFileError, EncryptedFileError
 from archive.extract.frame import body_frames
-from archive.extract.layout import Fragment, blank_flags, merge_rows, order_page
+from archive.extract.layout import Fragment, merge_rows, order_page
+from archive.extract.spacing import blank_flags
 from archive.models import Document, Line, PageInfo
 
 MEDIA_TYPE = "application/pdf"
