@@ -25,7 +25,7 @@ for _path in (ROOT, ROOT / "tests"):
         sys.path.insert(0, str(_path))
 
 import pdfgen  # noqa: E402
-from pdftypeset import STYLES, Typesetter, with_style  # noqa: E402
+from pdftypeset import STYLES, Typesetter  # noqa: E402
 
 from archive.ids import normalise  # noqa: E402
 
@@ -247,23 +247,7 @@ def typeset_article(
         header=lambda p: running if p % 2 else spec["running_author"],
         footer=lambda p: (f"{journal.split(' / ')[0]}, {issue}", False),
     )  # fmt: skip
-    k = 0
-    while k < len(items):
-        item = items[k]
-        following = items[k + 1]["kind"] if k + 1 < len(items) else None
-        if "columns" in (item["kind"], following):
-            start = k if item["kind"] == "columns" else k + 1
-            end = next(j for j in range(k, len(items)) if items[j]["kind"] == "end_columns")
-            ts.columns(items[start + 1 : end], None if start == k else item)
-            k = end + 1
-            continue
-        if item["kind"] == "figure":
-            ts.figure(item["text"], item["lang"])
-        else:
-            scale = body_size / STYLES["body"].size
-            style = with_style(item["kind"], size=round(STYLES[item["kind"]].size * scale, 2))
-            ts.paragraph(item["text"], item["kind"], item["lang"], style)
-        k += 1
+    pdfgen.typeset_items(ts, items, scale=body_size / STYLES["body"].size)
     meta = spec["metadata"]
     info = {"title": meta["title"], "author": meta["author"], "subject": meta["subject"],
             "keywords": meta["keywords"]}  # fmt: skip

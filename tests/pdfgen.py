@@ -55,7 +55,18 @@ def journal_article(
         header=lambda p: f"{journal}, {issue}" if p % 2 else spec["running_author"],
         footer=lambda p: (footer_text, glued_page_numbers),
     )
-    items = spec["items"]
+    typeset_items(ts, spec["items"])
+    meta = spec["metadata"]
+    if not with_metadata:
+        return ts.finish(), ts.gold
+    info = {"title": meta["title"], "author": meta["author"], "subject": meta["subject"],
+            "keywords": meta["keywords"], "creator": "LaTeX with hyperref",
+            "producer": "pdfTeX-1.40.25", "creationDate": "D:20230630120000+06'00'"}  # fmt: skip
+    return ts.finish(info, xmp_packet(meta, first_page)), ts.gold
+
+
+def typeset_items(ts: Typesetter, items: list[dict[str, Any]], *, scale: float = 1.0) -> None:
+    """Set the article's items in order; ``scale`` multiplies every font size."""
     k = 0
     while k < len(items):
         item = items[k]
@@ -69,15 +80,12 @@ def journal_article(
         if item["kind"] == "figure":
             ts.figure(item["text"], item["lang"])
         else:
-            ts.paragraph(item["text"], item["kind"], item["lang"])
+            kind = item["kind"]
+            style = None if scale == 1.0 else with_style(
+                kind, size=round(STYLES[kind].size * scale, 2)
+            )
+            ts.paragraph(item["text"], kind, item["lang"], style)
         k += 1
-    meta = spec["metadata"]
-    if not with_metadata:
-        return ts.finish(), ts.gold
-    info = {"title": meta["title"], "author": meta["author"], "subject": meta["subject"],
-            "keywords": meta["keywords"], "creator": "LaTeX with hyperref",
-            "producer": "pdfTeX-1.40.25", "creationDate": "D:20230630120000+06'00'"}  # fmt: skip
-    return ts.finish(info, xmp_packet(meta, first_page)), ts.gold
 
 
 def two_column_paper(*, first_page: int = 5) -> tuple[bytes, Gold]:
