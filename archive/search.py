@@ -299,6 +299,21 @@ def _phrase(words: list[str]) -> str:
 NOTHING = '""'
 
 
+def _split_query(query: str) -> tuple[list[list[str]], list[str]]:
+    """The words of each quoted phrase («…», "…", “…”), and the words outside any phrase."""
+    phrases: list[list[str]] = []
+    rest: list[str] = []
+    position = 0
+    for match in _PHRASE.finditer(query):
+        rest.append(query[position : match.start()])
+        position = match.end()
+        words = _words(next(g for g in match.groups() if g is not None))
+        if words:
+            phrases.append(words)
+    rest.append(query[position:])
+    return phrases, _words(" ".join(rest))
+
+
 def stem_query(query: str) -> str:
     """A user's search words as an FTS5 MATCH expression over the word-form index.
 
@@ -308,18 +323,9 @@ def stem_query(query: str) -> str:
     phrases («…», "…", “…”) stay phrases of stems; everything is ANDed. Operators and
     punctuation typed by the user are never passed to FTS5, so any input is a valid query.
     """
-    parts: list[str] = []
-    rest: list[str] = []
-    position = 0
-    for match in _PHRASE.finditer(query):
-        rest.append(query[position : match.start()])
-        position = match.end()
-        words = _words(next(g for g in match.groups() if g is not None))
-        if words:
-            parts.append(_phrase(words))
-    rest.append(query[position:])
-    for word in _words(" ".join(rest)):
-        parts.append(_either([_stem_term(stem) for stem in _query_stems(word)]))
+    phrases, loose = _split_query(query)
+    parts = [_phrase(words) for words in phrases]
+    parts += [_either([_stem_term(stem) for stem in _query_stems(word)]) for word in loose]
     return " AND ".join(parts) if parts else NOTHING
 
 
@@ -329,17 +335,8 @@ def match_query(query: str) -> str:
     Words are quoted and ANDed, quoted phrases stay phrases; no user text reaches FTS5 as
     syntax, so ``C++``, ``"`` or ``AND`` alone do not raise errors.
     """
-    parts: list[str] = []
-    rest: list[str] = []
-    position = 0
-    for match in _PHRASE.finditer(query):
-        rest.append(query[position : match.start()])
-        position = match.end()
-        words = _words(next(g for g in match.groups() if g is not None))
-        if words:
-            parts.append(_quote(" ".join(words)))
-    rest.append(query[position:])
-    parts.extend(_quote(word) for word in _words(" ".join(rest)))
+    phrases, loose = _split_query(query)
+    parts = [_quote(" ".join(words)) for words in phrases] + [_quote(word) for word in loose]
     return " AND ".join(parts) if parts else NOTHING
 
 
