@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
 from rich.console import Console
@@ -32,6 +33,7 @@ out = Console(soft_wrap=True, highlight=False)
 err = Console(stderr=True, soft_wrap=True, highlight=False)
 
 _state: dict[str, Path] = {}
+T = TypeVar("T")
 
 
 def _home() -> Path:
@@ -53,6 +55,17 @@ def _open_store() -> Any:
         return Store.open(_home())
     except ArchiveError as exc:
         _fail(exc)
+
+
+def _with_store(action: Callable[[Any], T]) -> T:
+    """Run ``action`` on the open archive; its ``ArchiveError`` becomes a message and exit."""
+    store = _open_store()
+    try:
+        return action(store)
+    except ArchiveError as exc:
+        _fail(exc)
+    finally:
+        store.close()
 
 
 def _print_json(data: Any) -> None:
@@ -90,7 +103,6 @@ def ingest(
     from .ingest import FAILED, FileOutcome, ingest_paths
     from .sidecars import SidecarDir
 
-    store = _open_store()
     progress = Progress(
         TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
         console=err, transient=True, disable=not err.is_terminal,
@@ -102,16 +114,11 @@ def ingest(
         if outcome.status == FAILED:
             progress.console.print(f"archive: {outcome.path}: {outcome.error}", markup=False)
 
-    try:
-        with progress:
-            report = ingest_paths(
-                store, paths, sidecars=SidecarDir(metadata_dir), source_key=source, jobs=jobs,
-                on_file=on_file, on_total=lambda n: progress.update(task, total=n),
-            )
-    except ArchiveError as exc:
-        _fail(exc)
-    finally:
-        store.close()
+    with progress:
+        report = _with_store(lambda store: ingest_paths(
+            store, paths, sidecars=SidecarDir(metadata_dir), source_key=source, jobs=jobs,
+            on_file=on_file, on_total=lambda n: progress.update(task, total=n),
+        ))
     counts = report.counts()
     if as_json:
         _print_json({"files": [f.as_json() for f in report.files],
@@ -139,13 +146,7 @@ def show(
     """Show a source: metadata with origins, files and paragraphs."""
     from .report import source_report, source_text
 
-    store = _open_store()
-    try:
-        data = source_report(store.db, key)
-    except ArchiveError as exc:
-        _fail(exc)
-    finally:
-        store.close()
+    data = _with_store(lambda store: source_report(store.db, key))
     if as_json:
         _print_json(data)
     else:
@@ -162,13 +163,8 @@ def cite(
     """Print a citation for any paragraph ID ever issued."""
     from .citing import citation
 
-    store = _open_store()
-    try:
-        out.print(citation(store.db, paragraph_id, style, quote=quote), markup=False)
-    except ArchiveError as exc:
-        _fail(exc)
-    finally:
-        store.close()
+    text = _with_store(lambda store: citation(store.db, paragraph_id, style, quote=quote))
+    out.print(text, markup=False)
 
 
 @app.command()
@@ -179,13 +175,7 @@ def check(
     """Check the paragraph IDs and quotations in a draft against the archive."""
     from .citing import check_drafts
 
-    store = _open_store()
-    try:
-        findings = check_drafts(store.db, drafts)
-    except ArchiveError as exc:
-        _fail(exc)
-    finally:
-        store.close()
+    findings = _with_store(lambda store: check_drafts(store.db, drafts))
     if as_json:
         _print_json([f.as_json() for f in findings])
     else:
@@ -203,11 +193,7 @@ def verify(
     """Fixity check: re-hash every stored original and compare with its recorded SHA-256."""
     from .fixity import verify_all
 
-    store = _open_store()
-    try:
-        results = verify_all(store)
-    finally:
-        store.close()
+    results = _with_store(verify_all)
     bad = [r for r in results if not r.ok]
     if as_json:
         _print_json([r.as_json() for r in results])
@@ -229,13 +215,7 @@ def metadata_init(
     """Write a sidecar pre-filled with the current values and their origins."""
     from .curation import init_sidecar
 
-    store = _open_store()
-    try:
-        path = init_sidecar(store, key, metadata_dir, force=force)
-    except ArchiveError as exc:
-        _fail(exc)
-    finally:
-        store.close()
+    path = _with_store(lambda store: init_sidecar(store, key, metadata_dir, force=force))
     out.print(f"wrote {path}", markup=False)
 
 
@@ -248,13 +228,7 @@ def metadata_apply(
     """Apply sidecars to sources already ingested (an event each; reversible)."""
     from .curation import apply_sidecars
 
-    store = _open_store()
-    try:
-        changed = apply_sidecars(store, metadata_dir, keys or None)
-    except ArchiveError as exc:
-        _fail(exc)
-    finally:
-        store.close()
+    changed = _with_store(lambda store: apply_sidecars(store, metadata_dir, keys or None))
     for key, what in changed:
         out.print(f"{key}: {what}", markup=False)
     out.print(f"{len(changed)} source(s) updated", markup=False)
