@@ -30,6 +30,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/segmentation.py
 	$(BIN)/python bench/metadata.py
 	$(BIN)/python bench/ids.py
+	$(BIN)/python bench/search.py 100000
 
 clean:
 	rm -rf $(VENV) $(HOME_DIR)
