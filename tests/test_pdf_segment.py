@@ -17,7 +17,7 @@ from typing import Any
 import pdfgen
 import pytest
 
-from archive.extract.layout import LEFT, RIGHT
+from archive.extract.layout import LEFT, RIGHT, Fragment, order_page
 from archive.extract.pdf import extract_pdf
 from archive.models import Document, Segmentation
 from archive.segment import segment
@@ -184,3 +184,24 @@ def test_own_paragraphs_retypeset_one_to_one() -> None:
     assert [norm(b.text) for b in seg.blocks] == [norm(t) for t, _ in paragraphs]
     assert [b.role for b in seg.blocks] == [r for _, r in paragraphs]
     assert [g["page"] for g in gold] == [1] * len(paragraphs)
+
+
+@pytest.mark.parametrize("bold", [True, False], ids=["heading", "body-line"])
+def test_heading_below_both_columns_is_read_after_them(bold: bool) -> None:
+    """A bold line set off below the end of both columns opens what follows them; a plain
+    line in the same place is still the end of its own column."""
+    frags = [
+        Fragment(f"left {k}", 56, 100 + 13 * k, 243, 110 + 13 * k, 10.5, False, 1)
+        for k in range(10)
+    ] + [
+        Fragment(f"right {k}", 261, 100 + 13 * k, 449, 110 + 13 * k, 10.5, False, 2)
+        for k in range(8)
+    ]
+    last = frags[9]
+    size = 11.5 if bold else 10.5
+    heading = Fragment("Әдебиеттер тізімі", 56, last.y1 + 14, 175, last.y1 + 27, size, bold, 3)
+    order = [f.text for f in order_page([*frags, heading])]
+    if bold:
+        assert order[-1] == heading.text and order[:10] == [f"left {k}" for k in range(10)]
+    else:
+        assert order[10] == heading.text and order[-1] == "right 7"

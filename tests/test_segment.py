@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 import sys
 import textwrap
+import unicodedata
+from dataclasses import replace
 from pathlib import Path
 from types import ModuleType
 
@@ -644,3 +647,35 @@ def test_mixed_widths_do_not_hide_the_narrow_wrap() -> None:
         assert item in texts
     assert texts.count(prose) == 10
     assert wide.replace("\n", " ") in texts
+
+
+def test_invisible_characters_do_not_recut_paragraphs(journal_doc: Document) -> None:
+    """Soft hyphens inside words and decomposed letters (NFD) leave every paragraph as is."""
+
+    def noisy(text: str) -> str:
+        # A soft hyphen after the second letter of every longer word, then decomposed letters.
+        text = re.sub(r"\b(\w\w)(?=\w{3,})", "\\1\u00ad", text)
+        return unicodedata.normalize("NFD", text)
+
+    plain = [b.text for b in segment(journal_doc).blocks]
+    lines = tuple(replace(ln, text=noisy(ln.text)) for ln in journal_doc.lines)
+    assert [b.text for b in segment(replace(journal_doc, lines=lines)).blocks] == plain
+
+
+def test_caption_wrapped_after_a_comma_stays_one_paragraph() -> None:
+    """A caption line ending mid-clause goes on, even when its rest opens with a year."""
+    body = "Бюджет кірістері жыл сайын өсіп, ауылдық округтердің дербестігін нығайтты."
+    lines = (
+        Line(body, 1, 76, 60, 449, 70, 10.5),
+        Line("Сурет 1 – Ауылдық округтер бюджеттерінің өзіндік кірістері,", 1, 66, 90, 440,
+             99, 9.0),
+        Line("2018–2023 жж. (млрд теңге)", 1, 145, 102, 330, 111, 9.0),
+        Line(body, 1, 76, 130, 449, 140, 10.5, blank_before=True),
+    )  # fmt: skip
+    doc = Document("application/pdf", "test", lines, (PageInfo(1, 500, 700),))
+    texts = [b.text for b in segment(doc).blocks]
+    assert texts == [
+        body,
+        "Сурет 1 – Ауылдық округтер бюджеттерінің өзіндік кірістері, 2018–2023 жж. (млрд теңге)",
+        body,
+    ]

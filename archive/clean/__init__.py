@@ -22,6 +22,7 @@ Hyphenation is repaired later, when lines are joined (``archive.clean.hyphenatio
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, replace
@@ -83,6 +84,16 @@ class Cleaned:
     wrap_head: int | None = None
 
 
+def _plain(text: str) -> str:
+    """A line's words as a reader sees them: composed letters (an NFD copy's "й" is one
+    letter), single spaces, and no soft hyphen except a break at the line end — one inside
+    a word is invisible and would hide the word from every pattern."""
+    text = " ".join(unicodedata.normalize("NFC", text).split())
+    if "\u00ad" in text[:-1]:
+        text = text[:-1].replace("\u00ad", "") + text[-1]
+    return text
+
+
 def clean(doc: Document) -> Cleaned:
     """Remove running headers/footers/page numbers and describe every remaining line."""
     if double_spaced(doc):
@@ -94,7 +105,7 @@ def clean(doc: Document) -> Cleaned:
     artifacts = tuple(_artifact(doc, f, pages, removed) for f in furniture)
     geometry = any(ln.y0 is not None for ln in doc.lines)
     kept = [i for i, ln in enumerate(doc.lines) if i not in removed and ln.text.strip()]
-    texts = {i: " ".join(doc.lines[i].text.split()) for i in kept}
+    texts = {i: _plain(doc.lines[i].text) for i in kept}
     vocabulary = Vocabulary.from_texts(texts.values())
     fills = _fills(doc, kept, texts, geometry)
     indents = _indents(doc, kept, geometry)

@@ -299,7 +299,11 @@ def _read_region(
         while (
             len(col) > 1
             and col[-1].y0 >= other[-1].y1
-            and (_apart(col[-2], col[-1]) or (edge is not None and _attached(col[-1], edge)))
+            and (
+                _apart(col[-2], col[-1])
+                or _heading_after(col[-2], col[-1])
+                or (edge is not None and _attached(col[-1], edge))
+            )
         ):
             edge = col.pop()
             after.append(edge)
@@ -314,6 +318,13 @@ def _attached(upper: Fragment, lower: Fragment) -> bool:
 def _reading_key(f: Fragment) -> tuple[float, float]:
     # The bottom edge, not the top, so a superscript sorts next to its own line.
     return (f.y1, f.x0)
+
+
+def _heading_after(upper: Fragment, lower: Fragment) -> bool:
+    """A heading set off below the end of both columns opens what follows them: its own
+    column has nothing after it, so its text cannot be the other (shorter) column."""
+    heading = lower.bold != upper.bold or lower.size > upper.size + 0.9
+    return heading and lower.y0 - upper.y1 > 0.8 * max(upper.height, lower.height)
 
 
 def _apart(upper: Fragment, lower: Fragment) -> bool:

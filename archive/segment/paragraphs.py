@@ -254,12 +254,14 @@ def _indented(prev: CleanLine, cur: CleanLine) -> bool:
 
 
 def _caption_ends(current: list[CleanLine], cur: CleanLine) -> bool:
-    """A caption is short: it ends before the next capitalised line."""
+    """A caption is short: it ends before the next capitalised line, unless its last line
+    stopped mid-clause (a comma, a dash: the rest of the title, "2018–2023 жж.", follows)."""
     return (
         bool(current)
         and pt.CAPTION.match(current[0].text) is not None
         and pt.starts_upper(cur.text)
         and not pt.ends_with_hyphen(current[-1].text)
+        and not current[-1].text.endswith((",", "–", "—", "(", "/"))
     )
 
 
