@@ -64,19 +64,6 @@ def field_origins(db: sqlite_utils.Database, key: str) -> list[dict[str, Any]]:
             for row in rows]
 
 
-def paragraph(db: sqlite_utils.Database, pid: str) -> dict[str, Any] | None:
-    rows = list(db.query("SELECT * FROM paragraphs WHERE id = ?", [pid]))
-    return rows[0] if rows else None
-
-
-def lineage(db: sqlite_utils.Database, pid: str) -> list[dict[str, Any]]:
-    rows = db.query(
-        "SELECT file_sha256, text, match_kind, similarity, review, related, at "
-        "FROM paragraph_versions WHERE paragraph_id = ? ORDER BY id", [pid]
-    )
-    return [{**row, "related": json.loads(row["related"] or "[]")} for row in rows]
-
-
 def paragraph_ids(db: sqlite_utils.Database, key: str | None = None) -> list[str]:
     if key is None:
         return [r[0] for r in db.execute("SELECT id FROM paragraphs ORDER BY source, seq")]
