@@ -11,6 +11,7 @@ from archive.clean import Vocabulary, clean, join_lines, keep_hyphen, mend_space
 from archive.clean.furniture import find_furniture, read_page_number
 from archive.extract.text import extract_text
 from archive.models import Document, Line, PageInfo
+from archive.segment import segment
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 ARTICLE = SEEDS / "000_d613d50ca8d86847.txt"
@@ -289,7 +290,6 @@ def test_compound_at_a_line_end_in_a_generated_pdf() -> None:
     import pdfgen
 
     from archive.extract.pdf import extract_pdf
-    from archive.segment import segment
 
     data, _gold = pdfgen.two_column_paper()
     doc = extract_pdf(data)
@@ -374,3 +374,32 @@ def test_words_broken_before_a_space_are_mended(text: str, mended: str) -> None:
         "аудио және бейнежазбалар, Kazakh and Russian-language sources",
     ])
     assert mend_spaced_breaks(text, vocab) == mended
+
+
+def test_a_narrow_stretch_of_a_text_copy_has_its_own_width() -> None:
+    """Two columns copied as one: short lines there are full lines, not paragraph ends."""
+    wide = textwrap.wrap(
+        "Жергілікті өзін-өзі басқару демократиялық мемлекеттің іргелі институттарының "
+        "бірі болып табылады және халықтың күнделікті тіршілігіне тікелей әсер ететін "
+        "мәселелерді шешуге мүмкіндік береді, сондықтан оның құқықтық негіздері жыл "
+        "сайын жетілдіріліп, жаңа нормалармен толықтырылып келеді.",
+        70,
+    )
+    narrow = [
+        "Жүргізілген талдау жергі-", "лікті өзін-өзі басқарудың құқық-",
+        "тық негіздері соңғы онжылдықта", "едәуір жетілгенін көрсетеді.",
+        "Ауылдық округтердің дербес", "бюджеті, әкімдерді тікелей сай-",
+        "лау және жергілікті қоғамдастық", "жиналысының өкілеттіктерін ке-",
+        "ңейту бұл институтты нақты маз-", "мұнмен толықтырды.",
+    ]  # fmt: skip
+    doc = extract_text("\n".join([*wide, "Қорытынды", *narrow]).encode())
+    lines = {c.text: c for c in clean(doc).lines}
+    # The sentence end on a full line of the narrow stretch does not look short...
+    assert lines["едәуір жетілгенін көрсетеді."].fill > 0.85
+    # ...while the wide lines keep the document's width.
+    assert lines[wide[1]].fill > 0.85 and lines["Қорытынды"].fill < 0.2
+    blocks = [b.text for b in segment(doc).blocks]
+    assert "Жүргізілген талдау жергілікті өзін-өзі басқарудың құқықтық негіздері соңғы " \
+        "онжылдықта едәуір жетілгенін көрсетеді. Ауылдық округтердің дербес бюджеті, " \
+        "әкімдерді тікелей сайлау және жергілікті қоғамдастық жиналысының өкілеттіктерін " \
+        "кеңейту бұл институтты нақты мазмұнмен толықтырды." in blocks

@@ -120,3 +120,35 @@ def test_binary_junk_raises(data: bytes) -> None:
 def test_invalid_utf16_after_bom_raises() -> None:
     with pytest.raises(UndecodableTextError):
         extract_text(b"\xff\xfe" + b"\x00\xd8")
+
+
+WORD_RUNS = (
+    "Мемлекет жергілікті өзін-өзі басқарудың құқықтық негіздерін жыл сайын\n"
+    "жетілдіріп келеді, бұл туралы заңнамада арнайы нормалар бекітілген және\n"
+    "теуді \nкөздейді. \nСоңғы \nжылдары \nқабылданған \nәлеуметтік-\n"
+    "экономикалық реформалар жергілікті деңгейдегі басқарудың тиімділігіне\n"
+    "жаңа талаптар қойып отыр. Зерттеудің өзектілігі осы өзгерістермен\n"
+)
+
+
+def test_words_a_reader_split_one_line_into_are_one_line_again() -> None:
+    """Justified text saved by a PDF reader: a word per line where the spacing was wide."""
+    assert texts(WORD_RUNS.encode())[2] == "теуді көздейді. Соңғы жылдары қабылданған әлеуметтік-"
+    assert len(texts(WORD_RUNS.encode())) == 5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A wrapped line with a trailing space, then the paragraph's short last line.
+        "Зерттеу пәні – Қазақстан Республикасы Қарулы Күштерінің \n"
+        "бітімгершілік іс-шараларға қатысуы.\n",
+        # One word ending a sentence, then the next paragraph: not a run of words.
+        "жергілікті деңгейдегі басқарудың тиімділігіне жаңа талаптар қойып\nотыр. \n"
+        "Зерттеудің өзектілігі\n",
+        # A blank line between them.
+        "Кіріспе \n\nзаңнаманың даму кезеңдері\n",
+    ],
+)
+def test_trailing_spaces_alone_join_nothing(text: str) -> None:
+    assert texts(text.encode()) == [line.rstrip() for line in text.split("\n") if line.strip()]

@@ -31,6 +31,7 @@ from itertools import pairwise
 from archive.clean.furniture import Furniture, find_furniture
 from archive.clean.hyphenation import Vocabulary, join_lines, keep_hyphen, mend_spaced_breaks
 from archive.clean.pages import assign_pages
+from archive.extract.text import usual_width
 from archive.models import Artifact, Document, Line
 
 __all__ = [
@@ -107,7 +108,9 @@ def clean(doc: Document) -> Cleaned:
     kept = [i for i, ln in enumerate(doc.lines) if i not in removed and ln.text.strip()]
     texts = {i: _plain(doc.lines[i].text) for i in kept}
     vocabulary = Vocabulary.from_texts(texts.values())
-    fills = _fills(doc, kept, texts, geometry)
+    # Lines in a narrow stretch of a text copy (two columns copied as one) have their own width.
+    narrow = [None] * len(kept) if geometry else narrow_stretches([texts[i] for i in kept])
+    fills = _fills(doc, kept, texts, geometry, narrow)
     indents = _indents(doc, kept, geometry)
     out: list[CleanLine] = []
     previous = -1
@@ -134,6 +137,8 @@ def clean(doc: Document) -> Cleaned:
     head = None if width is None else _break_head([c.text for c in out])
     if wrapped and not geometry:
         local = _local_widths([c.line.text.rstrip() for c in out], width)
+        # A narrow stretch is not wrapped at the copy's fixed width, whatever its lines' lengths.
+        local = [None if n is not None else w for w, n in zip(local, narrow, strict=True)]
         out = [replace(c, wrap=w) if w is not None else c for c, w in zip(out, local, strict=True)]
         if head is None and any(w is not None for w in local):
             # Only the lines of that wrap say whether it breaks words.
@@ -289,12 +294,15 @@ def _is_wrapped(texts: list[str]) -> bool:
 
 
 def _fills(
-    doc: Document, kept: list[int], texts: dict[int, str], geometry: bool
+    doc: Document,
+    kept: list[int],
+    texts: dict[int, str],
+    geometry: bool,
+    narrow: list[int | None],
 ) -> dict[int, float]:
     if not geometry:
-        lengths = sorted(len(texts[i]) for i in kept if len(texts[i]) >= 20)
-        usual = lengths[int(0.8 * (len(lengths) - 1))] if lengths else 80
-        return {i: len(texts[i]) / max(usual, 1) for i in kept}
+        whole = usual_width([len(texts[i]) for i in kept])
+        return {i: len(texts[i]) / (w or whole) for i, w in zip(kept, narrow, strict=True)}
     groups: dict[tuple[int, int | None], list[int]] = defaultdict(list)
     for i in kept:
         groups[(doc.lines[i].page, doc.lines[i].column)].append(i)
@@ -308,6 +316,39 @@ def _fills(
         for i in members:
             fills[i] = ((doc.lines[i].x1 or right) - left) / width
     return fills
+
+
+_NARROW = 0.7  # a stretch wrapped this much narrower than the document has its own width
+_NARROW_RUN = 5  # wrapped lines in a row that make such a stretch
+
+
+def narrow_stretches(texts: list[str]) -> list[int | None]:
+    """Each line's full-line length when it stands in a narrow stretch of a text copy, or None.
+
+    A copy of a page set partly in two columns (a conclusion, a sidebar) has a stretch of
+    lines about half as long as the rest, and each of them would look like a paragraph's
+    last line. Lines that certainly wrapped — a broken word at the end, or an unfinished
+    clause the next line goes on with in lower case — measure the width: a run of them all
+    much shorter than the document's full line, and the lines between them, are a stretch.
+    """
+    whole = usual_width([len(t) for t in texts])
+    wrapped = [
+        j
+        for j, (a, b) in enumerate(pairwise(texts))
+        if (a[-1:] in "-\u00ad" and a[-2:-1].isalpha())
+        or (b[:1].islower() and not _ends_clause(a) and a[-1:] not in ",;")
+    ]
+    widths: list[int | None] = [None] * len(texts)
+    run: list[int] = []
+    for j in [*wrapped, -1]:
+        if j >= 0 and len(texts[j]) < _NARROW * whole:
+            run.append(j)
+            continue
+        if len(run) >= _NARROW_RUN:
+            width = usual_width([len(texts[k]) for k in run], shortest=1)
+            widths[run[0] : run[-1] + 1] = [width] * (run[-1] + 1 - run[0])
+        run = []
+    return widths
 
 
 def _indents(doc: Document, kept: list[int], geometry: bool) -> dict[int, bool]:

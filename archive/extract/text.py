@@ -5,6 +5,12 @@ infers pages, paragraphs and furniture from the words alone. Lines are on page 1
 copy separates pages with form feeds (as ``pdftotext`` does): then each form feed starts the
 next page. Leading whitespace is kept on purpose: in text saved from a PDF it is the trace of
 a first-line indent.
+
+A PDF reader that saves justified text writes a word per line where the spacing is wide, so
+one printed line may come out as several physical lines, each but the last a single word
+and a space (``Жүргізілген ⏎ талдау ⏎ жергі-``). Such words are put back on one line when the
+next line would have fitted beside them: a wrap never leaves room for a whole next line.
+Trailing spaces on ordinary wrapped lines are common in such copies and say nothing alone.
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from dataclasses import replace
 
 from archive.errors import UndecodableTextError
 from archive.models import Document, Line
@@ -66,6 +73,7 @@ def extract_text(data: bytes) -> Document:
     text = _SOFT_HYPHEN_INSIDE.sub("", text)
     text, info = _strip_capture_header(text)
     lines: list[Line] = []
+    open_word: list[bool] = []  # the physical line is one word and a space
     blank = False
     for page, sheet in enumerate(text.split("\f"), start=1):
         for raw in sheet.split("\n"):
@@ -74,10 +82,44 @@ def extract_text(data: bytes) -> Document:
                 blank = bool(lines) or blank
                 continue
             lines.append(Line(text=stripped, page=page, blank_before=blank))
+            open_word.append(raw[-1:] in " \t" and " " not in stripped.strip())
             blank = False
+    lines = _rejoin_words(lines, open_word)
     return Document(
         media_type=MEDIA_TYPE, extractor=EXTRACTOR, lines=tuple(lines), info=tuple(info)
     )
+
+
+def usual_width(lengths: list[int], shortest: int = 20) -> int:
+    """The length of a full line: the 80th percentile of the lines long enough to be wrapped."""
+    long = sorted(n for n in lengths if n >= shortest)
+    return long[int(0.8 * (len(long) - 1))] if long else 80
+
+
+def _rejoin_words(lines: list[Line], open_word: list[bool]) -> list[Line]:
+    """Put back on one line the words a reader split a printed line into (see the module).
+
+    A word that ends a clause is put back only inside a run of such words: alone, with a
+    space after it, it may end its paragraph.
+    """
+    if not any(open_word):
+        return lines
+    width = usual_width([len(ln.text.strip()) for ln in lines])
+    out: list[Line] = [lines[0]]
+    for k in range(1, len(lines)):
+        ln, last = lines[k], lines[k - 1]
+        joined = f"{out[-1].text.rstrip()} {ln.text.strip()}"
+        if (
+            open_word[k - 1]
+            and (last.text.rstrip()[-1] not in ".!?:;" or open_word[k])
+            and not ln.blank_before
+            and ln.page == last.page
+            and len(joined.strip()) <= width
+        ):
+            out[-1] = replace(out[-1], text=joined)
+        else:
+            out.append(ln)
+    return out
 
 
 def _decode(data: bytes) -> str:
