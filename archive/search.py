@@ -32,7 +32,9 @@ KAZAKH_LETTERS = frozenset("әғқңөұүһі")
 
 # Text is folded before stemming: case, ё→е (Russian writing omits the diaeresis freely), stress
 # marks and soft or zero-width hyphens, which would otherwise split one word into two.
-_DROP = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff\u0301\u0300"), None)
+# A character class, not a translate table: ``str.translate`` looks up every character of a
+# Cyrillic text in the table, a regex only finds the few there are.
+_DROP = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff\u0301\u0300]")
 _WORD = re.compile(r"[^\W_]+")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[a-z\u00c0-\u024f]")
@@ -176,7 +178,7 @@ def _stem(word: str, algorithm: str) -> str:
 
 
 def _fold(text: str) -> str:
-    return unicodedata.normalize("NFC", text).translate(_DROP).lower().replace("ё", "е")
+    return _DROP.sub("", unicodedata.normalize("NFC", text)).lower().replace("ё", "е")
 
 
 def _words(text: str) -> list[str]:

@@ -29,6 +29,7 @@ class Row:
     blank_before: bool
     index: int  # position among all rows, for distances
     size: float | None = None
+    key: str = ""  # ``noise_key(text)``, computed once: every reader asks ``is_noise``
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,35 +42,42 @@ class Rows:
     last_page: int
 
     def is_noise(self, row: Row) -> bool:
-        key = noise_key(row.text)
-        if key not in self.noise:
+        if row.key not in self.noise:
             return False
-        smallest = self.noise[key]
+        smallest = self.noise[row.key]
         return not (row.size and smallest and row.size > smallest * 1.15)
+
+
+_DIGITS_AND_SPACES = re.compile(r"[\d\s]+")
 
 
 def noise_key(text: str) -> str:
     """Running heads repeat with a changing page number: compare them without digits."""
-    return re.sub(r"[\d\s]+", " ", text).strip().casefold()
+    return _DIGITS_AND_SPACES.sub(" ", text).strip().casefold()
 
 
 def build_rows(doc: Document, seg: Segmentation) -> Rows:
     all_lines = [ln for ln in doc.lines if ln.text.strip()]
     last = max((ln.page for ln in all_lines), default=1)
-    counts = Counter(noise_key(ln.text) for ln in all_lines if len(ln.text.strip()) > 3)
+    keys_of = [noise_key(ln.text) for ln in all_lines]
+    counts = Counter(
+        key for key, ln in zip(keys_of, all_lines, strict=True) if len(ln.text.strip()) > 3
+    )
     # Lines the segmenter kept as front matter repeat on purpose (an affiliation under the
     # names of each language's block): repetition alone does not make them running heads.
     front = {noise_key(b.text) for b in seg.blocks if b.role == "front_matter"}
     keys = {key for key, n in counts.items() if n >= 2 and re.search(r"\w", key)} - front
     keys |= {noise_key(a.text) for a in seg.artifacts}
     noise: dict[str, float | None] = dict.fromkeys(keys)
-    for ln in all_lines:
-        key = noise_key(ln.text)
+    for ln, key in zip(all_lines, keys_of, strict=True):
         if key in noise and ln.size:
             seen = noise[key]
             noise[key] = ln.size if seen is None else min(seen, ln.size)
     compounds = {
-        w.casefold() for ln in all_lines for w in _HYPHENATED.findall(ln.text.rstrip("-"))
+        w.casefold()
+        for ln in all_lines
+        if "-" in ln.text
+        for w in _HYPHENATED.findall(ln.text.rstrip("-"))
     }
     rows = []
     # A skipped blank line or skipped middle page both end a paragraph; in a double-spaced
@@ -81,7 +89,7 @@ def build_rows(doc: Document, seg: Segmentation) -> Rows:
             blank = True
             continue
         gap = (ln.blank_before and not spaced) or blank
-        rows.append(Row(ln.text.strip(), ln.page, gap, len(rows), ln.size))
+        rows.append(Row(ln.text.strip(), ln.page, gap, len(rows), ln.size, noise_key(ln.text)))
         blank = False
     return Rows(tuple(rows), noise, frozenset(compounds), last)
 
@@ -100,7 +108,8 @@ def join_lines(lines: list[str], compounds: frozenset[str] = frozenset()) -> str
         if not out:
             out = line
             continue
-        broken = _BREAK.search(out)
+        # Only the last word can be broken: searching all of ``out`` would be quadratic.
+        broken = _BREAK.search(out, out.rfind(" ") + 1) if out.endswith("-") else None
         first = _FIRST_WORD.match(line)
         if broken and first and not out.endswith(" -"):
             compound = f"{broken.group(1)}-{first.group(1)}".casefold()

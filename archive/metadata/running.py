@@ -60,6 +60,8 @@ class RunningLine:
 def parse_running(text: str, printed_page: int | None = None, kind: str = "running-footer",
                   ) -> RunningLine | None:
     """The journal citation in one running header/footer line, or None."""
+    if len(text) > 400 or not _YEAR_RE.search(text):
+        return None  # most lines of a document: no year, so not a citation (and cheap to tell)
     line = _URL.sub(" ", _ISSN.sub(" ", " ".join(text.split()))).strip(" .,;")
     line = " ".join(line.split())
     if not line or len(line) > 160:
