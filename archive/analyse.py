@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .detect import HTML, PDF, detect_media_type
-from .errors import NoTextError, UnsupportedTypeError
+from .errors import NoTextError
 from .hashing import sha256_hex
 from .models import Candidate, Document, Segmentation, SourceMetadata
 
@@ -34,7 +34,9 @@ def extract(data: bytes, media_type: str) -> Document:
 
         return extract_pdf(data)
     if media_type == HTML:
-        raise UnsupportedTypeError("HTML pages are not supported yet; save the page as text")
+        from .extract.html import extract_html
+
+        return extract_html(data)
     from .extract.text import extract_text
 
     return extract_text(data)

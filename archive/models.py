@@ -35,6 +35,10 @@ class Line:
     ``page`` is the 1-based physical page (for text copies: 1, or the page inferred from
     running footers by the cleaner). ``blank_before`` is True when the source had an empty
     line (or a larger-than-usual vertical gap) before this one: evidence, not truth.
+    ``kind`` is what the markup said the line is, when the format has markup (HTML): a whole
+    block, ``"paragraph"``, ``"title"`` (of the work), ``"heading"``, ``"item"``, ``"quote"``
+    or ``"caption"``. It is ``None`` for PDFs and text copies, whose lines are pieces of
+    paragraphs.
     """
 
     text: str
@@ -48,6 +52,7 @@ class Line:
     block: int | None = None
     column: int | None = None
     blank_before: bool = False
+    kind: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

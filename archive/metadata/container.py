@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from ..models import Candidate, Document
 from . import patterns as pt
+from .html import html_candidates
 from .labels import split_keywords
 from .names import split_names
 from .running import parse_running
@@ -64,7 +65,7 @@ def container_candidates(doc: Document) -> list[Candidate]:
         out.append(Candidate("authors", authors, "xmp", detail="; ".join(creators), priority=XMP))
     if not any(key.startswith("capture-header:") for key, _ in doc.info):
         out += _capture_line(doc)
-    return out
+    return out + (html_candidates(doc) if doc.media_type == "text/html" else [])
 
 
 def _authors(creators: list[str]) -> list:

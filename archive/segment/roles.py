@@ -1,8 +1,9 @@
 """Roles of paragraphs: what each paragraph is, judged with its neighbours in view.
 
-Local shape first (front matter found at line level, captions, keywords, labelled abstracts,
-list items, headings, references under a references heading), then three decisions that
-need the whole document:
+The markup's word first where the format has markup (an HTML title, heading, list item,
+quotation or caption: ``Line.kind``), then local shape (front matter found at line level, captions,
+keywords, labelled abstracts, list items, headings, references under a references heading),
+then three decisions that need the whole document:
 
 * abstract — the paragraphs that lead up to a keywords paragraph in the same language,
   going back to the document start, a front-matter element, or an author line
@@ -28,6 +29,8 @@ from archive.segment.paragraphs import Paragraph, heading_like
 
 _ABSTRACT_RUN = 8  # paragraphs: an abstract is never longer than this
 _BODY_ROLES = ("body", "list_item", "heading")
+_MARKED = {"title": "front_matter", "heading": "heading", "item": "list_item", "quote": "body",
+           "caption": "caption"}
 
 
 @dataclass(slots=True)
@@ -39,6 +42,10 @@ class Draft:
 
 def local_role(p: Paragraph, next_p: Paragraph | None, in_refs: bool) -> str:
     text = p.text
+    # What the markup says (HTML) outranks the shape; a list under "References" is references.
+    kind = p.first.line.kind
+    if kind in _MARKED and not (in_refs and kind == "item"):
+        return _MARKED[kind]
     if p.front is not None or (
         len(p.lines) == 1 and (pt.DATELINE.match(text) or pt.BYLINE.match(text))
     ):
