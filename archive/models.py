@@ -77,7 +77,8 @@ class Document:
 
     ``info`` holds container-level facts, keyed by origin-qualified names such as
     ``pdf-info:title``, ``xmp:dc:creator`` or ``capture-header:date``; the metadata
-    stage turns them into candidates.
+    stage turns them into candidates. ``warnings`` say what was wrong with the file's text
+    and what was done about it (a repaired text layer), one sentence each.
     """
 
     media_type: str
@@ -85,6 +86,7 @@ class Document:
     lines: tuple[Line, ...]
     pages: tuple[PageInfo, ...] = ()
     info: tuple[tuple[str, str], ...] = ()
+    warnings: tuple[str, ...] = ()
 
     @property
     def page_count(self) -> int:

@@ -314,6 +314,11 @@ def _by_position(doc: Document) -> list[Furniture]:
             band[i] = "running-header"
         elif ln.y0 >= h * (1 - _BAND):
             band[i] = "running-footer"
+    # Generous margins put heads and feet further in than the band: the page's first or last
+    # row, set apart from the text, is in the band too when its kind repeats (see below).
+    for i, where in _edge_rows(lines).items():
+        band.setdefault(i, where)
+    edge_numbers = _counted_edge_numbers(lines, band)
     pages_by_key: dict[tuple[str, int, str], set[int]] = defaultdict(set)
     for i, where in band.items():
         ln = lines[i]
@@ -326,7 +331,8 @@ def _by_position(doc: Document) -> list[Furniture]:
         same_parity = pages_by_key[(where, ln.page % 2, mask(s))]
         any_parity = pages_by_key[(where, -1, mask(s))]
         if _PAGE_ONLY.fullmatch(s):
-            found[i] = Furniture(i, "page-number", read_page_number(s))
+            if i in edge_numbers or _in_band(ln, heights):
+                found[i] = Furniture(i, "page-number", read_page_number(s))
         elif is_serial_title(s) or len(same_parity) >= 2 or len(any_parity) >= 3:
             found[i] = Furniture(i, where, read_page_number(s))
     # An author running head ("Сейтқали А.Б. және т.б.") may be printed on one page only
@@ -345,3 +351,56 @@ def _by_position(doc: Document) -> list[Furniture]:
         if i not in found and marked[(lines[i].page, where)] and len(lines[i].text) <= 110:
             found[i] = Furniture(i, where, None)
     return [found[i] for i in sorted(found)]
+
+
+def _in_band(ln: Line, heights: dict[int, float]) -> bool:
+    h = heights.get(ln.page)
+    if not h or ln.y0 is None or ln.y1 is None:
+        return False
+    return ln.y1 <= h * _BAND or ln.y0 >= h * (1 - _BAND)
+
+
+def _edge_rows(lines: tuple[Line, ...]) -> dict[int, str]:
+    """Lines of each page's first and last row, when a gap sets that row apart.
+
+    The gap must be wider than the page's usual line step (1.4 times the row's height):
+    a running head is separated from the text below it, a paragraph's first line is not.
+    """
+    by_page: dict[int, list[int]] = defaultdict(list)
+    for i, ln in enumerate(lines):
+        if ln.y0 is not None and ln.y1 is not None:
+            by_page[ln.page].append(i)
+    out: dict[int, str] = {}
+    for members in by_page.values():
+        if len(members) < 3:
+            continue
+        rows = sorted(members, key=lambda i: lines[i].y0 or 0.0)
+        for where, edge, inner in (("running-header", rows[0], rows[1:]),
+                                   ("running-footer", rows[-1], rows[:-1])):
+            ln = lines[edge]
+            height = max((ln.y1 or 0) - (ln.y0 or 0), 1.0)
+            same_row = [i for i in inner if abs((lines[i].y0 or 0) - (ln.y0 or 0)) < height / 2]
+            others = [i for i in inner if i not in same_row]
+            if not others:
+                continue
+            if where == "running-header":
+                gap = min(lines[i].y0 or 0 for i in others) - (ln.y1 or 0)
+            else:
+                gap = (ln.y0 or 0) - max(lines[i].y1 or 0 for i in others)
+            if gap >= 0.4 * height:
+                for i in (edge, *same_row):
+                    out[i] = where
+    return out
+
+
+def _counted_edge_numbers(lines: tuple[Line, ...], band: dict[int, str]) -> set[int]:
+    """Bare numbers at a page's edge that count the pages: the number less the page is the
+    same on at least two pages (or the document has one page)."""
+    numbers = {
+        i: int(m.group(1)) - lines[i].page
+        for i in band
+        if (m := _PAGE_ONLY.fullmatch(lines[i].text.strip()))
+    }
+    offsets = Counter(numbers.values())
+    single = len({ln.page for ln in lines}) == 1
+    return {i for i, off in numbers.items() if offsets[off] >= 2 or single}

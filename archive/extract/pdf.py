@@ -27,6 +27,7 @@ import pymupdf
 from archive.errors import CorruptFileError, EncryptedFileError
 from archive.extract.frame import body_frames
 from archive.extract.layout import Fragment, merge_rows, order_page
+from archive.extract.repair import looks_mojibake, repair_mojibake, repair_tex_codes
 from archive.extract.spacing import blank_flags
 from archive.models import Document, Line, PageInfo
 
@@ -70,6 +71,13 @@ def extract_pdf(data: bytes) -> Document:
         info = tuple(_info(doc.metadata or {})) + tuple(_xmp(_xml_metadata(doc)))
     finally:
         doc.close()
+    warnings: list[str] = []
+    codec = _mojibake_codec(per_page)
+    if codec is not None:
+        per_page = [[_remapped(f) for f in frags] for frags in per_page]
+        info = tuple((k, repair_mojibake(v)[0]) for k, v in info)
+        warnings.append(f"the text layer is Cyrillic in {codec.upper().replace('_', '-')} "
+                        "read as Latin-1 (fonts without a Unicode map); repaired")
     flags = blank_flags(per_page)
     lines = [
         Line(f.text, number, f.x0, f.y0, f.x1, f.y1, f.size, f.bold, f.block, f.column, blank)
@@ -83,8 +91,32 @@ def extract_pdf(data: bytes) -> Document:
         for p in pages
     )
     return Document(
-        media_type=MEDIA_TYPE, extractor=EXTRACTOR, lines=tuple(lines), pages=pages, info=info
+        media_type=MEDIA_TYPE, extractor=EXTRACTOR, lines=tuple(lines), pages=pages, info=info,
+        warnings=tuple(warnings),
     )
+
+
+def _mojibake_codec(per_page: list[list[Fragment]]) -> str | None:
+    """The codec that repairs the document's Latin-1-read Cyrillic, when lines show it.
+
+    One line proves little (a name in Latin-1 letters); a tenth of the lines, or five, do.
+    """
+    frags = [f for frags in per_page for f in frags]
+    broken = [f.text for f in frags if looks_mojibake(f.text)]
+    if len(broken) < min(5, max(1, len(frags) // 10)):
+        return None
+    codecs = [repair_mojibake(t)[1] for t in broken]
+    named = [c for c in codecs if c]
+    if len(named) * 2 < len(broken):
+        return None
+    return max(set(named), key=named.count)
+
+
+def _remapped(f: Fragment) -> Fragment:
+    text, codec = repair_mojibake(f.text)
+    if codec is not None:
+        f.text = text
+    return f
 
 
 def _open(data: bytes) -> pymupdf.Document:
@@ -140,7 +172,7 @@ def _fragments(raw: dict, block_base: int) -> tuple[list[Fragment], list[Fragmen
             continue
         for ln in b["lines"]:
             spans = ln["spans"]
-            text = "".join(s["text"] for s in spans)
+            text = repair_tex_codes("".join(s["text"] for s in spans))
             if not text.strip() or _undecodable(text):
                 continue
             x0, y0, x1, y1 = ln["bbox"]

@@ -1,0 +1,77 @@
+"""Broken text layers: characters a PDF's fonts map wrongly, repaired before anything reads them.
+
+Two failures are common enough in real documents to repair rather than refuse:
+
+* **TeX's Cork (T1) and text-companion (TS1) encodings without a Unicode map.** Fonts made
+  by dvips (Type 3 bitmaps, old Type 1 EC fonts) carry no ToUnicode table, so MuPDF reports
+  the raw codes: ligatures as control characters (``Coe\\x1ecients`` for "Coefficients"),
+  quotes and dashes as ``\\x10``…``\\x16``, a bullet as ``\\x88``. Python counts
+  ``\\x1c``–``\\x1f`` as whitespace, so left alone "ﬁrst" would become "rst". Control
+  characters never belong to text, so mapping them through the T1 table is safe.
+* **Cyrillic in an 8-bit encoding read as Latin-1.** A Russian PDF whose fonts say
+  "WinAnsi" while their glyphs are Cyrillic gives ``Íå î÷åíü êðàòêîå``. A line whose letters
+  are nearly all in the Latin-1 range is re-read as CP1251 and as KOI8-R, and the reading
+  that gives ordinary lower-case Cyrillic wins; lines in a real Western language (a few
+  accented letters among ASCII ones) are never touched.
+"""
+
+from __future__ import annotations
+
+import re
+
+# T1 (Cork) codes 0x00–0x1F and 0x7F: accents, quotes, dashes, ligatures.
+_T1 = {
+    0x0D: "‚", 0x0E: "‹", 0x0F: "›", 0x10: "“", 0x11: "”", 0x12: "„", 0x13: "«", 0x14: "»",
+    0x15: "–", 0x16: "—", 0x17: "", 0x19: "ı", 0x1A: "ȷ", 0x1B: "ff", 0x1C: "fi", 0x1D: "fl",
+    0x1E: "ffi", 0x1F: "ffl", 0x7F: "-",
+}  # fmt: skip
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_BULLET = re.compile("^[\x80-\x9f](?=\\s)")  # TS1's bullet (0x88) and kin opening a line
+_HIGH = re.compile("[\u00c0-\u00ff]")
+_CYRILLIC_LOWER = re.compile("[\u0430-\u044f\u0451]")
+
+
+def has_broken_characters(text: str) -> bool:
+    return _CONTROLS.search(text) is not None
+
+
+def repair_tex_codes(text: str) -> str:
+    """Control characters in a text layer read through TeX's T1 table; others dropped."""
+    if _CONTROLS.search(text) is None:
+        return text
+    text = _BULLET.sub("•", text)
+    return _CONTROLS.sub(lambda m: _T1.get(ord(m.group()), ""), text)
+
+
+def looks_mojibake(text: str) -> bool:
+    """Most letters of the line are Latin-1 letters: Cyrillic bytes read as Latin-1."""
+    high = len(_HIGH.findall(text))
+    if high < 3:
+        return False
+    letters = sum(ch.isalpha() for ch in text)
+    return high >= 0.6 * letters
+
+
+def repair_mojibake(text: str) -> tuple[str, str | None]:
+    """``(text, codec)``: the line re-read in the codec that makes it Cyrillic, or unchanged.
+
+    The codec is chosen by the share of lower-case Cyrillic letters it yields (running text
+    is mostly lower case; KOI8-R read as CP1251 gives capitals, and the reverse too).
+    """
+    if not looks_mojibake(text):
+        return text, None
+    try:
+        raw = text.encode("cp1252")
+    except UnicodeEncodeError:
+        try:
+            raw = text.encode("latin-1")
+        except UnicodeEncodeError:
+            return text, None
+    best, best_codec, best_score = text, None, 0.0
+    letters = max(1, sum(ch.isalpha() for ch in text))
+    for codec in ("cp1251", "koi8_r"):
+        decoded = raw.decode(codec, errors="replace")
+        score = len(_CYRILLIC_LOWER.findall(decoded)) / letters
+        if score > best_score:
+            best, best_codec, best_score = decoded, codec, score
+    return (best, best_codec) if best_score >= 0.5 else (text, None)
