@@ -21,6 +21,9 @@ ROLES = (
     "body",
     "list_item",
     "caption",
+    "code",
+    "table",
+    "footnote",
     "reference",
     "foreign",
 )
@@ -37,8 +40,8 @@ class Line:
     line (or a larger-than-usual vertical gap) before this one: evidence, not truth.
     ``kind`` is what the markup said the line is, when the format has markup (HTML): a whole
     block, ``"paragraph"``, ``"title"`` (of the work), ``"heading"``, ``"item"``, ``"quote"``
-    or ``"caption"``. It is ``None`` for PDFs and text copies, whose lines are pieces of
-    paragraphs.
+    or ``"caption"``. For PDF lines the layout says it: ``"code"`` (a monospaced font or an
+    interpreter prompt) or ``"figure"`` (text inside a drawing). ``None`` otherwise.
     """
 
     text: str

@@ -64,7 +64,7 @@ class NotedTypesetter(Typesetter):
         lines = self.break_lines(text, _NOTE, right - self.left)
         y = self.height - self.bottom - self._note_height() + 10
         self.page.draw_line((self.left, y - 4), (self.left + 120, y - 4), width=0.4)
-        self.gold.append({"text": text, "role": "reference", "lang": "kk", "page": self.printed})
+        self.gold.append({"text": text, "role": "footnote", "lang": "kk", "page": self.printed})
         for line in lines:
             y += lead
             self.writer.append((self.left, y), " ".join(line.words), font=self.regular,

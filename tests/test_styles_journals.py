@@ -158,14 +158,14 @@ def test_keyed_affiliations_are_one_paragraph_each() -> None:
     assert [b.role for b in blocks[-3:]] == ["heading", "abstract", "keywords"]
 
 
-def test_footnote_is_a_reference_and_a_paragraph_of_its_own() -> None:
+def test_footnote_is_a_footnote_and_a_paragraph_of_its_own() -> None:
     doc = _text_doc(
         "Кіріспе\nКонституцияда¹ әркімнің жеке өміріне қол сұғылмауға құқығы бекітілген.\n"
         "¹ Қазақстан Республикасының Конституциясы. 1995 жылғы 30 тамыз.\n"
         "Келесі абзац осында басталады және жалғасады.\n"
     )
     roles = {b.text: b.role for b in segment(doc).blocks}
-    assert roles["¹ Қазақстан Республикасының Конституциясы. 1995 жылғы 30 тамыз."] == "reference"
+    assert roles["¹ Қазақстан Республикасының Конституциясы. 1995 жылғы 30 тамыз."] == "footnote"
 
 
 def test_gost_reference_wrapped_at_its_dash_and_list_end() -> None:

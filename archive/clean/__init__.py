@@ -102,6 +102,11 @@ def clean(doc: Document) -> Cleaned:
         doc = replace(doc, lines=tuple(replace(ln, blank_before=False) for ln in doc.lines))
     furniture = find_furniture(doc)
     pages = assign_pages(doc, furniture)
+    # Text inside figures (ticks, legends, labels in drawings) is kept as an artifact too.
+    furniture += [
+        Furniture(i, "figure-text", None) for i, ln in enumerate(doc.lines) if ln.kind == "figure"
+    ]
+    furniture.sort(key=lambda f: f.index)
     removed = {f.index: f for f in furniture}
     artifacts = tuple(_artifact(doc, f, pages, removed) for f in furniture)
     geometry = any(ln.y0 is not None for ln in doc.lines)

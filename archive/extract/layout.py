@@ -42,6 +42,7 @@ class Fragment:
     bold: bool
     block: int
     column: int = FULL_WIDTH
+    kind: str | None = None  # "code" (monospaced) or "figure" (inside a drawing); see Line.kind
 
     @property
     def height(self) -> float:
@@ -369,4 +370,5 @@ def _join(a: Fragment, b: Fragment) -> Fragment:
         bold=main.bold,
         block=first.block,
         column=a.column,
+        kind=main.kind,
     )

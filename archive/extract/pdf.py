@@ -18,13 +18,16 @@ Geometry (columns, reading order, paragraph gaps) lives in ``archive.extract.lay
 from __future__ import annotations
 
 import functools
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import replace
+from itertools import pairwise
 
 import pymupdf
 
 from archive.errors import CorruptFileError, EncryptedFileError
+from archive.extract.figures import figure_regions, is_figure_text
 from archive.extract.frame import body_frames
 from archive.extract.layout import Fragment, merge_rows, order_page
 from archive.extract.repair import looks_mojibake, repair_mojibake, repair_tex_codes
@@ -41,6 +44,12 @@ pymupdf.TOOLS.mupdf_display_errors(False)
 _INFO_KEYS = ("title", "author", "subject", "keywords", "creationDate", "modDate",
               "producer", "creator")  # fmt: skip
 _BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
+# A line opening with an interpreter's prompt is code whatever its font says (Type 3 fonts
+# say nothing): R's "R>" and "> " before a call, Python's ">>>".
+_PROMPT = re.compile(r"^\s*(?:R>|>>>|> (?=[\w(.]+\s*(?:<-|=|\()))")
+# Typewriter faces by name, for fonts whose descriptor does not set the fixed-pitch flag.
+_MONO_NAMES = ("mono", "courier", "typewriter", "cmtt", "sftt", "lmtt", "txtt", "inconsolata",
+               "consola", "menlo", "monaco", "code", "beramono", "fixed")
 _NS_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 _NS_XML = "http://www.w3.org/XML/1998/namespace"
 # XMP namespaces by URI prefix (PRISM has had several versions), and the fields we keep.
@@ -80,7 +89,8 @@ def extract_pdf(data: bytes) -> Document:
                         "read as Latin-1 (fonts without a Unicode map); repaired")
     flags = blank_flags(per_page)
     lines = [
-        Line(f.text, number, f.x0, f.y0, f.x1, f.y1, f.size, f.bold, f.block, f.column, blank)
+        Line(f.text, number, f.x0, f.y0, f.x1, f.y1, f.size, f.bold, f.block, f.column, blank,
+             f.kind)
         for number, (frags, blanks) in enumerate(zip(per_page, flags, strict=True), start=1)
         for f, blank in zip(frags, blanks, strict=True)
     ]
@@ -158,8 +168,16 @@ def _read_pages(doc: pymupdf.Document) -> tuple[tuple[PageInfo, ...], list[list[
         pages.append(PageInfo(number=index + 1, width=width, height=height))
         frags, others = _fragments(raw, block_base)
         block_base += len(raw["blocks"])
-        # Rotated text (margin stamps, vertical labels) is kept, after the page's own lines.
-        per_page.append(merge_rows(order_page(frags)) + others)
+        regions = _figure_regions(page) if frags else []
+        for f in frags + others:
+            if is_figure_text(f.text, (f.x0, f.y0, f.x1, f.y1), regions):
+                f.kind = "figure"
+        figure = [f for f in frags if f.kind == "figure"]
+        if figure:
+            frags = [f for f in frags if f.kind != "figure"]
+        # Rotated text (margin stamps, vertical labels) and the text of figures are kept,
+        # after the page's own lines, out of its reading order.
+        per_page.append(_code_continued(merge_rows(order_page(frags))) + figure + others)
     return tuple(pages), per_page
 
 
@@ -177,10 +195,34 @@ def _fragments(raw: dict, block_base: int) -> tuple[list[Fragment], list[Fragmen
                 continue
             x0, y0, x1, y1 = ln["bbox"]
             size, bold = _dominant_style(spans)
-            frag = Fragment(text.strip(), x0, y0, x1, y1, size, bold, block_base + b["number"])
+            frag = Fragment(text.strip(), x0, y0, x1, y1, size, bold, block_base + b["number"],
+                            kind="code" if _monospaced(spans) or _PROMPT.match(text) else None)
             dx, dy = ln["dir"]
             (horizontal if dx > 0.99 and abs(dy) < 0.01 else rotated).append(frag)
     return horizontal, rotated
+
+
+def _code_continued(frags: list[Fragment]) -> list[Fragment]:
+    """Lines that go on with the code line above them are code too: an unclosed call
+    (``plot(fit,`` then ``lty = 2)``), a continuation prompt ``+``, or output printed
+    right under the call in the same font."""
+    for prev, f in pairwise(frags):
+        if prev.kind == "code" and f.kind is None and f.x0 >= prev.x0 - 1.0 and (
+            prev.text.rstrip().endswith((",", "(", "+", "-", "*", "/", "|", "&", "=", "~", "<-"))
+            or prev.text.count("(") > prev.text.count(")")
+            or f.text.startswith("+ ")
+        ):
+            f.kind = "code"
+    return frags
+
+
+def _figure_regions(page: pymupdf.Page) -> list[tuple[float, float, float, float]]:
+    try:
+        items = [tuple(d["rect"]) for d in page.get_cdrawings()]
+    except Exception:  # a broken content stream must not lose the text
+        return []
+    rect = page.rect
+    return figure_regions(items, (rect.x0, rect.y0, rect.x1, rect.y1))
 
 
 def _undecodable(text: str) -> bool:
@@ -212,6 +254,23 @@ def _dominant_style(spans: list[dict]) -> tuple[float, bool]:
     if not sizes:
         return round(spans[0]["size"], 1), False
     return max(sizes, key=sizes.__getitem__), bold_chars * 2 > total
+
+
+def _monospaced(spans: list[dict]) -> bool:
+    """Nearly all of the line's characters are in a monospaced (typewriter) font."""
+    mono = total = 0
+    for s in spans:
+        n = len(s["text"].strip())
+        total += n
+        if s["flags"] & pymupdf.TEXT_FONT_MONOSPACED or _mono_name(s["font"]):
+            mono += n
+    return total > 0 and mono >= 0.9 * total
+
+
+@functools.lru_cache(maxsize=256)
+def _mono_name(font: str) -> bool:
+    name = font.rsplit("+", 1)[-1].lower()
+    return any(word in name for word in _MONO_NAMES)
 
 
 @functools.lru_cache(maxsize=256)

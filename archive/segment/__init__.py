@@ -5,7 +5,8 @@
 1. clean — running headers/footers/page numbers removed and kept as artifacts, pages and
    printed page numbers assigned (``archive.clean``);
 2. front matter taken out of the line stream wherever reading order put it
-   (``archive.segment.frontmatter``);
+   (``archive.segment.frontmatter``), and so are code blocks and footnotes
+   (``archive.segment.apart``);
 3. paragraphs rebuilt from the remaining lines, hyphenation repaired
    (``archive.segment.paragraphs``);
 4. role, language and section of every paragraph (``archive.segment.roles``).
@@ -22,6 +23,7 @@ from archive.clean import Cleaned, clean
 from archive.language import detect_language
 from archive.models import Block, Document, Segmentation
 from archive.segment import patterns as pt
+from archive.segment.apart import apart_groups, code_text
 from archive.segment.frontmatter import find_front_matter
 from archive.segment.paragraphs import Paragraph, build_paragraphs, paragraph_text
 from archive.segment.roles import Draft, assign_document_roles, local_role, sections
@@ -82,6 +84,8 @@ def _paragraphs(cleaned: Cleaned) -> list[Paragraph]:
     groups = find_front_matter(lines)
     skip = {k for g in groups for k in g.positions}
     body_size, body_bold = _body_font(cleaned)
+    apart = apart_groups(lines, skip, body_size)
+    skip |= {k for g in apart for k in g.positions}
     ordered: list[tuple[int, Paragraph]] = []
     for start, members in build_paragraphs(cleaned, lines, skip):
         text = paragraph_text(members, cleaned)
@@ -95,6 +99,11 @@ def _paragraphs(cleaned: Cleaned) -> list[Paragraph]:
         members = [lines[k] for k in g.positions]
         ordered.append((g.positions[0], Paragraph(paragraph_text(members, cleaned),
                                                    tuple(members), g.kind)))
+    for a in apart:
+        members = [lines[k] for k in a.positions]
+        text = code_text(members) if a.role == "code" else paragraph_text(members, cleaned)
+        if text:
+            ordered.append((a.positions[0], Paragraph(text, tuple(members), apart=a.role)))
     ordered.sort(key=lambda item: item[0])
     return [p for _, p in ordered]
 

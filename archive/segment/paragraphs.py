@@ -50,6 +50,7 @@ class Paragraph:
     lines: tuple[CleanLine, ...]
     front: str | None = None  # front-matter kind when found at line level
     emphasis: bool = False  # set in bold or larger than the body text (geometry only)
+    apart: str | None = None  # "code" | "footnote": out of the reading flow, its role known
 
     @property
     def first(self) -> CleanLine:

@@ -21,6 +21,7 @@ a ``reference``: the notes are the apparatus of references.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -42,6 +43,8 @@ class Draft:
 
 def local_role(p: Paragraph, next_p: Paragraph | None, in_refs: bool) -> str:
     text = p.text
+    if p.apart is not None:
+        return p.apart
     # What the markup says (HTML) outranks the shape; a list under "References" is references.
     kind = p.first.line.kind
     if kind in _MARKED and not (in_refs and kind == "item"):
@@ -51,7 +54,7 @@ def local_role(p: Paragraph, next_p: Paragraph | None, in_refs: bool) -> str:
     ):
         return "front_matter"
     if pt.FOOTNOTE.match(text) and len(p.lines) <= 6:
-        return "reference"  # a note at the page foot: the apparatus of notes and references
+        return "footnote"  # a note at the page foot
     if pt.CAPTION.match(text) and len(text) <= 400:
         return "caption"
     if pt.KEYWORDS.match(text):
@@ -60,11 +63,25 @@ def local_role(p: Paragraph, next_p: Paragraph | None, in_refs: bool) -> str:
         return "abstract"
     if in_refs and not pt.REFERENCES_HEADING.match(text):
         return "reference"
+    if _tabular(text):
+        return "table"
     if _is_heading(p, next_p):
         return "heading"
     if pt.LIST_MARKER.match(text):
         return "list_item"
     return "body"
+
+
+_NUMERIC = re.compile(r"^[-+−–(]?[\d.,:/%]+[)%*]?$")
+
+
+def _tabular(text: str) -> bool:
+    """Rows of a table that reached the text: mostly numbers, hardly any words."""
+    tokens = text.split()
+    if len(tokens) < 4:
+        return False
+    numbers = sum(1 for t in tokens if _NUMERIC.match(t))
+    return numbers >= 0.6 * len(tokens)
 
 
 def _is_heading(p: Paragraph, next_p: Paragraph | None) -> bool:

@@ -1,0 +1,95 @@
+"""Text inside figures: plot ticks, legends, labels in drawings, told apart by geometry.
+
+A vector plot or drawing is many path items close together (axes, ticks, curves, points);
+a frame around a box of text, a table's rules or a shaded code background is one to a few.
+Items are grouped into regions by touching bounding boxes (with a small tolerance); a region
+of at least ``_MIN_ITEMS`` items and of some size is a figure. A line of text is figure text
+when its middle lies in a figure (grown by about a line's height, where tick labels sit; a
+short label without final punctuation up to three lines away, where axis titles sit) and it
+is not a caption. Such lines leave the reading flow, so they can neither
+become paragraphs nor split one.
+
+Pure functions over rectangles ``(x0, y0, x1, y1)`` in PDF points, origin top-left.
+"""
+
+from __future__ import annotations
+
+import re
+
+Rect = tuple[float, float, float, float]
+
+_MIN_ITEMS = 8  # path items that make a region a drawing rather than a frame or a rule
+_MIN_SIDE = 30.0  # points: smaller regions are glyph-like decorations
+_TOUCH = 4.0  # points: items this close belong to one region
+_CELL = 24.0  # points: grid cell for grouping items
+_GROW = 14.0  # points: tick labels sit this far outside the axes
+_AXIS_TITLE = 32.0  # points: axis titles, short, sit this far
+_CAPTION = re.compile(
+    r"^\s*(?:fig(?:ure)?\.?|table|рис(?:унок|\.)?|таблица|сурет|кесте|chart|diagram)\s*\d",
+    re.IGNORECASE,
+)
+
+
+def figure_regions(items: list[Rect], page: Rect) -> list[Rect]:
+    """Bounding boxes of the page's drawings (see the module docstring).
+
+    Items are joined with a union-find over a grid of cells, so a scatter plot of many
+    thousand points costs about as much as its items, not their square.
+    """
+    page_w, page_h = page[2] - page[0], page[3] - page[1]
+    # A page-sized frame or background says nothing about figures.
+    kept = [r for r in items if not ((r[2] - r[0]) > 0.9 * page_w and (r[3] - r[1]) > 0.9 * page_h)]
+    parent = list(range(len(kept)))
+
+    def find(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    cells: dict[tuple[int, int], list[int]] = {}
+    for k, (x0, y0, x1, y1) in enumerate(kept):
+        for cx in range(int((x0 - _TOUCH) // _CELL), int((x1 + _TOUCH) // _CELL) + 1):
+            for cy in range(int((y0 - _TOUCH) // _CELL), int((y1 + _TOUCH) // _CELL) + 1):
+                here = cells.setdefault((cx, cy), [])
+                for other in here[-32:]:  # the latest items of a cell stand for the rest
+                    if _near(kept[k], kept[other]):
+                        a, b = find(k), find(other)
+                        if a != b:
+                            parent[a] = b
+                here.append(k)
+    groups: dict[int, tuple[Rect, int]] = {}
+    for k, r in enumerate(kept):
+        root = find(k)
+        box, n = groups.get(root, (r, 0))
+        groups[root] = (_union(box, r), n + 1)
+    return [
+        r for r, n in groups.values()
+        if n >= _MIN_ITEMS and r[2] - r[0] >= _MIN_SIDE and r[3] - r[1] >= _MIN_SIDE
+    ]
+
+
+def is_figure_text(text: str, box: Rect, regions: list[Rect]) -> bool:
+    if not regions or _CAPTION.match(text):
+        return False
+    cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    width = box[2] - box[0]
+    for x0, y0, x1, y1 in regions:
+        if x0 - _GROW <= cx <= x1 + _GROW and y0 - _GROW <= cy <= y1 + _GROW:
+            # A line of running text wider than the drawing passes by it, not through it.
+            return width <= 1.05 * (x1 - x0) + 2 * _GROW
+        near = _AXIS_TITLE
+        if (x0 - near <= cx <= x1 + near and y0 - near <= cy <= y1 + near
+                and width <= 0.5 * (x1 - x0) and len(text.split()) <= 8
+                and not text.rstrip().endswith((".", ":", ";"))):
+            return True  # an axis title or a label beside the drawing
+    return False
+
+
+def _near(a: Rect, b: Rect) -> bool:
+    return not (a[2] + _TOUCH < b[0] or b[2] + _TOUCH < a[0]
+                or a[3] + _TOUCH < b[1] or b[3] + _TOUCH < a[1])
+
+
+def _union(a: Rect, b: Rect) -> Rect:
+    return (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
