@@ -30,7 +30,7 @@ from archive.errors import CorruptFileError, EncryptedFileError
 from archive.extract.figures import figure_regions, is_figure_text
 from archive.extract.frame import body_frames
 from archive.extract.layout import Fragment, merge_rows, order_page
-from archive.extract.repair import looks_mojibake, repair_mojibake, repair_tex_codes
+from archive.extract.repair import looks_mojibake, repair_accents, repair_mojibake, repair_tex_codes
 from archive.extract.spacing import blank_flags
 from archive.models import Document, Line, PageInfo
 
@@ -190,7 +190,7 @@ def _fragments(raw: dict, block_base: int) -> tuple[list[Fragment], list[Fragmen
             continue
         for ln in b["lines"]:
             spans = ln["spans"]
-            text = repair_tex_codes("".join(s["text"] for s in spans))
+            text = repair_accents(repair_tex_codes("".join(s["text"] for s in spans)))
             if not text.strip() or _undecodable(text):
                 continue
             x0, y0, x1, y1 = ln["bbox"]

@@ -8,6 +8,10 @@ Two failures are common enough in real documents to repair rather than refuse:
   quotes and dashes as ``\\x10``…``\\x16``, a bullet as ``\\x88``. Python counts
   ``\\x1c``–``\\x1f`` as whitespace, so left alone "ﬁrst" would become "rst". Control
   characters never belong to text, so mapping them through the T1 table is safe.
+* **TeX's accents as separate glyphs.** ``\\"a`` is typeset as a diaeresis above an "a",
+  and a font with a Unicode map reports the spacing accent before the letter:
+  ``Kr¨amer``, ``Universit¨at``, ``´Ecole``. An accent between letters, or opening a word,
+  never means itself; it is put back on its letter (NFC).
 * **Cyrillic in an 8-bit encoding read as Latin-1.** A Russian PDF whose fonts say
   "WinAnsi" while their glyphs are Cyrillic gives ``Íå î÷åíü êðàòêîå``. A line whose letters
   are nearly all in the Latin-1 range is re-read as CP1251 and as KOI8-R, and the reading
@@ -18,6 +22,7 @@ Two failures are common enough in real documents to repair rather than refuse:
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # T1 (Cork) codes 0x00–0x1F and 0x7F: accents, quotes, dashes, ligatures.
 _T1 = {
@@ -29,6 +34,22 @@ _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _BULLET = re.compile("^[\x80-\x9f](?=\\s)")  # TS1's bullet (0x88) and kin opening a line
 _HIGH = re.compile("[\u00c0-\u00ff]")
 _CYRILLIC_LOWER = re.compile("[\u0430-\u044f\u0451]")
+
+
+# Spacing accents and the combining marks they stand for (` ^ ~ are left: code uses them).
+_ACCENTS = {"¨": "\u0308", "´": "\u0301", "ˆ": "\u0302", "˜": "\u0303", "ˇ": "\u030c",
+            "˘": "\u0306", "˙": "\u0307", "˚": "\u030a", "¯": "\u0304", "˝": "\u030b"}
+_LOOSE_ACCENT = re.compile("([" + "".join(_ACCENTS) + "])([A-Za-zıȷ])")
+
+
+def repair_accents(text: str) -> str:
+    """``Kr¨amer`` → ``Krämer``: a spacing accent before a letter goes onto it."""
+    if not any(ch in text for ch in _ACCENTS):
+        return text
+    fixed = _LOOSE_ACCENT.sub(
+        lambda m: m.group(2).replace("ı", "i").replace("ȷ", "j") + _ACCENTS[m.group(1)], text
+    )
+    return unicodedata.normalize("NFC", fixed)
 
 
 def has_broken_characters(text: str) -> bool:

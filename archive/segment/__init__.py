@@ -17,6 +17,7 @@ page numbers, else the physical page.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from archive.clean import Cleaned, clean
@@ -55,6 +56,7 @@ def segment(doc: Document) -> Segmentation:
             in_refs = False
         drafts.append(Draft(p, role, _language(p.text)))
     assign_document_roles(drafts)
+    _title_block(drafts, _body_font(cleaned)[0])
     blocks = tuple(
         Block(
             text=d.paragraph.text,
@@ -66,6 +68,53 @@ def segment(doc: Document) -> Segmentation:
         for d, section in zip(drafts, sections(drafts), strict=True)
     )
     return Segmentation(blocks=blocks, artifacts=cleaned.artifacts)
+
+
+_MONTH_OR_YEAR = re.compile(
+    r"\b(?:19|20)\d\d\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+    r"|\b(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)",
+    re.IGNORECASE,
+)
+_NAME_MARKS = re.compile(r"[†‡∗*§¶]|\w\d\b|@")
+
+
+def _title_block(drafts: list[Draft], body_size: float | None) -> None:
+    """The work's title and the lines under it on a PDF's first page are front matter.
+
+    The title is the first "heading" of page 1 set clearly larger than the body text;
+    headings between it and the first body paragraph, abstract or section heading that
+    read as names, affiliations or a date (``Achim Zeileis† Torsten Hothorn‡``, ``Mayo
+    Clinic February 6, 2023``) go with it. A heading set like the sections' ("Abstract",
+    "1 Introduction") ends the block.
+    """
+    if body_size is None or not drafts:
+        return
+    title_seen = False
+    for d in drafts:
+        first = d.paragraph.first
+        if first.page != 1 or first.line.y0 is None:
+            return
+        if d.role == "front_matter":
+            title_seen = title_seen or d.paragraph.front == "title"
+            continue
+        if d.role != "heading" or pt.LIST_MARKER.match(d.paragraph.text) or (
+            pt.ABSTRACT_HEADING.match(d.paragraph.text)
+        ):
+            return
+        text = d.paragraph.text
+        if not title_seen:
+            if (first.line.size or 0) < body_size + 1.5 or text[:1].isdigit() or (
+                len(text.split()) < 2  # "Introduction", "Кіріспе": a section, not the work
+            ):
+                return
+            d.role, title_seen = "front_matter", True
+            continue
+        words = text.split()
+        namelike = len(words) >= 3 and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+        if namelike or _NAME_MARKS.search(text) or _MONTH_OR_YEAR.search(text):
+            d.role = "front_matter"
+        else:
+            return
 
 
 def _language(text: str) -> str | None:
@@ -87,7 +136,8 @@ def _paragraphs(cleaned: Cleaned) -> list[Paragraph]:
     apart = apart_groups(lines, skip, body_size)
     skip |= {k for g in apart for k in g.positions}
     ordered: list[tuple[int, Paragraph]] = []
-    for start, members in build_paragraphs(cleaned, lines, skip):
+    walls = frozenset(k for g in apart if g.role == "code" for k in g.positions)
+    for start, members in build_paragraphs(cleaned, lines, skip, walls):
         text = paragraph_text(members, cleaned)
         emphasis = body_size is not None and all(
             (c.line.bold and not body_bold) or (c.line.size or 0) >= body_size + 0.5

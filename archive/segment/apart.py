@@ -1,10 +1,10 @@
 """Lines that stand apart from the reading flow: code blocks and footnotes.
 
-Both interrupt the running text without ending its sentence: a paragraph goes on after a
-footnote at the foot of its page, and often after a code example ("… as follows: <code>
-where x is …"). So their lines are taken out of the flow, like front matter, and become
-paragraphs of their own (roles ``code`` and ``footnote``); the lines around them are then
-joined as if they were adjacent.
+Both stand outside the running text. A footnote interrupts it without ending its sentence:
+the paragraph goes on after the note at the foot of its page, so the lines around a note are
+joined as if they were adjacent. A code block is a block of its own on the page: the text
+after it starts a new paragraph, even in lower case ("where x is …"), as readers cite it.
+Both become paragraphs of their own (roles ``code`` and ``footnote``).
 
 * Code: consecutive lines the extractor marked ``code`` (a monospaced font; a PDF's line
   opening with an interpreter prompt ``R>`` / ``>>>``), or the lines between Markdown

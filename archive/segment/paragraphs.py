@@ -34,6 +34,7 @@ made as if the two lines were adjacent without a blank line.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -158,7 +159,9 @@ def is_break(
         if blank and prev.text.endswith(":") and pt.LIST_MARKER.match(cur.text.lstrip("«\"“(")):
             return True  # a quoted list ("«1) …") announced by a colon, after a blank line
         if blank:
-            return not (prev_is_first and prev.fill >= _FULL)
+            # A gap measured on the page is real; a text copy also has blank lines after
+            # a paragraph's full first line, inside it.
+            return not (prev_is_first and prev.fill >= _FULL and prev.line.y0 is None)
         if cur.after_cut and prev.line.y0 is None:
             return True
         return prev.fill < _FULL
@@ -267,9 +270,14 @@ def _caption_ends(current: list[CleanLine], cur: CleanLine) -> bool:
 
 
 def build_paragraphs(
-    cleaned: Cleaned, lines: tuple[CleanLine, ...], skip: set[int]
+    cleaned: Cleaned, lines: tuple[CleanLine, ...], skip: set[int],
+    walls: frozenset[int] = frozenset(),
 ) -> list[tuple[int, list[CleanLine]]]:
-    """Group the lines not in ``skip`` into paragraphs: (position of first line, lines)."""
+    """Group the lines not in ``skip`` into paragraphs: (position of first line, lines).
+
+    Skipped lines are neutral, except those in ``walls`` (a code block): text after one
+    starts a new paragraph, as it does on the page.
+    """
     paragraphs: list[tuple[int, list[CleanLine]]] = []
     current: list[CleanLine] = []
     start = 0
@@ -278,9 +286,11 @@ def build_paragraphs(
     in_refs = False
     following = [k for k in range(len(lines)) if k not in skip]
     after = dict(pairwise(following))
+    walled = False
     for k, c in enumerate(lines):
         if k in skip:
             gap = prev is not None
+            walled = walled or k in walls
             continue
         # Front matter (a translated author block) after a reference list ends the list.
         leaves_refs = gap and in_refs and k - 1 in skip
@@ -290,6 +300,7 @@ def build_paragraphs(
         nxt = lines[after[k]] if k in after else None
         if prev is not None and (
             leaves_refs
+            or walled
             or is_break(
                 prev, c, len(current) == 1, cleaned.wrapped, in_refs, nxt,
                 cleaned.blanks_reliable, cleaned.wrap_width, cleaned.wrap_head,
@@ -303,6 +314,7 @@ def build_paragraphs(
             start = k
         current.append(c)
         prev = c
+        walled = False
     if current:
         paragraphs.append((start, current))
     return paragraphs
@@ -320,9 +332,19 @@ def _refs_state(lines: list[CleanLine], in_refs: bool) -> bool:
     first = lines[0].text
     if len(lines) == 1 and pt.REFERENCES_HEADING.match(first):
         return True
-    if pt.KEYWORDS.match(first) or pt.ABSTRACT_LABEL.match(first) or pt.AUTHOR_LEAD.match(first):
+    if pt.KEYWORDS.match(first) or pt.ABSTRACT_LABEL.match(first):
         return False
+    if pt.AUTHOR_LEAD.match(first) and not _cites(" ".join(c.text for c in lines)):
+        return False  # a translated abstract's author line, not an entry "R. L. Brown, …"
     return in_refs
+
+
+_CITED = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\b\d+\s*[–-]\s*\d+\b|\bpp?\.\s*\d|\b[СCБ]\.\s*\d")
+
+
+def _cites(text: str) -> bool:
+    """A reference entry's tail: a year, a page range, ``pp.``/``С.`` with a number."""
+    return _CITED.search(text) is not None
 
 
 def _neutral(c: CleanLine) -> CleanLine:
