@@ -126,14 +126,14 @@ def labelled_fields(rows: Rows, zone: frozenset[int]) -> list[Candidate]:
             out.append(_candidate("year", int(match.group("year")), row))
         for doi in pt.find_dois(texts[i : i + 2])[:1] if pt.DOI_RE.search(text) else []:
             labelled = bool(pt.DOI_LABEL_RE.match(text) or "doi.org" in text.lower())
-            if row.index in zone:
+            if row.index in zone and not rows.in_references(doi):
                 priority = PRIORITY if labelled else 60
                 out.append(replace(_candidate("doi", doi, row), priority=priority))
         if row.index in zone:
             out += _citation(row, text)
         if row.index in zone and (match := _URL.match(text)):
             out.append(_candidate("url", match.group("url"), row))
-        if row.index in zone and (match := _PAGES.search(text)):
+        if row.index in zone and (match := _PAGES.search(text)) and not rows.in_references(text):
             first, last = int(match.group("first")), int(match.group("last"))
             if 0 < first <= last:
                 out.append(_candidate("first_page", first, row))

@@ -146,6 +146,20 @@ def split_names(text: str) -> list[Author]:
     if line:
         return line
     parts = re.split(r"\s*;\s*|\s+(?:and|и|және|&)\s+", text)
-    if len(parts) == 1 and text.count(",") >= 2:
+    if len(parts) == 1 and (text.count(",") >= 2 or _two_full_names(text)):
         parts = text.split(",")
     return [parse_name(p) for p in parts if p.strip()]
+
+
+def _two_full_names(text: str) -> bool:
+    """``Christian Kleiber, Achim Zeileis``: two names in natural order, not one inverted
+    (``Kleiber, Christian``, ``Kleiber, C.``): each side is two or more capitalised words,
+    none of them an initial."""
+    sides = text.split(",")
+    if len(sides) != 2:
+        return False
+    return all(
+        len(words := side.split()) >= 2
+        and all(w[:1].isupper() and not w.endswith(".") for w in words)
+        for side in sides
+    )

@@ -40,6 +40,13 @@ class Rows:
     noise: dict[str, float | None]
     compounds: frozenset[str]  # hyphenated words seen inside lines, lower case
     last_page: int
+    # The text of the paragraphs the segmenter found to be reference entries or footnotes,
+    # spaces removed and lower-cased: a DOI or page range found there is someone else's.
+    cited: str = ""
+
+    def in_references(self, text: str) -> bool:
+        key = "".join(text.split()).casefold()
+        return bool(key) and key in self.cited
 
     def is_noise(self, row: Row) -> bool:
         if row.key not in self.noise:
@@ -91,7 +98,11 @@ def build_rows(doc: Document, seg: Segmentation) -> Rows:
         gap = (ln.blank_before and not spaced) or blank
         rows.append(Row(ln.text.strip(), ln.page, gap, len(rows), ln.size, noise_key(ln.text)))
         blank = False
-    return Rows(tuple(rows), noise, frozenset(compounds), last)
+    cited = "\n".join(
+        "".join(b.text.split()).casefold()
+        for b in seg.blocks if b.role in ("reference", "footnote")
+    )
+    return Rows(tuple(rows), noise, frozenset(compounds), last, cited)
 
 
 def join_lines(lines: list[str], compounds: frozenset[str] = frozenset()) -> str:

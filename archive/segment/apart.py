@@ -22,6 +22,10 @@ from dataclasses import dataclass
 from archive.clean import CleanLine
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
+_ADDRESS = re.compile(
+    r"^(?:(?:doi|url|e-?mail)\s*:?\s*)?(?:https?://|www\.|10\.\d{4,9}/|[\w.+-]+@[\w-]+\.)\S*$",
+    re.IGNORECASE,
+)
 _NOTE_MARK = re.compile(r"^(?:\d{1,2}|[*†‡§¶])(?=\s*\S)")
 
 
@@ -67,7 +71,8 @@ def _code(lines: tuple[CleanLine, ...], taken: set[int]) -> list[Apart]:
             run = []
     if run:
         groups.append(Apart(tuple(run), "code"))
-    return groups
+    # Addresses are set in typewriter type too: a DOI, URL or e-mail alone is not code.
+    return [g for g in groups if not all(_ADDRESS.match(lines[k].text) for k in g.positions)]
 
 
 def _footnotes(lines: tuple[CleanLine, ...], used: set[int], body_size: float) -> list[Apart]:
