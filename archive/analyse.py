@@ -26,6 +26,7 @@ class Analysis:
     stems: tuple[str, ...]  # per block, for the word-form index
     candidates: tuple[Candidate, ...]
     metadata: SourceMetadata  # merged from this file's candidates alone
+    warnings: tuple[str, ...] = ()  # the extractor's and the cleaner's, for the file's record
 
 
 def extract(data: bytes, media_type: str) -> Document:
@@ -69,4 +70,5 @@ def analyse(data: bytes) -> Analysis:
         stems=tuple(stem_text(b.text, b.lang) for b in segmentation.blocks),
         candidates=tuple(candidates),
         metadata=metadata,
+        warnings=document.warnings + segmentation.warnings,
     )

@@ -113,6 +113,8 @@ def ingest(
         progress.advance(task)
         if outcome.status == FAILED:
             progress.console.print(f"archive: {outcome.path}: {outcome.error}", markup=False)
+        for warning in outcome.warnings:
+            progress.console.print(f"archive: warning: {outcome.path}: {warning}", markup=False)
 
     with progress:
         report = _with_store(lambda store: ingest_paths(

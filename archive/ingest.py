@@ -41,6 +41,7 @@ class FileOutcome:
     error: str | None = None
     paragraphs: int = 0
     reason: str | None = None
+    warnings: tuple[str, ...] = ()
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -51,6 +52,7 @@ class FileOutcome:
             "error": self.error,
             "paragraphs": self.paragraphs,
             "reason": self.reason,
+            "warnings": list(self.warnings),
         }
 
 
@@ -222,7 +224,8 @@ def _ingest_one(
     store.write_file(plan, ingest_id)
     status = NEW if identity.new_source else NEW_VERSION
     return FileOutcome(item.shown, status, item.sha256, identity.key,
-                       paragraphs=len(plan.paragraphs), reason=identity.reason)
+                       paragraphs=len(plan.paragraphs), reason=identity.reason,
+                       warnings=analysis.warnings)
 
 
 def _plan(
@@ -248,6 +251,9 @@ def _plan(
         {"name": item.path.name, "media_type": analysis.media_type,
          "reason": identity.reason, "score": identity.score},
     )]
+    # What was wrong with the file's text (a repaired text layer) stays on its record.
+    events += [EventWrite("warning", warning, {"name": item.path.name})
+               for warning in analysis.warnings]
     if sidecar_candidates:
         sidecar = sidecar_candidates[0].origin.removeprefix("sidecar ")
         events.append(EventWrite("metadata-override", "sidecar applied", {"sidecar": sidecar}))

@@ -126,6 +126,7 @@ class Segmentation:
 
     blocks: tuple[Block, ...]
     artifacts: tuple[Artifact, ...] = ()
+    warnings: tuple[str, ...] = ()  # what the cleaner had to give up on, one sentence each
 
 
 @dataclass(frozen=True, slots=True)

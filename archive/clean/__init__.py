@@ -83,6 +83,7 @@ class Cleaned:
     # When such a copy also breaks words at line ends: the fewest letters it leaves before a
     # break hyphen. A line with room for that many and a hyphen was not wrapped either.
     wrap_head: int | None = None
+    warnings: tuple[str, ...] = ()
 
 
 def _plain(text: str) -> str:
@@ -107,6 +108,16 @@ def clean(doc: Document) -> Cleaned:
         Furniture(i, "figure-text", None) for i, ln in enumerate(doc.lines) if ln.kind == "figure"
     ]
     furniture.sort(key=lambda f: f.index)
+    warnings: list[str] = []
+    cut = {f.index for f in furniture}
+    texts_at = [i for i, ln in enumerate(doc.lines) if ln.text.strip()]
+    if texts_at and all(i in cut for i in texts_at) and any(
+        f.kind != "figure-text" for f in furniture
+    ):
+        # Every line looks like a running head: the evidence is wrong, not the document.
+        furniture = [f for f in furniture if f.kind == "figure-text"]
+        warnings.append("every line looked like a running header or footer; "
+                        "all were kept as text")
     removed = {f.index: f for f in furniture}
     artifacts = tuple(_artifact(doc, f, pages, removed) for f in furniture)
     geometry = any(ln.y0 is not None for ln in doc.lines)
@@ -150,7 +161,8 @@ def clean(doc: Document) -> Cleaned:
             # A tenth of them, not a twentieth: stray lines of another wrap may fit in it.
             head = _break_head([c.text for c in out if c.wrap is not None], 0.1)
     return Cleaned(
-        tuple(out), artifacts, vocabulary, geometry, wrapped, _blanks_reliable(out), width, head
+        tuple(out), artifacts, vocabulary, geometry, wrapped, _blanks_reliable(out), width, head,
+        tuple(warnings),
     )
 
 

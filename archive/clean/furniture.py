@@ -22,7 +22,10 @@ from dataclasses import dataclass
 from archive.models import Document, Line
 
 _YEAR = r"(?:19|20)\d\d"
-_ISSUE = re.compile(r"(?:№|No\.?|Nº|N\s)\s*\d+|\bvol\.?\s*\d+|\bт\.\s*\d+|\bтом\s*\d+|ISSN", re.I)
+# "N 4" only as a word of its own in capitals: "Version 1.2" is not an issue number.
+_ISSUE = re.compile(
+    r"(?:№|\bNo\.?|\bNº|(?-i:\bN)\s)\s*\d+|\bvol\.?\s*\d+|\bт\.\s*\d+|\bтом\s*\d+|ISSN", re.I
+)
 _SERIAL_WORDS = re.compile(
     r"вестник|хабаршы|journal|bulletin|серия|series|сериясы|известия|хабарлары|proceedings"
     r"|журнал|issn",

@@ -221,6 +221,29 @@ _ADJECTIVE_END = re.compile(
 )
 
 
+def _russian_dictionary_says(last: str, tail: str) -> bool | None:
+    """A Russian dictionary's answer, or None when it has none.
+
+    The hyphenated compound as a dictionary word keeps its hyphen (``черно-белой``); the
+    joined word as one joins (``красно-`` + ``ватый``); two dictionary words joined by a
+    connecting vowel, which together are no word, are a compound (``темно-`` + ``синего``).
+    """
+    if not (_CYRILLIC_WORD.fullmatch(last) and _CYRILLIC_WORD.fullmatch(tail)):
+        return None
+    from archive.clean.dictionary import is_russian_word
+
+    if is_russian_word(f"{last}-{tail}"):
+        return True
+    if is_russian_word(last + tail):
+        return False
+    if (
+        len(last) >= 3 and len(tail) >= 3 and last[-1:].casefold() in "ое"
+        and is_russian_word(last) and is_russian_word(tail)
+    ):
+        return True
+    return None
+
+
 def _russian_compound_adjective(head: str, rest: str) -> bool:
     """``формально-`` + ``юридическом``: a long adverb-like first half in ``-но/-ко/-во``
     and an inflected adjective make a Russian compound adjective; a hyphenation program
@@ -294,6 +317,9 @@ def keep_hyphen(stem: str, tail: str, vocab: Vocabulary) -> bool:
         return True  # КСРО-ның: a suffix after an abbreviation
     if vocab.knows_joined(joined):
         return False
+    by_dictionary = _russian_dictionary_says(last, first_tail)
+    if by_dictionary is not None:
+        return by_dictionary
     head = last.casefold()
     rest = first_tail.casefold()
     if len(head) >= 3 and rest.startswith(head):

@@ -67,7 +67,10 @@ def segment(doc: Document) -> Segmentation:
         )
         for d, section in zip(drafts, sections(drafts), strict=True)
     )
-    return Segmentation(blocks=blocks, artifacts=cleaned.artifacts)
+    warnings = cleaned.warnings
+    if not blocks:
+        warnings += ("no paragraph came out of the text",)
+    return Segmentation(blocks=blocks, artifacts=cleaned.artifacts, warnings=warnings)
 
 
 _MONTH_OR_YEAR = re.compile(
