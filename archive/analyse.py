@@ -6,10 +6,10 @@ and no file system, so its result depends on the bytes alone.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from .detect import HTML, PDF, detect_media_type
-from .errors import NoTextError
+from .detect import GZIP_MAGIC, HTML, PDF, detect_media_type, gunzip
+from .errors import NoTextError, UnsupportedTypeError
 from .hashing import sha256_hex
 from .models import Candidate, Document, Segmentation, SourceMetadata
 
@@ -50,8 +50,16 @@ def analyse(data: bytes) -> Analysis:
     from .search import stem_text
     from .segment import segment
 
-    media_type = detect_media_type(data)
-    document = extract(data, media_type)
+    content = data
+    if data.startswith(GZIP_MAGIC):
+        # The original stays compressed in the object store; its content is what is read.
+        content = gunzip(data)
+        if content.startswith(GZIP_MAGIC):
+            raise UnsupportedTypeError("a gzip file inside a gzip file")
+    media_type = detect_media_type(content)
+    document = extract(content, media_type)
+    if content is not data:
+        document = replace(document, extractor=f"gzip + {document.extractor}")
     if not any(line.text.strip() for line in document.lines):
         where = "no text layer (a scan?)" if media_type == PDF else "no text"
         raise NoTextError(f"{where}: nothing to index")

@@ -17,11 +17,32 @@ _KNOWN_BINARY = (
     (b"GIF8", "a GIF image"),
     (b"II*\x00", "a TIFF image"),
     (b"MM\x00*", "a TIFF image"),
-    (b"\x1f\x8b", "a gzip archive"),
     (b"7z\xbc\xaf", "a 7-Zip archive"),
     (b"Rar!", "a RAR archive"),
     (b"\x7fELF", "an executable"),
 )
+
+
+GZIP_MAGIC = b"\x1f\x8b"
+MAX_UNPACKED = 512 * 1024 * 1024  # bytes: a gzip bomb is refused, not unpacked
+
+
+def gunzip(data: bytes) -> bytes:
+    """The content of a gzip-compressed file (Debian ships documents as ``.pdf.gz``)."""
+    import zlib
+
+    inflater = zlib.decompressobj(wbits=31)
+    try:
+        out = inflater.decompress(data, MAX_UNPACKED)
+    except zlib.error as exc:
+        raise UnsupportedTypeError(f"a damaged gzip file: {exc}") from exc
+    if inflater.unconsumed_tail:
+        raise UnsupportedTypeError(
+            f"a gzip file that unpacks to more than {MAX_UNPACKED // 2**20} MiB"
+        )
+    if not inflater.eof:
+        raise UnsupportedTypeError("a gzip file cut short")
+    return out
 
 
 def detect_media_type(data: bytes) -> str:

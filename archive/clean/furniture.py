@@ -84,8 +84,13 @@ def read_page_number(text: str) -> int | None:
     return None
 
 
+_ROMAN_EDGE = re.compile(r"^[ivxlc]{1,7}\s+(?=\S)|(?<=\S)\s+[ivxlc]{1,7}$", re.IGNORECASE)
+
+
 def mask(text: str) -> str:
-    """The comparison key of a furniture line: case, digits and spacing do not matter."""
+    """The comparison key of a furniture line: case, digits and spacing do not matter, nor a
+    roman page number at either end (front matter is often numbered ``iii``, ``iv``)."""
+    text = _ROMAN_EDGE.sub(" # ", text.strip())
     return _DIGITS.sub("#", "".join(text.casefold().split())).strip(".,;:-–—")
 
 

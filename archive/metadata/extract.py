@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..models import Candidate, Document, Segmentation
 from . import abstracts as ab
 from . import frontmatter as fm
-from . import inferred, running, titles
+from . import inferred, running, titleblock, titles
 from .container import container_candidates
 from .labels import abstract_label, keyword_label, split_keywords
 from .news import news_candidates
@@ -32,6 +32,7 @@ def extract_candidates(doc: Document, seg: Segmentation) -> tuple[Candidate, ...
     found += fm.keywords(rows)
     found += ab.abstracts(rows)
     found += _blocks(seg)
+    found += titleblock.candidates(seg.blocks)
     container = container_candidates(doc)
     lines = running.running_lines(seg.artifacts, doc.lines)
     printed = running.page_numbers(seg.artifacts)

@@ -21,6 +21,8 @@ _WORD = rf"[{_UP}][{_UP}{_LO}'’]+(?:-[{_UP}][{_UP}{_LO}'’]+)?"
 _CAPS_WORD = rf"[{_UP}][{_UP}'’]+(?:-[{_UP}][{_UP}'’]+)?"
 _TITLE_WORD = rf"[{_UP}][{_LO}'’]+(?:-[{_UP}][{_LO}'’]+)?"
 _PATRONYMIC_END = rf"(?:ович|евич|ьич|овна|евна|ична|инична|ұлы|улы|қызы|кызы)(?![{_LO}])"
+# Lower-case particles of a family name: Mark van de Wiel, Ludwig von Mises.
+_PARTICLES = r"(?:(?:van|von|de|der|den|da|di|du|del|le|la|ten|ter)\s)*"
 # Footnote markers after a name: digits, superscripts, asterisks, daggers.
 _MARK = r"[\d¹²³⁴⁵⁶⁷⁸⁹⁰*†‡§]*"
 
@@ -45,7 +47,8 @@ _FORMS = (
     # marker is required.
     (
         "given_first",
-        rf"(?P<given>{_TITLE_WORD}(?:\s{_TITLE_WORD})?(?:\s[{_UP}]\.)?)\s(?P<family>{_TITLE_WORD})"
+        rf"(?P<given>{_TITLE_WORD}(?:\s{_TITLE_WORD})?(?:\s[{_UP}]\.)?)"
+        rf"\s(?P<family>{_PARTICLES}{_TITLE_WORD})"
         r"[\d¹²³⁴⁵⁶⁷⁸⁹⁰*†‡§]+",
     ),
 )
@@ -148,7 +151,16 @@ def split_names(text: str) -> list[Author]:
     parts = re.split(r"\s*;\s*|\s+(?:and|и|және|&)\s+", text)
     if len(parts) == 1 and (text.count(",") >= 2 or _two_full_names(text)):
         parts = text.split(",")
+    elif len(parts) > 1:
+        # "A B, C D and E F": the names before "and" are a comma list of full names.
+        parts = [q for p in parts for q in (p.split(",") if _full_names(p) else [p])]
     return [parse_name(p) for p in parts if p.strip()]
+
+
+def _full_names(text: str) -> bool:
+    """Every comma-separated piece is a name in natural order (two or more words)."""
+    pieces = [p for p in text.split(",") if p.strip()]
+    return len(pieces) >= 2 and all(len(p.split()) >= 2 for p in pieces)
 
 
 def _two_full_names(text: str) -> bool:

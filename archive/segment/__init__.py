@@ -79,6 +79,18 @@ _MONTH_OR_YEAR = re.compile(
     re.IGNORECASE,
 )
 _NAME_MARKS = re.compile(r"[†‡∗*§¶]|\w\d\b|@")
+# Words of section headings, which a title block does not hold.
+_SECTION_WORDS = re.compile(
+    r"\b(?:introduction|overview|background|motivation|summary|contents|preface|preliminar"
+    r"|getting started|usage|examples?|methods?|results|discussion|conclusions?)\b"
+    r"|введение|кіріспе|содержание|мазмұны|обзор",
+    re.IGNORECASE,
+)
+
+
+def _short_block_line(p: Paragraph) -> bool:
+    """A line of a title block: one or two lines, a dozen words, no sentence."""
+    return len(p.lines) <= 2 and len(p.text.split()) <= 12 and not pt.ends_sentence(p.text)
 
 
 def _title_block(drafts: list[Draft], body_size: float | None) -> None:
@@ -100,11 +112,12 @@ def _title_block(drafts: list[Draft], body_size: float | None) -> None:
         if d.role == "front_matter":
             title_seen = title_seen or d.paragraph.front == "title"
             continue
-        if d.role != "heading" or pt.LIST_MARKER.match(d.paragraph.text) or (
-            pt.ABSTRACT_HEADING.match(d.paragraph.text)
-        ):
-            return
         text = d.paragraph.text
+        if title_seen and d.role == "body" and _short_block_line(d.paragraph):
+            d.role = "front_matter"  # "R Core Development Group", "Mayo Clinic"
+            continue
+        if d.role != "heading" or pt.LIST_MARKER.match(text) or pt.ABSTRACT_HEADING.match(text):
+            return
         if not title_seen:
             if (first.line.size or 0) < body_size + 1.5 or text[:1].isdigit() or (
                 len(text.split()) < 2  # "Introduction", "Кіріспе": a section, not the work
@@ -113,8 +126,10 @@ def _title_block(drafts: list[Draft], body_size: float | None) -> None:
             d.role, title_seen = "front_matter", True
             continue
         words = text.split()
-        namelike = len(words) >= 3 and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
-        if namelike or _NAME_MARKS.search(text) or _MONTH_OR_YEAR.search(text):
+        namelike = len(words) >= 2 and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+        if (namelike and not _SECTION_WORDS.search(text)) or _NAME_MARKS.search(text) or (
+            _MONTH_OR_YEAR.search(text)
+        ):
             d.role = "front_matter"
         else:
             return

@@ -1,0 +1,103 @@
+"""Authors and date from the title block of a paper set without a journal's front matter.
+
+Package vignettes, reports and preprints open with a title, a line of names (with note
+marks, ``Achim Zeileis† Torsten Hothorn‡``, or in capitals, ``ROGER KOENKER``), perhaps an
+affiliation and a date line (``November 10, 2022``), then the abstract or the first section.
+The segmenter marks that block as front matter (``archive.segment``); this reads the names
+and the date from it, below the XMP and the labelled front matter of journals.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Author, Block, Candidate
+from .names import normal_case
+
+PRIORITY = 50
+_MARKS = "†‡∗*§¶¹²³⁴⁵⁶⁷⁸⁹⁰"
+_SEPARATORS = re.compile(rf"\s*(?:[,;&{_MARKS}]|\band\b|\bund\b|\bи\b)\s*")
+_MARK_DIGITS = re.compile(r"(?<=[^\W\d_])\d{1,2}\b")
+_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "le", "la", "del"})
+_INITIAL = re.compile(r"^(?:[A-ZА-ЯЁ]\.){1,3}$|^[A-ZА-ЯЁ]\.-[A-ZА-ЯЁ]\.$")
+_WORD = re.compile(r"^[A-ZА-ЯЁÀ-Þ][a-zа-яёß-ÿ'’-]+$|^[A-ZА-ЯЁÀ-Þ'’-]{2,}$")
+_NOT_NAMES = re.compile(
+    r"universit|institut|college|clinic|school|department|group|laborator|center|centre"
+    r"|company|inc\b|ltd\b|gmbh|университет|институт|академи|кафедр|abstract|summary"
+    r"|introduction|version|vignette|package|draft|manual|http|www\.|@",
+    re.IGNORECASE,
+)
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+    "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+_DATE = re.compile(
+    rf"\b(?:(?P<m1>{_MONTHS})\.?\s+\d{{1,2}},?\s+(?P<y1>(?:19|20)\d\d)"
+    rf"|\d{{1,2}}\.?\s+(?P<m2>{_MONTHS})\.?,?\s+(?P<y2>(?:19|20)\d\d)"
+    rf"|(?P<m3>{_MONTHS})\.?\s+(?P<y3>(?:19|20)\d\d)"
+    r"|(?P<y4>(?:19|20)\d\d)-\d\d-\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+def title_block(blocks: tuple[Block, ...]) -> list[Block]:
+    """The front-matter paragraphs of page 1 that open the document, after its title."""
+    out: list[Block] = []
+    for k, block in enumerate(blocks):
+        if block.role != "front_matter" or block.page != blocks[0].page:
+            break
+        if k:
+            out.append(block)
+    return out
+
+
+def candidates(blocks: tuple[Block, ...]) -> list[Candidate]:
+    found: list[Candidate] = []
+    authors: list[Author] = []
+    detail: list[str] = []
+    for block in title_block(blocks):
+        names = names_on(block.text)
+        if names and not authors:
+            authors, detail = names, [block.text]
+        elif (match := _DATE.search(block.text)) and len(block.text) <= 60:
+            year = next(int(v) for k, v in match.groupdict().items() if k[0] == "y" and v)
+            found.append(Candidate("year", year, f"title block p.{block.page}",
+                                   detail=block.text, priority=PRIORITY))
+    if authors:
+        found.insert(0, Candidate("authors", [a.as_json() for a in authors],
+                                  f"title block p.{blocks[0].page}", detail=detail[0][:200],
+                                  priority=PRIORITY))
+    return found
+
+
+def names_on(text: str) -> list[Author]:
+    """The people named on a line of names, or ``[]`` when it is anything else."""
+    text = _MARK_DIGITS.sub("", text)  # "Hothorn1, Kurt Hornik2": note marks
+    if _NOT_NAMES.search(text) or len(text) > 200 or any(ch.isdigit() for ch in text):
+        return []
+    parts = [p for p in _SEPARATORS.split(text) if p.strip()]
+    out: list[Author] = []
+    for part in parts:
+        words = part.split()
+        if len(words) > 4 and all(_WORD.match(w) for w in words) and len(words) % 2 == 0:
+            # "Christian Kleiber Achim Zeileis": given and family names in pairs.
+            out += [_author(words[i : i + 2]) for i in range(0, len(words), 2)]
+            continue
+        if not 2 <= len(words) <= 5:
+            return []
+        if not all(_WORD.match(w) or _INITIAL.match(w) or w in _PARTICLES for w in words):
+            return []
+        if not _WORD.match(words[-1]):
+            return []
+        out.append(_author(words))
+    return out
+
+
+def _author(words: list[str]) -> Author:
+    family_at = len(words) - 1
+    while family_at > 1 and words[family_at - 1] in _PARTICLES:
+        family_at -= 1
+    given = " ".join(normal_case(w) if w.isupper() and len(w) > 2 else w
+                     for w in words[:family_at])
+    family = " ".join(normal_case(w) if w.isupper() else w for w in words[family_at:])
+    return Author(family=family, given=given or None, literal=f"{given} {family}".strip())
