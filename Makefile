@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOME_DIR ?= data
 PORT ?= 8001
 
-.PHONY: demo test lint bench serve clean
+.PHONY: demo test lint bench bench-realworld serve clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,11 @@ bench: $(STAMP)
 	$(BIN)/python bench/metadata.py
 	-$(BIN)/python bench/ids.py
 	$(BIN)/python bench/search.py 100000
+
+# Real documents from Debian's packages (needs apt-get; cached in ~/.cache/archive-realworld).
+bench-realworld: $(STAMP)
+	$(BIN)/python bench/realworld/fetch.py
+	$(BIN)/python bench/realworld.py
 
 clean:
 	rm -rf $(VENV) $(HOME_DIR)

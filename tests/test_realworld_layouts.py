@@ -1,0 +1,141 @@
+"""Real PDFs from other publishers (``tests/data/realworld``, origins in its README), and the
+pure repairs their text layers need."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pymupdf
+import pytest
+
+from archive.analyse import analyse
+from archive.clean.hyphenation import Vocabulary, keep_hyphen
+from archive.extract.figures import figure_regions, is_figure_text
+from archive.extract.pdf import extract_pdf
+from archive.extract.repair import repair_accents, repair_mojibake, repair_tex_codes
+
+DATA = Path(__file__).resolve().parent / "data" / "realworld"
+
+
+def _blocks(name: str):
+    return analyse((DATA / name).read_bytes()).segmentation.blocks
+
+
+def test_bottom_centred_page_numbers_are_furniture_not_headings() -> None:
+    blocks = _blocks("lmtest-intro.pdf")
+    assert not [b.text for b in blocks if b.text.strip().isdigit()]
+    # The title and the authors' line open the paper as front matter, not as headings.
+    assert [b.role for b in blocks[:2]] == ["front_matter", "front_matter"]
+
+
+def test_code_keeps_its_lines_and_prose_after_it_is_a_new_paragraph() -> None:
+    blocks = _blocks("lmtest-intro.pdf")
+    code = [b for b in blocks if b.role == "code"]
+    assert code and all("\n" in b.text or b.text.startswith(">") for b in code)
+    assert any(b.text.startswith("> dwtest(") or "\n> dwtest(" in b.text for b in code)
+    assert not any("> dwtest(" in b.text for b in blocks if b.role != "code")
+
+
+def test_plot_ticks_are_not_paragraphs() -> None:
+    blocks = _blocks("lmtest-intro.pdf")
+    numeric = [b.text for b in blocks if b.text.replace(".", "").replace("−", "").isdigit()]
+    assert numeric == []
+
+
+def test_tex_accents_typeset_apart_are_letters_again() -> None:
+    text = " ".join(b.text for b in _blocks("lmtest-intro.pdf"))
+    assert "Krämer" in text and "¨" not in text
+
+
+def test_reference_entries_are_one_paragraph_each() -> None:
+    refs = [b.text for b in _blocks("lmtest-intro.pdf") if b.role == "reference"]
+    assert len(refs) >= 7
+    assert all(r.count(". 19") + r.count(", 19") + r.count(", 20") <= 1 for r in refs)
+
+
+def test_two_names_in_the_pdf_info_are_two_authors() -> None:
+    md = analyse((DATA / "aer-vignette.pdf").read_bytes()).metadata
+    assert [a.family for a in md.authors] == ["Kleiber", "Zeileis"]
+
+
+def test_a_gzip_compressed_pdf_is_read() -> None:
+    plain = (DATA / "ru-debian-refcard.pdf").read_bytes()
+    packed = gzip.compress(plain, mtime=0)
+    a, b = analyse(plain), analyse(packed)
+    assert [x.text for x in a.segmentation.blocks] == [x.text for x in b.segmentation.blocks]
+    assert b.sha256 != a.sha256 and b.extractor.startswith("gzip + ")
+
+
+def test_labels_inside_drawings_leave_the_reading_flow() -> None:
+    doc = extract_pdf((DATA / "sci-gastex.pdf").read_bytes())
+    assert sum(ln.kind == "figure" for ln in doc.lines) >= 10
+    blocks = analyse((DATA / "sci-gastex.pdf").read_bytes()).segmentation.blocks
+    assert not [b for b in blocks if len(b.text) <= 2 and b.role == "heading"]
+
+
+def test_figure_regions_need_many_items_and_text_inside_them() -> None:
+    plot = [(100.0 + 7 * k, 100.0, 104.0 + 7 * k, 300.0) for k in range(20)]  # bars
+    regions = figure_regions(plot, (0, 0, 600, 800))
+    assert len(regions) == 1
+    assert is_figure_text("0.5", (150, 302, 160, 312), regions)  # a tick label below
+    assert not is_figure_text("Figure 1: Residuals", (150, 302, 300, 312), regions)
+    box = [(50.0, 50.0, 550.0, 90.0)]  # a frame around text is no figure
+    assert figure_regions(box, (0, 0, 600, 800)) == []
+
+
+def test_repairs_of_text_layers() -> None:
+    assert repair_tex_codes("Coe\x1ecients \x10quoted\x11 \x1crst") == "Coefficients “quoted” first"
+    assert repair_tex_codes("\x88 item") == "• item"
+    assert repair_accents("Universit¨at Erlangen-N¨urnberg, ´Ecole") == (
+        "Universität Erlangen-Nürnberg, École"
+    )
+    assert repair_accents("x ¨ y") == "x ¨ y"
+    russian = "Не очень краткое введение"
+    assert repair_mojibake(russian.encode("cp1251").decode("latin-1")) == (russian, "cp1251")
+    assert repair_mojibake(russian.encode("koi8_r").decode("latin-1")) == (russian, "koi8_r")
+    assert repair_mojibake("Café naïve résumé") == ("Café naïve résumé", None)
+
+
+def test_mojibake_pdf_is_repaired_with_a_warning(tmp_path: Path) -> None:
+    font = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+    if not Path(font).exists():
+        pytest.skip("DejaVu Sans is not installed")
+    doc = pymupdf.open()
+    text = "Не очень краткое введение в систему LaTeX"
+    for _ in range(2):
+        page = doc.new_page()
+        for k in range(8):
+            # What a font without a Unicode map gives: the CP1251 bytes read as Latin-1.
+            page.insert_text((72, 100 + 20 * k), text.encode("cp1251").decode("latin-1"),
+                             fontfile=font, fontname="dv")
+    a = analyse(doc.tobytes())
+    assert text in a.segmentation.blocks[0].text
+    assert any("CP1251" in w for w in a.warnings)
+    assert a.segmentation.blocks[0].lang == "ru"
+
+
+@pytest.mark.parametrize(("head", "tail", "kept"), [
+    ("черно", "белой", True), ("темно", "синего", True), ("научно", "исследовательский", True),
+    ("красно", "ватый", False), ("исследо", "вательский", False),
+])
+def test_russian_compound_at_a_line_end(head: str, tail: str, kept: bool) -> None:
+    assert keep_hyphen(head, tail, Vocabulary.from_texts([])) is kept
+
+
+def test_a_first_line_with_a_version_number_is_text_not_a_running_head() -> None:
+    data = (b"Version 1.2 ratified on October 1st, 2022.\n\nThe Example Protocol\n\n"
+            b"This document describes the example protocol, which is used by\nseveral "
+            b"programs to exchange messages. Each message is a line of\ntext.\n")
+    a = analyse(data)
+    assert a.segmentation.blocks[0].text == "Version 1.2 ratified on October 1st, 2022."
+    assert a.segmentation.artifacts == ()
+
+
+def test_furniture_never_takes_every_line() -> None:
+    doc = pymupdf.open()
+    for k in range(4):
+        doc.new_page().insert_text((72, 40), f"Draft notes, page {k + 1}", fontsize=10)
+    a = analyse(doc.tobytes())
+    assert a.segmentation.blocks
+    assert any("running header" in w for w in a.warnings)
