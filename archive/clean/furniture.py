@@ -353,6 +353,12 @@ def _by_position(doc: Document) -> list[Furniture]:
                 len(s) <= 110
             ):
                 found[i] = Furniture(i, where, None)
+    # A head set in two parts on one baseline (the section's name on the left, the book's
+    # title on the right) repeats only in one of them: a line in the band that opens or ends
+    # with words the band has on three other pages is furniture.
+    for i in _sharing_edge_words(lines, band):
+        if i not in found:
+            found[i] = Furniture(i, band[i], read_page_number(lines[i].text))
     # Other short lines in the same band of a page that has furniture there belong to it.
     marked = Counter((lines[i].page, band[i]) for i in found)
     for i, where in band.items():
@@ -412,3 +418,28 @@ def _counted_edge_numbers(lines: tuple[Line, ...], band: dict[int, str]) -> set[
     offsets = Counter(numbers.values())
     single = len({ln.page for ln in lines}) == 1
     return {i for i, off in numbers.items() if offsets[off] >= 2 or single}
+
+
+def _edge_words(text: str) -> list[tuple[str, ...]]:
+    """The line's first and last two to four words (digits masked), long enough to tell."""
+    words = [_DIGITS.sub("#", w) for w in text.casefold().split()]
+    out = []
+    for n in range(2, min(4, len(words) - 1) + 1):
+        for part in (tuple(words[:n]), tuple(words[-n:])):
+            if sum(len(w) for w in part) >= 10:
+                out.append(part)
+    return out
+
+
+def _sharing_edge_words(lines: tuple[Line, ...], band: dict[int, str]) -> list[int]:
+    pages: dict[tuple[str, tuple[str, ...]], set[int]] = defaultdict(set)
+    for i, where in band.items():
+        for part in _edge_words(lines[i].text):
+            pages[(where, part)].add(lines[i].page)
+    return [
+        i for i, where in band.items()
+        if len(lines[i].text) <= 160 and any(
+            len(pages[(where, part)] - {lines[i].page}) >= 3
+            for part in _edge_words(lines[i].text)
+        )
+    ]
