@@ -416,6 +416,11 @@ def _counted_edge_numbers(lines: tuple[Line, ...], band: dict[int, str]) -> set[
         if (m := _PAGE_ONLY.fullmatch(lines[i].text.strip()))
     }
     offsets = Counter(numbers.values())
+    # Pages numbered inside their running heads ("2 ROGER KOENKER") count the same way, so
+    # the first page's bare number at its foot is recognised by them.
+    for i in band:
+        if i not in numbers and (n := read_page_number(lines[i].text)) is not None:
+            offsets[n - lines[i].page] += 1
     single = len({ln.page for ln in lines}) == 1
     return {i for i, off in numbers.items() if offsets[off] >= 2 or single}
 
