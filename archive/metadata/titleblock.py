@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..models import Author, Block, Candidate
+from ..segment import patterns as seg_pt
 from .names import normal_case
 
 PRIORITY = 50
@@ -27,14 +28,11 @@ _NOT_NAMES = re.compile(
     r"|introduction|version|vignette|package|draft|manual|http|www\.|@",
     re.IGNORECASE,
 )
-_MONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november|december"
-    "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
-)
+# "November 10, 2022", "10 November 2022", "Feb. 2005", "2022-11-10".
 _DATE = re.compile(
-    rf"\b(?:(?P<m1>{_MONTHS})\.?\s+\d{{1,2}},?\s+(?P<y1>(?:19|20)\d\d)"
-    rf"|\d{{1,2}}\.?\s+(?P<m2>{_MONTHS})\.?,?\s+(?P<y2>(?:19|20)\d\d)"
-    rf"|(?P<m3>{_MONTHS})\.?\s+(?P<y3>(?:19|20)\d\d)"
+    rf"\b(?:{seg_pt.MONTH}\.?\s+\d{{1,2}},?\s+(?P<y1>(?:19|20)\d\d)"
+    rf"|\d{{1,2}}\.?\s+{seg_pt.MONTH}\.?,?\s+(?P<y2>(?:19|20)\d\d)"
+    rf"|{seg_pt.MONTH}\.?\s+(?P<y3>(?:19|20)\d\d)"
     r"|(?P<y4>(?:19|20)\d\d)-\d\d-\d\d)\b",
     re.IGNORECASE,
 )
@@ -60,7 +58,7 @@ def candidates(blocks: tuple[Block, ...]) -> list[Candidate]:
         if names and not authors:
             authors, detail = names, [block.text]
         elif (match := _DATE.search(block.text)) and len(block.text) <= 60:
-            year = next(int(v) for k, v in match.groupdict().items() if k[0] == "y" and v)
+            year = int(next(v for v in match.groupdict().values() if v))
             found.append(Candidate("year", year, f"title block p.{block.page}",
                                    detail=block.text, priority=PRIORITY))
     if authors:

@@ -35,7 +35,8 @@ __all__ = ["segment"]
 def segment(doc: Document) -> Segmentation:
     """Clean ``doc`` and return its paragraphs (text, role, lang, page, section) and artifacts."""
     cleaned = clean(doc)
-    paragraphs = _paragraphs(cleaned)
+    body_size, body_bold = _body_font(cleaned)
+    paragraphs = _paragraphs(cleaned, body_size, body_bold)
     drafts: list[Draft] = []
     in_refs = False
     numbered: bool | None = None  # whether the current reference list numbers its entries
@@ -56,7 +57,7 @@ def segment(doc: Document) -> Segmentation:
             in_refs = False
         drafts.append(Draft(p, role, _language(p.text)))
     assign_document_roles(drafts)
-    _title_block(drafts, _body_font(cleaned)[0])
+    _title_block(drafts, body_size)
     blocks = tuple(
         Block(
             text=d.paragraph.text,
@@ -73,11 +74,7 @@ def segment(doc: Document) -> Segmentation:
     return Segmentation(blocks=blocks, artifacts=cleaned.artifacts, warnings=warnings)
 
 
-_MONTH_OR_YEAR = re.compile(
-    r"\b(?:19|20)\d\d\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
-    r"|\b(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)",
-    re.IGNORECASE,
-)
+_MONTH_OR_YEAR = re.compile(rf"\b(?:19|20)\d\d\b|\b{pt.MONTH}\b", re.IGNORECASE)
 _NAME_MARKS = re.compile(r"[†‡∗*§¶]|\w\d\b|@")
 # Words of section headings, which a title block does not hold.
 _SECTION_WORDS = re.compile(
@@ -146,11 +143,10 @@ def _language(text: str) -> str | None:
     return detect_language(text)
 
 
-def _paragraphs(cleaned: Cleaned) -> list[Paragraph]:
+def _paragraphs(cleaned: Cleaned, body_size: float | None, body_bold: bool) -> list[Paragraph]:
     lines = cleaned.lines
     groups = find_front_matter(lines)
     skip = {k for g in groups for k in g.positions}
-    body_size, body_bold = _body_font(cleaned)
     apart = apart_groups(lines, skip, body_size)
     skip |= {k for g in apart for k in g.positions}
     ordered: list[tuple[int, Paragraph]] = []
