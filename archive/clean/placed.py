@@ -1,0 +1,179 @@
+"""Running headers, footers and page numbers found by their place on the page.
+
+With geometry, furniture sits in the top or bottom band of a page (or in a page's first or
+last row, set apart by a gap) and repeats from page to page: digits and roman page numbers
+masked, odd and even pages compared separately.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from archive.clean.marks import (
+    BAND,
+    DIGITS,
+    PAGE_ONLY,
+    RUNNING_AUTHOR,
+    Furniture,
+    is_serial_title,
+    mask,
+    read_page_number,
+)
+from archive.models import Document, Line
+
+
+def by_position(doc: Document) -> list[Furniture]:
+    lines = doc.lines
+    heights = {p.number: p.height for p in doc.pages}
+    for ln in lines:
+        if ln.page not in heights and ln.y1 is not None:
+            heights[ln.page] = max(heights.get(ln.page, 0.0), ln.y1 * 1.05)
+    # Inside the page's body frame (lines stacked on one another, from the extractor) a line
+    # is running text, however near the edge: only a bare page number or a line repeated at
+    # the same height on other pages can be furniture there.
+    frames = {
+        p.number: (p.body_top, p.body_bottom)
+        for p in doc.pages
+        if p.body_top is not None and p.body_bottom is not None
+    }
+    keys = [mask(ln.text) for ln in lines]  # each line's comparison key, computed once
+    at_height = Counter(
+        (key, round(ln.y0 / 2)) for key, ln in zip(keys, lines, strict=True) if ln.y0 is not None
+    )
+    band: dict[int, str] = {}
+    for i, ln in enumerate(lines):
+        h = heights.get(ln.page)
+        if not h or ln.y0 is None or ln.y1 is None:
+            continue
+        frame = frames.get(ln.page)
+        if (
+            frame is not None
+            and ln.y1 > frame[0]
+            and ln.y0 < frame[1]
+            and not PAGE_ONLY.fullmatch(ln.text.strip())
+            and at_height[(keys[i], round(ln.y0 / 2))] < 3
+        ):
+            continue
+        if ln.y1 <= h * BAND:
+            band[i] = "running-header"
+        elif ln.y0 >= h * (1 - BAND):
+            band[i] = "running-footer"
+    margin = set(band)  # the lines in the margin band itself, before the edge rows join it
+    # Generous margins put heads and feet further in than the band: the page's first or last
+    # row, set apart from the text, is in the band too when its kind repeats (see below).
+    for i, where in _edge_rows(lines).items():
+        band.setdefault(i, where)
+    edge_numbers = _counted_edge_numbers(lines, band)
+    pages_by_key: dict[tuple[str, int, str], set[int]] = defaultdict(set)
+    for i, where in band.items():
+        ln = lines[i]
+        pages_by_key[(where, ln.page % 2, keys[i])].add(ln.page)
+        pages_by_key[(where, -1, keys[i])].add(ln.page)
+    found: dict[int, Furniture] = {}
+    for i, where in band.items():
+        ln = lines[i]
+        s = ln.text.strip()
+        same_parity = pages_by_key[(where, ln.page % 2, keys[i])]
+        any_parity = pages_by_key[(where, -1, keys[i])]
+        if PAGE_ONLY.fullmatch(s):
+            if i in edge_numbers or i in margin:
+                found[i] = Furniture(i, "page-number", read_page_number(s))
+        elif is_serial_title(s) or len(same_parity) >= 2 or len(any_parity) >= 3:
+            found[i] = Furniture(i, where, read_page_number(s))
+    # An author running head ("Сейтқали А.Б. және т.б.") may be printed on one page only
+    # (a short article's one even page): in the header band of a document whose other
+    # pages have running heads, its shape is enough.
+    if any(f.kind == "running-header" for f in found.values()):
+        for i, where in band.items():
+            s = lines[i].text.strip()
+            if i not in found and where == "running-header" and RUNNING_AUTHOR.match(s) and (
+                len(s) <= 110
+            ):
+                found[i] = Furniture(i, where, None)
+    # A head set in two parts on one baseline (the section's name on the left, the book's
+    # title on the right) repeats only in one of them: a line in the band that opens or ends
+    # with words the band has on three other pages is furniture.
+    for i in _sharing_edge_words(lines, band):
+        if i not in found:
+            found[i] = Furniture(i, band[i], read_page_number(lines[i].text))
+    # Other short lines in the same band of a page that has furniture there belong to it.
+    marked = Counter((lines[i].page, band[i]) for i in found)
+    for i, where in band.items():
+        if i not in found and marked[(lines[i].page, where)] and len(lines[i].text) <= 110:
+            found[i] = Furniture(i, where, None)
+    return [found[i] for i in sorted(found)]
+
+
+def _edge_rows(lines: tuple[Line, ...]) -> dict[int, str]:
+    """Lines of each page's first and last row, when a gap sets that row apart.
+
+    The gap must be wider than the page's usual line step (1.4 times the row's height):
+    a running head is separated from the text below it, a paragraph's first line is not.
+    """
+    by_page: dict[int, list[int]] = defaultdict(list)
+    for i, ln in enumerate(lines):
+        if ln.y0 is not None and ln.y1 is not None:
+            by_page[ln.page].append(i)
+    out: dict[int, str] = {}
+    for members in by_page.values():
+        if len(members) < 3:
+            continue
+        rows = sorted(members, key=lambda i: lines[i].y0 or 0.0)
+        for where, edge, inner in (("running-header", rows[0], rows[1:]),
+                                   ("running-footer", rows[-1], rows[:-1])):
+            ln = lines[edge]
+            height = max((ln.y1 or 0) - (ln.y0 or 0), 1.0)
+            same_row = [i for i in inner if abs((lines[i].y0 or 0) - (ln.y0 or 0)) < height / 2]
+            others = [i for i in inner if i not in same_row]
+            if not others:
+                continue
+            if where == "running-header":
+                gap = min(lines[i].y0 or 0 for i in others) - (ln.y1 or 0)
+            else:
+                gap = (ln.y0 or 0) - max(lines[i].y1 or 0 for i in others)
+            if gap >= 0.4 * height:
+                for i in (edge, *same_row):
+                    out[i] = where
+    return out
+
+
+def _counted_edge_numbers(lines: tuple[Line, ...], band: dict[int, str]) -> set[int]:
+    """Bare numbers at a page's edge that count the pages: the number less the page is the
+    same on at least two pages (or the document has one page)."""
+    numbers = {
+        i: int(m.group(1)) - lines[i].page
+        for i in band
+        if (m := PAGE_ONLY.fullmatch(lines[i].text.strip()))
+    }
+    offsets = Counter(numbers.values())
+    # Pages numbered inside their running heads ("2 ROGER KOENKER") count the same way, so
+    # the first page's bare number at its foot is recognised by them.
+    for i in band:
+        if i not in numbers and (n := read_page_number(lines[i].text)) is not None:
+            offsets[n - lines[i].page] += 1
+    single = len({ln.page for ln in lines}) == 1
+    return {i for i, off in numbers.items() if offsets[off] >= 2 or single}
+
+
+def _edge_words(text: str) -> list[tuple[str, ...]]:
+    """The line's first and last two to four words (digits masked), long enough to tell."""
+    words = [DIGITS.sub("#", w) for w in text.casefold().split()]
+    out = []
+    for n in range(2, min(4, len(words) - 1) + 1):
+        for part in (tuple(words[:n]), tuple(words[-n:])):
+            if sum(len(w) for w in part) >= 10:
+                out.append(part)
+    return out
+
+
+def _sharing_edge_words(lines: tuple[Line, ...], band: dict[int, str]) -> list[int]:
+    parts = {i: _edge_words(lines[i].text) for i in band}
+    pages: dict[tuple[str, tuple[str, ...]], set[int]] = defaultdict(set)
+    for i, where in band.items():
+        for part in parts[i]:
+            pages[(where, part)].add(lines[i].page)
+    return [
+        i for i, where in band.items()
+        if len(lines[i].text) <= 160
+        and any(len(pages[(where, part)] - {lines[i].page}) >= 3 for part in parts[i])
+    ]
