@@ -173,8 +173,7 @@ def _read_pages(doc: pymupdf.Document) -> tuple[tuple[PageInfo, ...], list[list[
             if is_figure_text(f.text, (f.x0, f.y0, f.x1, f.y1), regions):
                 f.kind = "figure"
         figure = [f for f in frags if f.kind == "figure"]
-        if figure:
-            frags = [f for f in frags if f.kind != "figure"]
+        frags = [f for f in frags if f.kind != "figure"]
         # Rotated text (margin stamps, vertical labels) and the text of figures are kept,
         # after the page's own lines, out of its reading order.
         per_page.append(_code_continued(merge_rows(order_page(frags))) + figure + others)

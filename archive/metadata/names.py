@@ -22,7 +22,9 @@ _CAPS_WORD = rf"[{_UP}][{_UP}'’]+(?:-[{_UP}][{_UP}'’]+)?"
 _TITLE_WORD = rf"[{_UP}][{_LO}'’]+(?:-[{_UP}][{_LO}'’]+)?"
 _PATRONYMIC_END = rf"(?:ович|евич|ьич|овна|евна|ична|инична|ұлы|улы|қызы|кызы)(?![{_LO}])"
 # Lower-case particles of a family name: Mark van de Wiel, Ludwig von Mises.
-_PARTICLES = r"(?:(?:van|von|de|der|den|da|di|du|del|le|la|ten|ter)\s)*"
+PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "del", "le", "la",
+                       "ten", "ter"})
+_PARTICLES = rf"(?:(?:{'|'.join(sorted(PARTICLES))})\s)*"
 # Footnote markers after a name: digits, superscripts, asterisks, daggers.
 _MARK = r"[\d¹²³⁴⁵⁶⁷⁸⁹⁰*†‡§]*"
 

@@ -13,13 +13,12 @@ import re
 
 from ..models import Author, Block, Candidate
 from ..segment import patterns as seg_pt
-from .names import normal_case
+from .names import PARTICLES, normal_case
 
 PRIORITY = 50
 _MARKS = "†‡∗*§¶¹²³⁴⁵⁶⁷⁸⁹⁰"
 _SEPARATORS = re.compile(rf"\s*(?:[,;&{_MARKS}]|\band\b|\bund\b|\bи\b)\s*")
 _MARK_DIGITS = re.compile(r"(?<=[^\W\d_])\d{1,2}\b")
-_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "le", "la", "del"})
 _INITIAL = re.compile(r"^(?:[A-ZА-ЯЁ]\.){1,3}$|^[A-ZА-ЯЁ]\.-[A-ZА-ЯЁ]\.$")
 _WORD = re.compile(r"^[A-ZА-ЯЁÀ-Þ][a-zа-яёß-ÿ'’-]+$|^[A-ZА-ЯЁÀ-Þ'’-]{2,}$")
 _NOT_NAMES = re.compile(
@@ -52,18 +51,18 @@ def title_block(blocks: tuple[Block, ...]) -> list[Block]:
 def candidates(blocks: tuple[Block, ...]) -> list[Candidate]:
     found: list[Candidate] = []
     authors: list[Author] = []
-    detail: list[str] = []
+    detail = ""
     for block in title_block(blocks):
         names = names_on(block.text)
         if names and not authors:
-            authors, detail = names, [block.text]
+            authors, detail = names, block.text
         elif (match := _DATE.search(block.text)) and len(block.text) <= 60:
             year = int(next(v for v in match.groupdict().values() if v))
             found.append(Candidate("year", year, f"title block p.{block.page}",
                                    detail=block.text, priority=PRIORITY))
     if authors:
         found.insert(0, Candidate("authors", [a.as_json() for a in authors],
-                                  f"title block p.{blocks[0].page}", detail=detail[0][:200],
+                                  f"title block p.{blocks[0].page}", detail=detail[:200],
                                   priority=PRIORITY))
     return found
 
@@ -83,7 +82,7 @@ def names_on(text: str) -> list[Author]:
             continue
         if not 2 <= len(words) <= 5:
             return []
-        if not all(_WORD.match(w) or _INITIAL.match(w) or w in _PARTICLES for w in words):
+        if not all(_WORD.match(w) or _INITIAL.match(w) or w in PARTICLES for w in words):
             return []
         if not _WORD.match(words[-1]):
             return []
@@ -93,7 +92,7 @@ def names_on(text: str) -> list[Author]:
 
 def _author(words: list[str]) -> Author:
     family_at = len(words) - 1
-    while family_at > 1 and words[family_at - 1] in _PARTICLES:
+    while family_at > 1 and words[family_at - 1] in PARTICLES:
         family_at -= 1
     given = " ".join(normal_case(w) if w.isupper() and len(w) > 2 else w
                      for w in words[:family_at])
