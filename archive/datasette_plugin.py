@@ -19,6 +19,7 @@ What it adds to a Datasette serving ``<home>/archive.db``:
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, unquote
@@ -128,7 +129,7 @@ def prepare_connection(conn: sqlite3.Connection) -> None:
     conn.create_function("archive_highlight", 2, _highlight, deterministic=True)
 
 
-def _none_safe(function: Any) -> Any:
+def _none_safe(function: Callable[[str], str]) -> Callable[[str | None], str]:
     def wrapper(value: str | None) -> str:
         return function("" if value is None else str(value))
 

@@ -25,6 +25,7 @@ from . import __version__
 from .analyse import Analysis, analyse
 from .errors import ArchiveError, NotFoundError, UnreadablePathError
 from .identify import Identity, identify, label_paragraphs
+from .models import Candidate
 from .sidecars import SidecarDir
 from .store import Store
 from .store.plans import EventWrite, FileWrite
@@ -235,7 +236,7 @@ def _plan(
     from .metadata import merge
 
     existing = [] if identity.new_source else store.active_candidates(identity.key)
-    sidecar_candidates: tuple = ()
+    sidecar_candidates: tuple[Candidate, ...] = ()
     if sidecars is not None and not any(c.origin.startswith("sidecar ") for _, c in existing):
         sidecar_candidates = sidecars.candidates_for(identity.key)
     new_candidates = tuple(analysis.candidates) + tuple(sidecar_candidates)

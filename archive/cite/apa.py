@@ -14,6 +14,7 @@ Italics are not marked up: the output is plain text. A paragraph citation append
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from archive.cite import (
     CiteParagraph,
@@ -34,7 +35,7 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
           "September", "October", "November", "December")  # fmt: skip
 
 
-def _name(author: dict[str, str | None]) -> str:
+def _name(author: Mapping[str, str | None]) -> str:
     family, given, literal = split_author(author)
     if literal or not family:
         return literal or ""

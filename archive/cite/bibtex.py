@@ -12,6 +12,7 @@ the paragraph's text in ``annotation``.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from archive.cite import (
     CiteParagraph,
@@ -53,7 +54,7 @@ def _verbatim(text: str) -> str:
     return text.strip().replace("{", "%7B").replace("}", "%7D")
 
 
-def _name(author: dict[str, str | None]) -> str:
+def _name(author: Mapping[str, str | None]) -> str:
     family, given, literal = split_author(author)
     if literal or not family:
         return "{" + escape(literal or "") + "}"

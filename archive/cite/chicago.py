@@ -10,6 +10,8 @@ Plain text, no italics. A paragraph citation appends ``¶ <paragraph ID>`` and t
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from archive.cite import (
     CiteParagraph,
     CiteSource,
@@ -26,7 +28,7 @@ from archive.cite import (
 from archive.cite.apa import MONTHS
 
 
-def _name(author: dict[str, str | None], *, first: bool) -> str:
+def _name(author: Mapping[str, str | None], *, first: bool) -> str:
     family, given, literal = split_author(author)
     if literal or not family:
         return literal or ""

@@ -22,6 +22,9 @@ articles. A paragraph citation replaces the page range with the paragraph's page
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import TypedDict
+
 from archive.cite import (
     CiteParagraph,
     CiteSource,
@@ -39,7 +42,22 @@ from archive.cite import (
 )
 
 SEP = ". – "
-WORDS = {
+
+
+class Words(TypedDict):
+    """The words a description uses, in the source's language."""
+
+    page: str
+    etal: str
+    accessed: str
+    site: str
+    text: str
+    untitled: str
+    volume: str
+    months: tuple[str, ...]
+
+
+WORDS: dict[str, Words] = {
     "kk": {
         "page": "Б.", "etal": "[және т.б.]", "accessed": "қаралған күні", "site": "сайт",
         "text": "Мәтін : электрондық", "untitled": "Тақырыпсыз", "volume": "Т.",
@@ -61,7 +79,7 @@ WORDS = {
 }  # fmt: skip
 
 
-def _name(author: dict[str, str | None], *, inverted: bool) -> str:
+def _name(author: Mapping[str, str | None], *, inverted: bool) -> str:
     family, given, literal = split_author(author)
     if literal or not family:
         return literal or ""

@@ -204,9 +204,9 @@ def _restore(
     edges = [e for e in _edges(gone_words, new_words, olds, rest) if e[0] >= CARRY]
     old_of: list[int | None] = [None] * len(new_words)
     for j, score in _assign(edges, old_of, free).items():
-        i = old_of[j]
-        assert i is not None
-        out[j] = (gone[i].label, score)
+        old = old_of[j]
+        assert old is not None
+        out[j] = (gone[old].label, score)
     return out
 
 
@@ -330,12 +330,12 @@ def carry_labels(
     label_of: list[str] = []
     prev: str | None = None
     for j in range(n_new):
-        i = old_of[j]
-        if i is not None:
-            froms = tuple(labels[k] for k in merged_from.get(j, [i]))
+        was = old_of[j]
+        if was is not None:
+            froms = tuple(labels[k] for k in merged_from.get(j, [was]))
             review = j in review_at or (kind[j] == "fuzzy" and (sim[j] or 0.0) < CARRY)
-            assignments.append(Assignment(labels[i], kind[j], sim[j], review, froms))
-            prev = labels[i]
+            assignments.append(Assignment(labels[was], kind[j], sim[j], review, froms))
+            prev = labels[was]
             label_of.append(prev)
             continue
         if j in restored:

@@ -81,13 +81,14 @@ class Store:
 
     def start_ingest(self, tool_version: str) -> int:
         with self.db.atomic():
-            table = self.db["ingests"]
+            table = self.db.table("ingests")
             table.insert({"started_at": now(), "tool_version": tool_version})
+            assert table.last_pk is not None  # set by the insert just made
             return int(table.last_pk)
 
     def finish_ingest(self, ingest_id: int, counts: dict[str, int]) -> None:
         with self.db.atomic():
-            self.db["ingests"].update(ingest_id, {"finished_at": now(), **counts})
+            self.db.table("ingests").update(ingest_id, {"finished_at": now(), **counts})
 
     # ---- lookups used while identifying a file ----------------------------------------
 
@@ -180,7 +181,7 @@ class Store:
         self, event: EventWrite, *, source: str | None, sha256: str | None, ingest_id: int | None
     ) -> None:
         with self.db.atomic():
-            self.db["events"].insert(
+            self.db.table("events").insert(
                 {
                     "at": now(),
                     "type": event.type,

@@ -16,7 +16,7 @@ SOURCE_FIELDS = (
     "abstracts", "publisher", "url", "titles", "bbk",
 )
 _JSON_COLUMNS = {"authors", "udc", "grnti", "keywords", "abstracts", "languages", "titles", "bbk"}
-_EMPTY = {"authors": [], "udc": [], "grnti": [], "keywords": {}, "abstracts": {},
+_EMPTY: dict[str, Any] = {"authors": [], "udc": [], "grnti": [], "keywords": {}, "abstracts": {},
           "languages": [], "titles": {}, "bbk": []}
 
 

@@ -15,7 +15,7 @@ FTS_TOKENIZER = "unicode61 remove_diacritics 2"
 
 
 def _initial(db: sqlite_utils.Database) -> None:
-    db["ingests"].create(
+    db.table("ingests").create(
         {
             "id": int,
             "started_at": str,
@@ -28,7 +28,7 @@ def _initial(db: sqlite_utils.Database) -> None:
         },
         pk="id",
     )
-    db["sources"].create(
+    db.table("sources").create(
         {
             "key": str,
             "title": str,
@@ -63,7 +63,7 @@ def _initial(db: sqlite_utils.Database) -> None:
         },
         pk="key",
     )
-    db["files"].create(
+    db.table("files").create(
         {
             "sha256": str,
             "algorithm": str,
@@ -79,7 +79,7 @@ def _initial(db: sqlite_utils.Database) -> None:
         pk="sha256",
         foreign_keys=[("source", "sources", "key"), ("ingest_id", "ingests", "id")],
     )
-    db["paragraphs"].create(
+    db.table("paragraphs").create(
         {
             "id": str,
             "source": str,
@@ -99,7 +99,7 @@ def _initial(db: sqlite_utils.Database) -> None:
         pk="id",
         foreign_keys=[("source", "sources", "key"), ("file_sha256", "files", "sha256")],
     )
-    db["paragraph_versions"].create(
+    db.table("paragraph_versions").create(
         {
             "id": int,
             "paragraph_id": str,
@@ -118,7 +118,7 @@ def _initial(db: sqlite_utils.Database) -> None:
         pk="id",
         foreign_keys=[("paragraph_id", "paragraphs", "id"), ("source", "sources", "key")],
     )
-    db["metadata_values"].create(
+    db.table("metadata_values").create(
         {
             "id": int,
             "source": str,
@@ -136,7 +136,7 @@ def _initial(db: sqlite_utils.Database) -> None:
         pk="id",
         foreign_keys=[("source", "sources", "key")],
     )
-    db["artifacts"].create(
+    db.table("artifacts").create(
         {
             "id": int,
             "file_sha256": str,
@@ -149,7 +149,7 @@ def _initial(db: sqlite_utils.Database) -> None:
         pk="id",
         foreign_keys=[("file_sha256", "files", "sha256"), ("source", "sources", "key")],
     )
-    db["events"].create(
+    db.table("events").create(
         {
             "id": int,
             "at": str,
@@ -162,18 +162,18 @@ def _initial(db: sqlite_utils.Database) -> None:
         },
         pk="id",
     )
-    db["paragraphs"].create_index(["source", "seq"])
-    db["paragraphs"].create_index(["fingerprint"])
-    db["paragraphs"].create_index(["role"])
-    db["paragraphs"].create_index(["lang"])
-    db["paragraph_versions"].create_index(["paragraph_id"])
-    db["metadata_values"].create_index(["source", "field"])
-    db["files"].create_index(["source"])
-    db["artifacts"].create_index(["file_sha256"])
-    db["events"].create_index(["source"])
-    db["sources"].create_index(["doi"])
-    db["paragraphs"].enable_fts(["text"], tokenize=FTS_TOKENIZER, create_triggers=True)
-    db["sources"].enable_fts(
+    db.table("paragraphs").create_index(["source", "seq"])
+    db.table("paragraphs").create_index(["fingerprint"])
+    db.table("paragraphs").create_index(["role"])
+    db.table("paragraphs").create_index(["lang"])
+    db.table("paragraph_versions").create_index(["paragraph_id"])
+    db.table("metadata_values").create_index(["source", "field"])
+    db.table("files").create_index(["source"])
+    db.table("artifacts").create_index(["file_sha256"])
+    db.table("events").create_index(["source"])
+    db.table("sources").create_index(["doi"])
+    db.table("paragraphs").enable_fts(["text"], tokenize=FTS_TOKENIZER, create_triggers=True)
+    db.table("sources").enable_fts(
         ["title", "titles", "abstracts_text", "keywords_text", "author_names"],
         tokenize=FTS_TOKENIZER,
         create_triggers=True,
@@ -198,11 +198,11 @@ def _reading_position(db: sqlite_utils.Database) -> None:
 def _facet_indexes(db: sqlite_utils.Database) -> None:
     # Facets on a million paragraphs group by these columns; an index turns each facet into
     # an index scan instead of a table scan.
-    db["paragraphs"].create_index(["section"])
-    db["paragraphs"].create_index(["status"])
-    db["sources"].create_index(["year"])
-    db["sources"].create_index(["journal"])
-    db["sources"].create_index(["language"])
+    db.table("paragraphs").create_index(["section"])
+    db.table("paragraphs").create_index(["status"])
+    db.table("sources").create_index(["year"])
+    db.table("sources").create_index(["journal"])
+    db.table("sources").create_index(["language"])
 
 
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
@@ -215,15 +215,15 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
 def migrate(db: sqlite_utils.Database) -> list[str]:
     """Apply every migration not yet recorded; return the names applied."""
     if "_migrations" not in db.table_names():
-        db["_migrations"].create({"name": str, "applied_at": str}, pk="name")
-    done = {row["name"] for row in db["_migrations"].rows}
+        db.table("_migrations").create({"name": str, "applied_at": str}, pk="name")
+    done = {row["name"] for row in db.table("_migrations").rows}
     applied = []
     for name, step in MIGRATIONS:
         if name in done:
             continue
         with db.atomic():
             step(db)
-            db["_migrations"].insert(
+            db.table("_migrations").insert(
                 {"name": name, "applied_at": datetime.now(UTC).isoformat(timespec="seconds")}
             )
         applied.append(name)

@@ -9,7 +9,7 @@ from typing import Any
 import sqlite_utils
 
 from ..ids import NORM_VERSION, paragraph_id
-from ..models import Candidate, SourceMetadata
+from ..models import Author, Candidate, SourceMetadata
 from .plans import FileWrite, MetadataWrite
 
 
@@ -17,7 +17,7 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
-def _display_name(author: Any) -> str:
+def _display_name(author: Author) -> str:
     if author.literal:
         return author.literal
     return " ".join(part for part in (author.family, author.given) if part)
@@ -87,7 +87,7 @@ def write_candidates(
         for c, flag in zip(candidates, chosen, strict=True)
     ]
     if rows:
-        db["metadata_values"].insert_all(rows)
+        db.table("metadata_values").insert_all(rows)
     for row_id, flag in existing_chosen:
         db.execute("UPDATE metadata_values SET chosen = ? WHERE id = ?", [int(flag), row_id])
 
@@ -102,8 +102,8 @@ def write_metadata_rows(db: sqlite_utils.Database, plan: MetadataWrite, at: str)
     write_candidates(
         db, plan.source_key, plan.candidates, plan.chosen, plan.existing_chosen, None, at
     )
-    db["sources"].update(plan.source_key, {**source_row(plan.metadata), "updated_at": at})
-    db["events"].insert(
+    db.table("sources").update(plan.source_key, {**source_row(plan.metadata), "updated_at": at})
+    db.table("events").insert(
         {
             "at": at,
             "type": plan.event.type,
@@ -166,10 +166,10 @@ def write_file_rows(db: sqlite_utils.Database, plan: FileWrite, ingest_id: int, 
     key = plan.source_key
     row = source_row(plan.metadata)
     if plan.new_source:
-        db["sources"].insert({"key": key, **row, "created_at": at, "updated_at": at})
+        db.table("sources").insert({"key": key, **row, "created_at": at, "updated_at": at})
     else:
-        db["sources"].update(key, {**row, "updated_at": at})
-    db["files"].insert(
+        db.table("sources").update(key, {**row, "updated_at": at})
+    db.table("files").insert(
         {
             "sha256": plan.sha256,
             "algorithm": "sha256",
@@ -198,7 +198,7 @@ def write_file_rows(db: sqlite_utils.Database, plan: FileWrite, ingest_id: int, 
             "WHERE rowid = (SELECT rowid FROM paragraphs WHERE id = ?)",
             [pid],
         )
-        db["paragraph_versions"].insert(
+        db.table("paragraph_versions").insert(
             {
                 "paragraph_id": pid,
                 "source": key,
@@ -215,7 +215,7 @@ def write_file_rows(db: sqlite_utils.Database, plan: FileWrite, ingest_id: int, 
             }
         )
     if plan.artifacts:
-        db["artifacts"].insert_all(
+        db.table("artifacts").insert_all(
             {
                 "file_sha256": plan.sha256,
                 "source": key,
@@ -227,7 +227,7 @@ def write_file_rows(db: sqlite_utils.Database, plan: FileWrite, ingest_id: int, 
             for a in plan.artifacts
         )
     for event in plan.events:
-        db["events"].insert(
+        db.table("events").insert(
             {
                 "at": at,
                 "type": event.type,

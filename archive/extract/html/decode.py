@@ -37,10 +37,11 @@ def decode_html(data: bytes) -> str:
             except UnicodeDecodeError as exc:
                 raise UndecodableTextError(f"invalid {encoding} after its byte-order mark") from exc
     declared = _declared_encoding(data[:PRESCAN])
-    for encoding in ("utf-8", declared):
-        if encoding:
+    candidates: tuple[str | None, ...] = ("utf-8", declared)
+    for candidate in candidates:
+        if candidate is not None:
             try:
-                return data.decode(encoding)
+                return data.decode(candidate)
             except UnicodeDecodeError:
                 continue  # a wrong declaration is common: the bytes decide
     from charset_normalizer import from_bytes

@@ -152,8 +152,10 @@ def _agent_name(agent: Any) -> tuple[bool, str] | None:
     if not isinstance(agent, dict):
         return None
     organisation = any(t != "Person" for t in _types(agent))
-    name = agent.get("name")
-    if not isinstance(name, str):
+    stated = agent.get("name")
+    if isinstance(stated, str):
+        name = stated
+    else:
         parts = [agent.get("familyName"), agent.get("givenName")]
         name = ", ".join(p for p in parts if isinstance(p, str) and p.strip())
     return (organisation, name) if (name := clean(name)) else None
