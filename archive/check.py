@@ -28,6 +28,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from archive.ids import label_sort_key, normalise, parse_paragraph_id
+from archive.store.records import Resolution
 
 QUOTE_REACH = 200
 # Any letters, so a malformed label such as "17a" is reported rather than skipped.
@@ -41,7 +42,6 @@ _QUOTES = re.compile(r"«[^«»]*»|“[^“”]*”|„[^„“”]*[“”]|\"
 _BLANK = re.compile(r"\n[ \t]*\n")
 _ELLIPSIS = re.compile(r"\s*(?:\[\s*(?:…|\.\.\.)\s*\]|\(\s*(?:…|\.\.\.)\s*\)|…|\.\.\.)\s*")
 
-Status = Literal["live", "edited", "split", "merged", "deleted"]
 Severity = Literal["error", "warning"]
 FindingKind = Literal[
     "unknown-id", "edited", "split", "merged", "deleted", "quote-mismatch", "quote-outdated"
@@ -59,22 +59,6 @@ class DraftCitation:
     column: int
     raw: str
     quote: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Resolution:
-    """What the archive knows about a paragraph ID (built by the store).
-
-    ``text_now`` is the current text (the last text for a deleted paragraph), ``text_first``
-    the text when the ID was issued, ``into`` the IDs its text went to when split or merged.
-    """
-
-    id: str
-    status: Status
-    text_now: str | None
-    text_first: str | None
-    source_key: str
-    into: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,25 +212,25 @@ def _check_quote(
     quote = cite.quote
     if not quote:
         return None
-    texts = [res.text_now or ""]
+    texts = [res.text or ""]
     if res.status in {"split", "merged"}:
-        texts += [r.text_now or "" for i in res.into if (r := resolve(i)) is not None]
+        texts += [r.text or "" for i in res.into if (r := resolve(i)) is not None]
     if any(quote_in(quote, t) for t in texts):
         return None
-    if res.text_first and quote_in(quote, res.text_first):
+    if res.first_text and quote_in(quote, res.first_text):
         return Finding(
             "quote-outdated",
             "warning",
             cite,
             f"the quotation matches {cite.id} as first issued, not its current text",
-            diff=word_diff(quote, res.text_now or ""),
+            diff=word_diff(quote, res.text or ""),
         )
     return Finding(
         "quote-mismatch",
         "error",
         cite,
         f"the quotation is not in {cite.id}",
-        diff=word_diff(quote, res.text_now or res.text_first or ""),
+        diff=word_diff(quote, res.text or res.first_text or ""),
     )
 
 
@@ -273,8 +257,8 @@ def check_citations(
             "merged": ("merged", "warning", f"{cite.id} was merged into {into}"),
             "deleted": ("deleted", "error", f"{cite.id} was deleted; it resolves to its last text"),
         }
-        if res.status in status_messages:
-            kind, severity, message = status_messages[res.status]
+        if res.state in status_messages:
+            kind, severity, message = status_messages[res.state]
             findings.append(Finding(kind, severity, cite, message, res.into))
         quote_finding = _check_quote(cite, res, resolve)
         if quote_finding:

@@ -14,11 +14,11 @@ from difflib import get_close_matches
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .check import Finding, Resolution, check_citations, find_citations
+from .check import Finding, check_citations, find_citations
 from .errors import ArchiveError, NotFoundError, UnreadablePathError
-from .resolution import LIVE, UNKNOWN, resolve
-from .store.read import paragraph_ids, source_keys
-from .web.pages import citations, paragraph_data, resolver_path
+from .resolution import resolve
+from .store import read
+from .store.records import LIVE, UNKNOWN, Resolution
 
 if TYPE_CHECKING:  # the store layer owns sqlite-utils
     import sqlite_utils
@@ -27,6 +27,8 @@ DEFAULT_BASE_URL = "http://127.0.0.1:8001"
 
 
 def paragraph_url(pid: str) -> str:
+    from .cite.stored import resolver_path
+
     base = os.environ.get("ARCHIVE_BASE_URL", DEFAULT_BASE_URL).rstrip("/")
     return base + resolver_path(pid)
 
@@ -34,6 +36,7 @@ def paragraph_url(pid: str) -> str:
 def citation(db: sqlite_utils.Database, query: str, style: str, *, quote: bool = False) -> str:
     """The citation of a paragraph in ``style``, with a note when it is no longer as cited."""
     from .cite import STYLES
+    from .cite.stored import citations
 
     if style not in STYLES:
         raise ArchiveError(f"unknown citation style {style!r}", hint="one of " + ", ".join(STYLES))
@@ -41,8 +44,8 @@ def citation(db: sqlite_utils.Database, query: str, style: str, *, quote: bool =
     if found.status == UNKNOWN or found.id is None:
         near = f"; nearest: {', '.join(found.suggestions)}" if found.suggestions else ""
         raise NotFoundError(f"unknown paragraph ID {query!r}{near}")
-    data = paragraph_data(db.conn, found.id)
-    assert data is not None and data.source is not None
+    data = read.paragraph_view(db.conn, found.id)
+    assert data is not None and data.source is not None  # resolved just now, in one database
     [made] = citations(data.source, data.accessed, data.texts, data.paragraph,
                        paragraph_url(found.id), styles=(style,), quote=quote)
     lines = [made.text]
@@ -60,14 +63,7 @@ def citation(db: sqlite_utils.Database, query: str, style: str, *, quote: bool =
 
 def _resolution(db: sqlite_utils.Database, pid: str) -> Resolution | None:
     found = resolve(db.conn, pid)
-    if found.status == UNKNOWN or found.id is None or found.source is None:
-        return None
-    status = "edited" if found.status == LIVE and found.edited else found.status
-    return Resolution(
-        id=found.id, status=status,  # type: ignore[arg-type]
-        text_now=found.text, text_first=found.first_text, source_key=found.source,
-        into=tuple(s.id for s in found.successors),
-    )
+    return None if found.status == UNKNOWN or found.id is None else found
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,11 +90,11 @@ def _candidate_ids(db: sqlite_utils.Database, keys: set[str]) -> list[str]:
 
     Scanning every ID of a million-paragraph archive for each draft would be wasteful.
     """
-    all_keys = source_keys(db)
+    all_keys = read.source_keys(db.conn)
     wanted: set[str] = set()
     for key in sorted(keys):
         wanted.update([key] if key in all_keys else get_close_matches(key, all_keys, n=3))
-    return [pid for key in sorted(wanted) for pid in paragraph_ids(db, key)]
+    return [pid for key in sorted(wanted) for pid in read.paragraph_ids(db.conn, key)]
 
 
 def check_drafts(db: sqlite_utils.Database, drafts: Sequence[Path]) -> list[DraftFinding]:

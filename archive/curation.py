@@ -10,20 +10,25 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .errors import ArchiveError
+from .errors import ArchiveError, NotFoundError
 from .models import Candidate
 from .sidecars import SidecarDir
 from .store import Store
 from .store.plans import EventWrite, MetadataWrite
-from .store.read import source, source_keys
+from .store.read import has_source, source_keys
 
 SIDECAR_ORIGIN = "sidecar "
+
+
+def _known(store: Store, key: str) -> None:
+    if not has_source(store.db.conn, key):
+        raise NotFoundError(f"no source with key {key!r}")
 
 
 def init_sidecar(store: Store, key: str, directory: Path, *, force: bool = False) -> Path:
     from .metadata import merge, render_sidecar
 
-    source(store.db, key)  # raises NotFoundError for an unknown key
+    _known(store, key)
     target = SidecarDir(directory).file_for(key)
     if target.exists() and not force:
         raise ArchiveError(f"{target} already exists", hint="edit it, or pass --force")
@@ -57,9 +62,9 @@ def apply_sidecars(
     from .metadata import merge
 
     sidecars = SidecarDir(directory)
-    targets = keys if keys is not None else source_keys(store.db)
+    targets = keys if keys is not None else source_keys(store.db.conn)
     for key in targets:
-        source(store.db, key)
+        _known(store, key)
     # Parse every sidecar before writing anything: one bad file changes nothing.
     parsed = {key: list(sidecars.candidates_for(key)) for key in targets}
     changed = []

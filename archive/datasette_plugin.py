@@ -33,8 +33,11 @@ from datasette.utils.asgi import Response
 from jinja2 import Environment, FileSystemLoader
 
 from . import search
-from .resolution import LIVE, UNKNOWN, Resolution, resolve, split_id
-from .web import pages, site
+from .cite.stored import RESOLVER_PREFIX, Citation, citations, prose_form, resolver_path
+from .resolution import resolve, split_id
+from .store import read
+from .store.records import LIVE, UNKNOWN, ParagraphRecord, Resolution, SourceRecord
+from .web import site
 
 PLUGIN = "archive"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -167,7 +170,7 @@ def render_cell(
         return markupsafe.Markup(html)
     # A paragraph ID in a query result links to its permalink (which leads to the row).
     if column in ("id", "paragraph_id") and split_id(value) is not None:
-        return markupsafe.Markup('<a href="{}">{}</a>').format(pages.resolver_path(value), value)
+        return markupsafe.Markup('<a href="{}">{}</a>').format(resolver_path(value), value)
     return None
 
 
@@ -192,16 +195,16 @@ async def _render(datasette: Any, request: Any, template: str, context: dict[str
 
 
 def _citations(
-    source: dict[str, Any] | None,
+    source: SourceRecord | None,
     accessed: str | None,
-    texts: list[str],
-    paragraph: dict[str, Any] | None,
+    texts: tuple[str, ...],
+    paragraph: ParagraphRecord | None,
     url: str | None,
-) -> tuple[list[pages.Citation], str | None]:
+) -> tuple[list[Citation], str | None]:
     if source is None:
         return [], "the source row is missing"
     try:
-        return pages.citations(source, accessed, texts, paragraph, url), None
+        return citations(source, accessed, texts, paragraph, url), None
     except (ValueError, KeyError, TypeError) as exc:
         # One malformed metadata value must not take the whole page down with it.
         return [], f"{type(exc).__name__}: {exc}"
@@ -224,22 +227,22 @@ def top_row(datasette: Any, request: Any, database: str, table: str, row: Any) -
 
 
 async def _paragraph_box(datasette: Any, request: Any, db: Database, pid: str) -> str | None:
-    data = await db.execute_fn(lambda conn: pages.paragraph_data(conn, pid))
+    data = await db.execute_fn(lambda conn: read.paragraph_view(conn, pid))
     if data is None:
         return None
     paragraph = data.paragraph
-    permalink = datasette.absolute_url(request, pages.resolver_path(pid))
-    citations, error = _citations(data.source, data.accessed, data.texts, paragraph, permalink)
+    permalink = datasette.absolute_url(request, resolver_path(pid))
+    made, error = _citations(data.source, data.accessed, data.texts, paragraph, permalink)
     return await _render(
         datasette,
         request,
         "archive_cite.html",
         {
             "paragraph": paragraph,
-            "prose": pages.prose_form(paragraph["source"], paragraph["label"]),
+            "prose": prose_form(paragraph.source, paragraph.label),
             "permalink": permalink,
-            "resolver": pages.RESOLVER_PREFIX,
-            "citations": citations,
+            "resolver": RESOLVER_PREFIX,
+            "citations": made,
             "citation_error": error,
             "versions": data.versions,
         },
@@ -247,12 +250,12 @@ async def _paragraph_box(datasette: Any, request: Any, db: Database, pid: str) -
 
 
 async def _source_panel(datasette: Any, request: Any, db: Database, key: str) -> str | None:
-    data = await db.execute_fn(lambda conn: pages.source_data(conn, key))
+    data = await db.execute_fn(lambda conn: read.source_view(conn, key))
     if data is None:
         return None
-    citations, _ = _citations(data.source, data.accessed, data.texts, None, None)
+    made, _ = _citations(data.source, data.accessed, data.texts, None, None)
     files = [
-        {**f, "url": datasette.urls.row(db.name, "files", tilde_encode(f["sha256"]))}
+        {**f.as_json(), "url": datasette.urls.row(db.name, "files", tilde_encode(f.sha256))}
         for f in data.files
     ]
     encoded = quote(key, safe="")
@@ -263,7 +266,7 @@ async def _source_panel(datasette: Any, request: Any, db: Database, key: str) ->
         "archive_source.html",
         {
             "files": files,
-            "citations": citations,
+            "citations": made,
             "paragraphs_url": f"{paragraphs_url}?source={encoded}&_sort=seq",
             "lineage_url": datasette.urls.query(db.name, "lineage") + f"?source={encoded}",
             "versions_url": datasette.urls.table(db.name, "paragraph_versions")
@@ -330,7 +333,7 @@ async def resolve_view(datasette: Any, request: Any) -> Response:
         body = {**resolution.as_json(), "url": row_url, "permalink": None}
         if resolution.id:
             body["permalink"] = datasette.absolute_url(
-                request, pages.resolver_path(resolution.id)
+                request, resolver_path(resolution.id)
             )
         return Response.json(body, status=status)
     if resolution.status == LIVE and row_url:
@@ -338,7 +341,7 @@ async def resolve_view(datasette: Any, request: Any) -> Response:
     title = None
     if resolution.source:
         source = resolution.source
-        title = await db.execute_fn(lambda conn: pages.source_title(conn, source))
+        title = await db.execute_fn(lambda conn: read.source_title(conn, source))
     html = await datasette.render_template(
         "archive_resolve.html",
         {
@@ -352,8 +355,8 @@ async def resolve_view(datasette: Any, request: Any) -> Response:
             else None,
             "row_url": row_url,
             "sources_url": datasette.urls.table(db.name, "sources"),
-            "resolver": pages.RESOLVER_PREFIX,
-            "json_url": pages.resolver_path(resolution.id or query) + ".json",
+            "resolver": RESOLVER_PREFIX,
+            "json_url": resolver_path(resolution.id or query) + ".json",
         },
         request=request,
     )

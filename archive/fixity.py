@@ -23,7 +23,7 @@ class FixityResult:
 
 def verify_all(store: Store) -> list[FixityResult]:
     results = []
-    for sha256, source in file_digests(store.db):
+    for sha256, source in file_digests(store.db.conn):
         if not store.objects.has(sha256):
             result = FixityResult(sha256, source, False, "object missing")
         elif not store.objects.verify(sha256):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
+from .errors import NotFoundError
 from .store import read
 
 if TYPE_CHECKING:  # the store layer owns sqlite-utils
@@ -13,21 +14,19 @@ if TYPE_CHECKING:  # the store layer owns sqlite-utils
 
 def source_report(db: sqlite_utils.Database, key: str) -> dict[str, Any]:
     """The public JSON shape of a source; field origins under ``fields``."""
-    src = read.source(db, key)
+    src = read.source(db.conn, key)
+    if src is None:
+        raise NotFoundError(f"no source with key {key!r}")
     origins: dict[str, list[dict[str, Any]]] = {}
-    for row in read.field_origins(db, key):
-        origins.setdefault(row["field"], []).append(
-            {"value": row["value"], "lang": row["lang"], "origin": row["origin"],
-             "chosen": row["chosen"]}
+    for row in read.field_origins(db.conn, key):
+        origins.setdefault(row.field, []).append(
+            {"value": row.value, "lang": row.lang, "origin": row.origin, "chosen": row.chosen}
         )
     return {
-        "source": src,
+        "source": src.as_json(),
         "fields": origins,
-        "files": read.files(db, key),
-        "paragraphs": [
-            {k: p[k] for k in ("id", "label", "seq", "page", "role", "lang", "section", "text")}
-            for p in read.paragraphs(db, key)
-        ],
+        "files": [f.as_json() for f in read.files(db.conn, key)],
+        "paragraphs": [p.as_json() for p in read.paragraphs(db.conn, key)],
     }
 
 

@@ -6,13 +6,13 @@ from pathlib import Path
 
 from archive.check import (
     DraftCitation,
-    Resolution,
     check_citations,
     find_citations,
     quote_in,
     word_diff,
 )
 from archive.ids import normalise
+from archive.store.records import Related, Resolution
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_d613d50ca8d86847.txt"
 PARAS = [p for p in SEED.read_text(encoding="utf-8").split("\n\n") if p.strip()]
@@ -66,21 +66,26 @@ def test_quote_containment_ignores_wrapping_and_allows_ellipses() -> None:
     assert not quote_in("Біріккен Ұлттар Одағы", PARAS[0])
 
 
+def _resolution(
+    pid: str, status: str, text: str, first_text: str | None, into: tuple[str, ...] = ()
+) -> Resolution:
+    return Resolution(
+        query=pid, status=status, id=pid, source="kalila-2024", text=text,
+        first_text=first_text, successors=tuple(Related(i, "live", None) for i in into),
+    )
+
+
 def _store() -> dict[str, Resolution]:
     edited_first = PARAS[1]
     edited_now = PARAS[1].replace("қатысуы", "қатысу тәжірибесі")
     return {
-        "kalila-2024-p2": Resolution(
-            "kalila-2024-p2", "edited", edited_now, edited_first, "kalila-2024"
+        "kalila-2024-p2": _resolution("kalila-2024-p2", "live", edited_now, edited_first),
+        "kalila-2024-p3": _resolution("kalila-2024-p3", "live", PARAS[2], PARAS[2]),
+        "kalila-2024-p40": _resolution(
+            "kalila-2024-p40", "merged", PARAS[39], PARAS[39], ("kalila-2024-p39",)
         ),
-        "kalila-2024-p3": Resolution("kalila-2024-p3", "live", PARAS[2], PARAS[2], "kalila-2024"),
-        "kalila-2024-p40": Resolution(
-            "kalila-2024-p40", "merged", PARAS[39], PARAS[39], "kalila-2024", ("kalila-2024-p39",)
-        ),
-        "kalila-2024-p39": Resolution("kalila-2024-p39", "live", PARAS[38], None, "kalila-2024"),
-        "kalila-2024-p1": Resolution(
-            "kalila-2024-p1", "deleted", PARAS[0], PARAS[0], "kalila-2024"
-        ),
+        "kalila-2024-p39": _resolution("kalila-2024-p39", "live", PARAS[38], None),
+        "kalila-2024-p1": _resolution("kalila-2024-p1", "deleted", PARAS[0], PARAS[0]),
     }
 
 

@@ -1,80 +1,229 @@
-"""Read models: what ``archive show``, ``cite`` and ``check`` need, as plain dicts and lists."""
+"""Every read of the archive: functions over an open ``sqlite3.Connection``.
+
+They take a plain connection so that the CLI (``Store.db.conn``) and the Datasette plugin
+(``Database.execute_fn`` runs them in its thread pool) share one implementation, and they
+return the frozen values of ``records``; no caller sees a row.
+"""
 
 from __future__ import annotations
 
 import json
+import sqlite3
+from collections.abc import Iterable, Mapping
 from typing import Any
 
-import sqlite_utils
+from .records import (
+    FieldValue,
+    FileRecord,
+    ParagraphRecord,
+    ParagraphView,
+    Related,
+    SourceRecord,
+    SourceView,
+    Version,
+)
 
-from ..errors import NotFoundError
-
-# The public JSON shape of a source (``archive show --json``); other columns stay internal.
-SOURCE_FIELDS = (
+_SOURCE_COLUMNS = (
     "key", "title", "authors", "year", "date", "doi", "udc", "grnti", "journal", "volume",
     "issue", "first_page", "last_page", "language", "languages", "kind", "keywords",
     "abstracts", "publisher", "url", "titles", "bbk",
 )
-_JSON_COLUMNS = {"authors", "udc", "grnti", "keywords", "abstracts", "languages", "titles", "bbk"}
-_EMPTY: dict[str, Any] = {"authors": [], "udc": [], "grnti": [], "keywords": {}, "abstracts": {},
-          "languages": [], "titles": {}, "bbk": []}
+_LIST_COLUMNS = {"udc", "grnti", "languages", "bbk"}
+_MAP_COLUMNS = {"keywords", "abstracts", "titles"}
+_FILE_COLUMNS = (
+    "sha256, algorithm, size, media_type, original_name, extractor, page_count, first_seen, "
+    "ingest_id"
+)
+_PARAGRAPH_COLUMNS = "id, source, label, seq, page, role, lang, section, text, status, first_text"
+# Enough text to learn how a source capitalises its words; more only costs time.
+_CASE_SAMPLE = 200
 
 
-def source(db: sqlite_utils.Database, key: str) -> dict[str, Any]:
-    rows = list(db.query("SELECT * FROM sources WHERE key = ?", [key]))
-    if not rows:
-        raise NotFoundError(f"no source with key {key!r}")
-    row = rows[0]
-    out: dict[str, Any] = {}
-    for name in SOURCE_FIELDS:
-        value = row.get(name)
-        if name in _JSON_COLUMNS:
-            value = json.loads(value) if value else _EMPTY[name]
-        out[name] = value
-    out["authors"] = [
-        {"family": a.get("family"), "given": a.get("given"), "literal": a.get("literal"),
-         **{k: a[k] for k in ("affiliation", "email", "orcid") if a.get(k)}}
-        for a in out["authors"]
-    ]
-    return out
+def _decoded(value: str | None) -> Any:
+    if not value:
+        return None
+    try:
+        return json.loads(value)
+    except ValueError:
+        return None
 
 
-def files(db: sqlite_utils.Database, key: str) -> list[dict[str, Any]]:
-    return list(db.query(
-        "SELECT sha256, algorithm, size, media_type, original_name, extractor, page_count, "
-        "first_seen, ingest_id FROM files WHERE source = ? ORDER BY first_seen, sha256", [key]
-    ))
+def _author(value: Any) -> Mapping[str, str | None] | None:
+    if not isinstance(value, dict):
+        return None
+    extra = {k: value[k] for k in ("affiliation", "email", "orcid") if value.get(k)}
+    return {"family": value.get("family"), "given": value.get("given"),
+            "literal": value.get("literal"), **extra}
 
 
-def paragraphs(db: sqlite_utils.Database, key: str, *, all_statuses: bool = False
-               ) -> list[dict[str, Any]]:
-    where = "" if all_statuses else "AND status = 'live'"
-    return list(db.query(
-        "SELECT id, label, seq, page, role, lang, section, text, status FROM paragraphs "
-        f"WHERE source = ? {where} ORDER BY seq", [key]
-    ))
-
-
-def field_origins(db: sqlite_utils.Database, key: str) -> list[dict[str, Any]]:
-    rows = db.query(
-        "SELECT field, lang, value, origin, chosen, detail FROM metadata_values "
-        "WHERE source = ? AND active = 1 ORDER BY field, chosen DESC, priority DESC, id", [key]
+def _source(row: tuple[Any, ...]) -> SourceRecord:
+    values = dict(zip(_SOURCE_COLUMNS, row, strict=True))
+    for name in _LIST_COLUMNS:
+        items = _decoded(values[name])
+        values[name] = tuple(str(i) for i in items) if isinstance(items, list) else ()
+    for name in _MAP_COLUMNS:
+        mapping = _decoded(values[name])
+        values[name] = mapping if isinstance(mapping, dict) else {}
+    authors = _decoded(values["authors"])
+    values["authors"] = tuple(
+        a for a in map(_author, authors if isinstance(authors, list) else []) if a is not None
     )
-    return [{**row, "value": json.loads(row["value"]), "chosen": bool(row["chosen"])}
-            for row in rows]
+    return SourceRecord(**values)
 
 
-def paragraph_ids(db: sqlite_utils.Database, key: str | None = None) -> list[str]:
+def source(conn: sqlite3.Connection, key: str) -> SourceRecord | None:
+    row = conn.execute(
+        f"SELECT {', '.join(_SOURCE_COLUMNS)} FROM sources WHERE key = ?", [key]
+    ).fetchone()
+    return _source(row) if row else None
+
+
+def has_source(conn: sqlite3.Connection, key: str) -> bool:
+    return conn.execute("SELECT 1 FROM sources WHERE key = ?", [key]).fetchone() is not None
+
+
+def source_title(conn: sqlite3.Connection, key: str) -> str | None:
+    row = conn.execute("SELECT title FROM sources WHERE key = ?", [key]).fetchone()
+    return row[0] if row else None
+
+
+def source_keys(conn: sqlite3.Connection) -> list[str]:
+    return [r[0] for r in conn.execute("SELECT key FROM sources ORDER BY key")]
+
+
+def files(conn: sqlite3.Connection, key: str) -> tuple[FileRecord, ...]:
+    rows = conn.execute(
+        f"SELECT {_FILE_COLUMNS} FROM files WHERE source = ? ORDER BY first_seen, sha256", [key]
+    )
+    return tuple(FileRecord(*row) for row in rows)
+
+
+def file_digests(conn: sqlite3.Connection) -> list[tuple[str, str]]:
+    return [(r[0], r[1]) for r in conn.execute(
+        "SELECT sha256, source FROM files ORDER BY source, sha256")]
+
+
+def first_seen(conn: sqlite3.Connection, key: str) -> str | None:
+    """The day the archive first captured one of the source's files (a web page's access date)."""
+    row = conn.execute("SELECT min(first_seen) FROM files WHERE source = ?", [key]).fetchone()
+    return row[0][:10] if row and row[0] else None
+
+
+def paragraph(conn: sqlite3.Connection, pid: str) -> ParagraphRecord | None:
+    row = conn.execute(f"SELECT {_PARAGRAPH_COLUMNS} FROM paragraphs WHERE id = ?", [pid])
+    found = row.fetchone()
+    return ParagraphRecord(*found) if found else None
+
+
+def paragraph_by_label(conn: sqlite3.Connection, key: str, label: str) -> ParagraphRecord | None:
+    row = conn.execute(
+        f"SELECT {_PARAGRAPH_COLUMNS} FROM paragraphs WHERE source = ? AND lower(label) = ?",
+        [key, label.lower()],
+    ).fetchone()
+    return ParagraphRecord(*row) if row else None
+
+
+def paragraphs(
+    conn: sqlite3.Connection, key: str, *, all_statuses: bool = False
+) -> tuple[ParagraphRecord, ...]:
+    where = "" if all_statuses else "AND status = 'live'"
+    rows = conn.execute(
+        f"SELECT {_PARAGRAPH_COLUMNS} FROM paragraphs WHERE source = ? {where} ORDER BY seq",
+        [key],
+    )
+    return tuple(ParagraphRecord(*row) for row in rows)
+
+
+def paragraph_ids(conn: sqlite3.Connection, key: str | None = None) -> list[str]:
     if key is None:
-        return [r[0] for r in db.execute("SELECT id FROM paragraphs ORDER BY source, seq")]
-    return [r[0] for r in db.execute(
+        return [r[0] for r in conn.execute("SELECT id FROM paragraphs ORDER BY source, seq")]
+    return [r[0] for r in conn.execute(
         "SELECT id FROM paragraphs WHERE source = ? ORDER BY seq", [key])]
 
 
-def source_keys(db: sqlite_utils.Database) -> list[str]:
-    return [r[0] for r in db.execute("SELECT key FROM sources ORDER BY key")]
+def paragraph_labels(conn: sqlite3.Connection, key: str) -> list[tuple[str, str]]:
+    """(ID, label) of every paragraph ever issued in a source."""
+    return [(r[0], r[1]) for r in conn.execute(
+        "SELECT id, label FROM paragraphs WHERE source = ?", [key])]
 
 
-def file_digests(db: sqlite_utils.Database) -> list[tuple[str, str]]:
-    return [(r[0], r[1]) for r in db.execute(
-        "SELECT sha256, source FROM files ORDER BY source, sha256")]
+def body_texts(conn: sqlite3.Connection, key: str, limit: int = _CASE_SAMPLE) -> tuple[str, ...]:
+    """The first live body paragraphs of a source, in reading order."""
+    rows = conn.execute(
+        "SELECT text FROM paragraphs WHERE source = ? AND status = 'live' AND role = 'body' "
+        "AND text IS NOT NULL ORDER BY seq LIMIT ?",
+        [key, limit],
+    )
+    return tuple(row[0] for row in rows)
+
+
+def _json_list(value: str | None) -> tuple[str, ...]:
+    items = _decoded(value)
+    return tuple(str(item) for item in items) if isinstance(items, list) else ()
+
+
+def versions(conn: sqlite3.Connection, pid: str) -> tuple[Version, ...]:
+    rows = conn.execute(
+        "SELECT v.match_kind, v.text, v.similarity, v.related, f.original_name, v.at "
+        "FROM paragraph_versions v LEFT JOIN files f ON f.sha256 = v.file_sha256 "
+        "WHERE v.paragraph_id = ? ORDER BY v.id",
+        [pid],
+    )
+    return tuple(
+        Version(kind, text, similarity, _json_list(related), name, at)
+        for kind, text, similarity, related, name, at in rows
+    )
+
+
+def naming_ids(conn: sqlite3.Connection, pid: str, key: str) -> list[str]:
+    """Other paragraphs of the source whose lineage names ``pid`` (what it went into)."""
+    rows = conn.execute(
+        "SELECT DISTINCT paragraph_id FROM paragraph_versions "
+        "WHERE source = ? AND paragraph_id != ? AND instr(related, ?) > 0 ORDER BY id",
+        [key, pid, json.dumps(pid)],
+    )
+    return [row[0] for row in rows]
+
+
+def related(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, Related]:
+    """The status and text of each of ``ids`` that exists."""
+    wanted = list(ids)
+    if not wanted:
+        return {}
+    marks = ",".join("?" * len(wanted))
+    rows = conn.execute(
+        f"SELECT id, status, text FROM paragraphs WHERE id IN ({marks})", wanted
+    )
+    return {r[0]: Related(r[0], r[1], r[2]) for r in rows}
+
+
+def field_origins(conn: sqlite3.Connection, key: str) -> tuple[FieldValue, ...]:
+    rows = conn.execute(
+        "SELECT field, lang, value, origin, chosen, detail FROM metadata_values "
+        "WHERE source = ? AND active = 1 ORDER BY field, chosen DESC, priority DESC, id", [key]
+    )
+    return tuple(
+        FieldValue(name, lang, _decoded(value), origin, bool(chosen), detail)
+        for name, lang, value, origin, chosen, detail in rows
+    )
+
+
+def paragraph_view(conn: sqlite3.Connection, pid: str) -> ParagraphView | None:
+    found = paragraph(conn, pid)
+    if found is None:
+        return None
+    key = found.source
+    return ParagraphView(
+        paragraph=found,
+        source=source(conn, key),
+        accessed=first_seen(conn, key),
+        texts=body_texts(conn, key),
+        versions=versions(conn, pid),
+    )
+
+
+def source_view(conn: sqlite3.Connection, key: str) -> SourceView | None:
+    found = source(conn, key)
+    if found is None:
+        return None
+    return SourceView(found, files(conn, key), first_seen(conn, key), body_texts(conn, key))

@@ -1,5 +1,6 @@
-"""The archive's Datasette pages: cite box, source panel, ID resolver and site metadata.
+"""The archive's Datasette pages: site metadata, and the templates of the cite box, source
+panel and ID resolver.
 
-``archive.datasette_plugin`` holds the hook implementations; the modules here hold what they
-show, so each can be read (and tested) without a running Datasette.
+``archive.datasette_plugin`` holds the hook implementations; what they show is read through
+``archive.store.read`` and cited through ``archive.cite.stored``.
 """

@@ -1,0 +1,116 @@
+"""Citations of what the archive stores: a source record, and one of its paragraphs.
+
+``archive cite`` and the published archive's cite box both build their citations here, from
+the records ``archive.store.read`` returns, so that a citation reads the same wherever it is
+copied from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from urllib.parse import quote as url_quote
+
+from ..store.records import LIVE, ParagraphRecord, SourceRecord
+from . import (
+    STYLES,
+    CiteParagraph,
+    CiteSource,
+    case_forms_from_texts,
+    default_style,
+    is_web,
+    render,
+)
+
+RESOLVER_PREFIX = "/-/p/"
+
+# Styles in the order offered; the first is shown open. GOST R 7.0.100 is what Kazakh and
+# Russian journals ask for, which is most of this archive's readership.
+STYLE_NAMES = {
+    "gost": "GOST R 7.0.100-2018",
+    "apa": "APA 7",
+    "chicago": "Chicago",
+    "bibtex": "BibTeX",
+    "csl-json": "CSL-JSON",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    style: str
+    name: str
+    text: str
+
+
+def resolver_path(pid: str) -> str:
+    """The permalink path of a paragraph ID: it resolves for as long as the archive exists."""
+    return RESOLVER_PREFIX + url_quote(pid, safe="")
+
+
+def prose_form(key: str, label: str) -> str:
+    """How an ID is written in running text: ``kalila-2024 ¶17``."""
+    return f"{key} ¶{label}"
+
+
+def cite_source(source: SourceRecord, accessed: str | None, texts: Sequence[str]) -> CiteSource:
+    """The bibliographic facts of a stored source. ``texts`` are its paragraphs in reading
+    order: they give the incipit of an untitled source and the capitalisation used to recase
+    a title printed in capitals."""
+    made = CiteSource(
+        key=source.key, title=source.title, authors=source.authors, year=source.year,
+        date=source.date, journal=source.journal, volume=source.volume, issue=source.issue,
+        first_page=None if source.first_page is None else str(source.first_page),
+        last_page=None if source.last_page is None else str(source.last_page),
+        doi=source.doi, url=source.url, publisher=source.publisher, language=source.language,
+        kind=source.kind, incipit=texts[0] if texts else None,
+        case_forms=case_forms_from_texts(list(texts)),
+    )
+    if is_web(made):
+        # Only a web page's citation carries an access date: when the archive captured it.
+        return replace(made, accessed=accessed)
+    return made
+
+
+def cite_paragraph(paragraph: ParagraphRecord, url: str | None) -> CiteParagraph:
+    status = paragraph.status or LIVE
+    if status == LIVE and paragraph.edited:
+        status = "edited"
+    return CiteParagraph(
+        id=paragraph.id, label=paragraph.label, page=paragraph.page, text=paragraph.text,
+        url=url, status=status, first_text=paragraph.first_text,
+    )
+
+
+def citations(
+    source: SourceRecord,
+    accessed: str | None,
+    texts: Sequence[str],
+    paragraph: ParagraphRecord | None,
+    paragraph_url: str | None,
+    *,
+    styles: tuple[str, ...] | None = None,
+    quote: bool = False,
+) -> list[Citation]:
+    """The source (or one of its paragraphs) cited in every style, the source's default style
+    (GOST for Kazakh and Russian sources) first."""
+    facts = cite_source(source, accessed, texts)
+    pinned = None if paragraph is None else cite_paragraph(paragraph, paragraph_url)
+    if styles is None:
+        first = default_style(facts)
+        styles = (first, *(style for style in STYLES if style != first))
+    return [_one(render, style, facts, pinned, quote) for style in styles]
+
+
+def _one(
+    renderer: Callable[..., str],
+    style: str,
+    source: CiteSource,
+    paragraph: CiteParagraph | None,
+    quote: bool,
+) -> Citation:
+    name = STYLE_NAMES.get(style, style)
+    try:
+        return Citation(style, name, renderer(style, source, paragraph, quote=quote))
+    except (ImportError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        # One style failing on odd metadata must not take the other styles (or the page) down.
+        return Citation(style, name, f"[{name} unavailable: {type(exc).__name__}: {exc}]")

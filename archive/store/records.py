@@ -1,0 +1,224 @@
+"""What the store gives back: frozen values read from the database.
+
+Everything that reads the archive (``archive show``, ``cite``, ``check``, the Datasette
+plugin) gets these values from ``archive.store.read`` and never sees a row or a cursor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Final, Literal
+
+# A paragraph's stored status. ``live`` paragraphs are in the current text; the others are
+# tombstones: their ID still resolves and says what happened.
+ParagraphStatus = Literal["live", "deleted", "merged", "split"]
+LIVE: Final = "live"
+TOMBSTONES: Final = ("deleted", "merged", "split")
+# What a query names when no paragraph was ever issued under it.
+UNKNOWN: Final = "unknown"
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRecord:
+    """A source's bibliographic record, JSON columns decoded; the shape of ``show --json``."""
+
+    key: str
+    title: str | None = None
+    authors: tuple[Mapping[str, str | None], ...] = ()
+    year: int | None = None
+    date: str | None = None
+    doi: str | None = None
+    udc: tuple[str, ...] = ()
+    grnti: tuple[str, ...] = ()
+    journal: str | None = None
+    volume: str | None = None
+    issue: str | None = None
+    first_page: int | None = None
+    last_page: int | None = None
+    language: str | None = None
+    languages: tuple[str, ...] = ()
+    kind: str | None = None
+    keywords: Mapping[str, Any] | None = None
+    abstracts: Mapping[str, Any] | None = None
+    publisher: str | None = None
+    url: str | None = None
+    titles: Mapping[str, Any] | None = None
+    bbk: tuple[str, ...] = ()
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "key": self.key, "title": self.title,
+            "authors": [dict(a) for a in self.authors], "year": self.year, "date": self.date,
+            "doi": self.doi, "udc": list(self.udc), "grnti": list(self.grnti),
+            "journal": self.journal, "volume": self.volume, "issue": self.issue,
+            "first_page": self.first_page, "last_page": self.last_page,
+            "language": self.language, "languages": list(self.languages), "kind": self.kind,
+            "keywords": dict(self.keywords or {}), "abstracts": dict(self.abstracts or {}),
+            "publisher": self.publisher, "url": self.url, "titles": dict(self.titles or {}),
+            "bbk": list(self.bbk),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class FileRecord:
+    """One stored original of a source."""
+
+    sha256: str
+    algorithm: str | None
+    size: int | None
+    media_type: str | None
+    original_name: str | None
+    extractor: str | None
+    page_count: int | None
+    first_seen: str | None
+    ingest_id: int | None
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "sha256": self.sha256, "algorithm": self.algorithm, "size": self.size,
+            "media_type": self.media_type, "original_name": self.original_name,
+            "extractor": self.extractor, "page_count": self.page_count,
+            "first_seen": self.first_seen, "ingest_id": self.ingest_id,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ParagraphRecord:
+    """A paragraph as issued: live, or a tombstone that keeps its last text."""
+
+    id: str
+    source: str
+    label: str
+    seq: int | None
+    page: int | None
+    role: str | None
+    lang: str | None
+    section: str | None
+    text: str | None
+    status: str
+    first_text: str | None
+
+    @property
+    def edited(self) -> bool:
+        """True when the text has changed since the ID was first issued."""
+        return self.first_text is not None and self.text != self.first_text
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "label": self.label, "seq": self.seq, "page": self.page,
+            "role": self.role, "lang": self.lang, "section": self.section, "text": self.text,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class FieldValue:
+    """One candidate value of a metadata field, with where it came from."""
+
+    field: str
+    lang: str | None
+    value: Any
+    origin: str
+    chosen: bool
+    detail: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Version:
+    """One row of a paragraph's lineage."""
+
+    match_kind: str | None
+    text: str | None
+    similarity: float | None
+    related: tuple[str, ...]
+    file: str | None
+    at: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Related:
+    """A paragraph a tombstoned one went into (or came from)."""
+
+    id: str
+    status: str
+    text: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ParagraphView:
+    """What a paragraph's page shows: the paragraph, its source and its lineage."""
+
+    paragraph: ParagraphRecord
+    source: SourceRecord | None
+    accessed: str | None
+    texts: tuple[str, ...]
+    versions: tuple[Version, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceView:
+    """What a source's panel shows: the record, its files, and text to cite it from."""
+
+    source: SourceRecord
+    files: tuple[FileRecord, ...]
+    accessed: str | None
+    texts: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """What an ID names. ``status`` is ``live``, one of ``TOMBSTONES``, or ``unknown``.
+
+    ``text`` is the text now (the last text of a tombstone), ``first_text`` the text when the
+    ID was issued, ``successors`` the paragraphs a split or merged one went into.
+    """
+
+    query: str
+    status: str
+    id: str | None = None
+    source: str | None = None
+    text: str | None = None
+    first_text: str | None = None
+    successors: tuple[Related, ...] = ()
+    versions: tuple[Version, ...] = ()
+    suggestions: tuple[str, ...] = ()
+
+    @property
+    def edited(self) -> bool:
+        """True when the text has changed since the ID was first issued."""
+        return bool(self.first_text is not None and self.text != self.first_text)
+
+    @property
+    def state(self) -> str:
+        """The status a citation of this ID is in: ``edited`` for a live, changed paragraph."""
+        return "edited" if self.status == LIVE and self.edited else self.status
+
+    @property
+    def into(self) -> tuple[str, ...]:
+        return tuple(r.id for r in self.successors)
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "query": self.query,
+            "status": self.status,
+            "id": self.id,
+            "source": self.source,
+            "edited": self.edited,
+            "text": self.text,
+            "first_text": self.first_text,
+            "successors": [
+                {"id": r.id, "status": r.status, "text": r.text} for r in self.successors
+            ],
+            "versions": [
+                {
+                    "match_kind": v.match_kind,
+                    "text": v.text,
+                    "similarity": v.similarity,
+                    "related": list(v.related),
+                    "file": v.file,
+                    "at": v.at,
+                }
+                for v in self.versions
+            ],
+            "suggestions": list(self.suggestions),
+        }
