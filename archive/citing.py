@@ -8,20 +8,17 @@ listens), so set ``ARCHIVE_BASE_URL`` to the public address when publishing.
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import get_close_matches
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from .check import Finding, check_citations, find_citations
 from .errors import ArchiveError, NotFoundError, UnreadablePathError
 from .resolution import resolve
 from .store import read
 from .store.records import LIVE, UNKNOWN, Resolution
-
-if TYPE_CHECKING:  # the store layer owns sqlite-utils
-    import sqlite_utils
 
 DEFAULT_BASE_URL = "http://127.0.0.1:8001"
 
@@ -33,18 +30,18 @@ def paragraph_url(pid: str) -> str:
     return base + resolver_path(pid)
 
 
-def citation(db: sqlite_utils.Database, query: str, style: str, *, quote: bool = False) -> str:
+def citation(conn: sqlite3.Connection, query: str, style: str, *, quote: bool = False) -> str:
     """The citation of a paragraph in ``style``, with a note when it is no longer as cited."""
     from .cite import STYLES
     from .cite.stored import citations
 
     if style not in STYLES:
         raise ArchiveError(f"unknown citation style {style!r}", hint="one of " + ", ".join(STYLES))
-    found = resolve(db.conn, query)
+    found = resolve(conn, query)
     if found.status == UNKNOWN or found.id is None:
         near = f"; nearest: {', '.join(found.suggestions)}" if found.suggestions else ""
         raise NotFoundError(f"unknown paragraph ID {query!r}{near}")
-    data = read.paragraph_view(db.conn, found.id)
+    data = read.paragraph_view(conn, found.id)
     assert data is not None and data.source is not None  # resolved just now, in one database
     [made] = citations(data.source, data.accessed, data.texts, data.paragraph,
                        paragraph_url(found.id), styles=(style,), quote=quote)
@@ -61,8 +58,8 @@ def citation(db: sqlite_utils.Database, query: str, style: str, *, quote: bool =
     return "\n".join(lines)
 
 
-def _resolution(db: sqlite_utils.Database, pid: str) -> Resolution | None:
-    found = resolve(db.conn, pid)
+def _resolution(conn: sqlite3.Connection, pid: str) -> Resolution | None:
+    found = resolve(conn, pid)
     return None if found.status == UNKNOWN or found.id is None else found
 
 
@@ -85,19 +82,19 @@ class DraftFinding:
                 "message": f.message, "suggestions": list(f.suggestions), "diff": f.diff}
 
 
-def _candidate_ids(db: sqlite_utils.Database, keys: set[str]) -> list[str]:
+def _candidate_ids(conn: sqlite3.Connection, keys: set[str]) -> list[str]:
     """IDs to suggest from: those of the cited sources, or of the keys closest to a mistyped one.
 
     Scanning every ID of a million-paragraph archive for each draft would be wasteful.
     """
-    all_keys = read.source_keys(db.conn)
+    all_keys = read.source_keys(conn)
     wanted: set[str] = set()
     for key in sorted(keys):
         wanted.update([key] if key in all_keys else get_close_matches(key, all_keys, n=3))
-    return [pid for key in sorted(wanted) for pid in read.paragraph_ids(db.conn, key)]
+    return [pid for key in sorted(wanted) for pid in read.paragraph_ids(conn, key)]
 
 
-def check_drafts(db: sqlite_utils.Database, drafts: Sequence[Path]) -> list[DraftFinding]:
+def check_drafts(conn: sqlite3.Connection, drafts: Sequence[Path]) -> list[DraftFinding]:
     """Every finding in every draft, in order; unreadable drafts are errors."""
     findings: list[DraftFinding] = []
     for draft in drafts:
@@ -108,7 +105,7 @@ def check_drafts(db: sqlite_utils.Database, drafts: Sequence[Path]) -> list[Draf
         cited = find_citations(text)
         if not cited:
             continue
-        known = _candidate_ids(db, {c.key for c in cited})
-        for finding in check_citations(cited, lambda pid: _resolution(db, pid), known):
+        known = _candidate_ids(conn, {c.key for c in cited})
+        for finding in check_citations(cited, lambda pid: _resolution(conn, pid), known):
             findings.append(DraftFinding(str(draft), finding))
     return findings

@@ -148,7 +148,7 @@ def show(
     """Show a source: metadata with origins, files and paragraphs."""
     from .report import source_report, source_text
 
-    data = _with_store(lambda store: source_report(store.db, key))
+    data = _with_store(lambda store: source_report(store.db.conn, key))
     if as_json:
         _print_json(data)
     else:
@@ -165,7 +165,7 @@ def cite(
     """Print a citation for any paragraph ID ever issued."""
     from .citing import citation
 
-    text = _with_store(lambda store: citation(store.db, paragraph_id, style, quote=quote))
+    text = _with_store(lambda store: citation(store.db.conn, paragraph_id, style, quote=quote))
     out.print(text, markup=False)
 
 
@@ -177,7 +177,7 @@ def check(
     """Check the paragraph IDs and quotations in a draft against the archive."""
     from .citing import check_drafts
 
-    findings = _with_store(lambda store: check_drafts(store.db, drafts))
+    findings = _with_store(lambda store: check_drafts(store.db.conn, drafts))
     if as_json:
         _print_json([f.as_json() for f in findings])
     else:

@@ -3,30 +3,28 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+import sqlite3
+from typing import Any
 
 from .errors import NotFoundError
 from .store import read
 
-if TYPE_CHECKING:  # the store layer owns sqlite-utils
-    import sqlite_utils
 
-
-def source_report(db: sqlite_utils.Database, key: str) -> dict[str, Any]:
+def source_report(conn: sqlite3.Connection, key: str) -> dict[str, Any]:
     """The public JSON shape of a source; field origins under ``fields``."""
-    src = read.source(db.conn, key)
+    src = read.source(conn, key)
     if src is None:
         raise NotFoundError(f"no source with key {key!r}")
     origins: dict[str, list[dict[str, Any]]] = {}
-    for row in read.field_origins(db.conn, key):
+    for row in read.field_origins(conn, key):
         origins.setdefault(row.field, []).append(
             {"value": row.value, "lang": row.lang, "origin": row.origin, "chosen": row.chosen}
         )
     return {
         "source": src.as_json(),
         "fields": origins,
-        "files": [f.as_json() for f in read.files(db.conn, key)],
-        "paragraphs": [p.as_json() for p in read.paragraphs(db.conn, key)],
+        "files": [f.as_json() for f in read.files(conn, key)],
+        "paragraphs": [p.as_json() for p in read.paragraphs(conn, key)],
     }
 
 

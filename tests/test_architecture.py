@@ -1,0 +1,115 @@
+"""The import rules of ``docs/architecture.md``, read from the source.
+
+Every ``import`` and ``from … import`` in ``archive/`` counts, including those inside functions
+(lazy imports are still dependencies). A failure names the module and what it must not import.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "archive"
+
+# The pure stages: bytes in, dataclasses out. They never touch the archive's home.
+PURE = (
+    "archive.models", "archive.errors", "archive.detect", "archive.hashing",
+    "archive.language", "archive.search", "archive.extract", "archive.clean",
+    "archive.segment", "archive.metadata", "archive.ids", "archive.analyse",
+)
+READ_SIDE = (
+    "archive.resolution", "archive.cite", "archive.check", "archive.citing", "archive.report",
+)
+PUBLISHING = ("archive.datasette_plugin", "archive.web", "archive.publish")
+WRITE_SIDE = (
+    "archive.ingest", "archive.identify", "archive.curation", "archive.fixity",
+    "archive.objects", "archive.store.write", "archive.store.plans", "archive.store.schema",
+)
+
+RULES: list[tuple[tuple[str, ...], tuple[str, ...], str]] = [
+    (PURE, ("archive.store", "archive.ingest", "archive.identify", "archive.cli",
+            *READ_SIDE, *PUBLISHING, "archive.curation", "archive.fixity", "archive.objects",
+            "archive.sidecars"),
+     "a pure stage reads bytes and returns values; it never reaches the archive"),
+    (("archive.store",), ("archive.cli", *PUBLISHING, *READ_SIDE, "archive.ingest",
+                          "archive.identify", "archive.curation", "archive.fixity"),
+     "the store serves the layers above it and imports none of them"),
+    (PUBLISHING, WRITE_SIDE, "publishing reads the archive and never writes it"),
+    (READ_SIDE, WRITE_SIDE, "citing and checking read the archive and never write it"),
+    (("archive",), ("archive.cli",), "nothing imports the command line; it is the top"),
+]
+# Heavy or storage libraries, each behind one door.
+LIBRARIES = {
+    "sqlite_utils": ("archive.store",),
+    "pymupdf": ("archive.extract.pdf",),
+    "fitz": (),
+    "trafilatura": ("archive.extract.html",),
+    "datasette": ("archive.datasette_plugin",),
+    "typer": ("archive.cli",),
+}
+
+
+def _module_name(path: Path) -> str:
+    parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def _imports(path: Path) -> Iterator[str]:
+    """Absolute names of everything ``path`` imports (the modules and the names from them)."""
+    name = _module_name(path)
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            yield from (alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")[: len(package.split(".")) - node.level + 1]
+                module = ".".join([*base, *([node.module] if node.module else [])])
+            else:
+                module = node.module or ""
+            yield module
+            yield from (f"{module}.{alias.name}" for alias in node.names)
+
+
+def _within(name: str, prefixes: tuple[str, ...]) -> bool:
+    return any(name == p or name.startswith(p + ".") for p in prefixes)
+
+
+GRAPH = {_module_name(p): set(_imports(p)) for p in sorted(PACKAGE.rglob("*.py"))}
+
+
+def test_the_graph_is_read() -> None:
+    assert "archive.cli" in GRAPH and "archive.store.read" in GRAPH
+    assert "archive.store.records" in GRAPH["archive.store.read"]
+
+
+@pytest.mark.parametrize(("importers", "forbidden", "why"), RULES, ids=[r[2] for r in RULES])
+def test_import_rules(importers: tuple[str, ...], forbidden: tuple[str, ...], why: str) -> None:
+    broken = sorted(
+        f"{module} imports {target}"
+        for module, targets in GRAPH.items()
+        if _within(module, importers) and not _within(module, forbidden)
+        for target in targets
+        if _within(target, forbidden)
+    )
+    assert not broken, f"{why}:\n" + "\n".join(broken)
+
+
+@pytest.mark.parametrize("library", sorted(LIBRARIES))
+def test_libraries_behind_one_door(library: str) -> None:
+    allowed = LIBRARIES[library]
+    users = sorted(
+        module for module, targets in GRAPH.items()
+        if any(_within(t, (library,)) for t in targets) and not _within(module, allowed)
+    )
+    assert not users, f"only {allowed or 'nothing'} may import {library}: {users}"
+
+
+def test_pure_stages_never_import_sqlite() -> None:
+    users = sorted(m for m, ts in GRAPH.items() if _within(m, PURE) and "sqlite3" in ts)
+    assert not users
