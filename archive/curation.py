@@ -59,7 +59,7 @@ def apply_sidecars(
     store: Store, directory: Path, keys: list[str] | None = None
 ) -> list[tuple[str, str]]:
     """Apply (or withdraw) sidecars; returns (key, what happened) for each changed source."""
-    from .metadata import merge
+    from .metadata import facets, merge
 
     sidecars = SidecarDir(directory)
     targets = keys if keys is not None else source_keys(store.db.conn)
@@ -81,6 +81,7 @@ def apply_sidecars(
         store.write_metadata(MetadataWrite(
             source_key=key,
             metadata=metadata,
+            facets=facets(metadata),
             candidates=tuple(new),
             chosen=tuple(chosen[len(kept):]),
             existing_chosen=tuple(

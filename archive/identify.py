@@ -19,6 +19,7 @@ from .ids import (
     OldParagraph,
     carry_labels,
     mint_source_key,
+    paragraph_id,
     text_overlap,
 )
 from .store import Store
@@ -26,6 +27,8 @@ from .store.plans import ParagraphWrite, TombstoneWrite
 
 # How many sources sharing paragraph fingerprints are compared in full.
 MAX_CANDIDATES = 5
+# What a paragraph is once its lineage ends in a tombstone of this kind.
+_TOMBSTONE_STATUS = {"merged_into": "merged", "split_into": "split"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,8 +81,9 @@ def label_paragraphs(
     if identity.new_source:
         return tuple(
             ParagraphWrite(
-                label=str(seq), seq=seq, page=b.page, role=b.role, lang=b.lang,
-                section=b.section, text=b.text, fingerprint=fp, stems=stems, match_kind="new",
+                id=paragraph_id(identity.key, str(seq)), label=str(seq), seq=seq, page=b.page,
+                role=b.role, lang=b.lang, section=b.section, text=b.text, fingerprint=fp,
+                stems=stems, match_kind="new",
             )
             for seq, (b, fp, stems) in enumerate(
                 zip(blocks, analysis.fingerprints, analysis.stems, strict=True), 1
@@ -92,15 +96,22 @@ def label_paragraphs(
     )
     paragraphs = tuple(
         ParagraphWrite(
-            label=a.label, seq=seq, page=b.page, role=b.role, lang=b.lang, section=b.section,
-            text=b.text, fingerprint=fp, stems=stems, match_kind=a.kind,
-            similarity=a.similarity, review=a.review, related=tuple(a.from_labels),
+            id=paragraph_id(identity.key, a.label), label=a.label, seq=seq, page=b.page,
+            role=b.role, lang=b.lang, section=b.section, text=b.text, fingerprint=fp,
+            stems=stems, match_kind=a.kind, similarity=a.similarity, review=a.review,
+            related=tuple(paragraph_id(identity.key, label) for label in a.from_labels),
         )
         for seq, (a, b, fp, stems) in enumerate(
             zip(result.assignments, blocks, analysis.fingerprints, analysis.stems, strict=True), 1
         )
     )
     tombstones = tuple(
-        TombstoneWrite(t.label, t.kind, tuple(t.into)) for t in result.tombstones
+        TombstoneWrite(
+            id=paragraph_id(identity.key, t.label),
+            status=_TOMBSTONE_STATUS.get(t.kind, "deleted"),
+            kind=t.kind,
+            into=tuple(paragraph_id(identity.key, label) for label in t.into),
+        )
+        for t in result.tombstones
     )
     return paragraphs, tombstones

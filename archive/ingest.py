@@ -233,7 +233,8 @@ def _plan(
     store: Store, item: _Loaded, analysis: Analysis, identity: Identity,
     sidecars: SidecarDir | None,
 ) -> FileWrite:
-    from .metadata import merge
+    from .ids import NORM_VERSION
+    from .metadata import facets, merge
 
     existing = [] if identity.new_source else store.active_candidates(identity.key)
     sidecar_candidates: tuple[Candidate, ...] = ()
@@ -268,6 +269,8 @@ def _plan(
         source_key=identity.key,
         new_source=identity.new_source,
         metadata=merged,
+        facets=facets(merged),
+        norm_version=NORM_VERSION,
         candidates=new_candidates,
         chosen=chosen_new,
         existing_chosen=existing_chosen,

@@ -138,6 +138,13 @@ class Author:
     email: str | None = None
     orcid: str | None = None
 
+    @property
+    def display_name(self) -> str:
+        """The name as the authors facet shows it: ``Қалила А.Т.``, or the literal."""
+        if self.literal:
+            return self.literal
+        return " ".join(part for part in (self.family, self.given) if part)
+
     def as_json(self) -> dict[str, str | None]:
         return {
             "family": self.family,
@@ -193,3 +200,12 @@ class SourceMetadata:
     publisher: str | None = None
     url: str | None = None
     kind: str | None = None  # "article-journal" | "article-newspaper" | "book" | ...
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFacets:
+    """Values derived from merged metadata for browsing: facet labels, never cited."""
+
+    author_names: tuple[str, ...] = ()
+    udc_classes: tuple[str, ...] = ()  # "3 Social sciences"
+    grnti_classes: tuple[str, ...] = ()

@@ -8,7 +8,7 @@ for a person to correct.
 
 from __future__ import annotations
 
-from .classes import grnti_top, is_grnti, is_udc, udc_top
+from .classes import facets, grnti_top, is_grnti, is_udc, udc_top
 from .extract import extract_candidates
 from .merge import field_origins, merge
 from .render import render_sidecar
@@ -17,6 +17,7 @@ from .sidecar import SIDECAR_FIELDS, parse_sidecar
 __all__ = [
     "SIDECAR_FIELDS",
     "extract_candidates",
+    "facets",
     "field_origins",
     "grnti_top",
     "is_grnti",

@@ -8,9 +8,10 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
+from ..models import SourceFacets, SourceMetadata
 from .patterns import is_grnti, is_udc
 
-__all__ = ["grnti_top", "is_grnti", "is_udc", "udc_top"]
+__all__ = ["facets", "grnti_top", "is_grnti", "is_udc", "udc_top"]
 
 
 @cache
@@ -44,3 +45,14 @@ def grnti_top(code: str) -> tuple[str, str] | None:
     top = code[:2]
     name = _table("grnti_top.tsv").get(top)
     return (top, name) if name else None
+
+
+def facets(metadata: SourceMetadata) -> SourceFacets:
+    """Author names and the top classes of the source's UDC and GRNTI codes, for facets."""
+    return SourceFacets(
+        author_names=tuple(a.display_name for a in metadata.authors),
+        udc_classes=tuple(sorted(
+            {top[0] + " " + top[1] for c in metadata.udc if (top := udc_top(c))})),
+        grnti_classes=tuple(sorted(
+            {top[0] + " " + top[1] for c in metadata.grnti if (top := grnti_top(c))})),
+    )

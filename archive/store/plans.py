@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..models import Artifact, Candidate, SourceMetadata
+from ..models import Artifact, Candidate, SourceFacets, SourceMetadata
 
 
 @dataclass(frozen=True, slots=True)
 class ParagraphWrite:
+    id: str  # ``archive.ids.paragraph_id`` of the source key and the label
     label: str
     seq: int
     page: int | None
@@ -22,14 +23,15 @@ class ParagraphWrite:
     match_kind: str  # new | exact | moved | split | merged | fuzzy
     similarity: float | None = None
     review: bool = False
-    related: tuple[str, ...] = ()  # other labels involved in a split or merge
+    related: tuple[str, ...] = ()  # IDs of the other paragraphs in a split or merge
 
 
 @dataclass(frozen=True, slots=True)
 class TombstoneWrite:
-    label: str
-    kind: str  # deleted | merged_into | split_into
-    into: tuple[str, ...] = ()
+    id: str
+    status: str  # deleted | merged | split: what the paragraph is now
+    kind: str  # deleted | merged_into | split_into: the lineage entry
+    into: tuple[str, ...] = ()  # IDs its text went to
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +54,8 @@ class FileWrite:
     source_key: str
     new_source: bool
     metadata: SourceMetadata
+    facets: SourceFacets
+    norm_version: str  # the normalisation the paragraphs' fingerprints were made with
     candidates: tuple[Candidate, ...]  # this file's candidates, inserted
     chosen: tuple[bool, ...]  # aligned with candidates
     existing_chosen: tuple[tuple[int, bool], ...]  # (metadata_values.id, chosen) re-merged
@@ -67,6 +71,7 @@ class MetadataWrite:
 
     source_key: str
     metadata: SourceMetadata
+    facets: SourceFacets
     candidates: tuple[Candidate, ...]  # new candidates to insert (the sidecar's)
     chosen: tuple[bool, ...]
     existing_chosen: tuple[tuple[int, bool], ...]

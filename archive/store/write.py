@@ -8,8 +8,7 @@ from typing import Any
 
 import sqlite_utils
 
-from ..ids import NORM_VERSION, paragraph_id
-from ..models import Author, Candidate, SourceMetadata
+from ..models import Candidate, SourceFacets, SourceMetadata
 from .plans import FileWrite, MetadataWrite
 
 
@@ -17,32 +16,20 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
-def _display_name(author: Author) -> str:
-    if author.literal:
-        return author.literal
-    return " ".join(part for part in (author.family, author.given) if part)
-
-
-def source_row(metadata: SourceMetadata) -> dict[str, Any]:
-    """The ``sources`` columns derived from merged metadata (the key is never among them)."""
-    from ..metadata.classes import grnti_top, udc_top
-
-    udc_classes = sorted({top[0] + " " + top[1] for c in metadata.udc if (top := udc_top(c))})
-    grnti_classes = sorted(
-        {top[0] + " " + top[1] for c in metadata.grnti if (top := grnti_top(c))}
-    )
+def source_row(metadata: SourceMetadata, facets: SourceFacets) -> dict[str, Any]:
+    """The ``sources`` columns of merged metadata (the key is never among them)."""
     return {
         "title": metadata.title,
         "titles": _json(metadata.titles),
         "authors": _json([a.as_json() for a in metadata.authors]),
-        "author_names": _json([_display_name(a) for a in metadata.authors]),
+        "author_names": _json(list(facets.author_names)),
         "year": metadata.year,
         "date": metadata.date,
         "doi": metadata.doi,
         "udc": _json(list(metadata.udc)),
-        "udc_classes": _json(udc_classes),
+        "udc_classes": _json(list(facets.udc_classes)),
         "grnti": _json(list(metadata.grnti)),
-        "grnti_classes": _json(grnti_classes),
+        "grnti_classes": _json(list(facets.grnti_classes)),
         "bbk": _json(list(metadata.bbk)),
         "journal": metadata.journal,
         "volume": metadata.volume,
@@ -102,7 +89,9 @@ def write_metadata_rows(db: sqlite_utils.Database, plan: MetadataWrite, at: str)
     write_candidates(
         db, plan.source_key, plan.candidates, plan.chosen, plan.existing_chosen, None, at
     )
-    db.table("sources").update(plan.source_key, {**source_row(plan.metadata), "updated_at": at})
+    db.table("sources").update(
+        plan.source_key, {**source_row(plan.metadata, plan.facets), "updated_at": at}
+    )
     db.table("events").insert(
         {
             "at": at,
@@ -139,7 +128,7 @@ def _write_paragraphs(
     key = plan.source_key
     conn = db.conn
     for para in plan.paragraphs:
-        pid = paragraph_id(key, para.label)
+        pid = para.id
         values = (
             key, para.label, para.seq, para.page, para.role, para.lang, para.section,
             para.text, "live", para.fingerprint, plan.sha256, at,
@@ -156,15 +145,14 @@ def _write_paragraphs(
             (rowid, para.stems),
         )
         conn.execute(_INSERT_VERSION, (
-            pid, key, plan.sha256, ingest_id, para.text, para.fingerprint, NORM_VERSION,
-            para.match_kind, para.similarity, int(para.review),
-            _json([paragraph_id(key, label) for label in para.related]), at,
+            pid, key, plan.sha256, ingest_id, para.text, para.fingerprint, plan.norm_version,
+            para.match_kind, para.similarity, int(para.review), _json(list(para.related)), at,
         ))
 
 
 def write_file_rows(db: sqlite_utils.Database, plan: FileWrite, ingest_id: int, at: str) -> None:
     key = plan.source_key
-    row = source_row(plan.metadata)
+    row = source_row(plan.metadata, plan.facets)
     if plan.new_source:
         db.table("sources").insert({"key": key, **row, "created_at": at, "updated_at": at})
     else:
@@ -188,10 +176,10 @@ def write_file_rows(db: sqlite_utils.Database, plan: FileWrite, ingest_id: int, 
     )
     _write_paragraphs(db, plan, ingest_id, at)
     for tomb in plan.tombstones:
-        pid = paragraph_id(key, tomb.label)
-        status = {"merged_into": "merged", "split_into": "split"}.get(tomb.kind, "deleted")
+        pid = tomb.id
         db.execute(
-            "UPDATE paragraphs SET status = ?, updated_at = ? WHERE id = ?", [status, at, pid]
+            "UPDATE paragraphs SET status = ?, updated_at = ? WHERE id = ?",
+            [tomb.status, at, pid],
         )
         db.execute(
             "DELETE FROM paragraphs_stems "
@@ -206,11 +194,11 @@ def write_file_rows(db: sqlite_utils.Database, plan: FileWrite, ingest_id: int, 
                 "ingest_id": ingest_id,
                 "text": None,
                 "fingerprint": None,
-                "norm_version": NORM_VERSION,
+                "norm_version": plan.norm_version,
                 "match_kind": tomb.kind,
                 "similarity": None,
                 "review": 0,
-                "related": _json([paragraph_id(key, label) for label in tomb.into]),
+                "related": _json(list(tomb.into)),
                 "at": at,
             }
         )
