@@ -17,8 +17,6 @@ from .store import Store
 from .store.plans import EventWrite, MetadataWrite
 from .store.read import has_source, source_keys
 
-SIDECAR_ORIGIN = "sidecar "
-
 
 def _known(store: Store, key: str) -> None:
     if not has_source(store.db.conn, key):
@@ -70,8 +68,8 @@ def apply_sidecars(
     changed = []
     for key in targets:
         existing = store.active_candidates(key)
-        old = [(row_id, c) for row_id, c in existing if c.origin.startswith(SIDECAR_ORIGIN)]
-        kept = [(row_id, c) for row_id, c in existing if not c.origin.startswith(SIDECAR_ORIGIN)]
+        old = [(row_id, c) for row_id, c in existing if c.from_sidecar]
+        kept = [(row_id, c) for row_id, c in existing if not c.from_sidecar]
         new = parsed[key]
         if _same([c for _, c in old], new):
             continue

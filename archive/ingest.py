@@ -20,23 +20,29 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Final, Literal
 
 from . import __version__
 from .analyse import Analysis, analyse
 from .errors import ArchiveError, NotFoundError, UnreadablePathError
 from .identify import Identity, identify, label_paragraphs
-from .models import Candidate
+from .models import SIDECAR_ORIGIN, Candidate
 from .sidecars import SidecarDir
 from .store import Store
 from .store.plans import EventWrite, FileWrite
 
-NEW, DUPLICATE, NEW_VERSION, FAILED = "new", "duplicate", "new_version", "failed"
+# What became of one file given to ``archive ingest`` (the ``status`` of ``--json``).
+FileStatus = Literal["new", "duplicate", "new_version", "failed"]
+NEW: Final = "new"
+DUPLICATE: Final = "duplicate"
+NEW_VERSION: Final = "new_version"
+FAILED: Final = "failed"
 
 
 @dataclass(frozen=True, slots=True)
 class FileOutcome:
     path: str
-    status: str
+    status: FileStatus
     sha256: str | None = None
     key: str | None = None
     error: str | None = None
@@ -223,7 +229,7 @@ def _ingest_one(
     identity = identify(store, analysis, source_key)
     plan = _plan(store, item, analysis, identity, sidecars)
     store.write_file(plan, ingest_id)
-    status = NEW if identity.new_source else NEW_VERSION
+    status: FileStatus = NEW if identity.new_source else NEW_VERSION
     return FileOutcome(item.shown, status, item.sha256, identity.key,
                        paragraphs=len(plan.paragraphs), reason=identity.reason,
                        warnings=analysis.warnings)
@@ -238,7 +244,7 @@ def _plan(
 
     existing = [] if identity.new_source else store.active_candidates(identity.key)
     sidecar_candidates: tuple[Candidate, ...] = ()
-    if sidecars is not None and not any(c.origin.startswith("sidecar ") for _, c in existing):
+    if sidecars is not None and not any(c.from_sidecar for _, c in existing):
         sidecar_candidates = sidecars.candidates_for(identity.key)
     new_candidates = tuple(analysis.candidates) + tuple(sidecar_candidates)
     merged, chosen_all = merge([c for _, c in existing] + list(new_candidates))
@@ -257,7 +263,7 @@ def _plan(
     events += [EventWrite("warning", warning, {"name": item.path.name})
                for warning in analysis.warnings]
     if sidecar_candidates:
-        sidecar = sidecar_candidates[0].origin.removeprefix("sidecar ")
+        sidecar = sidecar_candidates[0].origin.removeprefix(SIDECAR_ORIGIN)
         events.append(EventWrite("metadata-override", "sidecar applied", {"sidecar": sidecar}))
     return FileWrite(
         sha256=analysis.sha256,

@@ -173,6 +173,19 @@ class Candidate:
     detail: str | None = None
     priority: int = 50  # higher wins when several origins disagree
 
+    @property
+    def from_sidecar(self) -> bool:
+        """True for a person's correction, which always wins and can be withdrawn."""
+        return self.origin.startswith(SIDECAR_ORIGIN)
+
+
+# The origin of a sidecar's values: this prefix and the sidecar's file name.
+SIDECAR_ORIGIN = "sidecar "
+
+
+def sidecar_origin(name: str) -> str:
+    return SIDECAR_ORIGIN + name
+
 
 @dataclass(frozen=True, slots=True)
 class SourceMetadata:

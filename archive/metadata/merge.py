@@ -37,7 +37,7 @@ _STR_FIELDS = ("date", "doi", "volume", "issue", "language", "publisher", "url",
 
 
 def is_sidecar(cand: Candidate) -> bool:
-    return cand.origin.startswith("sidecar ")
+    return cand.from_sidecar
 
 
 def rank(cand: Candidate) -> int:
