@@ -180,15 +180,22 @@ def ingest_paths(
             to_analyse.append(item)
     analyses = _analyse_in_order(store, to_analyse, jobs)
     next_item = 0
+    # Identical bytes are adjacent: a copy of a file that failed fails the same way.
+    last: tuple[str, Analysis | ArchiveError] | None = None
     for item in loaded:
-        analysis = None
+        analysis = last[1] if last is not None and last[0] == item.sha256 else None
         if next_item < len(to_analyse) and to_analyse[next_item] is item:
             analysis = next(analyses)
+            last = (item.sha256, analysis)
             next_item += 1
         try:
             report(_ingest_one(store, item, analysis, ingest_id, sidecars, source_key))
         except ArchiveError as exc:
             report(FileOutcome(item.shown, FAILED, sha256=item.sha256, error=_message(exc)))
+        except Exception as exc:  # a defect on one file must not stop the run; its
+            # transaction was rolled back, so nothing of it is in the database
+            error = f"could not be ingested ({type(exc).__name__}: {exc}); please report this file"
+            report(FileOutcome(item.shown, FAILED, sha256=item.sha256, error=error))
     result = IngestReport(ingest_id, tuple(outcomes))
     store.finish_ingest(ingest_id, result.counts())
     return result
@@ -225,7 +232,8 @@ def _ingest_one(
                            reason=f"same bytes as a file of {known}")
     if isinstance(analysis, ArchiveError):
         raise analysis
-    assert analysis is not None
+    if analysis is None:  # the same bytes were just written under another name
+        raise ArchiveError("was not analysed", hint="please report this file")
     identity = identify(store, analysis, source_key)
     plan = _plan(store, item, analysis, identity, sidecars)
     store.write_file(plan, ingest_id)
