@@ -48,18 +48,21 @@ def _fail(exc: ArchiveError) -> NoReturn:
     raise typer.Exit(exc.exit_code)
 
 
-def _open_store() -> Any:
+def _open_store(*, create: bool = False) -> Any:
     from .store import Store
 
     try:
-        return Store.open(_home())
+        return Store.open(_home(), create=create)
     except ArchiveError as exc:
         _fail(exc)
 
 
-def _with_store(action: Callable[[Any], T]) -> T:
-    """Run ``action`` on the open archive; its ``ArchiveError`` becomes a message and exit."""
-    store = _open_store()
+def _with_store(action: Callable[[Any], T], *, create: bool = False) -> T:
+    """Run ``action`` on the open archive; its ``ArchiveError`` becomes a message and exit.
+
+    Only ``ingest`` creates an archive: any other command on a home without one says so.
+    """
+    store = _open_store(create=create)
     try:
         return action(store)
     except ArchiveError as exc:
@@ -120,7 +123,7 @@ def ingest(
         report = _with_store(lambda store: ingest_paths(
             store, paths, sidecars=SidecarDir(metadata_dir), source_key=source, jobs=jobs,
             on_file=on_file, on_total=lambda n: progress.update(task, total=n),
-        ))
+        ), create=True)
     counts = report.counts()
     if as_json:
         _print_json({"files": [f.as_json() for f in report.files],

@@ -302,3 +302,16 @@ def test_a_defect_while_writing_one_file_does_not_stop_the_run(home, tmp_path, m
     failed = status["001_0956fffff0b724be.txt"]
     assert failed["status"] == "failed" and "ValueError: cannot mint a key" in failed["error"]
     assert counts(home)["sources"] == 1
+
+
+@pytest.mark.parametrize("command", [["verify"], ["show", "kalila-2024"],
+                                     ["cite", "kalila-2024-p1"], ["metadata", "apply"]])
+def test_a_mistyped_home_is_not_a_new_archive(tmp_path, command):
+    typo = tmp_path / "typo"
+    code, _, err = run(typo, *command)
+    assert code == 5
+    assert err.strip() == (
+        f"archive: error: {typo}: no archive here "
+        "(check --home or ARCHIVE_HOME; `archive ingest` creates an archive)"
+    )
+    assert not typo.exists()

@@ -50,8 +50,15 @@ class Store:
         self.objects = ObjectStore(home / "objects")
 
     @classmethod
-    def open(cls, home: Path | str) -> Store:
+    def open(cls, home: Path | str, *, create: bool = True) -> Store:
+        """Open the archive at ``home``; with ``create=False`` a home without an archive is
+        an error, so that a mistyped ``--home`` never starts a new, empty archive."""
         home = Path(home)
+        if not create and not (home / DB_NAME).is_file():
+            raise StoreError(
+                f"{home}: no archive here",
+                hint="check --home or ARCHIVE_HOME; `archive ingest` creates an archive",
+            )
         try:
             home.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(home / DB_NAME, timeout=30)
