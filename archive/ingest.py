@@ -194,8 +194,8 @@ def ingest_paths(
             report(FileOutcome(item.shown, FAILED, sha256=item.sha256, error=_message(exc)))
         except Exception as exc:  # a defect on one file must not stop the run; its
             # transaction was rolled back, so nothing of it is in the database
-            error = f"could not be ingested ({type(exc).__name__}: {exc}); please report this file"
-            report(FileOutcome(item.shown, FAILED, sha256=item.sha256, error=error))
+            defect = f"could not be ingested ({type(exc).__name__}: {exc}); please report this file"
+            report(FileOutcome(item.shown, FAILED, sha256=item.sha256, error=defect))
     result = IngestReport(ingest_id, tuple(outcomes))
     store.finish_ingest(ingest_id, result.counts())
     return result

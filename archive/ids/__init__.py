@@ -6,15 +6,15 @@ submodules' docstrings:
 - ``normalise``: ``NORM_VERSION``, ``normalise``, ``normalise_words``, ``fingerprint``
 - ``keys``: ``romanise``, ``mint_source_key``
 - ``labels``: ``paragraph_id``, ``parse_paragraph_id``, ``label_sort_key``, ``next_label_after``
-- ``match``: ``carry_labels`` and its dataclasses (``align``: its diff helpers)
+- ``match``: ``carry_labels`` and its dataclasses (``align``: its diff helpers; ``fuzzy``:
+  scored pairs of similar paragraphs)
 - ``overlap``: ``text_overlap`` for same-source detection
 """
 
+from archive.ids.fuzzy import CARRY, REVIEW
 from archive.ids.keys import ROMANISATION, mint_source_key, romanise
 from archive.ids.labels import label_sort_key, next_label_after, paragraph_id, parse_paragraph_id
 from archive.ids.match import (
-    CARRY,
-    REVIEW,
     Assignment,
     CarryResult,
     OldParagraph,

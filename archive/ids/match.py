@@ -40,27 +40,20 @@ Everything iterates over lists in index order, so equal inputs give equal output
 
 from __future__ import annotations
 
-import heapq
-from collections import Counter, defaultdict, deque
-from collections.abc import Sequence, Set
-from dataclasses import dataclass
+from collections import defaultdict, deque
+from collections.abc import Iterable, Sequence, Set
+from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Literal
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from archive.ids.align import exact_in_order, find_concats, find_contained
+from archive.ids.fuzzy import CARRY, assign, scored_pairs
 from archive.ids.labels import label_sort_key, next_label_after
 from archive.ids.normalise import normalise_words
 
-CARRY = 0.75
-REVIEW = 0.5
-MIN_WORD_RATIO = 0.5
 CONTAINED = 0.6
-_PAIRWISE_LIMIT = 400
-_FULL_MATRIX_LIMIT = 20_000
-_CANDIDATES = 8
-_RARE_WORDS = 12
 
 MatchKind = Literal["exact", "moved", "split", "merged", "fuzzy", "restored", "new"]
 TombstoneKind = Literal["deleted", "merged_into", "split_into"]
@@ -113,72 +106,6 @@ class CarryResult:
     tombstones: tuple[Tombstone, ...]  # in old reading order
 
 
-def _word_ratio(a: str, b: str) -> float:
-    """Indel similarity of the two texts as sequences of words (not characters)."""
-    return fuzz.ratio(a.split(), b.split()) / 100
-
-
-def _edges(
-    old_words: Sequence[str], new_words: Sequence[str], olds: list[int], news: list[int]
-) -> list[tuple[float, int, int]]:
-    """Scored candidate pairs (similarity, old, new) at or above ``REVIEW``."""
-    if not olds or not news:
-        return []
-    pairs: list[tuple[int, int]] = []
-    if len(olds) * len(news) <= _PAIRWISE_LIMIT:  # small gaps: no need for a matrix
-        pairs = [(i, j) for i in olds for j in news]
-    elif len(olds) * len(news) <= _FULL_MATRIX_LIMIT:
-        matrix = process.cdist(
-            [old_words[i] for i in olds],
-            [new_words[j] for j in news],
-            scorer=fuzz.ratio,
-            score_cutoff=REVIEW * 100,
-            workers=1,
-        )
-        rows, cols = matrix.nonzero()
-        pairs = [(olds[r], news[c]) for r, c in zip(rows.tolist(), cols.tolist(), strict=True)]
-    else:
-        index: dict[str, list[int]] = defaultdict(list)
-        for j in news:
-            for word in set(new_words[j].split()):
-                index[word].append(j)
-        for i in olds:
-            # The rarest words of the old paragraph nominate its candidates: cheap, and
-            # robust to edits elsewhere in the paragraph.
-            postings = sorted(
-                (len(index[w]), w) for w in set(old_words[i].split()) if w in index
-            )[:_RARE_WORDS]
-            hits: Counter[int] = Counter()
-            for _, word in postings:
-                hits.update(index[word])
-            # Paragraphs of several words must share at least two of their rare ones.
-            need = 2 if len(postings) >= 4 else 1
-            strong = [kv for kv in hits.items() if kv[1] >= need]
-            best = heapq.nsmallest(_CANDIDATES, strong, key=lambda kv: (-kv[1], kv[0]))
-            pairs.extend((i, j) for j, _ in best)
-    edges = []
-    for i, j in pairs:
-        sim = fuzz.ratio(old_words[i], new_words[j]) / 100
-        if sim < REVIEW:
-            continue
-        if sim < CARRY and _word_ratio(old_words[i], new_words[j]) < MIN_WORD_RATIO:
-            continue
-        edges.append((sim, i, j))
-    return edges
-
-
-def _assign(
-    edges: list[tuple[float, int, int]], old_of: list[int | None], old_free: list[bool]
-) -> dict[int, float]:
-    taken: dict[int, float] = {}
-    for sim, i, j in sorted(edges, key=lambda e: (-e[0], e[1], e[2])):
-        if old_free[i] and old_of[j] is None:
-            old_free[i] = False
-            old_of[j] = i
-            taken[j] = sim
-    return taken
-
-
 def _restore(
     retired: Sequence[OldParagraph], live: Set[str], new_words: Sequence[str], news: list[int]
 ) -> dict[int, tuple[str, float]]:
@@ -201,13 +128,208 @@ def _restore(
             out[j] = (gone[i].label, 1.0)
     olds = [i for i in range(len(gone)) if free[i]]
     rest = [j for j in news if j not in out]
-    edges = [e for e in _edges(gone_words, new_words, olds, rest) if e[0] >= CARRY]
+    edges = [e for e in scored_pairs(gone_words, new_words, olds, rest) if e[0] >= CARRY]
     old_of: list[int | None] = [None] * len(new_words)
-    for j, score in _assign(edges, old_of, free).items():
+    for j, score in assign(edges, old_of, free).items():
         old = old_of[j]
         assert old is not None
         out[j] = (gone[old].label, score)
     return out
+
+
+@dataclass(slots=True)
+class _Matching:
+    """What the passes share: which old paragraph each new one continues, and how.
+
+    Each pass reads what the earlier ones decided and claims only what is still free.
+    """
+
+    labels: list[str]
+    old_words: list[str]
+    new_words: list[str]
+    old_flat: list[str]
+    new_flat: list[str]
+    old_of: list[int | None]
+    kind: list[MatchKind]
+    sim: list[float | None]
+    old_free: list[bool]
+    new_free: list[bool] = field(default_factory=list)
+    anchors: list[tuple[int, int]] = field(default_factory=list)
+    split_parts: dict[int, int] = field(default_factory=dict)  # later part -> old index
+    merged_from: dict[int, list[int]] = field(default_factory=dict)  # new -> old run
+    review_at: set[int] = field(default_factory=set)
+    restored: dict[int, tuple[str, float]] = field(default_factory=dict)
+    absorbed: dict[int, int] = field(default_factory=dict)  # old -> new holding its text
+
+    @classmethod
+    def start(cls, old: Sequence[OldParagraph], new_texts: Sequence[str]) -> _Matching:
+        old_words = [normalise_words(p.text) for p in old]
+        new_words = [normalise_words(t) for t in new_texts]
+        n_new = len(new_texts)
+        return cls(
+            labels=[p.label for p in old],
+            old_words=old_words,
+            new_words=new_words,
+            old_flat=[w.replace(" ", "") for w in old_words],
+            new_flat=[w.replace(" ", "") for w in new_words],
+            old_of=[None] * n_new,
+            kind=["new"] * n_new,
+            sim=[None] * n_new,
+            old_free=[True] * len(old),
+        )
+
+    def claim(self, j: int, i: int, kind: MatchKind, sim: float | None) -> None:
+        self.old_of[j], self.kind[j], self.sim[j], self.old_free[i] = i, kind, sim, False
+
+    def ratio(self, i: int, j: int) -> float:
+        return fuzz.ratio(self.old_words[i], self.new_words[j]) / 100
+
+    def unlabelled(self, news: Iterable[int]) -> list[int]:
+        """New paragraphs that neither carry an old label nor continue a split."""
+        return [j for j in news if self.old_of[j] is None and j not in self.split_parts]
+
+
+def _pass_exact(m: _Matching) -> None:
+    """1. Equal text, in order."""
+    m.anchors = exact_in_order(m.old_flat, m.new_flat)
+    for i, j in m.anchors:
+        m.claim(j, i, "exact", 1.0)
+
+
+def _pass_moved(m: _Matching) -> None:
+    """2. Equal text elsewhere, paired in reading order."""
+    waiting: dict[str, deque[int]] = defaultdict(deque)
+    for i, free in enumerate(m.old_free):
+        if free:
+            waiting[m.old_flat[i]].append(i)
+    for j, flat in enumerate(m.new_flat):
+        queue = waiting.get(flat)
+        if m.old_of[j] is None and queue:
+            m.claim(j, queue.popleft(), "moved", 1.0)
+
+
+def _pass_concatenations(m: _Matching) -> None:
+    """3. An old paragraph is several consecutive new ones (split), or the reverse (merged)."""
+    m.new_free = [o is None for o in m.old_of]
+    for i, run in find_concats(m.old_flat, m.old_free, m.new_flat, m.new_free):
+        m.old_of[run[0]], m.kind[run[0]], m.sim[run[0]] = i, "split", 1.0
+        for j in run[1:]:
+            m.split_parts[j] = i
+            m.kind[j], m.sim[j] = "split", 1.0
+    for j, run in find_concats(m.new_flat, m.new_free, m.old_flat, m.old_free):
+        m.old_of[j], m.kind[j], m.sim[j] = run[0], "merged", 1.0
+        m.merged_from[j] = run
+
+
+def _pass_containment(m: _Matching) -> None:
+    """4. Re-segmentation: old paragraphs found verbatim inside a new one (or new ones inside
+    an old one) that together make up most of it."""
+    found = find_contained(
+        m.new_flat, m.new_words, m.new_free, m.old_flat, m.old_free, CONTAINED
+    )
+    for j, run, cover in found:
+        m.old_of[j] = run[0]
+        if len(run) > 1:
+            m.kind[j], m.sim[j] = "merged", round(cover, 4)
+            m.merged_from[j] = run
+        else:
+            m.kind[j], m.sim[j] = "fuzzy", m.ratio(run[0], j)
+        if cover < CARRY:
+            m.review_at.add(j)
+    found = find_contained(
+        m.old_flat, m.old_words, m.old_free, m.new_flat, m.new_free, CONTAINED
+    )
+    for i, run, cover in found:
+        first = run[0]
+        m.old_of[first] = i
+        if len(run) > 1:
+            m.kind[first], m.sim[first] = "split", round(cover, 4)
+            for j in run[1:]:
+                m.split_parts[j] = i
+                m.kind[j], m.sim[j] = "split", 1.0
+        else:
+            m.kind[first], m.sim[first] = "fuzzy", m.ratio(i, first)
+        if cover < CARRY:
+            m.review_at.add(first)
+
+
+def _pass_fuzzy(m: _Matching) -> None:
+    """5. Similar text, one to one: within each gap between anchors, then across gaps."""
+    n_old, n_new = len(m.old_flat), len(m.new_flat)
+    taken: dict[int, float] = {}
+    bounds = [(-1, -1), *m.anchors, (n_old, n_new)]
+    for (ai, aj), (bi, bj) in pairwise(bounds):
+        olds = [i for i in range(ai + 1, bi) if m.old_free[i]]
+        news = m.unlabelled(range(aj + 1, bj))
+        taken |= assign(scored_pairs(m.old_words, m.new_words, olds, news), m.old_of, m.old_free)
+    if len(bounds) > 2:  # with a single gap the pass above already saw every pair
+        olds = [i for i in range(n_old) if m.old_free[i]]
+        news = m.unlabelled(range(n_new))
+        taken |= assign(scored_pairs(m.old_words, m.new_words, olds, news), m.old_of, m.old_free)
+    for j, score in taken.items():
+        m.kind[j], m.sim[j] = "fuzzy", score
+
+
+def _pass_restored(m: _Matching, retired: Sequence[OldParagraph]) -> None:
+    """7. A retired paragraph's text back again takes its label back. It runs before pass 6:
+    a retired paragraph's own text coming back is stronger evidence than a live one's text
+    found inside it. Candidates: unlabelled paragraphs and later parts of splits."""
+    unlabelled = [j for j in range(len(m.new_flat)) if m.old_of[j] is None]
+    m.restored = _restore(retired, set(m.labels), m.new_words, unlabelled)
+
+
+def _pass_absorbed(m: _Matching) -> None:
+    """6. An old paragraph still unmatched whose text is verbatim inside a new one."""
+    holders = [True] * len(m.new_flat)
+    for j, run, _ in find_contained(
+        m.new_flat, m.new_words, holders, m.old_flat, m.old_free, 0.0
+    ):
+        if m.old_of[j] is None and j not in m.split_parts and j not in m.restored:
+            m.old_of[j], m.kind[j], m.sim[j] = run[0], "fuzzy", m.ratio(run[0], j)
+            m.review_at.add(j)
+            run = run[1:]
+        for i in run:
+            m.absorbed[i] = j
+
+
+def _assignments(m: _Matching, taken_labels: Set[str]) -> list[Assignment]:
+    """One label per new paragraph: carried, restored, or the next free one after the
+    previous paragraph's label."""
+    issued = set(taken_labels) | set(m.labels)
+    assignments: list[Assignment] = []
+    prev: str | None = None
+    for j in range(len(m.new_flat)):
+        was = m.old_of[j]
+        if was is not None:
+            froms = tuple(m.labels[k] for k in m.merged_from.get(j, [was]))
+            review = j in m.review_at or (m.kind[j] == "fuzzy" and (m.sim[j] or 0.0) < CARRY)
+            made = Assignment(m.labels[was], m.kind[j], m.sim[j], review, froms)
+        elif j in m.restored:
+            label, score = m.restored[j]
+            made = Assignment(label, "restored", score, False, (label,))
+        else:
+            label = next_label_after(prev, issued)
+            issued.add(label)
+            if j in m.split_parts:
+                made = Assignment(label, "split", 1.0, False, (m.labels[m.split_parts[j]],))
+            else:
+                made = Assignment(label, "new", None)
+        assignments.append(made)
+        prev = made.label
+    return assignments
+
+
+def _tombstones(m: _Matching, assignments: Sequence[Assignment]) -> list[Tombstone]:
+    """Old labels no new paragraph carries: merged into a paragraph, or deleted."""
+    merged_into = {k: m.labels[run[0]] for run in m.merged_from.values() for k in run[1:]}
+    merged_into |= {i: assignments[j].label for i, j in m.absorbed.items()}
+    tombstones = []
+    for i, label in enumerate(m.labels):
+        if i in merged_into:
+            tombstones.append(Tombstone(label, "merged_into", (merged_into[i],)))
+        elif m.old_free[i]:
+            tombstones.append(Tombstone(label, "deleted"))
+    return tombstones
 
 
 def carry_labels(
@@ -222,144 +344,21 @@ def carry_labels(
     ever issued for the source (tombstones included; the old labels are added anyway);
     *retired* the source's tombstoned paragraphs with their last text, in reading order,
     which a new paragraph bringing that text back takes again (``restored``). See the module
-    docstring for the passes and thresholds.
+    docstring for the passes and thresholds; each ``Assignment.kind`` names the pass that
+    decided it.
     """
     labels = [p.label for p in old]
     if len(set(labels)) != len(labels):
         raise ValueError("old paragraphs have duplicate labels")
     for label in labels:
         label_sort_key(label)
-    old_words = [normalise_words(p.text) for p in old]
-    new_words = [normalise_words(t) for t in new_texts]
-    old_flat = [w.replace(" ", "") for w in old_words]
-    new_flat = [w.replace(" ", "") for w in new_words]
-    n_old, n_new = len(old), len(new_texts)
-
-    old_of: list[int | None] = [None] * n_new
-    kind: list[MatchKind] = ["new"] * n_new
-    sim: list[float | None] = [None] * n_new
-    old_free = [True] * n_old
-
-    anchors = exact_in_order(old_flat, new_flat)
-    for i, j in anchors:
-        old_of[j], kind[j], sim[j], old_free[i] = i, "exact", 1.0, False
-
-    waiting: dict[str, deque[int]] = defaultdict(deque)
-    for i in range(n_old):
-        if old_free[i]:
-            waiting[old_flat[i]].append(i)
-    for j in range(n_new):
-        queue = waiting.get(new_flat[j])
-        if old_of[j] is None and queue:
-            i = queue.popleft()
-            old_of[j], kind[j], sim[j], old_free[i] = i, "moved", 1.0, False
-
-    new_free = [o is None for o in old_of]
-    split_parts: dict[int, int] = {}  # new index of a later part -> old index
-    for i, run in find_concats(old_flat, old_free, new_flat, new_free):
-        old_of[run[0]], kind[run[0]], sim[run[0]] = i, "split", 1.0
-        for j in run[1:]:
-            split_parts[j] = i
-            kind[j], sim[j] = "split", 1.0
-    merged_from: dict[int, list[int]] = {}
-    for j, run in find_concats(new_flat, new_free, old_flat, old_free):
-        old_of[j], kind[j], sim[j] = run[0], "merged", 1.0
-        merged_from[j] = run
-
-    # Re-segmentation: old paragraphs found verbatim inside a new one (or new ones inside
-    # an old one) that together make up most of it.
-    review_at: set[int] = set()
-    found = find_contained(new_flat, new_words, new_free, old_flat, old_free, CONTAINED)
-    for j, run, cover in found:
-        old_of[j] = run[0]
-        if len(run) > 1:
-            kind[j], sim[j] = "merged", round(cover, 4)
-            merged_from[j] = run
-        else:
-            kind[j], sim[j] = "fuzzy", fuzz.ratio(old_words[run[0]], new_words[j]) / 100
-        if cover < CARRY:
-            review_at.add(j)
-    found = find_contained(old_flat, old_words, old_free, new_flat, new_free, CONTAINED)
-    for i, run, cover in found:
-        first = run[0]
-        old_of[first] = i
-        if len(run) > 1:
-            kind[first], sim[first] = "split", round(cover, 4)
-            for j in run[1:]:
-                split_parts[j] = i
-                kind[j], sim[j] = "split", 1.0
-        else:
-            kind[first] = "fuzzy"
-            sim[first] = fuzz.ratio(old_words[i], new_words[first]) / 100
-        if cover < CARRY:
-            review_at.add(first)
-
-    fuzzy: dict[int, float] = {}
-    bounds = [(-1, -1), *anchors, (n_old, n_new)]
-    for (ai, aj), (bi, bj) in pairwise(bounds):
-        olds = [i for i in range(ai + 1, bi) if old_free[i]]
-        news = [j for j in range(aj + 1, bj) if old_of[j] is None and j not in split_parts]
-        fuzzy |= _assign(_edges(old_words, new_words, olds, news), old_of, old_free)
-    if len(bounds) > 2:  # with a single gap the pass above already saw every pair
-        olds = [i for i in range(n_old) if old_free[i]]
-        news = [j for j in range(n_new) if old_of[j] is None and j not in split_parts]
-        fuzzy |= _assign(_edges(old_words, new_words, olds, news), old_of, old_free)
-    for j, score in fuzzy.items():
-        kind[j], sim[j] = "fuzzy", score
-
-    # Pass 7 (restored) runs before pass 6: a retired paragraph's own text coming back is
-    # stronger evidence than a live one's text found inside it. Candidates: unlabelled
-    # paragraphs and later parts of splits (old_of is None for both).
-    unlabelled = [j for j in range(n_new) if old_of[j] is None]
-    restored = _restore(retired, set(labels), new_words, unlabelled)
-
-    # Pass 6 (absorbed): see the module docstring.
-    absorbed: dict[int, int] = {}  # old index -> new index holding its text
-    holders = [True] * n_new
-    for j, run, _ in find_contained(new_flat, new_words, holders, old_flat, old_free, 0.0):
-        if old_of[j] is None and j not in split_parts and j not in restored:
-            old_of[j], kind[j] = run[0], "fuzzy"
-            sim[j] = fuzz.ratio(old_words[run[0]], new_words[j]) / 100
-            review_at.add(j)
-            run = run[1:]
-        for i in run:
-            absorbed[i] = j
-
-    issued = set(taken_labels) | set(labels)
-    assignments: list[Assignment] = []
-    label_of: list[str] = []
-    prev: str | None = None
-    for j in range(n_new):
-        was = old_of[j]
-        if was is not None:
-            froms = tuple(labels[k] for k in merged_from.get(j, [was]))
-            review = j in review_at or (kind[j] == "fuzzy" and (sim[j] or 0.0) < CARRY)
-            assignments.append(Assignment(labels[was], kind[j], sim[j], review, froms))
-            prev = labels[was]
-            label_of.append(prev)
-            continue
-        if j in restored:
-            label, score = restored[j]
-            assignments.append(Assignment(label, "restored", score, False, (label,)))
-            prev = label
-            label_of.append(label)
-            continue
-        label = next_label_after(prev, issued)
-        issued.add(label)
-        if j in split_parts:
-            froms = (labels[split_parts[j]],)
-            assignments.append(Assignment(label, "split", 1.0, False, froms))
-        else:
-            assignments.append(Assignment(label, "new", None))
-        prev = label
-        label_of.append(label)
-
-    merged_into = {k: labels[run[0]] for run in merged_from.values() for k in run[1:]}
-    merged_into |= {i: label_of[j] for i, j in absorbed.items()}
-    tombstones = []
-    for i in range(n_old):
-        if i in merged_into:
-            tombstones.append(Tombstone(labels[i], "merged_into", (merged_into[i],)))
-        elif old_free[i]:
-            tombstones.append(Tombstone(labels[i], "deleted"))
-    return CarryResult(tuple(assignments), tuple(tombstones))
+    m = _Matching.start(old, new_texts)
+    _pass_exact(m)
+    _pass_moved(m)
+    _pass_concatenations(m)
+    _pass_containment(m)
+    _pass_fuzzy(m)
+    _pass_restored(m, retired)
+    _pass_absorbed(m)
+    assignments = _assignments(m, taken_labels)
+    return CarryResult(tuple(assignments), tuple(_tombstones(m, assignments)))
