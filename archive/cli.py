@@ -147,11 +147,13 @@ def ingest(
 def show(
     key: Annotated[str, typer.Argument(help="Source key, e.g. kalila-2024.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    explain: Annotated[bool, typer.Option(
+        "--explain", help="Also say how each paragraph's label was decided.")] = False,
 ) -> None:
     """Show a source: metadata with origins, files and paragraphs."""
     from .report import source_report, source_text
 
-    data = _with_store(lambda store: source_report(store.db.conn, key))
+    data = _with_store(lambda store: source_report(store.db.conn, key, explain=explain))
     if as_json:
         _print_json(data)
     else:

@@ -315,3 +315,23 @@ def test_a_mistyped_home_is_not_a_new_archive(tmp_path, command):
         "(check --home or ARCHIVE_HOME; `archive ingest` creates an archive)"
     )
     assert not typo.exists()
+
+
+def test_show_explain_says_which_pass_gave_each_label(home, tmp_path):
+    seed = SEEDS / "001_0956fffff0b724be.txt"
+    paragraphs = seed.read_text(encoding="utf-8").split("\n\n")
+    merged = [*paragraphs[:4], paragraphs[4] + " " + paragraphs[5], *paragraphs[6:]]
+    (tmp_path / "merged.txt").write_text("\n\n".join(merged), encoding="utf-8")
+    ingest_json(home, seed)
+    code, report = ingest_json(home, tmp_path / "merged.txt")
+    assert code == 0 and report["files"][0]["status"] == "new_version"
+    key = report["files"][0]["key"]
+    code, out, _ = run(home, "show", key, "--json", "--explain")
+    decided = {p["label"]: p["label_decided_by"] for p in json.loads(out)["paragraphs"]}
+    assert decided["1"]["match_kind"] == "exact" and decided["1"]["related"] == []
+    assert decided["5"]["match_kind"] == "merged"
+    assert decided["5"]["related"] == [f"{key}-p6"]
+    code, text, _ = run(home, "show", key, "--explain")
+    assert f"label: merged 1.00, continues {key}-p6" in text
+    _, plain, _ = run(home, "show", key, "--json")
+    assert all("label_decided_by" not in p for p in json.loads(plain)["paragraphs"])

@@ -162,17 +162,36 @@ def _json_list(value: str | None) -> tuple[str, ...]:
     return tuple(str(item) for item in items) if isinstance(items, list) else ()
 
 
+_VERSION_COLUMNS = (
+    "v.match_kind, v.text, v.similarity, v.related, f.original_name, v.at, v.review"
+)
+
+
+def _version(row: tuple[Any, ...]) -> Version:
+    kind, text, similarity, related, name, at, review = row
+    return Version(kind, text, similarity, _json_list(related), name, at, bool(review))
+
+
 def versions(conn: sqlite3.Connection, pid: str) -> tuple[Version, ...]:
     rows = conn.execute(
-        "SELECT v.match_kind, v.text, v.similarity, v.related, f.original_name, v.at "
+        f"SELECT {_VERSION_COLUMNS} "
         "FROM paragraph_versions v LEFT JOIN files f ON f.sha256 = v.file_sha256 "
         "WHERE v.paragraph_id = ? ORDER BY v.id",
         [pid],
     )
-    return tuple(
-        Version(kind, text, similarity, _json_list(related), name, at)
-        for kind, text, similarity, related, name, at in rows
+    return tuple(map(_version, rows))
+
+
+def latest_versions(conn: sqlite3.Connection, key: str) -> dict[str, Version]:
+    """Each paragraph's last lineage entry: how its label was decided by the latest file."""
+    rows = conn.execute(
+        f"SELECT v.paragraph_id, {_VERSION_COLUMNS} "
+        "FROM paragraph_versions v LEFT JOIN files f ON f.sha256 = v.file_sha256 "
+        "WHERE v.id IN (SELECT max(id) FROM paragraph_versions WHERE source = ? "
+        "GROUP BY paragraph_id)",
+        [key],
     )
+    return {row[0]: _version(row[1:]) for row in rows}
 
 
 def naming_ids(conn: sqlite3.Connection, pid: str, key: str) -> list[str]:

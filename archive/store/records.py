@@ -133,6 +133,12 @@ class Version:
     related: tuple[str, ...]
     file: str | None
     at: str | None
+    review: bool = False
+
+    def as_json(self) -> dict[str, object]:
+        return {"match_kind": self.match_kind, "similarity": self.similarity,
+                "review": self.review, "related": list(self.related), "file": self.file,
+                "at": self.at}
 
 
 @dataclass(frozen=True, slots=True)
