@@ -153,8 +153,32 @@ def ingest_paths(
         if on_file:
             on_file(outcome)
 
-    # Keep the bytes first: whatever happens next, the original is never lost. Only the
-    # hash is kept in memory; workers read the stored object back.
+    loaded = _keep_originals(store, paths, report)
+    if on_total:
+        on_total(len(loaded) + len(outcomes))
+    for item, analysis in _analysed(store, loaded, jobs):
+        try:
+            report(_ingest_one(store, item, analysis, ingest_id, sidecars, source_key))
+        except ArchiveError as exc:
+            report(FileOutcome(item.shown, FAILED, sha256=item.sha256, error=_message(exc)))
+        except Exception as exc:  # a defect on one file must not stop the run; its
+            # transaction was rolled back, so nothing of it is in the database
+            defect = f"could not be ingested ({type(exc).__name__}: {exc}); please report this file"
+            report(FileOutcome(item.shown, FAILED, sha256=item.sha256, error=defect))
+    result = IngestReport(ingest_id, tuple(outcomes))
+    store.finish_ingest(ingest_id, result.counts())
+    return result
+
+
+def _keep_originals(
+    store: Store, paths: Iterable[Path], report: Callable[[FileOutcome], None]
+) -> list[_Loaded]:
+    """Every readable file's bytes kept in the object store, sorted by content then name.
+
+    The bytes are kept first: whatever happens next, the original is never lost. Only the
+    hash is kept in memory; workers read the stored object back. Unreadable paths are
+    reported as failed here.
+    """
     loaded: list[_Loaded] = []
     for path, error in collect_files(paths):
         shown = str(path)
@@ -167,11 +191,19 @@ def ingest_paths(
                 error = exc
         if error is not None:
             report(FileOutcome(shown, FAILED, error=_message(error)))
-    if on_total:
-        on_total(len(loaded) + len(outcomes))
-
     # Stable order: by content, then by name for identical bytes given twice.
     loaded.sort(key=lambda item: (item.sha256, item.shown))
+    return loaded
+
+
+def _analysed(
+    store: Store, loaded: list[_Loaded], jobs: int
+) -> Iterator[tuple[_Loaded, Analysis | ArchiveError | None]]:
+    """Each file with its analysis, in order; ``None`` for bytes the archive already has.
+
+    New contents are analysed once (by ``jobs`` processes, while the writer goes on); a copy
+    of a file given twice in one run gets the first copy's analysis or error.
+    """
     to_analyse: list[_Loaded] = []
     for item in loaded:
         if store.file_source(item.sha256) is None and (
@@ -188,17 +220,7 @@ def ingest_paths(
             analysis = next(analyses)
             last = (item.sha256, analysis)
             next_item += 1
-        try:
-            report(_ingest_one(store, item, analysis, ingest_id, sidecars, source_key))
-        except ArchiveError as exc:
-            report(FileOutcome(item.shown, FAILED, sha256=item.sha256, error=_message(exc)))
-        except Exception as exc:  # a defect on one file must not stop the run; its
-            # transaction was rolled back, so nothing of it is in the database
-            defect = f"could not be ingested ({type(exc).__name__}: {exc}); please report this file"
-            report(FileOutcome(item.shown, FAILED, sha256=item.sha256, error=defect))
-    result = IngestReport(ingest_id, tuple(outcomes))
-    store.finish_ingest(ingest_id, result.counts())
-    return result
+        yield item, analysis
 
 
 def _analyse_in_order(

@@ -15,6 +15,14 @@ FTS_TOKENIZER = "unicode61 remove_diacritics 2"
 
 
 def _initial(db: sqlite_utils.Database) -> None:
+    _runs(db)
+    _sources_and_files(db)
+    _paragraphs(db)
+    _provenance(db)
+    _indexes(db)
+
+
+def _runs(db: sqlite_utils.Database) -> None:
     db.table("ingests").create(
         {
             "id": int,
@@ -28,6 +36,9 @@ def _initial(db: sqlite_utils.Database) -> None:
         },
         pk="id",
     )
+
+
+def _sources_and_files(db: sqlite_utils.Database) -> None:
     db.table("sources").create(
         {
             "key": str,
@@ -79,6 +90,9 @@ def _initial(db: sqlite_utils.Database) -> None:
         pk="sha256",
         foreign_keys=[("source", "sources", "key"), ("ingest_id", "ingests", "id")],
     )
+
+
+def _paragraphs(db: sqlite_utils.Database) -> None:
     db.table("paragraphs").create(
         {
             "id": str,
@@ -118,6 +132,9 @@ def _initial(db: sqlite_utils.Database) -> None:
         pk="id",
         foreign_keys=[("paragraph_id", "paragraphs", "id"), ("source", "sources", "key")],
     )
+
+
+def _provenance(db: sqlite_utils.Database) -> None:
     db.table("metadata_values").create(
         {
             "id": int,
@@ -162,6 +179,9 @@ def _initial(db: sqlite_utils.Database) -> None:
         },
         pk="id",
     )
+
+
+def _indexes(db: sqlite_utils.Database) -> None:
     db.table("paragraphs").create_index(["source", "seq"])
     db.table("paragraphs").create_index(["fingerprint"])
     db.table("paragraphs").create_index(["role"])

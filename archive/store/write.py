@@ -175,33 +175,7 @@ def write_file_rows(db: sqlite_utils.Database, plan: FileWrite, ingest_id: int, 
         db, key, plan.candidates, plan.chosen, plan.existing_chosen, plan.sha256, at
     )
     _write_paragraphs(db, plan, ingest_id, at)
-    for tomb in plan.tombstones:
-        pid = tomb.id
-        db.execute(
-            "UPDATE paragraphs SET status = ?, updated_at = ? WHERE id = ?",
-            [tomb.status, at, pid],
-        )
-        db.execute(
-            "DELETE FROM paragraphs_stems "
-            "WHERE rowid = (SELECT rowid FROM paragraphs WHERE id = ?)",
-            [pid],
-        )
-        db.table("paragraph_versions").insert(
-            {
-                "paragraph_id": pid,
-                "source": key,
-                "file_sha256": plan.sha256,
-                "ingest_id": ingest_id,
-                "text": None,
-                "fingerprint": None,
-                "norm_version": plan.norm_version,
-                "match_kind": tomb.kind,
-                "similarity": None,
-                "review": 0,
-                "related": _json(list(tomb.into)),
-                "at": at,
-            }
-        )
+    _write_tombstones(db, plan, ingest_id, at)
     if plan.artifacts:
         db.table("artifacts").insert_all(
             {
@@ -231,3 +205,35 @@ def write_file_rows(db: sqlite_utils.Database, plan: FileWrite, ingest_id: int, 
         "(SELECT count(*) FROM paragraphs WHERE source = ? AND status = 'live') WHERE key = ?",
         [key, key],
     )
+
+
+def _write_tombstones(
+    db: sqlite_utils.Database, plan: FileWrite, ingest_id: int, at: str
+) -> None:
+    """Paragraphs the new file no longer has: out of the word-form index, lineage kept."""
+    for tomb in plan.tombstones:
+        db.execute(
+            "UPDATE paragraphs SET status = ?, updated_at = ? WHERE id = ?",
+            [tomb.status, at, tomb.id],
+        )
+        db.execute(
+            "DELETE FROM paragraphs_stems "
+            "WHERE rowid = (SELECT rowid FROM paragraphs WHERE id = ?)",
+            [tomb.id],
+        )
+        db.table("paragraph_versions").insert(
+            {
+                "paragraph_id": tomb.id,
+                "source": plan.source_key,
+                "file_sha256": plan.sha256,
+                "ingest_id": ingest_id,
+                "text": None,
+                "fingerprint": None,
+                "norm_version": plan.norm_version,
+                "match_kind": tomb.kind,
+                "similarity": None,
+                "review": 0,
+                "related": _json(list(tomb.into)),
+                "at": at,
+            }
+        )
