@@ -56,14 +56,16 @@ def cite_source(source: SourceRecord, accessed: str | None, texts: Sequence[str]
     """The bibliographic facts of a stored source. ``texts`` are its paragraphs in reading
     order: they give the incipit of an untitled source and the capitalisation used to recase
     a title printed in capitals."""
+    m = source.metadata
     made = CiteSource(
-        key=source.key, title=source.title, authors=source.authors, year=source.year,
-        date=source.date, journal=source.journal, volume=source.volume, issue=source.issue,
-        first_page=None if source.first_page is None else str(source.first_page),
-        last_page=None if source.last_page is None else str(source.last_page),
-        doi=source.doi, url=source.url, publisher=source.publisher, language=source.language,
-        kind=source.kind, incipit=texts[0] if texts else None,
-        case_forms=case_forms_from_texts(list(texts)),
+        key=source.key, title=m.title,
+        authors=tuple({"family": a.family, "given": a.given, "literal": a.literal}
+                      for a in m.authors),
+        year=m.year, date=m.date, journal=m.journal, volume=m.volume, issue=m.issue,
+        first_page=None if m.first_page is None else str(m.first_page),
+        last_page=None if m.last_page is None else str(m.last_page),
+        doi=m.doi, url=m.url, publisher=m.publisher, language=m.language, kind=m.kind,
+        incipit=texts[0] if texts else None, case_forms=case_forms_from_texts(list(texts)),
     )
     if is_web(made):
         # Only a web page's citation carries an access date: when the archive captured it.

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from typing import Any
 
+from ..models import Author, SourceMetadata
 from .records import (
     FieldValue,
     FileRecord,
@@ -48,16 +49,16 @@ def _decoded(value: str | None) -> Any:
         return None
 
 
-def _author(value: Any) -> Mapping[str, str | None] | None:
+def _author(value: Any) -> Author | None:
     if not isinstance(value, dict):
         return None
-    extra = {k: value[k] for k in ("affiliation", "email", "orcid") if value.get(k)}
-    return {"family": value.get("family"), "given": value.get("given"),
-            "literal": value.get("literal"), **extra}
+    parts = ("family", "given", "literal", "affiliation", "email", "orcid")
+    return Author(**{k: v for k, v in value.items() if k in parts and isinstance(v, str)})
 
 
 def _source(row: tuple[Any, ...]) -> SourceRecord:
     values = dict(zip(_SOURCE_COLUMNS, row, strict=True))
+    key = values.pop("key")
     for name in _LIST_COLUMNS:
         items = _decoded(values[name])
         values[name] = tuple(str(i) for i in items) if isinstance(items, list) else ()
@@ -68,7 +69,7 @@ def _source(row: tuple[Any, ...]) -> SourceRecord:
     values["authors"] = tuple(
         a for a in map(_author, authors if isinstance(authors, list) else []) if a is not None
     )
-    return SourceRecord(**values)
+    return SourceRecord(key, SourceMetadata(**values))
 
 
 def source(conn: sqlite3.Connection, key: str) -> SourceRecord | None:

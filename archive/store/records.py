@@ -6,9 +6,10 @@ plugin) gets these values from ``archive.store.read`` and never sees a row or a 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Final, Literal
+
+from ..models import Author, SourceMetadata
 
 # A paragraph's stored status. ``live`` paragraphs are in the current text; the others are
 # tombstones: their ID still resolves and says what happened.
@@ -21,43 +22,36 @@ UNKNOWN: Final = "unknown"
 
 @dataclass(frozen=True, slots=True)
 class SourceRecord:
-    """A source's bibliographic record, JSON columns decoded; the shape of ``show --json``."""
+    """A stored source: its key and its merged metadata as the database holds them."""
 
     key: str
-    title: str | None = None
-    authors: tuple[Mapping[str, str | None], ...] = ()
-    year: int | None = None
-    date: str | None = None
-    doi: str | None = None
-    udc: tuple[str, ...] = ()
-    grnti: tuple[str, ...] = ()
-    journal: str | None = None
-    volume: str | None = None
-    issue: str | None = None
-    first_page: int | None = None
-    last_page: int | None = None
-    language: str | None = None
-    languages: tuple[str, ...] = ()
-    kind: str | None = None
-    keywords: Mapping[str, Any] | None = None
-    abstracts: Mapping[str, Any] | None = None
-    publisher: str | None = None
-    url: str | None = None
-    titles: Mapping[str, Any] | None = None
-    bbk: tuple[str, ...] = ()
+    metadata: SourceMetadata
+
+    @property
+    def title(self) -> str | None:
+        return self.metadata.title
 
     def as_json(self) -> dict[str, Any]:
+        """The public shape of ``archive show --json``."""
+        m = self.metadata
         return {
-            "key": self.key, "title": self.title,
-            "authors": [dict(a) for a in self.authors], "year": self.year, "date": self.date,
-            "doi": self.doi, "udc": list(self.udc), "grnti": list(self.grnti),
-            "journal": self.journal, "volume": self.volume, "issue": self.issue,
-            "first_page": self.first_page, "last_page": self.last_page,
-            "language": self.language, "languages": list(self.languages), "kind": self.kind,
-            "keywords": dict(self.keywords or {}), "abstracts": dict(self.abstracts or {}),
-            "publisher": self.publisher, "url": self.url, "titles": dict(self.titles or {}),
-            "bbk": list(self.bbk),
+            "key": self.key, "title": m.title,
+            "authors": [_author_json(a) for a in m.authors], "year": m.year, "date": m.date,
+            "doi": m.doi, "udc": list(m.udc), "grnti": list(m.grnti), "journal": m.journal,
+            "volume": m.volume, "issue": m.issue, "first_page": m.first_page,
+            "last_page": m.last_page, "language": m.language, "languages": list(m.languages),
+            "kind": m.kind, "keywords": dict(m.keywords), "abstracts": dict(m.abstracts),
+            "publisher": m.publisher, "url": m.url, "titles": dict(m.titles),
+            "bbk": list(m.bbk),
         }
+
+
+def _author_json(author: Author) -> dict[str, str | None]:
+    """Name parts always; affiliation, e-mail and ORCID only where known."""
+    extra = {k: v for k, v in author.as_json().items()
+             if k in ("affiliation", "email", "orcid") and v}
+    return {"family": author.family, "given": author.given, "literal": author.literal,
+            **extra}
 
 
 @dataclass(frozen=True, slots=True)
