@@ -253,23 +253,27 @@ def test_folders_skip_hidden_entries_and_link_cycles(home, tmp_path):
     assert [Path(f["path"]).name for f in report["files"]] == ["news.txt"]
 
 
-def test_a_defect_on_one_file_does_not_stop_the_run(home, tmp_path, monkeypatch):
+@pytest.mark.parametrize("stage", ["analyse", "identify"])
+def test_a_defect_on_one_file_does_not_stop_the_run(home, monkeypatch, stage):
+    """A defect while analysing (in a worker) or while writing one file fails that file."""
     import archive.ingest
 
-    real = archive.ingest.analyse
+    real = getattr(archive.ingest, stage)
 
-    def fragile(data: bytes):
-        if b"Zakon.kz" in data:
+    def fragile(*args):
+        text = args[0] if stage == "analyse" else args[1].segmentation.blocks[0].text.encode()
+        if b"Zakon.kz" in text:
             raise IndexError("list index out of range")
-        return real(data)
+        return real(*args)
 
-    monkeypatch.setattr(archive.ingest, "analyse", fragile)
+    monkeypatch.setattr(archive.ingest, stage, fragile)
     code, report = ingest_json(home, SEEDS)
     assert code == 2
     status = {Path(f["path"]).name: f for f in report["files"]}
     assert status["000_d613d50ca8d86847.txt"]["status"] == "new"
     failed = status["001_0956fffff0b724be.txt"]
     assert failed["status"] == "failed" and "IndexError" in failed["error"]
+    assert counts(home)["sources"] == 1
 
 
 def test_copies_of_a_bad_file_fail_alike_and_the_run_goes_on(home, tmp_path):
@@ -281,26 +285,6 @@ def test_copies_of_a_bad_file_fail_alike_and_the_run_goes_on(home, tmp_path):
     status = {Path(f["path"]).name: (f["status"], f["error"]) for f in report["files"]}
     assert status["a.txt"] == status["b.txt"] == ("failed", "empty file (0 bytes)")
     assert status["c.txt"][0] == "new"
-    assert counts(home)["sources"] == 1
-
-
-def test_a_defect_while_writing_one_file_does_not_stop_the_run(home, tmp_path, monkeypatch):
-    import archive.ingest
-
-    real = archive.ingest.identify
-
-    def fragile(store, analysis, source_key):
-        if any("Zakon.kz" in b.text for b in analysis.segmentation.blocks):
-            raise ValueError("cannot mint a key")
-        return real(store, analysis, source_key)
-
-    monkeypatch.setattr(archive.ingest, "identify", fragile)
-    code, report = ingest_json(home, SEEDS)
-    assert code == 2
-    status = {Path(f["path"]).name: f for f in report["files"]}
-    assert status["000_d613d50ca8d86847.txt"]["status"] == "new"
-    failed = status["001_0956fffff0b724be.txt"]
-    assert failed["status"] == "failed" and "ValueError: cannot mint a key" in failed["error"]
     assert counts(home)["sources"] == 1
 
 
