@@ -8,6 +8,7 @@ and its class's exit code here, in ``_fail``.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -245,17 +246,26 @@ def metadata_apply(
 def serve(
     port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8001,
     host: Annotated[str, typer.Option("--host", help="Interface.")] = "127.0.0.1",
+    live: Annotated[bool, typer.Option(
+        "--live", help="Serve an archive that is still being ingested into.")] = False,
 ) -> None:
     """Publish the archive with Datasette (foreground; Ctrl-C stops it)."""
-    import subprocess
-
     from .publish import datasette_command
 
     store = _open_store()
-    store.close()
-    command = datasette_command(store.db_path, host=host, port=port)
-    err.print(f"serving {store.db_path} on http://{host}:{port}/", markup=False)
     try:
-        raise typer.Exit(subprocess.call(command))
-    except KeyboardInterrupt:
-        raise typer.Exit(0) from None
+        if not live:
+            store.checkpoint()  # an immutable reader sees the database file only
+    except ArchiveError as exc:
+        _fail(exc)
+    finally:
+        store.close()
+    command = datasette_command(store.db_path.name, host=host, port=port, live=live)
+    mode = "live" if live else "read-only"
+    err.print(f"serving {store.db_path} ({mode}) on http://{host}:{port}/", markup=False)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    # Datasette takes this process's place, so a signal that stops `archive serve` (Ctrl-C,
+    # SIGTERM from a service manager) stops the server and frees the port.
+    os.chdir(store.home)
+    os.execv(command[0], command)

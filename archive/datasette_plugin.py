@@ -37,7 +37,7 @@ from .cite.stored import RESOLVER_PREFIX, Citation, citations, prose_form, resol
 from .resolution import resolve, split_id
 from .store import read
 from .store.records import LIVE, UNKNOWN, ParagraphRecord, Resolution, SourceRecord
-from .web import site
+from .web import guard, site
 
 PLUGIN = "archive"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -69,6 +69,7 @@ def startup(datasette: Any) -> Any:
     async def inner() -> None:
         if await _archive_database(datasette) is None:
             return  # some other Datasette in the same environment: leave it as it is
+        guard.apply()
         present = await datasette.get_instance_metadata()
         if "description" in present:
             # --metadata gave its own description: ours (HTML) would take precedence over it.
@@ -118,6 +119,11 @@ def prepare_jinja2_environment(env: Environment, datasette: Any) -> None:
 
 
 # ---- SQL functions ----------------------------------------------------------------------------
+
+
+@hookimpl
+def asgi_wrapper(datasette: Any) -> Callable[[guard.App], guard.App]:
+    return guard.asgi
 
 
 @hookimpl

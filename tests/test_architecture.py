@@ -48,7 +48,7 @@ LIBRARIES = {
     "pymupdf": ("archive.extract.pdf",),
     "fitz": (),
     "trafilatura": ("archive.extract.html",),
-    "datasette": ("archive.datasette_plugin",),
+    "datasette": ("archive.datasette_plugin", "archive.web"),
     "typer": ("archive.cli",),
 }
 

@@ -78,6 +78,14 @@ class Store:
     def close(self) -> None:
         self.db.close()
 
+    def checkpoint(self) -> None:
+        """Move everything written into the database file itself (out of the WAL), so that a
+        reader that only reads the file (an immutable one) sees all of it."""
+        try:
+            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.home}: cannot checkpoint the database: {exc}") from exc
+
     def __enter__(self) -> Store:
         return self
 
