@@ -198,18 +198,27 @@ def check(
 def verify(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
-    """Fixity check: re-hash every stored original and compare with its recorded SHA-256."""
+    """Check the archive: every original re-hashed against its recorded SHA-256, the
+    database's integrity, and objects that nothing refers to."""
     from .fixity import verify_all
 
-    results = _with_store(verify_all)
-    bad = [r for r in results if not r.ok]
+    report = _with_store(verify_all)
     if as_json:
-        _print_json([r.as_json() for r in results])
+        _print_json(report.as_json())
     else:
-        for r in bad:
-            out.print(f"FAILED {r.sha256} ({r.source}): {r.problem}", markup=False)
-        out.print(f"{len(results) - len(bad)} ok, {len(bad)} failed", markup=False)
-    if bad:
+        for r in report.files:
+            if not r.ok:
+                out.print(f"FAILED {r.sha256} ({r.source}): {r.problem}", markup=False)
+        for problem in report.integrity:
+            out.print(f"DATABASE {problem}", markup=False)
+        for digest in report.unreferenced:
+            out.print(f"UNREFERENCED {digest}: an object no file or failed ingest refers to",
+                      markup=False)
+        counts = report.summary()
+        out.print(f"{counts['ok']} ok, {counts['failed']} failed, "
+                  f"{counts['integrity_problems']} database problems, "
+                  f"{counts['unreferenced_objects']} unreferenced objects", markup=False)
+    if not report.ok:
         raise typer.Exit(1)
 
 

@@ -146,10 +146,19 @@ def ingest_paths(
     if source_key is not None and not store.source_exists(source_key):
         raise NotFoundError(f"no source with key {source_key!r} to add files to")
     ingest_id = store.start_ingest(f"archive {__version__}")
+    store.objects.remove_stale_temporaries()
     outcomes: list[FileOutcome] = []
 
     def report(outcome: FileOutcome) -> None:
         outcomes.append(outcome)
+        if outcome.status == FAILED and outcome.sha256 is not None:
+            # The bytes of a file that failed stay in the object store on purpose (a later
+            # version may read them): this event is what refers to them.
+            store.record_event(
+                EventWrite("ingest-failed", outcome.error or "failed",
+                           {"name": Path(outcome.path).name}),
+                source=None, sha256=outcome.sha256, ingest_id=ingest_id,
+            )
         if on_file:
             on_file(outcome)
 

@@ -3,18 +3,24 @@
 Layout: ``<home>/objects/sha256/ab/cd/<hex>`` where ``ab`` and ``cd`` are the first two byte
 pairs of the hex digest. Objects are written to a temporary file in the same directory, flushed
 to disk, made read-only and renamed into place, so a crash never leaves a partial object under a
-final name, and an existing object is never rewritten.
+final name, and an existing object is never rewritten. A crash can leave the temporary file
+(``.incoming-*``); the next ingest removes those older than ``STALE_SECONDS``.
 """
 
 from __future__ import annotations
 
 import os
 import tempfile
+import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import StoreError
 from .hashing import ALGORITHM, sha256_hex
+
+# A temporary object file older than this was left by a writer that died mid-write.
+STALE_SECONDS = 3600.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,5 +68,40 @@ class ObjectStore:
 
     def verify(self, digest: str) -> bool:
         """Fixity: do the stored bytes still hash to their name?"""
+        return self.problem(digest) is None
+
+    def problem(self, digest: str) -> str | None:
+        """What is wrong with the stored object, or None when its bytes hash to its name."""
         path = self.path_for(digest)
-        return path.is_file() and sha256_hex(path.read_bytes()) == digest
+        if not path.is_file():
+            return "object missing"
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            return f"cannot read the object: {exc.strerror or exc}"
+        return None if sha256_hex(data) == digest else "stored bytes no longer match"
+
+    def digests(self) -> Iterator[str]:
+        """Every object stored, by digest (temporary files of unfinished writes left out)."""
+        base = self.root / ALGORITHM
+        for path in sorted(base.glob("??/??/*")) if base.is_dir() else ():
+            if not path.name.startswith(".") and path.is_file():
+                yield path.name
+
+    def remove_stale_temporaries(self, older_than: float = STALE_SECONDS) -> int:
+        """Delete what writers killed mid-write left behind; return how many.
+
+        Only files older than ``older_than`` seconds go: a concurrent writer's fresh
+        temporary file is still in use.
+        """
+        base = self.root / ALGORITHM
+        cutoff = time.time() - older_than
+        removed = 0
+        for path in base.glob("??/??/.incoming-*") if base.is_dir() else ():
+            try:
+                if path.stat().st_mtime < cutoff:
+                    path.unlink()
+                    removed += 1
+            except OSError:
+                continue  # gone already, or not ours to remove: the next run tries again
+        return removed

@@ -319,3 +319,68 @@ def test_show_explain_says_which_pass_gave_each_label(home, tmp_path):
     assert f"label: merged 1.00, continues {key}-p6" in text
     _, plain, _ = run(home, "show", key, "--json")
     assert all("label_decided_by" not in p for p in json.loads(plain)["paragraphs"])
+
+
+def test_verify_checks_objects_database_and_strays(home, tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "bad.pdf").write_bytes(b"%PDF-1.4\n truncated")
+    shutil.copy(SEEDS / "001_0956fffff0b724be.txt", inputs / "good.txt")
+    code, report = ingest_json(home, inputs)
+    assert code == 2
+    code, out, _ = run(home, "verify", "--json")
+    data = json.loads(out)
+    # The failed file's bytes are kept on purpose and referred to by its failure event.
+    assert code == 0 and data["ok"] and data["unreferenced_objects"] == []
+    assert data["summary"] == {"ok": 1, "failed": 0, "integrity_problems": 0,
+                               "unreferenced_objects": 0}
+    conn = sqlite3.connect(home / "archive.db")
+    failed = conn.execute(
+        "SELECT file_sha256, outcome FROM events WHERE type = 'ingest-failed'").fetchall()
+    bad = next(f for f in report["files"] if f["status"] == "failed")
+    assert failed == [(bad["sha256"], bad["error"])]
+    stray = home / "objects" / "sha256" / "ab" / "cd" / ("abcd" + "0" * 60)
+    stray.parent.mkdir(parents=True)
+    stray.write_bytes(b"nobody's")
+    code, out, _ = run(home, "verify")
+    assert code == 1
+    assert f"UNREFERENCED {stray.name}" in out
+    assert out.strip().endswith("1 ok, 0 failed, 0 database problems, 1 unreferenced objects")
+
+
+def test_verify_says_what_is_wrong_with_an_object(home, monkeypatch):
+    ingest_json(home, SEEDS / "001_0956fffff0b724be.txt")
+    real_read = Path.read_bytes
+
+    def read_bytes(path: Path) -> bytes:
+        if "objects" in path.parts:  # as for an object whose permissions were taken away
+            raise PermissionError(13, "Permission denied")
+        return real_read(path)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    code, out, _ = run(home, "verify", "--json")
+    [result] = json.loads(out)["files"]
+    assert code == 1 and result["problem"] == "cannot read the object: Permission denied"
+
+
+def test_a_killed_run_is_marked_and_its_leftovers_cleaned(home, tmp_path):
+    import os
+    import time
+
+    ingest_json(home, SEEDS / "001_0956fffff0b724be.txt")
+    conn = sqlite3.connect(home / "archive.db")
+    # A run whose process is gone (no process has a number this large) and a temporary
+    # object file a killed writer left an hour ago.
+    conn.execute("INSERT INTO ingests (started_at, tool_version, pid, status) "
+                 "VALUES ('2026-01-01T00:00:00+00:00', 'archive 0', 2147483647, 'running')")
+    conn.commit()
+    leftover = next((home / "objects" / "sha256").glob("??/??")) / ".incoming-abc"
+    leftover.write_bytes(b"half an object")
+    old = time.time() - 7200
+    os.utime(leftover, (old, old))
+    fresh = leftover.with_name(".incoming-def")
+    fresh.write_bytes(b"another writer's, still in use")
+    ingest_json(home, SEEDS / "000_d613d50ca8d86847.txt")
+    statuses = [r[0] for r in conn.execute("SELECT status FROM ingests ORDER BY id")]
+    assert statuses == ["finished", "interrupted", "finished"]
+    assert not leftover.exists() and fresh.exists()

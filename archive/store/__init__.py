@@ -12,6 +12,7 @@ database as it was before that file.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -29,6 +30,16 @@ from .schema import migrate
 from .write import write_file_rows, write_metadata_rows
 
 DB_NAME = "archive.db"
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # alive, under another user
+        return True
+    return True
 
 
 def now() -> str:
@@ -95,15 +106,42 @@ class Store:
     # ---- runs -------------------------------------------------------------------------
 
     def start_ingest(self, tool_version: str) -> int:
+        """Record a new run; first mark runs whose process is gone as interrupted."""
         with self.db.atomic():
+            running = self.db.execute(
+                "SELECT id, pid FROM ingests WHERE status = 'running'"
+            ).fetchall()
+            for run_id, pid in running:
+                if pid is None or not _process_alive(pid):
+                    self.db.table("ingests").update(
+                        run_id, {"status": "interrupted", "finished_at": now()}
+                    )
             table = self.db.table("ingests")
-            table.insert({"started_at": now(), "tool_version": tool_version})
+            table.insert({"started_at": now(), "tool_version": tool_version,
+                          "pid": os.getpid(), "status": "running"})
             assert table.last_pk is not None  # set by the insert just made
             return int(table.last_pk)
 
     def finish_ingest(self, ingest_id: int, counts: dict[str, int]) -> None:
         with self.db.atomic():
-            self.db.table("ingests").update(ingest_id, {"finished_at": now(), **counts})
+            self.db.table("ingests").update(
+                ingest_id, {"finished_at": now(), "status": "finished", **counts}
+            )
+
+    # ---- what verify checks -----------------------------------------------------------
+
+    def integrity_problems(self) -> list[str]:
+        """What SQLite's own check finds wrong with the database file; empty when sound."""
+        rows = [row[0] for row in self.db.execute("PRAGMA integrity_check").fetchall()]
+        return [] if rows == ["ok"] else rows
+
+    def referenced_digests(self) -> set[str]:
+        """Objects the database points at: every file's, and the bytes of failed files."""
+        rows = self.db.execute(
+            "SELECT sha256 FROM files UNION SELECT file_sha256 FROM events "
+            "WHERE type = 'ingest-failed' AND file_sha256 IS NOT NULL"
+        )
+        return {row[0] for row in rows}
 
     # ---- lookups used while identifying a file ----------------------------------------
 

@@ -225,10 +225,23 @@ def _facet_indexes(db: sqlite_utils.Database) -> None:
     db.table("sources").create_index(["language"])
 
 
+def _run_status(db: sqlite_utils.Database) -> None:
+    # A run records its process, so that the next run can tell one that is still going
+    # (another ingest at the same time) from one that was killed.
+    db.execute("ALTER TABLE ingests ADD COLUMN pid INTEGER")
+    db.execute("ALTER TABLE ingests ADD COLUMN status TEXT")  # running | finished | interrupted
+    db.execute(
+        "UPDATE ingests SET status = CASE WHEN finished_at IS NULL THEN 'interrupted' "
+        "ELSE 'finished' END"
+    )
+    db.table("events").create_index(["type"])
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("0001_initial", _initial),
     ("0002_reading_position", _reading_position),
     ("0003_facet_indexes", _facet_indexes),
+    ("0004_run_status", _run_status),
 ]
 
 
