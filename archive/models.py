@@ -42,6 +42,9 @@ class Line:
     block, ``"paragraph"``, ``"title"`` (of the work), ``"heading"``, ``"item"``, ``"quote"``
     or ``"caption"``. For PDF lines the layout says it: ``"code"`` (a monospaced font or an
     interpreter prompt) or ``"figure"`` (text inside a drawing). ``None`` otherwise.
+    ``raised`` holds the ``(start, end)`` character ranges of ``text`` set smaller and above
+    the baseline (superscript note marks: ``Style¹``, ``Allaire^a``), when the extractor
+    knows type sizes.
     """
 
     text: str
@@ -56,6 +59,7 @@ class Line:
     column: int | None = None
     blank_before: bool = False
     kind: str | None = None
+    raised: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,6 +43,7 @@ class Fragment:
     block: int
     column: int = FULL_WIDTH
     kind: str | None = None  # "code" (monospaced) or "figure" (inside a drawing); see Line.kind
+    raised: tuple[tuple[int, int], ...] = ()  # superscript character ranges; see Line.raised
 
     @property
     def height(self) -> float:
@@ -358,6 +359,11 @@ def _join(a: Fragment, b: Fragment) -> Fragment:
     gap = second.x0 - first.x1
     sep = "" if gap < 0.15 * min(first.size, second.size) else " "
     text = first.text.rstrip() + sep + second.text.lstrip() if sep else first.text + second.text
+    head = len(first.text.rstrip()) + len(sep) if sep else len(first.text)
+    shift = head - (len(second.text) - len(second.text.lstrip()) if sep else 0)
+    raised = tuple((a, min(b, head)) for a, b in first.raised if a < head) + tuple(
+        (a + shift, b + shift) for a, b in second.raised if a + shift >= head
+    )
     # The dominant size and weight are those of the longer text.
     main = first if len(first.text) >= len(second.text) else second
     return Fragment(
@@ -371,4 +377,5 @@ def _join(a: Fragment, b: Fragment) -> Fragment:
         block=first.block,
         column=a.column,
         kind=main.kind,
+        raised=raised,
     )
