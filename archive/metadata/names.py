@@ -72,11 +72,11 @@ _FAMILY_ENDING = re.compile(
     re.I,
 )
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
-# Words that make a name a group's (a project's developers, a translation team): the whole
-# name is then its sort key, not its last word.
+# Words that make a name a group of people's (a project's developers, a translation team):
+# the whole name is then its sort key, not its last word.
 _COLLECTIVE = re.compile(
-    r"\b(?:developers|team|contributors|maintainers|authors|project|community|group|"
-    r"consortium|committee|foundation|разработчики|команда|авторы|коллектив|сообщество)\b",
+    r"\b(?:developers|team|contributors|maintainers|authors|translators|разработчики|команда"
+    r"|авторы|коллектив|переводчики)\b",
     re.I,
 )
 _NOTE = re.compile(r"\s*\([^()]*\)")  # "Ilya V. Golovko (Russian)": a role, not the name
@@ -148,8 +148,8 @@ def parse_name(text: str, given_first: bool | None = None) -> Author:
     authors = parse_author_line(text)
     if len(authors) == 1:
         return authors[0]
-    if _COLLECTIVE.search(text):
-        return Author(family=text, literal=text)
+    if is_collective(text):
+        return collective(text)
     if "," in text:
         family, _, given = text.partition(",")
         return Author(family=normal_case(family.strip()), given=given.strip() or None,
@@ -163,6 +163,15 @@ def parse_name(text: str, given_first: bool | None = None) -> Author:
     ):
         return Author(family=normal_case(words[0]), given=" ".join(words[1:]), literal=text)
     return Author(family=normal_case(words[-1]), given=" ".join(words[:-1]), literal=text)
+
+
+def is_collective(text: str) -> bool:
+    """A group of people named as one author: ``Ubuntu Developers``, ``The R Core Team``."""
+    return bool(_COLLECTIVE.search(text)) and len(text.split()) <= 6
+
+
+def collective(text: str) -> Author:
+    return Author(family=text, literal=text)
 
 
 def _given_first(words: list[str]) -> bool:

@@ -30,6 +30,7 @@ class Row:
     index: int  # position among all rows, for distances
     size: float | None = None
     key: str = ""  # ``noise_key(text)``, computed once: every reader asks ``is_noise``
+    raised: tuple[tuple[int, int], ...] = ()  # superscript ranges of ``text`` (Line.raised)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,13 +97,33 @@ def build_rows(doc: Document, seg: Segmentation) -> Rows:
             blank = True
             continue
         gap = (ln.blank_before and not spaced) or blank
-        rows.append(Row(ln.text.strip(), ln.page, gap, len(rows), ln.size, noise_key(ln.text)))
+        raised = ln.raised if ln.text == ln.text.strip() else ()
+        rows.append(Row(ln.text.strip(), ln.page, gap, len(rows), ln.size, noise_key(ln.text),
+                        raised))
         blank = False
     cited = "\n".join(
         "".join(b.text.split()).casefold()
         for b in seg.blocks if b.role in ("reference", "footnote")
     )
     return Rows(tuple(rows), noise, frozenset(compounds), last, cited)
+
+
+def note_marks(row: Row) -> list[tuple[int, int]]:
+    """The superscripts of ``row`` that are note marks: glued to the end of a word
+    (``Style¹``, ``Allaire^a``, ``title⋆,⋆⋆``), not a raised letter inside one (``LᴬTeX``)."""
+    text = row.text
+    return [
+        (a, b) for a, b in row.raised
+        if a > 0 and not text[a - 1].isspace() and (b >= len(text) or not text[b].isalnum())
+    ]
+
+
+def marked_text(row: Row, mark: str = "") -> str:
+    """``row.text`` with each note mark replaced by ``mark`` (dropped by default)."""
+    text = row.text
+    for a, b in reversed(note_marks(row)):
+        text = text[:a] + mark + text[b:]
+    return text
 
 
 def join_lines(lines: list[str], compounds: frozenset[str] = frozenset()) -> str:
