@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..models import Candidate, Document, Segmentation
 from . import abstracts as ab
 from . import frontmatter as fm
-from . import inferred, running, titleblock, titlepage, titles
+from . import inferred, printed, running, titleblock, titlepage, titles
 from .container import container_candidates
 from .labels import abstract_label, keyword_label, split_keywords
 from .news import news_candidates
@@ -27,9 +27,9 @@ def extract_candidates(doc: Document, seg: Segmentation) -> tuple[Candidate, ...
     zone = fm.front_zone(rows)
     labelled = fm.labelled_fields(rows, zone) + fm.authors(rows, zone)
     found += labelled
-    printed = titles.title(rows, zone, titles.anchor_index(labelled, rows))
-    found += printed
-    found += titlepage.candidates(rows, max(printed, key=lambda c: c.priority, default=None))
+    printed_title = titles.title(rows, zone, titles.anchor_index(labelled, rows))
+    found += printed_title
+    found += titlepage.candidates(rows, max(printed_title, key=lambda c: c.priority, default=None))
     found += titlepage.agreed_dates(doc, rows)
     found += titles.block_titles(seg)
     found += fm.keywords(rows)
@@ -42,6 +42,7 @@ def extract_candidates(doc: Document, seg: Segmentation) -> tuple[Candidate, ...
     article = bool(lines) or any(c.field in ("doi", "udc", "grnti") for c in found + container)
     found += running.candidates(lines, numbers if article else [])
     found += container
+    found += printed.checked(container, rows)
     for doi in dict.fromkeys(c.value for c in found if c.field == "doi"):
         if cand := running.doi_first_page(doi, lines, numbers):
             found.append(cand)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from anyascii import anyascii
+
 from ..models import Author
 
 _UP = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІÀ-ÖØ-Þ"
@@ -225,3 +227,11 @@ def _two_full_names(text: str) -> bool:
         and all(w[:1].isupper() and not w.endswith(".") for w in words)
         for side in sides
     )
+
+
+def latin_key(text: str) -> str:
+    """Letters only, in Latin, with the spellings transliterations disagree on merged."""
+    latin = anyascii(text).casefold()
+    for a, b in (("kh", "h"), ("ts", "c"), ("y", "i"), ("q", "k"), ("j", "zh")):
+        latin = latin.replace(a, b)
+    return "".join(ch for ch in latin if ch.isalpha())
