@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..models import Candidate, Document, Segmentation
 from . import abstracts as ab
 from . import frontmatter as fm
-from . import inferred, printed, running, titleblock, titlepage, titles
+from . import inferred, plainhead, printed, running, titleblock, titlepage, titles
 from .container import container_candidates
 from .labels import abstract_label, keyword_label, split_keywords
 from .news import news_candidates
@@ -31,6 +31,7 @@ def extract_candidates(doc: Document, seg: Segmentation) -> tuple[Candidate, ...
     found += printed_title
     found += titlepage.candidates(rows, max(printed_title, key=lambda c: c.priority, default=None))
     found += titlepage.agreed_dates(doc, rows)
+    found += plainhead.candidates(doc)
     found += titles.block_titles(seg)
     found += fm.keywords(rows)
     found += ab.abstracts(rows)
