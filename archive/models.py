@@ -44,7 +44,8 @@ class Line:
     interpreter prompt) or ``"figure"`` (text inside a drawing). ``None`` otherwise.
     ``raised`` holds the ``(start, end)`` character ranges of ``text`` set smaller and above
     the baseline (superscript note marks: ``Style¹``, ``Allaire^a``), when the extractor
-    knows type sizes.
+    knows type sizes; ``small`` the ranges set in smaller type than the line's own (the
+    superscripts, and a neighbouring column's words on the baseline of a larger title).
     """
 
     text: str
@@ -60,6 +61,7 @@ class Line:
     blank_before: bool = False
     kind: str | None = None
     raised: tuple[tuple[int, int], ...] = ()
+    small: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,7 @@ from ..segment import patterns as seg_pt
 from . import patterns as pt
 from .frontmatter import PRIORITY, is_label, origin
 from .names import parse_author_line
-from .rows import Row, Rows, is_caps, join_lines, marked_text, title_like
+from .rows import Row, Rows, is_caps, join_lines, own_type_text, title_like
 
 
 def title(rows: Rows, zone: frozenset[int], anchor: int | None) -> list[Candidate]:
@@ -36,7 +36,7 @@ def title(rows: Rows, zone: frozenset[int], anchor: int | None) -> list[Candidat
             # A rubric in capitals ("МЕЖДУНАРОДНОЕ ПРАВО") may sit near the title; the
             # title is the longer run.
             run = max(near, key=lambda r: sum(len(x.text) for x in r))
-            text = join_lines([marked_text(r) for r in run], rows.compounds).strip().rstrip(".")
+            text = join_lines([own_type_text(r) for r in run], rows.compounds).strip().rstrip(".")
             lang = pt.guess_lang(text)
             detail = "\n".join(r.text for r in run)
             return [Candidate("title", text, origin(run[0]), lang=lang, detail=detail,
@@ -84,7 +84,7 @@ def _largest_type(rows: Rows) -> list[Candidate]:
             run.append(row)
         elif run:
             break
-    text = join_lines([marked_text(r) for r in run], rows.compounds).strip().rstrip(".")
+    text = join_lines([own_type_text(r) for r in run], rows.compounds).strip().rstrip(".")
     # A short title ("Rcpp Attributes", "STEAD3" alone on a cover) counts when its type
     # stands far above the text's.
     text_size = median(r.size for r in rows.rows if r.size)
