@@ -215,7 +215,10 @@ def _small_runs(
 ) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]]:
     """Character ranges of the spans set above the baseline in smaller type (superscripts),
     and of all the spans set smaller than the line."""
-    base = max((s["origin"][1] for s in spans if round(s["size"], 1) == size), default=None)
+    if len(spans) < 2:
+        return (), ()  # one span is all in the line's own size
+    base = max((s["origin"][1] for s in spans if round(s["size"], 1) == size and "origin" in s),
+               default=None)
     raised: list[tuple[int, int]] = []
     small: list[tuple[int, int]] = []
     at = 0
@@ -223,7 +226,7 @@ def _small_runs(
         n = len(s["text"])
         if s["size"] < 0.85 * size and s["text"].strip():
             _extend(small, at, at + n)
-            if base is not None and s["origin"][1] < base - 0.15 * size:
+            if base is not None and "origin" in s and s["origin"][1] < base - 0.15 * size:
                 _extend(raised, at, at + n)
         at += n
     return tuple(raised), tuple(small)

@@ -188,7 +188,7 @@ def is_personal(text: str) -> bool:
 
 def split_names(text: str) -> list[Author]:
     """Several names in one container field, separated by ``;``, ``and`` or commas."""
-    text = " ".join(text.split())
+    text = " ".join(_NOTE.sub("", text).split())
     if not text:
         return []
     line = parse_author_line(text)
@@ -200,7 +200,7 @@ def split_names(text: str) -> list[Author]:
     elif len(parts) > 1:
         # "A B, C D and E F": the names before "and" are a comma list of full names.
         parts = [q for p in parts for q in (p.split(",") if _full_names(p) else [p])]
-    names = [" ".join(_NOTE.sub("", p).split()) for p in parts]
+    names = [" ".join(p.split()) for p in parts]
     names = [p for p in names if p and is_personal(p)]
     # One list is written one way: a name whose endings show its order shows the others'.
     given_first = any(
@@ -218,13 +218,14 @@ def _full_names(text: str) -> bool:
 def _two_full_names(text: str) -> bool:
     """``Christian Kleiber, Achim Zeileis``: two names in natural order, not one inverted
     (``Kleiber, Christian``, ``Kleiber, C.``): each side is two or more capitalised words,
-    none of them an initial."""
+    the last of them no initial (``Ilya V. Golovko, Yuri Kozlov``)."""
     sides = text.split(",")
     if len(sides) != 2:
         return False
     return all(
         len(words := side.split()) >= 2
-        and all(w[:1].isupper() and not w.endswith(".") for w in words)
+        and all(w[:1].isupper() for w in words)
+        and not words[-1].endswith(".")  # "Smith, John A.": one name, inverted
         for side in sides
     )
 
