@@ -145,3 +145,11 @@ def test_the_head_of_a_plain_text_file() -> None:
     assert md.title == "About the manuals"
     assert [a.family for a in md.authors] == ["Moolenaar"]
     assert md.year == 2019
+
+
+def test_a_title_case_subtitle_does_not_outvote_the_stated_authors() -> None:
+    lines = [("Regression Models in Practice", 20.0), ("Applied Econometrics", 12.0), *_BODY]
+    a = analyse(_pdf(lines, author="Christian Kleiber"))
+    assert [x.family for x in a.metadata.authors] == ["Kleiber"]
+    # The shape-read line is still on record, ranked below the PDF's own names.
+    assert any(o.startswith("title page") for _, o in _chosen(a, "authors"))

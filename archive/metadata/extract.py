@@ -29,15 +29,15 @@ def extract_candidates(doc: Document, seg: Segmentation) -> tuple[Candidate, ...
     found += labelled
     printed_title = titles.title(rows, zone, titles.anchor_index(labelled, rows))
     found += printed_title
-    found += titlepage.candidates(rows, max(printed_title, key=lambda c: c.priority, default=None))
+    page = titlepage.candidates(rows, max(printed_title, key=lambda c: c.priority, default=None))
     found += titlepage.agreed_dates(doc, rows)
     found += plainhead.candidates(doc)
     found += titles.block_titles(seg)
     found += fm.keywords(rows)
     found += ab.abstracts(rows)
     found += _blocks(seg)
-    found += titleblock.candidates(seg.blocks)
     container = container_candidates(doc)
+    found += titlepage.weighed(page + titleblock.candidates(seg.blocks), container)
     lines = running.running_lines(seg.artifacts, doc.lines)
     numbers = running.page_numbers(seg.artifacts)
     article = bool(lines) or any(c.field in ("doi", "udc", "grnti") for c in found + container)

@@ -23,7 +23,7 @@ from .rows import Row, Rows
 
 _COPYRIGHT = re.compile(r"©|\(c\)|\bcopyright\b|авторские права", re.I)
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_SAME = 0.85  # how close two transliteration keys must be (Джосип ~ Josip)
+_SAME = 0.85  # how close two given names' transliterations must be (Джосип ~ Josip)
 _PAGES = 2
 
 
@@ -33,14 +33,15 @@ def _alike(a: str, b: str) -> bool:
 
 def _hits(author: Author, rows: list[Row]) -> tuple[list[tuple[Row, int]], bool]:
     """Where the author's family name is printed outside copyright notices (row, word
-    position), and whether it is printed in a copyright notice."""
+    position), and whether it is printed in a copyright notice. The family name must
+    transliterate to the same letters: a near spelling may be another person."""
     key = latin_key(author.family or "")
     printed: list[tuple[Row, int]] = []
     in_copyright = False
     for row in rows:
         words = _WORD.findall(row.text)
         for k, word in enumerate(words):
-            if not _alike(latin_key(word), key):
+            if latin_key(word) != key or len(key) < 2:
                 continue
             if _COPYRIGHT.search(row.text):
                 in_copyright = True

@@ -16,18 +16,21 @@ year on its own (a file made in 2022 may carry a text of any year).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..models import Author, Candidate, Document
 from ..segment import patterns as seg_pt
 from . import titleblock
 from .frontmatter import is_label
-from .names import INITIALS, parse_author_line
+from .names import INITIALS, latin_key, parse_author_line
 from .rows import Row, Rows, marked_text
 
 PRIORITY = 52  # above the segmenter's title block (50): it reads every line, not one block
 AGREED_PRIORITY = 35  # below PDF info's own fields: a year only, and only when confirmed
 _BLOCK_ROWS = 12
 _DATE_LINE_CHARS = 60
+_DATE_LINE_WORDS = 6
+_LETTER_WORD = re.compile(r"\S*[^\W\d_]\S*")
 _OPENING_PAGES = 3
 _MONTH = (
     rf"(?:{seg_pt.MONTH}|(?:янв|фев|мар|апр|июн|июл|авг|сен|окт|ноя|дек)[^\W\d_]*)"
@@ -46,10 +49,21 @@ _INITIALS_NAME = re.compile(rf"^{INITIALS}\s?[^\W\d_][\w'’-]+[†*∗‡§\d]*
 
 
 def date_year(text: str) -> int | None:
-    """The year of the date on a short line that is a date line, else None."""
+    """The year of the date on a short line that is a date line, else None: the date and
+    a few words round it (``This version was compiled on``, ``Version 1.1``), not a
+    sentence that mentions a day."""
     if len(text) > _DATE_LINE_CHARS or not (match := DATE.search(text)):
         return None
+    rest = text[: match.start()] + " " + text[match.end() :]
+    if len(_LETTER_WORD.findall(rest)) > _DATE_LINE_WORDS:
+        return None
     return int(next(v for v in match.groupdict().values() if v))
+
+
+def _full_date(text: str) -> bool:
+    """A date down to the day, not a month and year."""
+    match = DATE.search(text)
+    return bool(match) and match.group("y3") is None
 
 
 def title_rows(rows: Rows, title: Candidate | None) -> list[Row]:
@@ -137,8 +151,32 @@ def agreed_dates(doc: Document, rows: Rows) -> list[Candidate]:
         if line.page > _OPENING_PAGES:
             break
         text = line.text.strip()
+        if line.kind == "code" or (line.kind == "figure" and not _full_date(text)):
+            continue  # a program's output; a plot's "Jan 2020" tick (a ruled table's
+            # cells also count as a drawing's text, and there a full date is a date)
         if date_year(text) == made and not rows.in_references(text):
             return [Candidate("year", made, f"date line p.{line.page}",
                               detail=f"{text} (the PDF was made in {made})",
                               priority=AGREED_PRIORITY)]
     return []
+
+
+def weighed(page: list[Candidate], container: list[Candidate]) -> list[Candidate]:
+    """Authors read from a title page's lines or blocks, ranked below the container's when
+    the two name nobody in common: a line read as names by its shape alone (a subtitle in
+    title case) must not outvote the names the document's metadata states."""
+    stated = [
+        {latin_key(a["family"]) for a in c.value if a.get("family")}
+        for c in container if c.field == "authors" and c.value
+    ]
+    stated = [keys for keys in stated if keys]
+    out = []
+    for cand in page:
+        read = {latin_key(a["family"]) for a in cand.value if a.get("family")} \
+            if cand.field == "authors" else set()
+        if read and stated and not any(read & keys for keys in stated):
+            top = max(c.priority for c in container if c.field == "authors")
+            cand = replace(cand, priority=top - 1,
+                           detail=f"{cand.detail} (disagrees with the container's names)"[:200])
+        out.append(cand)
+    return out
