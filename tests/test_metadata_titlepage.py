@@ -153,3 +153,12 @@ def test_a_title_case_subtitle_does_not_outvote_the_stated_authors() -> None:
     assert [x.family for x in a.metadata.authors] == ["Kleiber"]
     # The shape-read line is still on record, ranked below the PDF's own names.
     assert any(o.startswith("title page") for _, o in _chosen(a, "authors"))
+
+
+def test_cyrillic_name_order_from_the_endings() -> None:
+    from archive.metadata.titleblock import names_on
+
+    assert [a.family for a in split_names("Дмитрий Иванов")] == ["Иванов"]
+    assert [a.family for a in split_names("Иванов Дмитрий")] == ["Иванов"]
+    assert [a.family for a in names_on("Иванов Дмитрий")] == ["Иванов"]
+    assert [a.family for a in names_on("Петр Косых")] == ["Косых"]

@@ -68,9 +68,10 @@ _SEPARATORS = re.compile(r"^(?:\s|,|;|&|\band\b|\bи\b|\bжәне\b|\bmen\b)*$",
 _PATRONYMIC = re.compile(r"(?:ович|евич|ич|овна|евна|ична|инична|ұлы|улы|қызы|кызы)$", re.I)
 # Endings of Russian, Ukrainian and Kazakh family names (Родин, Косых, Шевченко, Толстой):
 # given names rarely end so, which tells "Джосип Родин" (given first) from "Родин Джосип".
+# A bare "-ий" is left out: Дмитрий and Юрий end so as well as Достоевский.
 _FAMILY_ENDING = re.compile(
-    r"(?:ов|ев|ёв|ин|ын|ий|ой|ых|их|ова|ева|ёва|ина|ына|ая|енко|ко|ук|юк|ич|ұлы|улы|қызы|кызы|"
-    r"баев|баева)$",
+    r"(?:ов|ев|ёв|ин|ын|ский|цкий|ской|ой|ых|их|ова|ева|ёва|ина|ына|ская|цкая|енко|ко|ук|юк|ич"
+    r"|ұлы|улы|қызы|кызы)$",
     re.I,
 )
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
@@ -179,6 +180,15 @@ def collective(text: str) -> Author:
 def _given_first(words: list[str]) -> bool:
     """The last word ends like a family name and the first does not."""
     return bool(_FAMILY_ENDING.search(words[-1])) and not _FAMILY_ENDING.search(words[0])
+
+
+def family_first(words: list[str]) -> bool:
+    """Two Cyrillic words whose first ends like a family name and last does not
+    (``Иванов Дмитрий``)."""
+    return (
+        len(words) == 2 and bool(_CYRILLIC.search(words[0]))
+        and bool(_FAMILY_ENDING.search(words[0])) and not _FAMILY_ENDING.search(words[1])
+    )
 
 
 def is_personal(text: str) -> bool:

@@ -13,7 +13,7 @@ import re
 
 from ..models import Author, Block, Candidate
 from ..segment import patterns as seg_pt
-from .names import PARTICLES, collective, is_collective, normal_case
+from .names import PARTICLES, collective, family_first, is_collective, normal_case
 
 PRIORITY = 50
 _MARKS = "†‡∗*§¶¹²³⁴⁵⁶⁷⁸⁹⁰"
@@ -93,6 +93,8 @@ def names_on(text: str) -> list[Author]:
 
 
 def _author(words: list[str]) -> Author:
+    if family_first(words):
+        words = words[::-1]  # "Иванов Дмитрий": read in natural order
     family_at = len(words) - 1
     while family_at > 1 and words[family_at - 1] in PARTICLES:
         family_at -= 1
