@@ -23,7 +23,7 @@ PRIORITY = 50
 _HEAD_LINES = 40
 _SLACK = 4  # columns a centred line's middle may miss the page's middle by
 _RULE = re.compile(r"^[\W_]+$")
-_BYLINE = re.compile(r"(?:^|\s[-–—:]\s+|\s)(?:by|автор(?:ы)?:?)\s+(?P<names>\S.*)$", re.I)
+_BYLINE = re.compile(r"(?:^|\s[-–—:]\s+)(?:by|автор(?:ы)?:?)\s+(?P<names>\S.*)$", re.I)
 
 
 def _columns(line: Line) -> tuple[int, int]:
