@@ -42,6 +42,10 @@ class Line:
     block, ``"paragraph"``, ``"title"`` (of the work), ``"heading"``, ``"item"``, ``"quote"``
     or ``"caption"``. For PDF lines the layout says it: ``"code"`` (a monospaced font or an
     interpreter prompt) or ``"figure"`` (text inside a drawing). ``None`` otherwise.
+    ``raised`` holds the ``(start, end)`` character ranges of ``text`` set smaller and above
+    the baseline (superscript note marks: ``Style¹``, ``Allaire^a``), when the extractor
+    knows type sizes; ``small`` the ranges set in smaller type than the line's own (the
+    superscripts, and a neighbouring column's words on the baseline of a larger title).
     """
 
     text: str
@@ -56,6 +60,8 @@ class Line:
     column: int | None = None
     blank_before: bool = False
     kind: str | None = None
+    raised: tuple[tuple[int, int], ...] = ()
+    small: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,6 +43,8 @@ class Fragment:
     block: int
     column: int = FULL_WIDTH
     kind: str | None = None  # "code" (monospaced) or "figure" (inside a drawing); see Line.kind
+    raised: tuple[tuple[int, int], ...] = ()  # superscript character ranges; see Line.raised
+    small: tuple[tuple[int, int], ...] = ()  # ranges in smaller type; see Line.small
 
     @property
     def height(self) -> float:
@@ -358,6 +360,11 @@ def _join(a: Fragment, b: Fragment) -> Fragment:
     gap = second.x0 - first.x1
     sep = "" if gap < 0.15 * min(first.size, second.size) else " "
     text = first.text.rstrip() + sep + second.text.lstrip() if sep else first.text + second.text
+    head = len(first.text.rstrip()) + len(sep) if sep else len(first.text)
+    shift = head - (len(second.text) - len(second.text.lstrip()) if sep else 0)
+    size = (first if len(first.text) >= len(second.text) else second).size
+    raised = _clipped(first.raised, 0, head) + _clipped(second.raised, shift, head)
+    small = _clipped(_smaller(first, size), 0, head) + _clipped(_smaller(second, size), shift, head)
     # The dominant size and weight are those of the longer text.
     main = first if len(first.text) >= len(second.text) else second
     return Fragment(
@@ -371,4 +378,20 @@ def _join(a: Fragment, b: Fragment) -> Fragment:
         block=first.block,
         column=a.column,
         kind=main.kind,
+        raised=raised,
+        small=small,
     )
+
+
+def _smaller(f: Fragment, size: float) -> tuple[tuple[int, int], ...]:
+    """The fragment's small ranges in a line of type ``size``: all of it when set smaller."""
+    return ((0, len(f.text)),) if f.size < 0.85 * size else f.small
+
+
+def _clipped(
+    ranges: tuple[tuple[int, int], ...], shift: int, head: int
+) -> tuple[tuple[int, int], ...]:
+    """Ranges moved by ``shift``: the first fragment's end at ``head``, the second's after."""
+    if shift == 0:
+        return tuple((a, min(b, head)) for a, b in ranges if a < head)
+    return tuple((a + shift, b + shift) for a, b in ranges if a + shift >= head)

@@ -90,7 +90,7 @@ def extract_pdf(data: bytes) -> Document:
     flags = blank_flags(per_page)
     lines = [
         Line(f.text, number, f.x0, f.y0, f.x1, f.y1, f.size, f.bold, f.block, f.column, blank,
-             f.kind)
+             f.kind, f.raised, f.small)
         for number, (frags, blanks) in enumerate(zip(per_page, flags, strict=True), start=1)
         for f, blank in zip(frags, blanks, strict=True)
     ]
@@ -125,6 +125,8 @@ def _mojibake_codec(per_page: list[list[Fragment]]) -> str | None:
 def _remapped(f: Fragment) -> Fragment:
     text, codec = repair_mojibake(f.text)
     if codec is not None:
+        if len(text) != len(f.text):
+            f.raised, f.small = (), ()
         f.text = text
     return f
 
@@ -189,16 +191,58 @@ def _fragments(raw: dict, block_base: int) -> tuple[list[Fragment], list[Fragmen
             continue
         for ln in b["lines"]:
             spans = ln["spans"]
-            text = repair_accents(repair_tex_codes("".join(s["text"] for s in spans)))
+            raw_text = "".join(s["text"] for s in spans)
+            text = repair_accents(repair_tex_codes(raw_text))
             if not text.strip() or _undecodable(text):
                 continue
             x0, y0, x1, y1 = ln["bbox"]
             size, bold = _dominant_style(spans)
-            frag = Fragment(text.strip(), x0, y0, x1, y1, size, bold, block_base + b["number"],
-                            kind="code" if _monospaced(spans) or _PROMPT.match(text) else None)
+            # Repairs that change the length would move the ranges: then none are kept.
+            raised, small = _small_runs(spans, size) if text == raw_text else ((), ())
+            lead = len(text) - len(text.lstrip())
+            stripped = text.strip()
+            frag = Fragment(stripped, x0, y0, x1, y1, size, bold, block_base + b["number"],
+                            kind="code" if _monospaced(spans) or _PROMPT.match(text) else None,
+                            raised=_moved(raised, lead, len(stripped)),
+                            small=_moved(small, lead, len(stripped)))
             dx, dy = ln["dir"]
             (horizontal if dx > 0.99 and abs(dy) < 0.01 else rotated).append(frag)
     return horizontal, rotated
+
+
+def _small_runs(
+    spans: list[dict], size: float
+) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]]:
+    """Character ranges of the spans set above the baseline in smaller type (superscripts),
+    and of all the spans set smaller than the line."""
+    if len(spans) < 2:
+        return (), ()  # one span is all in the line's own size
+    base = max((s["origin"][1] for s in spans if round(s["size"], 1) == size and "origin" in s),
+               default=None)
+    raised: list[tuple[int, int]] = []
+    small: list[tuple[int, int]] = []
+    at = 0
+    for s in spans:
+        n = len(s["text"])
+        if s["size"] < 0.85 * size and s["text"].strip():
+            _extend(small, at, at + n)
+            if base is not None and "origin" in s and s["origin"][1] < base - 0.15 * size:
+                _extend(raised, at, at + n)
+        at += n
+    return tuple(raised), tuple(small)
+
+
+def _extend(ranges: list[tuple[int, int]], start: int, end: int) -> None:
+    if ranges and ranges[-1][1] == start:
+        ranges[-1] = (ranges[-1][0], end)
+    else:
+        ranges.append((start, end))
+
+
+def _moved(ranges: tuple[tuple[int, int], ...], lead: int, length: int
+           ) -> tuple[tuple[int, int], ...]:
+    """Ranges of the unstripped text as ranges of the text with ``lead`` characters cut."""
+    return tuple((max(a - lead, 0), min(b - lead, length)) for a, b in ranges if b - lead > 0)
 
 
 def _code_continued(frags: list[Fragment]) -> list[Fragment]:

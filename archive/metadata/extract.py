@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..models import Candidate, Document, Segmentation
 from . import abstracts as ab
 from . import frontmatter as fm
-from . import inferred, running, titleblock, titles
+from . import inferred, plainhead, printed, running, titleblock, titlepage, titles
 from .container import container_candidates
 from .labels import abstract_label, keyword_label, split_keywords
 from .news import news_candidates
@@ -27,20 +27,25 @@ def extract_candidates(doc: Document, seg: Segmentation) -> tuple[Candidate, ...
     zone = fm.front_zone(rows)
     labelled = fm.labelled_fields(rows, zone) + fm.authors(rows, zone)
     found += labelled
-    found += titles.title(rows, zone, titles.anchor_index(labelled, rows))
+    printed_title = titles.title(rows, zone, titles.anchor_index(labelled, rows))
+    found += printed_title
+    page = titlepage.candidates(rows, max(printed_title, key=lambda c: c.priority, default=None))
+    found += titlepage.agreed_dates(doc, rows)
+    found += plainhead.candidates(doc)
     found += titles.block_titles(seg)
     found += fm.keywords(rows)
     found += ab.abstracts(rows)
     found += _blocks(seg)
-    found += titleblock.candidates(seg.blocks)
     container = container_candidates(doc)
+    found += titlepage.weighed(page + titleblock.candidates(seg.blocks), container)
     lines = running.running_lines(seg.artifacts, doc.lines)
-    printed = running.page_numbers(seg.artifacts)
+    numbers = running.page_numbers(seg.artifacts)
     article = bool(lines) or any(c.field in ("doi", "udc", "grnti") for c in found + container)
-    found += running.candidates(lines, printed if article else [])
+    found += running.candidates(lines, numbers if article else [])
     found += container
+    found += printed.checked(container, rows)
     for doi in dict.fromkeys(c.value for c in found if c.field == "doi"):
-        if cand := running.doi_first_page(doi, lines, printed):
+        if cand := running.doi_first_page(doi, lines, numbers):
             found.append(cand)
     if not any(c.field in ("journal", "doi", "udc") for c in found):
         found += news_candidates(doc)

@@ -20,12 +20,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from anyascii import anyascii
-
 from ..models import Author, Candidate
 from . import patterns as pt
 from .labels import abstract_label, keyword_label, read_keywords
-from .names import author_markers, parse_author_line
+from .names import author_markers, latin_key, parse_author_line
 from .rows import Row, Rows, is_caps, join_lines
 from .running import parse_running, split_journal
 
@@ -311,22 +309,14 @@ def _email_owners(names: list[Author], emails: list[str]) -> dict[int, str]:
         return {}
     owners: dict[int, str] = {}
     for email in emails:
-        local = _latin_key(email.split("@", 1)[0])
+        local = latin_key(email.split("@", 1)[0])
         fits = [
             k for k, name in enumerate(names)
-            if name.family and len(key := _latin_key(name.family)) >= 4 and key[:5] in local
+            if name.family and len(key := latin_key(name.family)) >= 4 and key[:5] in local
         ]
         if len(fits) == 1 and fits[0] not in owners:
             owners[fits[0]] = email
     return owners
-
-
-def _latin_key(text: str) -> str:
-    """Letters only, in Latin, with the spellings transliterations disagree on merged."""
-    latin = anyascii(text).casefold()
-    for a, b in (("kh", "h"), ("ts", "c"), ("y", "i"), ("q", "k"), ("j", "zh")):
-        latin = latin.replace(a, b)
-    return "".join(ch for ch in latin if ch.isalpha())
 
 
 def keywords(rows: Rows) -> list[Candidate]:

@@ -3,8 +3,14 @@
 Order of trust, highest first (the ``priority`` each reader gives its candidates):
 
     sidecar (always)  >  front matter 80  >  abstract 75  >  xmp 70  >  segmenter blocks 70
-    >  DOI page suffix (corroborated) 65  >  running header/footer 60  >  pdf-info 40
-    >  capture header 30  >  text 20  >  inferred 10
+    >  DOI page suffix (corroborated) 65  >  running header/footer 60  >  title page 52
+    >  title block 50  >  plain-text head 45-50  >  pdf-info 40  >  date line confirmed by
+    the PDF's creation year 35  >  capture header 30  >  text 20  >  inferred 10
+
+The container's authors are answered from the opening pages one step above them: as the
+document spells them, or an empty list when the pages print them only as copyright holders.
+Names read from a title page by shape alone drop just below the container's when the two
+name nobody in common.
 
 Ties go to the value more origins agree on, then to the earlier candidate. A sidecar value
 of ``null`` wins too: it clears a wrongly extracted field.

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from anyascii import anyascii
+
 from ..models import Author
 
 _UP = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІÀ-ÖØ-Þ"
@@ -18,7 +20,8 @@ _LO = "a-zа-яёәғқңөұүһіß-öø-ÿ"
 _INITIAL = rf"[{_UP}][{_LO}]?\.(?:\s?-\s?[{_UP}][{_LO}]?\.)?"
 INITIALS = rf"(?:{_INITIAL}\s?){{1,3}}"
 _WORD = rf"[{_UP}][{_UP}{_LO}'’]+(?:-[{_UP}][{_UP}{_LO}'’]+)?"
-_CAPS_WORD = rf"[{_UP}][{_UP}'’]+(?:-[{_UP}][{_UP}'’]+)?"
+# Three letters at least: two capitals are a pair of initials without dots ("CV Rajagopal").
+_CAPS_WORD = rf"[{_UP}][{_UP}'’]{{2,}}(?:-[{_UP}][{_UP}'’]+)?"
 _TITLE_WORD = rf"[{_UP}][{_LO}'’]+(?:-[{_UP}][{_LO}'’]+)?"
 _PATRONYMIC_END = rf"(?:ович|евич|ьич|овна|евна|ична|инична|ұлы|улы|қызы|кызы)(?![{_LO}])"
 # Lower-case particles of a family name: Mark van de Wiel, Ludwig von Mises.
@@ -63,6 +66,23 @@ def _compiled() -> list[tuple[str, re.Pattern[str]]]:
 _COMPILED = _compiled()
 _SEPARATORS = re.compile(r"^(?:\s|,|;|&|\band\b|\bи\b|\bжәне\b|\bmen\b)*$", re.IGNORECASE)
 _PATRONYMIC = re.compile(r"(?:ович|евич|ич|овна|евна|ична|инична|ұлы|улы|қызы|кызы)$", re.I)
+# Endings of Russian, Ukrainian and Kazakh family names (Родин, Косых, Шевченко, Толстой):
+# given names rarely end so, which tells "Джосип Родин" (given first) from "Родин Джосип".
+# A bare "-ий" is left out: Дмитрий and Юрий end so as well as Достоевский.
+_FAMILY_ENDING = re.compile(
+    r"(?:ов|ев|ёв|ин|ын|ский|цкий|ской|ой|ых|их|ова|ева|ёва|ина|ына|ская|цкая|енко|ко|ук|юк|ич"
+    r"|ұлы|улы|қызы|кызы)$",
+    re.I,
+)
+_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+# Words that make a name a group of people's (a project's developers, a translation team):
+# the whole name is then its sort key, not its last word.
+_COLLECTIVE = re.compile(
+    r"\b(?:developers|team|contributors|maintainers|authors|translators|разработчики|команда"
+    r"|авторы|коллектив|переводчики)\b",
+    re.I,
+)
+_NOTE = re.compile(r"\s*\([^()]*\)")  # "Ilya V. Golovko (Russian)": a role, not the name
 
 
 def normal_case(word: str) -> str:
@@ -118,17 +138,21 @@ def author_markers(line: str) -> list[str]:
     ]
 
 
-def parse_name(text: str) -> Author:
+def parse_name(text: str, given_first: bool | None = None) -> Author:
     """One name from a container field (``pdf-info:author``, ``dc:creator``) or a sidecar.
 
     Recognised shapes are split; anything else is kept whole as ``literal`` with a best
     guess: a ``Family, Given`` comma, a patronymic (family first), else the last word is
-    the family name for Latin script and the first for Cyrillic.
+    the family name for Latin script. Two or three Cyrillic words are family first unless
+    the endings say otherwise (``Джосип Родин``) or ``given_first`` says how the rest of
+    the list was written. A group's name (``Ubuntu Developers``) is its own family name.
     """
     text = " ".join(text.split())
     authors = parse_author_line(text)
     if len(authors) == 1:
         return authors[0]
+    if is_collective(text):
+        return collective(text)
     if "," in text:
         family, _, given = text.partition(",")
         return Author(family=normal_case(family.strip()), given=given.strip() or None,
@@ -136,15 +160,45 @@ def parse_name(text: str) -> Author:
     words = text.split(" ")
     if len(words) == 1:
         return Author(literal=text)
-    cyrillic = bool(re.search(r"[\u0400-\u04FF]", text))
-    if _PATRONYMIC.search(words[-1]) or (cyrillic and len(words) in (2, 3)):
+    cyrillic = bool(_CYRILLIC.search(text))
+    if _PATRONYMIC.search(words[-1]) or (
+        cyrillic and len(words) in (2, 3) and not (given_first or _given_first(words))
+    ):
         return Author(family=normal_case(words[0]), given=" ".join(words[1:]), literal=text)
     return Author(family=normal_case(words[-1]), given=" ".join(words[:-1]), literal=text)
 
 
+def is_collective(text: str) -> bool:
+    """A group of people named as one author: ``Ubuntu Developers``, ``The R Core Team``."""
+    return bool(_COLLECTIVE.search(text)) and len(text.split()) <= 6
+
+
+def collective(text: str) -> Author:
+    return Author(family=text, literal=text)
+
+
+def _given_first(words: list[str]) -> bool:
+    """The last word ends like a family name and the first does not."""
+    return bool(_FAMILY_ENDING.search(words[-1])) and not _FAMILY_ENDING.search(words[0])
+
+
+def family_first(words: list[str]) -> bool:
+    """Two Cyrillic words whose first ends like a family name and last does not
+    (``Иванов Дмитрий``)."""
+    return (
+        len(words) == 2 and bool(_CYRILLIC.search(words[0]))
+        and bool(_FAMILY_ENDING.search(words[0])) and not _FAMILY_ENDING.search(words[1])
+    )
+
+
+def is_personal(text: str) -> bool:
+    """A name a person could bear: no digits (``L10N-russian`` is a team's handle)."""
+    return not any(ch.isdigit() for ch in text) and any(ch.isalpha() for ch in text)
+
+
 def split_names(text: str) -> list[Author]:
     """Several names in one container field, separated by ``;``, ``and`` or commas."""
-    text = " ".join(text.split())
+    text = " ".join(_NOTE.sub("", text).split())
     if not text:
         return []
     line = parse_author_line(text)
@@ -156,7 +210,13 @@ def split_names(text: str) -> list[Author]:
     elif len(parts) > 1:
         # "A B, C D and E F": the names before "and" are a comma list of full names.
         parts = [q for p in parts for q in (p.split(",") if _full_names(p) else [p])]
-    return [parse_name(p) for p in parts if p.strip()]
+    names = [" ".join(p.split()) for p in parts]
+    names = [p for p in names if p and is_personal(p)]
+    # One list is written one way: a name whose endings show its order shows the others'.
+    given_first = any(
+        _CYRILLIC.search(p) and len(p.split()) == 2 and _given_first(p.split()) for p in names
+    )
+    return [parse_name(p, given_first) for p in names]
 
 
 def _full_names(text: str) -> bool:
@@ -168,12 +228,21 @@ def _full_names(text: str) -> bool:
 def _two_full_names(text: str) -> bool:
     """``Christian Kleiber, Achim Zeileis``: two names in natural order, not one inverted
     (``Kleiber, Christian``, ``Kleiber, C.``): each side is two or more capitalised words,
-    none of them an initial."""
+    the last of them no initial (``Ilya V. Golovko, Yuri Kozlov``)."""
     sides = text.split(",")
     if len(sides) != 2:
         return False
     return all(
         len(words := side.split()) >= 2
-        and all(w[:1].isupper() and not w.endswith(".") for w in words)
+        and all(w[:1].isupper() for w in words)
+        and not words[-1].endswith(".")  # "Smith, John A.": one name, inverted
         for side in sides
     )
+
+
+def latin_key(text: str) -> str:
+    """Letters only, in Latin, with the spellings transliterations disagree on merged."""
+    latin = anyascii(text).casefold()
+    for a, b in (("kh", "h"), ("ts", "c"), ("y", "i"), ("q", "k"), ("j", "zh")):
+        latin = latin.replace(a, b)
+    return "".join(ch for ch in latin if ch.isalpha())

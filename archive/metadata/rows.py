@@ -30,6 +30,8 @@ class Row:
     index: int  # position among all rows, for distances
     size: float | None = None
     key: str = ""  # ``noise_key(text)``, computed once: every reader asks ``is_noise``
+    raised: tuple[tuple[int, int], ...] = ()  # superscript ranges of ``text`` (Line.raised)
+    small: tuple[tuple[int, int], ...] = ()  # ranges in smaller type (Line.small)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,13 +98,54 @@ def build_rows(doc: Document, seg: Segmentation) -> Rows:
             blank = True
             continue
         gap = (ln.blank_before and not spaced) or blank
-        rows.append(Row(ln.text.strip(), ln.page, gap, len(rows), ln.size, noise_key(ln.text)))
+        whole = ln.text == ln.text.strip()  # else the ranges would be off
+        rows.append(Row(ln.text.strip(), ln.page, gap, len(rows), ln.size, noise_key(ln.text),
+                        ln.raised if whole else (), ln.small if whole else ()))
         blank = False
     cited = "\n".join(
         "".join(b.text.split()).casefold()
         for b in seg.blocks if b.role in ("reference", "footnote")
     )
     return Rows(tuple(rows), noise, frozenset(compounds), last, cited)
+
+
+def note_marks(row: Row) -> list[tuple[int, int]]:
+    """The superscripts of ``row`` that are note marks: glued to the end of a word
+    (``Style¹``, ``Allaire^a``, ``title⋆,⋆⋆``), not a raised letter inside one (``LᴬTeX``)."""
+    text = row.text
+    return [
+        (a, b) for a, b in row.raised
+        if a > 0 and not text[a - 1].isspace() and (b >= len(text) or not text[b].isalnum())
+    ]
+
+
+def marked_text(row: Row, mark: str = "") -> str:
+    """``row.text`` with each note mark replaced by ``mark`` (dropped by default)."""
+    text = row.text
+    for a, b in reversed(note_marks(row)):
+        text = text[:a] + mark + text[b:]
+    return text
+
+
+def own_type_text(row: Row) -> str:
+    """``row.text`` without its note marks and without the smaller type at either end: a
+    title is set in one size, and words of another size on its baseline (a neighbouring
+    column's cell, ``< файл Памятка по Debian``) are not part of it."""
+    text = row.text
+    start, end = 0, len(text)
+    for a, b in row.small:  # ranges come in order: eat them from the left while they touch
+        if not text[start:a].strip():
+            start = max(start, b)
+    for a, b in reversed(row.small):
+        if not text[b:end].strip():
+            end = min(end, a)
+    if start >= end:
+        start, end = 0, len(text)  # all of it small: the line is in one size after all
+    kept = text[start:end]
+    for a, b in reversed(note_marks(row)):
+        if start <= a and b <= end:
+            kept = kept[: a - start] + kept[b - start :]
+    return kept.strip()
 
 
 def join_lines(lines: list[str], compounds: frozenset[str] = frozenset()) -> str:

@@ -19,11 +19,12 @@ from . import patterns as pt
 
 PRIORITY = 60
 DOI_PAGE_PRIORITY = 65
+# A label opens a word: the "Т" ending "ГОСТ 7.0.5" is no volume's.
 _ISSUE = (
-    r"(?:№|No\.?|Nr\.?|N\s|Issue|Iss\.|Вып\.?|Выпуск|Шығарылым|Number)\s*"
+    r"(?<![^\W\d_])(?:№|No\.?|Nr\.?|N\s|Issue|Iss\.|Вып\.?|Выпуск|Шығарылым|Number)\s*"
     r"(?P<issue>\d{1,3}(?:[-–/]\d{1,3})?)(?:\s*\((?P<total>\d{1,4})\))?"
 )
-_VOLUME = r"(?:Vol\.?|Volume|Т\.|Том|Т\s)\s*(?P<volume>\d{1,4})"
+_VOLUME = r"(?<![^\W\d_])(?:Vol\.?|Volume|Т\.|Том|Т\s)\s*(?P<volume>\d{1,4})"
 _ISSUE_RE = re.compile(_ISSUE, re.I)
 _VOLUME_RE = re.compile(_VOLUME, re.I)
 _YEAR_RE = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})(?P<glued>\d{1,4})?(?!\d)")

@@ -13,7 +13,7 @@ import re
 
 from ..models import Author, Block, Candidate
 from ..segment import patterns as seg_pt
-from .names import PARTICLES, normal_case
+from .names import PARTICLES, collective, family_first, is_collective, normal_case
 
 PRIORITY = 50
 _MARKS = "†‡∗*§¶¹²³⁴⁵⁶⁷⁸⁹⁰"
@@ -72,6 +72,8 @@ def names_on(text: str) -> list[Author]:
     text = _MARK_DIGITS.sub("", text)  # "Hothorn1, Kurt Hornik2": note marks
     if _NOT_NAMES.search(text) or len(text) > 200 or any(ch.isdigit() for ch in text):
         return []
+    if is_collective(text) and all(w[:1].isupper() for w in text.split()):
+        return [collective(text.strip())]
     parts = [p for p in _SEPARATORS.split(text) if p.strip()]
     out: list[Author] = []
     for part in parts:
@@ -91,6 +93,8 @@ def names_on(text: str) -> list[Author]:
 
 
 def _author(words: list[str]) -> Author:
+    if family_first(words):
+        words = words[::-1]  # "Иванов Дмитрий": read in natural order
     family_at = len(words) - 1
     while family_at > 1 and words[family_at - 1] in PARTICLES:
         family_at -= 1

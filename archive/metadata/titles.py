@@ -18,7 +18,7 @@ from ..segment import patterns as seg_pt
 from . import patterns as pt
 from .frontmatter import PRIORITY, is_label, origin
 from .names import parse_author_line
-from .rows import Row, Rows, is_caps, join_lines, title_like
+from .rows import Row, Rows, is_caps, join_lines, own_type_text, title_like
 
 
 def title(rows: Rows, zone: frozenset[int], anchor: int | None) -> list[Candidate]:
@@ -36,7 +36,7 @@ def title(rows: Rows, zone: frozenset[int], anchor: int | None) -> list[Candidat
             # A rubric in capitals ("МЕЖДУНАРОДНОЕ ПРАВО") may sit near the title; the
             # title is the longer run.
             run = max(near, key=lambda r: sum(len(x.text) for x in r))
-            text = join_lines([r.text for r in run], rows.compounds).strip().rstrip(".")
+            text = join_lines([own_type_text(r) for r in run], rows.compounds).strip().rstrip(".")
             lang = pt.guess_lang(text)
             detail = "\n".join(r.text for r in run)
             return [Candidate("title", text, origin(run[0]), lang=lang, detail=detail,
@@ -68,6 +68,7 @@ def _caps_runs(rows: Rows) -> list[list[Row]]:
 
 
 def _largest_type(rows: Rows) -> list[Candidate]:
+    """The lines in the largest type on page 1, note marks dropped (``Style¹``)."""
     first = [r for r in rows.rows if r.page == 1 and r.size and not rows.is_noise(r)]
     if len(first) < 3:
         return []
@@ -83,8 +84,12 @@ def _largest_type(rows: Rows) -> list[Candidate]:
             run.append(row)
         elif run:
             break
-    text = join_lines([r.text for r in run], rows.compounds).strip().rstrip(".")
-    if not title_like(text):
+    text = join_lines([own_type_text(r) for r in run], rows.compounds).strip().rstrip(".")
+    # A short title ("Rcpp Attributes", "STEAD3" alone on a cover) counts when its type
+    # stands far above the text's.
+    text_size = median(r.size for r in rows.rows if r.size)
+    display = top >= 1.5 * text_size and sum(ch.isalpha() for ch in text) >= 4
+    if not (title_like(text) or display):
         return []
     return [Candidate("title", text, origin(run[0]), lang=pt.guess_lang(text),
                       detail="\n".join(r.text for r in run), priority=PRIORITY - 5)]

@@ -1,0 +1,77 @@
+"""Title, authors and date from the head of a plain-text file.
+
+A text file has no type sizes; its title page is typed: the title centred on its own line
+(often between rules of dashes), a byline (``VIM USER MANUAL - by Bram Moolenaar``), a
+version line, a date on its own line (``January 2021``) or in a header line
+(``Last change: 2019 Nov 21``). The head is the first few dozen lines; a line is centred
+when its middle sits at the middle of the file's usual line width.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..extract.text import usual_width
+from ..models import Author, Candidate, Document, Line
+from . import patterns as pt
+from .rows import title_like
+from .titleblock import names_on
+from .titlepage import date_year
+
+TITLE_PRIORITY = 45  # like a title beside the names: the shape is the only evidence
+PRIORITY = 50
+_HEAD_LINES = 40
+_SLACK = 4  # columns a centred line's middle may miss the page's middle by
+_RULE = re.compile(r"^[\W_]+$")
+_BYLINE = re.compile(r"(?:^|\s[-–—:]\s+)(?:by|автор(?:ы)?:?)\s+(?P<names>\S.*)$", re.I)
+
+
+def _columns(line: Line) -> tuple[int, int]:
+    """Indent and length of the line with tabs expanded."""
+    text = line.text.expandtabs(8).rstrip()
+    body = text.lstrip()
+    return len(text) - len(body), len(body)
+
+
+def _centred(line: Line, width: int) -> bool:
+    indent, length = _columns(line)
+    return indent >= _SLACK and abs(indent + length / 2 - width / 2) <= _SLACK
+
+
+def _alone(lines: list[Line], k: int) -> bool:
+    """Nothing runs on from this line: the next is after a gap, a rule, or the end."""
+    if k + 1 >= len(lines):
+        return True
+    nxt = lines[k + 1]
+    return nxt.blank_before or bool(_RULE.match(nxt.text.strip()))
+
+
+def _byline(text: str) -> list[Author]:
+    match = _BYLINE.search(text)
+    return names_on(match.group("names")) if match else []
+
+
+def candidates(doc: Document) -> list[Candidate]:
+    if doc.media_type != "text/plain" or not doc.lines:
+        return []
+    head = [ln for ln in doc.lines[:_HEAD_LINES] if ln.page == doc.lines[0].page]
+    width = usual_width([_columns(ln)[0] + _columns(ln)[1] for ln in doc.lines[:400]])
+    out: list[Candidate] = []
+    fields: set[str] = set()
+    for k, line in enumerate(head):
+        text = " ".join(line.text.split())
+        where = f"title lines p.{line.page}"
+        if "year" not in fields and _alone(head, k) and (year := date_year(text)):
+            out.append(Candidate("year", year, where, detail=text, priority=PRIORITY))
+            fields.add("year")
+        if not _centred(line, width):
+            continue
+        if (names := _byline(text)) and "authors" not in fields:
+            out.append(Candidate("authors", [a.as_json() for a in names], where, detail=text,
+                                 priority=PRIORITY))
+            fields.add("authors")
+        elif not names and "title" not in fields and title_like(text) and date_year(text) is None:
+            out.append(Candidate("title", text, where, lang=pt.guess_lang(text), detail=text,
+                                 priority=TITLE_PRIORITY))
+            fields.add("title")
+    return out

@@ -1,0 +1,182 @@
+"""Authors and date from the lines set under the title, read line by line.
+
+The segmenter may glue a title page's lines into one paragraph (the names, the affiliation
+and the date of a vignette) or call the date line a table; the lines themselves keep their
+shape. Under the title come the names (one line for all, or a line per author with its
+affiliation below, or ``A. N. Author, Institute, City`` with the place on the same line),
+then perhaps a date line (``January 10, 2009, Version 1.1``, ``окт. 24, 2021``). The block
+ends at a label (``Abstract``), at a paragraph of running text, or after a dozen lines.
+
+A date printed elsewhere on the opening pages (a title footnote ``Version: June 28, 2019``,
+a preprint footer, a revision table) is the document's own when the PDF's creation date
+falls in the same year: the container confirms what the page states, and never states a
+year on its own (a file made in 2022 may carry a text of any year).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..models import Author, Candidate, Document
+from ..segment import patterns as seg_pt
+from . import titleblock
+from .frontmatter import is_label
+from .names import INITIALS, latin_key, parse_author_line
+from .rows import Row, Rows, marked_text
+
+PRIORITY = 52  # above the segmenter's title block (50): it reads every line, not one block
+AGREED_PRIORITY = 35  # below PDF info's own fields: a year only, and only when confirmed
+_BLOCK_ROWS = 12
+_DATE_LINE_CHARS = 60
+_DATE_LINE_WORDS = 6
+_LETTER_WORD = re.compile(r"\S*[^\W\d_]\S*")
+_OPENING_PAGES = 3
+_MONTH = (
+    rf"(?:{seg_pt.MONTH}|(?:янв|фев|мар|апр|июн|июл|авг|сен|окт|ноя|дек)[^\W\d_]*)"
+)
+# "November 10, 2022", "10 November 2022", "8 мая 2021 г.", "Feb. 2005", "2022-11-10",
+# "2019 Nov 21" (year first, as in a file's change line).
+DATE = re.compile(
+    rf"(?<![^\W\d_])(?:{_MONTH}\.?\s+\d{{1,2}},?\s+(?P<y1>(?:19|20)\d\d)"
+    rf"|\d{{1,2}}\.?\s+{_MONTH}\.?,?\s+(?P<y2>(?:19|20)\d\d)"
+    rf"|{_MONTH}\.?\s+(?P<y3>(?:19|20)\d\d)"
+    rf"|(?P<y5>(?:19|20)\d\d)\s+{_MONTH}\.?\s+\d{{1,2}}"
+    r"|(?P<y4>(?:19|20)\d\d)-[01]\d-[0-3]\d)(?!\d)",
+    re.IGNORECASE,
+)
+_INITIALS_NAME = re.compile(rf"^{INITIALS}\s?[^\W\d_][\w'’-]+[†*∗‡§\d]*$")
+
+
+def date_year(text: str) -> int | None:
+    """The year of the date on a short line that is a date line, else None: the date and
+    a few words round it (``This version was compiled on``, ``Version 1.1``), not a
+    sentence that mentions a day."""
+    if len(text) > _DATE_LINE_CHARS or not (match := DATE.search(text)):
+        return None
+    rest = text[: match.start()] + " " + text[match.end() :]
+    if len(_LETTER_WORD.findall(rest)) > _DATE_LINE_WORDS:
+        return None
+    return int(next(v for v in match.groupdict().values() if v))
+
+
+def _full_date(text: str) -> bool:
+    """A date down to the day, not a month and year."""
+    match = DATE.search(text)
+    return bool(match) and match.group("y3") is None
+
+
+def title_rows(rows: Rows, title: Candidate | None) -> list[Row]:
+    """The rows of the printed title the title readers chose, in order."""
+    if title is None or not title.detail:
+        return []
+    first = title.detail.split("\n")[0]
+    for k, row in enumerate(rows.rows):
+        if row.text == first:
+            count = title.detail.count("\n") + 1
+            return list(rows.rows[k : k + count])
+    return []
+
+
+def block_under(rows: Rows, title: list[Row]) -> list[Row]:
+    """The lines under the title on its page, up to a label or a paragraph of text."""
+    if not title:
+        return []
+    out: list[Row] = []
+    run = 0
+    for row in rows.rows[title[-1].index + 1 :]:
+        if row.page != title[-1].page or len(out) >= _BLOCK_ROWS or is_label(row.text):
+            break
+        run = 1 if row.blank_before else run + 1
+        if run >= 3:
+            break  # three lines without a gap: running text (an abstract, the body)
+        # Lines that repeat as running heads stay: a running head often repeats the names.
+        out.append(row)
+    return out
+
+
+def names_in(row: Row) -> list[Author]:
+    """The people named on one line under the title, note marks read as marks."""
+    text = marked_text(row, "†")
+    return parse_author_line(text) or titleblock.names_on(text) or _leading_names(text)
+
+
+def _leading_names(text: str) -> list[Author]:
+    """``A. N. Author†, H. Coauthor, Name of Institute, City, Country``: names with
+    initials first, then the affiliation on the same line."""
+    pieces = [p.strip() for p in text.split(",")]
+    names: list[Author] = []
+    for piece in pieces:
+        if not _INITIALS_NAME.match(piece):
+            break
+        names += parse_author_line(piece)
+    rest = pieces[len(names):]
+    return names if names and len(rest) >= 2 and len(names) == len(pieces) - len(rest) else []
+
+
+def candidates(rows: Rows, title: Candidate | None) -> list[Candidate]:
+    """Authors and the year from the lines under the title."""
+    block = block_under(rows, title_rows(rows, title))
+    out: list[Candidate] = []
+    found: list[Author] = []
+    first: Row | None = None
+    for row in block:
+        if names := names_in(row):
+            found += names
+            first = first or row
+        elif (year := date_year(row.text)) and not out:
+            out.append(Candidate("year", year, f"title page p.{row.page}", detail=row.text,
+                                 priority=PRIORITY))
+    if found and first is not None:
+        detail = "\n".join(r.text for r in block if r.index >= first.index)[:200]
+        out.insert(0, Candidate("authors", [a.as_json() for a in found],
+                                f"title page p.{first.page}", detail=detail, priority=PRIORITY))
+    return out
+
+
+def created_year(doc: Document) -> int | None:
+    """The year the PDF says it was made (``pdf-info:creationDate``, ``D:20221008…``)."""
+    for key, value in doc.info:
+        if key == "pdf-info:creationDate" and (m := re.search(r"(?:19|20)\d\d", value)):
+            return int(m.group(0))
+    return None
+
+
+def agreed_dates(doc: Document, rows: Rows) -> list[Candidate]:
+    """A date line on the opening pages whose year the PDF's creation date confirms."""
+    made = created_year(doc)
+    if made is None:
+        return []
+    for line in doc.lines:
+        if line.page > _OPENING_PAGES:
+            break
+        text = line.text.strip()
+        if line.kind == "code" or (line.kind == "figure" and not _full_date(text)):
+            continue  # a program's output; a plot's "Jan 2020" tick (a ruled table's
+            # cells also count as a drawing's text, and there a full date is a date)
+        if date_year(text) == made and not rows.in_references(text):
+            return [Candidate("year", made, f"date line p.{line.page}",
+                              detail=f"{text} (the PDF was made in {made})",
+                              priority=AGREED_PRIORITY)]
+    return []
+
+
+def weighed(page: list[Candidate], container: list[Candidate]) -> list[Candidate]:
+    """Authors read from a title page's lines or blocks, ranked below the container's when
+    the two name nobody in common: a line read as names by its shape alone (a subtitle in
+    title case) must not outvote the names the document's metadata states."""
+    stated = [
+        {latin_key(a["family"]) for a in c.value if a.get("family")}
+        for c in container if c.field == "authors" and c.value
+    ]
+    stated = [keys for keys in stated if keys]
+    out = []
+    for cand in page:
+        read = {latin_key(a["family"]) for a in cand.value if a.get("family")} \
+            if cand.field == "authors" else set()
+        if read and stated and not any(read & keys for keys in stated):
+            top = max(c.priority for c in container if c.field == "authors")
+            cand = replace(cand, priority=top - 1,
+                           detail=f"{cand.detail} (disagrees with the container's names)"[:200])
+        out.append(cand)
+    return out

@@ -1,0 +1,164 @@
+"""Metadata as a title page states it: every author under the title, note marks read from
+superscript type, dates from date lines, the container's names checked against the page,
+and the head of a plain-text file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pymupdf
+from pdfgen import pick_fonts
+
+from archive.analyse import analyse
+from archive.extract.pdf import extract_pdf
+from archive.metadata.names import split_names
+from archive.metadata.rows import Row, own_type_text
+from archive.metadata.running import parse_running
+from archive.metadata.titlepage import date_year, names_in
+
+DATA = Path(__file__).resolve().parent / "data" / "realworld"
+
+
+def _chosen(analysis, field: str) -> list[tuple[object, str]]:
+    return [(c.value, c.origin) for c in analysis.candidates if c.field == field]
+
+
+def test_every_author_line_under_the_title_counts() -> None:
+    a = analyse((DATA / "pub-els5p.pdf").read_bytes())
+    md = a.metadata
+    assert [x.family for x in md.authors] == ["Migchielsen", "Radhakrishnan", "Rajagopal"]
+    # The superscript note marks after the title are no part of it.
+    assert md.title == "This is a specimen ab title"
+    # "June 8, 2018" in the footer is the document's date: the PDF was made that year.
+    assert md.year == 2018
+    assert any(o.startswith("date line p.1") for _, o in _chosen(a, "year"))
+
+
+def test_a_superscript_note_mark_leaves_the_title_and_a_group_is_one_author() -> None:
+    doc = extract_pdf((DATA / "pic-tufte-handout.pdf").read_bytes())
+    first = doc.lines[0]
+    assert first.text.endswith("Style1") and first.text[first.raised[0][0]:] == "1"
+    md = analyse((DATA / "pic-tufte-handout.pdf").read_bytes()).metadata
+    assert md.title == "An Example of the Usage of the Tufte-Handout Style"
+    # The text layer spells the logo "LATEX"; the group's whole name is its family name.
+    assert [x.family.casefold() for x in md.authors] == ["the tufte-latex developers"]
+    assert md.year == 2015
+
+
+def test_copyright_holders_are_not_authors_and_a_neighbouring_cell_is_not_the_title() -> None:
+    a = analyse((DATA / "ru-debian-refcard.pdf").read_bytes())
+    assert a.metadata.title == "Памятка по Debian"
+    assert a.metadata.authors == ()
+    # Why the PDF info's names lost stays on record.
+    origins = [o for _, o in _chosen(a, "authors")]
+    assert "pdf-info" in origins and "front-matter (copyright notice)" in origins
+    assert a.metadata.year == 2023
+
+
+def _pdf(lines: list[tuple[str, float]], author: str = "", created: str = "") -> bytes:
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    font = pick_fonts()[0]
+    page.insert_font(fontname="F0", fontbuffer=font.buffer)
+    y = 100.0
+    for text, size in lines:
+        page.insert_text((72, y), text, fontname="F0", fontsize=size)
+        y += size * 2.2
+    doc.set_metadata({"author": author, "creationDate": created})
+    return doc.tobytes()
+
+
+_BODY = [(f"Строка {k} текста документа идёт здесь обычным шрифтом во всю ширину.", 10.0)
+         for k in ("первая", "вторая", "третья", "четвёртая", "пятая", "шестая")]
+
+
+def test_a_name_printed_in_the_documents_script_wins_over_its_transliteration() -> None:
+    data = _pdf([("Biblatex-GOST", 20.0), ("Олег Доманов", 11.0), *_BODY],
+                author="Oleg Domanov")
+    a = analyse(data)
+    assert [x.family for x in a.metadata.authors] == ["Доманов"]
+    assert a.metadata.title == "Biblatex-GOST"  # short, but set far above the text's type
+    assert any(o == "pdf-info" for _, o in _chosen(a, "authors"))
+
+
+def test_a_date_line_counts_only_where_the_document_states_it() -> None:
+    lines = [("Руководство по сборке пакетов", 20.0), *_BODY, ("8 октября 2022 г.", 10.0)]
+    assert analyse(_pdf(lines, created="D:20221008035248")).metadata.year == 2022
+    # The file's creation date alone states nothing, nor confirms another year's date.
+    assert analyse(_pdf(lines[:-1], created="D:20221008035248")).metadata.year is None
+    assert analyse(_pdf(lines, created="D:20150101000000")).metadata.year is None
+
+
+def _row(text: str, raised: tuple = (), small: tuple = ()) -> Row:
+    return Row(text, 1, False, 0, 10.0, text.casefold(), raised, small)
+
+
+def test_names_on_a_title_page_line() -> None:
+    marked = _row("J.J. Allairea, Dirk Eddelbuettelb, and Romain Françoisc",
+                  raised=((12, 13), (32, 33), (54, 55)))
+    assert [a.family for a in names_in(marked)] == ["Allaire", "Eddelbuettel", "François"]
+    jacow = _row("A. N. Author†, H. Coauthor, Name of Institute or Affiliation, City, Country")
+    assert [a.family for a in names_in(jacow)] == ["Author", "Coauthor"]
+    assert names_in(_row("Name of Institute or Affiliation, City, Country")) == []
+    assert own_type_text(_row("< файл Памятка по Debian", small=((0, 6),))) == "Памятка по Debian"
+    # A raised letter inside a word (the A of LaTeX's logo) is no note mark.
+    assert own_type_text(_row("The LATEX Developers", raised=((5, 6),))) == "The LATEX Developers"
+
+
+def test_date_lines() -> None:
+    assert date_year("This version was compiled on January 11, 2022") == 2022
+    assert date_year("окт. 24, 2021") == 2021
+    assert date_year("*usr_01.txt*\tFor Vim version 9.0.  Last change: 2019 Nov 21") == 2019
+    assert date_year("Версия 12 – Debian 12 ’Bookworm’ – 2023-03-22") == 2023
+    assert date_year("Оформление библиографии по ГОСТ 7.0.5—2008") is None
+
+
+def test_names_from_container_fields() -> None:
+    def families(text: str) -> list[str | None]:
+        return [a.family for a in split_names(text)]
+
+    assert families("Jos Migchielsen; CV Radhakrishnan; CV Rajagopal;") == [
+        "Migchielsen", "Radhakrishnan", "Rajagopal"]
+    # Given name first, as the endings show; a handle with digits is no person.
+    assert families("Джосип Родин, Осаму Аоки, L10N-russian") == ["Родин", "Аоки"]
+    assert families("Иванов Иван, Петров Петр") == ["Иванов", "Петров"]
+    assert families("Ilya V. Golovko (Russian), Yuri Kozlov (Russian)") == ["Golovko", "Kozlov"]
+    assert families("Ubuntu Developers") == ["Ubuntu Developers"]
+
+
+def test_a_standard_number_is_no_citation() -> None:
+    assert parse_running("Оформление библиографии по ГОСТ 7.0.5—2008") is None
+    assert parse_running("Вестник КазНУ. Т. 5, № 2, 2021") is not None
+
+
+def test_the_head_of_a_plain_text_file() -> None:
+    text = (
+        "*usr_01.txt*\tFor Vim version 9.0.  Last change: 2019 Nov 21\n\n"
+        "\t\t     VIM USER MANUAL - by Bram Moolenaar\n\n"
+        "\t\t\t      About the manuals\n\n\n"
+        "This chapter introduces the manuals available with Vim.  Read this to know the\n"
+        "conditions under which the commands are explained.\n\n"
+        + "A line of ordinary text that fills the usual width of this file, more or less.\n"
+        * 5
+    )
+    md = analyse(text.encode()).metadata
+    assert md.title == "About the manuals"
+    assert [a.family for a in md.authors] == ["Moolenaar"]
+    assert md.year == 2019
+
+
+def test_a_title_case_subtitle_does_not_outvote_the_stated_authors() -> None:
+    lines = [("Regression Models in Practice", 20.0), ("Applied Econometrics", 12.0), *_BODY]
+    a = analyse(_pdf(lines, author="Christian Kleiber"))
+    assert [x.family for x in a.metadata.authors] == ["Kleiber"]
+    # The shape-read line is still on record, ranked below the PDF's own names.
+    assert any(o.startswith("title page") for _, o in _chosen(a, "authors"))
+
+
+def test_cyrillic_name_order_from_the_endings() -> None:
+    from archive.metadata.titleblock import names_on
+
+    assert [a.family for a in split_names("Дмитрий Иванов")] == ["Иванов"]
+    assert [a.family for a in split_names("Иванов Дмитрий")] == ["Иванов"]
+    assert [a.family for a in names_on("Иванов Дмитрий")] == ["Иванов"]
+    assert [a.family for a in names_on("Петр Косых")] == ["Косых"]
