@@ -24,7 +24,7 @@ _ANY_YEAR = re.compile(rf"(?<!\d){_YEAR}")
 _YEAR_ONLY = re.compile(_YEAR)
 DIGITS = re.compile(r"\d+")
 PAGE_ONLY = re.compile(r"[-–—\s]*(\d{1,4})[-–—\s]*")
-_TRAILING_NUMBER = re.compile(r"(?<![\d.,/-])(\d{1,4})\s*$")
+_TRAILING_NUMBER = re.compile(r"(?<![\d.,/\-–—])(\d{1,4})\s*$")  # not the end of a range "1–6"
 _LEADING_NUMBER = re.compile(r"^\s*(\d{1,4})(?=\s+\D)")
 _ISSUE_BEFORE = re.compile(r"(?:№|\bNo\.?|\bNº|\bvol\.?|\bт\.|\bвып\.|\bissue)\s*$", re.I)
 _GLUED_YEAR_PAGE = re.compile(r"(?<!\d)(" + _YEAR + r")(\d{1,4})\s*$")

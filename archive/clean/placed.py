@@ -7,8 +7,10 @@ masked, odd and even pages compared separately.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 
+from archive.clean.continued import continuation_labels
 from archive.clean.marks import (
     BAND,
     DIGITS,
@@ -96,11 +98,15 @@ def by_position(doc: Document) -> list[Furniture]:
     for i in _sharing_edge_words(lines, band):
         if i not in found:
             found[i] = Furniture(i, band[i], read_page_number(lines[i].text))
+    # Alternating heads whose words change every few pages (the chapter on even pages, the
+    # section on odd ones) repeat too seldom: their row on the page says what they are.
+    found.update(_on_furniture_rows(doc, found, frames))
     # Other short lines in the same band of a page that has furniture there belong to it.
-    marked = Counter((lines[i].page, band[i]) for i in found)
+    marked = Counter((lines[i].page, band[i]) for i in found if i in band)
     for i, where in band.items():
         if i not in found and marked[(lines[i].page, where)] and len(lines[i].text) <= 110:
             found[i] = Furniture(i, where, None)
+    found.update(continuation_labels(lines, found))
     return [found[i] for i in sorted(found)]
 
 
@@ -177,3 +183,79 @@ def _sharing_edge_words(lines: tuple[Line, ...], band: dict[int, str]) -> list[i
         if len(lines[i].text) <= 160
         and any(len(pages[(where, part)] - {lines[i].page}) >= 3 for part in parts[i])
     ]
+
+
+_ROW_TOLERANCE = 1.5  # points between the baselines of one row of furniture
+_ROW_PAGES = 3  # other pages with furniture on a row before the row counts
+_DESCENDER = 0.22  # a descender's usual depth below the baseline, in ems
+
+
+def _baseline(ln: Line) -> float:
+    """Where the line's letters stand: its box's bottom less a descender, so that lines set
+    in different sizes on one baseline (a small date beside a page number) agree."""
+    return (ln.y1 or 0.0) - _DESCENDER * (ln.size or 0.0)
+
+
+def _on_furniture_rows(
+    doc: Document, found: dict[int, Furniture], frames: dict[int, tuple[float, float]]
+) -> dict[int, Furniture]:
+    """Lines on the baseline where furniture stands on at least three other pages.
+
+    A running head whose words change every few pages (the current chapter and section),
+    or a foot line printed on the first page only ("Preprint submitted to …"), repeats too
+    seldom to be found by its words; its row is the evidence. The line must also stand
+    apart from the page's running text: outside the page's body frame, or, where the page
+    has no frame (a nearly empty page, a contents page), at the page's very edge with a
+    page number that keeps the count of the other pages' furniture.
+    """
+    lines = doc.lines
+    marks = sorted((_baseline(lines[i]), lines[i].page) for i in found)
+    if len({page for _, page in marks}) < _ROW_PAGES:
+        return {}
+    baselines = [b for b, _ in marks]
+    counts = _page_offsets(lines, found)
+    edges = _page_edges(lines)
+    heights = {p.number: p.height for p in doc.pages}
+    out: dict[int, Furniture] = {}
+    for i, ln in enumerate(lines):
+        s = ln.text.strip()
+        if i in found or ln.y0 is None or ln.y1 is None or ln.kind or not s or len(s) > 110:
+            continue
+        b = _baseline(ln)
+        near = marks[bisect_left(baselines, b - _ROW_TOLERANCE) : bisect_right(
+            baselines, b + _ROW_TOLERANCE)]
+        if len({page for _, page in near} - {ln.page}) < _ROW_PAGES:
+            continue
+        top = ln.y0 < heights.get(ln.page, 2 * ln.y1) / 2
+        number = read_page_number(s)
+        frame = frames.get(ln.page)
+        if frame is not None:
+            apart = ln.y1 <= frame[0] + 0.5 if top else ln.y0 >= frame[1] - 0.5
+        else:
+            first, last = edges[ln.page]
+            at_edge = ln.y0 <= first + 0.5 if top else ln.y1 >= last - 0.5
+            apart = at_edge and number is not None and number - ln.page in counts
+        if apart:
+            kind = "page-number" if PAGE_ONLY.fullmatch(s) else (
+                "running-header" if top else "running-footer")
+            out[i] = Furniture(i, kind, number)
+    return out
+
+
+def _page_offsets(lines: tuple[Line, ...], found: dict[int, Furniture]) -> set[int]:
+    """Printed less physical page of the furniture found, where two pages or more agree."""
+    offsets = Counter(
+        f.printed_page - lines[i].page for i, f in found.items() if f.printed_page is not None
+    )
+    return {offset for offset, n in offsets.items() if n >= 2}
+
+
+def _page_edges(lines: tuple[Line, ...]) -> dict[int, tuple[float, float]]:
+    """Each page's highest line top and lowest line bottom (text of figures aside)."""
+    edges: dict[int, tuple[float, float]] = {}
+    for ln in lines:
+        if ln.y0 is None or ln.y1 is None or ln.kind == "figure":
+            continue
+        first, last = edges.get(ln.page, (ln.y0, ln.y1))
+        edges[ln.page] = (min(first, ln.y0), max(last, ln.y1))
+    return edges
