@@ -25,6 +25,8 @@ _YEAR_ONLY = re.compile(_YEAR)
 DIGITS = re.compile(r"\d+")
 PAGE_ONLY = re.compile(r"[-–—\s]*(\d{1,4})[-–—\s]*")
 _TRAILING_NUMBER = re.compile(r"(?<![\d.,/\-–—])(\d{1,4})\s*$")  # not the end of a range "1–6"
+# "26 / 63", "Page 3 of 10": the page, then the count of pages.
+_PAGE_OF_COUNT = re.compile(r"(?<![\d.,/])(\d{1,4})\s*(?:/|of|из)\s*\d{1,4}\s*$", re.I)
 _LEADING_NUMBER = re.compile(r"^\s*(\d{1,4})(?=\s+\D)")
 _ISSUE_BEFORE = re.compile(r"(?:№|\bNo\.?|\bNº|\bvol\.?|\bт\.|\bвып\.|\bissue)\s*$", re.I)
 _GLUED_YEAR_PAGE = re.compile(r"(?<!\d)(" + _YEAR + r")(\d{1,4})\s*$")
@@ -49,7 +51,7 @@ def read_page_number(text: str) -> int | None:
     """The printed page number a furniture line carries, if any.
 
     A page number glued to the year (``…, 202436``) is split after the year; a number equal
-    to a year in the line is not a page.
+    to a year in the line is not a page, nor is the count of pages after it (``26 / 63``).
     """
     s = text.strip()
     only = PAGE_ONLY.fullmatch(s)
@@ -58,7 +60,7 @@ def read_page_number(text: str) -> int | None:
     glued = _GLUED_YEAR_PAGE.search(s)
     if glued and ISSUE.search(s):
         return int(glued.group(2)) or None
-    for pattern in (_TRAILING_NUMBER, _LEADING_NUMBER):
+    for pattern in (_PAGE_OF_COUNT, _TRAILING_NUMBER, _LEADING_NUMBER):
         match = pattern.search(s)
         if match and _ISSUE_BEFORE.search(s[: match.start()]):
             continue  # "… Т. 143, № 2": the issue number, not a page

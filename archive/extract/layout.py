@@ -20,6 +20,7 @@ The reading-order rules, in short:
 
 from __future__ import annotations
 
+import re
 import statistics
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
@@ -131,7 +132,7 @@ def _column_band(ordered: list[Fragment], gl: float, gr: float, floor: int = 0) 
 
 
 def _columns(left: list[Fragment], right: list[Fragment], floor: int) -> int:
-    if len(left) < 4 or len(right) < 4:
+    if len(left) < 4 or len(right) < 4 or _mostly_numbers(left) or _mostly_numbers(right):
         return 0
     pairs = _side_by_side(left, right)
     if pairs <= floor or pairs < max(4, 0.4 * min(len(left), len(right))):
@@ -140,6 +141,15 @@ def _columns(left: list[Fragment], right: list[Fragment], floor: int) -> int:
     left_rows, right_rows = _rows(left), _rows(right)
     width = min(_extent(left), _extent(right))
     return pairs if _filled(left_rows, width) and _filled(right_rows, width) else 0
+
+
+_BARE_NUMBER = re.compile(r"\d{1,4}|[ivxlc]{1,7}", re.IGNORECASE)
+
+
+def _mostly_numbers(side: list[Fragment]) -> bool:
+    """Most of the side is bare numbers: the page numbers of a table of contents beside
+    its entries (or a table's column of figures), read row by row, never as a column."""
+    return sum(bool(_BARE_NUMBER.fullmatch(f.text.strip())) for f in side) * 2 > len(side)
 
 
 def _rows(side: list[Fragment]) -> list[tuple[float, float]]:
