@@ -100,7 +100,7 @@ def by_position(doc: Document) -> list[Furniture]:
             found[i] = Furniture(i, band[i], read_page_number(lines[i].text))
     # Alternating heads whose words change every few pages (the chapter on even pages, the
     # section on odd ones) repeat too seldom: their row on the page says what they are.
-    found.update(_on_furniture_rows(doc, found, frames))
+    found.update(_on_furniture_rows(doc, found, band, frames))
     # Other short lines in the same band of a page that has furniture there belong to it.
     marked = Counter((lines[i].page, band[i]) for i in found if i in band)
     for i, where in band.items():
@@ -197,7 +197,10 @@ def _baseline(ln: Line) -> float:
 
 
 def _on_furniture_rows(
-    doc: Document, found: dict[int, Furniture], frames: dict[int, tuple[float, float]]
+    doc: Document,
+    found: dict[int, Furniture],
+    band: dict[int, str],
+    frames: dict[int, tuple[float, float]],
 ) -> dict[int, Furniture]:
     """Lines on the baseline where furniture stands on at least three other pages.
 
@@ -206,14 +209,17 @@ def _on_furniture_rows(
     seldom to be found by its words; its row is the evidence. The line must also stand
     apart from the page's running text: outside the page's body frame, or, where the page
     has no frame (a nearly empty page, a contents page), at the page's very edge with a
-    page number that keeps the count of the other pages' furniture.
+    page number that keeps the count of the other pages' furniture. Where no head repeats
+    at all, the lines of the head or foot band whose numbers count the pages mark the row.
     """
     lines = doc.lines
-    marks = sorted((_baseline(lines[i]), lines[i].page) for i in found)
+    counting = _counting_lines(lines, band)
+    marks = sorted((_baseline(lines[i]), lines[i].page) for i in found.keys() | counting)
     if len({page for _, page in marks}) < _ROW_PAGES:
         return {}
     baselines = [b for b, _ in marks]
-    counts = _page_offsets(lines, found)
+    counts = _page_offsets(lines, found) | {
+        n - lines[i].page for i in counting if (n := read_page_number(lines[i].text))}
     edges = _page_edges(lines)
     heights = {p.number: p.height for p in doc.pages}
     out: dict[int, Furniture] = {}
@@ -240,6 +246,19 @@ def _on_furniture_rows(
                 "running-header" if top else "running-footer")
             out[i] = Furniture(i, kind, number)
     return out
+
+
+def _counting_lines(lines: tuple[Line, ...], band: dict[int, str]) -> set[int]:
+    """Lines of the head or foot band with a number that counts the pages: its printed
+    less physical page is the same on three pages or more."""
+    offsets: dict[int, int] = {}
+    pages: dict[int, set[int]] = defaultdict(set)
+    for i in band:
+        number = read_page_number(lines[i].text)
+        if number is not None:
+            offsets[i] = number - lines[i].page
+            pages[offsets[i]].add(lines[i].page)
+    return {i for i, offset in offsets.items() if len(pages[offset]) >= _ROW_PAGES}
 
 
 def _page_offsets(lines: tuple[Line, ...], found: dict[int, Furniture]) -> set[int]:

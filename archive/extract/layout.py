@@ -143,13 +143,16 @@ def _columns(left: list[Fragment], right: list[Fragment], floor: int) -> int:
     return pairs if _filled(left_rows, width) and _filled(right_rows, width) else 0
 
 
-_BARE_NUMBER = re.compile(r"\d{1,4}|[ivxlc]{1,7}", re.IGNORECASE)
+_BARE_NUMBER = re.compile(r"[.\s·…]*(?:\d{1,4}|[ivxlc]{1,7})", re.IGNORECASE)
+_LEADER = re.compile(r"[.\s·…]+")
 
 
 def _mostly_numbers(side: list[Fragment]) -> bool:
-    """Most of the side is bare numbers: the page numbers of a table of contents beside
-    its entries (or a table's column of figures), read row by row, never as a column."""
-    return sum(bool(_BARE_NUMBER.fullmatch(f.text.strip())) for f in side) * 2 > len(side)
+    """Most of the side is bare numbers (dot leaders aside): the page numbers of a table of
+    contents beside its entries, or a table's column of figures, read row by row, never
+    as a column."""
+    texts = [f.text.strip() for f in side if not _LEADER.fullmatch(f.text.strip())]
+    return sum(bool(_BARE_NUMBER.fullmatch(t)) for t in texts) * 2 > len(texts)
 
 
 def _rows(side: list[Fragment]) -> list[tuple[float, float]]:
