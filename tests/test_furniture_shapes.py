@@ -192,3 +192,16 @@ def test_lines_that_all_look_like_heads_are_kept_with_a_warning() -> None:
     _assert_all_kept([b.text for b in a.segmentation.blocks],
                      [f"{n} {SECTIONS[n]}" for n in range(1, 6)])
     assert any("running header" in w for w in a.warnings)
+
+
+def test_numbered_titles_opening_every_page_are_headings_not_heads() -> None:
+    # One short chapter a page, its number counting the pages, on one row set apart from
+    # the text: larger than the running text, so a title, not a running head.
+    pages = [
+        [(LEFT, HEAD + 10, f"{n} {SECTIONS[n].title()}", 14.0, "bold"),
+         *_body(running_text(30, seed=n), top=TOP + 20)]
+        for n in range(1, 6)
+    ]  # fmt: skip
+    blocks, arts = _texts(placed_pages(pages, size=(WIDTH, HEIGHT)))
+    assert arts == []
+    _assert_all_kept(blocks, [f"{n} {SECTIONS[n].title()}" for n in range(1, 6)])

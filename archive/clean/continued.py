@@ -10,9 +10,9 @@ wherever a block breaks. A label is kept as an artifact, never read as part of t
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 
-from archive.clean.marks import Furniture, mask
+from archive.clean.marks import Furniture, mask, text_size
 from archive.models import Line
 
 _MAX_LABEL = 60  # characters: a label is a short note
@@ -26,7 +26,7 @@ def continuation_labels(
     lines: tuple[Line, ...], found: dict[int, Furniture]
 ) -> dict[int, Furniture]:
     """Labels at the edges of each page's text that recur on two pages or more."""
-    body_size = _body_size(lines)
+    body_size = text_size(lines)
     if body_size is None:
         return {}
     by_page: dict[int, list[int]] = defaultdict(list)
@@ -46,15 +46,6 @@ def continuation_labels(
         if len(pages) >= 2
         for i in pages.values()
     }
-
-
-def _body_size(lines: tuple[Line, ...]) -> float | None:
-    """The font size that carries most characters of the document."""
-    sizes: Counter[float] = Counter()
-    for ln in lines:
-        if ln.size is not None and ln.kind != "figure":
-            sizes[ln.size] += len(ln.text)
-    return sizes.most_common(1)[0][0] if sizes else None
 
 
 def _text_edges(lines: tuple[Line, ...], members: list[int]) -> list[tuple[str, int, int]]:

@@ -8,7 +8,10 @@ through these.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
+
+from archive.models import Line
 
 _YEAR = r"(?:19|20)\d\d"
 # "N 4" only as a word of its own in capitals: "Version 1.2" is not an issue number.
@@ -92,3 +95,12 @@ def is_serial_title(text: str) -> bool:
         return False  # a quotation left open: a sentence wrapped here, not a running head
     has_year = _ANY_YEAR.search(s) is not None
     return has_year and (ISSUE.search(s) is not None or SERIAL_WORDS.search(s) is not None)
+
+
+def text_size(lines: tuple[Line, ...]) -> float | None:
+    """The font size that carries most characters of the document: its running text's."""
+    sizes: Counter[float] = Counter()
+    for ln in lines:
+        if ln.size is not None and ln.kind != "figure":
+            sizes[ln.size] += len(ln.text)
+    return sizes.most_common(1)[0][0] if sizes else None

@@ -20,6 +20,7 @@ from archive.clean.marks import (
     is_serial_title,
     mask,
     read_page_number,
+    text_size,
 )
 from archive.models import Document, Line
 
@@ -187,6 +188,7 @@ def _sharing_edge_words(lines: tuple[Line, ...], band: dict[int, str]) -> list[i
 
 _ROW_TOLERANCE = 1.5  # points between the baselines of one row of furniture
 _ROW_PAGES = 3  # other pages with furniture on a row before the row counts
+_LARGER = 0.5  # points above the running text's size that a head on a row may not exceed
 _DESCENDER = 0.22  # a descender's usual depth below the baseline, in ems
 
 
@@ -213,6 +215,9 @@ def _on_furniture_rows(
     at all, the lines of the head or foot band whose numbers count the pages mark the row.
     """
     lines = doc.lines
+    # Not larger than the running text: a chapter's title opening each page is no head.
+    ceiling = (text_size(lines) or 0.0) + _LARGER
+    band = {i: w for i, w in band.items() if (lines[i].size or 0.0) <= ceiling}
     counting = _counting_lines(lines, band)
     marks = sorted((_baseline(lines[i]), lines[i].page) for i in found.keys() | counting)
     if len({page for _, page in marks}) < _ROW_PAGES:
@@ -226,6 +231,8 @@ def _on_furniture_rows(
     for i, ln in enumerate(lines):
         s = ln.text.strip()
         if i in found or ln.y0 is None or ln.y1 is None or ln.kind or not s or len(s) > 110:
+            continue
+        if (ln.size or 0.0) > ceiling:
             continue
         b = _baseline(ln)
         near = marks[bisect_left(baselines, b - _ROW_TOLERANCE) : bisect_right(
