@@ -27,40 +27,13 @@ from archive.models import Document, Line
 
 def by_position(doc: Document) -> list[Furniture]:
     lines = doc.lines
-    heights = {p.number: p.height for p in doc.pages}
-    for ln in lines:
-        if ln.page not in heights and ln.y1 is not None:
-            heights[ln.page] = max(heights.get(ln.page, 0.0), ln.y1 * 1.05)
-    # Inside the page's body frame (lines stacked on one another, from the extractor) a line
-    # is running text, however near the edge: only a bare page number or a line repeated at
-    # the same height on other pages can be furniture there.
     frames = {
         p.number: (p.body_top, p.body_bottom)
         for p in doc.pages
         if p.body_top is not None and p.body_bottom is not None
     }
     keys = [mask(ln.text) for ln in lines]  # each line's comparison key, computed once
-    at_height = Counter(
-        (key, round(ln.y0 / 2)) for key, ln in zip(keys, lines, strict=True) if ln.y0 is not None
-    )
-    band: dict[int, str] = {}
-    for i, ln in enumerate(lines):
-        h = heights.get(ln.page)
-        if not h or ln.y0 is None or ln.y1 is None:
-            continue
-        frame = frames.get(ln.page)
-        if (
-            frame is not None
-            and ln.y1 > frame[0]
-            and ln.y0 < frame[1]
-            and not PAGE_ONLY.fullmatch(ln.text.strip())
-            and at_height[(keys[i], round(ln.y0 / 2))] < 3
-        ):
-            continue
-        if ln.y1 <= h * BAND:
-            band[i] = "running-header"
-        elif ln.y0 >= h * (1 - BAND):
-            band[i] = "running-footer"
+    band = _margin_band(doc, keys, frames)
     margin = set(band)  # the lines in the margin band itself, before the edge rows join it
     # Generous margins put heads and feet further in than the band: the page's first or last
     # row, set apart from the text, is in the band too when its kind repeats (see below).
@@ -109,6 +82,42 @@ def by_position(doc: Document) -> list[Furniture]:
             found[i] = Furniture(i, where, None)
     found.update(continuation_labels(lines, found))
     return [found[i] for i in sorted(found)]
+
+
+def _margin_band(
+    doc: Document, keys: list[str], frames: dict[int, tuple[float, float]]
+) -> dict[int, str]:
+    """Lines in the top or bottom band of their page: index → where."""
+    lines = doc.lines
+    heights = {p.number: p.height for p in doc.pages}
+    for ln in lines:
+        if ln.page not in heights and ln.y1 is not None:
+            heights[ln.page] = max(heights.get(ln.page, 0.0), ln.y1 * 1.05)
+    # Inside the page's body frame (lines stacked on one another, from the extractor) a line
+    # is running text, however near the edge: only a bare page number or a line repeated at
+    # the same height on other pages can be furniture there.
+    at_height = Counter(
+        (key, round(ln.y0 / 2)) for key, ln in zip(keys, lines, strict=True) if ln.y0 is not None
+    )
+    band: dict[int, str] = {}
+    for i, ln in enumerate(lines):
+        h = heights.get(ln.page)
+        if not h or ln.y0 is None or ln.y1 is None:
+            continue
+        frame = frames.get(ln.page)
+        if (
+            frame is not None
+            and ln.y1 > frame[0]
+            and ln.y0 < frame[1]
+            and not PAGE_ONLY.fullmatch(ln.text.strip())
+            and at_height[(keys[i], round(ln.y0 / 2))] < 3
+        ):
+            continue
+        if ln.y1 <= h * BAND:
+            band[i] = "running-header"
+        elif ln.y0 >= h * (1 - BAND):
+            band[i] = "running-footer"
+    return band
 
 
 def _edge_rows(lines: tuple[Line, ...]) -> dict[int, str]:
