@@ -205,3 +205,15 @@ def test_numbered_titles_opening_every_page_are_headings_not_heads() -> None:
     blocks, arts = _texts(placed_pages(pages, size=(WIDTH, HEIGHT)))
     assert arts == []
     _assert_all_kept(blocks, [f"{n} {SECTIONS[n].title()}" for n in range(1, 6)])
+
+
+def test_small_captions_under_code_at_page_feet_are_text() -> None:
+    # Numbered captions of listings differ by their numbers: no label repeats.
+    pages = []
+    for n in (1, 2, 3):
+        placed = _body(running_text(28, seed=n)) + _code(CODE[:4], TOP + 28 * STEP + 4)
+        placed.append((LEFT, TOP + 28 * STEP + 4 * 11.0 + 8, f"Листинг {n}", 7.0, "serif"))
+        pages.append([*placed, _centred_number(n)])
+    blocks, arts = _texts(placed_pages(pages, size=(WIDTH, HEIGHT)))
+    assert [kind for kind, _ in arts] == ["page-number"] * 3
+    _assert_all_kept(blocks, ["Листинг 1", "Листинг 2", "Листинг 3"])

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from archive.clean.marks import Furniture, mask, text_size
+from archive.clean.marks import Furniture, text_size
 from archive.models import Line
 
 _MAX_LABEL = 60  # characters: a label is a short note
@@ -39,7 +39,8 @@ def continuation_labels(
             if _label_shape(lines[i], body_size) and (
                 lines[inner].kind == "code" or _flush_right(lines, i, members)
             ):
-                shaped[(where, mask(lines[i].text))][lines[i].page] = i
+                # The same words exactly: "Listing 3" and "Listing 4" are two captions.
+                shaped[(where, " ".join(lines[i].text.casefold().split()))][lines[i].page] = i
     return {
         i: Furniture(i, KIND, None)
         for pages in shaped.values()
