@@ -2,7 +2,10 @@
 
 With geometry, furniture sits in the top or bottom band of a page (or in a page's first or
 last row, set apart by a gap) and repeats from page to page: digits and roman page numbers
-masked, odd and even pages compared separately.
+masked, odd and even pages compared separately. A head whose words change every few pages,
+or a foot line printed once, is furniture by its row: the baseline where furniture stands on
+other pages, apart from the page's running text. Labels of a code listing broken over a
+page are found by ``archive.clean.continued``.
 """
 
 from __future__ import annotations

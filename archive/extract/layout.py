@@ -9,7 +9,8 @@ The reading-order rules, in short:
   fragments that cross it, rows of text on its left and right at the same heights, each
   filling its side's width. Full-width text above or below the band does not matter, so a
   two-column conclusion under single-column text works; table cells do not fill their width,
-  so a table is read row by row.
+  so a table is read row by row, and neither is a side made mostly of bare numbers (the page
+  numbers of a table of contents), so each entry keeps its number.
 * Fragments that span the gutter (titles, headers, single-column passages) split the page into
   regions; inside a region the left column is read fully, then the right one. Each side is
   tested again, so three or more columns are read left to right too.
