@@ -11,7 +11,9 @@ from pdfgen import Placed, placed_pages, running_text
 
 from archive.analyse import analyse
 from archive.clean import clean
+from archive.clean.furniture import find_furniture
 from archive.extract.pdf import extract_pdf
+from archive.extract.text import extract_text
 
 WIDTH, HEIGHT = 420.0, 595.0
 LEFT = 50.0
@@ -217,3 +219,38 @@ def test_small_captions_under_code_at_page_feet_are_text() -> None:
     blocks, arts = _texts(placed_pages(pages, size=(WIDTH, HEIGHT)))
     assert [kind for kind, _ in arts] == ["page-number"] * 3
     _assert_all_kept(blocks, ["Листинг 1", "Листинг 2", "Листинг 3"])
+
+
+def _records_page(n: int) -> list[Placed]:
+    """A page of bibliography records in a typewriter font: the last record of the page
+    before goes on with its closing brace at the top, and every page ends inside a record
+    with the same field at the same height."""
+    placed: list[Placed] = [(LEFT, TOP, "}", 9.0, "mono")]
+    y = TOP + 22
+    for k in range(3):
+        record = [f"@Book{{key{n}{k},", f"  author = {{Author {n}{k}}},", "  year = 1994,",
+                  "  langid = {russian},", "}"]  # fmt: skip
+        for text in record[: 4 if k == 2 else 5]:
+            placed.append((LEFT, y, text, 9.0, "mono"))
+            y += 11
+        y += 11
+    placed += _body(running_text(12, seed=n), top=y + 10)
+    placed.append((LEFT, HEIGHT - 60, "  langid = {russian},", 9.0, "mono"))
+    return [*placed, _centred_number(n)]
+
+
+def test_lines_of_code_at_page_edges_are_text() -> None:
+    blocks, arts = _texts(placed_pages([_records_page(n) for n in range(1, 6)],
+                                       size=(WIDTH, HEIGHT)))
+    assert [kind for kind, _ in arts] == ["page-number"] * 5
+    assert sum(b.count("langid = {russian},") for b in blocks) == 5 * 4
+
+
+def test_a_short_line_said_twice_in_a_text_file_is_text() -> None:
+    text = "\n\n".join([
+        "Сначала обновите список пакетов командой", "aptitude update", "а затем",
+        "aptitude full-upgrade", "^[2]", *(f"Абзац номер {k} о пакетах Debian." for k in range(8)),
+        "Или то же самое другой программой:", "apt-get update", "а затем", "apt-get dist-upgrade",
+        "^[4]", "Конец.",
+    ])  # fmt: skip
+    assert find_furniture(extract_text(text.encode("utf-8"))) == []

@@ -37,11 +37,13 @@ def by_position(doc: Document) -> list[Furniture]:
     }
     keys = [mask(ln.text) for ln in lines]  # each line's comparison key, computed once
     band = _margin_band(doc, keys, frames)
+    listing = _listing_lines(lines, frames)
     margin = set(band)  # the lines in the margin band itself, before the edge rows join it
     # Generous margins put heads and feet further in than the band: the page's first or last
     # row, set apart from the text, is in the band too when its kind repeats (see below).
     for i, where in _edge_rows(lines).items():
-        band.setdefault(i, where)
+        if i not in listing:
+            band.setdefault(i, where)
     edge_numbers = _counted_edge_numbers(lines, band)
     pages_by_key: dict[tuple[str, int, str], set[int]] = defaultdict(set)
     for i, where in band.items():
@@ -98,7 +100,8 @@ def _margin_band(
             heights[ln.page] = max(heights.get(ln.page, 0.0), ln.y1 * 1.05)
     # Inside the page's body frame (lines stacked on one another, from the extractor) a line
     # is running text, however near the edge: only a bare page number or a line repeated at
-    # the same height on other pages can be furniture there.
+    # the same height on other pages can be furniture there, and never a line of code (a
+    # listing of similar records repeats "langid = {russian}," at the same heights).
     at_height = Counter(
         (key, round(ln.y0 / 2)) for key, ln in zip(keys, lines, strict=True) if ln.y0 is not None
     )
@@ -113,7 +116,11 @@ def _margin_band(
             and ln.y1 > frame[0]
             and ln.y0 < frame[1]
             and not PAGE_ONLY.fullmatch(ln.text.strip())
-            and at_height[(keys[i], round(ln.y0 / 2))] < 3
+            and (
+                at_height[(keys[i], round(ln.y0 / 2))] < 3
+                or ln.kind == "code"
+                or sum(ch.isalpha() for ch in keys[i]) < 3  # "#.": any number ending a line
+            )
         ):
             continue
         if ln.y1 <= h * BAND:
@@ -121,6 +128,22 @@ def _margin_band(
         elif ln.y0 >= h * (1 - BAND):
             band[i] = "running-footer"
     return band
+
+
+def _listing_lines(
+    lines: tuple[Line, ...], frames: dict[int, tuple[float, float]]
+) -> set[int]:
+    """Lines of code inside their page's body frame: a listing's first or last row on a
+    page ("}", "end") is set apart by a gap like a head, and records of one kind repeat it
+    page after page. A head set in a typewriter font stands outside the frame."""
+    out: set[int] = set()
+    for i, ln in enumerate(lines):
+        frame = frames.get(ln.page)
+        if ln.kind != "code" or frame is None or ln.y0 is None or ln.y1 is None:
+            continue
+        if ln.y1 > frame[0] and ln.y0 < frame[1] and not PAGE_ONLY.fullmatch(ln.text.strip()):
+            out.add(i)
+    return out
 
 
 def _edge_rows(lines: tuple[Line, ...]) -> dict[int, str]:
