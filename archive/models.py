@@ -109,7 +109,9 @@ class Document:
 class Artifact:
     """A line removed from the text (running header, footer, page number): nothing is lost."""
 
-    kind: str  # "running-header" | "running-footer" | "page-number" | "capture-header"
+    # "running-header" | "running-footer" | "page-number" | "capture-header" | "figure-text"
+    # | "continuation" (a code listing's "continues on next page" label)
+    kind: str
     text: str
     page: int  # physical page it was found on
     printed_page: int | None = None

@@ -33,6 +33,7 @@ from pdftypeset import (
 __all__ = ["GENERATORS", "Style", "Typesetter", "pick_fonts", "with_style"]
 
 DATA = Path(__file__).parent / "data"
+DEJAVU_ITALIC = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif-Italic.ttf")
 
 
 # -- the generators ------------------------------------------------------------------------
@@ -178,6 +179,45 @@ def dense_pages(n_pages: int, seed: int | None = None) -> bytes:
         ts.paragraph(text, "body", "kk")
         k += 1
     return ts.finish()
+
+
+# x (a negative x sets the line flush right, ending -x points from the page's right edge),
+# baseline, text, font size, font ("serif" | "italic" | "bold" | "mono")
+Placed = tuple[float, float, str, float, str]
+
+
+def placed_pages(pages: Sequence[Sequence[Placed]], *, size: tuple[float, float] = (420.0, 595.0),
+                 ) -> bytes:
+    """A PDF whose lines are placed one by one, for page shapes the typesetter does not
+    make: labels of a code listing broken over a page, a footer on the first page only, a
+    table of contents with its numbers flush right."""
+    regular, bold = pick_fonts()
+    italic_file = DEJAVU_ITALIC if DEJAVU_ITALIC.exists() else None
+    fonts = {
+        "serif": regular, "bold": bold, "mono": pymupdf.Font("cour"),
+        "italic": pymupdf.Font(fontfile=str(italic_file)) if italic_file else regular,
+    }  # fmt: skip
+    doc = pymupdf.open()
+    for lines in pages:
+        page = doc.new_page(width=size[0], height=size[1])
+        writer = pymupdf.TextWriter(page.rect)
+        for x, baseline, text, fontsize, font in lines:
+            if x < 0:
+                x = size[0] + x - fonts[font].text_length(text, fontsize=fontsize)
+            writer.append((x, baseline), text, font=fonts[font], fontsize=fontsize)
+        writer.write_text(page)
+    data = doc.tobytes()
+    doc.close()
+    return data
+
+
+def running_text(n_lines: int, seed: int = 0) -> list[str]:
+    """Lines of plain Russian words, about 55 characters each, every one different."""
+    rng = random.Random(seed)
+    words = ("объект", "сцена", "описание", "игрок", "обработчик", "строка", "текст",
+             "переход", "комната", "предмет", "действие", "вывод", "событие", "мир")
+    return [" ".join(rng.choice(words) for _ in range(6)) + f" {seed}-{k}"
+            for k in range(n_lines)]
 
 
 def scanned_like() -> bytes:

@@ -28,6 +28,9 @@ ARTICLE = SEEDS / "000_d613d50ca8d86847.txt"
         ("36 Кұқық және мемлекет, № 4 (105), 2024", 36),
         ("Вестник КазНУ. Серия юридическая. №2 (98). 2021", None),  # a year is not a page
         ("МЕЖДУНАРОДНОЕ ПРАВО", None),
+        ("Руководство начинающего разработчика Debian 26 / 63", 26),  # page of a count
+        ("Page 3 of 10", 3),
+        ("January 11, 2022 1–6", None),  # a range of pages is no page
     ],
 )
 def test_read_page_number(text: str, page: int | None) -> None:

@@ -129,7 +129,8 @@ def _repeated(texts: list[str], alone: list[bool]) -> set[int]:
         if _excluded(s):
             continue
         key = mask(s)
-        if len(key) < 4:
+        # Words make a running head; a note's mark ("^[2]", "^[4]") masks to the same key.
+        if len(key) < 4 or sum(ch.isalpha() for ch in key) < 2:
             continue
         if not alone[i] and (
             len(key) < 12
@@ -142,6 +143,8 @@ def _repeated(texts: list[str], alone: list[bool]) -> set[int]:
     for where in positions.values():
         if len(where) < 2 or (where[-1] - where[0]) < 5 * (len(where) - 1):
             continue
+        if _said_twice(texts, where):
+            continue
         inline = [i for i in where if not alone[i]]
         beside = sum(
             1
@@ -152,6 +155,16 @@ def _repeated(texts: list[str], alone: list[bool]) -> set[int]:
             continue
         out.update(where)
     return out
+
+
+def _said_twice(texts: list[str], where: list[int]) -> bool:
+    """Two occurrences of the same words with no page number or journal line beside either:
+    a short line said twice ("а затем" before two commands) is text, not a running head."""
+    return (
+        len(where) == 2
+        and texts[where[0]] == texts[where[1]]
+        and not any(_number_beside(texts, i) or _serial_beside(texts, i) for i in where)
+    )
 
 
 def _serial_beside(texts: list[str], i: int) -> bool:

@@ -8,7 +8,10 @@ through these.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
+
+from archive.models import Line
 
 _YEAR = r"(?:19|20)\d\d"
 # "N 4" only as a word of its own in capitals: "Version 1.2" is not an issue number.
@@ -24,7 +27,9 @@ _ANY_YEAR = re.compile(rf"(?<!\d){_YEAR}")
 _YEAR_ONLY = re.compile(_YEAR)
 DIGITS = re.compile(r"\d+")
 PAGE_ONLY = re.compile(r"[-–—\s]*(\d{1,4})[-–—\s]*")
-_TRAILING_NUMBER = re.compile(r"(?<![\d.,/-])(\d{1,4})\s*$")
+_TRAILING_NUMBER = re.compile(r"(?<![\d.,/\-–—])(\d{1,4})\s*$")  # not the end of a range "1–6"
+# "26 / 63", "Page 3 of 10": the page, then the count of pages.
+_PAGE_OF_COUNT = re.compile(r"(?<![\d.,/])(\d{1,4})\s*(?:/|of|из)\s*\d{1,4}\s*$", re.I)
 _LEADING_NUMBER = re.compile(r"^\s*(\d{1,4})(?=\s+\D)")
 _ISSUE_BEFORE = re.compile(r"(?:№|\bNo\.?|\bNº|\bvol\.?|\bт\.|\bвып\.|\bissue)\s*$", re.I)
 _GLUED_YEAR_PAGE = re.compile(r"(?<!\d)(" + _YEAR + r")(\d{1,4})\s*$")
@@ -49,7 +54,7 @@ def read_page_number(text: str) -> int | None:
     """The printed page number a furniture line carries, if any.
 
     A page number glued to the year (``…, 202436``) is split after the year; a number equal
-    to a year in the line is not a page.
+    to a year in the line is not a page, nor is the count of pages after it (``26 / 63``).
     """
     s = text.strip()
     only = PAGE_ONLY.fullmatch(s)
@@ -58,7 +63,7 @@ def read_page_number(text: str) -> int | None:
     glued = _GLUED_YEAR_PAGE.search(s)
     if glued and ISSUE.search(s):
         return int(glued.group(2)) or None
-    for pattern in (_TRAILING_NUMBER, _LEADING_NUMBER):
+    for pattern in (_PAGE_OF_COUNT, _TRAILING_NUMBER, _LEADING_NUMBER):
         match = pattern.search(s)
         if match and _ISSUE_BEFORE.search(s[: match.start()]):
             continue  # "… Т. 143, № 2": the issue number, not a page
@@ -90,3 +95,12 @@ def is_serial_title(text: str) -> bool:
         return False  # a quotation left open: a sentence wrapped here, not a running head
     has_year = _ANY_YEAR.search(s) is not None
     return has_year and (ISSUE.search(s) is not None or SERIAL_WORDS.search(s) is not None)
+
+
+def text_size(lines: tuple[Line, ...]) -> float | None:
+    """The font size that carries most characters of the document: its running text's."""
+    sizes: Counter[float] = Counter()
+    for ln in lines:
+        if ln.size is not None and ln.kind != "figure":
+            sizes[ln.size] += len(ln.text)
+    return sizes.most_common(1)[0][0] if sizes else None

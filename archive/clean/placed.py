@@ -2,13 +2,18 @@
 
 With geometry, furniture sits in the top or bottom band of a page (or in a page's first or
 last row, set apart by a gap) and repeats from page to page: digits and roman page numbers
-masked, odd and even pages compared separately.
+masked, odd and even pages compared separately. A head whose words change every few pages,
+or a foot line printed once, is furniture by its row: the baseline where furniture stands on
+other pages, apart from the page's running text. Labels of a code listing broken over a
+page are found by ``archive.clean.continued``.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 
+from archive.clean.continued import continuation_labels
 from archive.clean.marks import (
     BAND,
     DIGITS,
@@ -18,51 +23,27 @@ from archive.clean.marks import (
     is_serial_title,
     mask,
     read_page_number,
+    text_size,
 )
 from archive.models import Document, Line
 
 
 def by_position(doc: Document) -> list[Furniture]:
     lines = doc.lines
-    heights = {p.number: p.height for p in doc.pages}
-    for ln in lines:
-        if ln.page not in heights and ln.y1 is not None:
-            heights[ln.page] = max(heights.get(ln.page, 0.0), ln.y1 * 1.05)
-    # Inside the page's body frame (lines stacked on one another, from the extractor) a line
-    # is running text, however near the edge: only a bare page number or a line repeated at
-    # the same height on other pages can be furniture there.
     frames = {
         p.number: (p.body_top, p.body_bottom)
         for p in doc.pages
         if p.body_top is not None and p.body_bottom is not None
     }
     keys = [mask(ln.text) for ln in lines]  # each line's comparison key, computed once
-    at_height = Counter(
-        (key, round(ln.y0 / 2)) for key, ln in zip(keys, lines, strict=True) if ln.y0 is not None
-    )
-    band: dict[int, str] = {}
-    for i, ln in enumerate(lines):
-        h = heights.get(ln.page)
-        if not h or ln.y0 is None or ln.y1 is None:
-            continue
-        frame = frames.get(ln.page)
-        if (
-            frame is not None
-            and ln.y1 > frame[0]
-            and ln.y0 < frame[1]
-            and not PAGE_ONLY.fullmatch(ln.text.strip())
-            and at_height[(keys[i], round(ln.y0 / 2))] < 3
-        ):
-            continue
-        if ln.y1 <= h * BAND:
-            band[i] = "running-header"
-        elif ln.y0 >= h * (1 - BAND):
-            band[i] = "running-footer"
+    band = _margin_band(doc, keys, frames)
+    listing = _listing_lines(lines, frames)
     margin = set(band)  # the lines in the margin band itself, before the edge rows join it
     # Generous margins put heads and feet further in than the band: the page's first or last
     # row, set apart from the text, is in the band too when its kind repeats (see below).
     for i, where in _edge_rows(lines).items():
-        band.setdefault(i, where)
+        if i not in listing:
+            band.setdefault(i, where)
     edge_numbers = _counted_edge_numbers(lines, band)
     pages_by_key: dict[tuple[str, int, str], set[int]] = defaultdict(set)
     for i, where in band.items():
@@ -96,12 +77,73 @@ def by_position(doc: Document) -> list[Furniture]:
     for i in _sharing_edge_words(lines, band):
         if i not in found:
             found[i] = Furniture(i, band[i], read_page_number(lines[i].text))
+    # Alternating heads whose words change every few pages (the chapter on even pages, the
+    # section on odd ones) repeat too seldom: their row on the page says what they are.
+    found.update(_on_furniture_rows(doc, found, band, frames))
     # Other short lines in the same band of a page that has furniture there belong to it.
-    marked = Counter((lines[i].page, band[i]) for i in found)
+    marked = Counter((lines[i].page, band[i]) for i in found if i in band)
     for i, where in band.items():
         if i not in found and marked[(lines[i].page, where)] and len(lines[i].text) <= 110:
             found[i] = Furniture(i, where, None)
+    found.update(continuation_labels(lines, found))
     return [found[i] for i in sorted(found)]
+
+
+def _margin_band(
+    doc: Document, keys: list[str], frames: dict[int, tuple[float, float]]
+) -> dict[int, str]:
+    """Lines in the top or bottom band of their page: index → where."""
+    lines = doc.lines
+    heights = {p.number: p.height for p in doc.pages}
+    for ln in lines:
+        if ln.page not in heights and ln.y1 is not None:
+            heights[ln.page] = max(heights.get(ln.page, 0.0), ln.y1 * 1.05)
+    # Inside the page's body frame (lines stacked on one another, from the extractor) a line
+    # is running text, however near the edge: only a bare page number or a line repeated at
+    # the same height on other pages can be furniture there, and never a line of code (a
+    # listing of similar records repeats "langid = {russian}," at the same heights).
+    at_height = Counter(
+        (key, round(ln.y0 / 2)) for key, ln in zip(keys, lines, strict=True) if ln.y0 is not None
+    )
+    band: dict[int, str] = {}
+    for i, ln in enumerate(lines):
+        h = heights.get(ln.page)
+        if not h or ln.y0 is None or ln.y1 is None:
+            continue
+        frame = frames.get(ln.page)
+        if (
+            frame is not None
+            and ln.y1 > frame[0]
+            and ln.y0 < frame[1]
+            and not PAGE_ONLY.fullmatch(ln.text.strip())
+            and (
+                at_height[(keys[i], round(ln.y0 / 2))] < 3
+                or ln.kind == "code"
+                or sum(ch.isalpha() for ch in keys[i]) < 3  # "#.": any number ending a line
+            )
+        ):
+            continue
+        if ln.y1 <= h * BAND:
+            band[i] = "running-header"
+        elif ln.y0 >= h * (1 - BAND):
+            band[i] = "running-footer"
+    return band
+
+
+def _listing_lines(
+    lines: tuple[Line, ...], frames: dict[int, tuple[float, float]]
+) -> set[int]:
+    """Lines of code inside their page's body frame: a listing's first or last row on a
+    page ("}", "end") is set apart by a gap like a head, and records of one kind repeat it
+    page after page. A head set in a typewriter font stands outside the frame."""
+    out: set[int] = set()
+    for i, ln in enumerate(lines):
+        frame = frames.get(ln.page)
+        if ln.kind != "code" or frame is None or ln.y0 is None or ln.y1 is None:
+            continue
+        if ln.y1 > frame[0] and ln.y0 < frame[1] and not PAGE_ONLY.fullmatch(ln.text.strip()):
+            out.add(i)
+    return out
 
 
 def _edge_rows(lines: tuple[Line, ...]) -> dict[int, str]:
@@ -177,3 +219,104 @@ def _sharing_edge_words(lines: tuple[Line, ...], band: dict[int, str]) -> list[i
         if len(lines[i].text) <= 160
         and any(len(pages[(where, part)] - {lines[i].page}) >= 3 for part in parts[i])
     ]
+
+
+_ROW_TOLERANCE = 1.5  # points between the baselines of one row of furniture
+_ROW_PAGES = 3  # other pages with furniture on a row before the row counts
+_LARGER = 0.5  # points above the running text's size that a head on a row may not exceed
+_DESCENDER = 0.22  # a descender's usual depth below the baseline, in ems
+
+
+def _baseline(ln: Line) -> float:
+    """Where the line's letters stand: its box's bottom less a descender, so that lines set
+    in different sizes on one baseline (a small date beside a page number) agree."""
+    return (ln.y1 or 0.0) - _DESCENDER * (ln.size or 0.0)
+
+
+def _on_furniture_rows(
+    doc: Document,
+    found: dict[int, Furniture],
+    band: dict[int, str],
+    frames: dict[int, tuple[float, float]],
+) -> dict[int, Furniture]:
+    """Lines on the baseline where furniture stands on at least three other pages.
+
+    A running head whose words change every few pages (the current chapter and section),
+    or a foot line printed on the first page only ("Preprint submitted to …"), repeats too
+    seldom to be found by its words; its row is the evidence. The line must also stand
+    apart from the page's running text: outside the page's body frame, or, where the page
+    has no frame (a nearly empty page, a contents page), at the page's very edge with a
+    page number that keeps the count of the other pages' furniture. Where no head repeats
+    at all, the lines of the head or foot band whose numbers count the pages mark the row.
+    """
+    lines = doc.lines
+    # Not larger than the running text: a chapter's title opening each page is no head.
+    ceiling = (text_size(lines) or 0.0) + _LARGER
+    band = {i: w for i, w in band.items() if (lines[i].size or 0.0) <= ceiling}
+    counting = _counting_lines(lines, band)
+    marks = sorted((_baseline(lines[i]), lines[i].page) for i in found.keys() | counting)
+    if len({page for _, page in marks}) < _ROW_PAGES:
+        return {}
+    baselines = [b for b, _ in marks]
+    counts = _page_offsets(lines, found) | {
+        n - lines[i].page for i in counting if (n := read_page_number(lines[i].text))}
+    edges = _page_edges(lines)
+    heights = {p.number: p.height for p in doc.pages}
+    out: dict[int, Furniture] = {}
+    for i, ln in enumerate(lines):
+        s = ln.text.strip()
+        if i in found or ln.y0 is None or ln.y1 is None or ln.kind or not s or len(s) > 110:
+            continue
+        if (ln.size or 0.0) > ceiling:
+            continue
+        b = _baseline(ln)
+        near = marks[bisect_left(baselines, b - _ROW_TOLERANCE) : bisect_right(
+            baselines, b + _ROW_TOLERANCE)]
+        if len({page for _, page in near} - {ln.page}) < _ROW_PAGES:
+            continue
+        top = ln.y0 < heights.get(ln.page, 2 * ln.y1) / 2
+        number = read_page_number(s)
+        frame = frames.get(ln.page)
+        if frame is not None:
+            apart = ln.y1 <= frame[0] + 0.5 if top else ln.y0 >= frame[1] - 0.5
+        else:
+            first, last = edges[ln.page]
+            at_edge = ln.y0 <= first + 0.5 if top else ln.y1 >= last - 0.5
+            apart = at_edge and number is not None and number - ln.page in counts
+        if apart:
+            kind = "page-number" if PAGE_ONLY.fullmatch(s) else (
+                "running-header" if top else "running-footer")
+            out[i] = Furniture(i, kind, number)
+    return out
+
+
+def _counting_lines(lines: tuple[Line, ...], band: dict[int, str]) -> set[int]:
+    """Lines of the head or foot band with a number that counts the pages: its printed
+    less physical page is the same on three pages or more."""
+    offsets: dict[int, int] = {}
+    pages: dict[int, set[int]] = defaultdict(set)
+    for i in band:
+        number = read_page_number(lines[i].text)
+        if number is not None:
+            offsets[i] = number - lines[i].page
+            pages[offsets[i]].add(lines[i].page)
+    return {i for i, offset in offsets.items() if len(pages[offset]) >= _ROW_PAGES}
+
+
+def _page_offsets(lines: tuple[Line, ...], found: dict[int, Furniture]) -> set[int]:
+    """Printed less physical page of the furniture found, where two pages or more agree."""
+    offsets = Counter(
+        f.printed_page - lines[i].page for i, f in found.items() if f.printed_page is not None
+    )
+    return {offset for offset, n in offsets.items() if n >= 2}
+
+
+def _page_edges(lines: tuple[Line, ...]) -> dict[int, tuple[float, float]]:
+    """Each page's highest line top and lowest line bottom (text of figures aside)."""
+    edges: dict[int, tuple[float, float]] = {}
+    for ln in lines:
+        if ln.y0 is None or ln.y1 is None or ln.kind == "figure":
+            continue
+        first, last = edges.get(ln.page, (ln.y0, ln.y1))
+        edges[ln.page] = (min(first, ln.y0), max(last, ln.y1))
+    return edges

@@ -9,7 +9,8 @@ The reading-order rules, in short:
   fragments that cross it, rows of text on its left and right at the same heights, each
   filling its side's width. Full-width text above or below the band does not matter, so a
   two-column conclusion under single-column text works; table cells do not fill their width,
-  so a table is read row by row.
+  so a table is read row by row, and neither is a side made mostly of bare numbers (the page
+  numbers of a table of contents), so each entry keeps its number.
 * Fragments that span the gutter (titles, headers, single-column passages) split the page into
   regions; inside a region the left column is read fully, then the right one. Each side is
   tested again, so three or more columns are read left to right too.
@@ -20,6 +21,7 @@ The reading-order rules, in short:
 
 from __future__ import annotations
 
+import re
 import statistics
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
@@ -133,7 +135,7 @@ def _column_band(ordered: list[Fragment], gl: float, gr: float, floor: int = 0) 
 
 
 def _columns(left: list[Fragment], right: list[Fragment], floor: int) -> int:
-    if len(left) < 4 or len(right) < 4:
+    if len(left) < 4 or len(right) < 4 or _mostly_numbers(left) or _mostly_numbers(right):
         return 0
     pairs = _side_by_side(left, right)
     if pairs <= floor or pairs < max(4, 0.4 * min(len(left), len(right))):
@@ -142,6 +144,18 @@ def _columns(left: list[Fragment], right: list[Fragment], floor: int) -> int:
     left_rows, right_rows = _rows(left), _rows(right)
     width = min(_extent(left), _extent(right))
     return pairs if _filled(left_rows, width) and _filled(right_rows, width) else 0
+
+
+_BARE_NUMBER = re.compile(r"[.\s·…]*(?:\d{1,4}|[ivxlc]{1,7})", re.IGNORECASE)
+_LEADER = re.compile(r"[.\s·…]+")
+
+
+def _mostly_numbers(side: list[Fragment]) -> bool:
+    """Most of the side is bare numbers (dot leaders aside): the page numbers of a table of
+    contents beside its entries, or a table's column of figures, read row by row, never
+    as a column."""
+    texts = [f.text.strip() for f in side if not _LEADER.fullmatch(f.text.strip())]
+    return sum(bool(_BARE_NUMBER.fullmatch(t)) for t in texts) * 2 > len(texts)
 
 
 def _rows(side: list[Fragment]) -> list[tuple[float, float]]:

@@ -1,0 +1,256 @@
+"""Running heads, feet and page numbers of shapes that do not repeat word for word, in small
+generated PDFs: alternating heads whose titles change every few pages, labels of a code
+listing broken over a page, a footer printed on the first page only, the page numbers of a
+table of contents."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pdfgen import Placed, placed_pages, running_text
+
+from archive.analyse import analyse
+from archive.clean import clean
+from archive.clean.furniture import find_furniture
+from archive.extract.pdf import extract_pdf
+from archive.extract.text import extract_text
+
+WIDTH, HEIGHT = 420.0, 595.0
+LEFT = 50.0
+HEAD = 40.0  # baseline of the running heads
+FOOT = 565.0  # baseline of the page numbers at the foot
+TOP, STEP = 70.0, 13.0  # first body baseline, line step
+
+
+def _body(lines: Sequence[str], top: float = TOP) -> list[Placed]:
+    return [(LEFT, top + k * STEP, text, 10.0, "serif") for k, text in enumerate(lines)]
+
+
+def _centred_number(n: int) -> Placed:
+    return (WIDTH / 2 - 3, FOOT, str(n), 10.0, "serif")
+
+
+def _texts(data: bytes) -> tuple[list[str], list[tuple[str, str]]]:
+    """Paragraph texts and (kind, text) of the artifacts, figure text aside."""
+    seg = analyse(data).segmentation
+    arts = [(a.kind, a.text) for a in seg.artifacts if a.kind != "figure-text"]
+    return [b.text for b in seg.blocks], arts
+
+
+def _assert_all_kept(blocks: list[str], lines: list[str]) -> None:
+    text = " ".join(blocks)
+    assert [ln for ln in lines if ln not in text] == []
+
+
+def _book(heads: dict[int, tuple[str, bool]], pages: int, blank: set[int]) -> tuple[bytes, list]:
+    """Pages with a running head each (text, flush right?), the first page a chapter opening
+    with its number at the foot; pages in ``blank`` hold nothing but their head."""
+    body: list[str] = []
+    out: list[list[Placed]] = []
+    for n in range(1, pages + 1):
+        lines = [] if n in blank else running_text(30, seed=n)
+        body += lines
+        placed = _body(lines)
+        if n in heads:
+            text, right = heads[n]
+            placed.append((-LEFT if right else LEFT, HEAD, text, 9.0, "italic"))
+        else:
+            placed.append(_centred_number(n))
+        out.append(placed)
+    return placed_pages(out, size=(WIDTH, HEIGHT)), body
+
+
+CHAPTERS = {1: "ОБЩИЕ СВЕДЕНИЯ", 2: "СЦЕНА", 3: "ОБЪЕКТЫ", 4: "ДЕКОРАЦИИ", 5: "ИНВЕНТАРЬ",
+            6: "ДИАЛОГИ", 7: "ГРАФИКА"}  # fmt: skip
+SECTIONS = ["КАК СОЗДАВАТЬ ИГРУ", "ОСНОВЫ ОТЛАДКИ", "ПЕРЕМЕННЫЕ ОБЪЕКТА", "ЛОКАЛЬНЫЕ ПЕРЕМЕННЫЕ",
+            "МЕТОДЫ", "ПОДСТАНОВКИ", "ТАЙМЕР", "МЕНЮ", "ФРАЗЫ", "ТЕГИ"]  # fmt: skip
+
+
+def _alternating(chapter_of_page) -> dict[int, tuple[str, bool]]:
+    """Chapter on even pages ("12 ГЛАВА 3. ОБЪЕКТЫ"), the section on odd ones, each time a
+    different one ("3.2. МЕНЮ 13"), from page 2 on."""
+    heads: dict[int, tuple[str, bool]] = {}
+    for n in range(2, 15):
+        c = chapter_of_page(n)
+        if n % 2 == 0:
+            heads[n] = (f"{n} ГЛАВА {c}. {CHAPTERS[c]}", False)
+        else:
+            heads[n] = (f"{c}.{n // 2}. {SECTIONS[n // 2 % len(SECTIONS)]} {n}", True)
+    return heads
+
+
+def test_alternating_heads_with_titles_that_change_every_few_pages() -> None:
+    # Chapter 1 runs over pages 1-6, so its head recurs; later chapters last two pages, and
+    # page 10 is left empty but for its head, as before a new chapter.
+    heads = _alternating(lambda n: 1 if n <= 6 else (n - 3) // 2)
+    data, body = _book(heads, 14, blank={10})
+    blocks, arts = _texts(data)
+    assert sorted(text for _, text in arts) == sorted(["1", *(h for h, _ in heads.values())])
+    assert not [b for b in blocks if "ГЛАВА" in b or any(s in b for s in SECTIONS)]
+    _assert_all_kept(blocks, body)
+
+
+def test_alternating_heads_that_never_repeat_are_found_by_their_page_numbers() -> None:
+    # Every head is different: the number counting the pages, on one row, tells them.
+    heads = _alternating(lambda n: (n + 1) // 2)
+    data, body = _book(heads, 14, blank=set())
+    blocks, arts = _texts(data)
+    assert sorted(text for _, text in arts) == sorted(["1", *(h for h, _ in heads.values())])
+    _assert_all_kept(blocks, body)
+    cleaned = clean(extract_pdf(data))
+    assert {c.printed_page - c.page for c in cleaned.lines} == {0}
+
+
+CODE = ["room {", "    nam = 'street';", "    obj = { 'tree' };", "    dsc = [[A street.]];",
+        "}", "obj {", "    tag = '#flowers';", "}"]  # fmt: skip
+
+
+def _code(lines: Sequence[str], top: float) -> list[Placed]:
+    return [(LEFT, top + k * 11.0, text, 9.0, "mono") for k, text in enumerate(lines)]
+
+
+def _broken_listing(n: int) -> tuple[list[list[Placed]], list[str]]:
+    """Two pages over which a code listing breaks, with labels at the break, and a footnote
+    in the same small size at the foot of the second page's text."""
+    before, after = running_text(28, seed=10 * n), running_text(20, seed=10 * n + 1)
+    first = _body(before) + _code(CODE[:4], TOP + 28 * STEP + 4)
+    first.append((-LEFT, TOP + 28 * STEP + 4 * 11.0 + 8, "(continues on next page)", 7.0,
+                  "serif"))
+    second = [(-LEFT, TOP - 4, "(continued from previous page)", 7.0, "serif")]
+    second += _code(CODE[4:], TOP + 8) + _body(after, TOP + 8 + 4 * 11.0 + 16)
+    second.append((LEFT, TOP + 8 + 4 * 11.0 + 16 + 20 * STEP + 6, "1 Примечание переводчика.",
+                   7.0, "serif"))
+    return [[*first, _centred_number(2 * n - 1)], [*second, _centred_number(2 * n)]], (
+        before + after)
+
+
+def test_labels_of_a_code_listing_broken_over_pages() -> None:
+    pages, body = _broken_listing(1)
+    more, body2 = _broken_listing(2)
+    blocks, arts = _texts(placed_pages(pages + more, size=(WIDTH, HEIGHT)))
+    labels = [text for kind, text in arts if kind == "continuation"]
+    assert labels == ["(continues on next page)", "(continued from previous page)"] * 2
+    assert not [b for b in blocks if "continue" in b]
+    # The code keeps its lines; the footnote, small like the labels but beside prose and
+    # set flush left, is text.
+    code = "\n".join(b for b in blocks if "room {" in b or "tag = " in b)
+    assert all(line.strip() in code for line in CODE)
+    assert sum("Примечание переводчика" in b for b in blocks) == 2
+    _assert_all_kept(blocks, body + body2)
+
+
+def test_a_footer_printed_on_the_first_page_only() -> None:
+    pages = [[*_body(running_text(34, seed=n)), _centred_number(n)] for n in range(1, 5)]
+    pages[0][-1] = (LEFT, FOOT, "Preprint submitted to Example Press", 8.0, "serif")
+    pages[0].append((-LEFT, FOOT, "June 8, 2018", 8.0, "serif"))
+    blocks, arts = _texts(placed_pages(pages, size=(WIDTH, HEIGHT)))
+    # One row: the two parts may come out as one line or two.
+    feet = " ".join(text for kind, text in arts if kind == "running-footer")
+    assert feet == "Preprint submitted to Example Press June 8, 2018"
+    assert not [b for b in blocks if "Preprint" in b or "2018" in b]
+    _assert_all_kept(blocks, [ln for n in range(1, 5) for ln in running_text(34, seed=n)])
+
+
+TOC = [("1 Introduction", 2, None), ("1.1 Changelog", 2, "."), ("2 Overview", 2, None),
+       ("3 Terminology", 3, None), ("4 Interpreting the Results", 4, None),
+       ("4.1 Margins and Paper Size", 4, "."), ("4.2 Line Widths", 5, "."),
+       ("4.3 Fonts", 6, "."), ("4.4 Font Hinting Test", 7, "."), ("4.5 The Ligature Test", 8, "."),
+       ("4.6 The Minus Sign Test", 9, "."), ("5 Application Versions", 10, None),
+       ("5.1 Acrobat Reader", 10, "."), ("5.2 Dvips", 11, "."), ("5.3 Ghostscript", 12, ".")]
+
+
+def _contents_page() -> list[Placed]:
+    """Entries flush left (sections indented, with dot leaders), numbers flush right."""
+    placed: list[Placed] = [(LEFT, TOP, "Contents", 14.0, "bold")]
+    y = TOP + 30
+    for title, page, leader in TOC:
+        chapter = leader is None
+        x = LEFT if chapter else LEFT + 15
+        font = "bold" if chapter else "serif"
+        placed.append((x, y, title, 10.0, font))
+        if leader:
+            placed.append((LEFT + 175, y, " ".join("." * 20), 10.0, "serif"))
+        placed.append((-LEFT, y, str(page), 10.0, font))
+        y += 22 if chapter else 13
+    return placed
+
+
+def test_page_numbers_of_a_table_of_contents_stay_with_their_entries() -> None:
+    pages = [_contents_page()] + [
+        [*_body(running_text(34, seed=n)), _centred_number(n)] for n in range(2, 6)
+    ]
+    blocks, arts = _texts(placed_pages(pages, size=(WIDTH, HEIGHT)))
+    assert not [b for b in blocks if b.strip().isdigit()]
+    joined = " ".join(blocks)
+    assert "1 Introduction 2" in joined and "5 Application Versions 10" in joined
+    assert sorted(text for kind, text in arts if kind == "page-number") == ["2", "3", "4", "5"]
+
+
+def test_lines_that_all_look_like_heads_are_kept_with_a_warning() -> None:
+    # Every page holds one line on one row, numbered like a running head: the evidence
+    # cannot be right for the whole document, so nothing is taken and the file says why.
+    pages = [[(LEFT, HEAD, f"{n} {SECTIONS[n]}", 9.0, "serif")] for n in range(1, 6)]
+    a = analyse(placed_pages(pages, size=(WIDTH, HEIGHT)))
+    _assert_all_kept([b.text for b in a.segmentation.blocks],
+                     [f"{n} {SECTIONS[n]}" for n in range(1, 6)])
+    assert any("running header" in w for w in a.warnings)
+
+
+def test_numbered_titles_opening_every_page_are_headings_not_heads() -> None:
+    # One short chapter a page, its number counting the pages, on one row set apart from
+    # the text: larger than the running text, so a title, not a running head.
+    pages = [
+        [(LEFT, HEAD + 10, f"{n} {SECTIONS[n].title()}", 14.0, "bold"),
+         *_body(running_text(30, seed=n), top=TOP + 20)]
+        for n in range(1, 6)
+    ]  # fmt: skip
+    blocks, arts = _texts(placed_pages(pages, size=(WIDTH, HEIGHT)))
+    assert arts == []
+    _assert_all_kept(blocks, [f"{n} {SECTIONS[n].title()}" for n in range(1, 6)])
+
+
+def test_small_captions_under_code_at_page_feet_are_text() -> None:
+    # Numbered captions of listings differ by their numbers: no label repeats.
+    pages = []
+    for n in (1, 2, 3):
+        placed = _body(running_text(28, seed=n)) + _code(CODE[:4], TOP + 28 * STEP + 4)
+        placed.append((LEFT, TOP + 28 * STEP + 4 * 11.0 + 8, f"Листинг {n}", 7.0, "serif"))
+        pages.append([*placed, _centred_number(n)])
+    blocks, arts = _texts(placed_pages(pages, size=(WIDTH, HEIGHT)))
+    assert [kind for kind, _ in arts] == ["page-number"] * 3
+    _assert_all_kept(blocks, ["Листинг 1", "Листинг 2", "Листинг 3"])
+
+
+def _records_page(n: int) -> list[Placed]:
+    """A page of bibliography records in a typewriter font: the last record of the page
+    before goes on with its closing brace at the top, and every page ends inside a record
+    with the same field at the same height."""
+    placed: list[Placed] = [(LEFT, TOP, "}", 9.0, "mono")]
+    y = TOP + 22
+    for k in range(3):
+        record = [f"@Book{{key{n}{k},", f"  author = {{Author {n}{k}}},", "  year = 1994,",
+                  "  langid = {russian},", "}"]  # fmt: skip
+        for text in record[: 4 if k == 2 else 5]:
+            placed.append((LEFT, y, text, 9.0, "mono"))
+            y += 11
+        y += 11
+    placed += _body(running_text(12, seed=n), top=y + 10)
+    placed.append((LEFT, HEIGHT - 60, "  langid = {russian},", 9.0, "mono"))
+    return [*placed, _centred_number(n)]
+
+
+def test_lines_of_code_at_page_edges_are_text() -> None:
+    blocks, arts = _texts(placed_pages([_records_page(n) for n in range(1, 6)],
+                                       size=(WIDTH, HEIGHT)))
+    assert [kind for kind, _ in arts] == ["page-number"] * 5
+    assert sum(b.count("langid = {russian},") for b in blocks) == 5 * 4
+
+
+def test_a_short_line_said_twice_in_a_text_file_is_text() -> None:
+    text = "\n\n".join([
+        "Сначала обновите список пакетов командой", "aptitude update", "а затем",
+        "aptitude full-upgrade", "^[2]", *(f"Абзац номер {k} о пакетах Debian." for k in range(8)),
+        "Или то же самое другой программой:", "apt-get update", "а затем", "apt-get dist-upgrade",
+        "^[4]", "Конец.",
+    ])  # fmt: skip
+    assert find_furniture(extract_text(text.encode("utf-8"))) == []
