@@ -109,9 +109,9 @@ def clean(doc: Document) -> Cleaned:
     ]
     furniture.sort(key=lambda f: f.index)
     warnings: list[str] = []
-    cut = {f.index for f in furniture}
+    marked = {f.index for f in furniture}
     texts_at = [i for i, ln in enumerate(doc.lines) if ln.text.strip()]
-    if texts_at and all(i in cut for i in texts_at) and any(
+    if texts_at and all(i in marked for i in texts_at) and any(
         f.kind != "figure-text" for f in furniture
     ):
         # Every line looks like a running head: the evidence is wrong, not the document.
@@ -125,7 +125,9 @@ def clean(doc: Document) -> Cleaned:
     texts = {i: _plain(doc.lines[i].text) for i in kept}
     vocabulary = Vocabulary.from_texts(texts.values())
     # Lines in a narrow stretch of a text copy (two columns copied as one) have their own width.
-    narrow = [None] * len(kept) if geometry else narrow_stretches([texts[i] for i in kept])
+    narrow: list[int | None] = (
+        [None] * len(kept) if geometry else narrow_stretches([texts[i] for i in kept])
+    )
     fills = _fills(doc, kept, texts, geometry, narrow)
     indents = _indents(doc, kept, geometry)
     out: list[CleanLine] = []

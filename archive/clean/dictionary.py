@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import Any
 
 _RUSSIAN_WORD = re.compile("[а-яё]+(?:-[а-яё]+)?")
 
 
 @functools.cache
-def _analyser():  # -> pymorphy3.MorphAnalyzer; the import is deferred on purpose
+def _analyser() -> Any:  # pymorphy3.MorphAnalyzer; the import is deferred on purpose
     import pymorphy3
 
     return pymorphy3.MorphAnalyzer(lang="ru")

@@ -123,9 +123,9 @@ def abstracts(rows: Rows) -> list[Candidate]:
             continue
         intro = is_intro(texts[i])
         if intro:
-            title = " ".join(intro.group("title").split()).rstrip(".").strip()
-            tlang = pt.guess_lang(title)
-            out.append(Candidate("title", title, _origin(para), lang=tlang,
+            stated = " ".join(intro.group("title").split()).rstrip(".").strip()
+            tlang = pt.guess_lang(stated)
+            out.append(Candidate("title", stated, _origin(para), lang=tlang,
                                  detail=texts[i], priority=PRIORITY))
             used.add(i)
             taken, kw_lang = until_keywords(i + 1)
@@ -137,7 +137,7 @@ def abstracts(rows: Rows) -> list[Candidate]:
         if not found or (i - 1) in used:
             continue
         lang = found[0]
-        idx: list[int] = []
+        idx = []
         k = i - 1
         while k >= 0 and len(idx) < _MAX_PARAS and k not in used:
             if _stops(texts[k], paras[k]) or pt.guess_lang(texts[k]) != lang:

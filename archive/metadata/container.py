@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from ..models import Candidate, Document
+from ..models import Author, Candidate, Document
 from . import patterns as pt
 from .html import html_candidates
 from .labels import split_keywords
@@ -68,7 +68,7 @@ def container_candidates(doc: Document) -> list[Candidate]:
     return out + (html_candidates(doc) if doc.media_type == "text/html" else [])
 
 
-def _authors(creators: list[str]) -> list:
+def _authors(creators: list[str]) -> list[Author]:
     found = []
     for creator in creators:
         found += split_names(creator)

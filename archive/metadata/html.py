@@ -36,7 +36,7 @@ HOST = 25  # a site named only by the host name of the page's address
 DECLARED_LANGUAGE = 5
 
 # Which tag gives which field, per origin; the first tag stating a field is read.
-_META_FIELDS = {
+_META_FIELDS: dict[str, tuple[str, ...]] = {
     "title": ("citation_title", "dc.title", "dcterms.title"),
     "doi": ("citation_doi", "dc.identifier.doi", "prism.doi", "dc.identifier",
             "dcterms.identifier"),
@@ -52,7 +52,7 @@ _META_FIELDS = {
     "language": ("citation_language", "dc.language", "dcterms.language"),
     "abstract": ("citation_abstract",),
 }
-_JSON_LD_FIELDS = {
+_JSON_LD_FIELDS: dict[str, tuple[str, ...]] = {
     "title": ("headline", "name"),
     "date": ("datePublished", "dateCreated"),
     "publisher": ("publisher",),
@@ -65,7 +65,7 @@ _JSON_LD_FIELDS = {
     "doi": ("identifier", "sameAs"),
     "language": ("inLanguage",),
 }
-_OG_FIELDS = {
+_OG_FIELDS: dict[str, tuple[str, ...]] = {
     "title": ("og:title",),
     "publisher": ("og:site_name",),
     "url": ("og:url",),

@@ -147,7 +147,9 @@ def merge(candidates: Sequence[Candidate]) -> tuple[SourceMetadata, tuple[bool, 
     return SourceMetadata(**fields), tuple(chosen)
 
 
-def _keywords(winners: dict[tuple[str, str | None], int], cands: list[Candidate]) -> dict:
+def _keywords(
+    winners: dict[tuple[str, str | None], int], cands: list[Candidate]
+) -> dict[str, list[str]]:
     out = {}
     for (f, lang), i in winners.items():
         if f == "keywords" and cands[i].value:

@@ -63,8 +63,8 @@ def _site(doc: Document) -> list[Candidate]:
     for line in doc.lines:
         for match in _SELF_NAMED.finditer(line.text):
             named.append((match.group("site"), match.group(0)))
-        if match := _CREDIT.match(line.text):
-            credits[match.group("site")] += 1
+        if credit := _CREDIT.match(line.text):
+            credits[credit.group("site")] += 1
     out = [
         Candidate("publisher", site, "text", detail=detail, priority=TEXT)
         for site, detail in named

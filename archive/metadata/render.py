@@ -86,7 +86,7 @@ def _same(a: Any, b: Any) -> bool:
             return [norm(x) for x in v]
         return v
 
-    return norm(a) == norm(b)
+    return bool(norm(a) == norm(b))
 
 
 def _comments(

@@ -88,7 +88,7 @@ def build_rows(doc: Document, seg: Segmentation) -> Rows:
         if "-" in ln.text
         for w in _HYPHENATED.findall(ln.text.rstrip("-"))
     }
-    rows = []
+    rows: list[Row] = []
     # A skipped blank line or skipped middle page both end a paragraph; in a double-spaced
     # copy a blank line is only the spacing.
     spaced = double_spaced(doc)

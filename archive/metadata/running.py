@@ -96,12 +96,12 @@ def parse_running(text: str, printed_page: int | None = None, kind: str = "runni
     elif (
         not lead
         and page is None
-        and (tail := _TRAILING_PAGE.search(line))
-        and tail.start() >= year.end() - 1
+        and (trailing := _TRAILING_PAGE.search(line))
+        and trailing.start() >= year.end() - 1
         # "… 2023. Т. 143, № 2": the number ending the line is the issue's, not a page.
-        and not any(m and m.end() >= tail.end() for m in (issue, volume))
+        and not any(m and m.end() >= trailing.end() for m in (issue, volume))
     ):
-        page = int(tail.group("page"))
+        page = int(trailing.group("page"))
     if pages and page is None:
         page = int(pages.group("first"))
     return RunningLine(

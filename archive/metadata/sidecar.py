@@ -139,7 +139,7 @@ def _scalar(node: Node, what: str) -> str | None:
         raise _Bad(node, f"expected {what}, got a {shape}")
     if node.tag == _NULL:
         return None
-    return node.value
+    return str(node.value)
 
 
 def _string(node: Node) -> str | None:

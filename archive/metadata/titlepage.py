@@ -63,7 +63,7 @@ def date_year(text: str) -> int | None:
 def _full_date(text: str) -> bool:
     """A date down to the day, not a month and year."""
     match = DATE.search(text)
-    return bool(match) and match.group("y3") is None
+    return match is not None and match.group("y3") is None
 
 
 def title_rows(rows: Rows, title: Candidate | None) -> list[Row]:
