@@ -141,3 +141,68 @@ def test_markdown_fences_in_a_text_file_are_code() -> None:
     assert out[1] == ("code", "pip install archive\n    archive --version")
     # Text after a code block starts a paragraph of its own, even in lower case.
     assert out[2][0] == "body" and out[2][1].startswith("the version is printed")
+
+
+MANUAL = """\
+This chapter introduces the manuals that come with the editor.  Read it to
+know the conditions under which the commands are explained.
+
+|01.1|\tTwo manuals
+|01.2|\tThe editor installed
+|01.3|\tUsing the tutor
+
+The documentation consists of two parts:
+
+1. The User manual
+   Task oriented explanations, from simple to complex.  Reads from start to
+   end like a book.
+
+2. The Reference manual
+   Precise description of how everything in the editor works.
+
+\tNote:
+\tThis manual is about using the editor in the normal way.  There is an
+\talternative that resembles a click-and-type editor, explained elsewhere.
+
+For OpenVMS, if the editor has been properly installed, you can start the
+tutor from a VMS prompt with: >
+
+\t@EDITOR:tutor
+
+Optionally add the two-letter language code as above.
+"""
+
+
+def test_manual_items_labels_and_stacked_entries() -> None:
+    out = blocks(MANUAL)
+    # Lines stacked with no blank line between are a list's entries, not headings.
+    assert out[1:4] == [("list_item", "|01.1| Two manuals"), ("list_item", "|01.2| The editor "
+                        "installed"), ("list_item", "|01.3| Using the tutor")]
+    # The description set under an item's text is part of the item.
+    assert out[5] == ("list_item", "1. The User manual Task oriented explanations, from simple "
+                      "to complex. Reads from start to end like a book.")
+    assert out[6] == ("list_item", "2. The Reference manual Precise description of how "
+                      "everything in the editor works.")
+    # A one-word label on its own line leads the text under it.
+    assert out[7][1].startswith("Note: This manual is about")
+    # A sentence announcing an example is not a heading.
+    assert out[8][0] == "body" and out[8][1].endswith("prompt with: >")
+    assert out[9] == ("code", "@EDITOR:tutor")
+
+
+def test_numbered_contents_entries_stay_apart() -> None:
+    """A sub-entry indented under its chapter opens with its own number: not a description."""
+    text = (
+        "This document answers the questions that users of the system ask most\n"
+        "often, and points to other documentation where there is more to say.\n"
+        "Where another document covers a question in depth, a link is given\n"
+        "instead of a long quotation, so that the answers here stay short and\n"
+        "easy to read for newcomers as well as for experienced administrators.\n\n"
+        "Contents\n\n"
+        "1. Definitions and overview\n"
+        "    1.1. What is this FAQ?\n"
+        "    1.2. What is Debian GNU/Linux?\n"
+        "2. Getting and installing Debian GNU/Linux\n"
+        "    2.1. What is the latest version of Debian?\n"
+    )
+    assert len([b for b in blocks(text) if b[1][:1].isdigit()]) == 5, blocks(text)

@@ -111,7 +111,7 @@ def _is_heading(p: Paragraph, next_p: Paragraph | None) -> bool:
         text = pt.strip_citation(p.text)
         if (
             pt.ends_clause(text)
-            or text.endswith((",", "-", "–", "—"))
+            or text.endswith((",", "-", "–", "—", " >"))
             or not pt.starts_upper(text)
             or p.lines[-1].fill >= 0.75
             or len(text.split()) > 20
@@ -137,6 +137,32 @@ def assign_document_roles(drafts: list[Draft]) -> None:
                 following.role = "abstract"
     _mark_front_neighbours(drafts)
     _mark_foreign(drafts)
+    _mark_stacked_entries(drafts)
+
+
+_STACKED_RUN = 3  # one-line "headings" stacked without a blank line that make a list
+
+
+def _mark_stacked_entries(drafts: list[Draft]) -> None:
+    """In a text copy, short lines stacked one under another with no blank line between
+    them (a table of contents, ``|01.1| Two manuals`` ⏎ ``|01.2| Vim installed``) are the
+    entries of a list: a heading stands apart from the text around it."""
+    k = 0
+    while k < len(drafts):
+        j = k + 1
+        if _one_line_heading(drafts[k]):
+            while j < len(drafts) and _one_line_heading(drafts[j]) and not (
+                drafts[j].paragraph.first.blank_before or drafts[j].paragraph.first.after_cut
+            ):
+                j += 1
+            if j - k >= _STACKED_RUN:
+                for d in drafts[k:j]:
+                    d.role = "list_item"
+        k = j
+
+
+def _one_line_heading(d: Draft) -> bool:
+    return d.role == "heading" and len(d.paragraph.lines) == 1 and d.paragraph.first.line.y0 is None
 
 
 def _mark_front_neighbours(drafts: list[Draft]) -> None:
