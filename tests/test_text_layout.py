@@ -206,3 +206,26 @@ def test_numbered_contents_entries_stay_apart() -> None:
         "    2.1. What is the latest version of Debian?\n"
     )
     assert len([b for b in blocks(text) if b[1][:1].isdigit()]) == 5, blocks(text)
+
+
+def test_abstract_after_a_licence_notice_does_not_make_the_work_foreign() -> None:
+    """An English licence notice, then the Russian abstract and the Russian work itself."""
+    licence = (
+        "    Permission is granted to make and distribute verbatim copies of\n"
+        "    this document provided the copyright notice and this permission\n"
+        "    notice are preserved on all copies.\n"
+    )
+    russian = (
+        "    Debian GNU/Linux — это результат усилий добровольцев по созданию\n"
+        "    свободной, высококачественной операционной системы с полным набором\n"
+        "    приложений. Идея свободной системы исходит от проекта GNU, и многие\n"
+        "    приложения были разработаны в рамках этого проекта.\n"
+    )
+    text = (
+        licence + "\nАннотация\n\nВ этом документе содержатся ответы на вопросы о Debian.\n\n"
+        "------------------------------------------------------------\n\n"
+        "1. Определения и краткий обзор\n\n" + "\n".join([russian] * 4)
+    )
+    roles = [role for role, _ in blocks(text)]
+    assert "abstract" in roles and "foreign" not in roles
+    assert roles[-4:] == ["body"] * 4

@@ -264,8 +264,13 @@ def _mark_foreign(drafts: list[Draft]) -> None:
     if not total:
         return
     body_langs = {lang for lang, size in body.items() if size >= 0.05 * total}
-    for d in drafts[last + 1 :]:
-        if d.role in _BODY_ROLES and d.lang and d.lang not in body_langs:
+    after = [d for d in drafts[last + 1 :] if d.role in _BODY_ROLES and d.lang]
+    if sum(len(d.paragraph.text) for d in after if d.lang not in body_langs) > total:
+        # More text after the abstract than before it: that is the work itself (an
+        # abstract near the top, after a licence notice), not end matter of another one.
+        return
+    for d in after:
+        if d.lang not in body_langs:
             # Notes about the authors in another language belong to the article.
             about_author = "@" in d.paragraph.text or _author_line(d)
             d.role = "front_matter" if about_author else "foreign"
