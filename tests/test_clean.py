@@ -188,6 +188,8 @@ SEED_VOCAB = Vocabulary.from_texts(ARTICLE.read_text(encoding="utf-8").splitline
          "ядра Hurd (https://www.gnu.org/software/hurd) ."),
         ("Standard), https://", "www.pathname.com/fhs", "Standard), https://www.pathname.com/fhs"),
         ("приложения Debian GNU/", "Linux, сделавшие", "приложения Debian GNU/Linux, сделавшие"),
+        ("можно найти на https:", "//www.gnu.org/software/hurd (", "можно найти на "
+         "https://www.gnu.org/software/hurd ("),
         ("either A /", "B works", "either A / B works"),
         ("the file", "/etc/hosts lists", "the file /etc/hosts lists"),
     ],

@@ -218,6 +218,7 @@ def join_lines(left: str, right: str, vocab: Vocabulary) -> str:
     return head_text + left + " " + right
 
 
+_SCHEME = re.compile(r"(?:https?|ftp|file):", re.IGNORECASE)
 _URL_START = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)\S", re.IGNORECASE)
 
 
@@ -226,6 +227,8 @@ def _broken_at_slash(left: str, right: str) -> bool:
     wrapped at spaces breaks them there when they do not fit (``distrib/`` + ``ftplist``,
     ``software`` + ``/hurd``); a slash never ends or opens a word of running text."""
     last = left.rsplit(" ", 1)[-1]
+    if _SCHEME.fullmatch(last.lstrip("(<«\"")) and right.startswith("//"):
+        return True  # "https:" + "//www.gnu.org/…"
     if last.endswith("://") or (len(last) >= 2 and last[-1] == "/" and last[-2] != "/"):
         return right[:1].isalnum()
     return right[:1] == "/" and right[1:2].isalnum() and _URL_START.search(last) is not None
