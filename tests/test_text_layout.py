@@ -229,3 +229,24 @@ def test_abstract_after_a_licence_notice_does_not_make_the_work_foreign() -> Non
     roles = [role for role, _ in blocks(text)]
     assert "abstract" in roles and "foreign" not in roles
     assert roles[-4:] == ["body"] * 4
+
+
+def test_readme_underlines_breaks_and_indented_commands() -> None:
+    """A README: titles underlined with '=' and '-', a '* * *' break, commands indented
+    under the sentence that announces them with a colon."""
+    text = (
+        "Archive\n=======\n\n"
+        "A small program that keeps documents and the paragraphs a reader would cite.\n"
+        "It reads PDFs and plain text, and it publishes what it keeps with Datasette.\n\n"
+        "Installing\n----------\n\n"
+        "The program needs Python 3.11 or later.  Install it from a clone of the\n"
+        "repository, in a virtual environment of its own:\n\n"
+        "    python -m venv .venv\n"
+        "    .venv/bin/pip install -e .\n\n"
+        "* * *\n\n"
+        "Everything else is described in the manual that comes with the sources.\n"
+    )
+    out = blocks(text)
+    assert [role for role, _ in out] == ["heading", "body", "heading", "body", "code", "body"]
+    assert out[0][1] == "Archive" and out[2][1] == "Installing"
+    assert out[4][1] == "python -m venv .venv\n.venv/bin/pip install -e ."
