@@ -22,6 +22,9 @@ boundary is decided from several weak signals:
   the next word, however full a narrow wrap makes it (``CleanLine.wrap``: a copy may mix
   widths, each line is judged by the wrap it belongs to);
 * a line ending with ``;`` before a capital ends a list item: prose goes on in lower case;
+* in a text copy, a line that starts exactly under the text of a list item's first line
+  (``1. The User manual`` ⏎ ``   Task oriented …``) is the item's description, and a
+  one-word label alone on its line (``Note:``) leads the text under it;
 * a section label alone on its line (``Аңдатпа``, ``References``), a footnote (``¹ …``) and
   a line of names keyed to notes (``Ye.S. Akhmetov¹, A.V. Petrova²``) stand apart;
 * in a reference list an entry opens with its number or first author: a line in the entry's

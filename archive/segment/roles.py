@@ -9,7 +9,10 @@ then three decisions that need the whole document:
   going back to the document start, a front-matter element, or an author line
   (``A.T. Kalila, «…»: Title``), which is front matter itself; never across a heading;
 * foreign — after the last abstract/keywords paragraph, paragraphs in a language the
-  article's body never uses (text of another document that shared the page);
+  article's body never uses (text of another document that shared the page), unless they
+  outweigh the body before it: then the abstract opened the work;
+* list entries — in a text copy, three or more one-line "headings" stacked with no blank
+  line between them are a list (a table of contents): a heading stands apart;
 * section — the nearest heading above.
 
 The title of the work (in capitals, in the front matter) is ``front_matter``, not
