@@ -184,6 +184,17 @@ SEED_VOCAB = Vocabulary.from_texts(ARTICLE.read_text(encoding="utf-8").splitline
         ("Заңына (бұдан әрі –", "Заң) өзгерістер", "Заңына (бұдан әрі – Заң) өзгерістер"),
         ("жылдар 2020–", "2024 аралығы", "жылдар 2020–2024 аралығы"),
         ("Бі\u00ad", "ріккен", "Біріккен"),
+        # Broken at a slash: an address, a path, words joined by a slash.
+        ("серверов-зеркал (https://www.debian.org/distrib/", "ftplist) Debian.",
+         "серверов-зеркал (https://www.debian.org/distrib/ftplist) Debian."),
+        ("ядра Hurd (https://www.gnu.org/software", "/hurd) .",
+         "ядра Hurd (https://www.gnu.org/software/hurd) ."),
+        ("Standard), https://", "www.pathname.com/fhs", "Standard), https://www.pathname.com/fhs"),
+        ("приложения Debian GNU/", "Linux, сделавшие", "приложения Debian GNU/Linux, сделавшие"),
+        ("можно найти на https:", "//www.gnu.org/software/hurd (", "можно найти на "
+         "https://www.gnu.org/software/hurd ("),
+        ("either A /", "B works", "either A / B works"),
+        ("the file", "/etc/hosts lists", "the file /etc/hosts lists"),
     ],
 )
 def test_join_lines(left: str, right: str, joined: str) -> None:

@@ -255,6 +255,8 @@ def _blanks_reliable(lines: list[CleanLine]) -> bool:
     then every blank line is only weak evidence.
     """
     blanks = 0
+    # A literal block's lines are set as printed: the blank lines around them say nothing.
+    lines = [c for c in lines if c.line.kind != "code"]
     for prev, cur in pairwise(lines):
         if not cur.blank_before:
             continue

@@ -213,7 +213,25 @@ def join_lines(left: str, right: str, vocab: Vocabulary) -> str:
         return head_text + left[: hyphen[1]] + ("-" if keep else "") + right
     if left[-1] in "–—" and left[-2:-1].isdigit() and right[:1].isdigit():
         return head_text + left + right  # a range split after its dash: 2020–/2024
+    if _broken_at_slash(left, right):
+        return head_text + left + right  # "GNU/" + "Linux", "https://" + "www.…"
     return head_text + left + " " + right
+
+
+_SCHEME = re.compile(r"(?:https?|ftp|file):", re.IGNORECASE)
+_URL_START = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)\S", re.IGNORECASE)
+
+
+def _broken_at_slash(left: str, right: str) -> bool:
+    """A path, an address or words joined by a slash broken at the slash: a text copy
+    wrapped at spaces breaks them there when they do not fit (``distrib/`` + ``ftplist``,
+    ``software`` + ``/hurd``); a slash never ends or opens a word of running text."""
+    last = left.rsplit(" ", 1)[-1]
+    if _SCHEME.fullmatch(last.lstrip("(<«\"")) and right.startswith("//"):
+        return True  # "https:" + "//www.gnu.org/…"
+    if last.endswith("://") or (len(last) >= 2 and last[-1] == "/" and last[-2] != "/"):
+        return right[:1].isalnum()
+    return right[:1] == "/" and right[1:2].isalnum() and _URL_START.search(last) is not None
 
 
 _ADJECTIVE_END = re.compile(

@@ -21,6 +21,7 @@ import unicodedata
 from dataclasses import replace
 
 from archive.errors import UndecodableTextError
+from archive.extract import literal
 from archive.models import Document, Line
 
 MEDIA_TYPE = "text/plain"
@@ -76,14 +77,21 @@ def extract_text(data: bytes) -> Document:
     open_word: list[bool] = []  # the physical line is one word and a space
     blank = False
     for page, sheet in enumerate(text.split("\f"), start=1):
-        for raw in sheet.split("\n"):
+        raws = sheet.split("\n")
+        for raw, shape in zip(raws, literal.classify(raws), strict=True):
             stripped = raw.rstrip()
-            if not stripped.strip():
+            if shape in (literal.BLANK, literal.RULE, literal.END_MARK):
                 blank = bool(lines) or blank
                 continue
-            lines.append(Line(text=stripped, page=page, blank_before=blank))
+            if shape == literal.LONE_MARK:
+                if lines and lines[-1].kind is None:
+                    lines[-1] = replace(lines[-1], text=f"{lines[-1].text} {stripped.strip()}")
+                continue
+            kind = {literal.CODE: "code", literal.LABEL: "heading"}.get(shape)
+            label = shape == literal.LABEL  # stands apart from the paragraph under it
+            lines.append(Line(text=stripped, page=page, blank_before=blank or label, kind=kind))
             open_word.append(raw[-1:] in " \t" and " " not in stripped.strip())
-            blank = False
+            blank = label
     lines = _rejoin_words(lines, open_word)
     return Document(
         media_type=MEDIA_TYPE, extractor=EXTRACTOR, lines=tuple(lines), info=tuple(info)

@@ -17,6 +17,7 @@ Both become paragraphs of their own (roles ``code`` and ``footnote``).
 from __future__ import annotations
 
 import re
+import textwrap
 from dataclasses import dataclass
 
 from archive.clean import CleanLine
@@ -47,11 +48,21 @@ def apart_groups(
 
 
 def code_text(lines: list[CleanLine]) -> str:
-    """A code block's text: its lines as printed, fences dropped, line breaks kept."""
-    kept = [c.line.text.rstrip() for c in lines if not _FENCE.match(c.line.text)]
+    """A code block's text: its lines as printed, fences dropped, line breaks and blank lines
+    kept, and the indentation the whole block shares (its place on the page) taken off."""
+    kept: list[str] = []
+    for c in lines:
+        if not _FENCE.match(c.line.text):
+            kept += ["", c.line.text.rstrip()] if kept and c.line.blank_before else [
+                c.line.text.rstrip()]
     while kept and not kept[0].strip():
         kept.pop(0)
-    return "\n".join(kept).strip("\n")
+    return textwrap.dedent("\n".join(map(_leading_tabs_expanded, kept))).strip("\n")
+
+
+def _leading_tabs_expanded(text: str) -> str:
+    body = text.lstrip()
+    return text[: len(text) - len(body)].expandtabs(8) + body
 
 
 def _code(lines: tuple[CleanLine, ...], taken: set[int]) -> list[Apart]:

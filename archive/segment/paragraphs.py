@@ -22,6 +22,9 @@ boundary is decided from several weak signals:
   the next word, however full a narrow wrap makes it (``CleanLine.wrap``: a copy may mix
   widths, each line is judged by the wrap it belongs to);
 * a line ending with ``;`` before a capital ends a list item: prose goes on in lower case;
+* in a text copy, a line that starts exactly under the text of a list item's first line
+  (``1. The User manual`` ⏎ ``   Task oriented …``) is the item's description, and a
+  one-word label alone on its line (``Note:``) leads the text under it;
 * a section label alone on its line (``Аңдатпа``, ``References``), a footnote (``¹ …``) and
   a line of names keyed to notes (``Ye.S. Akhmetov¹, A.V. Petrova²``) stand apart;
 * in a reference list an entry opens with its number or first author: a line in the entry's
@@ -71,8 +74,8 @@ def heading_like(c: CleanLine, max_fill: float = 0.75) -> bool:
         text[numbered.end() :]
     )):
         return False  # a list item, not a numbered heading ("1. Кіріспе")
-    if text.endswith((",", ";", ":", "-", "–", "—")):
-        return False
+    if text.endswith((",", ";", ":", "-", "–", "—", " >")):
+        return False  # " >" announces a literal block, as a colon does
     if pt.ends_sentence(text):
         return text.endswith(".") and len(words) <= 8 and ". " not in text[:-1]
     return True
@@ -122,6 +125,10 @@ def is_break(
         return True  # "Аннотация. …", "Keywords: …" open their own paragraph
     if pt.is_caps(prev.text) and pt.is_caps(cur.text) and not marker:
         return False  # a heading or title in capitals wrapped over lines
+    if prev_is_first and not marker and not cur.blank_before and (
+        _hangs_under(prev, cur) or _lead_label(prev.text)
+    ):
+        return False  # "1. The User manual" ⏎ "   Task oriented …"; "Note:" ⏎ "This …"
     blank = cur.blank_before and not cur.after_cut
     if blank and blanks_reliable:
         return True
@@ -213,6 +220,22 @@ def _entry_start(cur: CleanLine, prev: CleanLine, prev_is_first: bool) -> bool:
         return True
     return bool(pt.REFERENCE_MARKER.match(cur.text) or pt.ENTRY_AUTHOR.match(cur.text)
                 or prev.fill < _SHORT)
+
+
+def _hangs_under(item: CleanLine, cur: CleanLine) -> bool:
+    """In a text copy, ``cur`` starts exactly where the text of the list item ``item`` starts
+    after its marker: the item's description, set under it with a hanging indent."""
+    marker = pt.LIST_MARKER.match(item.text)
+    if marker is None or item.line.x0 is not None or not cur.text[:1].isalpha():
+        return False  # "10.1. …" under "10. …" is an entry of its own
+    raw_item, raw = item.line.text.expandtabs(8), cur.line.text.expandtabs(8)
+    column = len(raw_item) - len(raw_item.lstrip()) + marker.end()
+    return len(raw) - len(raw.lstrip()) == column
+
+
+def _lead_label(text: str) -> bool:
+    """A one-word label and a colon alone on a line (``Note:``): the text under it follows."""
+    return len(text.split()) == 1 and text.endswith(":") and pt.starts_upper(text)
 
 
 def _marked_names(text: str) -> bool:

@@ -9,7 +9,10 @@ then three decisions that need the whole document:
   going back to the document start, a front-matter element, or an author line
   (``A.T. Kalila, «…»: Title``), which is front matter itself; never across a heading;
 * foreign — after the last abstract/keywords paragraph, paragraphs in a language the
-  article's body never uses (text of another document that shared the page);
+  article's body never uses (text of another document that shared the page), unless they
+  outweigh the body before it: then the abstract opened the work;
+* list entries — in a text copy, three or more one-line "headings" stacked with no blank
+  line between them are a list (a table of contents): a heading stands apart;
 * section — the nearest heading above.
 
 The title of the work (in capitals, in the front matter) is ``front_matter``, not
@@ -111,7 +114,7 @@ def _is_heading(p: Paragraph, next_p: Paragraph | None) -> bool:
         text = pt.strip_citation(p.text)
         if (
             pt.ends_clause(text)
-            or text.endswith((",", "-", "–", "—"))
+            or text.endswith((",", "-", "–", "—", " >"))
             or not pt.starts_upper(text)
             or p.lines[-1].fill >= 0.75
             or len(text.split()) > 20
@@ -137,6 +140,32 @@ def assign_document_roles(drafts: list[Draft]) -> None:
                 following.role = "abstract"
     _mark_front_neighbours(drafts)
     _mark_foreign(drafts)
+    _mark_stacked_entries(drafts)
+
+
+_STACKED_RUN = 3  # one-line "headings" stacked without a blank line that make a list
+
+
+def _mark_stacked_entries(drafts: list[Draft]) -> None:
+    """In a text copy, short lines stacked one under another with no blank line between
+    them (a table of contents, ``|01.1| Two manuals`` ⏎ ``|01.2| Vim installed``) are the
+    entries of a list: a heading stands apart from the text around it."""
+    k = 0
+    while k < len(drafts):
+        j = k + 1
+        if _one_line_heading(drafts[k]):
+            while j < len(drafts) and _one_line_heading(drafts[j]) and not (
+                drafts[j].paragraph.first.blank_before or drafts[j].paragraph.first.after_cut
+            ):
+                j += 1
+            if j - k >= _STACKED_RUN:
+                for d in drafts[k:j]:
+                    d.role = "list_item"
+        k = j
+
+
+def _one_line_heading(d: Draft) -> bool:
+    return d.role == "heading" and len(d.paragraph.lines) == 1 and d.paragraph.first.line.y0 is None
 
 
 def _mark_front_neighbours(drafts: list[Draft]) -> None:
@@ -238,8 +267,13 @@ def _mark_foreign(drafts: list[Draft]) -> None:
     if not total:
         return
     body_langs = {lang for lang, size in body.items() if size >= 0.05 * total}
-    for d in drafts[last + 1 :]:
-        if d.role in _BODY_ROLES and d.lang and d.lang not in body_langs:
+    after = [d for d in drafts[last + 1 :] if d.role in _BODY_ROLES and d.lang]
+    if sum(len(d.paragraph.text) for d in after if d.lang not in body_langs) > total:
+        # More text after the abstract than before it: that is the work itself (an
+        # abstract near the top, after a licence notice), not end matter of another one.
+        return
+    for d in after:
+        if d.lang not in body_langs:
             # Notes about the authors in another language belong to the article.
             about_author = "@" in d.paragraph.text or _author_line(d)
             d.role = "front_matter" if about_author else "foreign"

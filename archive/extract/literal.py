@@ -1,0 +1,171 @@
+"""Shapes of a plain-text layout a reader sees at a glance: rules, literal blocks, labels.
+
+A text file has no markup, but its layout says what a line is:
+
+* a **rule** — a line of one repeated mark (``=====``, ``-----``, ``*****``) — parts two
+  stretches of text; it holds no words, so it is dropped and counts as a blank line;
+* a **literal block** keeps its line breaks (role ``code``). Help files and
+  reStructuredText announce one at the end of the line before it (``… with: >``,
+  ``Example::``; a ``>`` alone on the next line is the same mark): the lines indented
+  deeper than the announcing line follow, up to a lone ``<`` (an end mark, dropped) or the
+  first line back at that indentation. Examples one after the other, each under its own
+  announcing label (``Unix: >`` ⏎ command ⏎ ``MS-Windows: >`` ⏎ command), are one block;
+* unannounced, a run of lines indented deeper than the line that introduced it with a
+  colon is literal when every line of it was broken on purpose: each left room within
+  the file's wrap width for the next line's first word. Prose indented as a note fills
+  its lines instead;
+* a short line set in the right half of the page directly above a line of text is a label
+  of its own (a tag, an anchor), not the first line of the paragraph under it.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+# Shapes of a physical line (``classify`` returns one per line).
+BLANK, TEXT, RULE, END_MARK, CODE, LABEL, LONE_MARK = (
+    "blank", "text", "rule", "end-mark", "code", "label", "lone-mark",
+)
+
+_RULE = re.compile(r"([=\-_*~#+])\1{2,}")
+_ANNOUNCED = re.compile(r"(?:^|\s)>$|\S::$")
+_BULLET = re.compile(r"^(?:[-–—•*+]\s|\(?\w{1,3}[.)]\s)")
+_TAB = 8
+_COLUMN_GAP = re.compile(r"\S(?: {3,}|\t)\S")
+
+
+def classify(raw: list[str]) -> list[str]:
+    """The shape of each physical line of one text (see the module)."""
+    shapes = [_plain_shape(r) for r in raw]
+    indents = [_indent(r) for r in raw]
+    width = _wrap_width(raw)
+    _announced_blocks(raw, shapes, indents)
+    _unannounced_blocks(raw, shapes, indents, width)
+    _labels(shapes, indents, width)
+    return shapes
+
+
+def _plain_shape(raw: str) -> str:
+    text = raw.strip()
+    if not text:
+        return BLANK
+    if _RULE.fullmatch(text.replace(" ", "")) and len(text) >= 3:
+        return RULE
+    return END_MARK if text == "<" else TEXT
+
+
+def _indent(raw: str) -> int:
+    expanded = raw.expandtabs(_TAB)
+    return len(expanded) - len(expanded.lstrip())
+
+
+def _width(raw: str) -> int:
+    return len(raw.rstrip().expandtabs(_TAB))
+
+
+def _wrap_width(raw: list[str]) -> int:
+    """The file's full line: the 97th percentile of the lines long enough to be wrapped."""
+    lengths = sorted(n for r in raw if (n := _width(r)) >= 20)
+    return lengths[int(0.97 * (len(lengths) - 1))] if lengths else 80
+
+
+def _announced_blocks(raw: list[str], shapes: list[str], indents: list[int]) -> None:
+    """Lines under an announcing ``>`` / ``::`` become code (see the module)."""
+    for k, r in enumerate(raw):
+        if shapes[k] != TEXT or not _ANNOUNCED.search(r.rstrip()):
+            continue
+        body = _indented_run(shapes, indents, k + 1, indents[k])
+        if not body:
+            continue
+        for j in body:
+            shapes[j] = CODE
+        if r.strip() == ">":
+            shapes[k] = LONE_MARK  # the mark ends the sentence on the line before
+        elif (k and shapes[k - 1] == CODE) or _lone_label(raw, shapes, k, body):
+            shapes[k] = CODE  # "MS-Windows: >" between two examples
+
+
+def _indented_run(shapes: list[str], indents: list[int], start: int, base: int) -> list[int]:
+    """Lines from ``start`` indented deeper than ``base``, up to an end mark or a line that
+    is not; blank lines inside are passed over, blank lines at the end are not taken."""
+    run: list[int] = []
+    j = start
+    while j < len(shapes) and shapes[j] in (TEXT, BLANK):
+        if shapes[j] == TEXT:
+            if indents[j] <= base:
+                break
+            run.append(j)
+        j += 1
+    return run
+
+
+def _lone_label(raw: list[str], shapes: list[str], k: int, body: list[int]) -> bool:
+    """A short announcing line standing alone, whose example is directly followed by the
+    next announced example: the first label of a run of labelled examples."""
+    after = body[-1] + 1
+    return (
+        (k == 0 or shapes[k - 1] == BLANK)
+        and len(raw[k].split()) <= 3
+        and after < len(raw)
+        and shapes[after] == TEXT
+        and _ANNOUNCED.search(raw[after].rstrip()) is not None
+    )
+
+
+def _unannounced_blocks(
+    raw: list[str], shapes: list[str], indents: list[int], width: int
+) -> None:
+    """Indented runs after a colon whose every line was broken on purpose become code."""
+    k = 0
+    while k < len(raw):
+        if shapes[k] != TEXT or not raw[k].rstrip().endswith(":"):
+            k += 1
+            continue
+        start = k + 1
+        while start < len(raw) and shapes[start] == BLANK:
+            start += 1
+        run: list[int] = []
+        j = start
+        while j < len(raw) and shapes[j] == TEXT and indents[j] > indents[k]:
+            run.append(j)
+            j += 1
+        if len(run) >= 2 and _set_line_by_line(raw, run, width):
+            for i in run:
+                shapes[i] = CODE
+        k = max(j, k + 1)
+
+
+def _set_line_by_line(raw: list[str], run: list[int], width: int) -> bool:
+    """Every line of ``run`` left room for the next line's first word and none runs on into
+    the next as a sentence does; none is a list item."""
+    if any(_BULLET.match(raw[i].strip()) for i in run):
+        return False
+    for a, b in pairwise(run):
+        first_word = raw[b].split(None, 1)[0]
+        if _width(raw[a]) + 1 + len(first_word) > width or _runs_on(raw[a], raw[b]):
+            return False
+    return True
+
+
+def _runs_on(line: str, after: str) -> bool:
+    """A sentence wrapped over the two lines: no mark at the end, lower case after. Lines set
+    in columns (a gap of three spaces inside) are a table, read line by line."""
+    end, start = line.rstrip()[-1:], after.lstrip()[:1]
+    return (
+        end.isalnum()
+        and start.islower()
+        and not any(_COLUMN_GAP.search(t.strip()) for t in (line, after))
+    )
+
+
+def _labels(shapes: list[str], indents: list[int], width: int) -> None:
+    """A line set in the right half of the page right above a line of text stands apart."""
+    for k in range(len(shapes) - 1):
+        if (
+            shapes[k] == TEXT
+            and indents[k] >= width // 2
+            and shapes[k + 1] == TEXT
+            and indents[k + 1] < width // 2
+        ):
+            shapes[k] = LABEL

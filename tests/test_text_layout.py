@@ -1,0 +1,252 @@
+"""Plain-text layout a reader sees at a glance: rules, literal blocks, labels, list items.
+
+The inputs are written the way help files, READMEs and licences are laid out (tab-indented
+examples under a line ending in ``>``, ``::`` blocks, Markdown fences, rules of ``=``).
+"""
+
+from __future__ import annotations
+
+from archive.extract.text import extract_text
+from archive.models import Block
+from archive.segment import segment
+
+
+def blocks(text: str) -> list[tuple[str, str]]:
+    return [(b.role, b.text) for b in _segment(text)]
+
+
+def _segment(text: str) -> tuple[Block, ...]:
+    return segment(extract_text(text.encode("utf-8"))).blocks
+
+
+HELP = """\
+==============================================================================
+*02.3*\tSaving a file
+
+Most of the time you will want to keep what you typed.  The command that
+writes the buffer back to the file you are editing is short: >
+\t:write
+\t:w
+
+If the file is read-only the command fails.  You can force the write, but
+think twice before you do that.  How to do this depends on the system you
+are using:
+
+Unix: >
+\t:!chmod u+w %
+MS-Windows: >
+\t:!attrib -r %
+
+When you are done, leave the editor with this command:
+>
+\t:quit
+<
+   The buffer is gone then.  Any change you did not write is lost, so the
+editor asks first when there is one.
+\t\t\t\t\t\t\t*save-all*
+To save every changed buffer at once use the command below.  It works in
+all versions of the editor and in every mode that takes commands.
+==============================================================================
+"""
+
+
+def test_help_file_examples_are_code_and_rules_are_no_text() -> None:
+    out = blocks(HELP)
+    assert out[0] == ("heading", "*02.3* Saving a file")
+    assert out[1] == ("body", "Most of the time you will want to keep what you typed. The command "
+                      "that writes the buffer back to the file you are editing is short: >")
+    assert out[2] == ("code", ":write\n:w")
+    # Examples one after the other under their short labels make one block.
+    assert out[3][0] == "body" and out[3][1].endswith("depends on the system you are using:")
+    assert out[4] == (
+        "code", "Unix: >\n        :!chmod u+w %\nMS-Windows: >\n        :!attrib -r %"
+    )
+    # A ">" alone on the next line is the mark of the sentence before; "<" ends the block.
+    assert out[5] == ("body", "When you are done, leave the editor with this command: >")
+    assert out[6] == ("code", ":quit")
+    assert out[7][1].startswith("The buffer is gone then.") and out[7][1].endswith("one.")
+    # A tag set at the right, right above a paragraph, stands apart from it.
+    assert out[8] == ("heading", "*save-all*")
+    assert out[9][1].startswith("To save every changed buffer") and len(out) == 10
+    assert not any("=====" in text for _, text in out)
+
+
+def test_restructured_text_literal_block() -> None:
+    text = (
+        "The configuration is read from a small file in your home directory.  A\n"
+        "minimal one looks like this::\n"
+        "\n"
+        "    [archive]\n"
+        "    root = ~/archive\n"
+        "\n"
+        "    [publish]\n"
+        "    port = 8001\n"
+        "\n"
+        "Every key has a default, so the file may as well be left empty at first.\n"
+    )
+    out = blocks(text)
+    assert [role for role, _ in out] == ["body", "code", "body"]
+    assert out[1][1] == "[archive]\nroot = ~/archive\n\n[publish]\nport = 8001"
+
+
+def test_unannounced_indented_lines_set_line_by_line_are_code() -> None:
+    """Lines after a colon, indented, each ended on purpose: a listing or a table."""
+    text = (
+        "The old commands still work, but the short ones are easier to type.  The\n"
+        "following is an overview of the old and the new commands:\n"
+        "\n"
+        "     apt-get update             ->  apt update\n"
+        "     apt-get upgrade            ->  apt upgrade\n"
+        "     apt-cache search string    ->  apt search string\n"
+        "\n"
+        "Both forms take the same options, and both need the rights of the system\n"
+        "administrator for everything that changes the installed packages.\n"
+    )
+    out = blocks(text)
+    assert [role for role, _ in out] == ["body", "code", "body"]
+    assert out[1][1].splitlines()[1] == "apt-get upgrade            ->  apt upgrade"
+
+
+def test_indented_prose_after_a_colon_stays_prose() -> None:
+    """A quoted sample wrapped as a sentence is read as text, not as a listing."""
+    text = (
+        "You should also get your employer (if you work as a programmer) or your\n"
+        "school, if any, to sign a copyright disclaimer for the program, if\n"
+        "necessary.  Here a sample; alter the names:\n"
+        "\n"
+        "  Yoyodyne, Inc., hereby disclaims all copyright interest in the\n"
+        "  program `Gnomovision' (a program to direct compilers to make passes\n"
+        "  at assemblers) written by James Hacker.\n"
+        "\n"
+        "That's all there is to it!  The disclaimer is kept with the program's\n"
+        "sources, next to the notice of the licence that covers the program.\n"
+    )
+    assert "code" not in [role for role, _ in blocks(text)]
+
+
+def test_markdown_fences_in_a_text_file_are_code() -> None:
+    text = (
+        "Install the package with the usual tool of your system, then check\n"
+        "that the command runs by asking it for its version:\n"
+        "\n"
+        "```sh\n"
+        "pip install archive\n"
+        "    archive --version\n"
+        "```\n"
+        "\n"
+        "the version is printed on one line and the program ends at once, with\n"
+        "no other output, when everything went well.\n"
+    )
+    out = blocks(text)
+    assert out[1] == ("code", "pip install archive\n    archive --version")
+    # Text after a code block starts a paragraph of its own, even in lower case.
+    assert out[2][0] == "body" and out[2][1].startswith("the version is printed")
+
+
+MANUAL = """\
+This chapter introduces the manuals that come with the editor.  Read it to
+know the conditions under which the commands are explained.
+
+|01.1|\tTwo manuals
+|01.2|\tThe editor installed
+|01.3|\tUsing the tutor
+
+The documentation consists of two parts:
+
+1. The User manual
+   Task oriented explanations, from simple to complex.  Reads from start to
+   end like a book.
+
+2. The Reference manual
+   Precise description of how everything in the editor works.
+
+\tNote:
+\tThis manual is about using the editor in the normal way.  There is an
+\talternative that resembles a click-and-type editor, explained elsewhere.
+
+For OpenVMS, if the editor has been properly installed, you can start the
+tutor from a VMS prompt with: >
+
+\t@EDITOR:tutor
+
+Optionally add the two-letter language code as above.
+"""
+
+
+def test_manual_items_labels_and_stacked_entries() -> None:
+    out = blocks(MANUAL)
+    # Lines stacked with no blank line between are a list's entries, not headings.
+    assert out[1:4] == [("list_item", "|01.1| Two manuals"), ("list_item", "|01.2| The editor "
+                        "installed"), ("list_item", "|01.3| Using the tutor")]
+    # The description set under an item's text is part of the item.
+    assert out[5] == ("list_item", "1. The User manual Task oriented explanations, from simple "
+                      "to complex. Reads from start to end like a book.")
+    assert out[6] == ("list_item", "2. The Reference manual Precise description of how "
+                      "everything in the editor works.")
+    # A one-word label on its own line leads the text under it.
+    assert out[7][1].startswith("Note: This manual is about")
+    # A sentence announcing an example is not a heading.
+    assert out[8][0] == "body" and out[8][1].endswith("prompt with: >")
+    assert out[9] == ("code", "@EDITOR:tutor")
+
+
+def test_numbered_contents_entries_stay_apart() -> None:
+    """A sub-entry indented under its chapter opens with its own number: not a description."""
+    text = (
+        "This document answers the questions that users of the system ask most\n"
+        "often, and points to other documentation where there is more to say.\n"
+        "Where another document covers a question in depth, a link is given\n"
+        "instead of a long quotation, so that the answers here stay short and\n"
+        "easy to read for newcomers as well as for experienced administrators.\n\n"
+        "Contents\n\n"
+        "1. Definitions and overview\n"
+        "    1.1. What is this FAQ?\n"
+        "    1.2. What is Debian GNU/Linux?\n"
+        "2. Getting and installing Debian GNU/Linux\n"
+        "    2.1. What is the latest version of Debian?\n"
+    )
+    assert len([b for b in blocks(text) if b[1][:1].isdigit()]) == 5, blocks(text)
+
+
+def test_abstract_after_a_licence_notice_does_not_make_the_work_foreign() -> None:
+    """An English licence notice, then the Russian abstract and the Russian work itself."""
+    licence = (
+        "    Permission is granted to make and distribute verbatim copies of\n"
+        "    this document provided the copyright notice and this permission\n"
+        "    notice are preserved on all copies.\n"
+    )
+    russian = (
+        "    Debian GNU/Linux — это результат усилий добровольцев по созданию\n"
+        "    свободной, высококачественной операционной системы с полным набором\n"
+        "    приложений. Идея свободной системы исходит от проекта GNU, и многие\n"
+        "    приложения были разработаны в рамках этого проекта.\n"
+    )
+    text = (
+        licence + "\nАннотация\n\nВ этом документе содержатся ответы на вопросы о Debian.\n\n"
+        "------------------------------------------------------------\n\n"
+        "1. Определения и краткий обзор\n\n" + "\n".join([russian] * 4)
+    )
+    roles = [role for role, _ in blocks(text)]
+    assert "abstract" in roles and "foreign" not in roles
+    assert roles[-4:] == ["body"] * 4
+
+
+def test_readme_underlines_breaks_and_indented_commands() -> None:
+    """A README: titles underlined with '=' and '-', a '* * *' break, commands indented
+    under the sentence that announces them with a colon."""
+    text = (
+        "Archive\n=======\n\n"
+        "A small program that keeps documents and the paragraphs a reader would cite.\n"
+        "It reads PDFs and plain text, and it publishes what it keeps with Datasette.\n\n"
+        "Installing\n----------\n\n"
+        "The program needs Python 3.11 or later.  Install it from a clone of the\n"
+        "repository, in a virtual environment of its own:\n\n"
+        "    python -m venv .venv\n"
+        "    .venv/bin/pip install -e .\n\n"
+        "* * *\n\n"
+        "Everything else is described in the manual that comes with the sources.\n"
+    )
+    out = blocks(text)
+    assert [role for role, _ in out] == ["heading", "body", "heading", "body", "code", "body"]
+    assert out[0][1] == "Archive" and out[2][1] == "Installing"
+    assert out[4][1] == "python -m venv .venv\n.venv/bin/pip install -e ."
