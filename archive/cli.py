@@ -18,7 +18,7 @@ import typer
 from rich.console import Console
 
 from . import __version__
-from .errors import ArchiveError
+from .errors import ArchiveError, SidecarError
 
 app = typer.Typer(
     name="archive",
@@ -116,7 +116,9 @@ def ingest(
     def on_file(outcome: FileOutcome) -> None:
         progress.advance(task)
         if outcome.status == FAILED:
-            progress.console.print(f"archive: {outcome.path}: {outcome.error}", markup=False)
+            hint = f" ({outcome.hint})" if outcome.hint else ""
+            progress.console.print(f"archive: {outcome.path}: {outcome.error}{hint}",
+                                   markup=False)
         for warning in outcome.warnings:
             progress.console.print(f"archive: warning: {outcome.path}: {warning}", markup=False)
 
@@ -141,7 +143,9 @@ def ingest(
             if f.status == FAILED:
                 out.print(f"  failed: {f.path}: {f.error}", markup=False)
     if not report.ok:
-        raise typer.Exit(2)
+        # A malformed sidecar (3) is the user's to fix, unlike a file that would not read (2).
+        sidecar = any(f.exit_code == SidecarError.exit_code for f in report.files)
+        raise typer.Exit(SidecarError.exit_code if sidecar else 2)
 
 
 @app.command()

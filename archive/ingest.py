@@ -49,6 +49,8 @@ class FileOutcome:
     paragraphs: int = 0
     reason: str | None = None
     warnings: tuple[str, ...] = ()
+    hint: str | None = None  # what to do about the error
+    exit_code: int = 0  # the CLI's status for this failure (``ArchiveError.exit_code``)
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -57,6 +59,7 @@ class FileOutcome:
             "status": self.status,
             "key": self.key,
             "error": self.error,
+            "hint": self.hint,
             "paragraphs": self.paragraphs,
             "reason": self.reason,
             "warnings": list(self.warnings),
@@ -128,6 +131,20 @@ def _analyse_stored(object_path: str) -> Analysis | ArchiveError:
                             hint="please report this file")
 
 
+def shown_path(path: Path) -> str:
+    """A path as messages show it: control characters (a newline in a file name would split
+    a status line in two) escaped as in Python's string literals."""
+    text = str(path)
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
+def _failed(shown: str, exc: ArchiveError, sha256: str | None = None) -> FileOutcome:
+    return FileOutcome(shown, FAILED, sha256=sha256, error=_message(exc),
+                       hint=exc.hint or None, exit_code=exc.exit_code)
+
+
 def _message(exc: BaseException) -> str:
     return str(exc) or exc.__class__.__name__
 
@@ -169,11 +186,12 @@ def ingest_paths(
         try:
             report(_ingest_one(store, item, analysis, ingest_id, sidecars, source_key))
         except ArchiveError as exc:
-            report(FileOutcome(item.shown, FAILED, sha256=item.sha256, error=_message(exc)))
+            report(_failed(item.shown, exc, item.sha256))
         except Exception as exc:  # a defect on one file must not stop the run; its
             # transaction was rolled back, so nothing of it is in the database
             defect = f"could not be ingested ({type(exc).__name__}: {exc}); please report this file"
-            report(FileOutcome(item.shown, FAILED, sha256=item.sha256, error=defect))
+            report(FileOutcome(item.shown, FAILED, sha256=item.sha256, error=defect,
+                               exit_code=2))
     result = IngestReport(ingest_id, tuple(outcomes))
     store.finish_ingest(ingest_id, result.counts())
     return result
@@ -190,7 +208,7 @@ def _keep_originals(
     """
     loaded: list[_Loaded] = []
     for path, error in collect_files(paths):
-        shown = str(path)
+        shown = shown_path(path)
         if error is None:
             try:
                 loaded.append(_Loaded(path, shown, store.objects.put(path.read_bytes())))
@@ -199,7 +217,7 @@ def _keep_originals(
             except ArchiveError as exc:  # the object store could not keep it
                 error = exc
         if error is not None:
-            report(FileOutcome(shown, FAILED, error=_message(error)))
+            report(_failed(shown, error))
     # Stable order: by content, then by name for identical bytes given twice.
     loaded.sort(key=lambda item: (item.sha256, item.shown))
     return loaded

@@ -384,3 +384,33 @@ def test_a_killed_run_is_marked_and_its_leftovers_cleaned(home, tmp_path):
     statuses = [r[0] for r in conn.execute("SELECT status FROM ingests ORDER BY id")]
     assert statuses == ["finished", "interrupted", "finished"]
     assert not leftover.exists() and fresh.exists()
+
+
+def test_failures_give_their_hint_and_names_are_escaped(home, tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "two\nlines.txt").write_bytes(b"")
+    code, out, err = run(home, "ingest", str(inputs))
+    assert code == 2
+    [line] = [ln for ln in err.splitlines() if ln.startswith("archive: ")]
+    assert line == (f"archive: {inputs}/two\\nlines.txt: empty file (0 bytes) "
+                    "(the file has zero bytes; check the download or copy)")
+    _, report = ingest_json(home, inputs)
+    [failed] = report["files"]
+    assert failed["path"].endswith("two\\nlines.txt")
+    assert failed["hint"] == "the file has zero bytes; check the download or copy"
+
+
+def test_a_malformed_sidecar_during_ingest_exits_3(home, tmp_path):
+    seed = SEEDS / "001_0956fffff0b724be.txt"
+    sidecars = tmp_path / "metadata"
+    sidecars.mkdir()
+    code, report = ingest_json(home, seed)
+    key = report["files"][0]["key"]
+    (sidecars / f"{key}.yaml").write_text("title: [unclosed\n", encoding="utf-8")
+    reissue = tmp_path / "reissue.txt"
+    reissue.write_text(seed.read_text(encoding="utf-8") + "\nОдин абзац в конце.\n",
+                       encoding="utf-8")
+    code, _, err = run(home, "ingest", "--metadata", str(sidecars), str(reissue))
+    assert code == 3
+    assert f"{key}.yaml" in err
