@@ -390,7 +390,7 @@ def test_failures_give_their_hint_and_names_are_escaped(home, tmp_path):
     inputs = tmp_path / "in"
     inputs.mkdir()
     (inputs / "two\nlines.txt").write_bytes(b"")
-    code, out, err = run(home, "ingest", str(inputs))
+    code, _, err = run(home, "ingest", str(inputs))
     assert code == 2
     [line] = [ln for ln in err.splitlines() if ln.startswith("archive: ")]
     assert line == (f"archive: {inputs}/two\\nlines.txt: empty file (0 bytes) "
