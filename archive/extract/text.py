@@ -15,25 +15,18 @@ Trailing spaces on ordinary wrapped lines are common in such copies and say noth
 
 from __future__ import annotations
 
-import codecs
 import re
 import unicodedata
 from dataclasses import replace
 
 from archive.errors import UndecodableTextError
 from archive.extract import literal
+from archive.extract.decoding import decode_text
 from archive.models import Document, Line
 
 MEDIA_TYPE = "text/plain"
 EXTRACTOR = "archive-text 1"
 
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
 # Invisible characters that only get in the way of search and citation. The soft hyphen is
 # kept at a line end, where it is the typesetter's own word-break mark for the cleaner.
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
@@ -59,15 +52,17 @@ _URL_VALUE = re.compile(r"[a-z][a-z0-9+.-]*://|www\.|[\w.-]+\.\w", re.IGNORECASE
 def extract_text(data: bytes) -> Document:
     """Decode a text file and return one ``Line`` per non-empty physical line.
 
-    Encodings: UTF-8 with or without BOM, UTF-16/32 with BOM, and legacy single-byte
-    encodings (CP1251, KOI8-R, …) recognised by charset-normalizer. A form feed starts a new
-    page. Binary junk raises
+    Encodings are decided by ``decoding.decode_text`` (a BOM, UTF-16 without one, UTF-8,
+    damaged UTF-8, or the single-byte encoding the document's letters favour); how, and how
+    surely, is recorded in the extractor's name. A form feed starts a new page. Binary junk
+    raises
     ``UndecodableTextError`` with a short reason. Newlines are normalised, soft hyphens
     inside lines and zero-width characters are dropped. A capture header at the very start
     (``date 2025-10-23``, ``url <…>``, ``source …``, ``title: …``) is removed from the text
     and reported in ``Document.info`` as ``("capture-header:<key>", value)``.
     """
-    text = _decode(data)
+    decoded = decode_text(data)
+    text = _check(decoded.text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
     text = text.rstrip("\f\n \t")  # a trailing form feed does not open an empty page
     text = _INVISIBLE.sub("", text)
@@ -94,7 +89,8 @@ def extract_text(data: bytes) -> Document:
             blank = label
     lines = _rejoin_words(lines, open_word)
     return Document(
-        media_type=MEDIA_TYPE, extractor=EXTRACTOR, lines=tuple(lines), info=tuple(info)
+        media_type=MEDIA_TYPE, extractor=f"{EXTRACTOR} ({decoded.description})",
+        lines=tuple(lines), info=tuple(info), warnings=decoded.warnings,
     )
 
 
@@ -128,27 +124,6 @@ def _rejoin_words(lines: list[Line], open_word: list[bool]) -> list[Line]:
         else:
             out.append(ln)
     return out
-
-
-def _decode(data: bytes) -> str:
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                return _check(data.decode(encoding))
-            except UnicodeDecodeError as exc:
-                raise UndecodableTextError(f"invalid {encoding} after its byte-order mark") from exc
-    if b"\x00" in data:
-        raise UndecodableTextError("binary data (NUL bytes) in a text file")
-    try:
-        return _check(data.decode("utf-8"))
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is None or best.encoding is None:
-        raise UndecodableTextError("not text in any known encoding")
-    return _check(str(best))
 
 
 def _check(text: str) -> str:
