@@ -41,11 +41,15 @@ class Line:
     ``kind`` is what the markup said the line is, when the format has markup (HTML): a whole
     block, ``"paragraph"``, ``"title"`` (of the work), ``"heading"``, ``"item"``, ``"quote"``
     or ``"caption"``. For PDF lines the layout says it: ``"code"`` (a monospaced font or an
-    interpreter prompt) or ``"figure"`` (text inside a drawing). ``None`` otherwise.
+    interpreter prompt), ``"figure"`` (text inside a drawing) or ``"cells"`` (pieces an em
+    or more apart, like the cells of a table's row). ``None`` otherwise.
     ``raised`` holds the ``(start, end)`` character ranges of ``text`` set smaller and above
     the baseline (superscript note marks: ``Style¹``, ``Allaire^a``), when the extractor
     knows type sizes; ``small`` the ranges set in smaller type than the line's own (the
     superscripts, and a neighbouring column's words on the baseline of a larger title).
+    ``lead`` is the length of the line's opening words when they are set in bold or
+    typewriter type and the rest of the line is not (the term of a definition list,
+    ``dgeMatrix Real matrices …``); 0 otherwise.
     """
 
     text: str
@@ -62,6 +66,7 @@ class Line:
     kind: str | None = None
     raised: tuple[tuple[int, int], ...] = ()
     small: tuple[tuple[int, int], ...] = ()
+    lead: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -417,3 +417,28 @@ def test_a_narrow_stretch_of_a_text_copy_has_its_own_width() -> None:
         "онжылдықта едәуір жетілгенін көрсетеді. Ауылдық округтердің дербес бюджеті, " \
         "әкімдерді тікелей сайлау және жергілікті қоғамдастық жиналысының өкілеттіктерін " \
         "кеңейту бұл институтты нақты мазмұнмен толықтырды." in blocks
+
+
+def test_words_inside_addresses_are_no_evidence_for_joining() -> None:
+    vocab = Vocabulary.from_texts([
+        "Пакет Biblatex-GOST оформляет ссылки; см. https://sourceforge.net/p/biblatexgost/wiki/",
+        "Скачайте архив biblatex-",
+        "gost-⟨версия⟩.tds.zip и распакуйте его.",
+    ])
+    joined = join_lines("Скачайте архив biblatex-", "gost-⟨версия⟩.tds.zip и", vocab)
+    assert joined == "Скачайте архив biblatex-gost-⟨версия⟩.tds.zip и"
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "joined"),
+    [
+        ("URL: http://www.katrechko.narod.ru/library/russel/on-", "denoting.html.",
+         "URL: http://www.katrechko.narod.ru/library/russel/on-denoting.html."),
+        ("М. : Наука, С.-", "Петербург. отд-ние, 1992.",
+         "М. : Наука, С.-Петербург. отд-ние, 1992."),
+    ],
+)
+def test_hyphens_that_are_characters_of_the_text_are_kept(
+    left: str, right: str, joined: str
+) -> None:
+    assert join_lines(left, right, Vocabulary()) == joined

@@ -105,4 +105,16 @@ def test_invariant_under_quote_and_dash_styles(text: str) -> None:
 def test_any_unicode_text_normalises_to_alphanumerics(text: str) -> None:
     out = normalise(text)
     assert all(ch.isalnum() for ch in out)
-    assert normalise(out) == out
+    if not set(out) & _LETTER_APOSTROPHES:
+        assert normalise(out) == out
+
+
+# U+02BB and U+02BC are apostrophes to rule 3 and letters (category Lm) to rule 7, so one
+# that rule 3 leaves (it did not stand between two letters) survives as a letter, and a
+# second pass may then remove it. norm-v1 is frozen with this: changing it is a norm-v2.
+_LETTER_APOSTROPHES = {"\u02bb", "\u02bc"}
+
+
+def test_a_modifier_apostrophe_after_a_separator_is_kept_as_a_letter() -> None:
+    assert normalise("0:\u02bb0") == "0\u02bb0"
+    assert normalise("0\u02bb0") == "00"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Any
 
@@ -12,7 +13,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from archive.errors import CorruptFileError, EncryptedFileError, InputError
-from archive.extract.layout import FULL_WIDTH, LEFT, RIGHT, Fragment, find_gutter, order_page
+from archive.extract.layout import (
+    FULL_WIDTH,
+    LEFT,
+    RIGHT,
+    Fragment,
+    find_gutter,
+    merge_rows,
+    order_page,
+)
 from archive.extract.pdf import extract_pdf
 from archive.models import Document, Line
 
@@ -262,8 +271,36 @@ def test_image_only_page_has_no_lines() -> None:
 
 
 # -- the geometry rules on their own -------------------------------------------------------
-def frag(text: str, x0: float, y0: float, x1: float, size: float = 10.0) -> Fragment:
-    return Fragment(text, x0, y0, x1, y0 + 1.2 * size, size, False, 0)
+_BLOCKS = itertools.count()
+
+
+def frag(
+    text: str, x0: float, y0: float, x1: float, size: float = 10.0, block: int | None = None
+) -> Fragment:
+    """A fragment in a text block of its own unless ``block`` is given (MuPDF keeps the
+    lines of one paragraph, or of one table, in a block)."""
+    block = next(_BLOCKS) if block is None else block
+    return Fragment(text, x0, y0, x1, y0 + 1.2 * size, size, False, block)
+
+
+def test_displayed_formula_pieces_read_left_to_right() -> None:
+    # A formula as MuPDF reports it, in reading order (by bottom edge): "i β + ui" sits
+    # lower than the rest and starts under the superscript of "x⊤"; the row reads by left
+    # edges.
+    pieces = [
+        Fragment("yi", 222, 293, 230, 303, 10.0, False, 0),
+        Fragment("x⊤", 264, 290, 275, 303, 10.0, False, 0),
+        Fragment("=", 243, 294, 251, 304, 10.0, False, 0),
+        Fragment("(i = 1, . . . , n)", 323, 294, 381, 304, 10.0, False, 0),
+        Fragment("(1)", 500, 294, 513, 304, 10.0, False, 0),
+        Fragment("i β + ui", 269, 293, 303, 306, 10.0, False, 0),
+    ]
+    assert [f.text for f in merge_rows(pieces)] == ["yi = x⊤ i β + ui (i = 1, . . . , n) (1)"]
+
+
+def test_text_printed_over_text_is_not_one_row() -> None:
+    pieces = [frag("Word over word", 50, 100, 150), frag("Word over word", 51, 100, 151)]
+    assert len(merge_rows(pieces)) == 2
 
 
 def test_short_last_lines_do_not_make_columns() -> None:
@@ -292,6 +329,25 @@ def test_column_band_between_full_width_text_is_found() -> None:
     order = [f.text for f in order_page(frags)]
     assert order[14:26] == [f"L{k}" for k in range(6)] + [f"R{k}" for k in range(6)]
     assert order[26] == "Bottom 0" and order[-1] == "19"
+
+
+def test_wide_word_gaps_of_justified_lines_are_not_a_gutter() -> None:
+    # Reference entries justified over lines with few, long words: MuPDF splits each line
+    # at its wide gaps, and the pieces sit side by side for five rows, but it keeps each
+    # entry in one text block, while the lines of two columns are blocks apart.
+    frags = [
+        frag("Sivan Toledo. Taucs: A library of", 134, 408, 356, block=1),
+        frag("sparse", 369, 408, 396, block=1), frag("linear", 409, 408, 433, block=1),
+        frag("solvers.", 446, 408, 477, block=1),
+        frag("http://www.tau.ac.il/ stoledo/taucs/, 2003.", 144, 420, 334, block=1),
+        frag("R. Clint Whaley, Antoine Petitet, and Jack J.", 134, 440, 378, block=2),
+        frag("Dongarra.", 387, 440, 431, block=2), frag("Auto-", 452, 440, 478, block=2),
+        frag("mated empirical optimization of software and", 144, 452, 370, block=2),
+        frag("the ATLAS", 379, 452, 435, block=2), frag("project.", 444, 452, 477, block=2),
+        frag("Parallel Computing, 27(1–2):3–35, 2001. Also", 144, 464, 374, block=2),
+        frag("available as", 382, 464, 437, block=2), frag("Univer-", 445, 464, 478, block=2),
+    ]
+    assert find_gutter(frags) is None
 
 
 def test_table_cells_are_not_columns() -> None:
@@ -430,3 +486,39 @@ def test_damaged_bytes_give_a_document_or_an_input_error(
     except InputError:
         return
     assert all(ln.text.strip() and 1 <= ln.page <= doc.page_count for ln in doc.lines)
+
+
+def _span(text: str, font: str, flags: int = 0) -> dict[str, Any]:
+    return {"text": text, "font": font, "flags": flags}
+
+
+def test_a_term_in_another_face_is_the_lines_lead() -> None:
+    from archive.extract.pdf import _lead
+
+    term = [_span("dgeMatrix", "SFBX1000"), _span(" ", "SFRM1000")]
+    rest = [_span("Real matrices in general storage mode", "SFRM1000")]
+    assert _lead(term + rest) == len("dgeMatrix")
+    assert _lead([_span("gastex.sty", "SFTT1200"), *rest]) == len("gastex.sty")
+    assert _lead(rest) == 0  # one face throughout
+    assert _lead([_span("A whole heading in bold", "CMBX12"), _span("1", "CMR12")]) == 0
+
+
+def test_a_word_gap_between_spans_is_a_space() -> None:
+    from archive.extract.pdf import _spans_text
+
+    spans = [
+        {"text": "Both the ⟨number", "bbox": (84.0, 0, 159.6, 10), "size": 10.0},
+        {"text": "⟩", "bbox": (159.7, 0, 163.8, 10), "size": 10.4},
+        {"text": "and", "bbox": (166.8, 0, 183.7, 10), "size": 10.0},
+        {"text": "s", "bbox": (183.8, 0, 188.0, 10), "size": 10.0},
+    ]
+    assert _spans_text(spans) == ("Both the ⟨number⟩ ands", [0, 16, 18, 21])
+
+
+def test_a_row_of_cells_an_em_apart_is_marked() -> None:
+    row = [frag("Top", 326, 185, 341), frag("37 mm (1.46 in)", 370, 185, 433),
+           frag("0.75 in (19 mm)", 448, 185, 512)]
+    (line,) = merge_rows(row)
+    assert line.text == "Top 37 mm (1.46 in) 0.75 in (19 mm)" and line.kind == "cells"
+    (prose,) = merge_rows([frag("An ordinary line", 50, 100, 150), frag("of text", 153, 100, 190)])
+    assert prose.kind is None

@@ -37,6 +37,7 @@ _HYPHEN_END = re.compile(r"([^\W_][\w'’-]*)[-‐‑]\s*$")
 _SOFT_END = re.compile(r"([^\W_][\w'’-]*)\u00ad\s*$")
 _HEAD = re.compile(r"^([\w'’]+(?:-[\w'’]+)*)")
 _SOFT_HYPHEN = "\u00ad"
+_ADDRESS_TOKEN = re.compile(r"://|^www\.|@\w")
 _CYRILLIC_WORD = re.compile("[\u0400-\u04ff]+")
 _BREAK_HYPHENS = "-‐‑"
 
@@ -108,7 +109,9 @@ class Vocabulary:
             bodies.append(body)
             broken = cut is not None
         # A word never spans whitespace: scanning each distinct token once finds them all.
-        tokens = set(" ".join(bodies).split())
+        # Addresses are no evidence: a URL's "biblatexgost" does not make "biblatex-" +
+        # "gost" one word.
+        tokens = {t for t in " ".join(bodies).split() if not _ADDRESS_TOKEN.search(t)}
         for word in set(_WORD.findall(" ".join(tokens))):
             vocab.add(word)
         return vocab
@@ -206,6 +209,8 @@ def join_lines(left: str, right: str, vocab: Vocabulary) -> str:
         if soft:
             return head_text + left[: soft.end(1)] + right
         return head_text + left[:-1] + right
+    if last in _BREAK_HYPHENS and _ADDRESS_TOKEN.search(left.rsplit(None, 1)[-1]):
+        return head_text + left + right  # a URL broken after one of its own hyphens
     hyphen = _broken_word(left) if last in _BREAK_HYPHENS else None
     head = _HEAD.match(right) if hyphen else None
     if hyphen and head and not left[: hyphen[0]].endswith(("-", "–", "—")):
@@ -215,6 +220,8 @@ def join_lines(left: str, right: str, vocab: Vocabulary) -> str:
         return head_text + left + right  # a range split after its dash: 2020–/2024
     if _broken_at_slash(left, right):
         return head_text + left + right  # "GNU/" + "Linux", "https://" + "www.…"
+    if left.endswith(".-") and left[-3:-2].isalpha() and right[:1].isalpha():
+        return head_text + left + right  # an abbreviation in a compound: С.-/Петербург
     return head_text + left + " " + right
 
 

@@ -25,6 +25,7 @@ import re
 import statistics
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import pairwise
 
 FULL_WIDTH = 0  # column number of single-column pages and of lines that span the gutter
 LEFT = 1  # columns are numbered from the left; on a two-column page these are the two
@@ -44,9 +45,12 @@ class Fragment:
     bold: bool
     block: int
     column: int = FULL_WIDTH
-    kind: str | None = None  # "code" (monospaced) or "figure" (inside a drawing); see Line.kind
+    # "code" (monospaced), "figure" (inside a drawing) or "cells" (a row of a table's cells);
+    # see Line.kind
+    kind: str | None = None
     raised: tuple[tuple[int, int], ...] = ()  # superscript character ranges; see Line.raised
     small: tuple[tuple[int, int], ...] = ()  # ranges in smaller type; see Line.small
+    lead: int = 0  # characters of opening words set apart in bold or typewriter; see Line.lead
 
     @property
     def height(self) -> float:
@@ -108,6 +112,8 @@ def find_gutter(frags: list[Fragment]) -> tuple[float, float] | None:
     return gutter
 
 
+_CELL_GAPS = 2  # gaps of an em or more that part a row into cells
+_LEAD_WORDS = 4  # words of a term set apart at a line's start
 _TRIED = 6  # gutter candidates tested for a column band, fewest crossings first
 
 
@@ -137,8 +143,13 @@ def _column_band(ordered: list[Fragment], gl: float, gr: float, floor: int = 0) 
 def _columns(left: list[Fragment], right: list[Fragment], floor: int) -> int:
     if len(left) < 4 or len(right) < 4 or _mostly_numbers(left) or _mostly_numbers(right):
         return 0
-    pairs = _side_by_side(left, right)
+    pairs, joined = _side_by_side(left, right)
     if pairs <= floor or pairs < max(4, 0.4 * min(len(left), len(right))):
+        return 0
+    if joined * 2 > pairs:
+        # The PDF library keeps the two sides in one block when it reads them as one text
+        # (rows of a table, the words after the wide gaps of justified lines): columns are
+        # blocks of their own.
         return 0
     # The narrower side is one column; the wider may hold several (read again later).
     left_rows, right_rows = _rows(left), _rows(right)
@@ -185,14 +196,15 @@ def _filled(rows: list[tuple[float, float]], width: float) -> bool:
     return sum(x1 - x0 >= 0.6 * width for x0, x1 in rows) * 2 >= len(rows)
 
 
-def _side_by_side(left: list[Fragment], right: list[Fragment]) -> int:
-    """Count right-side rows that have a left-side fragment at the same height.
+def _side_by_side(left: list[Fragment], right: list[Fragment]) -> tuple[int, int]:
+    """Count right-side rows that have a left-side fragment at the same height, and of
+    those, the rows whose two fragments are in one text block of the PDF library.
 
     Rows, not fragments: one justified line split at its wide word gaps is one row.
     """
-    spans = sorted((f.y0, f.y1) for f in left)
+    spans = sorted((f.y0, f.y1, f.block) for f in left)
     starts = [s[0] for s in spans]
-    count = 0
+    count = joined = 0
     counted = -1e9  # bottom of the last row counted
     for f in sorted(right, key=_reading_key):
         if f.y0 < counted - 0.5 * f.height:
@@ -200,13 +212,14 @@ def _side_by_side(left: list[Fragment], right: list[Fragment]) -> int:
         # Only fragments starting before this one ends can overlap it vertically.
         j = bisect_right(starts, f.y1)
         for k in range(j - 1, max(-1, j - 4), -1):
-            y0, y1 = spans[k]
+            y0, y1, block = spans[k]
             overlap = min(y1, f.y1) - max(y0, f.y0)
             if overlap > 0.3 * min(y1 - y0, f.height):
                 count += 1
+                joined += block == f.block
                 counted = f.y1
                 break
-    return count
+    return count, joined
 
 
 def order_page(frags: list[Fragment]) -> list[Fragment]:
@@ -353,26 +366,47 @@ def merge_rows(frags: list[Fragment]) -> list[Fragment]:
 
     ``frags`` must be in reading order. Superscripts and spans MuPDF split off (large word
     gaps, font changes) are joined left to right with a space where the glyphs do not touch.
+    A displayed formula comes as pieces whose extents nest (``yi`` and ``x⊤`` each a line,
+    ``= … (1)`` one line around the rest): the pieces of a row are ordered by their left
+    edges, so the formula reads left to right.
     """
-    out: list[Fragment] = []
+    rows: list[list[Fragment]] = []
     for f in frags:
-        row = out[-1] if out else None
-        if row is not None and row.column == f.column and _same_row(row, f):
-            out[-1] = _join(row, f)
+        row = rows[-1] if rows else None
+        if row is not None and row[0].column == f.column and _same_row(row, f):
+            row.append(f)
         else:
-            out.append(f)
+            rows.append([f])
+    return [_joined(row) for row in rows]
+
+
+def _same_row(row: list[Fragment], f: Fragment) -> bool:
+    y0, y1 = min(r.y0 for r in row), max(r.y1 for r in row)
+    overlap = min(y1, f.y1) - max(y0, f.y0)
+    if overlap <= 0.5 * min(y1 - y0, f.height):
+        return False
+    # Pieces of one row sit beside one another; glyphs printed over others are another row.
+    # A formula's pieces may overlap by a glyph: a superscript over the next subscript.
+    slack = max(1.0, 0.8 * min(f.size, row[0].size))
+    return all(f.x0 >= r.x1 - slack or r.x0 >= f.x1 - slack for r in row)
+
+
+def _joined(row: list[Fragment]) -> Fragment:
+    ordered = sorted(row, key=lambda f: f.x0)
+    out = ordered[0]
+    for f in ordered[1:]:
+        out = _join(out, f)
+    cells = sum(b.x0 - a.x1 >= a.size for a, b in pairwise(ordered))
+    if cells >= _CELL_GAPS and out.kind is None:
+        out.kind = "cells"  # three or more pieces an em or more apart: a table's row
     return out
-
-
-def _same_row(a: Fragment, b: Fragment) -> bool:
-    overlap = min(a.y1, b.y1) - max(a.y0, b.y0)
-    return overlap > 0.5 * min(a.height, b.height) and (b.x0 >= a.x1 - 1 or a.x0 >= b.x1 - 1)
 
 
 def _join(a: Fragment, b: Fragment) -> Fragment:
     first, second = (a, b) if a.x0 <= b.x0 else (b, a)
     gap = second.x0 - first.x1
-    sep = "" if gap < 0.15 * min(first.size, second.size) else " "
+    # Glyphs that touch are one word; pieces stacked over each other (``x⊤`` over ``i``) not.
+    sep = "" if -1.0 <= gap < 0.15 * min(first.size, second.size) else " "
     text = first.text.rstrip() + sep + second.text.lstrip() if sep else first.text + second.text
     head = len(first.text.rstrip()) + len(sep) if sep else len(first.text)
     shift = head - (len(second.text) - len(second.text.lstrip()) if sep else 0)
@@ -381,6 +415,11 @@ def _join(a: Fragment, b: Fragment) -> Fragment:
     small = _clipped(_smaller(first, size), 0, head) + _clipped(_smaller(second, size), shift, head)
     # The dominant size and weight are those of the longer text.
     main = first if len(first.text) >= len(second.text) else second
+    lead = first.lead
+    if not lead and len(first.text.split()) <= _LEAD_WORDS and (
+        (first.bold and not second.bold) or (first.kind == "code" and second.kind is None)
+    ):
+        lead = len(first.text.rstrip())  # a term MuPDF reported apart from its description
     return Fragment(
         text=text,
         x0=min(a.x0, b.x0),
@@ -394,6 +433,7 @@ def _join(a: Fragment, b: Fragment) -> Fragment:
         kind=main.kind,
         raised=raised,
         small=small,
+        lead=lead,
     )
 
 

@@ -23,6 +23,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import replace
 from itertools import pairwise
+from typing import Any
 
 import pymupdf
 
@@ -34,6 +35,10 @@ from archive.extract.repair import looks_mojibake, repair_accents, repair_mojiba
 from archive.extract.spacing import blank_flags
 from archive.models import Document, Line, PageInfo
 
+# A text span and a block as PyMuPDF's get_text("dict") gives them.
+Span = dict[str, Any]
+RawPage = dict[str, Any]
+
 MEDIA_TYPE = "application/pdf"
 EXTRACTOR = f"pymupdf {pymupdf.VersionBind}"
 TEXT_FLAGS = pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_MEDIABOX_CLIP
@@ -44,12 +49,16 @@ pymupdf.TOOLS.mupdf_display_errors(False)
 _INFO_KEYS = ("title", "author", "subject", "keywords", "creationDate", "modDate",
               "producer", "creator")  # fmt: skip
 _BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
+# TeX's bold extended faces by their short names: CMBX10, CMBXTI10, SFBX1000, ECBX1200.
+_TEX_BOLD = re.compile(r"^[a-z]{2,3}bx(?:ti|sl)?\d")
 # A line opening with an interpreter's prompt is code whatever its font says (Type 3 fonts
 # say nothing): R's "R>" and "> " before a call, Python's ">>>".
 _PROMPT = re.compile(r"^\s*(?:R>|>>>|> (?=[\w(.]+\s*(?:<-|=|\()))")
 # Typewriter faces by name, for fonts whose descriptor does not set the fixed-pitch flag.
 _MONO_NAMES = ("mono", "courier", "typewriter", "cmtt", "sftt", "lmtt", "txtt", "inconsolata",
-               "consola", "menlo", "monaco", "code", "beramono", "fixed")
+               "consola", "menlo", "monaco", "code", "beramono", "fixed",
+               # TeX's slanted, italic and variable typewriter faces (EC and CM names).
+               "sltt", "cmitt", "sfst", "ecst", "sfvt", "ecvt")
 _NS_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 _NS_XML = "http://www.w3.org/XML/1998/namespace"
 # XMP namespaces by URI prefix (PRISM has had several versions), and the fields we keep.
@@ -90,7 +99,7 @@ def extract_pdf(data: bytes) -> Document:
     flags = blank_flags(per_page)
     lines = [
         Line(f.text, number, f.x0, f.y0, f.x1, f.y1, f.size, f.bold, f.block, f.column, blank,
-             f.kind, f.raised, f.small)
+             f.kind, f.raised, f.small, f.lead)
         for number, (frags, blanks) in enumerate(zip(per_page, flags, strict=True), start=1)
         for f, blank in zip(frags, blanks, strict=True)
     ]
@@ -182,7 +191,7 @@ def _read_pages(doc: pymupdf.Document) -> tuple[tuple[PageInfo, ...], list[list[
     return tuple(pages), per_page
 
 
-def _fragments(raw: dict, block_base: int) -> tuple[list[Fragment], list[Fragment]]:
+def _fragments(raw: RawPage, block_base: int) -> tuple[list[Fragment], list[Fragment]]:
     """Turn MuPDF's lines into fragments; the second list holds non-horizontal ones."""
     horizontal: list[Fragment] = []
     rotated: list[Fragment] = []
@@ -191,27 +200,28 @@ def _fragments(raw: dict, block_base: int) -> tuple[list[Fragment], list[Fragmen
             continue
         for ln in b["lines"]:
             spans = ln["spans"]
-            raw_text = "".join(s["text"] for s in spans)
+            raw_text, starts = _spans_text(spans)
             text = repair_accents(repair_tex_codes(raw_text))
             if not text.strip() or _undecodable(text):
                 continue
             x0, y0, x1, y1 = ln["bbox"]
             size, bold = _dominant_style(spans)
             # Repairs that change the length would move the ranges: then none are kept.
-            raised, small = _small_runs(spans, size) if text == raw_text else ((), ())
-            lead = len(text) - len(text.lstrip())
+            raised, small = _small_runs(spans, starts, size) if text == raw_text else ((), ())
+            indent = len(text) - len(text.lstrip())
             stripped = text.strip()
             frag = Fragment(stripped, x0, y0, x1, y1, size, bold, block_base + b["number"],
                             kind="code" if _monospaced(spans) or _PROMPT.match(text) else None,
-                            raised=_moved(raised, lead, len(stripped)),
-                            small=_moved(small, lead, len(stripped)))
+                            raised=_moved(raised, indent, len(stripped)),
+                            small=_moved(small, indent, len(stripped)),
+                            lead=_lead(spans))
             dx, dy = ln["dir"]
             (horizontal if dx > 0.99 and abs(dy) < 0.01 else rotated).append(frag)
     return horizontal, rotated
 
 
 def _small_runs(
-    spans: list[dict], size: float
+    spans: list[Span], starts: list[int], size: float
 ) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]]:
     """Character ranges of the spans set above the baseline in smaller type (superscripts),
     and of all the spans set smaller than the line."""
@@ -221,14 +231,12 @@ def _small_runs(
                default=None)
     raised: list[tuple[int, int]] = []
     small: list[tuple[int, int]] = []
-    at = 0
-    for s in spans:
+    for s, at in zip(spans, starts, strict=True):
         n = len(s["text"])
         if s["size"] < 0.85 * size and s["text"].strip():
             _extend(small, at, at + n)
             if base is not None and "origin" in s and s["origin"][1] < base - 0.15 * size:
                 _extend(raised, at, at + n)
-        at += n
     return tuple(raised), tuple(small)
 
 
@@ -243,6 +251,28 @@ def _moved(ranges: tuple[tuple[int, int], ...], lead: int, length: int
            ) -> tuple[tuple[int, int], ...]:
     """Ranges of the unstripped text as ranges of the text with ``lead`` characters cut."""
     return tuple((max(a - lead, 0), min(b - lead, length)) for a, b in ranges if b - lead > 0)
+
+
+def _spans_text(spans: list[Span]) -> tuple[str, list[int]]:
+    """The line's text, and where each span starts in it; a space where MuPDF left none
+    between spans a word gap apart (``⟨number⟩`` + ``and``: a symbol font's glyph, then the
+    text face)."""
+    out = spans[0]["text"] if spans else ""
+    starts = [0] if spans else []
+    for prev, span in pairwise(spans):
+        text = span["text"]
+        gap = span["bbox"][0] - prev["bbox"][2]
+        if (
+            text and out and not text[0].isspace() and not out[-1].isspace()
+            and gap >= _WORD_GAP * min(prev["size"], span["size"])
+        ):
+            out += " "
+        starts.append(len(out))
+        out += text
+    return out, starts
+
+
+_WORD_GAP = 0.2  # of the font size: a gap between spans this wide is a space
 
 
 def _code_continued(frags: list[Fragment]) -> list[Fragment]:
@@ -275,7 +305,7 @@ def _undecodable(text: str) -> bool:
     return text.count("\ufffd") * 2 > len(text.replace(" ", ""))
 
 
-def _dominant_style(spans: list[dict]) -> tuple[float, bool]:
+def _dominant_style(spans: list[Span]) -> tuple[float, bool]:
     """Font size and weight carried by most characters of the line."""
     if len(spans) == 1:
         s = spans[0]
@@ -299,7 +329,39 @@ def _dominant_style(spans: list[dict]) -> tuple[float, bool]:
     return max(sizes, key=sizes.__getitem__), bold_chars * 2 > total
 
 
-def _monospaced(spans: list[dict]) -> bool:
+def _span_face(span: Span) -> str | None:
+    if span["flags"] & pymupdf.TEXT_FONT_MONOSPACED or _mono_name(span["font"]):
+        return "mono"
+    if span["flags"] & pymupdf.TEXT_FONT_BOLD or _bold_name(span["font"]):
+        return "bold"
+    return None
+
+
+_LEAD_WORDS = 4  # words of a term set apart at a line's start
+
+
+def _lead(spans: list[Span]) -> int:
+    """Characters of the line's opening words when a bold or typewriter face sets them
+    apart from the rest of the line, which is longer and in another face; else 0."""
+    words = [s for s in spans if s["text"].strip()]
+    if len(words) < 2:
+        return 0
+    face = _span_face(words[0])
+    if face is None:
+        return 0
+    k = 1
+    while k < len(words) and _span_face(words[k]) == face:
+        k += 1
+    rest = words[k:]
+    term = "".join(s["text"] for s in spans[: spans.index(words[k - 1]) + 1]).strip()
+    if not rest or len(term.split()) > _LEAD_WORDS:
+        return 0
+    rest_chars = sum(len(s["text"].strip()) for s in rest)
+    other = sum(len(s["text"].strip()) for s in rest if _span_face(s) != face)
+    return len(term) if rest_chars > len(term) and other * 2 > rest_chars else 0
+
+
+def _monospaced(spans: list[Span]) -> bool:
     """Nearly all of the line's characters are in a monospaced (typewriter) font."""
     mono = total = 0
     for s in spans:
@@ -320,7 +382,7 @@ def _mono_name(font: str) -> bool:
 def _bold_name(font: str) -> bool:
     # Subset prefixes ("ABCDEF+Times-Bold") and style suffixes carry the weight in the name.
     style = font.rsplit("+", 1)[-1].lower()
-    return any(word in style for word in _BOLD_NAMES)
+    return any(word in style for word in _BOLD_NAMES) or _TEX_BOLD.search(style) is not None
 
 
 def _info(meta: dict[str, str | None]) -> Iterator[tuple[str, str]]:

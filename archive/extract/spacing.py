@@ -11,9 +11,11 @@ from archive.extract.layout import FULL_WIDTH, Fragment
 def blank_flags(pages: list[list[Fragment]]) -> list[list[bool]]:
     """For each line of each page: is the gap above it clearly larger than usual?
 
-    "Usual" is the median gap between consecutive lines of one column for that font size
-    (half-point buckets) over the whole document, or over all sizes where a size has fewer
-    than three samples; "clearly larger" is more than 0.4 em (at least 2 pt) above it. The
+    "Usual" is the lower quartile of the gaps between consecutive lines of one column for
+    that font size (half-point buckets) over the whole document, or the median over all
+    sizes where a size has fewer than three samples: in a document of short paragraphs set
+    apart by extra space, half the gaps may be paragraph gaps, so the median would be one.
+    "Clearly larger" is more than 0.4 em (at least 2 pt) above it. The
     first line of a page and the top of a column are never marked: a page or column break
     says nothing about paragraphs.
     """
@@ -28,7 +30,7 @@ def blank_flags(pages: list[list[Fragment]]) -> list[list[bool]]:
             everything.append(gap)
             if abs(prev.size - cur.size) < 0.5:
                 by_size.setdefault(round(2 * cur.size), []).append(gap)
-    usual = {k: statistics.median(v) for k, v in by_size.items() if len(v) >= 3}
+    usual = {k: statistics.quantiles(v, n=4)[0] for k, v in by_size.items() if len(v) >= 3}
     fallback = statistics.median(everything) if everything else 0.0
     flags: list[list[bool]] = []
     for lines, page_gaps in zip(pages, gaps, strict=True):

@@ -27,7 +27,13 @@ from archive.segment import patterns as pt
 from archive.segment.apart import apart_groups, code_text
 from archive.segment.frontmatter import find_front_matter
 from archive.segment.paragraphs import Paragraph, build_paragraphs, paragraph_text
-from archive.segment.roles import Draft, assign_document_roles, local_role, sections
+from archive.segment.roles import (
+    Draft,
+    assign_document_roles,
+    local_role,
+    sections,
+    under_references,
+)
 
 __all__ = ["segment"]
 
@@ -43,6 +49,8 @@ def segment(doc: Document) -> Segmentation:
     for k, p in enumerate(paragraphs):
         next_p = paragraphs[k + 1] if k + 1 < len(paragraphs) else None
         role = local_role(p, next_p, in_refs)
+        if in_refs and role == "reference":
+            role, in_refs = under_references(p, next_p)
         if role == "reference" and p.front is None and not pt.FOOTNOTE.match(p.text):
             marked = pt.REFERENCE_MARKER.match(p.text) is not None
             if numbered is None:
@@ -60,7 +68,7 @@ def segment(doc: Document) -> Segmentation:
     _title_block(drafts, body_size)
     blocks = tuple(
         Block(
-            text=d.paragraph.text,
+            text=_item_text(d.paragraph.text) if d.role == "list_item" else d.paragraph.text,
             role=d.role,
             page=_page(d.paragraph),
             lang=d.lang,
@@ -132,6 +140,15 @@ def _title_block(drafts: list[Draft], body_size: float | None) -> None:
             return
 
 
+_BULLET = re.compile(rf"^[•·▪►{pt.BULLETS}]\s+(?=\S)")
+
+
+def _item_text(text: str) -> str:
+    """A list item without its bullet glyph: the role says it is an item, and the glyph is
+    no word of it (numbers and dashes, which a writer types, stay)."""
+    return _BULLET.sub("", text, count=1)
+
+
 def _language(text: str) -> str | None:
     """A paragraph's language; a line of names takes the language of its script (names
     say too little for the statistical model): Latin is English, Cyrillic is Kazakh when
@@ -165,7 +182,9 @@ def _paragraphs(cleaned: Cleaned, body_size: float | None, body_bold: bool) -> l
                                                    tuple(members), g.kind)))
     for a in apart:
         members = [lines[k] for k in a.positions]
-        text = code_text(members) if a.role == "code" else paragraph_text(members, cleaned)
+        rows = a.role in ("code", "table")  # a line each, as printed
+        text = (code_text(members, blank_lines=a.role == "code") if rows
+                else paragraph_text(members, cleaned))
         if text:
             ordered.append((a.positions[0], Paragraph(text, tuple(members), apart=a.role)))
     ordered.sort(key=lambda item: item[0])

@@ -1,17 +1,24 @@
-"""Lines that stand apart from the reading flow: code blocks and footnotes.
+"""Lines that stand apart from the reading flow: code blocks, footnotes and captions.
 
-Both stand outside the running text. A footnote interrupts it without ending its sentence:
-the paragraph goes on after the note at the foot of its page, so the lines around a note are
-joined as if they were adjacent. A code block is a block of its own on the page: the text
-after it starts a new paragraph, even in lower case ("where x is …"), as readers cite it.
-Both become paragraphs of their own (roles ``code`` and ``footnote``).
+All stand outside the running text. A footnote or a float interrupts it without ending its
+sentence: the paragraph goes on after the note at the foot of its page (or after a figure at
+the next page's top), so the lines around it are joined as if they were adjacent. A code
+block is a block of its own on the page: the text after it starts a new paragraph, even in
+lower case ("where x is …"), as readers cite it. Each becomes a paragraph of its own (roles
+``code``, ``footnote`` and ``caption``).
 
 * Code: consecutive lines the extractor marked ``code`` (a monospaced font; a PDF's line
   opening with an interpreter prompt ``R>`` / ``>>>``), or the lines between Markdown
   fences in a text copy. A code block keeps its line breaks.
-* Footnotes (with geometry): the run of lines at the foot of a page set smaller than the
-  body text, below a gap, opening with a note marker (``1``, ``*``, ``†``); each marker
-  opens a note.
+* Footnotes (with geometry): the run of lines at the foot of a page (or of a column) set
+  smaller than the body text, below a gap, opening with a note marker (``1``, ``*``,
+  ``†``); each marker opens a note.
+* Side notes (with geometry): a narrow column set smaller than the body beside it (a
+  wide margin for notes); each marker or gap opens a note.
+* Captions (with geometry): a labelled line after a gap (``Figure 2.``, ``Table 1:``)
+  and the lines that go on with it, and under a table's caption the rows of its cells
+  (role ``table``, a row a line). A float placed at a page or column top interrupts a
+  paragraph the way a footnote does.
 """
 
 from __future__ import annotations
@@ -21,40 +28,89 @@ import textwrap
 from dataclasses import dataclass
 
 from archive.clean import CleanLine
+from archive.segment import patterns as pt
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _ADDRESS = re.compile(
     r"^(?:(?:doi|url|e-?mail)\s*:?\s*)?(?:https?://|www\.|10\.\d{4,9}/|[\w.+-]+@[\w-]+\.)\S*$",
     re.IGNORECASE,
 )
-_NOTE_MARK = re.compile(r"^(?:\d{1,2}|[*†‡§¶])(?=\s*\S)")
+_NOTE_MARK = re.compile(r"^(?:\d{1,2}(?!\d)|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2}|[*∗⋆†‡§¶])(?=\s*\S)")
 
 
 @dataclass(frozen=True, slots=True)
 class Apart:
     positions: tuple[int, ...]  # in the cleaned line list
-    role: str  # "code" | "footnote"
+    role: str  # "code" | "footnote" | "caption" | "table"
 
 
 def apart_groups(
     lines: tuple[CleanLine, ...], taken: set[int], body_size: float | None
 ) -> list[Apart]:
-    """Code blocks and footnotes, as groups of line positions, in document order."""
+    """Code blocks, footnotes and captions, as groups of line positions, in document order."""
     groups = _code(lines, taken)
     used = taken | {k for g in groups for k in g.positions}
     if body_size is not None:
         groups += _footnotes(lines, used, body_size)
+        used |= {k for g in groups for k in g.positions}
+        groups += _margin_notes(lines, used, body_size)
+        used |= {k for g in groups for k in g.positions}
+        groups += _captions(lines, used)
     return sorted(groups, key=lambda g: g.positions[0])
 
 
-def code_text(lines: list[CleanLine]) -> str:
-    """A code block's text: its lines as printed, fences dropped, line breaks and blank lines
-    kept, and the indentation the whole block shares (its place on the page) taken off."""
+def _captions(lines: tuple[CleanLine, ...], used: set[int]) -> list[Apart]:
+    """A float's caption (with geometry): a labelled line after a gap and the lines of its
+    text block under it. It stands beside the reading flow, like a footnote: a paragraph
+    that a figure or table interrupts at a page or column top goes on after it."""
+    groups: list[Apart] = []
+    k = 0
+    while k < len(lines):
+        c = lines[k]
+        if k in used or c.line.y0 is None or not pt.is_caption(c.text) or not (
+            c.blank_before or c.after_cut or k == 0 or lines[k - 1].page != c.page
+            or lines[k - 1].line.column != c.line.column  # the top of a column
+        ):
+            k += 1
+            continue
+        run = [k]
+        while (
+            k + 1 < len(lines)
+            and k + 1 not in used
+            and lines[k + 1].page == c.page
+            and not lines[k + 1].blank_before
+            and _caption_goes_on(lines[k], lines[k + 1], c.line.block)
+        ):
+            k += 1
+            run.append(k)
+        groups.append(Apart(tuple(run), "caption"))
+        # A table under its caption: its rows of cells, gaps or not, go with the float.
+        rows: list[int] = []
+        while (
+            _TABLE_LABEL.match(c.text)
+            and k + 1 < len(lines)
+            and k + 1 not in used
+            and lines[k + 1].page == c.page
+            and lines[k + 1].line.kind == "cells"
+        ):
+            k += 1
+            rows.append(k)
+        if rows:
+            groups.append(Apart(tuple(rows), "table"))
+        k += 1
+    return groups
+
+
+def code_text(lines: list[CleanLine], blank_lines: bool = True) -> str:
+    """A code block's or a table's text: its lines as printed, fences dropped, line breaks
+    kept, and the indentation the whole block shares (its place on the page) taken off.
+    Blank lines are kept in code, where they are part of the listing, and dropped in a
+    table, where the space between rows is only the ruling."""
     kept: list[str] = []
     for c in lines:
         if not _FENCE.match(c.line.text):
-            kept += ["", c.line.text.rstrip()] if kept and c.line.blank_before else [
-                c.line.text.rstrip()]
+            gap = blank_lines and kept and c.line.blank_before
+            kept += ["", c.line.text.rstrip()] if gap else [c.line.text.rstrip()]
     while kept and not kept[0].strip():
         kept.pop(0)
     return textwrap.dedent("\n".join(map(_leading_tabs_expanded, kept))).strip("\n")
@@ -71,7 +127,9 @@ def _code(lines: tuple[CleanLine, ...], taken: set[int]) -> list[Apart]:
     fenced = False
     for k, c in enumerate(lines):
         fence = c.line.y0 is None and _FENCE.match(c.line.text) is not None
-        inside = k not in taken and (c.line.kind == "code" or fenced or fence)
+        inside = k not in taken and (
+            c.line.kind == "code" or fenced or fence or _between_code(lines, k, run, taken)
+        )
         if fence:
             fenced = not fenced
         if inside:
@@ -83,16 +141,95 @@ def _code(lines: tuple[CleanLine, ...], taken: set[int]) -> list[Apart]:
     if run:
         groups.append(Apart(tuple(run), "code"))
     # Addresses are set in typewriter type too: a DOI, URL or e-mail alone is not code.
-    return [g for g in groups if not all(_ADDRESS.match(lines[k].text) for k in g.positions)]
+    return [
+        g for g in groups
+        if not all(_ADDRESS.match(lines[k].text) for k in g.positions)
+        and not (len(g.positions) == 1 and _prose_tail(lines, g.positions[0], taken))
+    ]
+
+
+def _between_code(
+    lines: tuple[CleanLine, ...], k: int, run: list[int], taken: set[int]
+) -> bool:
+    """A word or two in the text face between two code lines, at their indent and without
+    a gap (``…/gastex.sty`` / ``or`` / ``…/gastex.sty``), belongs to the code block."""
+    if not run or run[-1] != k - 1 or k + 1 >= len(lines) or k + 1 in taken:
+        return False
+    above, line, below = lines[k - 1].line, lines[k].line, lines[k + 1].line
+    if below.kind != "code" or line.blank_before or below.blank_before:
+        return False
+    if line.x0 is None or above.x0 is None or abs(line.x0 - above.x0) > 2.0:
+        return False
+    return len(line.text.split()) <= 2 and not pt.ends_clause(line.text)
+
+
+def _prose_tail(lines: tuple[CleanLine, ...], k: int, taken: set[int]) -> bool:
+    """A typewriter line that ends the prose line above it: the rest of a URL broken at a
+    slash or hyphen, or a file name or address that closes the sentence (``(www.…ps).``).
+    Code does not end with a full stop."""
+    if k == 0 or k - 1 in taken or lines[k - 1].line.kind == "code":
+        return False
+    above, line = lines[k - 1], lines[k]
+    if above.page != line.page or line.blank_before:
+        return False
+    return above.text.rstrip().endswith(("-", "/")) or pt.ends_sentence(line.text)
+
+
+_TABLE_LABEL = re.compile(r"^(?:table|таблица|табл\.|кесте)\s*\d", re.IGNORECASE)
+
+
+def _margin_notes(
+    lines: tuple[CleanLine, ...], used: set[int], body_size: float
+) -> list[Apart]:
+    """Side notes: a narrow column beside the text, all of it set smaller than the body
+    (a Tufte-style margin). Each note opens with a marker or after a gap."""
+    columns: dict[tuple[int, int], list[int]] = {}
+    for k, c in enumerate(lines):
+        if c.line.x0 is not None and c.line.x1 is not None and c.line.column:
+            columns.setdefault((c.page, c.line.column), []).append(k)
+    widths = {key: _extent(lines, members) for key, members in columns.items()}
+    groups: list[Apart] = []
+    for (page, column), members in columns.items():
+        widest = max(w for (p, _), w in widths.items() if p == page)
+        small = all((lines[k].line.size or body_size) <= body_size - 0.8 for k in members)
+        if not small or widths[(page, column)] > 0.6 * widest or any(k in used for k in members):
+            continue
+        note: list[int] = []
+        for k in members:
+            c = lines[k]
+            if note and (c.blank_before or _NOTE_MARK.match(c.text)):
+                groups.append(Apart(tuple(note), "footnote"))
+                note = []
+            note.append(k)
+        groups.append(Apart(tuple(note), "footnote"))
+    return groups
+
+
+def _extent(lines: tuple[CleanLine, ...], members: list[int]) -> float:
+    return max(lines[k].line.x1 or 0.0 for k in members) - min(
+        lines[k].line.x0 or 0.0 for k in members
+    )
+
+
+def _caption_goes_on(last: CleanLine, nxt: CleanLine, block: int | None) -> bool:
+    """The next line, without a gap, is more of the caption: in its text block, or in lower
+    case, or after a line cut mid-word or mid-clause."""
+    return (
+        nxt.line.block == block
+        or not pt.starts_upper(nxt.text)
+        or pt.ends_with_hyphen(last.text)
+        or last.text.rstrip().endswith((",", "–", "—", "(", "/"))
+    )
 
 
 def _footnotes(lines: tuple[CleanLine, ...], used: set[int], body_size: float) -> list[Apart]:
-    by_page: dict[int, list[int]] = {}
+    # Notes stand at the foot of their column (of the page, when they span the columns).
+    by_column: dict[tuple[int, int], list[int]] = {}
     for k, c in enumerate(lines):
         if c.line.y0 is not None and c.line.size is not None:
-            by_page.setdefault(c.page, []).append(k)
+            by_column.setdefault((c.page, c.line.column or 0), []).append(k)
     groups: list[Apart] = []
-    for members in by_page.values():
+    for members in by_column.values():
         run: list[int] = []
         for k in sorted(members, key=lambda k: lines[k].line.y0 or 0.0, reverse=True):
             c = lines[k]

@@ -102,13 +102,15 @@ def is_break(
                                     or pt.LIST_MARKER.match(cur.text))
     else:
         marker = pt.LIST_MARKER.match(cur.text)
+    if marker and _range_goes_on(prev.text, cur.text):
+        marker = None  # "С. 63—" / "77. — URL": the end of a page range, not an item
     lower_start = not pt.starts_upper(cur.text) and pt.first_letter(cur.text) != ""
     if not wrapped:
         # One paragraph per line, unless a line plainly continues the previous sentence.
         if hyphen:
             return False
         return bool(marker) or not lower_start or pt.ends_clause(prev.text)
-    if pt.CAPTION.match(cur.text) and not hyphen:
+    if pt.is_caption(cur.text) and not hyphen:
         return True
     if not hyphen and (
         _section_label(cur.text)
@@ -134,6 +136,8 @@ def is_break(
         return True
     if cur.font_change and not hyphen and (marker or not lower_start):
         return True
+    if cur.line.lead and not hyphen and (blank or prev.fill < _FULL):
+        return True  # a term in bold or typewriter opens the next item of a definition list
     if marker:
         return not hyphen and (
             blank
@@ -183,6 +187,12 @@ def is_break(
         # ended on purpose: a heading (or its last line), however full a narrow wrap makes it.
         return True
     return blank and prev.fill < _SHORT and not prev.text.endswith(",")
+
+
+def _range_goes_on(prev: str, cur: str) -> bool:
+    """A number range broken after its dash: the next line's number ends it."""
+    s = prev.rstrip()
+    return len(s) >= 2 and s[-1] in "-–—" and s[-2].isdigit() and cur[:1].isdigit()
 
 
 def _left_room(
@@ -285,7 +295,7 @@ def _caption_ends(current: list[CleanLine], cur: CleanLine) -> bool:
     stopped mid-clause (a comma, a dash: the rest of the title, "2018–2023 жж.", follows)."""
     return (
         bool(current)
-        and pt.CAPTION.match(current[0].text) is not None
+        and pt.is_caption(current[0].text)
         and pt.starts_upper(cur.text)
         and not pt.ends_with_hyphen(current[-1].text)
         and not current[-1].text.endswith((",", "–", "—", "(", "/"))

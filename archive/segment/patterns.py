@@ -14,8 +14,10 @@ _LOW = "a-zа-яёәғқңөұүһі"
 INITIALS = rf"[{_UP}](?:[hu]|(?<=Y)e)?\.\s?(?:[{_UP}](?:[hu]|(?<=Y)e)?\.\s?)?"
 SURNAME = rf"[{_UP}][{_UP}{_LOW}'’-]+"
 
+# Bullet glyphs of lists other than the dash: dots, squares, triangles, arrows, checks.
+BULLETS = "◦‣∙●○■□▸▹▶➢➤⇒⇓⇨→✓✔❖⁃"
 # A list item opens with a dash or bullet, or a number/letter with ")" or ".".
-LIST_MARKER = re.compile(rf"^(?:[-–—•·▪►*]\s+|\(?\d{{1,2}}[.)]\s+|[{_LOW}]\)\s+)")
+LIST_MARKER = re.compile(rf"^(?:[-–—•·▪►*{BULLETS}]\s+|\(?\d{{1,2}}[.)]\s+|[{_LOW}]\)\s+)")
 REFERENCE_MARKER = re.compile(r"^(?:\[\d{1,3}\]|\d{1,3}[.)]?\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])")
 # A bracketed citation at the end of a sentence does not end the sentence.
 TRAILING_CITATION = re.compile(r"\s*\[[\d\s,;–-]+(?:,\s*[^\]]{0,20})?\]\s*$")
@@ -47,6 +49,18 @@ CAPTION = re.compile(
     r"\s*\d+|(?:фото|photo|источник\s+фото|фото\s+автора)\s*:|(?:фото|photo)\s*[-–—]\s)",
     re.I,
 )
+
+# After a caption's label and number comes punctuation ("Figure 2.", "Table 1:", "Сурет 1 –"),
+# unlike a sentence that names a float ("Table 1 shows …").
+_CAPTION_CLOSE = re.compile(r"\s*(?:[.:|–—-]|\([a-z]\)|$)")
+
+
+def is_caption(text: str) -> bool:
+    match = CAPTION.match(text)
+    return match is not None and (
+        not match.group(0)[-1:].isdigit() or _CAPTION_CLOSE.match(text, match.end()) is not None
+    )
+
 
 # Front matter that announces itself.
 COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b)", re.I)

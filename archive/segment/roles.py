@@ -32,6 +32,7 @@ from archive.segment import patterns as pt
 from archive.segment.paragraphs import Paragraph, heading_like
 
 _ABSTRACT_RUN = 8  # paragraphs: an abstract is never longer than this
+_FOREIGN_AFTER = 1500  # characters of body text an article has before its end abstracts
 _BODY_ROLES = ("body", "list_item", "heading")
 _MARKED = {"title": "front_matter", "heading": "heading", "item": "list_item", "quote": "body",
            "caption": "caption"}
@@ -58,7 +59,7 @@ def local_role(p: Paragraph, next_p: Paragraph | None, in_refs: bool) -> str:
         return "front_matter"
     if pt.FOOTNOTE.match(text) and len(p.lines) <= 6:
         return "footnote"  # a note at the page foot
-    if pt.CAPTION.match(text) and len(text) <= 400:
+    if pt.is_caption(text) and len(text) <= 400:
         return "caption"
     if pt.KEYWORDS.match(text):
         return "keywords"
@@ -73,6 +74,40 @@ def local_role(p: Paragraph, next_p: Paragraph | None, in_refs: bool) -> str:
     if pt.LIST_MARKER.match(text):
         return "list_item"
     return "body"
+
+
+def under_references(p: Paragraph, next_p: Paragraph | None) -> tuple[str, bool]:
+    """The role of a paragraph under a references heading, and whether the list goes on.
+
+    A heading set in its own font ends the list; a paragraph that does not read as an entry
+    (no number, author, year or pages: prose about references, a code line, an address
+    after the list) keeps its own role, and the list goes on after it.
+    """
+    if p.emphasis and _is_heading(p, next_p):
+        return "heading", False
+    if _entry_like(p.text):
+        return "reference", True
+    role = local_role(p, next_p, False)
+    if role == "heading" and p.first.line.y0 is not None and not (
+        pt.ABSTRACT_HEADING.match(p.text)
+    ):
+        # On a page, a short line in the text face there is an address line or a label,
+        # not a section (a heading is set in its own font, above).
+        role = "body"
+    return role, True
+
+
+_YEAR_OR_PAGES = re.compile(
+    r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)|\bpp?\.\s*\d|\b[СCБ]\.\s*\d|\bn\.\s?d\."
+)
+
+
+def _entry_like(text: str) -> bool:
+    return bool(
+        pt.REFERENCE_MARKER.match(text)
+        or pt.ENTRY_AUTHOR.match(text)
+        or _YEAR_OR_PAGES.search(text)
+    )
 
 
 _NUMERIC = re.compile(r"^[-+−–(]?[\d.,:/%]+[)%*]?$")
@@ -134,11 +169,13 @@ def assign_document_roles(drafts: list[Draft]) -> None:
         if d.role == "keywords":
             _mark_abstract_run(drafts, k)
         elif d.role == "heading" and pt.ABSTRACT_HEADING.match(d.paragraph.text):
-            for following in drafts[k + 1 : k + 1 + _ABSTRACT_RUN]:
-                if following.role != "body":
+            run = drafts[k + 1 : k + 1 + _ABSTRACT_RUN]
+            for following in run:
+                if following.role != "body" or not _set_alike(run[0], following):
                     break
                 following.role = "abstract"
     _mark_front_neighbours(drafts)
+    _mark_definition_lists(drafts)
     _mark_foreign(drafts)
     _mark_stacked_entries(drafts)
 
@@ -166,6 +203,34 @@ def _mark_stacked_entries(drafts: list[Draft]) -> None:
 
 def _one_line_heading(d: Draft) -> bool:
     return d.role == "heading" and len(d.paragraph.lines) == 1 and d.paragraph.first.line.y0 is None
+
+
+def _set_alike(first: Draft, other: Draft) -> bool:
+    """Set in the same size (on a page): an abstract set smaller than the body ends where
+    the body's size begins. Without geometry every paragraph is alike."""
+    a, b = first.paragraph.first.line.size, other.paragraph.first.line.size
+    return a is None or b is None or abs(a - b) < 0.5
+
+
+def _mark_definition_lists(drafts: list[Draft]) -> None:
+    """Paragraphs in a row that each open with a term set apart by its face (``dgeMatrix
+    Real matrices …``) are the items of a definition list; one alone is body text."""
+    run: list[Draft] = []
+    for d in [*drafts, None]:
+        if d is not None and d.role == "body" and _term_led(d.paragraph):
+            run.append(d)
+            continue
+        if len(run) >= 2:
+            for item in run:
+                item.role = "list_item"
+        run = []
+
+
+def _term_led(p: Paragraph) -> bool:
+    """The paragraph opens with a term in bold or typewriter, no run-in heading
+    (``Proof.``, ``Note:``): the term is unpunctuated."""
+    lead = p.first.line.lead
+    return lead > 0 and p.text[:lead].rstrip()[-1:] not in ".:;,)!?"
 
 
 def _mark_front_neighbours(drafts: list[Draft]) -> None:
@@ -259,12 +324,14 @@ def _mark_foreign(drafts: list[Draft]) -> None:
     if not marks:
         return
     last = marks[-1]
-    body = Counter()
+    body: Counter[str] = Counter()
     for d in drafts[:last]:
         if d.role in ("body", "list_item") and d.lang:
             body[d.lang] += len(d.paragraph.text)
     total = sum(body.values())
-    if not total:
+    if total < _FOREIGN_AFTER:
+        # An abstract that opens the document leaves no body before it to tell the
+        # article's languages by: a title block's "LMF, ENS Paris-Saclay" is no evidence.
         return
     body_langs = {lang for lang, size in body.items() if size >= 0.05 * total}
     after = [d for d in drafts[last + 1 :] if d.role in _BODY_ROLES and d.lang]

@@ -1,0 +1,249 @@
+"""Paragraph boundaries and roles on page geometry: lines as a PDF's text layer gives them
+(position, size, font), segmented as a reader would cite them."""
+
+from __future__ import annotations
+
+from archive.models import Block, Document, Line, PageInfo
+from archive.segment import segment
+
+WIDTH, HEIGHT = 612.0, 792.0
+
+
+def line(text: str, x0: float, y0: float, x1: float = 480.0, size: float = 10.0,
+         page: int = 1, **kw: object) -> Line:
+    return Line(text, page, x0, y0, x1, y0 + size, size, **kw)  # type: ignore[arg-type]
+
+
+def blocks(lines: list[Line]) -> list[Block]:
+    pages = tuple(PageInfo(n, WIDTH, HEIGHT) for n in sorted({ln.page for ln in lines}))
+    return list(segment(Document("application/pdf", "test", tuple(lines), pages)).blocks)
+
+
+def test_footnote_keyed_by_an_asterisk_operator_leaves_the_sentence_whole() -> None:
+    # TeX sets the first footnote's mark as U+2217; the sentence runs on under the note.
+    lines = [
+        line("1 Introduction", 134, 100, 244, size=14.3, bold=True),
+        *[line(f"Body line {k} of a paragraph that runs on over the whole width of the",
+               134, 130 + 12 * k) for k in range(8)],
+        line("text and ends its page with the clause, such as", 134, 226),
+        line("∗There is an unfinished second introduction which contains partly", 145, 250,
+             size=8.0),
+        line("newer information. Eventually that will replace this one.", 134, 259, 400,
+             size=8.0),
+        line("those from the Atlas project, and goes on here to its end.", 134, 60, 400,
+             page=2),
+    ]
+    out = blocks(lines)
+    notes = [b for b in out if b.role == "footnote"]
+    assert [b.text[:24] for b in notes] == ["∗There is an unfinished "]
+    body = [b.text for b in out if b.role == "body"]
+    assert len(body) == 1 and body[0].endswith("such as those from the Atlas project, and goes "
+                                               "on here to its end.")
+
+
+def test_entries_led_by_an_arrow_with_a_range_broken_at_a_line_end() -> None:
+    # biblatex-gost's examples: each entry opens with "⇓" and hangs its later lines; a page
+    # range broken after its dash goes on with "77. — URL", which is no numbered item.
+    lines = [
+        line("⇓ Джеймисон Ф. Теории постмодерна : пер. с англ. // Искусствознание. — 2001. —"
+             " С. 111—122.", 34, 100, 530),
+        line("⇓ Джеймисон Ф. Постмодернизм и общество потребления : пер. с англ. // Логос. —"
+             " 2000. — С. 63—", 34, 115, 539),
+        line("77. — URL: http://www.ruthenia.ru/logos/number/2000_4/10.htm.", 72, 127, 387,
+             kind="code"),
+        line("⇓ Делёз Ж. Логика смысла. — М. : Академия, 1995. — 298 с.", 34, 142, 400),
+    ]
+    out = blocks(lines)
+    assert [b.role for b in out] == ["list_item"] * 3
+    assert out[1].text.endswith("С. 63—77. — URL: http://www.ruthenia.ru/logos/number/2000_4/10.htm.")
+
+
+def test_a_typewriter_line_that_closes_a_sentence_is_not_code() -> None:
+    lines = [
+        line("R. Clint Whaley and Jack J. Dongarra. Automated empirical optimization of", 134,
+             100, 477),
+        line("software. Also available as LAPACK Working Note #147, UT-CS-00-448, 2000", 144, 112,
+             477),
+        line("(www.netlib.org/lapack/lawns/lawn147.ps).", 144, 124, 353, kind="code"),
+    ]
+    out = blocks(lines)
+    assert len(out) == 1 and out[0].text.endswith("2000 (www.netlib.org/lapack/lawns/lawn147.ps).")
+
+
+def test_terms_set_in_bold_open_the_items_of_a_definition_list() -> None:
+    lines = [
+        line("The Matrix package will provide classes for real and complex dense matrices. At",
+             134, 100, 477),
+        line("present only the real classes have been implemented. These classes are", 134, 112,
+             407),
+        line("dgeMatrix Real matrices in general storage mode", 134, 132, 358, lead=9,
+             blank_before=True),
+        line("dsyMatrix Symmetric real matrices in non-packed storage", 134, 152, 395, lead=9,
+             blank_before=True),
+        line("dpoMatrix Positive semi-definite symmetric real matrices in non-packed stor-", 134,
+             172, 477, lead=9, blank_before=True),
+        line("age", 159, 184, 173),
+        line("Methods for these classes include coercion between these classes.", 134, 204, 477,
+             blank_before=True),
+    ]
+    out = blocks(lines)
+    assert [(b.role, b.text[:9]) for b in out] == [
+        ("body", "The Matri"), ("list_item", "dgeMatrix"), ("list_item", "dsyMatrix"),
+        ("list_item", "dpoMatrix"), ("body", "Methods f"),
+    ]
+    assert out[3].text.endswith("non-packed storage")
+
+
+def test_one_run_in_heading_in_bold_is_no_list() -> None:
+    lines = [
+        line("Proof. The claim follows from the lemma, since every matrix of this class is", 134,
+             100, 477, lead=6),
+        line("symmetric and positive definite, which ends the proof.", 134, 112, 400),
+        line("Remark. The converse does not hold in general, as the example shows below.",
+             134, 132, 477, lead=7, blank_before=True),
+    ]
+    assert [b.role for b in blocks(lines)] == ["body", "body"]
+
+
+def test_bullet_items_lose_their_glyph_and_keep_their_code_whole() -> None:
+    # An item that names files, then the paths in typewriter joined by "or" in the text
+    # face: the item is a list item, the paths with their "or" one code block.
+    lines = [
+        line("The package consists of two files gastex.sty and gastex.pro.", 71, 100, 393),
+        line("• gastex.sty contains the definition of all GasTeX macros. This file could be in",
+             88, 130, 524, blank_before=True),
+        line("your working folder but it is best placed where .sty files are, e.g.,", 100, 145,
+             413),
+        line(".../texmf-dist/tex/latex/gastex/gastex.sty", 100, 165, 359, kind="code",
+             blank_before=True),
+        line("or", 100, 178, 111),
+        line(".../texmf-local/tex/latex/gastex/gastex.sty", 100, 193, 365, kind="code"),
+    ]
+    out = blocks(lines)
+    assert [b.role for b in out] == ["body", "list_item", "code"]
+    assert out[1].text.startswith("gastex.sty contains")
+    assert out[2].text == (".../texmf-dist/tex/latex/gastex/gastex.sty\nor\n"
+                           ".../texmf-local/tex/latex/gastex/gastex.sty")
+
+
+def test_an_abstract_set_smaller_ends_where_the_body_size_begins() -> None:
+    lines = [
+        line("Abstract", 274, 100, 322, size=10.9, bold=True),
+        line("This is a very minimal startup guide including some examples.", 116, 125, 416,
+             size=10.9, blank_before=True),
+        line("For the documentation, please see the manual of the package.", 71, 170, 420,
+             size=12.0, blank_before=True),
+        line("It has more examples and every option explained at length.", 71, 200, 420,
+             size=12.0, blank_before=True),
+    ]
+    assert [b.role for b in blocks(lines)] == ["heading", "abstract", "body", "body"]
+
+
+def test_a_note_at_the_foot_of_the_left_column_is_a_footnote() -> None:
+    left = [line(f"Left column line {k} of running text that fills the column width", 57,
+                 100 + 12 * k, 291, column=1) for k in range(10)]
+    right = [line(f"Right column line {k} of running text that fills the column width", 305,
+                  100 + 12 * k, 539, column=2) for k in range(14)]
+    note = [line("∗Work supported by the agency.", 57, 235, 131, size=8.0, column=1,
+                 blank_before=True)]
+    out = blocks([*left, *note, *right])
+    assert [b.text for b in out if b.role == "footnote"] == ["∗Work supported by the agency."]
+
+
+def test_a_figure_at_the_next_page_top_does_not_cut_the_sentence() -> None:
+    lines = [
+        *[line(f"Body line {k} of the last paragraph on the page, running over its width", 127,
+               600 + 12 * k, 485) for k in range(5)],
+        line("users can", 127, 660, 180),
+        line("Figure 2. Engel Coefficient Plots: the slope and intercept of the", 163, 324, 449,
+             page=2, block=7),
+        line("estimated quantile regression lines are plotted as a function of τ.", 163, 338,
+             449, page=2, block=7),
+        line("Table 1. Engel’s Law", 256, 407, 356, page=2, block=8, blank_before=True),
+        line("always modify the available functions to achieve special effects.", 127, 440,
+             485, page=2, block=9, blank_before=True),
+    ]
+    out = blocks(lines)
+    assert [b.role for b in out] == ["body", "caption", "caption"]
+    assert out[0].text.endswith("users can always modify the available functions to achieve "
+                                "special effects.")
+
+
+def test_a_sentence_that_names_a_table_is_no_caption() -> None:
+    lines = [
+        line("Table 1 shows a table created with the booktabs package. Notice the lack of", 72,
+             100, 400, blank_before=True),
+        line("vertical rules: they serve only to clutter the table's data.", 72, 112, 300),
+    ]
+    assert [b.role for b in blocks(lines)] == ["body"]
+
+
+def test_a_section_about_references_is_not_a_reference_list() -> None:
+    # A manual's section titled "References" explains citations; the next section heading,
+    # set in its own font, ends it, and prose there is body text, not entries.
+    lines = [
+        line("References", 72, 100, 160, size=14.0, bold=True),
+        line("References are placed alongside their citations as sidenotes, as well. This", 72,
+             125, 400, blank_before=True),
+        line("can be accomplished using the normal cite command.", 72, 137, 300),
+        line("Edward R. Tufte. Beautiful Evidence. Graphics Press, LLC, May 2006.", 72, 160, 400,
+             blank_before=True),
+        line("Figures and Tables", 72, 190, 190, size=14.0, bold=True, blank_before=True),
+        line("Images and graphics play an integral role in this work, as the examples show.", 72,
+             215, 400, blank_before=True),
+    ]
+    assert [b.role for b in blocks(lines)] == [
+        "heading", "body", "reference", "heading", "body",
+    ]
+
+
+def test_notes_in_a_wide_margin_are_footnotes_of_their_own() -> None:
+    body = [line(f"Body line {k} of the text block, which leaves a wide margin for notes", 72,
+                 100 + 13 * k, 380, column=1) for k in range(12)]
+    margin = [
+        line("2 Edward R. Tufte. Beautiful Evidence.", 407, 130, 538, size=8.0, column=2),
+        line("Graphics Press, LLC, first edition, May", 407, 140, 545, size=8.0, column=2),
+        line("2006. ISBN 0-9613921-7-7", 407, 150, 496, size=8.0, column=2),
+        line("This is a margin note without a number,", 407, 200, 546, size=8.0, column=2,
+             blank_before=True),
+        line("set beside the text it belongs to.", 407, 210, 520, size=8.0, column=2),
+    ]
+    out = blocks([*body, *margin])
+    notes = [b.text for b in out if b.role == "footnote"]
+    assert notes == [
+        "2 Edward R. Tufte. Beautiful Evidence. Graphics Press, LLC, first edition, May 2006. "
+        "ISBN 0-9613921-7-7",
+        "This is a margin note without a number, set beside the text it belongs to.",
+    ]
+    assert len([b for b in out if b.role == "body"]) == 1
+
+
+def test_a_line_that_opens_by_naming_a_figure_goes_on_with_its_sentence() -> None:
+    lines = [
+        line("These results correspond to the better fit of the quadratic model which can both"
+             " be seen in", 90, 100, 513),
+        line("Figure 2 and 3. Although its residual plot does not look too suspicious several"
+             " tests are", 90, 112, 513),
+        line("able to reveal irregularities in this model as well.", 90, 124, 300),
+    ]
+    assert len(blocks(lines)) == 1
+
+
+def test_a_table_at_the_top_of_the_next_column_does_not_cut_the_sentence() -> None:
+    left = [line(f"Left column line {k} of running text that fills the column width", 57,
+                 100 + 12 * k, 291, column=1) for k in range(8)]
+    left.append(line("in standard, bold or italic", 57, 196, 200, column=1))
+    right = [
+        line("Table 1: Margin Specifications", 360, 100, 483, column=2),
+        line("Margin A4 Paper US Letter Paper", 326, 120, 515, column=2, kind="cells",
+             blank_before=True, bold=True),
+        line("Top 37 mm (1.46 in) 0.75 in (19 mm)", 326, 137, 512, column=2, kind="cells",
+             blank_before=True),
+        line("Left 20 mm (0.79 in) 0.79 in (20 mm)", 326, 149, 512, column=2, kind="cells"),
+        line("form and symbols from the standard set of fonts.", 305, 180, 539, column=2,
+             blank_before=True),
+    ]
+    out = blocks([*left, *right])
+    assert [b.role for b in out] == ["body", "caption", "table"]
+    assert out[0].text.endswith("bold or italic form and symbols from the standard set of fonts.")
+    assert out[2].text.split("\n")[1] == "Top 37 mm (1.46 in) 0.75 in (19 mm)"
