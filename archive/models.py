@@ -49,7 +49,9 @@ class Line:
     superscripts, and a neighbouring column's words on the baseline of a larger title).
     ``lead`` is the length of the line's opening words when they are set in bold or
     typewriter type and the rest of the line is not (the term of a definition list,
-    ``dgeMatrix Real matrices …``); 0 otherwise.
+    ``dgeMatrix Real matrices …``); 0 otherwise. ``baseline`` is where the letters of the
+    line's main type stand (its dominant run's baseline), when the extractor knows it: a
+    logo's lowered letter (``LaTeX``) or a superscript moves the box, not the baseline.
     """
 
     text: str
@@ -67,6 +69,7 @@ class Line:
     raised: tuple[tuple[int, int], ...] = ()
     small: tuple[tuple[int, int], ...] = ()
     lead: int = 0
+    baseline: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -364,7 +364,8 @@ def test_glyphs_without_unicode_are_not_text() -> None:
     from archive.extract.pdf import _fragments
 
     def line(text: str, y: float) -> dict[str, Any]:
-        span = {"text": text, "size": 10.0, "flags": 0, "font": "F1"}
+        span = {"text": text, "size": 10.0, "flags": 0, "font": "F1",
+                "origin": (50, y + 10)}
         return {"bbox": (50, y, 300, y + 12), "dir": (1.0, 0.0), "spans": [span]}
 
     raw = {

@@ -228,8 +228,11 @@ _DESCENDER = 0.22  # a descender's usual depth below the baseline, in ems
 
 
 def _baseline(ln: Line) -> float:
-    """Where the line's letters stand: its box's bottom less a descender, so that lines set
-    in different sizes on one baseline (a small date beside a page number) agree."""
+    """Where the line's letters stand, so that lines set in different sizes on one baseline
+    (a small date beside a page number) agree: as the extractor read it, else the box's
+    bottom less a descender."""
+    if ln.baseline is not None:
+        return ln.baseline
     return (ln.y1 or 0.0) - _DESCENDER * (ln.size or 0.0)
 
 

@@ -51,6 +51,7 @@ class Fragment:
     raised: tuple[tuple[int, int], ...] = ()  # superscript character ranges; see Line.raised
     small: tuple[tuple[int, int], ...] = ()  # ranges in smaller type; see Line.small
     lead: int = 0  # characters of opening words set apart in bold or typewriter; see Line.lead
+    baseline: float | None = None  # the dominant run's baseline; see Line.baseline
 
     @property
     def height(self) -> float:
@@ -114,6 +115,7 @@ def find_gutter(frags: list[Fragment]) -> tuple[float, float] | None:
 
 _CELL_GAPS = 2  # gaps of an em or more that part a row into cells
 _LEAD_WORDS = 4  # words of a term set apart at a line's start
+_PARAGRAPH_ROWS = 6  # filled rows in a row: running text, not a table's cells
 _TRIED = 6  # gutter candidates tested for a column band, fewest crossings first
 
 
@@ -192,8 +194,16 @@ def _extent(side: list[Fragment]) -> float:
 
 
 def _filled(rows: list[tuple[float, float]], width: float) -> bool:
-    """Most lines of running text span most of a column; the cells of a table do not."""
-    return sum(x1 - x0 >= 0.6 * width for x0, x1 in rows) * 2 >= len(rows)
+    """Most lines of running text span most of a column; the cells of a table do not. A
+    column that holds a table as well as text has a paragraph's run of filled lines."""
+    full = [x1 - x0 >= 0.6 * width for x0, x1 in rows]
+    if sum(full) * 2 >= len(rows):
+        return True
+    run = longest = 0
+    for filled in full:
+        run = run + 1 if filled else 0
+        longest = max(longest, run)
+    return longest >= _PARAGRAPH_ROWS
 
 
 def _side_by_side(left: list[Fragment], right: list[Fragment]) -> tuple[int, int]:
@@ -434,6 +444,7 @@ def _join(a: Fragment, b: Fragment) -> Fragment:
         raised=raised,
         small=small,
         lead=lead,
+        baseline=main.baseline,
     )
 
 

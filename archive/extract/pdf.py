@@ -99,7 +99,7 @@ def extract_pdf(data: bytes) -> Document:
     flags = blank_flags(per_page)
     lines = [
         Line(f.text, number, f.x0, f.y0, f.x1, f.y1, f.size, f.bold, f.block, f.column, blank,
-             f.kind, f.raised, f.small, f.lead)
+             f.kind, f.raised, f.small, f.lead, f.baseline)
         for number, (frags, blanks) in enumerate(zip(per_page, flags, strict=True), start=1)
         for f, blank in zip(frags, blanks, strict=True)
     ]
@@ -214,7 +214,7 @@ def _fragments(raw: RawPage, block_base: int) -> tuple[list[Fragment], list[Frag
                             kind="code" if _monospaced(spans) or _PROMPT.match(text) else None,
                             raised=_moved(raised, indent, len(stripped)),
                             small=_moved(small, indent, len(stripped)),
-                            lead=_lead(spans))
+                            lead=_lead(spans), baseline=_dominant_baseline(spans))
             dx, dy = ln["dir"]
             (horizontal if dx > 0.99 and abs(dy) < 0.01 else rotated).append(frag)
     return horizontal, rotated
@@ -303,6 +303,12 @@ def _undecodable(text: str) -> bool:
     if "\ufffd" not in text:
         return False
     return text.count("\ufffd") * 2 > len(text.replace(" ", ""))
+
+
+def _dominant_baseline(spans: list[Span]) -> float:
+    """The baseline of the span with the most letters."""
+    main = max(spans, key=lambda s: len(s["text"].strip()))
+    return float(main["origin"][1])
 
 
 def _dominant_style(spans: list[Span]) -> tuple[float, bool]:
