@@ -523,3 +523,27 @@ def test_a_row_of_cells_an_em_apart_is_marked() -> None:
     assert line.text == "Top 37 mm (1.46 in) 0.75 in (19 mm)" and line.kind == "cells"
     (prose,) = merge_rows([frag("An ordinary line", 50, 100, 150), frag("of text", 153, 100, 190)])
     assert prose.kind is None
+
+
+def test_a_syntax_line_with_italic_placeholders_is_code() -> None:
+    doc = pymupdf.open()
+    page = doc.new_page(width=612, height=792)
+    y = 100.0
+    for pieces in (
+        [("cour", r"\begin{table}["), ("tiit", "offset"), ("cour", "]")],
+        [("cour", "ls ["), ("tiit", "options"), ("cour", "] "), ("tiit", "file")],
+        [("tiro", "Prose that names "), ("tiit", "offset"), ("tiro", " and the"),
+         ("cour", " table"), ("tiro", " environment.")],
+    ):
+        x = 72.0
+        for font, text in pieces:
+            page.insert_text((x, y), text, fontname=font, fontsize=10)
+            x += pymupdf.get_text_length(text, fontname=font, fontsize=10)
+        y += 14
+    data = doc.tobytes()
+    kinds = {ln.text: ln.kind for ln in extract_pdf(data).lines}
+    assert kinds == {
+        r"\begin{table}[offset]": "code",
+        "ls [options] file": "code",
+        "Prose that names offset and the table environment.": None,
+    }

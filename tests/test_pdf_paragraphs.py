@@ -247,3 +247,17 @@ def test_a_table_at_the_top_of_the_next_column_does_not_cut_the_sentence() -> No
     assert [b.role for b in out] == ["body", "caption", "table"]
     assert out[0].text.endswith("bold or italic form and symbols from the standard set of fonts.")
     assert out[2].text.split("\n")[1] == "Top 37 mm (1.46 in) 0.75 in (19 mm)"
+
+
+def test_an_elision_indented_inside_a_code_block_belongs_to_it() -> None:
+    lines = [
+        line("The specifications are:", 72, 100, 200),
+        line(r"\begin{marginfigure}[offset]", 80, 120, 230, kind="code", blank_before=True),
+        line(". . .", 92, 132, 104),
+        line(r"\end{marginfigure}", 80, 144, 170, kind="code"),
+        line("Figure 2 is an example of the figure environment.", 72, 170, 400,
+             blank_before=True),
+    ]
+    out = blocks(lines)
+    assert [b.role for b in out] == ["body", "code", "body"]
+    assert out[1].text == "\\begin{marginfigure}[offset]\n. . .\n\\end{marginfigure}"

@@ -55,6 +55,7 @@ _TEX_BOLD = re.compile(r"^[a-z]{2,3}bx(?:ti|sl)?\d")
 # say nothing): R's "R>" and "> " before a call, Python's ">>>".
 _PROMPT = re.compile(r"^\s*(?:R>|>>>|> (?=[\w(.]+\s*(?:<-|=|\()))")
 # Typewriter faces by name, for fonts whose descriptor does not set the fixed-pitch flag.
+_PLACEHOLDER = re.compile(r"[⟨<〈]\S.*[⟩>〉]")  # a metavariable in a syntax line
 _MONO_NAMES = ("mono", "courier", "typewriter", "cmtt", "sftt", "lmtt", "txtt", "inconsolata",
                "consola", "menlo", "monaco", "code", "beramono", "fixed",
                # TeX's slanted, italic and variable typewriter faces (EC and CM names).
@@ -336,7 +337,7 @@ def _dominant_style(spans: list[Span]) -> tuple[float, bool]:
 
 
 def _span_face(span: Span) -> str | None:
-    if span["flags"] & pymupdf.TEXT_FONT_MONOSPACED or _mono_name(span["font"]):
+    if _is_mono(span):
         return "mono"
     if span["flags"] & pymupdf.TEXT_FONT_BOLD or _bold_name(span["font"]):
         return "bold"
@@ -368,14 +369,30 @@ def _lead(spans: list[Span]) -> int:
 
 
 def _monospaced(spans: list[Span]) -> bool:
-    """Nearly all of the line's characters are in a monospaced (typewriter) font."""
-    mono = total = 0
+    """Nearly all of the line's characters are in a monospaced (typewriter) font, or in
+    italic placeholders between typewriter text (``\begin{table}[⟨offset⟩]``, ``ls
+    [options] file``, as manuals write a syntax): the line opens in the typewriter font
+    and is no sentence."""
+    mono = placeholder = total = 0
     for s in spans:
         n = len(s["text"].strip())
         total += n
-        if s["flags"] & pymupdf.TEXT_FONT_MONOSPACED or _mono_name(s["font"]):
+        if _is_mono(s):
             mono += n
-    return total > 0 and mono >= 0.9 * total
+        elif s["flags"] & pymupdf.TEXT_FONT_ITALIC or _PLACEHOLDER.fullmatch(s["text"].strip()):
+            placeholder += n
+    if total == 0:
+        return False
+    if mono >= 0.9 * total:
+        return True
+    opens_mono = next((_is_mono(s) for s in spans if s["text"].strip()), False)
+    ends_sentence = "".join(s["text"] for s in spans).rstrip().endswith(".")
+    return (opens_mono and not ends_sentence and mono >= 0.25 * total
+            and mono + placeholder >= 0.9 * total)
+
+
+def _is_mono(span: Span) -> bool:
+    return bool(span["flags"] & pymupdf.TEXT_FONT_MONOSPACED) or _mono_name(span["font"])
 
 
 @functools.lru_cache(maxsize=256)

@@ -152,15 +152,22 @@ def _between_code(
     lines: tuple[CleanLine, ...], k: int, run: list[int], taken: set[int]
 ) -> bool:
     """A word or two in the text face between two code lines, at their indent and without
-    a gap (``…/gastex.sty`` / ``or`` / ``…/gastex.sty``), belongs to the code block."""
+    a gap (``…/gastex.sty`` / ``or`` / ``…/gastex.sty``), belongs to the code block; so
+    does an elision (``. . .``) indented as the block's body."""
     if not run or run[-1] != k - 1 or k + 1 >= len(lines) or k + 1 in taken:
         return False
     above, line, below = lines[k - 1].line, lines[k].line, lines[k + 1].line
     if below.kind != "code" or line.blank_before or below.blank_before:
         return False
-    if line.x0 is None or above.x0 is None or abs(line.x0 - above.x0) > 2.0:
+    if line.x0 is None or above.x0 is None:
         return False
-    return len(line.text.split()) <= 2 and not pt.ends_clause(line.text)
+    # At the code's indent, or indented deeper as a block's body is (``. . .`` elided).
+    if not -2.0 <= line.x0 - above.x0 <= 4 * (line.size or 10.0):
+        return False
+    if not any(ch.isalnum() for ch in line.text):
+        return True
+    return (abs(line.x0 - above.x0) <= 2.0 and len(line.text.split()) <= 2
+            and not pt.ends_clause(line.text))
 
 
 def _prose_tail(lines: tuple[CleanLine, ...], k: int, taken: set[int]) -> bool:
