@@ -9,6 +9,11 @@ short label without final punctuation up to three lines away, where axis titles 
 is not a caption. Such lines leave the reading flow, so they can neither
 become paragraphs nor split one.
 
+A table's grid is rules only, across and down, dividing what they enclose
+(``ruled_regions``): there ``archive.extract.pdf`` asks PyMuPDF's table finder for the
+cells, and a table found with text in most of its cells is no figure (``archive.extract.
+tables`` reads it).
+
 Pure functions over rectangles ``(x0, y0, x1, y1)`` in PDF points, origin top-left.
 """
 
@@ -31,14 +36,45 @@ _CAPTION = re.compile(
 
 
 def figure_regions(items: list[Rect], page: Rect) -> list[Rect]:
-    """Bounding boxes of the page's drawings (see the module docstring).
+    """Bounding boxes of the page's drawings (see the module docstring)."""
+    return [
+        r for r, members in _regions(items, page)
+        if len(members) >= _MIN_ITEMS and r[2] - r[0] >= _MIN_SIDE and r[3] - r[1] >= _MIN_SIDE
+    ]
+
+
+Rules = tuple[frozenset[int], frozenset[int]]  # where a path's rules stand: ys across, xs down
+
+
+def ruled_regions(items: list[Rect], rules: list[Rules | None], page: Rect) -> list[Rect]:
+    """Bounding boxes of groups of rules only, across and down, that divide what they
+    enclose: where a table's grid may stand. ``rules`` says where each item's rules stand
+    (rounded to points), or None for anything but rules and boxes (a curve, a slanted
+    line). A frame (two rules each way), rules across alone (a booktabs table) and boxes
+    (the bars of a chart) draw no cells to read; rules between rows and one down between
+    the columns do, without a frame."""
+    out = []
+    for r, members in _regions(items, page):
+        drawn = [rules[k] for k in members]
+        if any(d is None for d in drawn):
+            continue
+        ys = frozenset().union(*(d[0] for d in drawn if d))
+        xs = frozenset().union(*(d[1] for d in drawn if d))
+        if len(ys) >= 2 and xs and len(ys) + len(xs) >= 5:
+            out.append(r)
+    return out
+
+
+def _regions(items: list[Rect], page: Rect) -> list[tuple[Rect, list[int]]]:
+    """Items grouped by touching boxes: each group's box and its items' indices.
 
     Items are joined with a union-find over a grid of cells, so a scatter plot of many
     thousand points costs about as much as its items, not their square.
     """
     page_w, page_h = page[2] - page[0], page[3] - page[1]
     # A page-sized frame or background says nothing about figures.
-    kept = [r for r in items if not ((r[2] - r[0]) > 0.9 * page_w and (r[3] - r[1]) > 0.9 * page_h)]
+    kept = [k for k, r in enumerate(items)
+            if not ((r[2] - r[0]) > 0.9 * page_w and (r[3] - r[1]) > 0.9 * page_h)]
     parent = list(range(len(kept)))
 
     def find(k: int) -> int:
@@ -48,25 +84,24 @@ def figure_regions(items: list[Rect], page: Rect) -> list[Rect]:
         return k
 
     cells: dict[tuple[int, int], list[int]] = {}
-    for k, (x0, y0, x1, y1) in enumerate(kept):
+    for k, item in enumerate(kept):
+        x0, y0, x1, y1 = items[item]
         for cx in range(int((x0 - _TOUCH) // _CELL), int((x1 + _TOUCH) // _CELL) + 1):
             for cy in range(int((y0 - _TOUCH) // _CELL), int((y1 + _TOUCH) // _CELL) + 1):
                 here = cells.setdefault((cx, cy), [])
                 for other in here[-32:]:  # the latest items of a cell stand for the rest
-                    if _near(kept[k], kept[other]):
+                    if _near(items[item], items[kept[other]]):
                         a, b = find(k), find(other)
                         if a != b:
                             parent[a] = b
                 here.append(k)
-    groups: dict[int, tuple[Rect, int]] = {}
-    for k, r in enumerate(kept):
+    groups: dict[int, tuple[Rect, list[int]]] = {}
+    for k, item in enumerate(kept):
         root = find(k)
-        box, n = groups.get(root, (r, 0))
-        groups[root] = (_union(box, r), n + 1)
-    return [
-        r for r, n in groups.values()
-        if n >= _MIN_ITEMS and r[2] - r[0] >= _MIN_SIDE and r[3] - r[1] >= _MIN_SIDE
-    ]
+        box, members = groups.get(root, (items[item], []))
+        members.append(item)
+        groups[root] = (_union(box, items[item]), members)
+    return list(groups.values())
 
 
 def is_figure_text(text: str, box: Rect, regions: list[Rect]) -> bool:

@@ -391,6 +391,8 @@ def merge_rows(frags: list[Fragment]) -> list[Fragment]:
 
 
 def _same_row(row: list[Fragment], f: Fragment) -> bool:
+    if {"cell", "row"} & {f.kind, row[0].kind} and f.block != row[0].block:
+        return False  # the cells of a ruled table's row stay apart
     y0, y1 = min(r.y0 for r in row), max(r.y1 for r in row)
     overlap = min(y1, f.y1) - max(y0, f.y0)
     if overlap <= 0.5 * min(y1 - y0, f.height):

@@ -28,16 +28,21 @@ from typing import Any
 import pymupdf
 
 from archive.errors import CorruptFileError, EncryptedFileError
-from archive.extract.figures import figure_regions, is_figure_text
+from archive.extract.figures import Rules, figure_regions, is_figure_text, ruled_regions
 from archive.extract.frame import body_frames
 from archive.extract.layout import Fragment, merge_rows, order_page
 from archive.extract.repair import looks_mojibake, repair_accents, repair_mojibake, repair_tex_codes
 from archive.extract.spacing import blank_flags
+from archive.extract.tables import Grid, expand_rows, filled, mark_cells, overlaps, row_boxes
 from archive.models import Document, Line, PageInfo
 
 # A text span and a block as PyMuPDF's get_text("dict") gives them.
 Span = dict[str, Any]
 RawPage = dict[str, Any]
+Rect = tuple[float, float, float, float]
+
+# The table finder would print a suggestion to install another package on first use.
+pymupdf.no_recommend_layout()
 
 MEDIA_TYPE = "application/pdf"
 EXTRACTOR = f"pymupdf {pymupdf.VersionBind}"
@@ -180,15 +185,19 @@ def _read_pages(doc: pymupdf.Document) -> tuple[tuple[PageInfo, ...], list[list[
         pages.append(PageInfo(number=index + 1, width=width, height=height))
         frags, others = _fragments(raw, block_base)
         block_base += len(raw["blocks"])
-        regions = _figure_regions(page) if frags else []
+        regions, tables = _drawn(page, frags) if frags else ([], [])
+        cells = mark_cells(frags, tables, block_base)
+        block_base += len(cells)
         for f in frags + others:
-            if is_figure_text(f.text, (f.x0, f.y0, f.x1, f.y1), regions):
+            if f.kind != "cell" and is_figure_text(f.text, (f.x0, f.y0, f.x1, f.y1), regions):
                 f.kind = "figure"
         figure = [f for f in frags if f.kind == "figure"]
         frags = [f for f in frags if f.kind != "figure"]
         # Rotated text (margin stamps, vertical labels) and the text of figures are kept,
         # after the page's own lines, out of its reading order.
-        per_page.append(_code_continued(merge_rows(order_page(frags))) + figure + others)
+        frags, rows = row_boxes(frags, cells)
+        ordered = merge_rows(expand_rows(order_page(frags), rows))
+        per_page.append(_code_continued(ordered) + figure + others)
     return tuple(pages), per_page
 
 
@@ -290,13 +299,66 @@ def _code_continued(frags: list[Fragment]) -> list[Fragment]:
     return frags
 
 
-def _figure_regions(page: pymupdf.Page) -> list[tuple[float, float, float, float]]:
+def _drawn(page: pymupdf.Page, frags: list[Fragment]) -> tuple[list[Rect], list[Grid]]:
+    """The page's figures (regions of drawings) and its ruled tables, with text in most
+    of their cells (``frags``). A table's grid is no figure: its text is the table's.
+    PyMuPDF's table finder is asked only where the page has a grid of rules only (it costs
+    about as much as reading the page's text)."""
     try:
-        items = [tuple(d["rect"]) for d in page.get_cdrawings()]
+        paths = page.get_cdrawings()
     except Exception:  # a broken content stream must not lose the text
-        return []
+        return [], []
     rect = page.rect
-    return figure_regions(items, (rect.x0, rect.y0, rect.x1, rect.y1))
+    bounds = (rect.x0, rect.y0, rect.x1, rect.y1)
+    items = [tuple(d["rect"]) for d in paths]
+    grids = ruled_regions(items, [_rule(d) for d in paths], bounds)
+    tables = filled(_ruled_tables(page), frags) if grids else []
+    figures = [r for r in figure_regions(items, bounds) if not overlaps(r, tables)]
+    return figures, tables
+
+
+def _rule(path: dict[str, Any]) -> Rules | None:
+    """Where a path of straight lines and rectangles draws rules: the heights of those
+    across and the abscissae of those down, in whole points (a rectangle as thin as a line
+    is a rule; other rectangles, a frame, a cell's shading or a chart's bar, add none);
+    None when it draws anything else (a curve, a slanted line)."""
+    across: set[int] = set()
+    down: set[int] = set()
+    for item in path["items"]:
+        if item[0] == "re":
+            x0, y0, x1, y1 = item[1]
+            if abs(y1 - y0) <= _HAIRLINE:
+                across.add(round(y0))
+            elif abs(x1 - x0) <= _HAIRLINE:
+                down.add(round(x0))
+            continue
+        if item[0] != "l":
+            return None
+        (x0, y0), (x1, y1) = item[1], item[2]
+        if abs(y0 - y1) <= 0.5:
+            across.add(round(y0))
+        elif abs(x0 - x1) <= 0.5:
+            down.add(round(x0))
+        else:
+            return None
+    return frozenset(across), frozenset(down)
+
+
+_HAIRLINE = 2.0  # points: a filled rectangle this thin is drawn as a rule
+
+
+def _ruled_tables(page: pymupdf.Page) -> list[Grid]:
+    """Tables drawn with rules, of two columns or more: a row of a command and its
+    description is a table's row even when the table has only one."""
+    try:
+        found = page.find_tables(strategy="lines")
+    except Exception:  # the table finder failing leaves the lines as they were
+        return []
+    return [
+        [[tuple(c) if c is not None else None for c in row.cells] for row in table.rows]
+        for table in found.tables
+        if table.col_count >= 2
+    ]
 
 
 def _undecodable(text: str) -> bool:

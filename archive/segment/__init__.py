@@ -24,7 +24,7 @@ from archive.clean import Cleaned, clean
 from archive.language import detect_language
 from archive.models import Block, Document, Segmentation
 from archive.segment import patterns as pt
-from archive.segment.apart import apart_groups, code_text
+from archive.segment.apart import apart_groups, cells_text, code_text
 from archive.segment.frontmatter import find_front_matter
 from archive.segment.paragraphs import Paragraph, build_paragraphs, paragraph_text
 from archive.segment.roles import (
@@ -182,9 +182,12 @@ def _paragraphs(cleaned: Cleaned, body_size: float | None, body_bold: bool) -> l
                                                    tuple(members), g.kind)))
     for a in apart:
         members = [lines[k] for k in a.positions]
-        rows = a.role in ("code", "table")  # a line each, as printed
-        text = (code_text(members, blank_lines=a.role == "code") if rows
-                else paragraph_text(members, cleaned))
+        if members[0].line.kind == "cell":
+            text = cells_text(members, lambda cell: paragraph_text(cell, cleaned))
+        elif a.role in ("code", "table"):  # a line each, as printed
+            text = code_text(members, blank_lines=a.role == "code")
+        else:
+            text = paragraph_text(members, cleaned)
         if text:
             ordered.append((a.positions[0], Paragraph(text, tuple(members), apart=a.role)))
     ordered.sort(key=lambda item: item[0])

@@ -10,6 +10,8 @@ lower case ("where x is …"), as readers cite it. Each becomes a paragraph of i
 * Code: consecutive lines the extractor marked ``code`` (a monospaced font; a PDF's line
   opening with an interpreter prompt ``R>`` / ``>>>``), or the lines between Markdown
   fences in a text copy. A code block keeps its line breaks.
+* Ruled tables (with geometry): the lines the extractor found in a table's cells (``cell``),
+  a row a line, its cells' lines joined as prose (role ``table``).
 * Footnotes (with geometry): the run of lines at the foot of a page (or of a column) set
   smaller than the body text, below a gap, opening with a note marker (``1``, ``*``,
   ``†``); each marker opens a note.
@@ -25,9 +27,11 @@ from __future__ import annotations
 
 import re
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from archive.clean import CleanLine
+from archive.models import Line
 from archive.segment import patterns as pt
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
@@ -48,7 +52,7 @@ def apart_groups(
     lines: tuple[CleanLine, ...], taken: set[int], body_size: float | None
 ) -> list[Apart]:
     """Code blocks, footnotes and captions, as groups of line positions, in document order."""
-    groups = _code(lines, taken)
+    groups = _code(lines, taken) + _ruled_tables(lines, taken)
     used = taken | {k for g in groups for k in g.positions}
     if body_size is not None:
         groups += _footnotes(lines, used, body_size)
@@ -114,6 +118,54 @@ def code_text(lines: list[CleanLine], blank_lines: bool = True) -> str:
     while kept and not kept[0].strip():
         kept.pop(0)
     return textwrap.dedent("\n".join(map(_leading_tabs_expanded, kept))).strip("\n")
+
+
+def _ruled_tables(lines: tuple[CleanLine, ...], taken: set[int]) -> list[Apart]:
+    """Runs of the lines the extractor found in a ruled table's cells: one table each."""
+    groups: list[Apart] = []
+    run: list[int] = []
+    for k, c in enumerate(lines):
+        if k not in taken and c.line.kind == "cell":
+            if run and _next_table(lines[run[-1]].line, c.line):
+                groups.append(Apart(tuple(run), "table"))
+                run = []
+            run.append(k)
+            continue
+        if run:
+            groups.append(Apart(tuple(run), "table"))
+            run = []
+    if run:
+        groups.append(Apart(tuple(run), "table"))
+    return groups
+
+
+def _next_table(before: Line, line: Line) -> bool:
+    """In table order a line left of the one before it and above it opens another table
+    (the next row of one table starts below the row before)."""
+    if before.page != line.page:
+        return True
+    return (line.y0 or 0.0) < (before.y0 or 0.0) - 1.0 and (line.x0 or 0.0) <= (before.x0 or 0.0)
+
+
+def cells_text(lines: list[CleanLine], prose: Callable[[list[CleanLine]], str]) -> str:
+    """A ruled table's text, a row a line: each cell's lines joined as prose (``prose``),
+    the cells of a row set apart by `` | ``. The lines come in table order, and a cell
+    left of the one before it opens a new row."""
+    rows: list[list[str]] = []
+    cells: list[list[CleanLine]] = []
+    for c in lines:
+        if cells and cells[-1][0].line.block == c.line.block:
+            cells[-1].append(c)
+        else:
+            cells.append([c])
+    left = None
+    for cell in cells:
+        x0 = min(c.line.x0 or 0.0 for c in cell)
+        if left is None or x0 <= left:
+            rows.append([])
+        rows[-1].append(prose(cell))
+        left = x0
+    return "\n".join(" | ".join(row) for row in rows)
 
 
 def _leading_tabs_expanded(text: str) -> str:
