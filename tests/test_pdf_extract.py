@@ -377,7 +377,7 @@ def test_glyphs_without_unicode_are_not_text() -> None:
             }
         ]
     }
-    kept, rotated = _fragments(raw, 0)
+    kept, rotated = _fragments(raw, 0, {})
     assert [f.text for f in kept] == ["Оқылатын мәтін"] and rotated == []
 
 

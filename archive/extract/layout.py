@@ -143,20 +143,38 @@ def _column_band(ordered: list[Fragment], gl: float, gr: float, floor: int = 0) 
 
 
 def _columns(left: list[Fragment], right: list[Fragment], floor: int) -> int:
-    if len(left) < 4 or len(right) < 4 or _mostly_numbers(left) or _mostly_numbers(right):
+    if len(left) < _NOTE_ROWS or len(right) < _NOTE_ROWS:
+        return 0
+    need = _NOTE_ROWS if _notes_beside(left, right) else _COLUMN_ROWS
+    if len(left) < need or len(right) < need or _mostly_numbers(left) or _mostly_numbers(right):
         return 0
     pairs, joined = _side_by_side(left, right)
-    if pairs <= floor or pairs < max(4, 0.4 * min(len(left), len(right))):
+    if pairs <= floor or pairs < max(need, 0.4 * min(len(left), len(right))):
         return 0
-    if joined * 2 > pairs:
+    if joined * 2 > pairs and need == _COLUMN_ROWS:
         # The PDF library keeps the two sides in one block when it reads them as one text
         # (rows of a table, the words after the wide gaps of justified lines): columns are
-        # blocks of their own.
+        # blocks of their own. Notes in smaller type are no part of the text's lines.
         return 0
     # The narrower side is one column; the wider may hold several (read again later).
     left_rows, right_rows = _rows(left), _rows(right)
     width = min(_extent(left), _extent(right))
     return pairs if _filled(left_rows, width) and _filled(right_rows, width) else 0
+
+
+_COLUMN_ROWS = 4  # rows side by side that make two columns
+_NOTE_ROWS = 3  # the same, where one side is a narrow column of notes in smaller type
+
+
+def _notes_beside(left: list[Fragment], right: list[Fragment]) -> bool:
+    """One side is set in smaller type than the other and is the narrower: a column of
+    side notes beside the text (a short note has three lines)."""
+    for notes, text in ((right, left), (left, right)):
+        smaller = statistics.median(f.size for f in notes) <= 0.9 * statistics.median(
+            f.size for f in text)
+        if smaller and _extent(notes) < _extent(text):
+            return True
+    return False
 
 
 _BARE_NUMBER = re.compile(r"[.\s·…]*(?:\d{1,4}|[ivxlc]{1,7})", re.IGNORECASE)

@@ -31,6 +31,7 @@ from archive.errors import CorruptFileError, EncryptedFileError
 from archive.extract.figures import Rules, figure_regions, is_figure_text, ruled_regions
 from archive.extract.frame import body_frames
 from archive.extract.layout import Fragment, merge_rows, order_page
+from archive.extract.letterspacing import RUN, Char, close_letterspacing
 from archive.extract.repair import looks_mojibake, repair_accents, repair_mojibake, repair_tex_codes
 from archive.extract.spacing import blank_flags
 from archive.extract.tables import Grid, expand_rows, filled, mark_cells, overlaps, row_boxes
@@ -176,14 +177,19 @@ def _read_pages(doc: pymupdf.Document) -> tuple[tuple[PageInfo, ...], list[list[
         try:
             page = doc.load_page(index)
             rect = page.rect
-            raw = page.get_text("dict", flags=TEXT_FLAGS)
+            textpage = page.get_textpage(flags=TEXT_FLAGS)
+            raw = page.get_text("dict", textpage=textpage)
+            # Characters with their widths, where a line may hold letter-spaced words.
+            chars = _line_chars(page.get_text("rawdict", textpage=textpage)) if any(
+                RUN.search(span["text"]) for b in raw["blocks"] if b["type"] == 0
+                for ln in b["lines"] for span in ln["spans"]) else {}
         except Exception as exc:
             raise CorruptFileError(f"page {index + 1} cannot be read: {exc}") from exc
         width, height = rect.width, rect.height
         if page.rotation % 180:  # MuPDF reports text in unrotated coordinates
             width, height = height, width
         pages.append(PageInfo(number=index + 1, width=width, height=height))
-        frags, others = _fragments(raw, block_base)
+        frags, others = _fragments(raw, block_base, chars)
         block_base += len(raw["blocks"])
         regions, tables = _drawn(page, frags) if frags else ([], [])
         cells = mark_cells(frags, tables, block_base)
@@ -201,17 +207,34 @@ def _read_pages(doc: pymupdf.Document) -> tuple[tuple[PageInfo, ...], list[list[
     return tuple(pages), per_page
 
 
-def _fragments(raw: RawPage, block_base: int) -> tuple[list[Fragment], list[Fragment]]:
-    """Turn MuPDF's lines into fragments; the second list holds non-horizontal ones."""
+def _line_chars(raw: RawPage) -> dict[tuple[int, int], list[Char]]:
+    """Each text line's characters with their horizontal extents, by (block, line)."""
+    return {
+        (b["number"], k): [(c["c"], c["bbox"][0], c["bbox"][2])
+                           for span in ln["spans"] for c in span["chars"]]
+        for b in raw["blocks"] if b["type"] == 0
+        for k, ln in enumerate(b["lines"])
+    }
+
+
+def _fragments(
+    raw: RawPage, block_base: int, chars: dict[tuple[int, int], list[Char]]
+) -> tuple[list[Fragment], list[Fragment]]:
+    """Turn MuPDF's lines into fragments; the second list holds non-horizontal ones.
+    ``chars`` holds the characters of lines that may be letter-spaced."""
     horizontal: list[Fragment] = []
     rotated: list[Fragment] = []
     for b in raw["blocks"]:
         if b["type"] != 0:
             continue
-        for ln in b["lines"]:
+        for k, ln in enumerate(b["lines"]):
             spans = ln["spans"]
             raw_text, starts = _spans_text(spans)
-            text = repair_accents(repair_tex_codes(raw_text))
+            closed = raw_text
+            line_chars = chars.get((b["number"], k))
+            if line_chars and "".join(c for c, _, _ in line_chars) == raw_text:
+                closed = close_letterspacing(line_chars)
+            text = repair_accents(repair_tex_codes(closed))
             if not text.strip() or _undecodable(text):
                 continue
             x0, y0, x1, y1 = ln["bbox"]
