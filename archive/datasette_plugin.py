@@ -27,6 +27,7 @@ from urllib.parse import quote, unquote
 import markupsafe
 from datasette import hookimpl
 from datasette.database import Database
+from datasette.filters import FilterArguments
 from datasette.resources import TableResource
 from datasette.utils import tilde_encode
 from datasette.utils.asgi import Response
@@ -135,7 +136,37 @@ def prepare_connection(conn: sqlite3.Connection) -> None:
     conn.create_function(
         "archive_match_query", 1, _none_safe(search.match_query), deterministic=True
     )
+    conn.create_function(
+        "archive_keyboard_query",
+        1,
+        _none_safe(lambda q: search.keyboard_query(q) or search.NOTHING),
+        deterministic=True,
+    )
     conn.create_function("archive_highlight", 2, _highlight, deterministic=True)
+
+
+# The table's own word-form search: every form of the words, then (unioned) their readings as
+# Kazakh typed on a Russian keyboard. Datasette's ``_search`` box stays for the words as written.
+# Underscored: Datasette reads any other parameter as a column filter.
+WORD_FORMS_PARAM = "_q"
+_WORD_FORMS_WHERE = (
+    "rowid in (select rowid from paragraphs_stems where paragraphs_stems match "
+    "archive_stem_query(:archive_q) union select rowid from paragraphs_stems where "
+    "paragraphs_stems match archive_keyboard_query(:archive_q))"
+)
+
+
+@hookimpl
+def filters_from_request(request: Any, database: str, table: str, datasette: Any) -> Any:
+    query = request.args.get(WORD_FORMS_PARAM, "").strip()
+    if table != "paragraphs" or not query:
+        return None
+    return FilterArguments(
+        [_WORD_FORMS_WHERE],
+        {"archive_q": query},
+        [f'any form of "{query}"'],
+        {"archive_word_forms": query},
+    )
 
 
 def _none_safe(function: Callable[[str], str]) -> Callable[[str | None], str]:
@@ -291,8 +322,9 @@ def top_table(datasette: Any, request: Any, database: str, table: str) -> Any:
         if not await _is_archive(db):
             return None
         context = {
-            "action": datasette.urls.query(db.name, "word_forms"),
-            "q": request.args.get("_search", ""),
+            "action": datasette.urls.table(db.name, "paragraphs"),
+            "q": request.args.get(WORD_FORMS_PARAM) or request.args.get("_search", ""),
+            "ranked": datasette.urls.query(db.name, "word_forms"),
         }
         return await _render(datasette, request, "archive_word_forms_link.html", context)
 

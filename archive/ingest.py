@@ -27,6 +27,7 @@ from .analyse import Analysis, analyse
 from .errors import ArchiveError, NotFoundError, UnreadablePathError
 from .identify import Identity, identify, label_paragraphs
 from .models import SIDECAR_ORIGIN, Candidate
+from .search import INDEX_VERSION, stem_text
 from .sidecars import SidecarDir
 from .store import Store
 from .store.plans import EventWrite, FileWrite
@@ -162,6 +163,10 @@ def ingest_paths(
     """Ingest files and directories; every file gets an outcome, failures do not stop the run."""
     if source_key is not None and not store.source_exists(source_key):
         raise NotFoundError(f"no source with key {source_key!r} to add files to")
+    if store.word_forms_version() != INDEX_VERSION:
+        # The search rules changed since this archive was indexed: its paragraphs are
+        # re-indexed before new ones are written with the new rules.
+        store.rebuild_word_forms(stem_text, INDEX_VERSION)
     ingest_id = store.start_ingest(f"archive {__version__}")
     store.objects.remove_stale_temporaries()
     outcomes: list[FileOutcome] = []

@@ -99,6 +99,11 @@ async def timings(db_path: Path, total: int) -> list[tuple[str, float, int]]:
         "table FTS search (rare word)": f"/archive/paragraphs?_search={RARE_WORD}",
         "stored query search (bm25+snippet)": "/archive/search?q=миротворческих+миссиях",
         "stored query word_forms": "/archive/word_forms?q=миротворческий",
+        "table word-form search (common word)": "/archive/paragraphs?_q=Республика",
+        "table word-form search (~3% of rows)": "/archive/paragraphs?_q=KAZCENT",
+        "table word-form search (rare word)": f"/archive/paragraphs?_q={RARE_WORD}",
+        "table word-form search + 2 facets":
+            "/archive/paragraphs?_q=миротворец&_facet=role&_facet=lang",
         "paragraphs page with facets": "/archive/paragraphs?_facet=role&_facet=lang",
         "sources page with facets": "/archive/sources",
         "paragraph row page (cite box)":

@@ -383,7 +383,26 @@ async def test_word_form_search_finds_other_forms(ds: Datasette, query: str, fou
 async def test_paragraphs_table_offers_word_form_search(ds: Datasette) -> None:
     html = (await ds.client.get("/archive/paragraphs?_search=миссия")).text
     form = html[html.index('<form class="archive-word-forms"') :]
-    assert 'action="/archive/word_forms"' in form and 'value="миссия"' in form
+    assert 'action="/archive/paragraphs"' in form and 'value="миссия"' in form
+    assert 'name="_q"' in form
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("миротворец", f"{RU}-p"),  # миротворцы, миротворцев
+        ("Қазақстанмен", f"{KK}-p"),
+        ("Казакстан", f"{KK}-p"),  # typed on a Russian keyboard
+    ],
+)
+async def test_paragraphs_table_box_finds_word_forms(
+    ds: Datasette, query: str, expected: str
+) -> None:
+    data = await _json(ds, f"/archive/paragraphs.json?_q={query}&_size=max&_shape=objects")
+    ids = [row["id"] for row in data["rows"]]
+    assert ids and all(i.startswith(expected) for i in ids)
+    exact = await _json(ds, f"/archive/paragraphs.json?_search={query}&_size=max")
+    assert len(data["rows"]) > len(exact["rows"])
 
 
 async def test_word_form_search_skips_tombstones(ds: Datasette) -> None:

@@ -15,6 +15,7 @@ from archive.search import (
     NOTHING,
     highlight,
     kazakh_stem,
+    keyboard_query,
     match_query,
     stem_query,
     stem_text,
@@ -64,7 +65,7 @@ def test_kazakh_letters_choose_the_kazakh_stemmer_in_russian_text() -> None:
     # A Kazakh name inside Russian text is still stemmed as Kazakh.
     stems = stem_text("Миссия Қазақстанның миротворцев", "ru").split()
     assert stems[1] == kazakh_stem("қазақстанның")
-    assert stems[2] == "миротворц"
+    assert stems[2] == "миротворец"  # the lemma, not a Snowball stem
 
 
 def test_unknown_language_is_guessed_from_the_letters() -> None:
@@ -119,9 +120,11 @@ def test_any_input_gives_a_valid_query(text: str) -> None:
 
 def test_query_syntax_is_quoted() -> None:
     assert stem_query("") == NOTHING
-    assert stem_query('NOT OR AND "') == '"not" AND "or" AND "and"'
-    assert stem_query("peacekeeping") == '"peacekeep"*'
-    assert match_query('C++ "Біріккен Ұлттар"') == '"біріккен ұлттар" AND "c"'
+    # OR between two words is the reader's OR; FTS5's other operators are words like any other.
+    assert stem_query('NOT OR AND "') == '("not" OR "and")'
+    assert stem_query("OR") == NOTHING
+    assert stem_query("peacekeeping") == '"peacekeep"'  # whole terms: no prefix joins words
+    assert match_query('C++ "Біріккен Ұлттар"') == '"c" AND "біріккен ұлттар"'
 
 
 def test_query_finds_other_forms_in_the_index() -> None:
@@ -181,3 +184,56 @@ def test_stemming_is_fast_enough_for_a_large_archive() -> None:
     per_paragraph = elapsed / (rounds * len(paragraphs))
     # A million paragraphs in well under an hour on one core, once word stems are cached.
     assert per_paragraph < 0.002, per_paragraph
+
+
+@pytest.mark.parametrize(
+    ("query", "text", "lang"),
+    [
+        ("миротворец", "Наградили миротворца.", "ru"),
+        ("отец", "Сын пошёл по стопам отца.", "ru"),
+        ("рынок", "Доля рынка сократилась.", "ru"),
+        ("день", "В течение дня шёл дождь.", "ru"),
+        ("контингент", "Бітімгершілік контингентін жіберді.", "kk"),
+        ("заң", "Елдің заңын бұзды.", "kk"),
+        ("қызметші", "Қызметшілерін жазалады.", "kk"),
+        ("Қазақстан", "Қазақстанмен шекаралас елдер.", "kk"),
+        ("Қазақстанмен", "Қазақстан Республикасы.", "kk"),
+        ("министрлік", "Қорғаныс министрлігінің орталығы.", "kk"),
+        ("халық", "Өз халқына қарсы.", "kk"),
+        ("Kaзахстан", "Казахстан направил письмо.", "ru"),  # Latin K and a in the query
+        ("ООН", "Миссия OOН.", "ru"),  # Latin O in the text
+        ("уәкілетті", "сыртқы саясат саласындағы уәкiлеттi орган", "kk"),  # Latin i
+    ],
+)
+def test_every_form_is_found(query: str, text: str, lang: str) -> None:
+    assert _hits(_index([(text, lang)]), query) == [1]
+
+
+@pytest.mark.parametrize(
+    ("query", "text"),
+    [
+        ("военного", "Военнослужащие прошли подготовку."),
+        ("ел", "Елші келді."),
+        ("қызмет", "Қызметкерлер келді."),
+    ],
+)
+def test_different_words_sharing_a_beginning_are_not_found(query: str, text: str) -> None:
+    assert _hits(_index([(text, None)]), query) == []
+
+
+def test_keyboard_spellings_are_a_separate_looser_tier() -> None:
+    conn = _index([("Қазақстан бітімгершілікке қатысады.", "kk")])
+    for query in ("Казакстан", "битимгершилик"):
+        assert _hits(conn, query) == []
+        found = conn.execute(
+            "SELECT rowid FROM word_forms WHERE word_forms MATCH ?", [keyboard_query(query)]
+        ).fetchall()
+        assert found == [(1,)]
+    assert keyboard_query("Қазақстан") is None  # Kazakh letters typed: nothing looser to ask
+
+
+def test_query_language_prefix_exclude_or() -> None:
+    conn = _index([("Миротворцы ООН", "ru"), ("Миротворцы НАТО", "ru"), ("Миссия ООН", "ru")])
+    assert _hits(conn, "миротворец -НАТО") == [1]
+    assert _hits(conn, "миротворец OR миссия") == [1, 2, 3]
+    assert _hits(conn, "мисс*") == [3]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -252,6 +252,38 @@ class Store:
             write_metadata_rows(self.db, plan, now())
 
     # ---- reads ------------------------------------------------------------------------
+
+    def word_forms_version(self) -> str | None:
+        """The version of the terms the word-form index was built with."""
+        row = self.db.execute(
+            "SELECT version FROM search_index WHERE name = 'paragraphs_stems'"
+        ).fetchone()
+        return str(row[0]) if row else None
+
+    def rebuild_word_forms(
+        self, terms: Callable[[str, str | None], str], version: str, batch: int = 5_000
+    ) -> int:
+        """Re-index every live paragraph with ``terms(text, lang)``, in one transaction, and
+        record ``version``; returns the number of paragraphs indexed."""
+        conn = self.db.conn
+        count = 0
+        with self.db.atomic():
+            conn.execute("DELETE FROM paragraphs_stems")
+            cursor = conn.execute(
+                "SELECT rowid, text, lang FROM paragraphs WHERE status = 'live' ORDER BY rowid"
+            )
+            while rows := cursor.fetchmany(batch):
+                conn.executemany(
+                    "INSERT INTO paragraphs_stems(rowid, stems) VALUES (?, ?)",
+                    [(rowid, terms(text or "", lang)) for rowid, text, lang in rows],
+                )
+                count += len(rows)
+            conn.execute(
+                "INSERT OR REPLACE INTO search_index(name, version) "
+                "VALUES ('paragraphs_stems', ?)",
+                (version,),
+            )
+        return count
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         return list(self.db.query(sql, params))

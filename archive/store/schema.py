@@ -237,11 +237,25 @@ def _run_status(db: sqlite_utils.Database) -> None:
     db.table("events").create_index(["type"])
 
 
+# The word-form index's format before it was versioned: Snowball and suffix-stripper stems.
+FIRST_TERMS_VERSION = "terms-v1"
+
+
+def _search_index_version(db: sqlite_utils.Database) -> None:
+    # Which version of the search module's terms ``paragraphs_stems`` holds. The store cannot
+    # compute terms (that is the search stage's job), so a changed format is rebuilt by the
+    # write side (``Store.rebuild_word_forms``) the next time the archive is written, and
+    # until then queries still run on the old terms.
+    db.table("search_index").create({"name": str, "version": str}, pk="name")
+    db.table("search_index").insert({"name": "paragraphs_stems", "version": FIRST_TERMS_VERSION})
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("0001_initial", _initial),
     ("0002_reading_position", _reading_position),
     ("0003_facet_indexes", _facet_indexes),
     ("0004_run_status", _run_status),
+    ("0005_search_index_version", _search_index_version),
 ]
 
 
