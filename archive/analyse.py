@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from .detect import GZIP_MAGIC, HTML, PDF, detect_media_type, gunzip
-from .errors import NoTextError, UnsupportedTypeError
+from .errors import NoTextError, TooLittleTextError, UnsupportedTypeError
 from .hashing import sha256_hex
-from .models import Candidate, Document, Segmentation, SourceMetadata
+from .models import DEFAULT_LIMITS, Candidate, Document, Limits, Segmentation, SourceMetadata
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,8 +43,30 @@ def extract(data: bytes, media_type: str) -> Document:
     return extract_text(data)
 
 
-def analyse(data: bytes) -> Analysis:
-    """Detect, extract, clean, segment and read metadata candidates from one file's bytes."""
+_NO_TEXT_HINT = "the file holds no readable text: only markup and scripts, or nothing"
+
+
+def _enough_letters(document: Document, minimum: int) -> None:
+    """Refuse a text too small to cite; counting stops at ``minimum``, so a big file costs
+    no more than its first lines."""
+    letters = 0
+    for line in document.lines:
+        for ch in line.text:
+            letters += ch.isalpha()
+            if letters >= minimum:
+                return
+    if letters >= minimum:  # a minimum of 0
+        return
+    noun = "letter" if letters == 1 else "letters"
+    raise TooLittleTextError(
+        f"too little text to cite: {letters} {noun}, fewer than the minimum of {minimum}")
+
+
+def analyse(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Analysis:
+    """Detect, extract, clean, segment and read metadata candidates from one file's bytes.
+
+    Text with fewer letters than ``limits.min_letters`` is refused before it is segmented.
+    """
     from .ids import fingerprint
     from .metadata import extract_candidates, merge
     from .search import stem_text
@@ -61,8 +83,12 @@ def analyse(data: bytes) -> Analysis:
     if content is not data:
         document = replace(document, extractor=f"gzip + {document.extractor}")
     if not any(line.text.strip() for line in document.lines):
-        where = "no text layer (a scan?)" if media_type == PDF else "no text"
-        raise NoTextError(f"{where}: nothing to index")
+        if media_type == PDF:
+            raise NoTextError("no text layer (a scan?): nothing to index")
+        # The OCR hint is for scans; a page of markup alone or a blank text has nothing to run
+        # it on.
+        raise NoTextError("no text: nothing to index", hint=_NO_TEXT_HINT)
+    _enough_letters(document, limits.min_letters)
     segmentation = segment(document)
     candidates = extract_candidates(document, segmentation)
     metadata, _ = merge(candidates)

@@ -19,6 +19,7 @@ from rich.console import Console
 
 from . import __version__
 from .errors import ArchiveError, SidecarError
+from .models import DEFAULT_LIMITS, Limits
 
 app = typer.Typer(
     name="archive",
@@ -100,6 +101,14 @@ def ingest(
     metadata_dir: Annotated[Path, typer.Option(
         "--metadata", envvar="ARCHIVE_METADATA", help="Folder of metadata sidecars.",
     )] = Path("metadata"),
+    max_mb: Annotated[float, typer.Option(
+        "--max-mb", min=0, envvar="ARCHIVE_MAX_MB",
+        help="Refuse files larger than this many megabytes (MiB).",
+    )] = DEFAULT_LIMITS.max_bytes / 2**20,
+    min_letters: Annotated[int, typer.Option(
+        "--min-letters", min=0, envvar="ARCHIVE_MIN_LETTERS",
+        help="Refuse files with fewer letters of text than this.",
+    )] = DEFAULT_LIMITS.min_letters,
 ) -> None:
     """Ingest files: keep the bytes, extract text, metadata and paragraphs."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
@@ -125,7 +134,11 @@ def ingest(
     with progress:
         report = _with_store(lambda store: ingest_paths(
             store, paths, sidecars=SidecarDir(metadata_dir), source_key=source, jobs=jobs,
+            limits=Limits(max_bytes=int(max_mb * 2**20), min_letters=min_letters),
             on_file=on_file, on_total=lambda n: progress.update(task, total=n),
+            on_wait=lambda: progress.console.print(
+                "archive: waiting for another ingest into this archive to finish",
+                markup=False),
         ), create=True)
     counts = report.counts()
     if as_json:

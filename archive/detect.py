@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .errors import EmptyFileError, UnsupportedTypeError
+from .errors import CorruptFileError, EmptyFileError, UnsupportedTypeError
 
 PDF = "application/pdf"
 HTML = "text/html"
@@ -35,13 +35,14 @@ def gunzip(data: bytes) -> bytes:
     try:
         out = inflater.decompress(data, MAX_UNPACKED)
     except zlib.error as exc:
-        raise UnsupportedTypeError(f"a damaged gzip file: {exc}") from exc
+        raise CorruptFileError(f"a damaged gzip file: {exc}") from exc
     if inflater.unconsumed_tail:
         raise UnsupportedTypeError(
-            f"a gzip file that unpacks to more than {MAX_UNPACKED // 2**20} MiB"
+            f"a gzip file that unpacks to more than {MAX_UNPACKED // 2**20} MiB",
+            hint="unpack it yourself if its content is meant to be kept",
         )
     if not inflater.eof:
-        raise UnsupportedTypeError("a gzip file cut short")
+        raise CorruptFileError("a gzip file cut short")
     return out
 
 

@@ -8,6 +8,8 @@
     │   ├── EncryptedFileError            password-protected PDF
     │   ├── UndecodableTextError          binary junk or an unknown encoding
     │   ├── NoTextError                   nothing to read (a scan without a text layer)
+    │   ├── TooLittleTextError            fewer letters than a source needs to be cited
+    │   ├── TooLargeError                 more bytes than the archive's maximum
     │   └── UnreadablePathError           missing file, no permission, unreadable folder
     ├── SidecarError             exit 3   a metadata sidecar is malformed (file, line, field)
     ├── NotFoundError            exit 4   no source / paragraph with that key or ID
@@ -56,6 +58,14 @@ class UndecodableTextError(InputError):
 
 class NoTextError(InputError):
     hint = "a scanned PDF needs OCR first (e.g. ocrmypdf), then ingest the result"
+
+
+class TooLittleTextError(InputError):
+    hint = "a source needs text to cite; `archive ingest --min-letters N` lowers the minimum"
+
+
+class TooLargeError(InputError):
+    hint = "`archive ingest --max-mb N` raises the maximum if the file is meant to be kept"
 
 
 class UnreadablePathError(InputError):

@@ -15,18 +15,21 @@ on the order the paths were given in, on ``--jobs``, or on re-running.
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Final, Literal
 
 from . import __version__
 from .analyse import Analysis, analyse
-from .errors import ArchiveError, NotFoundError, UnreadablePathError
+from .errors import ArchiveError, NotFoundError, TooLargeError, UnreadablePathError
 from .identify import Identity, identify, label_paragraphs
-from .models import SIDECAR_ORIGIN, Candidate
+from .models import DEFAULT_LIMITS, SIDECAR_ORIGIN, Candidate, Limits
 from .search import INDEX_VERSION, stem_text
 from .sidecars import SidecarDir
 from .store import Store
@@ -113,16 +116,50 @@ def collect_files(
             yield from collect_files((c for c in children if not c.name.startswith(".")), seen)
         elif path.is_file():
             yield path, None
-        elif not path.exists():
-            yield path, UnreadablePathError("no such file or directory")
         else:
-            yield path, UnreadablePathError("not a regular file")
+            reason = _not_a_file(path)
+            hint = _SPECIAL_FILE_HINT if reason.endswith(_NOT_REGULAR) else None
+            yield path, UnreadablePathError(reason, hint=hint)
 
 
-def _analyse_stored(object_path: str) -> Analysis | ArchiveError:
+def _not_a_file(path: Path) -> str:
+    """Why ``path`` is neither a folder nor a file to read. A pipe or a device is never
+    opened: reading one would wait for a writer, or never end."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "a loop of symbolic links"
+        if path.is_symlink():
+            return "a broken symbolic link (its target does not exist)"
+        if exc.errno == errno.ENOENT:
+            return "no such file or directory"
+        return f"cannot read: {exc.strerror or exc}"
+    if stat.S_ISFIFO(mode):
+        kind = "a named pipe (FIFO)"
+    elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        kind = "a device"
+    elif stat.S_ISSOCK(mode):
+        kind = "a socket"
+    else:
+        kind = "something"
+    return kind + _NOT_REGULAR
+
+
+_NOT_REGULAR = ", not a regular file"
+_SPECIAL_FILE_HINT = "archive reads regular files; save the content to a file first"
+
+
+def _name(path: Path) -> str:
+    """A file's name as recorded: bytes that are not UTF-8 (a name from another system's
+    encoding) kept as ``\\xff`` escapes, since the database holds text only."""
+    return os.fsencode(path.name).decode("utf-8", "backslashreplace")
+
+
+def _analyse_stored(object_path: str, limits: Limits = DEFAULT_LIMITS) -> Analysis | ArchiveError:
     """Analyse one stored original; runs in worker processes, so errors come back as values."""
     try:
-        return analyse(Path(object_path).read_bytes())
+        return analyse(Path(object_path).read_bytes(), limits)
     except ArchiveError as exc:
         return exc
     except OSError as exc:
@@ -135,7 +172,8 @@ def _analyse_stored(object_path: str) -> Analysis | ArchiveError:
 def shown_path(path: Path) -> str:
     """A path as messages show it: control characters (a newline in a file name would split
     a status line in two) escaped as in Python's string literals."""
-    text = str(path)
+    # Bytes that are not UTF-8 in the name are shown as ``\xff``, as the name is recorded.
+    text = os.fsencode(str(path)).decode("utf-8", "backslashreplace")
     if text.isprintable():
         return text
     return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
@@ -157,10 +195,32 @@ def ingest_paths(
     sidecars: SidecarDir | None = None,
     source_key: str | None = None,
     jobs: int = 1,
+    limits: Limits = DEFAULT_LIMITS,
     on_file: Callable[[FileOutcome], None] | None = None,
     on_total: Callable[[int], None] | None = None,
+    on_wait: Callable[[], None] | None = None,
 ) -> IngestReport:
-    """Ingest files and directories; every file gets an outcome, failures do not stop the run."""
+    """Ingest files and directories; every file gets an outcome, failures do not stop the run.
+
+    Runs into one home are serialised (``Store.ingesting``): ``on_wait`` is called when this
+    one has to wait for another.
+    """
+    with store.ingesting(on_wait):
+        return _ingest_locked(store, paths, sidecars=sidecars, source_key=source_key,
+                              jobs=jobs, limits=limits, on_file=on_file, on_total=on_total)
+
+
+def _ingest_locked(
+    store: Store,
+    paths: Iterable[Path],
+    *,
+    sidecars: SidecarDir | None,
+    source_key: str | None,
+    jobs: int,
+    limits: Limits,
+    on_file: Callable[[FileOutcome], None] | None,
+    on_total: Callable[[int], None] | None,
+) -> IngestReport:
     if source_key is not None and not store.source_exists(source_key):
         raise NotFoundError(f"no source with key {source_key!r} to add files to")
     if store.word_forms_version() != INDEX_VERSION:
@@ -184,10 +244,10 @@ def ingest_paths(
         if on_file:
             on_file(outcome)
 
-    loaded = _keep_originals(store, paths, report)
+    loaded = _keep_originals(store, paths, report, limits.max_bytes)
     if on_total:
         on_total(len(loaded) + len(outcomes))
-    for item, analysis in _analysed(store, loaded, jobs):
+    for item, analysis in _analysed(store, loaded, jobs, limits):
         try:
             report(_ingest_one(store, item, analysis, ingest_id, sidecars, source_key))
         except ArchiveError as exc:
@@ -203,20 +263,21 @@ def ingest_paths(
 
 
 def _keep_originals(
-    store: Store, paths: Iterable[Path], report: Callable[[FileOutcome], None]
+    store: Store, paths: Iterable[Path], report: Callable[[FileOutcome], None], max_bytes: int
 ) -> list[_Loaded]:
     """Every readable file's bytes kept in the object store, sorted by content then name.
 
     The bytes are kept first: whatever happens next, the original is never lost. Only the
-    hash is kept in memory; workers read the stored object back. Unreadable paths are
-    reported as failed here.
+    hash is kept in memory; workers read the stored object back. Unreadable paths and
+    files over ``max_bytes`` are reported as failed here, and not kept.
     """
     loaded: list[_Loaded] = []
     for path, error in collect_files(paths):
         shown = shown_path(path)
         if error is None:
             try:
-                loaded.append(_Loaded(path, shown, store.objects.put(path.read_bytes())))
+                data = read_at_most(path, max_bytes)
+                loaded.append(_Loaded(path, shown, store.objects.put(data)))
             except OSError as exc:
                 error = UnreadablePathError(f"cannot read: {exc.strerror or exc}")
             except ArchiveError as exc:  # the object store could not keep it
@@ -228,8 +289,27 @@ def _keep_originals(
     return loaded
 
 
+def read_at_most(path: Path, max_bytes: int) -> bytes:
+    """The bytes of ``path``, refused without reading them whole when they are more than
+    ``max_bytes`` (the size is checked on what is read, so a file that grows is caught)."""
+    with path.open("rb") as handle:
+        data = handle.read(max_bytes + 1)
+        size = max(len(data), os.fstat(handle.fileno()).st_size)
+    if len(data) > max_bytes:
+        raise TooLargeError(
+            f"file too large: {_size(size)}, more than the maximum of {_size(max_bytes)}")
+    return data
+
+
+def _size(n: int) -> str:
+    for unit, scale in (("MB", 2**20), ("KB", 2**10)):
+        if n >= scale:
+            return f"{n / scale:.1f}".removesuffix(".0") + f" {unit}"
+    return f"{n} bytes"
+
+
 def _analysed(
-    store: Store, loaded: list[_Loaded], jobs: int
+    store: Store, loaded: list[_Loaded], jobs: int, limits: Limits
 ) -> Iterator[tuple[_Loaded, Analysis | ArchiveError | None]]:
     """Each file with its analysis, in order; ``None`` for bytes the archive already has.
 
@@ -242,7 +322,7 @@ def _analysed(
             not to_analyse or to_analyse[-1].sha256 != item.sha256
         ):
             to_analyse.append(item)
-    analyses = _analyse_in_order(store, to_analyse, jobs)
+    analyses = _analyse_in_order(store, to_analyse, jobs, limits)
     next_item = 0
     # Identical bytes are adjacent: a copy of a file that failed fails the same way.
     last: tuple[str, Analysis | ArchiveError] | None = None
@@ -256,16 +336,17 @@ def _analysed(
 
 
 def _analyse_in_order(
-    store: Store, items: list[_Loaded], jobs: int
+    store: Store, items: list[_Loaded], jobs: int, limits: Limits
 ) -> Iterator[Analysis | ArchiveError]:
     """Analyses in the order of ``items``, produced by ``jobs`` processes as the writer goes."""
     paths = [str(store.objects.path_for(item.sha256)) for item in items]
+    work = partial(_analyse_stored, limits=limits)
     if jobs <= 1 or len(paths) < 2:
-        yield from map(_analyse_stored, paths)
+        yield from map(work, paths)
         return
     workers = min(jobs, len(paths), os.cpu_count() or 1)
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(_analyse_stored, paths)
+        yield from pool.map(work, paths)
 
 
 def _ingest_one(
@@ -279,7 +360,7 @@ def _ingest_one(
     known = store.file_source(item.sha256)
     if known is not None:
         store.record_event(
-            EventWrite("duplicate", "already present", {"name": item.path.name}),
+            EventWrite("duplicate", "already present", {"name": _name(item.path)}),
             source=known, sha256=item.sha256, ingest_id=ingest_id,
         )
         return FileOutcome(item.shown, DUPLICATE, item.sha256, known,
@@ -318,11 +399,11 @@ def _plan(
     events = [EventWrite(
         "ingestion" if identity.new_source else "new-manifestation",
         "new source" if identity.new_source else "joined existing source",
-        {"name": item.path.name, "media_type": analysis.media_type,
+        {"name": _name(item.path), "media_type": analysis.media_type,
          "reason": identity.reason, "score": identity.score},
     )]
     # What was wrong with the file's text (a repaired text layer) stays on its record.
-    events += [EventWrite("warning", warning, {"name": item.path.name})
+    events += [EventWrite("warning", warning, {"name": _name(item.path)})
                for warning in analysis.warnings]
     if sidecar_candidates:
         sidecar = sidecar_candidates[0].origin.removeprefix(SIDECAR_ORIGIN)
@@ -331,7 +412,7 @@ def _plan(
         sha256=analysis.sha256,
         size=analysis.size,
         media_type=analysis.media_type,
-        original_name=item.path.name,
+        original_name=_name(item.path),
         extractor=analysis.extractor,
         page_count=analysis.page_count,
         source_key=identity.key,

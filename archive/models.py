@@ -238,3 +238,16 @@ class SourceFacets:
     author_names: tuple[str, ...] = ()
     udc_classes: tuple[str, ...] = ()  # "3 Social sciences"
     grnti_classes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """What a file must hold to be ingested: not more bytes than the archive is meant to
+    read (a runaway download, a disk image), and enough letters to cite (a file holding
+    ``a`` is no source). ``archive ingest --max-mb`` and ``--min-letters`` set them."""
+
+    max_bytes: int = 100 * 2**20
+    min_letters: int = 20
+
+
+DEFAULT_LIMITS = Limits()

@@ -4,7 +4,9 @@ Layout: ``<home>/objects/sha256/ab/cd/<hex>`` where ``ab`` and ``cd`` are the fi
 pairs of the hex digest. Objects are written to a temporary file in the same directory, flushed
 to disk, made read-only and renamed into place, so a crash never leaves a partial object under a
 final name, and an existing object is never rewritten. A crash can leave the temporary file
-(``.incoming-*``); the next ingest removes those older than ``STALE_SECONDS``.
+(``.incoming-<pid>-*``, named after the writing process); the next ingest removes those
+whose writer is gone, and any older than ``STALE_SECONDS`` (the process id may have been
+reused).
 """
 
 from __future__ import annotations
@@ -21,6 +23,17 @@ from .hashing import ALGORITHM, sha256_hex
 
 # A temporary object file older than this was left by a writer that died mid-write.
 STALE_SECONDS = 3600.0
+
+
+def process_alive(pid: int) -> bool:
+    """Whether a process with this id runs (on this machine) now."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # alive, under another user
+        return True
+    return True
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +54,7 @@ class ObjectStore:
             return digest
         try:
             final.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=final.parent, prefix=".incoming-")
+            fd, tmp = tempfile.mkstemp(dir=final.parent, prefix=f".incoming-{os.getpid()}-")
             try:
                 with os.fdopen(fd, "wb") as handle:
                     handle.write(data)
@@ -91,15 +104,17 @@ class ObjectStore:
     def remove_stale_temporaries(self, older_than: float = STALE_SECONDS) -> int:
         """Delete what writers killed mid-write left behind; return how many.
 
-        Only files older than ``older_than`` seconds go: a concurrent writer's fresh
-        temporary file is still in use.
+        A temporary file goes when the process named in it is gone, or when it is older
+        than ``older_than`` seconds: a concurrent writer's file is still in use.
         """
         base = self.root / ALGORITHM
         cutoff = time.time() - older_than
         removed = 0
         for path in base.glob("??/??/.incoming-*") if base.is_dir() else ():
+            writer = path.name.split("-")[1]
+            orphaned = writer.isdigit() and not process_alive(int(writer))
             try:
-                if path.stat().st_mtime < cutoff:
+                if orphaned or path.stat().st_mtime < cutoff:
                     path.unlink()
                     removed += 1
             except OSError:

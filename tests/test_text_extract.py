@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from archive.errors import UndecodableTextError
+from archive.errors import NoTextError, UndecodableTextError
 from archive.extract.text import extract_text
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -107,13 +107,18 @@ def test_newlines_and_invisible_characters() -> None:
         b"\x00\x01\x02binary\x00junk" * 20,
         bytes(range(1, 32)) * 40,
         b"\x89\xfe\x00\x00\xff" * 100,
-        b"   \n\t\n",
     ],
 )
 def test_binary_junk_raises(data: bytes) -> None:
     with pytest.raises(UndecodableTextError) as info:
         extract_text(data)
     assert str(info.value)
+    assert info.value.exit_code == 2
+
+
+def test_whitespace_alone_is_no_text_not_junk() -> None:
+    with pytest.raises(NoTextError, match=r"^no text \(only whitespace\)$") as info:
+        extract_text(b"   \n\t\n")
     assert info.value.exit_code == 2
 
 

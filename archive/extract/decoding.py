@@ -59,7 +59,8 @@ def decode_text(data: bytes) -> Decoded:
             try:
                 return Decoded(data.decode(encoding), encoding.removesuffix("-sig"), 1.0)
             except UnicodeDecodeError as exc:
-                raise UndecodableTextError(f"invalid {encoding} after its byte-order mark") from exc
+                name = encoding.removesuffix("-sig")
+                raise UndecodableTextError(f"invalid {name} after its byte-order mark") from exc
     if (utf16 := _utf16_without_bom(data)) is not None:
         return utf16
     if b"\x00" in data:

@@ -154,19 +154,31 @@ def _open(data: bytes) -> pymupdf.Document:
     try:
         doc = pymupdf.open(stream=data, filetype="pdf")
     except Exception as exc:  # MuPDF raises plain RuntimeError/ValueError subclasses
-        raise CorruptFileError(f"not a readable PDF: {exc}") from exc
-    if doc.needs_pass:
+        raise CorruptFileError(f"not a readable PDF: {_reason(exc)}") from exc
+    try:
+        # Even these answers are computed from the file's objects, and a damaged page tree
+        # (a page count that points at itself) raises here rather than at open.
+        locked, pages, repaired = doc.needs_pass, doc.page_count, doc.is_repaired
+    except Exception as exc:
+        doc.close()
+        raise CorruptFileError(f"not a readable PDF: {_reason(exc)}") from exc
+    if locked:
         doc.close()
         raise EncryptedFileError("the PDF is encrypted with a user password")
-    if doc.page_count == 0:
+    if pages == 0:
         doc.close()
         raise CorruptFileError("the PDF has no pages")
-    if doc.is_repaired and b"%%EOF" not in data[-1024:]:
+    if repaired and b"%%EOF" not in data[-1024:]:
         # MuPDF rebuilt the cross-reference table and the end-of-file marker is missing:
         # the file was cut short, and whatever pages survived are an unknown part of it.
         doc.close()
         raise CorruptFileError("the PDF is truncated (no end-of-file marker)")
     return doc
+
+
+def _reason(exc: Exception) -> str:
+    """MuPDF's message without its internal error number (``code=7: ``)."""
+    return re.sub(r"^code=\d+: ", "", str(exc)) or type(exc).__name__
 
 
 def _read_pages(doc: pymupdf.Document) -> tuple[tuple[PageInfo, ...], list[list[Fragment]]]:
@@ -184,7 +196,7 @@ def _read_pages(doc: pymupdf.Document) -> tuple[tuple[PageInfo, ...], list[list[
                 RUN.search(span["text"]) for b in raw["blocks"] if b["type"] == 0
                 for ln in b["lines"] for span in ln["spans"]) else {}
         except Exception as exc:
-            raise CorruptFileError(f"page {index + 1} cannot be read: {exc}") from exc
+            raise CorruptFileError(f"page {index + 1} cannot be read: {_reason(exc)}") from exc
         width, height = rect.width, rect.height
         if page.rotation % 180:  # MuPDF reports text in unrotated coordinates
             width, height = height, width

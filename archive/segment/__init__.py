@@ -9,7 +9,9 @@
    (``archive.segment.apart``);
 3. paragraphs rebuilt from the remaining lines, hyphenation repaired
    (``archive.segment.paragraphs``);
-4. role, language and section of every paragraph (``archive.segment.roles``).
+4. a paragraph too long to cite cut into pieces at sentence ends
+   (``archive.segment.overlong``);
+5. role, language and section of every paragraph (``archive.segment.roles``).
 
 A paragraph's ``page`` is the printed page its first line is on when the document shows
 page numbers, else the physical page.
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from archive.clean import Cleaned, clean
 from archive.language import detect_language
@@ -26,6 +29,7 @@ from archive.models import Block, Document, Segmentation
 from archive.segment import patterns as pt
 from archive.segment.apart import apart_groups, cells_text, code_text
 from archive.segment.frontmatter import find_front_matter
+from archive.segment.overlong import split_overlong
 from archive.segment.paragraphs import Paragraph, build_paragraphs, paragraph_text
 from archive.segment.roles import (
     Draft,
@@ -42,7 +46,8 @@ def segment(doc: Document) -> Segmentation:
     """Clean ``doc`` and return its paragraphs (text, role, lang, page, section) and artifacts."""
     cleaned = clean(doc)
     body_size, body_bold = _body_font(cleaned)
-    paragraphs = _paragraphs(cleaned, body_size, body_bold)
+    paragraphs = [piece for p in _paragraphs(cleaned, body_size, body_bold)
+                  for piece in _pieces(p)]
     drafts: list[Draft] = []
     in_refs = False
     numbered: bool | None = None  # whether the current reference list numbers its entries
@@ -192,6 +197,12 @@ def _paragraphs(cleaned: Cleaned, body_size: float | None, body_bold: bool) -> l
             ordered.append((a.positions[0], Paragraph(text, tuple(members), apart=a.role)))
     ordered.sort(key=lambda item: item[0])
     return [p for _, p in ordered]
+
+
+def _pieces(p: Paragraph) -> list[Paragraph]:
+    """``p``, or the pieces of an overlong ``p``, each on the lines of the whole."""
+    texts = split_overlong(p.text)
+    return [p] if len(texts) == 1 else [replace(p, text=text) for text in texts]
 
 
 def _body_font(cleaned: Cleaned) -> tuple[float | None, bool]:

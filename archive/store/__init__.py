@@ -11,10 +11,12 @@ database as it was before that file.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,22 +26,33 @@ import sqlite_utils
 
 from ..errors import StoreError
 from ..models import Candidate
-from ..objects import ObjectStore
+from ..objects import ObjectStore, process_alive
 from .plans import EventWrite, FileWrite, MetadataWrite
 from .schema import migrate
 from .write import write_file_rows, write_metadata_rows
 
 DB_NAME = "archive.db"
+# Lock files in the home: one while the database is created or migrated, one while an
+# ingest runs. Readers take neither.
+_OPEN_LOCK = ".lock-open"
+_INGEST_LOCK = ".lock-ingest"
 
 
-def _process_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # alive, under another user
-        return True
-    return True
+@contextmanager
+def _locked(path: Path, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
+    """Hold an exclusive lock on ``path`` (created if need be); the kernel releases it when
+    the process dies, so a killed holder never blocks the next one."""
+    with open(path, "a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if on_wait is not None:
+                on_wait()
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def now() -> str:
@@ -72,12 +85,14 @@ class Store:
             )
         try:
             home.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(home / DB_NAME, timeout=30)
-            db = sqlite_utils.Database(conn)
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA foreign_keys=ON")
-            db.execute("PRAGMA synchronous=NORMAL")
-            migrate(db)
+            # Two processes opening a new home at once would both create the tables.
+            with _locked(home / _OPEN_LOCK):
+                conn = sqlite3.connect(home / DB_NAME, timeout=30)
+                db = sqlite_utils.Database(conn)
+                db.execute("PRAGMA journal_mode=WAL")
+                db.execute("PRAGMA foreign_keys=ON")
+                db.execute("PRAGMA synchronous=NORMAL")
+                migrate(db)
         except (OSError, sqlite3.DatabaseError) as exc:
             raise StoreError(f"{home}: cannot open the archive: {exc}") from exc
         return cls(home, db)
@@ -105,6 +120,17 @@ class Store:
 
     # ---- runs -------------------------------------------------------------------------
 
+    @contextmanager
+    def ingesting(self, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
+        """One ingest at a time per home: identifying a file (is it known? which key?) and
+        writing it must not interleave with another writer's. A second ingest waits for the
+        first (``on_wait`` is told); readers never wait."""
+        try:
+            with _locked(self.home / _INGEST_LOCK, on_wait):
+                yield
+        except OSError as exc:
+            raise StoreError(f"{self.home}: cannot lock the archive: {exc}") from exc
+
     def start_ingest(self, tool_version: str) -> int:
         """Record a new run; first mark runs whose process is gone as interrupted."""
         with self.db.atomic():
@@ -112,7 +138,7 @@ class Store:
                 "SELECT id, pid FROM ingests WHERE status = 'running'"
             ).fetchall()
             for run_id, pid in running:
-                if pid is None or not _process_alive(pid):
+                if pid is None or not process_alive(pid):
                     self.db.table("ingests").update(
                         run_id, {"status": "interrupted", "finished_at": now()}
                     )
