@@ -139,3 +139,27 @@ def test_furniture_never_takes_every_line() -> None:
     a = analyse(doc.tobytes())
     assert a.segmentation.blocks
     assert any("running header" in w for w in a.warnings)
+
+
+def test_ruled_tables_of_a_reference_card_are_read_row_by_row() -> None:
+    # Three columns of two-column tables drawn with rules; before, every cell was taken for
+    # the labels of a drawing and left out.
+    blocks = _blocks("ru-debian-refcard.pdf")
+    rows = [row for b in blocks if b.role == "table" for row in b.text.split("\n")]
+    assert len(rows) > 60
+    assert "apt rdepends имя-пакета | Вывести список пакетов, которым нужен данный пакет." in rows
+    assert ("dpkg -V [имена-пакетов] | Проверить контрольные суммы установленных пакетов."
+            in rows)
+    # Section titles set over tables in neighbouring columns stay apart.
+    assert not [b for b in blocks if "APT" in b.text and "Dpkg" in b.text]
+
+
+def test_letter_spaced_capitals_and_a_side_note_beside_them() -> None:
+    blocks = _blocks("pic-tufte-handout.pdf")
+    body = next(b for b in blocks if b.text.startswith("When setting strings of"))
+    assert "strings of ALL CAPS or small caps" in body.text
+    assert "for strings of FULL CAPITAL LETTERS, and the \\smallcaps command" in body.text
+    assert "Bringhurst" not in body.text
+    notes = [b.text for b in blocks if b.role == "footnote" and "Bringhurst" in b.text]
+    assert notes == ["6 Robert Bringhurst. The Elements of Typography. Hartley & Marks, 3.1 "
+                     "edition, 2005. ISBN 0-88179-205-5"]
