@@ -106,3 +106,15 @@ def analyse(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Analysis:
         metadata=metadata,
         warnings=document.warnings + segmentation.warnings,
     )
+
+
+def opening_rules(data: bytes) -> dict[str, str]:
+    """Which rule opened each paragraph of the file, as this version of the segmenter reads
+    it: the paragraph's fingerprint → the rule's name (``archive.segment.breaks``)."""
+    from .ids import fingerprint
+
+    return {
+        fingerprint(b.text): b.opened_by
+        for b in analyse(data).segmentation.blocks
+        if b.opened_by is not None
+    }

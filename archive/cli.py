@@ -166,12 +166,22 @@ def show(
     key: Annotated[str, typer.Argument(help="Source key, e.g. kalila-2024.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     explain: Annotated[bool, typer.Option(
-        "--explain", help="Also say how each paragraph's label was decided.")] = False,
+        "--explain", help="Also say how each paragraph's label was decided, and which rule "
+        "opened it (the newest file read again).")] = False,
 ) -> None:
     """Show a source: metadata with origins, files and paragraphs."""
     from .report import source_report, source_text
 
-    data = _with_store(lambda store: source_report(store.db.conn, key, explain=explain))
+    def report(store: Any) -> dict[str, Any]:
+        data = source_report(store.db.conn, key, explain=explain)
+        if explain and data["files"]:
+            from .analyse import opening_rules
+            from .report import add_opening_rules
+
+            add_opening_rules(data, opening_rules(store.objects.read(data["files"][-1]["sha256"])))
+        return data
+
+    data = _with_store(report)
     if as_json:
         _print_json(data)
     else:

@@ -134,6 +134,9 @@ class Block:
     page: int | None  # printed page number when known, else the physical page
     lang: str | None = None
     section: str | None = None
+    # The rule that opened the paragraph (``archive.segment.breaks``), for explaining a
+    # boundary; not stored.
+    opened_by: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ import sqlite3
 from typing import Any
 
 from .errors import NotFoundError
+from .ids import fingerprint
 from .store import read
 from .store.records import ParagraphRecord, Version
 
@@ -15,7 +16,8 @@ def source_report(conn: sqlite3.Connection, key: str, *, explain: bool = False
                   ) -> dict[str, Any]:
     """The public JSON shape of a source; field origins under ``fields``. With ``explain``,
     each paragraph also says how its label was decided (``label``: the matching pass, its
-    similarity, whether a person should review it, the IDs it continues)."""
+    similarity, whether a person should review it, the IDs it continues); the rules that
+    opened the paragraphs are added by ``add_opening_rules``."""
     src = read.source(conn, key)
     if src is None:
         raise NotFoundError(f"no source with key {key!r}")
@@ -41,6 +43,14 @@ def _paragraph(paragraph: ParagraphRecord, decided: dict[str, Version], explain:
             **version.as_json(), "related": [r for r in version.related if r != paragraph.id]
         }
     return shown
+
+
+def add_opening_rules(data: dict[str, Any], rules: dict[str, str]) -> None:
+    """Say beside each paragraph which rule opened it (``opened_by``), where the file read
+    again gives a paragraph of the same text."""
+    for p in data["paragraphs"]:
+        if p["text"] is not None and (rule := rules.get(fingerprint(p["text"]))) is not None:
+            p["opened_by"] = rule
 
 
 def _value(value: Any) -> str:
@@ -86,4 +96,6 @@ def source_text(data: dict[str, Any]) -> str:
                      f"{p['text']}")
         if (decided := p.get("label_decided_by")) is not None:
             lines.append("         label: " + _decision(decided))
+        if (rule := p.get("opened_by")) is not None:
+            lines.append("         opened by: " + rule)
     return "\n".join(lines)

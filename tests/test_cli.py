@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from archive.cli import app
 from archive.hashing import sha256_hex
+from archive.segment.breaks import RULES
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -319,6 +320,24 @@ def test_show_explain_says_which_pass_gave_each_label(home, tmp_path):
     assert f"label: merged 1.00, continues {key}-p6" in text
     _, plain, _ = run(home, "show", key, "--json")
     assert all("label_decided_by" not in p for p in json.loads(plain)["paragraphs"])
+
+
+def test_show_explain_says_which_rule_opened_each_paragraph(home, tmp_path):
+    text = ("Title of a note\n\nThe first paragraph ends here with a sentence.\n"
+            "This line opens in capitals after a finished sentence.\n\n"
+            "Figure 1. A caption of its own\n")
+    (tmp_path / "note.txt").write_text(text, encoding="utf-8")
+    code, report = ingest_json(home, tmp_path / "note.txt")
+    assert code == 0
+    key = report["files"][0]["key"]
+    code, out, _ = run(home, "show", key, "--json", "--explain")
+    assert code == 0
+    opened = {p["text"]: p.get("opened_by") for p in json.loads(out)["paragraphs"]}
+    assert opened["Title of a note"] == "first_line"
+    assert opened["Figure 1. A caption of its own"] == "caption"
+    assert set(opened.values()) <= {r.__name__ for r in RULES} | {"first_line"}
+    _, shown, _ = run(home, "show", key, "--explain")
+    assert "opened by: caption" in shown
 
 
 def test_verify_checks_objects_database_and_strays(home, tmp_path):

@@ -78,6 +78,7 @@ def segment(doc: Document) -> Segmentation:
             page=_page(d.paragraph),
             lang=d.lang,
             section=section,
+            opened_by=d.paragraph.opened_by,
         )
         for d, section in zip(drafts, sections(drafts), strict=True)
     )
@@ -173,18 +174,21 @@ def _paragraphs(cleaned: Cleaned, body_size: float | None, body_bold: bool) -> l
     skip |= {k for g in apart for k in g.positions}
     ordered: list[tuple[int, Paragraph]] = []
     walls = frozenset(k for g in apart if g.role == "code" for k in g.positions)
-    for start, members in build_paragraphs(cleaned, lines, skip, walls):
+    for built in build_paragraphs(cleaned, lines, skip, walls):
+        start, members = built.start, built.lines
         text = paragraph_text(members, cleaned)
         emphasis = body_size is not None and all(
             (c.line.bold and not body_bold) or (c.line.size or 0) >= body_size + 0.5
             for c in members
         )
         if text:
-            ordered.append((start, Paragraph(text, tuple(members), emphasis=emphasis)))
+            ordered.append((start, Paragraph(text, tuple(members), emphasis=emphasis,
+                                             opened_by=built.opened_by)))
     for g in groups:
         members = [lines[k] for k in g.positions]
         ordered.append((g.positions[0], Paragraph(paragraph_text(members, cleaned),
-                                                   tuple(members), g.kind)))
+                                                   tuple(members), g.kind,
+                                                   opened_by="front_matter")))
     for a in apart:
         members = [lines[k] for k in a.positions]
         if members[0].line.kind == "cell":
@@ -194,7 +198,8 @@ def _paragraphs(cleaned: Cleaned, body_size: float | None, body_bold: bool) -> l
         else:
             text = paragraph_text(members, cleaned)
         if text:
-            ordered.append((a.positions[0], Paragraph(text, tuple(members), apart=a.role)))
+            ordered.append((a.positions[0], Paragraph(text, tuple(members), apart=a.role,
+                                                      opened_by=f"set_apart_{a.role}")))
     ordered.sort(key=lambda item: item[0])
     return [p for _, p in ordered]
 

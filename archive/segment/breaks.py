@@ -1,0 +1,441 @@
+"""Paragraph boundaries: whether a line opens a new paragraph, and by which rule.
+
+Blank lines are evidence, not truth. In text copies of PDFs they also fall inside paragraphs
+(typically right after a paragraph's first line) and are missing between others, so each
+boundary is decided from several weak signals:
+
+* a list marker opens a new item once the previous line has ended a clause; a label
+  (``Аннотация.``, ``Keywords:``) or a caption opens a new paragraph;
+* a line starting in lower case continues the paragraph, as does a word broken at the end
+  of the previous line;
+* a line that ends a sentence ends its paragraph when it is clearly shorter than a full line,
+  when the next line is indented, or when a blank line follows it — unless it is the full
+  first line of its paragraph in a copy whose blank lines are known to fall inside
+  sentences (``Cleaned.blanks_reliable`` is False); where no blank line ever splits a
+  sentence, every blank line ends a paragraph;
+* in a copy wrapped at a fixed number of characters (``Cleaned.wrap_width``), a line that
+  ends a sentence and left room for the next line's first word — or, in a copy that breaks
+  words, for the shortest head it ever breaks off plus a hyphen — was not wrapped: it ends
+  its paragraph whatever its length;
+* a short line without final punctuation that stands alone before a capitalised line is a
+  heading, so it ends its paragraph; in a fixed-width wrap "short" means it left room for
+  the next word, however full a narrow wrap makes it (``CleanLine.wrap``: a copy may mix
+  widths, each line is judged by the wrap it belongs to);
+* a line ending with ``;`` before a capital ends a list item: prose goes on in lower case;
+* in a text copy, a line that starts exactly under the text of a list item's first line
+  (``1. The User manual`` ⏎ ``   Task oriented …``) is the item's description, and a
+  one-word label alone on its line (``Note:``) leads the text under it;
+* a section label alone on its line (``Аңдатпа``, ``References``), a footnote (``¹ …``) and
+  a line of names keyed to notes (``Ye.S. Akhmetov¹, A.V. Petrova²``) stand apart;
+* in a reference list an entry opens with its number or first author: a line in the entry's
+  hanging indent, or led by GOST's dash (``– С. 7–18.``), continues the entry;
+* with geometry, a change of font size or weight starts a new paragraph.
+
+Lines removed in between (furniture, front matter, a page break) are neutral: the decision is
+made as if the two lines were adjacent without a blank line.
+
+Each signal is a rule of its own (``RULES``, in the order they are asked): a rule either
+decides the boundary or has no opinion and passes it to the next. The rule that decided is
+kept with the paragraph it opened (``archive show --explain`` says it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from archive.clean import CleanLine
+from archive.segment import patterns as pt
+
+FULL = 0.85  # share of the usual line width that counts as a full line
+SHORT = 0.6
+
+
+@dataclass(frozen=True, slots=True)
+class Boundary:
+    """Two neighbouring lines (and the one after), and what the rules ask of them."""
+
+    prev: CleanLine
+    cur: CleanLine
+    nxt: CleanLine | None
+    prev_is_first: bool  # ``prev`` is its paragraph's first line
+    wrapped: bool  # the text is wrapped into lines (``Cleaned.wrapped``)
+    in_refs: bool  # inside a reference list
+    blanks_reliable: bool
+    wrap_width: int | None
+    wrap_head: int | None
+    hyphen: bool  # ``prev`` ends with a hyphen
+    marker: bool  # ``cur`` opens with a list (or reference) marker
+    lower_start: bool  # ``cur`` opens in lower case
+    blank: bool  # a blank line (a gap) before ``cur`` that is not a cut's trace
+
+
+def boundary(
+    prev: CleanLine,
+    cur: CleanLine,
+    prev_is_first: bool,
+    wrapped: bool,
+    in_refs: bool,
+    nxt: CleanLine | None = None,
+    blanks_reliable: bool = False,
+    wrap_width: int | None = None,
+    wrap_head: int | None = None,
+) -> Boundary:
+    # In a reference list entries open with a number: a dash there is GOST's separator
+    # ("– С. 7–18.") wrapped to the line start.
+    if in_refs:
+        dash = cur.text[:1] in "-–—"
+        marker = None if dash else (pt.REFERENCE_MARKER.match(cur.text)
+                                    or pt.LIST_MARKER.match(cur.text))
+    else:
+        marker = pt.LIST_MARKER.match(cur.text)
+    if marker and _range_goes_on(prev.text, cur.text):
+        marker = None  # "С. 63—" / "77. — URL": the end of a page range, not an item
+    return Boundary(
+        prev, cur, nxt, prev_is_first, wrapped, in_refs, blanks_reliable, wrap_width,
+        wrap_head,
+        hyphen=pt.ends_with_hyphen(prev.text),
+        marker=marker is not None,
+        lower_start=not pt.starts_upper(cur.text) and pt.first_letter(cur.text) != "",
+        blank=cur.blank_before and not cur.after_cut,
+    )
+
+
+Rule = Callable[[Boundary], bool | None]
+
+
+def decide(b: Boundary) -> tuple[bool, str]:
+    """Whether ``b.cur`` opens a new paragraph, and the name of the rule that decided."""
+    for rule in RULES:
+        verdict = rule(b)
+        if verdict is not None:
+            return verdict, rule.__name__
+    raise AssertionError("the last rule always decides")  # pragma: no cover
+
+
+def is_break(
+    prev: CleanLine,
+    cur: CleanLine,
+    prev_is_first: bool,
+    wrapped: bool,
+    in_refs: bool,
+    nxt: CleanLine | None = None,
+    blanks_reliable: bool = False,
+    wrap_width: int | None = None,
+    wrap_head: int | None = None,
+) -> bool:
+    """True when ``cur`` starts a new paragraph after ``prev`` (``nxt`` follows ``cur``)."""
+    return decide(boundary(prev, cur, prev_is_first, wrapped, in_refs, nxt, blanks_reliable,
+                           wrap_width, wrap_head))[0]
+
+
+# -- the rules, in the order they are asked ------------------------------------------------
+
+
+def unwrapped_hyphen(b: Boundary) -> bool | None:
+    """One paragraph per line: a word broken at the line's end goes on."""
+    return False if not b.wrapped and b.hyphen else None
+
+
+def unwrapped_line(b: Boundary) -> bool | None:
+    """One paragraph per line, unless a line plainly continues the previous sentence."""
+    if b.wrapped:
+        return None
+    return b.marker or not b.lower_start or pt.ends_clause(b.prev.text)
+
+
+def caption(b: Boundary) -> bool | None:
+    """A caption (``Figure 2.``, ``Кесте 1``) opens its own paragraph."""
+    return True if pt.is_caption(b.cur.text) and not b.hyphen else None
+
+
+def label_alone(b: Boundary) -> bool | None:
+    """``Аңдатпа`` or ``References`` alone on a line, a footnote ``¹ …``, a line of names
+    keyed to notes: each stands apart."""
+    if b.hyphen:
+        return None
+    prev, cur = b.prev.text, b.cur.text
+    if _section_label(cur) or _section_label(prev) or pt.FOOTNOTE.match(cur) or _marked_names(
+            cur):
+        return True
+    return None
+
+
+def labelled_opening(b: Boundary) -> bool | None:
+    """``Аннотация. …``, ``Keywords: …`` open their own paragraph."""
+    if b.hyphen or b.lower_start:
+        return None
+    cur = b.cur.text
+    return True if pt.ABSTRACT_LABEL.match(cur) or pt.KEYWORDS.match(cur) else None
+
+
+def caps_wrapped(b: Boundary) -> bool | None:
+    """A heading or title in capitals wrapped over lines goes on."""
+    if pt.is_caps(b.prev.text) and pt.is_caps(b.cur.text) and not b.marker:
+        return False
+    return None
+
+
+def hanging_description(b: Boundary) -> bool | None:
+    """``1. The User manual`` ⏎ ``   Task oriented …``; ``Note:`` ⏎ ``This …``: the text
+    under an item's first line or a label goes with it."""
+    if b.prev_is_first and not b.marker and not b.cur.blank_before and (
+        _hangs_under(b.prev, b.cur) or _lead_label(b.prev.text)
+    ):
+        return False
+    return None
+
+
+def reliable_blank(b: Boundary) -> bool | None:
+    """Where no blank line ever splits a sentence, every blank line ends a paragraph."""
+    return True if b.blank and b.blanks_reliable else None
+
+
+def font_change(b: Boundary) -> bool | None:
+    """With geometry, a change of font size or weight at a capital or a marker."""
+    if b.cur.font_change and not b.hyphen and (b.marker or not b.lower_start):
+        return True
+    return None
+
+
+def definition_term(b: Boundary) -> bool | None:
+    """A term in bold or typewriter opens the next item of a definition list."""
+    if b.cur.line.lead and not b.hyphen and (b.blank or b.prev.fill < FULL):
+        return True
+    return None
+
+
+def list_marker(b: Boundary) -> bool | None:
+    """A list marker opens an item once the line before has ended (a clause, a comma, a
+    short line), or after a gap or an indent."""
+    if not b.marker:
+        return None
+    prev, cur = b.prev, b.cur
+    return not b.hyphen and (
+        b.blank
+        or cur.after_cut
+        or _indented(prev, cur)
+        or pt.ends_clause(prev.text)
+        or prev.text.endswith(",")
+        or prev.fill < FULL
+    )
+
+
+def goes_on(b: Boundary) -> bool | None:
+    """A word broken at the line's end, or a line opening in lower case, goes on."""
+    return False if b.hyphen or b.lower_start else None
+
+
+def gost_dash(b: Boundary) -> bool | None:
+    """GOST's `` – `` separator wrapped to the start of a line inside a reference."""
+    return False if b.in_refs and b.cur.text[:1] in "-–—" else None
+
+
+def bare_label(b: Boundary) -> bool | None:
+    """``Ключевые слова:`` alone on its line: the words follow."""
+    return False if _bare_label(b.prev.text) else None
+
+
+def title_after_references(b: Boundary) -> bool | None:
+    """A translated title after the references, above its author line."""
+    if b.in_refs and pt.ends_clause(b.prev.text) and b.nxt is not None and _marked_names(
+            b.nxt.text):
+        return True
+    return None
+
+
+def inside_reference(b: Boundary) -> bool | None:
+    """A line in a reference's hanging indent, or not shaped like an entry's start, goes
+    on with the entry."""
+    if b.in_refs and not _entry_start(b.cur, b.prev, b.prev_is_first):
+        return False
+    return None
+
+
+def sentence_end_marked(b: Boundary) -> bool | None:
+    """After a finished sentence: an indent, a lone heading, a capital after ``;`` (the
+    next list item), the end of a hanging-indent block, or room left in a fixed wrap."""
+    prev, cur = b.prev, b.cur
+    if not pt.ends_clause(prev.text):
+        return None
+    if _indented(prev, cur) or _lone_heading(cur, b.nxt):
+        return True
+    if pt.strip_citation(prev.text).endswith(";") and pt.first_letter(cur.text).isupper():
+        return True  # prose goes on in lower case after ";"
+    if not b.prev_is_first and _indented(cur, prev):
+        return True
+    if _left_room(prev, cur, b.wrap_width, b.wrap_head):
+        return True
+    if b.blank and prev.text.endswith(":") and pt.LIST_MARKER.match(cur.text.lstrip("«\"“(")):
+        return True  # a quoted list ("«1) …") announced by a colon, after a blank line
+    return None
+
+
+def sentence_end(b: Boundary) -> bool | None:
+    """After a finished sentence: a gap ends the paragraph (a text copy's gap after a full
+    first line aside), as does a line clearly shorter than a full one."""
+    prev = b.prev
+    if not pt.ends_clause(prev.text):
+        return None
+    if b.blank:
+        # A gap measured on the page is real; a text copy also has blank lines after
+        # a paragraph's full first line, inside it.
+        return not (b.prev_is_first and prev.fill >= FULL and prev.line.y0 is None)
+    if b.cur.after_cut and prev.line.y0 is None:
+        return True
+    return prev.fill < FULL
+
+
+def heading_before(b: Boundary) -> bool | None:
+    """A paragraph's one line shaped like a heading ends there."""
+    return True if b.prev_is_first and heading_like(b.prev) else None
+
+
+def ended_on_purpose(b: Boundary) -> bool | None:
+    """In a fixed-width wrap an unpunctuated line that left room for the next word was
+    ended on purpose: a heading (or its last line), however full a narrow wrap makes it."""
+    prev = b.prev
+    if (
+        not prev.text.endswith((",", "-", "–", "—"))
+        and (heading_like(prev, max_fill=2.0) if b.prev_is_first else len(prev.text.split()) <= 8)
+        and _left_room(prev, b.cur, b.wrap_width, None)
+    ):
+        return True
+    return None
+
+
+def short_before_gap(b: Boundary) -> bool | None:
+    """Otherwise the line goes on, unless a gap follows a short line."""
+    return b.blank and b.prev.fill < SHORT and not b.prev.text.endswith(",")
+
+
+RULES: tuple[Rule, ...] = (
+    unwrapped_hyphen, unwrapped_line, caption, label_alone, labelled_opening, caps_wrapped,
+    hanging_description, reliable_blank, font_change, definition_term, list_marker,
+    goes_on, gost_dash, bare_label, title_after_references, inside_reference,
+    sentence_end_marked, sentence_end, heading_before, ended_on_purpose, short_before_gap,
+)
+
+
+# -- what the rules ask --------------------------------------------------------------------
+
+
+def heading_like(c: CleanLine, max_fill: float = 0.75) -> bool:
+    """A line shaped like a heading: short, capitalised, no clause-final punctuation."""
+    text = pt.strip_citation(c.text)
+    words = text.split()
+    if not words or len(text) > 120 or len(words) > 14 or c.fill >= max_fill:
+        return False
+    if not pt.starts_upper(text):
+        return False
+    numbered = pt.LIST_MARKER.match(text)
+    if numbered and (not text[:1].isdigit() or len(text) > 60 or not pt.starts_upper(
+        text[numbered.end() :]
+    )):
+        return False  # a list item, not a numbered heading ("1. Кіріспе")
+    if text.endswith((",", ";", ":", "-", "–", "—", " >")):
+        return False  # " >" announces a literal block, as a colon does
+    if pt.ends_sentence(text):
+        return text.endswith(".") and len(words) <= 8 and ". " not in text[:-1]
+    return True
+
+
+def _range_goes_on(prev: str, cur: str) -> bool:
+    """A number range broken after its dash: the next line's number ends it."""
+    s = prev.rstrip()
+    return len(s) >= 2 and s[-1] in "-–—" and s[-2].isdigit() and cur[:1].isdigit()
+
+
+def _left_room(
+    prev: CleanLine, cur: CleanLine, wrap_width: int | None, wrap_head: int | None
+) -> bool:
+    """The next line's first word, or a broken-off head of it, would have fitted on ``prev``."""
+    if prev.wrap is not None:
+        wrap_width = prev.wrap  # the width where ``prev`` sits: a copy may mix widths
+    if wrap_width is None:
+        return False
+    room = wrap_width - len(prev.line.text.rstrip())
+    first_word = cur.text.split(" ", 1)[0]
+    if 1 + len(first_word) <= room:
+        return True
+    # Space, head, hyphen, and one letter to spare: not every head ends at a syllable.
+    word = first_word.rstrip(",.;:!?")
+    return (
+        wrap_head is not None
+        and word.isalpha()
+        and len(word) >= wrap_head + 3
+        and room >= wrap_head + 3
+    )
+
+
+def _entry_start(cur: CleanLine, prev: CleanLine, prev_is_first: bool) -> bool:
+    """Whether ``cur`` may open a new entry of a reference list.
+
+    Entries are set with a hanging indent: a line further right than the entry's first line
+    continues it. Without geometry, a line that neither opens like an entry (a number, an
+    author "Surname, I." / "Surname I.") nor follows a short line continues the entry.
+    """
+    if prev_is_first and _indented(prev, cur) and cur.line.x0 is not None:
+        return False
+    if cur.line.x0 is not None:
+        return True
+    return bool(pt.REFERENCE_MARKER.match(cur.text) or pt.ENTRY_AUTHOR.match(cur.text)
+                or prev.fill < SHORT)
+
+
+def _hangs_under(item: CleanLine, cur: CleanLine) -> bool:
+    """In a text copy, ``cur`` starts exactly where the text of the list item ``item`` starts
+    after its marker: the item's description, set under it with a hanging indent."""
+    marker = pt.LIST_MARKER.match(item.text)
+    if marker is None or item.line.x0 is not None or not cur.text[:1].isalpha():
+        return False  # "10.1. …" under "10. …" is an entry of its own
+    raw_item, raw = item.line.text.expandtabs(8), cur.line.text.expandtabs(8)
+    column = len(raw_item) - len(raw_item.lstrip()) + marker.end()
+    return len(raw) - len(raw.lstrip()) == column
+
+
+def _lead_label(text: str) -> bool:
+    """A one-word label and a colon alone on a line (``Note:``): the text under it follows."""
+    return len(text.split()) == 1 and text.endswith(":") and pt.starts_upper(text)
+
+
+def _marked_names(text: str) -> bool:
+    """An author line keyed to notes (``Ye.S. Akhmetov¹, A.V. Petrova²``)."""
+    return pt.NAME_LINE.match(text) is not None and any(
+        ch in pt.SUPERSCRIPTS or ch == "*" for ch in text
+    )
+
+
+def _section_label(text: str) -> bool:
+    """``Аңдатпа``, ``Abstract``, ``References`` alone on a capitalised line."""
+    return pt.starts_upper(text) and bool(
+        pt.ABSTRACT_HEADING.match(text) or pt.REFERENCES_HEADING.match(text)
+    )
+
+
+def _bare_label(text: str) -> bool:
+    match = pt.KEYWORDS.match(text) or pt.ABSTRACT_LABEL.match(text)
+    return match is not None and not text[match.end() :].strip()
+
+
+def _lone_heading(cur: CleanLine, nxt: CleanLine | None) -> bool:
+    """A short unpunctuated capitalised line between a finished sentence and a capital."""
+    if nxt is None:
+        return False
+    # Short, or in a narrow fixed-width wrap, ended with room to spare for the next word.
+    ended = cur.wrap is not None and _left_room(cur, nxt, None, None)
+    return (
+        (cur.fill < SHORT or ended)
+        and not pt.ends_clause(cur.text)
+        and heading_like(cur, max_fill=2.0 if ended else 0.75)
+        and pt.starts_upper(nxt.text)
+        and not pt.LIST_MARKER.match(nxt.text)
+    )
+
+
+def _indented(prev: CleanLine, cur: CleanLine) -> bool:
+    """A first-line indent: further right than the line before (a hanging indent is not)."""
+    a, b = prev.line, cur.line
+    if a.x0 is None or b.x0 is None or a.page != b.page or a.column != b.column:
+        return cur.indent and not prev.indent
+    return b.x0 - a.x0 >= 0.6 * (b.size or 10.0)
