@@ -494,18 +494,18 @@ def _span(text: str, font: str, flags: int = 0) -> dict[str, Any]:
 
 
 def test_a_term_in_another_face_is_the_lines_lead() -> None:
-    from archive.extract.pdf import _lead
+    from archive.extract.spans import lead_length
 
     term = [_span("dgeMatrix", "SFBX1000"), _span(" ", "SFRM1000")]
     rest = [_span("Real matrices in general storage mode", "SFRM1000")]
-    assert _lead(term + rest) == len("dgeMatrix")
-    assert _lead([_span("gastex.sty", "SFTT1200"), *rest]) == len("gastex.sty")
-    assert _lead(rest) == 0  # one face throughout
-    assert _lead([_span("A whole heading in bold", "CMBX12"), _span("1", "CMR12")]) == 0
+    assert lead_length(term + rest) == len("dgeMatrix")
+    assert lead_length([_span("gastex.sty", "SFTT1200"), *rest]) == len("gastex.sty")
+    assert lead_length(rest) == 0  # one face throughout
+    assert lead_length([_span("A whole heading in bold", "CMBX12"), _span("1", "CMR12")]) == 0
 
 
 def test_a_word_gap_between_spans_is_a_space() -> None:
-    from archive.extract.pdf import _spans_text
+    from archive.extract.spans import spans_text
 
     spans = [
         {"text": "Both the ⟨number", "bbox": (84.0, 0, 159.6, 10), "size": 10.0},
@@ -513,7 +513,7 @@ def test_a_word_gap_between_spans_is_a_space() -> None:
         {"text": "and", "bbox": (166.8, 0, 183.7, 10), "size": 10.0},
         {"text": "s", "bbox": (183.8, 0, 188.0, 10), "size": 10.0},
     ]
-    assert _spans_text(spans) == ("Both the ⟨number⟩ ands", [0, 16, 18, 21])
+    assert spans_text(spans) == ("Both the ⟨number⟩ ands", [0, 16, 18, 21])
 
 
 def test_a_row_of_cells_an_em_apart_is_marked() -> None:

@@ -10,16 +10,16 @@ on purpose:
 * text outside the media box dropped;
 * no ``TEXT_DEHYPHENATE``: MuPDF's flag glues real compound hyphens ("әскери-" + "саяси"
   becomes "әскерисаяси"); the cleaner repairs hyphenation with the whole document in view;
-* no images, no vector collection: they cost time and carry no text.
+* no images: they cost time and carry no text. Drawings are read only for where figures and
+  ruled tables stand (``archive.extract.figures``, ``archive.extract.tables``).
 
-Geometry (columns, reading order, paragraph gaps) lives in ``archive.extract.layout``.
+Geometry (columns, reading order, paragraph gaps) lives in ``archive.extract.layout``; what a
+line's spans say (size, weight, typewriter type, superscripts) in ``archive.extract.spans``.
 """
 
 from __future__ import annotations
 
-import functools
 import re
-import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import replace
 from itertools import pairwise
@@ -34,11 +34,22 @@ from archive.extract.layout import Fragment, merge_rows, order_page
 from archive.extract.letterspacing import RUN, Char, close_letterspacing
 from archive.extract.repair import looks_mojibake, repair_accents, repair_mojibake, repair_tex_codes
 from archive.extract.spacing import blank_flags
+from archive.extract.spans import (
+    PROMPT,
+    dominant_baseline,
+    dominant_style,
+    lead_length,
+    monospaced,
+    moved,
+    small_runs,
+    spans_text,
+    undecodable,
+)
 from archive.extract.tables import Grid, expand_rows, filled, mark_cells, overlaps, row_boxes
+from archive.extract.xmp import xmp_fields
 from archive.models import Document, Line, PageInfo
 
 # A text span and a block as PyMuPDF's get_text("dict") gives them.
-Span = dict[str, Any]
 RawPage = dict[str, Any]
 Rect = tuple[float, float, float, float]
 
@@ -54,28 +65,6 @@ pymupdf.TOOLS.mupdf_display_errors(False)
 
 _INFO_KEYS = ("title", "author", "subject", "keywords", "creationDate", "modDate",
               "producer", "creator")  # fmt: skip
-_BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
-# TeX's bold extended faces by their short names: CMBX10, CMBXTI10, SFBX1000, ECBX1200.
-_TEX_BOLD = re.compile(r"^[a-z]{2,3}bx(?:ti|sl)?\d")
-# A line opening with an interpreter's prompt is code whatever its font says (Type 3 fonts
-# say nothing): R's "R>" and "> " before a call, Python's ">>>".
-_PROMPT = re.compile(r"^\s*(?:R>|>>>|> (?=[\w(.]+\s*(?:<-|=|\()))")
-# Typewriter faces by name, for fonts whose descriptor does not set the fixed-pitch flag.
-_PLACEHOLDER = re.compile(r"[⟨<〈]\S.*[⟩>〉]")  # a metavariable in a syntax line
-_MONO_NAMES = ("mono", "courier", "typewriter", "cmtt", "sftt", "lmtt", "txtt", "inconsolata",
-               "consola", "menlo", "monaco", "code", "beramono", "fixed",
-               # TeX's slanted, italic and variable typewriter faces (EC and CM names).
-               "sltt", "cmitt", "sfst", "ecst", "sfvt", "ecvt")
-_NS_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-_NS_XML = "http://www.w3.org/XML/1998/namespace"
-# XMP namespaces by URI prefix (PRISM has had several versions), and the fields we keep.
-_XMP_FIELDS = {
-    "http://purl.org/dc/elements/1.1/": ("dc", ("title", "creator", "date", "identifier")),
-    "http://prismstandard.org/namespaces/": (
-        "prism",
-        ("doi", "publicationName", "volume", "number", "startingPage", "endingPage", "issn"),
-    ),
-}
 
 
 def extract_pdf(data: bytes) -> Document:
@@ -93,7 +82,7 @@ def extract_pdf(data: bytes) -> Document:
     doc = _open(data)
     try:
         pages, per_page = _read_pages(doc)
-        info = tuple(_info(doc.metadata or {})) + tuple(_xmp(_xml_metadata(doc)))
+        info = tuple(_info(doc.metadata or {})) + tuple(xmp_fields(_xml_metadata(doc)))
     finally:
         doc.close()
     warnings: list[str] = []
@@ -241,83 +230,28 @@ def _fragments(
             continue
         for k, ln in enumerate(b["lines"]):
             spans = ln["spans"]
-            raw_text, starts = _spans_text(spans)
+            raw_text, starts = spans_text(spans)
             closed = raw_text
             line_chars = chars.get((b["number"], k))
             if line_chars and "".join(c for c, _, _ in line_chars) == raw_text:
                 closed = close_letterspacing(line_chars)
             text = repair_accents(repair_tex_codes(closed))
-            if not text.strip() or _undecodable(text):
+            if not text.strip() or undecodable(text):
                 continue
             x0, y0, x1, y1 = ln["bbox"]
-            size, bold = _dominant_style(spans)
+            size, bold = dominant_style(spans)
             # Repairs that change the length would move the ranges: then none are kept.
-            raised, small = _small_runs(spans, starts, size) if text == raw_text else ((), ())
+            raised, small = small_runs(spans, starts, size) if text == raw_text else ((), ())
             indent = len(text) - len(text.lstrip())
             stripped = text.strip()
             frag = Fragment(stripped, x0, y0, x1, y1, size, bold, block_base + b["number"],
-                            kind="code" if _monospaced(spans) or _PROMPT.match(text) else None,
-                            raised=_moved(raised, indent, len(stripped)),
-                            small=_moved(small, indent, len(stripped)),
-                            lead=_lead(spans), baseline=_dominant_baseline(spans))
+                            kind="code" if monospaced(spans) or PROMPT.match(text) else None,
+                            raised=moved(raised, indent, len(stripped)),
+                            small=moved(small, indent, len(stripped)),
+                            lead=lead_length(spans), baseline=dominant_baseline(spans))
             dx, dy = ln["dir"]
             (horizontal if dx > 0.99 and abs(dy) < 0.01 else rotated).append(frag)
     return horizontal, rotated
-
-
-def _small_runs(
-    spans: list[Span], starts: list[int], size: float
-) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]]:
-    """Character ranges of the spans set above the baseline in smaller type (superscripts),
-    and of all the spans set smaller than the line."""
-    if len(spans) < 2:
-        return (), ()  # one span is all in the line's own size
-    base = max((s["origin"][1] for s in spans if round(s["size"], 1) == size and "origin" in s),
-               default=None)
-    raised: list[tuple[int, int]] = []
-    small: list[tuple[int, int]] = []
-    for s, at in zip(spans, starts, strict=True):
-        n = len(s["text"])
-        if s["size"] < 0.85 * size and s["text"].strip():
-            _extend(small, at, at + n)
-            if base is not None and "origin" in s and s["origin"][1] < base - 0.15 * size:
-                _extend(raised, at, at + n)
-    return tuple(raised), tuple(small)
-
-
-def _extend(ranges: list[tuple[int, int]], start: int, end: int) -> None:
-    if ranges and ranges[-1][1] == start:
-        ranges[-1] = (ranges[-1][0], end)
-    else:
-        ranges.append((start, end))
-
-
-def _moved(ranges: tuple[tuple[int, int], ...], lead: int, length: int
-           ) -> tuple[tuple[int, int], ...]:
-    """Ranges of the unstripped text as ranges of the text with ``lead`` characters cut."""
-    return tuple((max(a - lead, 0), min(b - lead, length)) for a, b in ranges if b - lead > 0)
-
-
-def _spans_text(spans: list[Span]) -> tuple[str, list[int]]:
-    """The line's text, and where each span starts in it; a space where MuPDF left none
-    between spans a word gap apart (``⟨number⟩`` + ``and``: a symbol font's glyph, then the
-    text face)."""
-    out = spans[0]["text"] if spans else ""
-    starts = [0] if spans else []
-    for prev, span in pairwise(spans):
-        text = span["text"]
-        gap = span["bbox"][0] - prev["bbox"][2]
-        if (
-            text and out and not text[0].isspace() and not out[-1].isspace()
-            and gap >= _WORD_GAP * min(prev["size"], span["size"])
-        ):
-            out += " "
-        starts.append(len(out))
-        out += text
-    return out, starts
-
-
-_WORD_GAP = 0.2  # of the font size: a gap between spans this wide is a space
 
 
 def _code_continued(frags: list[Fragment]) -> list[Fragment]:
@@ -396,115 +330,6 @@ def _ruled_tables(page: pymupdf.Page) -> list[Grid]:
     ]
 
 
-def _undecodable(text: str) -> bool:
-    """Mostly U+FFFD: a font without a Unicode map; such glyphs need OCR, not indexing."""
-    if "\ufffd" not in text:
-        return False
-    return text.count("\ufffd") * 2 > len(text.replace(" ", ""))
-
-
-def _dominant_baseline(spans: list[Span]) -> float:
-    """The baseline of the span with the most letters."""
-    main = max(spans, key=lambda s: len(s["text"].strip()))
-    return float(main["origin"][1])
-
-
-def _dominant_style(spans: list[Span]) -> tuple[float, bool]:
-    """Font size and weight carried by most characters of the line."""
-    if len(spans) == 1:
-        s = spans[0]
-        return round(s["size"], 1), bool(s["flags"] & pymupdf.TEXT_FONT_BOLD) or _bold_name(
-            s["font"]
-        )
-    sizes: dict[float, int] = {}
-    bold_chars = 0
-    total = 0
-    for s in spans:
-        n = len(s["text"].strip())
-        if not n:
-            continue
-        total += n
-        size = round(s["size"], 1)
-        sizes[size] = sizes.get(size, 0) + n
-        if s["flags"] & pymupdf.TEXT_FONT_BOLD or _bold_name(s["font"]):
-            bold_chars += n
-    if not sizes:
-        return round(spans[0]["size"], 1), False
-    return max(sizes, key=sizes.__getitem__), bold_chars * 2 > total
-
-
-def _span_face(span: Span) -> str | None:
-    if _is_mono(span):
-        return "mono"
-    if span["flags"] & pymupdf.TEXT_FONT_BOLD or _bold_name(span["font"]):
-        return "bold"
-    return None
-
-
-_LEAD_WORDS = 4  # words of a term set apart at a line's start
-
-
-def _lead(spans: list[Span]) -> int:
-    """Characters of the line's opening words when a bold or typewriter face sets them
-    apart from the rest of the line, which is longer and in another face; else 0."""
-    words = [s for s in spans if s["text"].strip()]
-    if len(words) < 2:
-        return 0
-    face = _span_face(words[0])
-    if face is None:
-        return 0
-    k = 1
-    while k < len(words) and _span_face(words[k]) == face:
-        k += 1
-    rest = words[k:]
-    term = "".join(s["text"] for s in spans[: spans.index(words[k - 1]) + 1]).strip()
-    if not rest or len(term.split()) > _LEAD_WORDS:
-        return 0
-    rest_chars = sum(len(s["text"].strip()) for s in rest)
-    other = sum(len(s["text"].strip()) for s in rest if _span_face(s) != face)
-    return len(term) if rest_chars > len(term) and other * 2 > rest_chars else 0
-
-
-def _monospaced(spans: list[Span]) -> bool:
-    """Nearly all of the line's characters are in a monospaced (typewriter) font, or in
-    italic placeholders between typewriter text (``\begin{table}[⟨offset⟩]``, ``ls
-    [options] file``, as manuals write a syntax): the line opens in the typewriter font
-    and is no sentence."""
-    mono = placeholder = total = 0
-    for s in spans:
-        n = len(s["text"].strip())
-        total += n
-        if _is_mono(s):
-            mono += n
-        elif s["flags"] & pymupdf.TEXT_FONT_ITALIC or _PLACEHOLDER.fullmatch(s["text"].strip()):
-            placeholder += n
-    if total == 0:
-        return False
-    if mono >= 0.9 * total:
-        return True
-    opens_mono = next((_is_mono(s) for s in spans if s["text"].strip()), False)
-    ends_sentence = "".join(s["text"] for s in spans).rstrip().endswith(".")
-    return (opens_mono and not ends_sentence and mono >= 0.25 * total
-            and mono + placeholder >= 0.9 * total)
-
-
-def _is_mono(span: Span) -> bool:
-    return bool(span["flags"] & pymupdf.TEXT_FONT_MONOSPACED) or _mono_name(span["font"])
-
-
-@functools.lru_cache(maxsize=256)
-def _mono_name(font: str) -> bool:
-    name = font.rsplit("+", 1)[-1].lower()
-    return any(word in name for word in _MONO_NAMES)
-
-
-@functools.lru_cache(maxsize=256)
-def _bold_name(font: str) -> bool:
-    # Subset prefixes ("ABCDEF+Times-Bold") and style suffixes carry the weight in the name.
-    style = font.rsplit("+", 1)[-1].lower()
-    return any(word in style for word in _BOLD_NAMES) or _TEX_BOLD.search(style) is not None
-
-
 def _info(meta: dict[str, str | None]) -> Iterator[tuple[str, str]]:
     for key in _INFO_KEYS:
         value = (meta.get(key) or "").strip()
@@ -519,56 +344,3 @@ def _xml_metadata(doc: pymupdf.Document) -> str:
         return ""
 
 
-def _xmp(xml: str) -> Iterator[tuple[str, str]]:
-    """Selected XMP fields as ``("xmp:dc:title", value)`` pairs.
-
-    Lists (``dc:creator``, ``dc:identifier``) give one pair per item, in order. For
-    language alternatives the default (``x-default``, else the first) is keyed plainly and
-    the others get their language appended: ``xmp:dc:title@ru``.
-    """
-    if not xml.strip():
-        return
-    try:
-        root = ET.fromstring(xml.strip().encode("utf-8"))
-    except ET.ParseError:
-        return
-    seen: set[tuple[str, str]] = set()
-    for key, value in _xmp_pairs(root):
-        if value and (key, value) not in seen:
-            seen.add((key, value))
-            yield key, value
-
-
-def _xmp_pairs(root: ET.Element) -> Iterator[tuple[str, str]]:
-    for el in root.iter():
-        if not isinstance(el.tag, str):
-            continue
-        # Simple properties may be written as attributes of rdf:Description.
-        for name, value in el.attrib.items():
-            uri, _, local = name[1:].partition("}")
-            prefix = _xmp_prefix(uri, local) if name.startswith("{") else None
-            if prefix is not None:
-                yield f"xmp:{prefix}:{local}", value.strip()
-        uri, _, local = el.tag[1:].partition("}")
-        prefix = _xmp_prefix(uri, local) if el.tag.startswith("{") else None
-        if prefix is not None:
-            yield from _xmp_values(el, f"xmp:{prefix}:{local}")
-
-
-def _xmp_prefix(uri: str, local: str) -> str | None:
-    for base, (prefix, fields) in _XMP_FIELDS.items():
-        if uri.startswith(base) and local in fields:
-            return prefix
-    return None
-
-
-def _xmp_values(el: ET.Element, key: str) -> Iterator[tuple[str, str]]:
-    items = list(el.iter(f"{{{_NS_RDF}}}li"))
-    if not items:
-        yield key, (el.text or "").strip()
-        return
-    default = next((li for li in items if li.get(f"{{{_NS_XML}}}lang") == "x-default"), items[0])
-    for li in items:
-        lang = li.get(f"{{{_NS_XML}}}lang")
-        plain = li is default or lang is None
-        yield (key if plain else f"{key}@{lang}"), (li.text or "").strip()

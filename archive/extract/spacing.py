@@ -5,7 +5,7 @@ from __future__ import annotations
 import statistics
 from itertools import pairwise
 
-from archive.extract.layout import FULL_WIDTH, Fragment
+from archive.extract.fragment import FULL_WIDTH, Fragment
 
 
 def blank_flags(pages: list[list[Fragment]]) -> list[list[bool]]:

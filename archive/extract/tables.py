@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from archive.extract.layout import Fragment
+from archive.extract.fragment import Fragment
 
 Rect = tuple[float, float, float, float]
 Grid = list[list[Rect | None]]  # a table's rows of cells; None where a cell spans

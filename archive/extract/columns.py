@@ -1,0 +1,208 @@
+"""Columns: where a page or a band of it has a gutter, with text on both sides.
+
+A page has columns when some x position (the gutter) leaves, in a band of the page between
+fragments that cross it, rows of text on its left and right at the same heights, each
+filling its side's width. Full-width text above or below the band does not matter, so a
+two-column conclusion under single-column text works; table cells do not fill their width,
+so a table is read row by row, and neither is a side made mostly of bare numbers (the page
+numbers of a table of contents), so each entry keeps its number. A narrow column of notes in
+smaller type beside the text (a wide margin for side notes) is a column with fewer rows.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from bisect import bisect_left, bisect_right
+
+from archive.extract.fragment import Fragment, reading_key
+
+
+def find_gutter(frags: list[Fragment]) -> tuple[float, float] | None:
+    """Return the gutter ``(left edge, right edge)`` of a two-column page or band, or None.
+
+    Candidates are the right edges of fragments in the middle half of the text area, tried
+    from the one crossed by the fewest fragments. A candidate wins when some band of the page
+    between fragments that cross it (a full-width title, paragraph or reference list above or
+    below) holds at least four rows of text on each side that sit beside one another, and
+    both sides are filled with running text. Short last lines of a single column never sit beside
+    one another; the cells of a table do, but they do not fill their width, so a table is
+    read row by row.
+    """
+    if len(frags) < 6:
+        return None
+    xmin = min(f.x0 for f in frags)
+    xmax = max(f.x1 for f in frags)
+    width = xmax - xmin
+    if width <= 0:
+        return None
+    size = statistics.median(f.size for f in frags)
+    min_gap = max(0.6 * size, 4.0)
+    x0s = sorted(f.x0 for f in frags)
+    x1s = sorted(f.x1 for f in frags)
+    lo, hi = xmin + 0.25 * width, xmin + 0.75 * width
+    candidates: list[tuple[int, float, float]] = []
+    seen: set[int] = set()
+    for edge in x1s[bisect_left(x1s, lo) : bisect_right(x1s, hi)]:
+        key = round(edge)
+        if key in seen:
+            continue
+        seen.add(key)
+        # The right column starts at the first fragment start a gutter's width right of this
+        # edge; what starts inside the gap (a centred page number) crosses the gutter.
+        i = bisect_left(x0s, edge + min_gap)
+        if i == len(x0s):
+            continue
+        start = x0s[i]
+        # Columns share the width: a narrow strip of labels at one side is not a column.
+        if start > hi:
+            continue
+        n_left = bisect_right(x1s, edge + 0.5)
+        if n_left < 4 or len(x0s) - i < 4:
+            continue
+        candidates.append((i - n_left, edge, start))
+    candidates.sort()
+    ordered = sorted(frags, key=reading_key)
+    # A word gap of a justified line can pass for a gutter over a few lines; of the
+    # candidates crossed least, the one with the most rows side by side wins.
+    best, gutter = 0, None
+    for _, left_edge, right_edge in candidates[:_TRIED]:
+        pairs = _column_band(ordered, left_edge, right_edge, best)
+        if pairs > best:
+            best, gutter = pairs, (left_edge, right_edge)
+    return gutter
+
+
+_PARAGRAPH_ROWS = 6  # filled rows in a row: running text, not a table's cells
+_TRIED = 6  # gutter candidates tested for a column band, fewest crossings first
+
+
+def _column_band(ordered: list[Fragment], gl: float, gr: float, floor: int = 0) -> int:
+    """Side-by-side rows of the best band (between fragments crossing ``gl``..``gr``) that
+    reads as columns, when more than ``floor``; else 0."""
+    best = floor
+    left: list[Fragment] = []
+    right: list[Fragment] = []
+    bottom = -1e9  # of the band so far
+    for f in ordered:
+        if f.x1 <= gl + 0.5:
+            left.append(f)
+        elif f.x0 >= gr - 0.5:
+            right.append(f)
+        elif f.y0 > bottom - 0.5 * f.height:
+            # A crossing fragment below the band closes it (one level with it, like a page
+            # number between column lines, does not).
+            best = max(best, _columns(left, right, best))
+            left, right = [], []
+            continue
+        bottom = max(bottom, f.y1)
+    best = max(best, _columns(left, right, best))
+    return best if best > floor else 0
+
+
+def _columns(left: list[Fragment], right: list[Fragment], floor: int) -> int:
+    if len(left) < _NOTE_ROWS or len(right) < _NOTE_ROWS:
+        return 0
+    need = _NOTE_ROWS if _notes_beside(left, right) else _COLUMN_ROWS
+    if len(left) < need or len(right) < need or _mostly_numbers(left) or _mostly_numbers(right):
+        return 0
+    pairs, joined = _side_by_side(left, right)
+    if pairs <= floor or pairs < max(need, 0.4 * min(len(left), len(right))):
+        return 0
+    if joined * 2 > pairs and need == _COLUMN_ROWS:
+        # The PDF library keeps the two sides in one block when it reads them as one text
+        # (rows of a table, the words after the wide gaps of justified lines): columns are
+        # blocks of their own. Notes in smaller type are no part of the text's lines.
+        return 0
+    # The narrower side is one column; the wider may hold several (read again later).
+    left_rows, right_rows = rows_of(left), rows_of(right)
+    width = min(_extent(left), _extent(right))
+    return pairs if _filled(left_rows, width) and _filled(right_rows, width) else 0
+
+
+_COLUMN_ROWS = 4  # rows side by side that make two columns
+_NOTE_ROWS = 3  # the same, where one side is a narrow column of notes in smaller type
+
+
+def _notes_beside(left: list[Fragment], right: list[Fragment]) -> bool:
+    """One side is set in smaller type than the other and is the narrower: a column of
+    side notes beside the text (a short note has three lines)."""
+    for notes, text in ((right, left), (left, right)):
+        smaller = statistics.median(f.size for f in notes) <= 0.9 * statistics.median(
+            f.size for f in text)
+        if smaller and _extent(notes) < _extent(text):
+            return True
+    return False
+
+
+_BARE_NUMBER = re.compile(r"[.\s·…]*(?:\d{1,4}|[ivxlc]{1,7})", re.IGNORECASE)
+_LEADER = re.compile(r"[.\s·…]+")
+
+
+def _mostly_numbers(side: list[Fragment]) -> bool:
+    """Most of the side is bare numbers (dot leaders aside): the page numbers of a table of
+    contents beside its entries, or a table's column of figures, read row by row, never
+    as a column."""
+    texts = [f.text.strip() for f in side if not _LEADER.fullmatch(f.text.strip())]
+    return sum(bool(_BARE_NUMBER.fullmatch(t)) for t in texts) * 2 > len(texts)
+
+
+def rows_of(side: list[Fragment]) -> list[tuple[float, float]]:
+    """Horizontal extent of each visual line: MuPDF splits justified lines at wide word gaps.
+
+    ``side`` is in reading order, so a row's fragments follow one another.
+    """
+    rows: list[list[float]] = []  # x0, x1, y0, y1
+    for f in side:
+        if rows:
+            row = rows[-1]
+            overlap = min(row[3], f.y1) - max(row[2], f.y0)
+            near = f.x0 - row[1] < 4 * f.size and row[0] - f.x1 < 4 * f.size
+            if overlap > 0.5 * min(row[3] - row[2], f.y1 - f.y0) and near:
+                row[0], row[1] = min(row[0], f.x0), max(row[1], f.x1)
+                continue
+        rows.append([f.x0, f.x1, f.y0, f.y1])
+    return [(r[0], r[1]) for r in rows]
+
+
+def _extent(side: list[Fragment]) -> float:
+    return max(f.x1 for f in side) - min(f.x0 for f in side)
+
+
+def _filled(rows: list[tuple[float, float]], width: float) -> bool:
+    """Most lines of running text span most of a column; the cells of a table do not. A
+    column that holds a table as well as text has a paragraph's run of filled lines."""
+    full = [x1 - x0 >= 0.6 * width for x0, x1 in rows]
+    if sum(full) * 2 >= len(rows):
+        return True
+    run = longest = 0
+    for filled in full:
+        run = run + 1 if filled else 0
+        longest = max(longest, run)
+    return longest >= _PARAGRAPH_ROWS
+
+
+def _side_by_side(left: list[Fragment], right: list[Fragment]) -> tuple[int, int]:
+    """Count right-side rows that have a left-side fragment at the same height, and of
+    those, the rows whose two fragments are in one text block of the PDF library.
+
+    Rows, not fragments: one justified line split at its wide word gaps is one row.
+    """
+    spans = sorted((f.y0, f.y1, f.block) for f in left)
+    starts = [s[0] for s in spans]
+    count = joined = 0
+    counted = -1e9  # bottom of the last row counted
+    for f in sorted(right, key=reading_key):
+        if f.y0 < counted - 0.5 * f.height:
+            continue
+        # Only fragments starting before this one ends can overlap it vertically.
+        j = bisect_right(starts, f.y1)
+        for k in range(j - 1, max(-1, j - 4), -1):
+            y0, y1, block = spans[k]
+            overlap = min(y1, f.y1) - max(y0, f.y0)
+            if overlap > 0.3 * min(y1 - y0, f.height):
+                count += 1
+                joined += block == f.block
+                counted = f.y1
+                break
+    return count, joined

@@ -1,0 +1,103 @@
+"""Visual lines: fragments of one column that share a baseline, joined left to right."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from archive.extract.fragment import Fragment
+
+_CELL_GAPS = 2  # gaps of an em or more that part a row into cells
+_LEAD_WORDS = 4  # words of a term set apart at a line's start
+
+
+def merge_rows(frags: list[Fragment]) -> list[Fragment]:
+    """Join fragments of one column that share a baseline into one visual line.
+
+    ``frags`` must be in reading order. Superscripts and spans MuPDF split off (large word
+    gaps, font changes) are joined left to right with a space where the glyphs do not touch.
+    A displayed formula comes as pieces whose extents nest (``yi`` and ``x⊤`` each a line,
+    ``= … (1)`` one line around the rest): the pieces of a row are ordered by their left
+    edges, so the formula reads left to right.
+    """
+    rows: list[list[Fragment]] = []
+    for f in frags:
+        row = rows[-1] if rows else None
+        if row is not None and row[0].column == f.column and _same_row(row, f):
+            row.append(f)
+        else:
+            rows.append([f])
+    return [_joined(row) for row in rows]
+
+
+def _same_row(row: list[Fragment], f: Fragment) -> bool:
+    if {"cell", "row"} & {f.kind, row[0].kind} and f.block != row[0].block:
+        return False  # the cells of a ruled table's row stay apart
+    y0, y1 = min(r.y0 for r in row), max(r.y1 for r in row)
+    overlap = min(y1, f.y1) - max(y0, f.y0)
+    if overlap <= 0.5 * min(y1 - y0, f.height):
+        return False
+    # Pieces of one row sit beside one another; glyphs printed over others are another row.
+    # A formula's pieces may overlap by a glyph: a superscript over the next subscript.
+    slack = max(1.0, 0.8 * min(f.size, row[0].size))
+    return all(f.x0 >= r.x1 - slack or r.x0 >= f.x1 - slack for r in row)
+
+
+def _joined(row: list[Fragment]) -> Fragment:
+    ordered = sorted(row, key=lambda f: f.x0)
+    out = ordered[0]
+    for f in ordered[1:]:
+        out = _join(out, f)
+    cells = sum(b.x0 - a.x1 >= a.size for a, b in pairwise(ordered))
+    if cells >= _CELL_GAPS and out.kind is None:
+        out.kind = "cells"  # three or more pieces an em or more apart: a table's row
+    return out
+
+
+def _join(a: Fragment, b: Fragment) -> Fragment:
+    first, second = (a, b) if a.x0 <= b.x0 else (b, a)
+    gap = second.x0 - first.x1
+    # Glyphs that touch are one word; pieces stacked over each other (``x⊤`` over ``i``) not.
+    sep = "" if -1.0 <= gap < 0.15 * min(first.size, second.size) else " "
+    text = first.text.rstrip() + sep + second.text.lstrip() if sep else first.text + second.text
+    head = len(first.text.rstrip()) + len(sep) if sep else len(first.text)
+    shift = head - (len(second.text) - len(second.text.lstrip()) if sep else 0)
+    size = (first if len(first.text) >= len(second.text) else second).size
+    raised = _clipped(first.raised, 0, head) + _clipped(second.raised, shift, head)
+    small = _clipped(_smaller(first, size), 0, head) + _clipped(_smaller(second, size), shift, head)
+    # The dominant size and weight are those of the longer text.
+    main = first if len(first.text) >= len(second.text) else second
+    lead = first.lead
+    if not lead and len(first.text.split()) <= _LEAD_WORDS and (
+        (first.bold and not second.bold) or (first.kind == "code" and second.kind is None)
+    ):
+        lead = len(first.text.rstrip())  # a term MuPDF reported apart from its description
+    return Fragment(
+        text=text,
+        x0=min(a.x0, b.x0),
+        y0=min(a.y0, b.y0),
+        x1=max(a.x1, b.x1),
+        y1=max(a.y1, b.y1),
+        size=main.size,
+        bold=main.bold,
+        block=first.block,
+        column=a.column,
+        kind=main.kind,
+        raised=raised,
+        small=small,
+        lead=lead,
+        baseline=main.baseline,
+    )
+
+
+def _smaller(f: Fragment, size: float) -> tuple[tuple[int, int], ...]:
+    """The fragment's small ranges in a line of type ``size``: all of it when set smaller."""
+    return ((0, len(f.text)),) if f.size < 0.85 * size else f.small
+
+
+def _clipped(
+    ranges: tuple[tuple[int, int], ...], shift: int, head: int
+) -> tuple[tuple[int, int], ...]:
+    """Ranges moved by ``shift``: the first fragment's end at ``head``, the second's after."""
+    if shift == 0:
+        return tuple((a, min(b, head)) for a, b in ranges if a < head)
+    return tuple((a + shift, b + shift) for a, b in ranges if a + shift >= head)

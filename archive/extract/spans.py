@@ -1,0 +1,197 @@
+"""A PDF line's spans, as PyMuPDF's ``get_text("dict")`` gives them: its text, type size and
+weight, typewriter type, superscripts and a term set apart at its start.
+
+Pure functions over the span dictionaries (``text``, ``size``, ``flags``, ``font``,
+``bbox``, ``origin``); PyMuPDF itself is imported only by ``archive.extract.pdf``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from itertools import pairwise
+from typing import Any
+
+Span = dict[str, Any]
+
+# The span flags of MuPDF's text extraction (``pymupdf.TEXT_FONT_*``).
+FONT_ITALIC = 2
+FONT_MONOSPACED = 8
+FONT_BOLD = 16
+
+_BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
+# TeX's bold extended faces by their short names: CMBX10, CMBXTI10, SFBX1000, ECBX1200.
+_TEX_BOLD = re.compile(r"^[a-z]{2,3}bx(?:ti|sl)?\d")
+# A line opening with an interpreter's prompt is code whatever its font says (Type 3 fonts
+# say nothing): R's "R>" and "> " before a call, Python's ">>>".
+PROMPT = re.compile(r"^\s*(?:R>|>>>|> (?=[\w(.]+\s*(?:<-|=|\()))")
+_PLACEHOLDER = re.compile(r"[⟨<〈]\S.*[⟩>〉]")  # a metavariable in a syntax line
+# Typewriter faces by name, for fonts whose descriptor does not set the fixed-pitch flag.
+_MONO_NAMES = ("mono", "courier", "typewriter", "cmtt", "sftt", "lmtt", "txtt", "inconsolata",
+               "consola", "menlo", "monaco", "code", "beramono", "fixed",
+               # TeX's slanted, italic and variable typewriter faces (EC and CM names).
+               "sltt", "cmitt", "sfst", "ecst", "sfvt", "ecvt")
+
+
+def small_runs(
+    spans: list[Span], starts: list[int], size: float
+) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]]:
+    """Character ranges of the spans set above the baseline in smaller type (superscripts),
+    and of all the spans set smaller than the line."""
+    if len(spans) < 2:
+        return (), ()  # one span is all in the line's own size
+    base = max((s["origin"][1] for s in spans if round(s["size"], 1) == size and "origin" in s),
+               default=None)
+    raised: list[tuple[int, int]] = []
+    small: list[tuple[int, int]] = []
+    for s, at in zip(spans, starts, strict=True):
+        n = len(s["text"])
+        if s["size"] < 0.85 * size and s["text"].strip():
+            _extend(small, at, at + n)
+            if base is not None and "origin" in s and s["origin"][1] < base - 0.15 * size:
+                _extend(raised, at, at + n)
+    return tuple(raised), tuple(small)
+
+
+def _extend(ranges: list[tuple[int, int]], start: int, end: int) -> None:
+    if ranges and ranges[-1][1] == start:
+        ranges[-1] = (ranges[-1][0], end)
+    else:
+        ranges.append((start, end))
+
+
+def moved(ranges: tuple[tuple[int, int], ...], lead: int, length: int
+           ) -> tuple[tuple[int, int], ...]:
+    """Ranges of the unstripped text as ranges of the text with ``lead`` characters cut."""
+    return tuple((max(a - lead, 0), min(b - lead, length)) for a, b in ranges if b - lead > 0)
+
+
+def spans_text(spans: list[Span]) -> tuple[str, list[int]]:
+    """The line's text, and where each span starts in it; a space where MuPDF left none
+    between spans a word gap apart (``⟨number⟩`` + ``and``: a symbol font's glyph, then the
+    text face)."""
+    out = spans[0]["text"] if spans else ""
+    starts = [0] if spans else []
+    for prev, span in pairwise(spans):
+        text = span["text"]
+        gap = span["bbox"][0] - prev["bbox"][2]
+        if (
+            text and out and not text[0].isspace() and not out[-1].isspace()
+            and gap >= _WORD_GAP * min(prev["size"], span["size"])
+        ):
+            out += " "
+        starts.append(len(out))
+        out += text
+    return out, starts
+
+
+_WORD_GAP = 0.2  # of the font size: a gap between spans this wide is a space
+
+
+def undecodable(text: str) -> bool:
+    """Mostly U+FFFD: a font without a Unicode map; such glyphs need OCR, not indexing."""
+    if "\ufffd" not in text:
+        return False
+    return text.count("\ufffd") * 2 > len(text.replace(" ", ""))
+
+
+def dominant_baseline(spans: list[Span]) -> float:
+    """The baseline of the span with the most letters."""
+    main = max(spans, key=lambda s: len(s["text"].strip()))
+    return float(main["origin"][1])
+
+
+def dominant_style(spans: list[Span]) -> tuple[float, bool]:
+    """Font size and weight carried by most characters of the line."""
+    if len(spans) == 1:
+        s = spans[0]
+        return round(s["size"], 1), bool(s["flags"] & FONT_BOLD) or _bold_name(
+            s["font"]
+        )
+    sizes: dict[float, int] = {}
+    bold_chars = 0
+    total = 0
+    for s in spans:
+        n = len(s["text"].strip())
+        if not n:
+            continue
+        total += n
+        size = round(s["size"], 1)
+        sizes[size] = sizes.get(size, 0) + n
+        if s["flags"] & FONT_BOLD or _bold_name(s["font"]):
+            bold_chars += n
+    if not sizes:
+        return round(spans[0]["size"], 1), False
+    return max(sizes, key=sizes.__getitem__), bold_chars * 2 > total
+
+
+def _span_face(span: Span) -> str | None:
+    if _is_mono(span):
+        return "mono"
+    if span["flags"] & FONT_BOLD or _bold_name(span["font"]):
+        return "bold"
+    return None
+
+
+_LEAD_WORDS = 4  # words of a term set apart at a line's start
+
+
+def lead_length(spans: list[Span]) -> int:
+    """Characters of the line's opening words when a bold or typewriter face sets them
+    apart from the rest of the line, which is longer and in another face; else 0."""
+    words = [s for s in spans if s["text"].strip()]
+    if len(words) < 2:
+        return 0
+    face = _span_face(words[0])
+    if face is None:
+        return 0
+    k = 1
+    while k < len(words) and _span_face(words[k]) == face:
+        k += 1
+    rest = words[k:]
+    term = "".join(s["text"] for s in spans[: spans.index(words[k - 1]) + 1]).strip()
+    if not rest or len(term.split()) > _LEAD_WORDS:
+        return 0
+    rest_chars = sum(len(s["text"].strip()) for s in rest)
+    other = sum(len(s["text"].strip()) for s in rest if _span_face(s) != face)
+    return len(term) if rest_chars > len(term) and other * 2 > rest_chars else 0
+
+
+def monospaced(spans: list[Span]) -> bool:
+    """Nearly all of the line's characters are in a monospaced (typewriter) font, or in
+    italic placeholders between typewriter text (``\begin{table}[⟨offset⟩]``, ``ls
+    [options] file``, as manuals write a syntax): the line opens in the typewriter font
+    and is no sentence."""
+    mono = placeholder = total = 0
+    for s in spans:
+        n = len(s["text"].strip())
+        total += n
+        if _is_mono(s):
+            mono += n
+        elif s["flags"] & FONT_ITALIC or _PLACEHOLDER.fullmatch(s["text"].strip()):
+            placeholder += n
+    if total == 0:
+        return False
+    if mono >= 0.9 * total:
+        return True
+    opens_mono = next((_is_mono(s) for s in spans if s["text"].strip()), False)
+    ends_sentence = "".join(s["text"] for s in spans).rstrip().endswith(".")
+    return (opens_mono and not ends_sentence and mono >= 0.25 * total
+            and mono + placeholder >= 0.9 * total)
+
+
+def _is_mono(span: Span) -> bool:
+    return bool(span["flags"] & FONT_MONOSPACED) or _mono_name(span["font"])
+
+
+@functools.lru_cache(maxsize=256)
+def _mono_name(font: str) -> bool:
+    name = font.rsplit("+", 1)[-1].lower()
+    return any(word in name for word in _MONO_NAMES)
+
+
+@functools.lru_cache(maxsize=256)
+def _bold_name(font: str) -> bool:
+    # Subset prefixes ("ABCDEF+Times-Bold") and style suffixes carry the weight in the name.
+    style = font.rsplit("+", 1)[-1].lower()
+    return any(word in style for word in _BOLD_NAMES) or _TEX_BOLD.search(style) is not None
