@@ -172,11 +172,15 @@ def cite(
         "--style", help="gost, apa, chicago, bibtex or csl-json.")] = "gost",
     quote: Annotated[bool, typer.Option("--quote", help="Include the paragraph's text.")] = False,
 ) -> None:
-    """Print a citation for any paragraph ID ever issued."""
+    """Print a citation for any paragraph ID ever issued: the reference-list entry, then the
+    in-text or footnote form that points at the paragraph. Reasons the citation could mislead
+    go to stderr."""
     from .citing import citation
 
-    text = _with_store(lambda store: citation(store.db.conn, paragraph_id, style, quote=quote))
-    out.print(text, markup=False)
+    made = _with_store(lambda store: citation(store.db.conn, paragraph_id, style, quote=quote))
+    out.print(made.text, markup=False)
+    for caveat in made.caveats:
+        err.print(f"archive: warning: {caveat}", markup=False)
 
 
 @app.command()

@@ -5,7 +5,9 @@ without a volume ``Journal, no. 4 (105): 35–42``. The first author is inverted
 are not, joined by ``and``; more than ten authors give the first seven and ``et al.`` Web
 pages: ``Site. 2025. "Title." October 23, 2025. URL.``, the site standing in for a missing
 author. Untitled sources get a bracketed description from their first words (unquoted).
-Plain text, no italics. A paragraph citation appends ``¶ <paragraph ID>`` and the page.
+Books: ``Family, Given. 2019. Title. Place: Publisher.`` Plain text, no italics. The
+reference never names a paragraph; the in-text form carries the pinpoint as its locator:
+``(Family 2024, 36, ¶ kalila-2024-p17)``, after the quotation if any.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from archive.cite import (
     end,
     is_web,
     page_range,
-    pinpoint,
+    pinpoint_page,
+    quoted,
     site_name,
     split_author,
     title_of,
@@ -55,7 +58,10 @@ def reference(source: CiteSource) -> str:
     year = str(parts[0]) if parts else "n.d."
     authors = _authors(source) or (site_name(source) if web else "") or ""
     title = title_of(source)
-    shown = f"“{end(title)}”" if title else end(devised_title(source, "Untitled"))
+    if title and source.kind == "book":
+        shown = end(title)  # a book's title stands alone (italic in print), unquoted
+    else:
+        shown = f"“{end(title)}”" if title else end(devised_title(source, "Untitled"))
     out = f"{end(authors)} {year}. {shown}" if authors else f"{shown} {year}."
     if web:
         site = site_name(source)
@@ -63,6 +69,10 @@ def reference(source: CiteSource) -> str:
             out += f" {end(site)}"
         if len(parts) == 3:
             out += f" {MONTHS[parts[1] - 1]} {parts[2]}, {parts[0]}."
+    elif source.kind == "book":
+        imprint = ": ".join(p for p in (source.place, source.publisher) if p)
+        if imprint:
+            out += f" {end(imprint)}"
     elif source.journal:
         container = source.journal
         if source.volume:
@@ -78,11 +88,27 @@ def reference(source: CiteSource) -> str:
     return out
 
 
-def render(source: CiteSource, paragraph: CiteParagraph | None, *, quote: bool = False) -> str:
-    text = reference(source)
-    if paragraph:
-        where = f", p. {page}" if (page := pinpoint(source, paragraph)) else ""
-        text += f" ¶ {paragraph.id}{where}."
-    if quote and paragraph and paragraph.text:
-        return f"“{' '.join(paragraph.text.split())}”\n{text}"
-    return text
+def _cited_name(source: CiteSource) -> str:
+    names = []
+    for author in source.authors:
+        family, _, literal = split_author(author)
+        if family or literal:
+            names.append(family or literal or "")
+    if not names:
+        site = site_name(source) if is_web(source) else None
+        title = title_of(source)
+        return site or (f"“{title}”" if title else devised_title(source, "Untitled"))
+    if len(names) <= 2:
+        return " and ".join(names)
+    if len(names) == 3:
+        return f"{names[0]}, {names[1]}, and {names[2]}"
+    return f"{names[0]} et al."
+
+
+def pinpoint(source: CiteSource, paragraph: CiteParagraph, *, quote: bool = False) -> str:
+    parts = date_parts(source)
+    where = [page] if (page := pinpoint_page(source, paragraph)) else []
+    year = str(parts[0]) if parts else "n.d."
+    cited = f"({_cited_name(source)} {year}, {', '.join([*where, f'¶ {paragraph.id}'])})"
+    text = quoted(paragraph, ("“", "”")) if quote else None
+    return f"{text} {cited}" if text else cited

@@ -239,6 +239,7 @@ def paragraph_view(conn: sqlite3.Connection, pid: str) -> ParagraphView | None:
         accessed=first_seen(conn, key),
         texts=body_texts(conn, key),
         versions=versions(conn, pid),
+        origins=field_origins(conn, key),
     )
 
 

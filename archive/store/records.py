@@ -153,6 +153,7 @@ class ParagraphView:
     accessed: str | None
     texts: tuple[str, ...]
     versions: tuple[Version, ...]
+    origins: tuple[FieldValue, ...] = ()  # the source's metadata candidates
 
 
 @dataclass(frozen=True, slots=True)
