@@ -223,3 +223,15 @@ class Resolution:
             ],
             "suggestions": list(self.suggestions),
         }
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRows:
+    """Every stored row that belongs to one source, as column → value mappings, table by
+    table: what a faithful export (a bag) carries so that nothing is lost."""
+
+    key: str
+    tables: tuple[tuple[str, tuple[dict[str, Any], ...]], ...]
+
+    def table(self, name: str) -> tuple[dict[str, Any], ...]:
+        return dict(self.tables).get(name, ())
