@@ -162,6 +162,10 @@ _INITIALS_ONLY = re.compile(r"^(?:[^\W\d_][\w]*\.\s*|[^\W\d_]\s+)+$")
 
 
 def is_web(source: CiteSource) -> bool:
+    """Whether the source is read on a website. A newspaper article with printed pages is
+    the paper's; without pages it is the captured page of a news site."""
+    if source.kind == "article-newspaper" and source.first_page is not None and not source.url:
+        return False
     return (source.kind or "") in WEB_KINDS or (
         bool(source.url) and not source.journal and not source.doi and source.kind is None
     )

@@ -12,6 +12,7 @@ reference never names a paragraph; the in-text form carries the pinpoint as its 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from archive.cite import (
@@ -21,7 +22,6 @@ from archive.cite import (
     devised_title,
     end,
     is_web,
-    page_range,
     pinpoint_page,
     quoted,
     site_name,
@@ -29,6 +29,54 @@ from archive.cite import (
     title_of,
 )
 from archive.cite.apa import MONTHS
+
+# Words Chicago's headline style leaves lowercase inside an English title (CMOS 8.159):
+# articles, coordinating conjunctions, prepositions, and "to" and "as".
+_MINOR = frozenset({
+    "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by", "in",
+    "of", "on", "to", "up", "via", "with", "from", "into", "onto", "over", "per", "than", "upon",
+    "off", "out", "vs",
+})
+
+
+def headline_case(title: str) -> str:
+    """An English title in headline style: major words capitalised, minor ones lowercase,
+    the first and last word and the first after a colon capitalised; words with capitals
+    of their own (``UN``, ``iPhone``) are kept as written."""
+    words = title.split(" ")
+    out = []
+    for k, word in enumerate(words):
+        bare = word.strip("“”\"'‘’()[]")
+        first = k == 0 or words[k - 1].endswith((":", "?", "!", "—"))
+        last = k == len(words) - 1
+        if not bare or any(ch.isupper() for ch in bare) or not bare[0].isalpha():
+            out.append(word)
+        elif bare.lower() in _MINOR and not (first or last):
+            out.append(word.lower())
+        else:
+            out.append(re.sub(r"[^\W\d_]", lambda m: m.group(0).upper(), word, count=1))
+    return " ".join(out)
+
+
+def page_range(source: CiteSource) -> str | None:
+    """Inclusive pages abbreviated as CMOS 9.61 does: ``35–40``, ``101–8``, ``321–28``,
+    ``1496–1504``."""
+    first, last = source.first_page, source.last_page
+    if first is None:
+        return None
+    if last is None or last == first:
+        return first
+    if not (first.isdigit() and last.isdigit()) or int(last) <= int(first):
+        return f"{first}–{last}"
+    a = int(first)
+    if a < 100 or a % 100 == 0 or len(first) != len(last):
+        return f"{first}–{last}"
+    same = next((i for i, (x, y) in enumerate(zip(first, last, strict=True)) if x != y), 0)
+    changed = len(last) - same
+    if len(first) == 4 and changed >= 3:
+        return f"{first}–{last}"
+    keep = max(changed, 1 if a % 100 < 10 else 2)
+    return f"{first}–{last[-keep:]}"
 
 
 def _name(author: Mapping[str, str | None], *, first: bool) -> str:
@@ -58,6 +106,8 @@ def reference(source: CiteSource) -> str:
     year = str(parts[0]) if parts else "n.d."
     authors = _authors(source) or (site_name(source) if web else "") or ""
     title = title_of(source)
+    if title and (source.language or "").lower().startswith("en"):
+        title = headline_case(title)
     if title and source.kind == "book":
         shown = end(title)  # a book's title stands alone (italic in print), unquoted
     else:
