@@ -158,6 +158,8 @@ APA = {
     "en-webpage":
         "Brown, S. (2023, June 1). How UN peacekeeping works. United Nations Peacekeeping. "
         "https://peacekeeping.un.org/en/how-we-work",
+    "ru-newspaper-print":
+        "Ким, Е. (2024, March 12). Голубые каски из Казахстана. Казахстанская правда, (47), 3.",
     "ru-book": "Петров, С. В. (2018). Миротворчество в Центральной Азии. Наука.",
     "en-book-2":
         "Doyle, M. W., & Sambanis, N. (2006). Making war and building peace: United Nations "
@@ -179,6 +181,11 @@ CHICAGO = {
     "en-webpage":
         "Brown, Sarah. 2023. “How UN Peacekeeping Works.” United Nations Peacekeeping. June 1, "
         "2023. https://peacekeeping.un.org/en/how-we-work.",
+    "ru-news-titled":
+        "Ахметова, Динара. 2024. “Казахстанские миротворцы вернулись из Ливана.” Казинформ, "
+        "March 12, 2024. https://www.inform.kz/ru/kazahstanskie-mirotvorcy.",
+    "ru-newspaper-print":
+        "Ким, Елена. 2024. “Голубые каски из Казахстана.” Казахстанская правда, March 12, 2024.",
     "ru-book": "Петров, Сергей Викторович. 2018. Миротворчество в Центральной Азии. Москва: Наука.",
     "en-book-2":
         "Doyle, Michael W., and Nicholas Sambanis. 2006. Making War and Building Peace: United "

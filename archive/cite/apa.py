@@ -3,7 +3,8 @@
 Journal article: ``Family, A. T., & Other, B. (2024). Title. Journal, 12(4), 35–42.
 https://doi.org/…``; a journal without volumes prints only ``(issue)``, dropping a cumulative
 number in parentheses (``4 (105)`` → ``(4)``). Up to 20 authors, then the first 19, ``…`` and
-the last. Without an author the title takes the author's place (web pages:
+the last. Newspaper articles and web pages are dated to the day. Without an author the title takes
+the author's place (web pages:
 ``Title. (2025, October 23). Site. URL``); without a title a description from the first words
 of the text is given in square brackets. The reference keeps the source's own script (APA
 §9.38 would transliterate non-Latin references; transliterated Kazakh is not searchable).
@@ -69,7 +70,8 @@ def reference(source: CiteSource) -> str:
     web = is_web(source)
     authors = _authors(source)
     title = title_of(source) or devised_title(source, "Untitled")
-    date = _date(source, web)
+    # Newspapers, printed or online, are dated to the day (APA 7 §10.1, example 15).
+    date = _date(source, web or source.kind == "article-newspaper")
     out = f"{end(authors)} {date}. {end(title)}" if authors else f"{end(title)} {date}."
     if web:
         site = site_name(source)

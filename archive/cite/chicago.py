@@ -4,7 +4,8 @@ Journal article: ``Family, Given. 2024. "Title." Journal 12 (4): 35–42. https:
 without a volume ``Journal, no. 4 (105): 35–42``. The first author is inverted, the others
 are not, joined by ``and``; more than ten authors give the first seven and ``et al.`` Web
 pages: ``Site. 2025. "Title." October 23, 2025. URL.``, the site standing in for a missing
-author. Untitled sources get a bracketed description from their first words (unquoted).
+author; newspaper articles, printed or online: ``"Title." Paper, October 23, 2025.``
+Untitled sources get a bracketed description from their first words (unquoted).
 Books: ``Family, Given. 2019. Title. Place: Publisher.`` Plain text, no italics. The
 reference never names a paragraph; the in-text form carries the pinpoint as its locator:
 ``(Family 2024, 36, ¶ kalila-2024-p17)``, after the quotation if any.
@@ -113,7 +114,13 @@ def reference(source: CiteSource) -> str:
     else:
         shown = f"“{end(title)}”" if title else end(devised_title(source, "Untitled"))
     out = f"{end(authors)} {year}. {shown}" if authors else f"{shown} {year}."
-    if web:
+    if source.kind == "article-newspaper":
+        # CMOS 15.49: the paper and the day, no page numbers (articles move between editions).
+        paper = site_name(source) if web else source.journal
+        day = f"{MONTHS[parts[1] - 1]} {parts[2]}, {parts[0]}" if len(parts) == 3 else ""
+        named = paper if paper and paper != authors else ""
+        out += " " + end(", ".join(p for p in (named, day) if p)) if named or day else ""
+    elif web:
         site = site_name(source)
         if site and site != authors:
             out += f" {end(site)}"
