@@ -250,9 +250,12 @@ def test_pinpoint_forms_of_a_web_page_have_no_page() -> None:
 
 # --- through a real archive: the seed article, then a re-issue of it as a second file --------
 
+# The journal's name as its Kazakh running footer prints it (with a Cyrillic К), the issue
+# with the journal's running number, and the pages to 40, where the article's English and
+# Russian summaries end (the book advertisement after them is not the article's).
 SEED_REFERENCE = (
-    f"Қалила, А. Т. {KK_TITLE} / А. Т. Қалила // Кұқық және мемлекет. – 2024. – № 4. – "
-    f"Б. 35–39. – DOI {KK_DOI}."
+    f"Қалила, А. Т. {KK_TITLE} / А. Т. Қалила // Кұқық және мемлекет. – 2024. – № 4 (105). – "
+    f"Б. 35–40. – DOI {KK_DOI}."
 )
 
 
@@ -280,7 +283,7 @@ def test_reissued_article_with_two_files_cites_as_one_work(tmp_path: Path) -> No
     reference, footnote = after.splitlines()[:2]
     assert reference == SEED_REFERENCE
     assert footnote == (
-        f"Қалила, А. Т. {KK_TITLE} / А. Т. Қалила // Кұқық және мемлекет. – 2024. – № 4. – "
-        f"Б. 36. – DOI {KK_DOI}. – ¶ kalila-2024-p30."
+        f"Қалила, А. Т. {KK_TITLE} / А. Т. Қалила // Кұқық және мемлекет. – 2024. – № 4 (105). "
+        f"– Б. 36. – DOI {KK_DOI}. – ¶ kalila-2024-p30."
     )
     assert before.splitlines()[:2] == [reference, footnote]

@@ -15,7 +15,8 @@ from ..store.records import LIVE, FieldValue, ParagraphRecord, SourceRecord
 
 # The fields a citation prints; ``language`` and ``kind`` only shape it.
 CITED_FIELDS = (
-    "title", "authors", "year", "date", "journal", "volume", "issue", "first_page",
+    "title", "authors", "year", "date", "journal", "volume", "issue", "cumulative_issue",
+    "first_page",
     "last_page", "doi", "url", "publisher",
 )
 # Origins that guess rather than read a statement of the field.

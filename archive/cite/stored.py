@@ -67,7 +67,9 @@ def cite_source(source: SourceRecord, accessed: str | None, texts: Sequence[str]
         key=source.key, title=m.title,
         authors=tuple({"family": a.family, "given": a.given, "literal": a.literal}
                       for a in m.authors),
-        year=m.year, date=m.date, journal=m.journal, volume=m.volume, issue=m.issue,
+        year=m.year, date=m.date, journal=m.journal, volume=m.volume,
+        # Cited whole, "4 (105)", as printed: each style decides what it keeps of it.
+        issue=f"{m.issue} ({m.cumulative_issue})" if m.issue and m.cumulative_issue else m.issue,
         first_page=None if m.first_page is None else str(m.first_page),
         last_page=None if m.last_page is None else str(m.last_page),
         doi=m.doi, url=m.url, publisher=m.publisher, language=m.language, kind=m.kind,

@@ -28,7 +28,7 @@ from .records import (
 _SOURCE_COLUMNS = (
     "key", "title", "authors", "year", "date", "doi", "udc", "grnti", "journal", "volume",
     "issue", "first_page", "last_page", "language", "languages", "kind", "keywords",
-    "abstracts", "publisher", "url", "titles", "bbk",
+    "abstracts", "publisher", "url", "titles", "bbk", "cumulative_issue",
 )
 _LIST_COLUMNS = {"udc", "grnti", "languages", "bbk"}
 _MAP_COLUMNS = {"keywords", "abstracts", "titles"}

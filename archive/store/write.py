@@ -34,6 +34,7 @@ def source_row(metadata: SourceMetadata, facets: SourceFacets) -> dict[str, Any]
         "journal": metadata.journal,
         "volume": metadata.volume,
         "issue": metadata.issue,
+        "cumulative_issue": metadata.cumulative_issue,
         "first_page": metadata.first_page,
         "last_page": metadata.last_page,
         "language": metadata.language,
