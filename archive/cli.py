@@ -227,6 +227,18 @@ def export_(
             _fail(ArchiveError(f"{out_path}: cannot write: {exc.strerror or exc}"))
 
 
+@app.command("import")
+def import_(
+    bag: Annotated[Path, typer.Argument(help="A bag written by archive export --format bagit.")],
+) -> None:
+    """Rebuild an archive from a bag: the same sources, files, paragraph IDs, lineage and
+    events. The archive home must hold no sources yet."""
+    from .restore import import_bag
+
+    keys = _with_store(lambda store: import_bag(store, bag), create=True)
+    out.print(f"imported {len(keys)} source(s): {', '.join(keys)}", markup=False)
+
+
 @app.command()
 def check(
     drafts: Annotated[list[Path], typer.Argument(help="Markdown or text drafts to check.")],
