@@ -27,7 +27,11 @@ from citeproc import (
 from citeproc.source.json import CiteProcJSON
 from typer.testing import CliRunner
 
+from archive.cite.bibtex import reference as bibtex_reference
+from archive.cite.csljson import item as csl_item
 from archive.cli import app
+from archive.export.ris import entry as ris_entry
+from tests.test_cite_golden import SOURCES
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -195,3 +199,24 @@ def test_bag_refuses_a_directory_that_is_not_empty(home: Path, tmp_path: Path) -
     (tmp_path / "full" / "x").write_text("x")
     code, _, err = run(home, "export", "--format", "bagit", "--out", str(tmp_path / "full"))
     assert code == 1 and "not empty" in err
+
+
+# --- every golden source, through each writer and the client that reads its format -------
+
+
+def test_every_golden_source_in_every_reference_format() -> None:
+    sources = list(SOURCES.values())
+    items = [csl_item(s) for s in sources]
+    jsonschema.validate(items, json.loads((CSL / "csl-data.json").read_text(encoding="utf-8")))
+    CiteProcJSON(items)
+    library = bibtexparser.parse_string("\n\n".join(bibtex_reference(s) for s in sources))
+    assert library.failed_blocks == [] and len(library.entries) == len(sources)
+    types = {e.key: e.entry_type for e in library.entries}
+    assert (types["petrov-2018"], types["brown-2023"], types["smith-2020"]) == (
+        "book", "online", "article")
+    records = rispy.loads("".join(ris_entry(s) for s in sources))
+    assert [r["id"] for r in records] == [s.key for s in sources]
+    by_key = {r["id"]: r for r in records}
+    assert by_key["doyle-2006"]["type_of_reference"] == "BOOK"
+    assert by_key["doyle-2006"]["place_published"] == "Princeton"
+    assert by_key["abdirov-2023"]["access_date"] == "2024/05/14"

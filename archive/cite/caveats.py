@@ -2,8 +2,9 @@
 
 A paragraph whose role is ``foreign`` is text the file carries but the work does not own (a
 publisher's blurb for another book, bound in after the article); a tombstone is no longer in
-the text; a page outside the source's page range cannot be the work's own; and a field the
-archive inferred (from the text, the DOI's suffix, the kind of document) rather than read as
+the text; a page outside the source's page range cannot be the work's own; a web page
+without a URL cannot be cited with its address and access date; and a field the archive
+inferred (from the text, the DOI's suffix, the kind of document) rather than read as
 stated may be wrong.
 """
 
@@ -44,6 +45,12 @@ def caveats(
         ):
             out.append(f"{pid} is on page {page}, outside the source's pages "
                        f"{m.first_page}–{m.last_page}")
+    m = source.metadata
+    if m.kind in ("webpage", "article-newspaper", "post-weblog", "post") and not m.url and (
+        m.first_page is None
+    ):
+        out.append(f"no URL is recorded for {source.key}: the citation cannot say where the "
+                   "page was read, nor when (give one in a metadata sidecar)")
     for value in origins:
         if value.chosen and value.field in CITED_FIELDS and value.origin in INFERRED_ORIGINS:
             out.append(f"{value.field} {INFERRED_ORIGINS[value.origin]}, not stated in the "
