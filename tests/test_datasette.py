@@ -408,8 +408,11 @@ async def test_paragraph_page_has_cite_box(ds: Datasette) -> None:
     styles = re.findall(r'<details class="archive-citation" data-style="([^"]+)"', box)
     assert styles == ["gost", "apa", "chicago", "bibtex", "csl-json"]
     assert '<details class="archive-citation" data-style="gost" open>' in box
+    # The reference names the work alone; the footnote form below it points at the paragraph.
     gost = box[box.index('id="archive-cite-gost"') :]
-    assert f"¶ {KK}-p2" in gost[: gost.index("</pre>")]
+    assert f"{KK}-p2" not in gost[: gost.index("</pre>")]
+    footnote = box[box.index('id="archive-cite-gost-pinpoint"') :]
+    assert f"¶ {KK}-p2" in footnote[: footnote.index("</pre>")]
     csl = box[box.index('id="archive-cite-csl-json">') + len('id="archive-cite-csl-json">') :]
     cited = json.loads(unescape(csl[: csl.index("</pre>")]))
     [item] = cited["citationItems"]

@@ -124,8 +124,8 @@ def cite(
     """*source* (and *paragraph*, if given) in *style*, one of ``STYLES``.
 
     With ``quote=True`` the pinpoint form carries the paragraph's text as a quotation (GOST,
-    APA, Chicago: a first line in the style's quotation marks; BibTeX: the ``\\autocite``
-    prenote; CSL-JSON: the citation item's ``prefix``).
+    APA, Chicago: in the style's quotation marks; BibTeX: ``\\enquote{…}`` before the
+    ``\\autocite``; CSL-JSON: the citation item's ``prefix``).
     """
     if style not in _MODULES:
         raise ValueError(f"unknown citation style {style!r}; choose one of {', '.join(STYLES)}")
