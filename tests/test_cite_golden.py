@@ -4,8 +4,9 @@ from the program's output, and is compared exactly.
 
 Sources of every kind the archive holds: Kazakh, Russian and English journal articles (one to
 four authors, with and without volumes, DOI or URL), news pages from a website (untitled and
-titled, Russian and English), a printed newspaper article, books (Russian, English, Kazakh
-without a place), and, through a real archive, a re-issued article with two files.
+titled, Russian and English), a printed newspaper article, an article in conference
+proceedings, books (Russian, English, Kazakh without a place), and, through a real archive,
+a re-issued article with two files.
 """
 
 from __future__ import annotations
@@ -92,6 +93,13 @@ SOURCES = {
                  {"family": "Sambanis", "given": "Nicholas"}],
         year=2006, place="Princeton", publisher="Princeton University Press", extent="448",
         language="en", kind="book"),
+    "ru-collection-article": CiteSource(
+        key="seitov-2021", title="Миротворческая деятельность Казахстана в рамках ООН",
+        authors=[{"family": "Сейтов", "given": "Бауыржан Кайратович"}], year=2021,
+        journal="Казахстан и глобальная безопасность : материалы Международной "
+                "научно-практической конференции",
+        place="Астана", publisher="ЕНУ им. Л. Н. Гумилева", first_page=54, last_page=60,
+        language="ru", kind="chapter"),
     "kk-book-no-place": CiteSource(
         key="sarsenbaev-2022", title="Бітімгершілік: тарих және тәжірибе",
         authors=[{"family": "Сәрсенбаев", "given": "Арман"}], year=2022,
@@ -139,6 +147,10 @@ GOST = {
     "en-book-2":
         "Doyle, M. W. Making war and building peace: United Nations peace operations / "
         "M. W. Doyle, N. Sambanis. – Princeton : Princeton University Press, 2006. – 448 p.",
+    "ru-collection-article":
+        "Сейтов, Б. К. Миротворческая деятельность Казахстана в рамках ООН / Б. К. Сейтов // "
+        "Казахстан и глобальная безопасность : материалы Международной научно-практической "
+        "конференции. – Астана : ЕНУ им. Л. Н. Гумилева, 2021. – С. 54–60.",
     "kk-book-no-place":
         "Сәрсенбаев, А. Бітімгершілік: тарих және тәжірибе / А. Сәрсенбаев. – [Б. м.] : "
         "Фолиант, 2022.",
@@ -161,6 +173,10 @@ APA = {
     "ru-newspaper-print":
         "Ким, Е. (2024, March 12). Голубые каски из Казахстана. Казахстанская правда, (47), 3.",
     "ru-book": "Петров, С. В. (2018). Миротворчество в Центральной Азии. Наука.",
+    "ru-collection-article":
+        "Сейтов, Б. К. (2021). Миротворческая деятельность Казахстана в рамках ООН. In "
+        "Казахстан и глобальная безопасность : материалы Международной научно-практической "
+        "конференции (pp. 54–60). ЕНУ им. Л. Н. Гумилева.",
     "en-book-2":
         "Doyle, M. W., & Sambanis, N. (2006). Making war and building peace: United Nations "
         "peace operations. Princeton University Press.",
@@ -187,6 +203,10 @@ CHICAGO = {
     "ru-newspaper-print":
         "Ким, Елена. 2024. “Голубые каски из Казахстана.” Казахстанская правда, March 12, 2024.",
     "ru-book": "Петров, Сергей Викторович. 2018. Миротворчество в Центральной Азии. Москва: Наука.",
+    "ru-collection-article":
+        "Сейтов, Бауыржан Кайратович. 2021. “Миротворческая деятельность Казахстана в рамках "
+        "ООН.” In Казахстан и глобальная безопасность : материалы Международной "
+        "научно-практической конференции, 54–60. Астана: ЕНУ им. Л. Н. Гумилева.",
     "en-book-2":
         "Doyle, Michael W., and Nicholas Sambanis. 2006. Making War and Building Peace: United "
         "Nations Peace Operations. Princeton: Princeton University Press.",

@@ -214,6 +214,9 @@ def test_every_golden_source_in_every_reference_format() -> None:
     types = {e.key: e.entry_type for e in library.entries}
     assert (types["petrov-2018"], types["brown-2023"], types["smith-2020"]) == (
         "book", "online", "article")
+    seitov = next(e for e in library.entries if e.key == "seitov-2021")
+    assert seitov.entry_type == "incollection" and seitov["location"] == "Астана"
+    assert seitov["booktitle"].startswith("Казахстан и глобальная безопасность")
     records = rispy.loads("".join(ris_entry(s) for s in sources))
     assert [r["id"] for r in records] == [s.key for s in sources]
     by_key = {r["id"]: r for r in records}

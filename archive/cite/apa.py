@@ -8,7 +8,8 @@ the author's place (web pages:
 ``Title. (2025, October 23). Site. URL``); without a title a description from the first words
 of the text is given in square brackets. The reference keeps the source's own script (APA
 §9.38 would transliterate non-Latin references; transliterated Kazakh is not searchable).
-Books: ``Family, A. (2019). Title. Publisher.`` Italics are not marked up: the output is plain
+Books: ``Family, A. (2019). Title. Publisher.``; a chapter or conference paper: ``Title. In
+Collection (pp. 10–15). Publisher.`` Italics are not marked up: the output is plain
 text. The reference never names a paragraph; the in-text form carries the pinpoint in APA's
 locator place: ``(Family, 2024, p. 36, ¶ kalila-2024-p17)``, after the quotation if any.
 """
@@ -78,6 +79,13 @@ def reference(source: CiteSource) -> str:
         if site and site != authors:
             out += f" {end(site)}"
     elif source.kind == "book":
+        if source.publisher:
+            out += f" {end(source.publisher)}"
+    elif source.kind in ("chapter", "paper-conference"):
+        pages = page_range(source)
+        where = f" (pp. {pages})" if pages else ""
+        if source.journal:
+            out += f" In {source.journal}{where}."
         if source.publisher:
             out += f" {end(source.publisher)}"
     elif source.journal:

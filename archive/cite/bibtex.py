@@ -2,7 +2,9 @@
 
 The entry key is the source key, so a source has one entry however many of its paragraphs
 are cited. Journal articles are ``@article``, books ``@book``, web pages and online news
-``@online`` (biblatex: ``organization`` names the site), everything else ``@misc``.
+``@online`` (biblatex: ``organization`` names the site), chapters ``@incollection`` and
+conference papers ``@inproceedings`` (the collection in ``booktitle``), everything else
+``@misc``.
 Text fields escape TeX specials (``\\ { } & % $ # _ ~ ^``); the
 title is wrapped in a second pair of braces so styles do not recase it; ``doi`` and ``url``
 are verbatim fields and are written as given. Names: ``Family, Given and Family, Given``; an
@@ -70,7 +72,8 @@ def entry_type(source: CiteSource) -> str:
     if is_web(source):
         return "online"
     kind = source.kind or ("article-journal" if source.journal else "")
-    return {"article-journal": "article", "book": "book"}.get(kind, "misc")
+    return {"article-journal": "article", "book": "book", "chapter": "incollection",
+            "paper-conference": "inproceedings"}.get(kind, "misc")
 
 
 def fields(source: CiteSource) -> list[tuple[str, str]]:
@@ -80,7 +83,9 @@ def fields(source: CiteSource) -> list[tuple[str, str]]:
         out.append(("author", " and ".join(_name(a) for a in names)))
     title = title_of(source) or devised_title(source, "Untitled")
     out.append(("title", "{" + escape(title) + "}"))
-    if source.journal and not is_web(source):
+    if source.journal and entry_type(source) in ("incollection", "inproceedings"):
+        out.append(("booktitle", escape(source.journal)))
+    elif source.journal and not is_web(source):
         out.append(("journal", escape(source.journal)))
     elif is_web(source) and site_name(source):
         out.append(("organization", escape(site_name(source) or "")))
@@ -97,6 +102,8 @@ def fields(source: CiteSource) -> list[tuple[str, str]]:
         out.append(("pages", pages))
     if source.publisher and not is_web(source):
         out.append(("publisher", escape(source.publisher)))
+    if source.place and not is_web(source):
+        out.append(("location", escape(source.place)))
     if source.doi:
         out.append(("doi", _verbatim(source.doi)))
     if source.url:

@@ -6,7 +6,8 @@ are not, joined by ``and``; more than ten authors give the first seven and ``et 
 pages: ``Site. 2025. "Title." October 23, 2025. URL.``, the site standing in for a missing
 author; newspaper articles, printed or online: ``"Title." Paper, October 23, 2025.``
 Untitled sources get a bracketed description from their first words (unquoted).
-Books: ``Family, Given. 2019. Title. Place: Publisher.`` Plain text, no italics. The
+Books: ``Family, Given. 2019. Title. Place: Publisher.``; a chapter or conference paper:
+``"Title." In Collection, 10–15. Place: Publisher.`` Plain text, no italics. The
 reference never names a paragraph; the in-text form carries the pinpoint as its locator:
 ``(Family 2024, 36, ¶ kalila-2024-p17)``, after the quotation if any.
 """
@@ -127,6 +128,13 @@ def reference(source: CiteSource) -> str:
         if len(parts) == 3:
             out += f" {MONTHS[parts[1] - 1]} {parts[2]}, {parts[0]}."
     elif source.kind == "book":
+        imprint = ": ".join(p for p in (source.place, source.publisher) if p)
+        if imprint:
+            out += f" {end(imprint)}"
+    elif source.kind in ("chapter", "paper-conference"):
+        pages = page_range(source)
+        if source.journal:
+            out += f" In {source.journal}" + (f", {pages}." if pages else ".")
         imprint = ": ".join(p for p in (source.place, source.publisher) if p)
         if imprint:
             out += f" {end(imprint)}"

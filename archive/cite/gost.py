@@ -17,8 +17,9 @@ Language: the style's own words follow the source's language — Kazakh sources 
 ``accessed``, ``website``; everything else the Russian ``С.``, ``[и др.]``, ``дата обращения``.
 The optional content-type area (``Текст : непосредственный``) is left out for printed
 articles. Books: ``Place : Publisher, 2019. – 256 с.`` (``[Б. м.]``/``[S. l.]`` when the place
-is unknown). Printed newspaper articles give the day after the year and the number in
-brackets: ``– 2019. – 12 марта (№ 47). – С. 3.``
+is unknown); an article in a collection (``chapter``, ``paper-conference``) names the
+collection after ``//`` and then its imprint. Printed newspaper articles give the day after
+the year and the number in brackets: ``– 2019. – 12 марта (№ 47). – С. 3.``
 
 The reference never names a paragraph. The footnote form (``pinpoint``) is the same
 description with the cited page in place of the range, and ``¶ <paragraph ID>`` as a note
@@ -48,6 +49,9 @@ from archive.cite import (
 )
 
 SEP = ". – "
+# An article in a collection (proceedings, an edited book): ``// Collection. – Place :
+# Publisher, Year. – С. 10–15.``
+COLLECTION_KINDS = ("chapter", "paper-conference")
 
 
 class Words(TypedDict):
@@ -124,6 +128,7 @@ def describe(source: CiteSource, pages: str | None) -> str:
     authors = [a for a in source.authors if _name(a, inverted=False)]
     web = is_web(source)
     book = source.kind == "book" and not web
+    collection = source.kind in COLLECTION_KINDS and not web
     title = title_of(source) or devised_title(source, words["untitled"])
     head = ""
     if 1 <= len(authors) <= 3:
@@ -138,13 +143,17 @@ def describe(source: CiteSource, pages: str | None) -> str:
     if web:
         areas.append(words["text"])
     parts = date_parts(source)
-    if book:
+    if book or collection:
+        if collection and source.journal:
+            areas[-1] += f" // {source.journal}"  # the collection the article is in
         place = source.place or words["no_place"]
         publisher = f" : {source.publisher}" if source.publisher else ""
         year = f", {parts[0]}" if parts else ""
         areas.append(f"{place}{publisher}{year}")
-        if source.extent:
+        if book and source.extent:
             areas.append(f"{source.extent} {words['pages']}")
+        if collection and pages:
+            areas.append(f"{words['page']} {pages}")
     else:
         container = site_name(source) if web else source.journal
         if container:
