@@ -41,3 +41,16 @@ def test_the_seed_article_ends_on_page_40_of_issue_4_105() -> None:
     meta = result.metadata
     assert (meta.issue, meta.cumulative_issue) == ("4", "105")
     assert (meta.first_page, meta.last_page) == (35, 40)
+
+
+def test_the_front_matters_citation_line_outranks_a_misspelt_running_footer() -> None:
+    # The running footers print "Кұқық" (a Cyrillic К for Kazakh Қ); a citation line in the
+    # front matter, as many Kazakh journals print one, spells the name right and wins.
+    lines = SEED.read_text(encoding="utf-8").split("\n")
+    at = lines.index("ГРНТИ 10.87.68") + 1
+    lines[at:at] = ["", "Дәйексөз үшін: Қалила А.Т. БҰҰ бітімгершілік миссияларында … // "
+                        "Құқық және мемлекет. – 2024. – № 4 (105). – Б. 35-40."]
+    meta = analyse("\n".join(lines).encode()).metadata
+    assert meta.journal == "Құқық және мемлекет"
+    assert (meta.issue, meta.cumulative_issue, meta.first_page, meta.last_page) == (
+        "4", "105", 35, 40)
