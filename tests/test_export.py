@@ -138,6 +138,7 @@ def test_ris_is_read_by_rispy(home: Path, keys) -> None:
     assert kalila["authors"] == ["Қалила, А.Т."]
     assert kalila["doi"] == "10.51634/2307-5201_2024_4_35"
     assert kalila["start_page"] == "35"
+    assert kalila["secondary_title"] == "Кұқық және мемлекет"
     news = next(r for r in records if r["id"] == "zakon-kz-2025-10-23")
     assert news["type_of_reference"] == "NEWS" and news["date"] == "2025/10/23/"
 

@@ -1,10 +1,10 @@
 """RIS records, as Zotero and EndNote import them.
 
 One record per source, from ``TY`` to ``ER``, tags as the RIS specification and Zotero's
-importer read them: ``AU`` one per author (``Family, Given``), ``TI``, ``T2`` and ``JO`` (the
-journal or site), ``PY``, ``DA`` (``2025/10/23/``), ``VL``, ``IS``, ``SP``/``EP``, ``DO``,
-``UR``, ``Y2`` (access date), ``PB``, ``CY``, ``LA`` and ``ID`` (the source key, so a
-re-import can tell the records apart). Lines end with CRLF, as EndNote writes them.
+importer read them: ``AU`` one per author (``Family, Given``), ``TI``, ``T2`` (the journal
+or site), ``PY``, ``DA`` (``2025/10/23/``), ``VL``, ``IS``, ``SP``/``EP``, ``DO``, ``UR``,
+``Y2`` (access date), ``PB``, ``CY``, ``LA`` and ``ID`` (the source key, so a re-import can
+tell the records apart). Lines end with CRLF, as EndNote writes them.
 """
 
 from __future__ import annotations
@@ -40,8 +40,9 @@ def entry(source: CiteSource) -> str:
     lines.append(_line("TI", title_of(source) or devised_title(source, "Untitled")))
     container = site_name(source) if web else source.journal
     if container:
-        lines += [_line("T2", container), _line("JO", container)] if not web else [
-            _line("T2", container)]
+        # T2 is what Zotero's own RIS export writes for a journal or site name (JO would be
+        # read as its abbreviation).
+        lines.append(_line("T2", container))
     parts = date_parts(source)
     if parts:
         lines.append(_line("PY", parts[0]))
