@@ -120,7 +120,6 @@ def write_bag(
         _json(here / "rows.json", dict(rows.tables))
     try:
         bagit.make_bag(str(target), {
-            "Source-Organization": "archive",
             "Bag-Software-Agent": f"archive {__version__} (bagit-python {bagit.VERSION})",
             "External-Description": f"{len(keys)} source(s): " + ", ".join(keys),
             "External-Identifier": " ".join(keys),
