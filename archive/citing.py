@@ -30,9 +30,21 @@ def paragraph_url(pid: str) -> str:
     return base + resolver_path(pid)
 
 
-def citation(conn: sqlite3.Connection, query: str, style: str, *, quote: bool = False) -> str:
+@dataclass(frozen=True, slots=True)
+class CitedParagraph:
+    """What ``archive cite`` prints: the citation (with a note on a changed paragraph) on
+    stdout, and the reasons it could mislead (``caveats``) on stderr."""
+
+    text: str
+    caveats: tuple[str, ...] = ()
+
+
+def citation(
+    conn: sqlite3.Connection, query: str, style: str, *, quote: bool = False
+) -> CitedParagraph:
     """The citation of a paragraph in ``style``, with a note when it is no longer as cited."""
     from .cite import STYLES
+    from .cite.caveats import caveats
     from .cite.stored import citations
 
     if style not in STYLES:
@@ -55,7 +67,8 @@ def citation(conn: sqlite3.Connection, query: str, style: str, *, quote: bool = 
         lines.append(f"note: {found.id} was edited since it was first issued.")
         lines.append(f"  as first cited: {found.first_text}")
         lines.append(f"  now:            {found.text}")
-    return "\n".join(lines)
+    return CitedParagraph("\n".join(lines),
+                          tuple(caveats(data.source, data.paragraph, data.origins)))
 
 
 def _resolution(conn: sqlite3.Connection, pid: str) -> Resolution | None:

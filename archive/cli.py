@@ -195,11 +195,71 @@ def cite(
         "--style", help="gost, apa, chicago, bibtex or csl-json.")] = "gost",
     quote: Annotated[bool, typer.Option("--quote", help="Include the paragraph's text.")] = False,
 ) -> None:
-    """Print a citation for any paragraph ID ever issued."""
+    """Print a citation for any paragraph ID ever issued: the reference-list entry, then the
+    in-text or footnote form that points at the paragraph. Reasons the citation could mislead
+    go to stderr."""
     from .citing import citation
 
-    text = _with_store(lambda store: citation(store.db.conn, paragraph_id, style, quote=quote))
-    out.print(text, markup=False)
+    made = _with_store(lambda store: citation(store.db.conn, paragraph_id, style, quote=quote))
+    out.print(made.text, markup=False)
+    for caveat in made.caveats:
+        err.print(f"archive: warning: {caveat}", markup=False)
+
+
+@app.command("export")
+def export_(
+    keys: Annotated[list[str] | None, typer.Argument(
+        help="Source keys (default: every source, or those --query finds).")] = None,
+    fmt: Annotated[str, typer.Option(
+        "--format", help="csl-json, bibtex, ris or bagit.")] = "csl-json",
+    query: Annotated[str | None, typer.Option(
+        "--query", help="Export the sources whose metadata or text match these words.")] = None,
+    out_path: Annotated[Path | None, typer.Option(
+        "--out", help="Write here (default: stdout); for bagit, a new directory (required).",
+    )] = None,
+) -> None:
+    """Export sources for reference managers (CSL-JSON, BibTeX, RIS) or as a BagIt bag."""
+    from .export import check_format, references, select
+
+    try:
+        check_format(fmt)
+    except ArchiveError as exc:
+        _fail(exc)
+    if fmt == "bagit" and out_path is None:
+        _fail(ArchiveError("bagit needs a directory to write the bag to", hint="give --out DIR"))
+
+    def run(store: Any) -> str | None:
+        chosen = select(store.db.conn, keys or [], query)
+        if fmt == "bagit":
+            from .export.bag import write_bag
+
+            assert out_path is not None
+            write_bag(store.db.conn, chosen, out_path, store.objects.read)
+            return None
+        return references(store.db.conn, chosen, fmt)
+
+    text = _with_store(run)
+    if text is None:
+        err.print(f"wrote bag {out_path}", markup=False)
+    elif out_path is None:
+        sys.stdout.write(text)
+    else:
+        try:
+            out_path.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            _fail(ArchiveError(f"{out_path}: cannot write: {exc.strerror or exc}"))
+
+
+@app.command("import")
+def import_(
+    bag: Annotated[Path, typer.Argument(help="A bag written by archive export --format bagit.")],
+) -> None:
+    """Rebuild an archive from a bag: the same sources, files, paragraph IDs, lineage and
+    events. The archive home must hold no sources yet."""
+    from .restore import import_bag
+
+    keys = _with_store(lambda store: import_bag(store, bag), create=True)
+    out.print(f"imported {len(keys)} source(s): {', '.join(keys)}", markup=False)
 
 
 @app.command()

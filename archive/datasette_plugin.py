@@ -34,6 +34,7 @@ from datasette.utils.asgi import Response
 from jinja2 import Environment, FileSystemLoader
 
 from . import search
+from .cite.caveats import caveats
 from .cite.stored import RESOLVER_PREFIX, Citation, citations, prose_form, resolver_path
 from .resolution import resolve, split_id
 from .store import read
@@ -270,6 +271,7 @@ async def _paragraph_box(datasette: Any, request: Any, db: Database, pid: str) -
     paragraph = data.paragraph
     permalink = datasette.absolute_url(request, resolver_path(pid))
     made, error = _citations(data.source, data.accessed, data.texts, paragraph, permalink)
+    warnings = caveats(data.source, paragraph, data.origins) if data.source else []
     return await _render(
         datasette,
         request,
@@ -281,6 +283,7 @@ async def _paragraph_box(datasette: Any, request: Any, db: Database, pid: str) -
             "resolver": RESOLVER_PREFIX,
             "citations": made,
             "citation_error": error,
+            "caveats": warnings,
             "versions": data.versions,
         },
     )

@@ -223,6 +223,9 @@ class SourceMetadata:
     journals: dict[str, str] = field(default_factory=dict)  # lang -> name
     volume: str | None = None
     issue: str | None = None
+    # The journal's running number of the issue across all years: 105 in "№ 4 (105)". Kazakh
+    # and Russian journals print it beside the issue, and GOST cites the two together.
+    cumulative_issue: str | None = None
     first_page: int | None = None
     last_page: int | None = None
     language: str | None = None

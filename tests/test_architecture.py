@@ -23,11 +23,13 @@ PURE = (
 _STAGES = tuple(m for m in PURE if m not in ("archive.models", "archive.errors"))
 READ_SIDE = (
     "archive.resolution", "archive.cite", "archive.check", "archive.citing", "archive.report",
+    "archive.export",
 )
 PUBLISHING = ("archive.datasette_plugin", "archive.web", "archive.publish")
 WRITE_SIDE = (
     "archive.ingest", "archive.identify", "archive.curation", "archive.fixity",
     "archive.objects", "archive.store.write", "archive.store.plans", "archive.store.schema",
+    "archive.restore",
 )
 
 RULES: list[tuple[tuple[str, ...], tuple[str, ...], str]] = [

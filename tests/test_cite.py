@@ -23,6 +23,7 @@ from archive.cite import (
     CiteParagraph,
     CiteSource,
     case_forms_from_texts,
+    cite,
     default_style,
     render,
     sentence_case,
@@ -90,12 +91,16 @@ def test_gost_journal_article() -> None:
     )
 
 
-def test_gost_paragraph_pinpoints_page_and_id() -> None:
-    assert render("gost", ARTICLE, PARAGRAPH) == (
+def test_gost_reference_and_footnote_are_kept_apart() -> None:
+    made = cite("gost", ARTICLE, PARAGRAPH)
+    assert made.reference == render("gost", ARTICLE)
+    assert "kalila-2024-p17" not in made.reference
+    assert made.pinpoint == (
         f"Қалила, А. Т. {CASED} / А. Т. Қалила // Құқық және мемлекет. – 2024. – № 4 (105). "
-        f"– Б. 36. – ¶ kalila-2024-p17. – DOI {DOI}."
+        f"– Б. 36. – DOI {DOI}. – ¶ kalila-2024-p17."
     )
-    quoted = render("gost", ARTICLE, PARAGRAPH, quote=True)
+    assert made.text == f"{made.reference}\n{made.pinpoint}"
+    quoted = cite("gost", ARTICLE, PARAGRAPH, quote=True).pinpoint or ""
     assert quoted.startswith("«Зерттеу пәні – Қазақстан Республикасы Қарулы Күштерінің бітім")
 
 
@@ -144,7 +149,7 @@ def test_apa() -> None:
     assert render("apa", ARTICLE) == (
         f"Қалила, А. Т. (2024). {CASED}. Құқық және мемлекет, (4), 35–42. https://doi.org/{DOI}"
     )
-    assert render("apa", ARTICLE, PARAGRAPH).endswith("(p. 36, para. 17; ¶ kalila-2024-p17)")
+    assert cite("apa", ARTICLE, PARAGRAPH).pinpoint == "(Қалила, 2024, p. 36, ¶ kalila-2024-p17)"
     assert render("apa", NEWS) == (
         "[Казахстанские военнослужащие продолжают нести службу в составе сил ООН]. "
         "(2025, October 23). Zakon.kz. https://www.zakon.kz/example"
@@ -163,7 +168,9 @@ def test_chicago_author_date() -> None:
 
 
 def test_bibtex() -> None:
-    assert render("bibtex", ARTICLE, PARAGRAPH) == (
+    made = cite("bibtex", ARTICLE, PARAGRAPH)
+    assert made.pinpoint == "\\autocite[36, ¶~kalila-2024-p17]{kalila-2024}"
+    assert made.reference == (
         "@article{kalila-2024,\n"
         "  author = {Қалила, А. Т.},\n"
         f"  title = {{{{{CASED}}}}},\n"
@@ -173,7 +180,6 @@ def test_bibtex() -> None:
         "  pages = {35--42},\n"
         f"  doi = {{{DOI}}},\n"
         "  langid = {kazakh},\n"
-        "  note = {¶~kalila-2024-p17, p.~36},\n"
         "}"
     )
 
@@ -186,21 +192,25 @@ def test_bibtex_escapes_tex_specials() -> None:
 
 
 def test_csl_json_fields_and_locator() -> None:
-    item = json.loads(render("csl-json", ARTICLE, PARAGRAPH))
+    cited = json.loads(render("csl-json", ARTICLE, PARAGRAPH))
+    [pinned] = cited["citationItems"]
+    assert (pinned["locator"], pinned["label"]) == ("17", "paragraph")
+    assert cited["citationID"] == "kalila-2024-p17"
+    [item] = json.loads(render("csl-json", ARTICLE))
+    assert pinned["itemData"] == item
     assert item["id"] == "kalila-2024" and item["type"] == "article-journal"
     assert item["author"] == [{"family": "Қалила", "given": "А.Т."}]
     assert item["issued"] == {"date-parts": [[2024]]}
     assert item["container-title"] == "Құқық және мемлекет"
     assert (item["issue"], item["page"], item["DOI"]) == ("4 (105)", "35-42", DOI)
-    assert (item["locator"], item["label"]) == ("17", "paragraph")
-    assert item["custom"]["paragraph-url"] == PARAGRAPH.url
-    news = json.loads(render("csl-json", NEWS))
+    assert "locator" not in item
+    [news] = json.loads(render("csl-json", NEWS))
     assert news["issued"] == {"date-parts": [[2025, 10, 23]]}
     assert news["accessed"] == {"date-parts": [[2025, 10, 23]]}
 
 
 def test_csl_json_renders_with_citeproc() -> None:
-    items = [json.loads(render("csl-json", s)) for s in (ARTICLE, NEWS)]
+    items = [i for s in (ARTICLE, NEWS) for i in json.loads(render("csl-json", s))]
     style = CitationStylesStyle("harvard-cite-them-right", validate=False)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -216,7 +226,9 @@ def test_every_style_renders_both_seeds() -> None:
     for style in STYLES:
         for source in (ARTICLE, NEWS):
             assert render(style, source).strip()
-            assert "kalila-2024-p17" in render(style, ARTICLE, PARAGRAPH)
+            made = cite(style, ARTICLE, PARAGRAPH)
+            assert "kalila-2024-p17" in (made.pinpoint or "")
+            assert "kalila-2024-p17" not in made.reference
 
 
 def test_default_style_and_unknown_style() -> None:

@@ -38,9 +38,11 @@ def test_cite_gost_has_page_pinpoint_id_and_doi(home):
     code, out, _ = run(home, "cite", body["id"])
     assert code == 0
     assert out.startswith("Қалила, А. Т.")
-    assert f"Б. {body['page']}" in out
-    assert f"¶ {body['id']}" in out
-    assert "DOI 10.51634/2307-5201_2024_4_35" in out
+    reference, footnote = out.strip().split("\n")
+    assert body["id"] not in reference and "Б. 35–" in reference
+    assert f"Б. {body['page']}" in footnote
+    assert footnote.endswith(f"¶ {body['id']}.")
+    assert "DOI 10.51634/2307-5201_2024_4_35" in reference
 
 
 def test_cite_accepts_the_prose_form_and_every_style(home):
@@ -49,9 +51,19 @@ def test_cite_accepts_the_prose_form_and_every_style(home):
         assert code == 0, style
         assert "kalila-2024-p7" in out, style
     data = json.loads(run(home, "cite", "kalila-2024-p7", "--style", "csl-json")[1])
-    assert data["locator"] == "7" and data["label"] == "paragraph"
-    assert data["DOI"] == "10.51634/2307-5201_2024_4_35"
-    assert data["custom"]["paragraph-url"].endswith("/-/p/kalila-2024-p7")
+    [item] = data["citationItems"]
+    assert item["locator"] == "7" and item["label"] == "paragraph"
+    assert item["itemData"]["DOI"] == "10.51634/2307-5201_2024_4_35"
+
+
+def test_cite_warns_on_stderr_where_the_citation_misleads(home):
+    foreign = next(p for p in paragraphs(home, "kalila-2024") if p["role"] == "foreign")
+    code, out, err = run(home, "cite", foreign["id"])
+    assert code == 0 and foreign["id"] in out
+    assert "role 'foreign'" in err and foreign["id"] not in out.split("\n")[0]
+    body = next(p for p in paragraphs(home, "kalila-2024") if p["role"] == "body")
+    code, _, err = run(home, "cite", body["id"])
+    assert "role 'foreign'" not in err and "tombstone" not in err
 
 
 def test_cite_quote_includes_the_words(home):

@@ -427,18 +427,24 @@ async def test_paragraph_page_has_cite_box(ds: Datasette) -> None:
     styles = re.findall(r'<details class="archive-citation" data-style="([^"]+)"', box)
     assert styles == ["gost", "apa", "chicago", "bibtex", "csl-json"]
     assert '<details class="archive-citation" data-style="gost" open>' in box
+    # The reference names the work alone; the footnote form below it points at the paragraph.
     gost = box[box.index('id="archive-cite-gost"') :]
-    assert f"¶ {KK}-p2" in gost[: gost.index("</pre>")]
+    assert f"{KK}-p2" not in gost[: gost.index("</pre>")]
+    footnote = box[box.index('id="archive-cite-gost-pinpoint"') :]
+    assert f"¶ {KK}-p2" in footnote[: footnote.index("</pre>")]
     csl = box[box.index('id="archive-cite-csl-json">') + len('id="archive-cite-csl-json">') :]
-    item = json.loads(unescape(csl[: csl.index("</pre>")]))
-    assert item["id"] == KK and item["locator"] == "2"
+    cited = json.loads(unescape(csl[: csl.index("</pre>")]))
+    [item] = cited["citationItems"]
+    assert item["id"] == KK and item["locator"] == "2" and item["itemData"]["id"] == KK
     assert "unavailable" not in box
+    assert "role 'foreign'" not in box and f"Cite with care: {KK}-p2 is a tombstone" not in box
 
 
 async def test_paragraph_page_of_a_tombstone_says_so(ds: Datasette) -> None:
     html_text = (await ds.client.get(f"/archive/paragraphs/{RU}-p3")).text
     assert "This paragraph is a tombstone (merged)" in html_text
     assert "Lineage (2 versions)" in html_text
+    assert f"Cite with care: {RU}-p3 is a tombstone (merged)" in html_text
 
 
 async def test_source_page_lists_files_and_lineage(ds: Datasette) -> None:

@@ -300,6 +300,7 @@ _KNOWN_FIELDS = {
     "journal",
     "volume",
     "issue",
+    "cumulative_issue",
     "first_page",
     "last_page",
     "language",

@@ -7,9 +7,13 @@ through citeproc-py: the only style citeproc-py 0.11.1 ships is Harvard, and GOS
 CSL style it can load offline. The CSL-JSON output is checked by rendering it with
 citeproc-py in the tests.
 
-Every style appends the paragraph ID when citing a paragraph, so a reader can resolve the
-exact passage (``¶ kalila-2024-p17``). Titles given in capitals are put in sentence case,
-keeping the capitalisation of words the source itself capitalises (``case_forms``).
+A citation has two parts, kept apart as CSL keeps an item and its locator (``cite`` returns
+both as a ``Rendered``): the *reference* describes the work alone — the entry of a reference
+list, with the article's whole page range, DOI or URL — and never mentions a paragraph; the
+*pinpoint* form is what goes in the text or a footnote and points into the work (page,
+paragraph ID, quotation), in the place each style gives a locator or a note. Titles given in
+capitals are put in sentence case, keeping the capitalisation of words the source itself
+capitalises (``case_forms``).
 """
 
 from __future__ import annotations
@@ -61,6 +65,8 @@ class CiteSource:
     language: str | None = None
     kind: str | None = None
     accessed: str | None = None
+    place: str | None = None  # a book's place of publication (CSL ``publisher-place``)
+    extent: str | None = None  # a book's number of pages (CSL ``number-of-pages``)
     incipit: str | None = None
     case_forms: tuple[str, ...] = field(default=())
 
@@ -95,20 +101,54 @@ class CiteParagraph:
     first_text: str | None = None
 
 
-def render(
-    style: str, source: CiteSource, paragraph: CiteParagraph | None = None, *, quote: bool = False
-) -> str:
-    """Citation of *source* (and *paragraph*, if given) in *style*, one of ``STYLES``.
+@dataclass(frozen=True)
+class Rendered:
+    """A citation in one style: the reference-list entry, and the form that points into it.
 
-    With ``quote=True`` the paragraph's text is included as a quotation (GOST, APA, Chicago:
-    a first line in the style's quotation marks; BibTeX: ``annotation``; CSL-JSON:
-    ``custom.quote``).
+    ``pinpoint`` is None when no paragraph is cited.
+    """
+
+    reference: str
+    pinpoint: str | None = None
+    text: str = ""  # both as one copyable text: the reference, then the pinpoint form
+
+    def __post_init__(self) -> None:
+        if not self.text:
+            both = self.reference if self.pinpoint is None else f"{self.reference}\n{self.pinpoint}"
+            object.__setattr__(self, "text", both)
+
+
+def cite(
+    style: str, source: CiteSource, paragraph: CiteParagraph | None = None, *, quote: bool = False
+) -> Rendered:
+    """*source* (and *paragraph*, if given) in *style*, one of ``STYLES``.
+
+    With ``quote=True`` the pinpoint form carries the paragraph's text as a quotation (GOST,
+    APA, Chicago: in the style's quotation marks; BibTeX: ``\\enquote{…}`` before the
+    ``\\autocite``; CSL-JSON: the citation item's ``prefix``).
     """
     if style not in _MODULES:
         raise ValueError(f"unknown citation style {style!r}; choose one of {', '.join(STYLES)}")
     module = importlib.import_module(f"archive.cite.{_MODULES[style]}")
-    text: str = module.render(source, paragraph, quote=quote)
-    return text
+    reference: str = module.reference(source)
+    if paragraph is None:
+        return Rendered(reference)
+    pinned: str = module.pinpoint(source, paragraph, quote=quote)
+    # CSL-JSON's citation object already holds the item: one JSON document, not two.
+    both: str = getattr(module, "combine", lambda r, p: "")(reference, pinned)
+    return Rendered(reference, pinned, both)
+
+
+def render(
+    style: str, source: CiteSource, paragraph: CiteParagraph | None = None, *, quote: bool = False
+) -> str:
+    """The reference, and on the next line the pinpoint form when a paragraph is cited."""
+    return cite(style, source, paragraph, quote=quote).text
+
+
+def quoted(paragraph: CiteParagraph, marks: tuple[str, str]) -> str | None:
+    """The paragraph's text on one line between *marks*, or None when it has none."""
+    return f"{marks[0]}{' '.join(paragraph.text.split())}{marks[1]}" if paragraph.text else None
 
 
 def default_style(source: CiteSource) -> str:
@@ -122,12 +162,16 @@ _INITIALS_ONLY = re.compile(r"^(?:[^\W\d_][\w]*\.\s*|[^\W\d_]\s+)+$")
 
 
 def is_web(source: CiteSource) -> bool:
+    """Whether the source is read on a website. A newspaper article with printed pages is
+    the paper's; without pages it is the captured page of a news site."""
+    if source.kind == "article-newspaper" and source.first_page is not None and not source.url:
+        return False
     return (source.kind or "") in WEB_KINDS or (
         bool(source.url) and not source.journal and not source.doi and source.kind is None
     )
 
 
-def pinpoint(source: CiteSource, paragraph: CiteParagraph | None) -> str | None:
+def pinpoint_page(source: CiteSource, paragraph: CiteParagraph | None) -> str | None:
     """The paragraph's printed page, or None: web pages have no pages to point at."""
     if paragraph is None or paragraph.page is None or is_web(source):
         return None

@@ -3,12 +3,15 @@
 Journal article: ``Family, A. T., & Other, B. (2024). Title. Journal, 12(4), 35–42.
 https://doi.org/…``; a journal without volumes prints only ``(issue)``, dropping a cumulative
 number in parentheses (``4 (105)`` → ``(4)``). Up to 20 authors, then the first 19, ``…`` and
-the last. Without an author the title takes the author's place (web pages:
+the last. Newspaper articles and web pages are dated to the day. Without an author the title takes
+the author's place (web pages:
 ``Title. (2025, October 23). Site. URL``); without a title a description from the first words
 of the text is given in square brackets. The reference keeps the source's own script (APA
 §9.38 would transliterate non-Latin references; transliterated Kazakh is not searchable).
-Italics are not marked up: the output is plain text. A paragraph citation appends
-``¶ <paragraph ID>`` and the page, in APA's ``(p. 36, para. 17)`` locator form.
+Books: ``Family, A. (2019). Title. Publisher.``; a chapter or conference paper: ``Title. In
+Collection (pp. 10–15). Publisher.`` Italics are not marked up: the output is plain
+text. The reference never names a paragraph; the in-text form carries the pinpoint in APA's
+locator place: ``(Family, 2024, p. 36, ¶ kalila-2024-p17)``, after the quotation if any.
 """
 
 from __future__ import annotations
@@ -25,7 +28,8 @@ from archive.cite import (
     initials,
     is_web,
     page_range,
-    pinpoint,
+    pinpoint_page,
+    quoted,
     site_name,
     split_author,
     title_of,
@@ -67,12 +71,23 @@ def reference(source: CiteSource) -> str:
     web = is_web(source)
     authors = _authors(source)
     title = title_of(source) or devised_title(source, "Untitled")
-    date = _date(source, web)
+    # Newspapers, printed or online, are dated to the day (APA 7 §10.1, example 15).
+    date = _date(source, web or source.kind == "article-newspaper")
     out = f"{end(authors)} {date}. {end(title)}" if authors else f"{end(title)} {date}."
     if web:
         site = site_name(source)
         if site and site != authors:
             out += f" {end(site)}"
+    elif source.kind == "book":
+        if source.publisher:
+            out += f" {end(source.publisher)}"
+    elif source.kind in ("chapter", "paper-conference"):
+        pages = page_range(source)
+        where = f" (pp. {pages})" if pages else ""
+        if source.journal:
+            out += f" In {source.journal}{where}."
+        if source.publisher:
+            out += f" {end(source.publisher)}"
     elif source.journal:
         issue = re.sub(r"\s*\(\d+\)\s*$", "", source.issue or "")
         container = source.journal
@@ -89,11 +104,26 @@ def reference(source: CiteSource) -> str:
     return out
 
 
-def render(source: CiteSource, paragraph: CiteParagraph | None, *, quote: bool = False) -> str:
-    text = reference(source)
-    if paragraph:
-        where = f"p. {page}, " if (page := pinpoint(source, paragraph)) else ""
-        text += f" ({where}para. {paragraph.label}; ¶ {paragraph.id})"
-    if quote and paragraph and paragraph.text:
-        return f"“{' '.join(paragraph.text.split())}”\n{text}"
-    return text
+def _cited_name(source: CiteSource) -> str:
+    """Who the in-text citation names: one or two family names, or the first and et al."""
+    names = []
+    for author in source.authors:
+        family, _, literal = split_author(author)
+        if family or literal:
+            names.append(family or literal or "")
+    if not names:
+        title = title_of(source)
+        return f"“{title}”" if title else devised_title(source, "Untitled")
+    if len(names) == 1:
+        return names[0]
+    return f"{names[0]} & {names[1]}" if len(names) == 2 else f"{names[0]} et al."
+
+
+def pinpoint(source: CiteSource, paragraph: CiteParagraph, *, quote: bool = False) -> str:
+    parts = date_parts(source)
+    where = [f"p. {page}"] if (page := pinpoint_page(source, paragraph)) else []
+    locator = ", ".join([*where, f"¶ {paragraph.id}"])
+    year = str(parts[0]) if parts else "n.d."
+    cited = f"({_cited_name(source)}, {year}, {locator})"
+    text = quoted(paragraph, ("“", "”")) if quote else None
+    return f"{text} {cited}" if text else cited

@@ -1,12 +1,17 @@
 """BibTeX entry (biblatex-friendly, UTF-8).
 
-The entry key is the source key. Journal articles are ``@article``, books ``@book``,
-everything else ``@misc``. Text fields escape TeX specials (``\\ { } & % $ # _ ~ ^``); the
+The entry key is the source key, so a source has one entry however many of its paragraphs
+are cited. Journal articles are ``@article``, books ``@book``, web pages and online news
+``@online`` (biblatex: ``organization`` names the site), chapters ``@incollection`` and
+conference papers ``@inproceedings`` (the collection in ``booktitle``), everything else
+``@misc``.
+Text fields escape TeX specials (``\\ { } & % $ # _ ~ ^``); the
 title is wrapped in a second pair of braces so styles do not recase it; ``doi`` and ``url``
 are verbatim fields and are written as given. Names: ``Family, Given and Family, Given``; an
 organisation is braced whole. ``langid`` names the language for biblatex hyphenation.
-A paragraph citation puts ``¶ <paragraph ID>, p. <page>`` in ``note``; ``quote=True`` puts
-the paragraph's text in ``annotation``.
+The entry never names a paragraph: the pinpoint form is biblatex's citation command with
+the page and paragraph ID as its postnote, ``\\autocite[36, ¶~kalila-2024-p17]{kalila-2024}``,
+after the quotation in ``\\enquote{…}`` with ``quote=True``.
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ from archive.cite import (
     initials,
     is_web,
     page_range,
-    pinpoint,
+    pinpoint_page,
     site_name,
     split_author,
     title_of,
@@ -63,19 +68,27 @@ def _name(author: Mapping[str, str | None]) -> str:
     return escape(family) + (f", {escape(given)}" if given else "")
 
 
-def fields(
-    source: CiteSource, paragraph: CiteParagraph | None, quote: bool
-) -> list[tuple[str, str]]:
+def entry_type(source: CiteSource) -> str:
+    if is_web(source):
+        return "online"
+    kind = source.kind or ("article-journal" if source.journal else "")
+    return {"article-journal": "article", "book": "book", "chapter": "incollection",
+            "paper-conference": "inproceedings"}.get(kind, "misc")
+
+
+def fields(source: CiteSource) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     names = [a for a in source.authors if any(a.values())]
     if names:
         out.append(("author", " and ".join(_name(a) for a in names)))
     title = title_of(source) or devised_title(source, "Untitled")
     out.append(("title", "{" + escape(title) + "}"))
-    if source.journal and not is_web(source):
+    if source.journal and entry_type(source) in ("incollection", "inproceedings"):
+        out.append(("booktitle", escape(source.journal)))
+    elif source.journal and not is_web(source):
         out.append(("journal", escape(source.journal)))
     elif is_web(source) and site_name(source):
-        out.append(("howpublished", escape(site_name(source) or "")))
+        out.append(("organization", escape(site_name(source) or "")))
     parts = date_parts(source)
     if parts:
         out.append(("year", str(parts[0])))
@@ -89,6 +102,8 @@ def fields(
         out.append(("pages", pages))
     if source.publisher and not is_web(source):
         out.append(("publisher", escape(source.publisher)))
+    if source.place and not is_web(source):
+        out.append(("location", escape(source.place)))
     if source.doi:
         out.append(("doi", _verbatim(source.doi)))
     if source.url:
@@ -98,16 +113,23 @@ def fields(
     lang = (source.language or "")[:2].lower()
     if lang in LANGIDS:
         out.append(("langid", LANGIDS[lang]))
-    if paragraph:
-        page = f", p.~{escape(at)}" if (at := pinpoint(source, paragraph)) else ""
-        out.append(("note", f"¶~{paragraph.id}{page}"))
-        if quote and paragraph.text:
-            out.append(("annotation", escape(paragraph.text)))
     return out
 
 
-def render(source: CiteSource, paragraph: CiteParagraph | None, *, quote: bool = False) -> str:
-    kind = source.kind or ("article-journal" if source.journal else "")
-    entry = {"article-journal": "article", "book": "book"}.get(kind, "misc")
-    body = "".join(f"  {k} = {{{v}}},\n" for k, v in fields(source, paragraph, quote))
-    return f"@{entry}{{{source.key},\n{body}}}"
+def reference(source: CiteSource) -> str:
+    body = "".join(f"  {k} = {{{v}}},\n" for k, v in fields(source))
+    return f"@{entry_type(source)}{{{source.key},\n{body}}}"
+
+
+def pinpoint(source: CiteSource, paragraph: CiteParagraph, *, quote: bool = False) -> str:
+    where = [escape(page)] if (page := pinpoint_page(source, paragraph)) else []
+    postnote = ", ".join([*where, f"¶~{escape(paragraph.id)}"])
+    command = f"\\autocite[{postnote}]{{{source.key}}}"
+    if quote and paragraph.text:
+        return f"\\enquote{{{escape(paragraph.text)}}}~{command}"
+    return command
+
+
+def combine(reference: str, pinpoint: str) -> str:
+    # A line outside an entry is a comment to BibTeX: the file still reads as one entry.
+    return f"{reference}\n% {pinpoint}"

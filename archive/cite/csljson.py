@@ -4,10 +4,13 @@ One JSON object: ``id`` (the source key), ``type`` (the source's CSL kind, else
 ``article-journal`` when there is a journal, else ``webpage`` with a URL, else
 ``document``), ``title``, ``author`` (``{family, given}`` or ``{literal}``), ``issued``
 (``date-parts``), ``container-title``, ``volume``, ``issue``, ``page`` (``35-42``), ``DOI``,
-``URL``, ``language``, ``publisher`` and ``accessed``. For a paragraph it adds the
-citation-item fields ``locator`` (the label) and ``label: "paragraph"``, and a ``custom``
-object with ``paragraph-id``, ``paragraph-url`` and ``paragraph-page`` (``quote`` with
-``quote=True``). Keys are written in this order, UTF-8, two-space indent.
+``URL``, ``language``, ``publisher``, ``publisher-place``, ``number-of-pages`` and
+``accessed``. The reference is a CSL-JSON array holding the item, as citeproc processors
+and Zotero read it. A paragraph is cited with a CSL citation object (``csl-citation.json``):
+the item goes in ``itemData`` unchanged, the pinpoint beside it as the citation item's
+``locator`` (the paragraph label, ``label: "paragraph"``), its ID as ``citationID`` and the
+quotation, with ``quote=True``, as ``prefix``. Keys are written in this order, UTF-8,
+two-space indent.
 """
 
 from __future__ import annotations
@@ -22,7 +25,6 @@ from archive.cite import (
     devised_title,
     is_web,
     page_range,
-    pinpoint,
     site_name,
     split_author,
     title_of,
@@ -36,9 +38,10 @@ def _date(iso: str | None) -> dict[str, Any] | None:
     return {"date-parts": [parts]} if parts else None
 
 
-def item(
-    source: CiteSource, paragraph: CiteParagraph | None = None, *, quote: bool = False
-) -> dict[str, Any]:
+CITATION_SCHEMA = "https://resource.citationstyles.org/schema/latest/input/json/csl-citation.json"
+
+
+def item(source: CiteSource) -> dict[str, Any]:
     """The CSL-JSON item as a dict (``render`` serialises it)."""
     web = is_web(source)
     kind = source.kind or (
@@ -68,22 +71,33 @@ def item(
         "URL": source.url,
         "language": source.language,
         "publisher": source.publisher,
+        "publisher-place": source.place,
+        "number-of-pages": source.extent,
         "accessed": _date(source.accessed),
     }
     out.update({k: v for k, v in optional.items() if v})
-    if paragraph:
-        out["locator"] = paragraph.label
-        out["label"] = "paragraph"
-        custom: dict[str, Any] = {"paragraph-id": paragraph.id}
-        if paragraph.url:
-            custom["paragraph-url"] = paragraph.url
-        if page := pinpoint(source, paragraph):
-            custom["paragraph-page"] = page
-        if quote and paragraph.text:
-            custom["quote"] = " ".join(paragraph.text.split())
-        out["custom"] = custom
     return out
 
 
-def render(source: CiteSource, paragraph: CiteParagraph | None, *, quote: bool = False) -> str:
-    return json.dumps(item(source, paragraph, quote=quote), ensure_ascii=False, indent=2)
+def citation(
+    source: CiteSource, paragraph: CiteParagraph, *, quote: bool = False
+) -> dict[str, Any]:
+    """The CSL citation object pointing at *paragraph* of *source*."""
+    cited: dict[str, Any] = {"id": source.key, "itemData": item(source),
+                             "locator": paragraph.label, "label": "paragraph"}
+    if quote and paragraph.text:
+        cited["prefix"] = "“" + " ".join(paragraph.text.split()) + "”"
+    return {"schema": CITATION_SCHEMA, "citationID": paragraph.id, "citationItems": [cited],
+            "properties": {"noteIndex": 0}}
+
+
+def reference(source: CiteSource) -> str:
+    return json.dumps([item(source)], ensure_ascii=False, indent=2)
+
+
+def pinpoint(source: CiteSource, paragraph: CiteParagraph, *, quote: bool = False) -> str:
+    return json.dumps(citation(source, paragraph, quote=quote), ensure_ascii=False, indent=2)
+
+
+def combine(reference: str, pinpoint: str) -> str:
+    return pinpoint

@@ -16,8 +16,14 @@ Language: the style's own words follow the source's language — Kazakh sources 
 (бет), ``[және т.б.]``, ``қаралған күні``, ``сайт``; English ones ``P.``, ``[et al.]``,
 ``accessed``, ``website``; everything else the Russian ``С.``, ``[и др.]``, ``дата обращения``.
 The optional content-type area (``Текст : непосредственный``) is left out for printed
-articles. A paragraph citation replaces the page range with the paragraph's page and adds
-``¶ <paragraph ID>`` before the DOI/URL.
+articles. Books: ``Place : Publisher, 2019. – 256 с.`` (``[Б. м.]``/``[S. l.]`` when the place
+is unknown); an article in a collection (``chapter``, ``paper-conference``) names the
+collection after ``//`` and then its imprint. Printed newspaper articles give the day after
+the year and the number in brackets: ``– 2019. – 12 марта (№ 47). – С. 3.``
+
+The reference never names a paragraph. The footnote form (``pinpoint``) is the same
+description with the cited page in place of the range, and ``¶ <paragraph ID>`` as a note
+after it.
 """
 
 from __future__ import annotations
@@ -35,13 +41,17 @@ from archive.cite import (
     is_web,
     lang_of,
     page_range,
-    pinpoint,
+    pinpoint_page,
+    quoted,
     site_name,
     split_author,
     title_of,
 )
 
 SEP = ". – "
+# An article in a collection (proceedings, an edited book): ``// Collection. – Place :
+# Publisher, Year. – С. 10–15.``
+COLLECTION_KINDS = ("chapter", "paper-conference")
 
 
 class Words(TypedDict):
@@ -53,6 +63,8 @@ class Words(TypedDict):
     site: str
     text: str
     untitled: str
+    no_place: str
+    pages: str
     volume: str
     months: tuple[str, ...]
 
@@ -60,19 +72,22 @@ class Words(TypedDict):
 WORDS: dict[str, Words] = {
     "kk": {
         "page": "Б.", "etal": "[және т.б.]", "accessed": "қаралған күні", "site": "сайт",
-        "text": "Мәтін : электрондық", "untitled": "Тақырыпсыз", "volume": "Т.",
+        "text": "Мәтін : электрондық", "untitled": "Тақырыпсыз", "no_place": "[Б. м.]",
+        "pages": "б.", "volume": "Т.",
         "months": ("қаң.", "ақп.", "нау.", "сәу.", "мам.", "мау.", "шіл.", "там.", "қыр.",
                    "қаз.", "қар.", "жел."),
     },
     "ru": {
         "page": "С.", "etal": "[и др.]", "accessed": "дата обращения", "site": "сайт",
-        "text": "Текст : электронный", "untitled": "Без заглавия", "volume": "Т.",
+        "text": "Текст : электронный", "untitled": "Без заглавия", "no_place": "[Б. м.]",
+        "pages": "с.", "volume": "Т.",
         "months": ("янв.", "февр.", "марта", "апр.", "мая", "июня", "июля", "авг.",
                    "сент.", "окт.", "нояб.", "дек."),
     },
     "en": {
         "page": "P.", "etal": "[et al.]", "accessed": "accessed", "site": "website",
-        "text": "Text : electronic", "untitled": "Untitled", "volume": "Vol.",
+        "text": "Text : electronic", "untitled": "Untitled", "no_place": "[S. l.]",
+        "pages": "p.", "volume": "Vol.",
         "months": ("Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.",
                    "Oct.", "Nov.", "Dec."),
     },
@@ -94,11 +109,26 @@ def _dmy(iso: str) -> str:
     return ".".join(reversed(parts)) if len(parts) == 3 else iso
 
 
-def describe(source: CiteSource, paragraph: CiteParagraph | None) -> str:
-    """The bibliographic description, ending with a full stop."""
+def _numbering(source: CiteSource, words: Words) -> str | None:
+    parts = []
+    if source.volume:
+        parts.append(f"{words['volume']} {source.volume}")
+    if source.issue:
+        # ``4 (105)``: the issue and the journal's running number, kept whole as printed.
+        parts.append(f"№ {source.issue}")
+    return ", ".join(parts) or None
+
+
+def describe(source: CiteSource, pages: str | None) -> str:
+    """The bibliographic description with *pages* in the extent area, ending with a full stop.
+
+    The reference gives the whole page range; a footnote gives the page it points at.
+    """
     words = WORDS[lang_of(source)]
     authors = [a for a in source.authors if _name(a, inverted=False)]
     web = is_web(source)
+    book = source.kind == "book" and not web
+    collection = source.kind in COLLECTION_KINDS and not web
     title = title_of(source) or devised_title(source, words["untitled"])
     head = ""
     if 1 <= len(authors) <= 3:
@@ -112,27 +142,34 @@ def describe(source: CiteSource, paragraph: CiteParagraph | None) -> str:
     areas = [body]
     if web:
         areas.append(words["text"])
-    container = source.journal if not web else site_name(source)
     parts = date_parts(source)
-    if container:
-        areas[-1] += f" // {container}" + (f" : [{words['site']}]" if web else "")
-    if parts:
-        areas.append(str(parts[0]))
-    numbering = []
-    if source.volume:
-        numbering.append(f"{words['volume']} {source.volume}")
-    if source.issue:
-        numbering.append(f"№ {source.issue}")
-    if numbering:
-        areas.append(", ".join(numbering))
-    if web and len(parts) == 3:
-        areas.append(f"{parts[2]} {words['months'][parts[1] - 1]}")
-    pages = pinpoint(source, paragraph)
-    pages = pages or page_range(source)
-    if pages:
-        areas.append(f"{words['page']} {pages}")
-    if paragraph:
-        areas.append(f"¶ {paragraph.id}")
+    if book or collection:
+        if collection and source.journal:
+            areas[-1] += f" // {source.journal}"  # the collection the article is in
+        place = source.place or words["no_place"]
+        publisher = f" : {source.publisher}" if source.publisher else ""
+        year = f", {parts[0]}" if parts else ""
+        areas.append(f"{place}{publisher}{year}")
+        if book and source.extent:
+            areas.append(f"{source.extent} {words['pages']}")
+        if collection and pages:
+            areas.append(f"{words['page']} {pages}")
+    else:
+        container = site_name(source) if web else source.journal
+        if container:
+            areas[-1] += f" // {container}" + (f" : [{words['site']}]" if web else "")
+        if parts:
+            areas.append(str(parts[0]))
+        newspaper = source.kind == "article-newspaper"
+        day = (f"{parts[2]} {words['months'][parts[1] - 1]}"
+               if (web or newspaper) and len(parts) == 3 else None)
+        numbering = _numbering(source, words)
+        if newspaper and day and numbering and not web:
+            areas.append(f"{day} ({numbering})")  # a newspaper: the day, its number in brackets
+        else:
+            areas.extend(a for a in (numbering, day) if a)
+        if pages:
+            areas.append(f"{words['page']} {pages}")
     if source.doi:
         areas.append(f"DOI {source.doi}")
     if source.url and (web or not source.doi):
@@ -141,16 +178,24 @@ def describe(source: CiteSource, paragraph: CiteParagraph | None) -> str:
     return end(join_areas(areas))
 
 
+def reference(source: CiteSource) -> str:
+    """The reference-list entry: the work with its whole page range."""
+    return describe(source, page_range(source))
+
+
+def pinpoint(source: CiteSource, paragraph: CiteParagraph, *, quote: bool = False) -> str:
+    """A footnote (GOST R 7.0.5): the page cited in the extent area, the paragraph ID as a
+    note after the description, and the quotation above it."""
+    page = pinpoint_page(source, paragraph)
+    note = join_areas([describe(source, page if page else page_range(source)),
+                       f"¶ {paragraph.id}."])
+    text = quoted(paragraph, ("«", "»")) if quote else None
+    return f"{text}\n{note}" if text else note
+
+
 def join_areas(areas: list[str]) -> str:
     """Areas joined by ``. – ``, without doubling a full stop an area already ends with."""
     out = areas[0]
     for area in areas[1:]:
         out += (" – " if out.endswith((".", "!", "?")) else SEP) + area
     return out
-
-
-def render(source: CiteSource, paragraph: CiteParagraph | None, *, quote: bool = False) -> str:
-    text = describe(source, paragraph)
-    if quote and paragraph and paragraph.text:
-        return f"«{' '.join(paragraph.text.split())}»\n{text}"
-    return text

@@ -16,10 +16,11 @@ from . import (
     STYLES,
     CiteParagraph,
     CiteSource,
+    Rendered,
     case_forms_from_texts,
+    cite,
     default_style,
     is_web,
-    render,
 )
 
 RESOLVER_PREFIX = "/-/p/"
@@ -37,9 +38,14 @@ STYLE_NAMES = {
 
 @dataclass(frozen=True, slots=True)
 class Citation:
+    """One style's citation: ``text`` to copy whole, or its two parts — ``reference`` for a
+    reference list, ``pinpoint`` for the text or a footnote (None for a source alone)."""
+
     style: str
     name: str
     text: str
+    reference: str = ""
+    pinpoint: str | None = None
 
 
 def resolver_path(pid: str) -> str:
@@ -61,7 +67,9 @@ def cite_source(source: SourceRecord, accessed: str | None, texts: Sequence[str]
         key=source.key, title=m.title,
         authors=tuple({"family": a.family, "given": a.given, "literal": a.literal}
                       for a in m.authors),
-        year=m.year, date=m.date, journal=m.journal, volume=m.volume, issue=m.issue,
+        year=m.year, date=m.date, journal=m.journal, volume=m.volume,
+        # Cited whole, "4 (105)", as printed: each style decides what it keeps of it.
+        issue=f"{m.issue} ({m.cumulative_issue})" if m.issue and m.cumulative_issue else m.issue,
         first_page=None if m.first_page is None else str(m.first_page),
         last_page=None if m.last_page is None else str(m.last_page),
         doi=m.doi, url=m.url, publisher=m.publisher, language=m.language, kind=m.kind,
@@ -100,11 +108,11 @@ def citations(
     if styles is None:
         first = default_style(facts)
         styles = (first, *(style for style in STYLES if style != first))
-    return [_one(render, style, facts, pinned, quote) for style in styles]
+    return [_one(cite, style, facts, pinned, quote) for style in styles]
 
 
 def _one(
-    renderer: Callable[..., str],
+    renderer: Callable[..., Rendered],
     style: str,
     source: CiteSource,
     paragraph: CiteParagraph | None,
@@ -112,7 +120,8 @@ def _one(
 ) -> Citation:
     name = STYLE_NAMES.get(style, style)
     try:
-        return Citation(style, name, renderer(style, source, paragraph, quote=quote))
+        made = renderer(style, source, paragraph, quote=quote)
+        return Citation(style, name, made.text, made.reference, made.pinpoint)
     except (ImportError, ValueError, KeyError, TypeError, AttributeError) as exc:
         # One style failing on odd metadata must not take the other styles (or the page) down.
         return Citation(style, name, f"[{name} unavailable: {type(exc).__name__}: {exc}]")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from ..models import Candidate, Document, Segmentation
 from . import abstracts as ab
+from . import extent, inferred, plainhead, printed, running, titleblock, titlepage, titles
 from . import frontmatter as fm
-from . import inferred, plainhead, printed, running, titleblock, titlepage, titles
 from .container import container_candidates
 from .labels import abstract_label, keyword_label, split_keywords
 from .news import news_candidates
@@ -42,6 +42,9 @@ def extract_candidates(doc: Document, seg: Segmentation) -> tuple[Candidate, ...
     numbers = running.page_numbers(seg.artifacts)
     article = bool(lines) or any(c.field in ("doi", "udc", "grnti") for c in found + container)
     found += running.candidates(lines, numbers if article else [])
+    if article:
+        stated = [p for r in lines for p in (r.page, r.last) if p] + numbers
+        found += extent.last_page(seg.blocks, stated)
     found += container
     found += printed.checked(container, rows)
     for doi in dict.fromkeys(c.value for c in found if c.field == "doi"):

@@ -159,7 +159,8 @@ def _citation(row: Row, text: str) -> list[Candidate]:
         for name in split_journal(cited.journal)
     ]
     out.append(cand("year", cited.year))
-    for field, got in (("issue", cited.issue), ("volume", cited.volume)):
+    for field, got in (("issue", cited.issue), ("volume", cited.volume),
+                       ("cumulative_issue", cited.total if cited.issue else None)):
         if got:
             out.append(cand(field, got))
     if cited.page and cited.last:

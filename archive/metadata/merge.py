@@ -3,7 +3,8 @@
 Order of trust, highest first (the ``priority`` each reader gives its candidates):
 
     sidecar (always)  >  front matter 80  >  abstract 75  >  xmp 70  >  segmenter blocks 70
-    >  DOI page suffix (corroborated) 65  >  running header/footer 60  >  title page 52
+    >  DOI page suffix (corroborated) 65  >  last page of the work's own text 62
+    >  running header/footer 60  >  title page 52
     >  title block 50  >  plain-text head 45-50  >  pdf-info 40  >  date line confirmed by
     the PDF's creation year 35  >  capture header 30  >  text 20  >  inferred 10
 
@@ -39,7 +40,9 @@ SIDECAR_PRIORITY = 1_000_000
 PER_LANGUAGE = ("title", "journal", "keywords", "abstract")
 _LIST_FIELDS = ("udc", "grnti", "bbk", "languages")
 _INT_FIELDS = ("year", "first_page", "last_page")
-_STR_FIELDS = ("date", "doi", "volume", "issue", "language", "publisher", "url", "kind")
+_STR_FIELDS = (
+    "date", "doi", "volume", "issue", "cumulative_issue", "language", "publisher", "url", "kind",
+)
 
 
 def is_sidecar(cand: Candidate) -> bool:

@@ -161,6 +161,9 @@ def candidates(running: list[RunningLine], printed: list[int]) -> list[Candidate
         out.append(Candidate("year", r.year, origin, detail=detail, priority=PRIORITY))
         if r.issue:
             out.append(Candidate("issue", r.issue, origin, detail=detail, priority=PRIORITY))
+        if r.issue and r.total:
+            out.append(Candidate("cumulative_issue", r.total, origin, detail=detail,
+                                 priority=PRIORITY))
         if r.volume:
             out.append(Candidate("volume", r.volume, origin, detail=detail, priority=PRIORITY))
     pages = [p for r in running for p in (r.page, r.last) if p] + printed

@@ -27,9 +27,9 @@ import sqlite_utils
 from ..errors import StoreError
 from ..models import Candidate
 from ..objects import ObjectStore, process_alive
-from .plans import EventWrite, FileWrite, MetadataWrite
+from .plans import EventWrite, FileWrite, MetadataWrite, RestoreWrite
 from .schema import migrate
-from .write import write_file_rows, write_metadata_rows
+from .write import restore_rows, write_file_rows, write_metadata_rows
 
 DB_NAME = "archive.db"
 # Lock files in the home: one while the database is created or migrated, one while an
@@ -271,6 +271,14 @@ class Store:
                     "detail": json.dumps(event.detail, ensure_ascii=False, sort_keys=True),
                 }
             )
+
+    def restore(self, plan: RestoreWrite) -> None:
+        """Write back the rows of an exported bag atomically: all of them, or none."""
+        try:
+            with self.db.atomic():
+                restore_rows(self.db, plan)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot restore the bag's rows: {exc}") from exc
 
     def write_metadata(self, plan: MetadataWrite) -> None:
         """Re-merge one source's metadata atomically, keeping every earlier value as history."""

@@ -77,3 +77,17 @@ class MetadataWrite:
     existing_chosen: tuple[tuple[int, bool], ...]
     deactivate: tuple[int, ...]  # metadata_values ids no longer in force (an old sidecar's)
     event: EventWrite
+
+
+@dataclass(frozen=True, slots=True)
+class RestoreWrite:
+    """Rows exported in a bag, to be written back exactly as they were.
+
+    ``tables`` are (table, rows) in the order they may be written (a row's references come
+    first); ``stems`` are the word-form index entries of the live paragraphs, by ID, which the
+    bag does not carry because they are derived (``archive.search.stem_text``).
+    """
+
+    tables: tuple[tuple[str, tuple[dict[str, Any], ...]], ...]
+    stems: tuple[tuple[str, str], ...] = ()
+    stems_version: str | None = None  # the search rules' version the stems were made with

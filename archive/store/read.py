@@ -20,6 +20,7 @@ from .records import (
     ParagraphView,
     Related,
     SourceRecord,
+    SourceRows,
     SourceView,
     Version,
 )
@@ -27,7 +28,7 @@ from .records import (
 _SOURCE_COLUMNS = (
     "key", "title", "authors", "year", "date", "doi", "udc", "grnti", "journal", "volume",
     "issue", "first_page", "last_page", "language", "languages", "kind", "keywords",
-    "abstracts", "publisher", "url", "titles", "bbk",
+    "abstracts", "publisher", "url", "titles", "bbk", "cumulative_issue",
 )
 _LIST_COLUMNS = {"udc", "grnti", "languages", "bbk"}
 _MAP_COLUMNS = {"keywords", "abstracts", "titles"}
@@ -239,6 +240,7 @@ def paragraph_view(conn: sqlite3.Connection, pid: str) -> ParagraphView | None:
         accessed=first_seen(conn, key),
         texts=body_texts(conn, key),
         versions=versions(conn, pid),
+        origins=field_origins(conn, key),
     )
 
 
@@ -247,3 +249,41 @@ def source_view(conn: sqlite3.Connection, key: str) -> SourceView | None:
     if found is None:
         return None
     return SourceView(found, files(conn, key), first_seen(conn, key), body_texts(conn, key))
+
+
+# The tables that hold a source's rows, and the column naming the source in each; ``ingests``
+# rows are shared by many sources and are exported as the ones its files and events name.
+SOURCE_TABLES = (
+    ("sources", "key"), ("files", "source"), ("paragraphs", "source"),
+    ("paragraph_versions", "source"), ("metadata_values", "source"), ("artifacts", "source"),
+    ("events", "source"),
+)
+
+
+def source_rows(conn: sqlite3.Connection, key: str) -> SourceRows:
+    """Every row of every table that belongs to source *key*, in the order written."""
+    tables: list[tuple[str, tuple[dict[str, Any], ...]]] = []
+    for table, column in SOURCE_TABLES:
+        order = "rowid" if table != "paragraphs" else "seq, rowid"
+        cursor = conn.execute(f"SELECT * FROM {table} WHERE {column} = ? ORDER BY {order}", [key])
+        names = [d[0] for d in cursor.description]
+        tables.append((table, tuple(dict(zip(names, row, strict=True)) for row in cursor)))
+    ingest_ids = sorted({r["ingest_id"] for name, rows in tables if name in ("files", "events")
+                         for r in rows if r.get("ingest_id") is not None})
+    marks = ",".join("?" * len(ingest_ids))
+    cursor = conn.execute(f"SELECT * FROM ingests WHERE id IN ({marks}) ORDER BY id", ingest_ids)
+    names = [d[0] for d in cursor.description]
+    tables.append(("ingests", tuple(dict(zip(names, row, strict=True)) for row in cursor)))
+    return SourceRows(key, tuple(tables))
+
+
+def sources_matching(conn: sqlite3.Connection, match: str) -> list[str]:
+    """Keys of the sources whose bibliographic text or paragraphs match the FTS5 expression
+    *match* (built by ``archive.search.match_query``)."""
+    rows = conn.execute(
+        "SELECT key FROM sources WHERE rowid IN (SELECT rowid FROM sources_fts "
+        "WHERE sources_fts MATCH :m) OR key IN (SELECT p.source FROM paragraphs p JOIN "
+        "paragraphs_fts f ON f.rowid = p.rowid WHERE paragraphs_fts MATCH :m) ORDER BY key",
+        {"m": match},
+    )
+    return [r[0] for r in rows]

@@ -38,7 +38,8 @@ class SourceRecord:
             "key": self.key, "title": m.title,
             "authors": [_author_json(a) for a in m.authors], "year": m.year, "date": m.date,
             "doi": m.doi, "udc": list(m.udc), "grnti": list(m.grnti), "journal": m.journal,
-            "volume": m.volume, "issue": m.issue, "first_page": m.first_page,
+            "volume": m.volume, "issue": m.issue, "cumulative_issue": m.cumulative_issue,
+            "first_page": m.first_page,
             "last_page": m.last_page, "language": m.language, "languages": list(m.languages),
             "kind": m.kind, "keywords": dict(m.keywords), "abstracts": dict(m.abstracts),
             "publisher": m.publisher, "url": m.url, "titles": dict(m.titles),
@@ -153,6 +154,7 @@ class ParagraphView:
     accessed: str | None
     texts: tuple[str, ...]
     versions: tuple[Version, ...]
+    origins: tuple[FieldValue, ...] = ()  # the source's metadata candidates
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,3 +224,15 @@ class Resolution:
             ],
             "suggestions": list(self.suggestions),
         }
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRows:
+    """Every stored row that belongs to one source, as column → value mappings, table by
+    table: what a faithful export (a bag) carries so that nothing is lost."""
+
+    key: str
+    tables: tuple[tuple[str, tuple[dict[str, Any], ...]], ...]
+
+    def table(self, name: str) -> tuple[dict[str, Any], ...]:
+        return dict(self.tables).get(name, ())

@@ -250,12 +250,19 @@ def _search_index_version(db: sqlite_utils.Database) -> None:
     db.table("search_index").insert({"name": "paragraphs_stems", "version": FIRST_TERMS_VERSION})
 
 
+def _cumulative_issue(db: sqlite_utils.Database) -> None:
+    # "№ 4 (105)": issue 4, the journal's 105th issue; sources ingested before keep NULL
+    # until they are ingested again or a sidecar gives it.
+    db.execute("ALTER TABLE sources ADD COLUMN cumulative_issue TEXT")
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("0001_initial", _initial),
     ("0002_reading_position", _reading_position),
     ("0003_facet_indexes", _facet_indexes),
     ("0004_run_status", _run_status),
     ("0005_search_index_version", _search_index_version),
+    ("0006_cumulative_issue", _cumulative_issue),
 ]
 
 

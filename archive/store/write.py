@@ -9,7 +9,7 @@ from typing import Any
 import sqlite_utils
 
 from ..models import Candidate, SourceFacets, SourceMetadata
-from .plans import FileWrite, MetadataWrite
+from .plans import FileWrite, MetadataWrite, RestoreWrite
 
 
 def _json(value: Any) -> str:
@@ -34,6 +34,7 @@ def source_row(metadata: SourceMetadata, facets: SourceFacets) -> dict[str, Any]
         "journal": metadata.journal,
         "volume": metadata.volume,
         "issue": metadata.issue,
+        "cumulative_issue": metadata.cumulative_issue,
         "first_page": metadata.first_page,
         "last_page": metadata.last_page,
         "language": metadata.language,
@@ -237,3 +238,28 @@ def _write_tombstones(
                 "at": at,
             }
         )
+
+
+def restore_rows(db: sqlite_utils.Database, plan: RestoreWrite) -> None:
+    """Insert every row of the plan as it is, then the live paragraphs' stems.
+
+    Columns the table computes itself (``paragraphs.position``) are left to it; a row whose
+    key is already taken fails the whole write (the caller's transaction), so a restore never
+    merges into or overwrites what the archive holds.
+    """
+    conn = db.conn
+    for table, rows in plan.tables:
+        # hidden 2 and 3 are generated columns: SQLite computes them and refuses values.
+        columns = [r[1] for r in conn.execute(f"PRAGMA table_xinfo({table})") if r[6] == 0]
+        for row in rows:
+            names = [c for c in columns if c in row]
+            marks = ", ".join("?" * len(names))
+            conn.execute(f"INSERT INTO {table} ({', '.join(names)}) VALUES ({marks})",
+                         [row[c] for c in names])
+    for pid, stems in plan.stems:
+        conn.execute(
+            "INSERT INTO paragraphs_stems(rowid, stems) "
+            "SELECT rowid, ? FROM paragraphs WHERE id = ?", (stems, pid))
+    if plan.stems_version is not None:
+        conn.execute("INSERT OR REPLACE INTO search_index(name, version) "
+                     "VALUES ('paragraphs_stems', ?)", (plan.stems_version,))

@@ -61,6 +61,7 @@ COLUMNS: dict[str, dict[str, str]] = {
         "journal": "Journal or site the source appeared in.",
         "volume": "Journal volume.",
         "issue": "Journal issue.",
+        "cumulative_issue": "The journal's running issue number (105 in № 4 (105)).",
         "first_page": "First printed page.",
         "last_page": "Last printed page.",
         "language": "Main language (ISO 639-1).",
