@@ -39,7 +39,8 @@ SIDECAR_PRIORITY = 1_000_000
 PER_LANGUAGE = ("title", "journal", "keywords", "abstract")
 _LIST_FIELDS = ("udc", "grnti", "bbk", "languages")
 _INT_FIELDS = ("year", "first_page", "last_page")
-_STR_FIELDS = ("date", "doi", "volume", "issue", "language", "publisher", "url", "kind")
+_STR_FIELDS = ("date", "doi", "volume", "issue", "language", "publisher", "url", "kind",
+               "display_title")
 
 
 def is_sidecar(cand: Candidate) -> bool:
