@@ -33,6 +33,7 @@ from .blocks import (
     join_lead,
     mark_captions,
     unrepeated,
+    unwrap_inline_code,
     visible_blocks,
     xml_blocks,
 )
@@ -65,6 +66,7 @@ def extract_html(data: bytes, charset: str | None = None) -> Document:
             raise CorruptFileError("not a readable HTML page")
         info = (*saved_from(text[:PRESCAN]), *page_facts(tree))
         drop_noscript(tree)
+        unwrap_inline_code(tree)
         join_lead(tree)
         drop_teasers(tree)
         captions = mark_captions(tree)

@@ -67,6 +67,20 @@ def drop_noscript(tree: HtmlElement) -> None:
             el.drop_tree()
 
 
+def unwrap_inline_code(tree: HtmlElement) -> None:
+    """Make inline ``<code>`` (and ``<kbd>``, ``<samp>``, ``<tt>``) plain text of its sentence.
+
+    trafilatura takes every ``<code>`` for a code block: a file name inside a sentence
+    ("передав ей параметром файл <code>.changes</code>") left the sentence and a list item's
+    lead term ("<code>E:</code> — ошибка") became a paragraph of its own, and a listing's
+    ``<pre>`` was cut where a ``<code>`` began (Debian's DocBook manuals). ``<pre>`` alone
+    still marks a listing.
+    """
+    for el in list(tree.iter("code", "kbd", "samp", "tt")):
+        if el.getparent() is not None:
+            el.drop_tag()
+
+
 def join_lead(tree: HtmlElement) -> None:
     """Move an article's lead into the article's text that follows it.
 
