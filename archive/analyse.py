@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from .detect import GZIP_MAGIC, HTML, PDF, detect_media_type, gunzip
+from .detect import GZIP_MAGIC, HTML, MHTML, PDF, WARC, detect_media_type, gunzip
 from .errors import NoTextError, TooLittleTextError, UnsupportedTypeError
+from .extract.capture import CAPTURE
 from .hashing import sha256_hex
 from .models import DEFAULT_LIMITS, Candidate, Document, Limits, Segmentation, SourceMetadata
 
@@ -27,6 +28,9 @@ class Analysis:
     candidates: tuple[Candidate, ...]
     metadata: SourceMetadata  # merged from this file's candidates alone
     warnings: tuple[str, ...] = ()  # the extractor's and the cleaner's, for the file's record
+    # What a WARC or MHTML capture said of the page (``capture:url``, ``capture:date``, HTTP
+    # status and headers, the other records), for the file's record and its capture event.
+    capture: tuple[tuple[str, str], ...] = ()
 
 
 def extract(data: bytes, media_type: str) -> Document:
@@ -38,9 +42,28 @@ def extract(data: bytes, media_type: str) -> Document:
         from .extract.html import extract_html
 
         return extract_html(data)
+    if media_type in (WARC, MHTML):
+        return _captured(data, media_type)
     from .extract.text import extract_text
 
     return extract_text(data)
+
+
+def _captured(data: bytes, media_type: str) -> Document:
+    """A WARC's or MHTML file's page, read as HTML, with the capture's facts in its info."""
+    from .extract.html import extract_html
+
+    if media_type == WARC:
+        from .extract.warc import READER, read_warc
+
+        capture, reader = read_warc(data), READER
+    else:
+        from .extract.mhtml import read_mhtml
+
+        capture, reader = read_mhtml(data), "email (MHTML)"
+    page = extract_html(capture.html, capture.charset)
+    return replace(page, media_type=media_type, extractor=f"{reader} + {page.extractor}",
+                   info=capture.info() + page.info)
 
 
 _NO_TEXT_HINT = "the file holds no readable text: only markup and scripts, or nothing"
@@ -79,8 +102,12 @@ def analyse(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Analysis:
         if content.startswith(GZIP_MAGIC):
             raise UnsupportedTypeError("a gzip file inside a gzip file")
     media_type = detect_media_type(content)
-    document = extract(content, media_type)
-    if content is not data:
+    if media_type == WARC and content is not data:
+        # A WARC.gz is one gzip member per record: the WARC reader unpacks them all.
+        document = extract(data, media_type)
+    else:
+        document = extract(content, media_type)
+    if content is not data and media_type != WARC:
         document = replace(document, extractor=f"gzip + {document.extractor}")
     if not any(line.text.strip() for line in document.lines):
         if media_type == PDF:
@@ -105,6 +132,7 @@ def analyse(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Analysis:
         candidates=tuple(candidates),
         metadata=metadata,
         warnings=document.warnings + segmentation.warnings,
+        capture=tuple((k, v) for k, v in document.info if k.startswith(CAPTURE)),
     )
 
 

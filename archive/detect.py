@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from .errors import CorruptFileError, EmptyFileError, UnsupportedTypeError
 
 PDF = "application/pdf"
 HTML = "text/html"
 TEXT = "text/plain"
+WARC = "application/warc"
+MHTML = "multipart/related"  # MHTML: a MIME message of the page and its parts (RFC 2557)
 
 # Signatures of formats we recognise only to refuse them with a useful name.
 _KNOWN_BINARY = (
@@ -46,11 +50,30 @@ def gunzip(data: bytes) -> bytes:
     return out
 
 
+# A WARC starts with its version line (ISO 28500: ``WARC/1.0`` or ``WARC/1.1``); an MHTML
+# file with a MIME header naming multipart/related before its first blank line.
+_WARC = re.compile(rb"WARC/1\.[01]\r?\n")
+_HEADER_END = re.compile(rb"\r?\n\r?\n")
+_RELATED = re.compile(rb"^content-type:[ \t]*multipart/related", re.I | re.M)
+_MIME = re.compile(rb"^mime-version:", re.I | re.M)
+
+
+def is_warc(head: bytes) -> bool:
+    return _WARC.match(head) is not None
+
+
+def is_mhtml(head: bytes) -> bool:
+    end = _HEADER_END.search(head)
+    header = head[: end.start()] if end else head
+    return bool(_MIME.search(header) and _RELATED.search(header))
+
+
 def detect_media_type(data: bytes) -> str:
     """Return the media type of ``data`` or raise for empty and unsupported bytes.
 
     PDF readers accept a header anywhere in the first kilobyte, so do we. HTML is
-    recognised by its opening tags after optional BOM and whitespace; everything else that
+    recognised by its opening tags after optional BOM and whitespace, a WARC by its version
+    line, MHTML by its MIME header; everything else that
     is not a known binary format is offered to the text decoder, which rejects junk.
     """
     if not data:
@@ -60,6 +83,10 @@ def detect_media_type(data: bytes) -> str:
     for magic, name in _KNOWN_BINARY:
         if data.startswith(magic):
             raise UnsupportedTypeError(f"unsupported file type: {name}")
+    if is_warc(data[:16]):
+        return WARC
+    if is_mhtml(data[:8192]):
+        return MHTML
     head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith((b"<!doctype html", b"<html")) or (
         head.startswith(b"<") and b"<html" in data[:4096].lower()

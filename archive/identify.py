@@ -1,7 +1,8 @@
 """Which source a new file belongs to, and which labels its paragraphs carry.
 
-A new file joins an existing source when ``--source KEY`` says so, when its DOI matches, or
-when its normalised text overlaps an existing source's strongly
+A new file joins an existing source when ``--source KEY`` says so, when its DOI matches,
+when its URL (a page's canonical address, else the address it was captured from) is the
+source's or one of its captures', or when its normalised text overlaps an existing source's strongly
 (``archive.ids.SAME_SOURCE_OVERLAP``); the
 reason and score are recorded as an event. Otherwise it founds a new source with a freshly
 minted key. Database reads go through the ``Store``; the decisions are pure functions in
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from .analyse import Analysis
 from .ids import (
@@ -54,6 +56,9 @@ def identify(store: Store, analysis: Analysis, source_key: str | None) -> Identi
     doi = analysis.metadata.doi
     if doi and (key := store.source_by_doi(doi)):
         return Identity(key, False, f"same DOI {doi}", 1.0)
+    url = analysis.metadata.url
+    if url and (key := store.source_by_url(url_spellings(url))):
+        return Identity(key, False, f"same URL {url}", 1.0)
     texts = [block.text for block in analysis.segmentation.blocks]
     sharing = [key for key, _ in store.sources_sharing_fingerprints(analysis.fingerprints)]
     # A copy whose every paragraph differs a little (OCR noise, another extractor) shares no
@@ -72,6 +77,20 @@ def identify(store: Store, analysis: Analysis, source_key: str | None) -> Identi
     key = _mint(store, analysis, taken=store.source_exists)
     reason = "new source" if best is None else f"new source (best overlap {best[0]:.2f})"
     return Identity(key, True, reason, None if best is None else round(best[0], 4))
+
+
+def url_spellings(url: str) -> list[str]:
+    """The spellings of one page's address that sites and capture tools mix: ``http`` or
+    ``https``, with or without ``www.``, with or without a trailing slash; the fragment is
+    never part of the page. Query strings are kept: on many sites they name the article."""
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return [url]
+    host = parts.netloc.lower().removeprefix("www.")
+    path = parts.path.rstrip("/")
+    query = f"?{parts.query}" if parts.query else ""
+    return [f"{scheme}://{www}{host}{path}{slash}{query}"
+            for scheme in ("https", "http") for www in ("", "www.") for slash in ("", "/")]
 
 
 def label_paragraphs(

@@ -28,6 +28,7 @@ from typing import Final, Literal
 from . import __version__
 from .analyse import Analysis, analyse
 from .errors import ArchiveError, NotFoundError, TooLargeError, UnreadablePathError
+from .extract.capture import CAPTURE
 from .identify import Identity, identify, label_paragraphs
 from .models import DEFAULT_LIMITS, SIDECAR_ORIGIN, Candidate, Limits
 from .search import INDEX_VERSION, stem_text
@@ -405,6 +406,9 @@ def _plan(
     # What was wrong with the file's text (a repaired text layer) stays on its record.
     events += [EventWrite("warning", warning, {"name": _name(item.path)})
                for warning in analysis.warnings]
+    capture = dict(analysis.capture)
+    if capture:
+        events.append(_capture_event(analysis.capture))
     if sidecar_candidates:
         sidecar = sidecar_candidates[0].origin.removeprefix(SIDECAR_ORIGIN)
         events.append(EventWrite("metadata-override", "sidecar applied", {"sidecar": sidecar}))
@@ -427,4 +431,28 @@ def _plan(
         tombstones=tombstones,
         artifacts=analysis.segmentation.artifacts,
         events=tuple(events),
+        url=capture.get(CAPTURE + "url"),
+        captured_at=capture.get(CAPTURE + "date"),
+        http_status=int(status) if (status := capture.get(CAPTURE + "status", "")).isdigit()
+        else None,
     )
+
+
+def _capture_event(facts: tuple[tuple[str, str], ...]) -> EventWrite:
+    """A WARC's or MHTML's capture as a provenance event: where and when the page was
+    fetched, the server's answer, and what else the file holds beside the page."""
+    detail: dict[str, object] = {}
+    headers: dict[str, str] = {}
+    others: list[str] = []
+    for key, value in facts:
+        name = key.removeprefix(CAPTURE)
+        if name.startswith("http:"):
+            headers[name.removeprefix("http:")] = value
+        elif name == "other":
+            others.append(value)
+        else:
+            detail[name] = value
+    detail |= {"headers": headers, "other_records": others}
+    where = detail.get("url") or "an unnamed page"
+    when = detail.get("date") or "an unstated time"
+    return EventWrite("capture", f"captured {where} at {when}", detail)

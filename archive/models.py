@@ -235,6 +235,9 @@ class SourceMetadata:
     publisher: str | None = None
     url: str | None = None
     kind: str | None = None  # "article-journal" | "article-newspaper" | "book" | ...
+    # ``[First words…]`` for a work without a title of its own (``metadata.display``): shown,
+    # never cited as the work's title.
+    display_title: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

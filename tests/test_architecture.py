@@ -50,6 +50,8 @@ LIBRARIES = {
     "pymupdf": ("archive.extract.pdf",),
     "fitz": (),
     "trafilatura": ("archive.extract.html",),
+    "warcio": ("archive.extract.warc",),
+    "justext": (),  # measured against trafilatura (docs/web.md), not used
     "datasette": ("archive.datasette_plugin", "archive.web"),
     "typer": ("archive.cli",),
 }

@@ -23,6 +23,7 @@ from pathlib import Path
 import pdfgen
 import pymupdf
 import pytest
+import webcaptures
 from test_cli import run
 
 from archive import errors
@@ -64,6 +65,14 @@ def _inflating_pdf() -> bytes:
         b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]/Contents 4 0 R>>",
         b"<</Length %d/Filter/FlateDecode>>stream\n%s\nendstream" % (len(raw), raw),
     )
+
+
+def _page() -> bytes:
+    return webcaptures.page("zakon_article.html")
+
+
+def _half(data: bytes) -> bytes:
+    return data[: len(data) // 2]
 
 
 def _article() -> bytes:
@@ -169,6 +178,37 @@ BAD_FILES: dict[str, tuple[Callable[[], bytes], str | re.Pattern[str]]] = {
     "scan.pdf": (pdfgen.scanned_like, SCAN),
     "blank-page.pdf": (lambda: _pdf_with_text(" "), SCAN),
     "inflation-bomb.pdf": (_inflating_pdf, SCAN),
+    # web pages and captures
+    "app-shell.html": (lambda: b'<!doctype html><html><head><title>App</title>'
+                               b'<script src="/app.js"></script></head><body><div id="root">'
+                               b'</div><noscript>You need to enable JavaScript to run this '
+                               b'app.</noscript></body></html>', NO_TEXT),
+    "login-wall.html": (lambda: b'<html><body><form action="/login"><label>Email</label>'
+                                b'<input name=e><label>Password</label><input type=password>'
+                                b'<button>Sign in</button></form></body></html>', little(19)),
+    "broken-markup.html": (lambda: b"<html><body><div><p>\xd0\x9f\xd1\x80\xd0\xb8</div>"
+                                   b"</td></tr></table><<<>>> <p class=\">", little(3)),
+    "cut.warc": (lambda: _half(webcaptures.warc(_page())),
+                 f"a WARC file cut short in record 4 ({errors.CorruptFileError.hint})"),
+    "cut.warc.gz": (lambda: _half(webcaptures.warc(_page(), gz=True)),
+                    f"a WARC.gz file cut short ({errors.CorruptFileError.hint})"),
+    "header-only.warc": (lambda: b"WARC/1.0\r\nWARC-Type: response\r\n",
+                         "a WARC file cut short in the header of record 1 "
+                         f"({errors.CorruptFileError.hint})"),
+    "trailing-junk.warc.gz": (lambda: webcaptures.warc(_page(), gz=True) + b"junk",
+                              "a WARC.gz file with bytes after its last gzip member "
+                              f"({errors.CorruptFileError.hint})"),
+    "no-page.warc": (webcaptures.warc_without_page,
+                     "the WARC holds no HTML page (archive reads the HTML response records "
+                     "of a WARC; this one holds only other records)"),
+    "not-a-warc.warc.gz": (lambda: gzip.compress(RND.randbytes(3000)), NUL),
+    "no-html.mht": (lambda: webcaptures.mhtml(_page(), with_page=False),
+                    "the MHTML file holds no HTML part (save the page again as 'Webpage, "
+                    "Single File' or as HTML)"),
+    "no-parts.mht": (lambda: b"MIME-Version: 1.0\r\nContent-Type: multipart/related; "
+                             b"boundary=x\r\n\r\n",
+                     "a damaged MHTML file: StartBoundaryNotFoundDefect "
+                     f"({errors.CorruptFileError.hint})"),
 }
 
 

@@ -115,6 +115,8 @@ def build_archive(path: Path) -> Path:
             "key": KK,
             "title": "Қазақстан Республикасы Қарулы Күштерінің БҰҰ бітімгершілік миссияларына "
             "қатысуының құқықтық аспектілері",
+            "display_title": "Қазақстан Республикасы Қарулы Күштерінің БҰҰ бітімгершілік "
+            "миссияларына қатысуының құқықтық аспектілері",
             "authors": json.dumps([{"family": "Қалила", "given": "Асқар"}], ensure_ascii=False),
             "author_names": json.dumps(["Қалила Асқар"], ensure_ascii=False),
             "year": 2024,
@@ -138,6 +140,7 @@ def build_archive(path: Path) -> Path:
         {
             "key": RU,
             "title": "Казахстанские миротворцы в миссиях ООН",
+            "display_title": "Казахстанские миротворцы в миссиях ООН",
             "authors": "[]",
             "author_names": "[]",
             "year": 2025,
@@ -273,7 +276,8 @@ async def test_both_tables_render(ds: Datasette) -> None:
 async def test_untitled_source_is_linked_by_its_key(archive_db: Path, tmp_path: Path) -> None:
     copy = tmp_path / "archive.db"
     copy.write_bytes(archive_db.read_bytes())
-    sqlite_utils.Database(copy).execute("UPDATE sources SET title = NULL WHERE key = ?", [RU])
+    sqlite_utils.Database(copy).execute(
+        "UPDATE sources SET title = NULL, display_title = NULL WHERE key = ?", [RU])
     config = yaml.safe_load(CONFIG.read_text(encoding="utf-8"))
     instance = Datasette([str(copy)], config=config)
     await instance.invoke_startup()

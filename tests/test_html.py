@@ -383,3 +383,30 @@ def test_cli_ingests_a_page_and_shows_title_origin(tmp_path: Path) -> None:
     assert [c["origin"] for c in chosen] == ["opengraph"]
     assert data["files"][0]["media_type"] == "text/html"
     assert [p["role"] for p in data["paragraphs"]] == [role for role, _ in RU_ARTICLE]
+
+
+def test_inline_code_stays_in_its_sentence() -> None:
+    """Debian's DocBook manuals set file names and list terms in ``<code>`` inside prose."""
+    page = ("""<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8">
+<title>Глава 7. Проверка пакета</title></head><body>
+<div class="navheader"><a href="ch06.html">Назад</a> <a href="ch08.html">Далее</a></div>
+<div class="chapter"><h1>Глава 7. Проверка пакета</h1>
+<p>Запустите lintian, передав ей параметром файл <code class="filename">.changes</code>.
+Команда выполняет множество тестовых сценариев, проверяющих наличие типичных ошибок.</p>
+<ul><li><p><code class="literal">E:</code> — ошибка; нарушение политики или ошибка
+пакетирования.</p></li>
+<li><p><code class="literal">W:</code> — предупреждение; возможное нарушение политики.</p></li>
+</ul>
+<pre class="screen">$ lintian <code>gentoo_0.9.12-1_i386.changes</code></pre>
+</div>
+<div class="navfooter"><a href="index.html">Начало</a></div></body></html>""")
+    texts = [b.text for b in analyse(page.encode()).segmentation.blocks]
+    assert texts[0].startswith("Запустите lintian, передав ей параметром файл .changes. "
+                               "Команда выполняет")
+    # Each term with its definition, the listing whole, the navigation left out.
+    assert any(t.endswith("ошибок. E: — ошибка; нарушение политики или ошибка пакетирования.")
+               or t == "E: — ошибка; нарушение политики или ошибка пакетирования."
+               for t in texts)
+    assert "W: — предупреждение; возможное нарушение политики." in texts
+    assert "$ lintian gentoo_0.9.12-1_i386.changes" in texts
+    assert not any("Назад" in text or "Начало" in text for text in texts)

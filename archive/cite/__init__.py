@@ -24,6 +24,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from ..metadata.display import bracketed
+
 STYLES = ("gost", "apa", "chicago", "bibtex", "csl-json")
 _MODULES = {
     "gost": "gost",
@@ -241,13 +243,7 @@ def site_name(source: CiteSource) -> str | None:
 
 def devised_title(source: CiteSource, untitled: str, max_words: int = 12) -> str:
     """A bracketed title built from the first words of the text, for untitled sources."""
-    text = " ".join((source.incipit or "").split())
-    if not text:
-        return f"[{untitled}]"
-    first = re.split(r"(?<=[.!?…])\s", text, maxsplit=1)[0].rstrip(".!?… ")
-    words = first.split()
-    short = " ".join(words[:max_words])
-    return f"[{short}…]" if len(words) > max_words else f"[{short}]"
+    return bracketed(source.incipit, untitled, max_words)
 
 
 def case_forms_from_texts(texts: Iterable[str]) -> tuple[str, ...]:

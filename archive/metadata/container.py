@@ -22,6 +22,8 @@ from .running import parse_running
 XMP = 70
 PDF_INFO = 40
 CAPTURE = 30
+# Media types whose document is a web page's markup: a saved page, a WARC's or MHTML's page.
+_PAGES = ("text/html", "application/warc", "multipart/related")
 _JUNK_TITLE = re.compile(
     r"^(?:untitled|unknown|microsoft\s+\w+\s*-|.*\.(?:docx?|pdf|rtf|odt|tex|indd|qxd)$|\d+$)",
     re.I,
@@ -60,12 +62,14 @@ def container_candidates(doc: Document) -> list[Candidate]:
             out += _pdf_info(name, value)
         elif source == "capture-header":
             out += _capture(name, value)
+        elif source == "capture" and name == "url":
+            out += _captured_url(value)
     if creators:
         authors = [a.as_json() for a in _authors(creators)]
         out.append(Candidate("authors", authors, "xmp", detail="; ".join(creators), priority=XMP))
     if not any(key.startswith("capture-header:") for key, _ in doc.info):
         out += _capture_line(doc)
-    return out + (html_candidates(doc) if doc.media_type == "text/html" else [])
+    return out + (html_candidates(doc) if doc.media_type in _PAGES else [])
 
 
 def _authors(creators: list[str]) -> list[Author]:
@@ -142,6 +146,19 @@ def _capture(name: str, value: str) -> list[Candidate]:
         return [Candidate("title", value, "capture-header", lang=pt.guess_lang(value),
                           detail=value, priority=CAPTURE)]
     return []
+
+
+def _captured_url(value: str) -> list[Candidate]:
+    """The address a WARC or MHTML capture fetched: the page's URL unless the page names
+    its canonical one; its host names the site when nothing else does. The capture's date
+    is the access date, kept with the file, never a candidate for the work's date."""
+    if urlsplit(value).scheme not in ("http", "https"):
+        return []
+    out = [Candidate("url", value, "capture", detail=value, priority=CAPTURE)]
+    if host := urlsplit(value).hostname:
+        out.append(Candidate("publisher", host.removeprefix("www."), "capture", detail=value,
+                             priority=CAPTURE - 5))
+    return out
 
 
 def _capture_line(doc: Document) -> list[Candidate]:

@@ -7,6 +7,7 @@ from . import abstracts as ab
 from . import extent, inferred, plainhead, printed, running, titleblock, titlepage, titles
 from . import frontmatter as fm
 from .container import container_candidates
+from .display import display_title
 from .labels import abstract_label, keyword_label, split_keywords
 from .news import news_candidates
 from .rows import build_rows
@@ -54,6 +55,7 @@ def extract_candidates(doc: Document, seg: Segmentation) -> tuple[Candidate, ...
         found += news_candidates(doc)
     found += inferred.languages(doc, seg)
     found += inferred.kind(doc, found)
+    found += display_title(seg, found)
     return _dedupe(found)
 
 

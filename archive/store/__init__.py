@@ -184,6 +184,19 @@ class Store:
         ).fetchone()
         return row[0] if row else None
 
+    def source_by_url(self, urls: Sequence[str]) -> str | None:
+        """The first source whose URL, or one of whose files' capture addresses, is one of
+        ``urls`` (spellings of one address: the caller lists them)."""
+        if not urls:
+            return None
+        marks = ",".join("?" * len(urls))
+        row = self.db.execute(
+            f"SELECT key FROM sources WHERE url IN ({marks}) OR key IN "
+            f"(SELECT source FROM files WHERE url IN ({marks})) ORDER BY created_at LIMIT 1",
+            [*urls, *urls],
+        ).fetchone()
+        return row[0] if row else None
+
     def sources_sharing_fingerprints(self, fingerprints: Sequence[str]) -> list[tuple[str, int]]:
         """Sources whose live paragraphs have any of ``fingerprints``, most shared first."""
         counts: dict[str, int] = {}

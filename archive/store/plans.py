@@ -63,6 +63,11 @@ class FileWrite:
     tombstones: tuple[TombstoneWrite, ...]
     artifacts: tuple[Artifact, ...]
     events: tuple[EventWrite, ...]
+    # A web capture's address, moment of capture (ISO 8601, UTC) and HTTP status, as the
+    # WARC or MHTML file states them; None for other files.
+    url: str | None = None
+    captured_at: str | None = None
+    http_status: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

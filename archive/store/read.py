@@ -28,7 +28,7 @@ from .records import (
 _SOURCE_COLUMNS = (
     "key", "title", "authors", "year", "date", "doi", "udc", "grnti", "journal", "volume",
     "issue", "first_page", "last_page", "language", "languages", "kind", "keywords",
-    "abstracts", "publisher", "url", "titles", "bbk", "cumulative_issue",
+    "abstracts", "publisher", "url", "titles", "bbk", "cumulative_issue", "display_title",
 )
 _LIST_COLUMNS = {"udc", "grnti", "languages", "bbk"}
 _MAP_COLUMNS = {"keywords", "abstracts", "titles"}
@@ -106,8 +106,11 @@ def file_digests(conn: sqlite3.Connection) -> list[tuple[str, str]]:
 
 
 def first_seen(conn: sqlite3.Connection, key: str) -> str | None:
-    """The day the archive first captured one of the source's files (a web page's access date)."""
-    row = conn.execute("SELECT min(first_seen) FROM files WHERE source = ?", [key]).fetchone()
+    """The day one of the source's files was captured (a web page's access date): a WARC's
+    or MHTML's capture time, else the day the archive first saw the file."""
+    row = conn.execute(
+        "SELECT min(substr(coalesce(captured_at, first_seen), 1, 10)) FROM files "
+        "WHERE source = ?", [key]).fetchone()
     return row[0][:10] if row and row[0] else None
 
 

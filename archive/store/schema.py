@@ -256,6 +256,24 @@ def _cumulative_issue(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE sources ADD COLUMN cumulative_issue TEXT")
 
 
+def _web_captures(db: sqlite_utils.Database) -> None:
+    # Web captures: a file's address, capture time and HTTP status (from a WARC or MHTML
+    # file); a source's access date (its earliest capture) and the title facets and pages
+    # show, the devised ``[First words…]`` of an untitled work. Existing rows get the title
+    # and the day their first file was seen; an untitled source gets its devised title the
+    # next time a file joins it.
+    db.execute("ALTER TABLE files ADD COLUMN url TEXT")
+    db.execute("ALTER TABLE files ADD COLUMN captured_at TEXT")
+    db.execute("ALTER TABLE files ADD COLUMN http_status INTEGER")
+    db.execute("ALTER TABLE sources ADD COLUMN display_title TEXT")
+    db.execute("ALTER TABLE sources ADD COLUMN captured TEXT")
+    db.execute("UPDATE sources SET display_title = title")
+    db.execute(
+        "UPDATE sources SET captured = (SELECT min(substr(first_seen, 1, 10)) FROM files "
+        "WHERE files.source = sources.key)")
+    db.table("files").create_index(["url"])
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("0001_initial", _initial),
     ("0002_reading_position", _reading_position),
@@ -263,6 +281,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("0004_run_status", _run_status),
     ("0005_search_index_version", _search_index_version),
     ("0006_cumulative_issue", _cumulative_issue),
+    ("0007_web_captures", _web_captures),
 ]
 
 

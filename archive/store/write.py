@@ -46,6 +46,8 @@ def source_row(metadata: SourceMetadata, facets: SourceFacets) -> dict[str, Any]
         "abstracts_text": "\n\n".join(metadata.abstracts.values()),
         "publisher": metadata.publisher,
         "url": metadata.url,
+        # What facets and pages show: the title, else the devised ``[First words…]``.
+        "display_title": metadata.title or metadata.display_title,
     }
 
 
@@ -170,8 +172,16 @@ def write_file_rows(db: sqlite_utils.Database, plan: FileWrite, ingest_id: int, 
             "page_count": plan.page_count,
             "first_seen": at,
             "ingest_id": ingest_id,
+            "url": plan.url,
+            "captured_at": plan.captured_at,
+            "http_status": plan.http_status,
         }
     )
+    # The source's access date: its earliest capture, a file's capture time or, for a file
+    # that does not state one, the day the archive first saw it.
+    db.execute(
+        "UPDATE sources SET captured = (SELECT min(substr(coalesce(captured_at, first_seen), "
+        "1, 10)) FROM files WHERE source = ?) WHERE key = ?", [key, key])
     write_candidates(
         db, key, plan.candidates, plan.chosen, plan.existing_chosen, plan.sha256, at
     )

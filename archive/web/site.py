@@ -72,10 +72,20 @@ COLUMNS: dict[str, dict[str, str]] = {
         "keywords_text": "All keywords as plain text, for search.",
         "abstracts_text": "All abstracts as plain text, for search.",
         "publisher": "Publisher.",
-        "url": "Where the source was published online.",
+        "url": "Where the source was published online: the page's canonical address, else "
+        "the address it was captured from.",
+        "captured": "Access date of a web source: its earliest capture (a WARC's or MHTML's "
+        "capture time, else the day the archive first saw the file).",
+        "display_title": "The title as pages and facets show it: the title, or for a work "
+        "without one a title devised from its first words, in square brackets.",
         "paragraph_count": "Number of live paragraphs.",
         "created_at": "When the source was first ingested (UTC).",
         "updated_at": "When the source last changed (UTC).",
+    },
+    "files": {
+        "url": "The address a web capture (WARC, MHTML) fetched the page from.",
+        "captured_at": "When a WARC or MHTML capture fetched the page (UTC).",
+        "http_status": "The HTTP status the server answered a WARC capture with.",
     },
     "paragraphs": {
         "id": "Paragraph ID: <source key>-p<label>. Cite it; it will always resolve at "

@@ -27,10 +27,13 @@ from archive.errors import CorruptFileError
 from archive.models import Document, Line
 
 from .blocks import (
+    drop_noscript,
     drop_teasers,
     flattened,
+    join_lead,
     mark_captions,
     unrepeated,
+    unwrap_inline_code,
     visible_blocks,
     xml_blocks,
 )
@@ -46,21 +49,25 @@ _TITLE_KEYS = frozenset(("html-meta:citation_title", "html-meta:dc.title", "json
                          "og:title", "html:title"))
 
 
-def extract_html(data: bytes) -> Document:
+def extract_html(data: bytes, charset: str | None = None) -> Document:
     """Decode a saved web page and return its main text as one ``Line`` per block.
 
     Encodings: a byte-order mark, then UTF-8, then the page's own declaration (``<meta
     charset>``, ``http-equiv`` Content-Type, an XML declaration), then charset-normalizer's
-    guess — pages in windows-1251 and KOI8-R are common (see ``decode_html``). A page
+    guess — pages in windows-1251 and KOI8-R are common (see ``decode_html``); ``charset``
+    is what a capture's HTTP or MIME header said, read before the page's declaration. A page
     without any text gives a ``Document`` without lines; the caller decides that there is
     nothing to index.
     """
-    text = decode_html(data)
+    text = decode_html(data, charset)
     try:
         tree = trafilatura.load_html(text)
         if tree is None:
             raise CorruptFileError("not a readable HTML page")
         info = (*saved_from(text[:PRESCAN]), *page_facts(tree))
+        drop_noscript(tree)
+        unwrap_inline_code(tree)
+        join_lead(tree)
         drop_teasers(tree)
         captions = mark_captions(tree)
         result = trafilatura.bare_extraction(

@@ -7,6 +7,7 @@ plain paragraph.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 from copy import deepcopy
@@ -49,6 +50,56 @@ def mark_captions(tree: HtmlElement) -> set[str]:
     for figure in list(tree.iter("figure")):
         figure.tag = "div"
     return texts
+
+
+# Class names news templates give an article's lead (its first paragraph, set apart in bold)
+# and the article's text right after it.
+_LEAD = re.compile(r"(?:^|[\s_-])(?:lead|intro|standfirst|anons|annotation|subtitle|excerpt)"
+                   r"(?:$|[\s_-])", re.I)
+_BODY = re.compile(r"(?:^|[\s_-])(?:body|text|content)(?:$|[\s_-])", re.I)
+
+
+def drop_noscript(tree: HtmlElement) -> None:
+    """Remove what a page shows only to browsers without scripts: an app shell's "You need
+    to enable JavaScript to run this app" is the page apologising, not its text."""
+    for el in list(tree.iter("noscript")):
+        if el.getparent() is not None:
+            el.drop_tree()
+
+
+def unwrap_inline_code(tree: HtmlElement) -> None:
+    """Make inline ``<code>`` (and ``<kbd>``, ``<samp>``, ``<tt>``) plain text of its sentence.
+
+    trafilatura takes every ``<code>`` for a code block: a file name inside a sentence
+    ("передав ей параметром файл <code>.changes</code>") left the sentence and a list item's
+    lead term ("<code>E:</code> — ошибка") became a paragraph of its own, and a listing's
+    ``<pre>`` was cut where a ``<code>`` began (Debian's DocBook manuals). ``<pre>`` alone
+    still marks a listing.
+    """
+    for el in list(tree.iter("code", "kbd", "samp", "tt")):
+        if el.getparent() is not None:
+            el.drop_tag()
+
+
+def join_lead(tree: HtmlElement) -> None:
+    """Move an article's lead into the article's text that follows it.
+
+    News templates set the lead apart (``<div class="article__lead">``) just before the
+    text (``<div class="article__body">``); trafilatura takes the text's container as the
+    article and drops the lead, the article's first paragraph. A lead is only moved into
+    the block right after it that is named as the text, so a teaser elsewhere stays out.
+    """
+    for el in list(tree.iter("div", "p", "section", "header")):
+        following = el.getnext()
+        if following is None or not isinstance(following.tag, str):
+            continue
+        names = f"{el.get('class') or ''} {el.get('id') or ''}"
+        after = f"{following.get('class') or ''} {following.get('id') or ''}"
+        if _LEAD.search(names) and _BODY.search(after) and clean(el.text_content()):
+            if el.tag == "p" or not any(c.tag == "p" for c in el.iter()):
+                el.tag = "p"
+            el.getparent().remove(el)
+            following.insert(0, el)
 
 
 def drop_teasers(tree: HtmlElement) -> None:

@@ -23,8 +23,10 @@ _DECLARED = re.compile(
 PRESCAN = 16_384
 
 
-def decode_html(data: bytes) -> str:
-    """The page's text: BOM, then UTF-8, then the declared charset, then a statistical guess.
+def decode_html(data: bytes, transport: str | None = None) -> str:
+    """The page's text: BOM, then UTF-8, then the charset the HTTP or MIME header gave
+    (``transport``, from a WARC or MHTML capture), then the page's own declaration, then a
+    statistical guess.
 
     Valid UTF-8 is taken before the declaration: a page re-saved as UTF-8 often keeps its
     old ``<meta charset="windows-1251">``, while text in a legacy Cyrillic encoding is never
@@ -37,7 +39,7 @@ def decode_html(data: bytes) -> str:
             except UnicodeDecodeError as exc:
                 raise UndecodableTextError(f"invalid {encoding} after its byte-order mark") from exc
     declared = _declared_encoding(data[:PRESCAN])
-    candidates: tuple[str | None, ...] = ("utf-8", declared)
+    candidates: tuple[str | None, ...] = ("utf-8", _label(transport), declared)
     for candidate in candidates:
         if candidate is not None:
             try:
@@ -56,14 +58,21 @@ def decode_html(data: bytes) -> str:
 
 def _declared_encoding(head: bytes) -> str | None:
     for match in _DECLARED.finditer(head):
-        label = (match.group(1) or match.group(2)).decode("ascii").strip().lower()
-        try:
-            name = codecs.lookup(label).name
-        except LookupError:
-            continue
-        # A page can only say it is UTF-16 in ASCII bytes if it is not (WHATWG: read UTF-8);
-        # Latin-1 labels mean windows-1252 in every browser.
-        if name.startswith("utf-16") or name.startswith("utf-32"):
-            return "utf-8"
-        return "cp1252" if name in ("latin_1", "ascii") else name
+        if name := _label((match.group(1) or match.group(2)).decode("ascii")):
+            return name
     return None
+
+
+def _label(label: str | None) -> str | None:
+    """A charset label as a Python codec's name, as browsers read labels; None if unknown."""
+    if not label:
+        return None
+    try:
+        name = codecs.lookup(label.strip().lower()).name
+    except LookupError:
+        return None
+    # A page can only say it is UTF-16 in ASCII bytes if it is not (WHATWG: read UTF-8);
+    # Latin-1 labels mean windows-1252 in every browser.
+    if name.startswith("utf-16") or name.startswith("utf-32"):
+        return "utf-8"
+    return "cp1252" if name in ("latin_1", "ascii") else name
