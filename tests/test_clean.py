@@ -193,7 +193,20 @@ SEED_VOCAB = Vocabulary.from_texts(ARTICLE.read_text(encoding="utf-8").splitline
         ("приложения Debian GNU/", "Linux, сделавшие", "приложения Debian GNU/Linux, сделавшие"),
         ("можно найти на https:", "//www.gnu.org/software/hurd (", "можно найти на "
          "https://www.gnu.org/software/hurd ("),
+        # Broken at a dot of an address; a sentence ending with an address goes on apart.
+        ("(2013). URL https://doi.", "org/10.18637/jss.v052.i05.",
+         "(2013). URL https://doi.org/10.18637/jss.v052.i05."),
+        ("по адресу https://lists.", "debian.org/ ищите",
+         "по адресу https://lists.debian.org/ ищите"),
+        ("at https://www.debian.org.", "The next one", "at https://www.debian.org. The next one"),
+        ("e.g.", "org/chart below", "e.g. org/chart below"),
         ("either A /", "B works", "either A / B works"),
+        # A compound of a Latin and a Cyrillic word keeps its hyphen.
+        ("а в log-", "файл записывается", "а в log-файл записывается"),
+        ("открыть PDF-", "файлы можно", "открыть PDF-файлы можно"),
+        # A suspended hyphen before a conjunction keeps its hyphen and the space.
+        ("design one-", "or two-tailed tests", "design one- or two-tailed tests"),
+        ("аудио-", "және бейне жазбалар", "аудио- және бейне жазбалар"),
         ("the file", "/etc/hosts lists", "the file /etc/hosts lists"),
     ],
 )

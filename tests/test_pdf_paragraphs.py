@@ -261,3 +261,60 @@ def test_an_elision_indented_inside_a_code_block_belongs_to_it() -> None:
     out = blocks(lines)
     assert [b.role for b in out] == ["body", "code", "body"]
     assert out[1].text == "\\begin{marginfigure}[offset]\n. . .\n\\end{marginfigure}"
+
+
+def _page_foot(text: str) -> list[Line]:
+    body = [line(f"Running text line {k} of the page that goes on over the full width of it",
+                 81, 500 + 13 * k, 513) for k in range(8)]
+    return [*body, line(text, 81, 604, 513)]
+
+
+def test_a_table_at_the_next_page_top_does_not_cut_the_sentence() -> None:
+    lines = [
+        *_page_foot("the templates themselves can be very complicated. However, Eigen provides"),
+        line("R object type Eigen class typedef", 206, 100, 420, page=2),
+        line("numeric matrix MatrixXd", 206, 114, 420, page=2),
+        line("integer matrix MatrixXi", 206, 128, 420, page=2),
+        line("Table 1: Correspondence between R matrix and vector types.", 120, 150, 480,
+             page=2, blank_before=True),
+        line("typedefs for common classes that correspond to R matrices and vectors, as shown",
+             81, 180, 513, page=2, blank_before=True),
+        line("in Table 1, and this paper will use these typedefs.", 81, 193, 300, page=2),
+    ]
+    out = blocks(lines)
+    body = next(b for b in out if "However, Eigen provides" in b.text)
+    assert body.text.endswith("However, Eigen provides typedefs for common classes that "
+                              "correspond to R matrices and vectors, as shown in Table 1, and "
+                              "this paper will use these typedefs.")
+    assert [b.role for b in out if "MatrixXd" in b.text] == ["table"]
+
+
+def test_code_set_as_a_float_at_the_next_page_top_does_not_cut_the_sentence() -> None:
+    lines = [
+        *_page_foot("method. For complex matrices, the adjoint is the conjugate. In keeping with"),
+        line("typedef Eigen::Map<Eigen::MatrixXi> MapMati;", 81, 100, 380, page=2, kind="code"),
+        line("const MapMati B(as<MapMati>(BB));", 81, 113, 330, page=2, kind="code"),
+        line("Figure 2: prodCpp: Product and cross-product of two matrices.", 120, 140, 480,
+             page=2, blank_before=True),
+        line("the conventions in the Eigen documentation the adjoint() method is used.", 81,
+             170, 480, page=2, blank_before=True),
+    ]
+    out = blocks(lines)
+    assert any(b.text.endswith("In keeping with the conventions in the Eigen documentation "
+                               "the adjoint() method is used.") for b in out)
+    assert [b.role for b in out if "MapMati" in b.text] == ["code"]
+
+
+def test_lines_hanging_under_a_term_belong_to_its_item() -> None:
+    lines = [
+        line("biolist.sty — список растений. Узкоспециализированный стиль.", 74, 330, 400,
+             size=12.0, lead=11),
+        line("boldline.sty — ещё один тип разделительной линии для таблицы (жирные линии).", 74,
+             349, 520, size=12.0, lead=12),
+        line("Желательно, конечно, чтобы разделительных линий таблице было как можно", 104,
+             364, 520, size=12.0),
+        line("меньше, особенно вертикальных, но всякое бывает.", 104, 378, 400, size=12.0),
+    ]
+    out = blocks(lines)
+    assert [b.text[:12] for b in out] == ["biolist.sty ", "boldline.sty"]
+    assert out[1].text.endswith("но всякое бывает.")

@@ -212,14 +212,16 @@ def join_lines(left: str, right: str, vocab: Vocabulary) -> str:
     if last in _BREAK_HYPHENS and _ADDRESS_TOKEN.search(left.rsplit(None, 1)[-1]):
         return head_text + left + right  # a URL broken after one of its own hyphens
     hyphen = _broken_word(left) if last in _BREAK_HYPHENS else None
+    if hyphen and _suspended(hyphen[2], right, vocab):
+        return head_text + left + " " + right  # suspended: "one-" + "or two-tailed"
     head = _HEAD.match(right) if hyphen else None
     if hyphen and head and not left[: hyphen[0]].endswith(("-", "–", "—")):
         keep = keep_hyphen(hyphen[2], head.group(1), vocab)
         return head_text + left[: hyphen[1]] + ("-" if keep else "") + right
     if left[-1] in "–—" and left[-2:-1].isdigit() and right[:1].isdigit():
         return head_text + left + right  # a range split after its dash: 2020–/2024
-    if _broken_at_slash(left, right):
-        return head_text + left + right  # "GNU/" + "Linux", "https://" + "www.…"
+    if _broken_at_slash(left, right) or _broken_at_dot(left, right):
+        return head_text + left + right  # "GNU/" + "Linux", "https://doi." + "org/10.…"
     if left.endswith(".-") and left[-3:-2].isalpha() and right[:1].isalpha():
         return head_text + left + right  # an abbreviation in a compound: С.-/Петербург
     return head_text + left + " " + right
@@ -239,6 +241,20 @@ def _broken_at_slash(left: str, right: str) -> bool:
     if last.endswith("://") or (len(last) >= 2 and last[-1] == "/" and last[-2] != "/"):
         return right[:1].isalnum()
     return right[:1] == "/" and right[1:2].isalnum() and _URL_START.search(last) is not None
+
+
+_URL_GOES_ON = re.compile(r"[a-z0-9][\w-]*(?:/\S*|\.[\w-]+\S*)", re.IGNORECASE)
+
+
+def _broken_at_dot(left: str, right: str) -> bool:
+    """An address broken after one of its dots (``https://doi.`` + ``org/10.18637/…``,
+    ``www.`` + ``debian.org``): the next line's first word goes on as an address does,
+    with a slash or a dot inside it; a sentence that ends with an address is followed by
+    a word."""
+    last = left.rsplit(" ", 1)[-1].lstrip("(<«\"")
+    if not last.endswith(".") or last.endswith("..") or not _URL_START.match(last):
+        return False
+    return _URL_GOES_ON.fullmatch(right.split(" ", 1)[0]) is not None
 
 
 _ADJECTIVE_END = re.compile(
@@ -322,6 +338,11 @@ def _starts_like_a_word(tail: str) -> bool:
     return len(t) >= _MIN_TAIL and t.isalpha() and not _opens_like_an_ending(t)
 
 
+def _latin(word: str) -> bool:
+    """The word's letters are Latin (else Cyrillic or another script)."""
+    return all(ch.isascii() for ch in word if ch.isalpha())
+
+
 def keep_hyphen(stem: str, tail: str, vocab: Vocabulary) -> bool:
     """Decide whether ``stem-`` at a line end followed by ``tail`` is a real compound.
 
@@ -336,6 +357,8 @@ def keep_hyphen(stem: str, tail: str, vocab: Vocabulary) -> bool:
         return True
     if any(map(str.isdigit, last)) or first_tail[:1].isdigit():
         return True
+    if _latin(last) != _latin(first_tail):
+        return True  # "log-" + "файл", "PDF-" + "файлы": one word of each script
     if first_tail[:1].isupper() and not last[-1:].isupper():
         return True  # Тәжік-Ауған; but ҚАЗАҚ- + СТАН in capitals is a word break
     if len(last) >= 2 and last.isupper() and first_tail.islower():
@@ -376,6 +399,20 @@ _SPACED_BREAK = re.compile(r"(?<![\w-])([^\W\d_]{2,})[-\u2010] ([^\W\d_]{2,})(?!
 _CONJUNCTIONS = frozenset(
     {"және", "мен", "пен", "бен", "немесе", "и", "или", "а", "and", "or", "to", "und"}
 )
+
+
+def _suspended(stem: str, right: str, vocab: Vocabulary) -> bool:
+    """A suspended hyphen at a line end: a conjunction opens the next line (``one-`` + ``or
+    two-tailed``, ``двух-`` + ``и трёхкомнатные``). Kazakh ``мен``/``пен``/``бен`` are
+    also endings (``реттелмеуі-`` + ``мен``), so they never count, nor does a conjunction
+    that the document knows as the rest of the word."""
+    word = right.split(" ", 1)[0]
+    if " " not in right or word.casefold() not in _CONJUNCTIONS - _ALSO_ENDINGS:
+        return False
+    return not vocab.knows_joined(stem.split("-")[-1] + word)
+
+
+_ALSO_ENDINGS = frozenset({"мен", "пен", "бен"})
 
 
 def mend_spaced_breaks(text: str, vocab: Vocabulary) -> str:

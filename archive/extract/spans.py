@@ -159,25 +159,37 @@ def lead_length(spans: list[Span]) -> int:
 
 def monospaced(spans: list[Span]) -> bool:
     """Nearly all of the line's characters are in a monospaced (typewriter) font, or in
-    italic placeholders between typewriter text (``\begin{table}[⟨offset⟩]``, ``ls
-    [options] file``, as manuals write a syntax): the line opens in the typewriter font
-    and is no sentence."""
-    mono = placeholder = total = 0
+    italic placeholders between typewriter text (``\\begin{table}[⟨offset⟩]``, ``ls
+    [options] file``, as manuals write a syntax), or in keywords a listing highlights in
+    bold (``return List::create(…)``): the line opens in the typewriter font or with such a
+    keyword, and is no sentence."""
+    mono = other = total = 0
     for s in spans:
         n = len(s["text"].strip())
         total += n
         if _is_mono(s):
             mono += n
-        elif s["flags"] & FONT_ITALIC or _PLACEHOLDER.fullmatch(s["text"].strip()):
-            placeholder += n
+        elif _placeholder(s) or _keyword(s):
+            other += n
     if total == 0:
         return False
     if mono >= 0.9 * total:
         return True
-    opens_mono = next((_is_mono(s) for s in spans if s["text"].strip()), False)
+    first = next((s for s in spans if s["text"].strip()), None)
+    opens = first is not None and (_is_mono(first) or _keyword(first))
     ends_sentence = "".join(s["text"] for s in spans).rstrip().endswith(".")
-    return (opens_mono and not ends_sentence and mono >= 0.25 * total
-            and mono + placeholder >= 0.9 * total)
+    return (opens and not ends_sentence and mono >= 0.25 * total
+            and mono + other >= 0.9 * total)
+
+
+def _placeholder(span: Span) -> bool:
+    return bool(span["flags"] & FONT_ITALIC) or bool(_PLACEHOLDER.fullmatch(span["text"].strip()))
+
+
+def _keyword(span: Span) -> bool:
+    """One word in bold: a keyword a code listing highlights."""
+    bold = bool(span["flags"] & FONT_BOLD) or _bold_name(span["font"])
+    return bold and len(span["text"].split()) == 1
 
 
 def _is_mono(span: Span) -> bool:

@@ -45,7 +45,7 @@ _NOTE_MARK = re.compile(r"^(?:\d{1,2}(?!\d)|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2}|[
 @dataclass(frozen=True, slots=True)
 class Apart:
     positions: tuple[int, ...]  # in the cleaned line list
-    role: str  # "code" | "footnote" | "caption" | "table"
+    role: str  # "code" | "footnote" | "caption" | "table" | "figure"
 
 
 def apart_groups(
@@ -59,8 +59,52 @@ def apart_groups(
         used |= {k for g in groups for k in g.positions}
         groups += _margin_notes(lines, used, body_size)
         used |= {k for g in groups for k in g.positions}
-        groups += _captions(lines, used)
+        captions = _captions(lines, used)
+        used |= {k for g in captions for k in g.positions}
+        groups += captions + _floats_above(lines, used, captions)
     return sorted(groups, key=lambda g: g.positions[0])
+
+
+_FLOAT_LINES = 40  # a float's body above its caption, at most
+
+
+def _floats_above(
+    lines: tuple[CleanLine, ...], used: set[int], captions: list[Apart]
+) -> list[Apart]:
+    """A float set at the top of a page or column with its caption under it (a table, a
+    figure's labels): the lines from the top down to the caption, where the sentence before
+    them broke off at the previous page's (column's) foot and goes on in lower case after
+    the caption. They are the float's, not the sentence's (role ``table`` or ``figure``)."""
+    groups: list[Apart] = []
+    for g in captions:
+        if g.role != "caption":
+            continue
+        k, end = g.positions[0], g.positions[-1]
+        c = lines[k]
+        top = k
+        while top > 0 and _same_box(lines[top - 1], c) and k - top < _FLOAT_LINES:
+            top -= 1
+        if top == k or top == 0 or _same_box(lines[top - 1], c):
+            continue
+        body = [j for j in range(top, k) if j not in used]  # code in it stays code
+        before, after = lines[top - 1], lines[end + 1] if end + 1 < len(lines) else None
+        if (
+            not body
+            or pt.ends_clause(before.text)
+            or after is None
+            or not _same_box(after, c)
+            or pt.starts_upper(after.text)
+            or pt.first_letter(after.text) == ""
+        ):
+            continue
+        role = "table" if _TABLE_LABEL.match(c.text) else "figure"
+        groups.append(Apart(tuple(body), role))
+    return groups
+
+
+def _same_box(a: CleanLine, b: CleanLine) -> bool:
+    """On one page, in one column."""
+    return a.page == b.page and a.line.column == b.line.column
 
 
 def _captions(lines: tuple[CleanLine, ...], used: set[int]) -> list[Apart]:

@@ -180,10 +180,21 @@ def hanging_description(b: Boundary) -> bool | None:
     """``1. The User manual`` ⏎ ``   Task oriented …``; ``Note:`` ⏎ ``This …``: the text
     under an item's first line or a label goes with it."""
     if b.prev_is_first and not b.marker and not b.cur.blank_before and (
-        _hangs_under(b.prev, b.cur) or _lead_label(b.prev.text)
+        _hangs_under(b.prev, b.cur) or _lead_label(b.prev.text) or _term_hangs(b)
     ):
         return False
     return None
+
+
+def _term_hangs(b: Boundary) -> bool:
+    """With geometry: the first line of a definition list's item opens with its term, and
+    the lines under it are set further right, at one indent (a hanging indent, not the first
+    line of a new paragraph, whose next line would go back to the margin)."""
+    prev, cur, nxt = b.prev.line, b.cur.line, b.nxt.line if b.nxt is not None else None
+    if not prev.lead or prev.x0 is None or cur.x0 is None or nxt is None or nxt.x0 is None:
+        return False
+    return (cur.x0 - prev.x0 >= 0.6 * (cur.size or 10.0) and nxt.page == cur.page
+            and abs(nxt.x0 - cur.x0) < 1.0)
 
 
 def reliable_blank(b: Boundary) -> bool | None:

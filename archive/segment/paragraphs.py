@@ -51,6 +51,18 @@ def _caption_ends(current: list[CleanLine], cur: CleanLine) -> bool:
     )
 
 
+def _float_between(prev: CleanLine, cur: CleanLine) -> bool:
+    """A code listing between a sentence broken at a page's foot and its lower-case rest
+    on the next page is a float set at the page's top (a figure of code), not a block in
+    the text's flow: the sentence goes on after it."""
+    return (
+        prev.page < cur.page
+        and not pt.ends_clause(prev.text)
+        and not pt.starts_upper(cur.text)
+        and pt.first_letter(cur.text) != ""
+    )
+
+
 def build_paragraphs(
     cleaned: Cleaned, lines: tuple[CleanLine, ...], skip: set[int],
     walls: frozenset[int] = frozenset(),
@@ -104,7 +116,7 @@ def _opens(
     """Whether ``cur`` opens a paragraph after ``current``, and why."""
     if leaves_refs:
         return True, "leaves_references"
-    if walled:
+    if walled and not _float_between(prev, cur):
         return True, "after_code"
     opens, rule = decide(boundary(
         prev, cur, len(current) == 1, cleaned.wrapped, in_refs, nxt,
