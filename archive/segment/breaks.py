@@ -46,9 +46,21 @@ from dataclasses import dataclass
 
 from archive.clean import CleanLine
 from archive.segment import patterns as pt
-
-FULL = 0.85  # share of the usual line width that counts as a full line
-SHORT = 0.6
+from archive.segment.shapes import (
+    FULL,
+    SHORT,
+    entry_start,
+    hangs_under,
+    heading_like,
+    indented,
+    is_bare_label,
+    lead_label,
+    left_room,
+    lone_heading,
+    marked_names,
+    range_goes_on,
+    section_label,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +101,7 @@ def boundary(
                                     or pt.LIST_MARKER.match(cur.text))
     else:
         marker = pt.LIST_MARKER.match(cur.text)
-    if marker and _range_goes_on(prev.text, cur.text):
+    if marker and range_goes_on(prev.text, cur.text):
         marker = None  # "С. 63—" / "77. — URL": the end of a page range, not an item
     return Boundary(
         prev, cur, nxt, prev_is_first, wrapped, in_refs, blanks_reliable, wrap_width,
@@ -155,7 +167,7 @@ def label_alone(b: Boundary) -> bool | None:
     if b.hyphen:
         return None
     prev, cur = b.prev.text, b.cur.text
-    if _section_label(cur) or _section_label(prev) or pt.FOOTNOTE.match(cur) or _marked_names(
+    if section_label(cur) or section_label(prev) or pt.FOOTNOTE.match(cur) or marked_names(
             cur):
         return True
     return None
@@ -180,7 +192,7 @@ def hanging_description(b: Boundary) -> bool | None:
     """``1. The User manual`` ⏎ ``   Task oriented …``; ``Note:`` ⏎ ``This …``: the text
     under an item's first line or a label goes with it."""
     if b.prev_is_first and not b.marker and not b.cur.blank_before and (
-        _hangs_under(b.prev, b.cur) or _lead_label(b.prev.text) or _term_hangs(b)
+        hangs_under(b.prev, b.cur) or lead_label(b.prev.text) or _term_hangs(b)
     ):
         return False
     return None
@@ -225,7 +237,7 @@ def list_marker(b: Boundary) -> bool | None:
     return not b.hyphen and (
         b.blank
         or cur.after_cut
-        or _indented(prev, cur)
+        or indented(prev, cur)
         or pt.ends_clause(prev.text)
         or prev.text.endswith(",")
         or prev.fill < FULL
@@ -244,12 +256,12 @@ def gost_dash(b: Boundary) -> bool | None:
 
 def bare_label(b: Boundary) -> bool | None:
     """``Ключевые слова:`` alone on its line: the words follow."""
-    return False if _bare_label(b.prev.text) else None
+    return False if is_bare_label(b.prev.text) else None
 
 
 def title_after_references(b: Boundary) -> bool | None:
     """A translated title after the references, above its author line."""
-    if b.in_refs and pt.ends_clause(b.prev.text) and b.nxt is not None and _marked_names(
+    if b.in_refs and pt.ends_clause(b.prev.text) and b.nxt is not None and marked_names(
             b.nxt.text):
         return True
     return None
@@ -258,7 +270,7 @@ def title_after_references(b: Boundary) -> bool | None:
 def inside_reference(b: Boundary) -> bool | None:
     """A line in a reference's hanging indent, or not shaped like an entry's start, goes
     on with the entry."""
-    if b.in_refs and not _entry_start(b.cur, b.prev, b.prev_is_first):
+    if b.in_refs and not entry_start(b.cur, b.prev, b.prev_is_first):
         return False
     return None
 
@@ -269,13 +281,13 @@ def sentence_end_marked(b: Boundary) -> bool | None:
     prev, cur = b.prev, b.cur
     if not pt.ends_clause(prev.text):
         return None
-    if _indented(prev, cur) or _lone_heading(cur, b.nxt):
+    if indented(prev, cur) or lone_heading(cur, b.nxt):
         return True
     if pt.strip_citation(prev.text).endswith(";") and pt.first_letter(cur.text).isupper():
         return True  # prose goes on in lower case after ";"
-    if not b.prev_is_first and _indented(cur, prev):
+    if not b.prev_is_first and indented(cur, prev):
         return True
-    if _left_room(prev, cur, b.wrap_width, b.wrap_head):
+    if left_room(prev, cur, b.wrap_width, b.wrap_head):
         return True
     if b.blank and prev.text.endswith(":") and pt.LIST_MARKER.match(cur.text.lstrip("«\"“(")):
         return True  # a quoted list ("«1) …") announced by a colon, after a blank line
@@ -309,7 +321,7 @@ def ended_on_purpose(b: Boundary) -> bool | None:
     if (
         not prev.text.endswith((",", "-", "–", "—"))
         and (heading_like(prev, max_fill=2.0) if b.prev_is_first else len(prev.text.split()) <= 8)
-        and _left_room(prev, b.cur, b.wrap_width, None)
+        and left_room(prev, b.cur, b.wrap_width, None)
     ):
         return True
     return None
@@ -326,127 +338,3 @@ RULES: tuple[Rule, ...] = (
     goes_on, gost_dash, bare_label, title_after_references, inside_reference,
     sentence_end_marked, sentence_end, heading_before, ended_on_purpose, short_before_gap,
 )
-
-
-# -- what the rules ask --------------------------------------------------------------------
-
-
-def heading_like(c: CleanLine, max_fill: float = 0.75) -> bool:
-    """A line shaped like a heading: short, capitalised, no clause-final punctuation."""
-    text = pt.strip_citation(c.text)
-    words = text.split()
-    if not words or len(text) > 120 or len(words) > 14 or c.fill >= max_fill:
-        return False
-    if not pt.starts_upper(text):
-        return False
-    numbered = pt.LIST_MARKER.match(text)
-    if numbered and (not text[:1].isdigit() or len(text) > 60 or not pt.starts_upper(
-        text[numbered.end() :]
-    )):
-        return False  # a list item, not a numbered heading ("1. Кіріспе")
-    if text.endswith((",", ";", ":", "-", "–", "—", " >")):
-        return False  # " >" announces a literal block, as a colon does
-    if pt.ends_sentence(text):
-        return text.endswith(".") and len(words) <= 8 and ". " not in text[:-1]
-    return True
-
-
-def _range_goes_on(prev: str, cur: str) -> bool:
-    """A number range broken after its dash: the next line's number ends it."""
-    s = prev.rstrip()
-    return len(s) >= 2 and s[-1] in "-–—" and s[-2].isdigit() and cur[:1].isdigit()
-
-
-def _left_room(
-    prev: CleanLine, cur: CleanLine, wrap_width: int | None, wrap_head: int | None
-) -> bool:
-    """The next line's first word, or a broken-off head of it, would have fitted on ``prev``."""
-    if prev.wrap is not None:
-        wrap_width = prev.wrap  # the width where ``prev`` sits: a copy may mix widths
-    if wrap_width is None:
-        return False
-    room = wrap_width - len(prev.line.text.rstrip())
-    first_word = cur.text.split(" ", 1)[0]
-    if 1 + len(first_word) <= room:
-        return True
-    # Space, head, hyphen, and one letter to spare: not every head ends at a syllable.
-    word = first_word.rstrip(",.;:!?")
-    return (
-        wrap_head is not None
-        and word.isalpha()
-        and len(word) >= wrap_head + 3
-        and room >= wrap_head + 3
-    )
-
-
-def _entry_start(cur: CleanLine, prev: CleanLine, prev_is_first: bool) -> bool:
-    """Whether ``cur`` may open a new entry of a reference list.
-
-    Entries are set with a hanging indent: a line further right than the entry's first line
-    continues it. Without geometry, a line that neither opens like an entry (a number, an
-    author "Surname, I." / "Surname I.") nor follows a short line continues the entry.
-    """
-    if prev_is_first and _indented(prev, cur) and cur.line.x0 is not None:
-        return False
-    if cur.line.x0 is not None:
-        return True
-    return bool(pt.REFERENCE_MARKER.match(cur.text) or pt.ENTRY_AUTHOR.match(cur.text)
-                or prev.fill < SHORT)
-
-
-def _hangs_under(item: CleanLine, cur: CleanLine) -> bool:
-    """In a text copy, ``cur`` starts exactly where the text of the list item ``item`` starts
-    after its marker: the item's description, set under it with a hanging indent."""
-    marker = pt.LIST_MARKER.match(item.text)
-    if marker is None or item.line.x0 is not None or not cur.text[:1].isalpha():
-        return False  # "10.1. …" under "10. …" is an entry of its own
-    raw_item, raw = item.line.text.expandtabs(8), cur.line.text.expandtabs(8)
-    column = len(raw_item) - len(raw_item.lstrip()) + marker.end()
-    return len(raw) - len(raw.lstrip()) == column
-
-
-def _lead_label(text: str) -> bool:
-    """A one-word label and a colon alone on a line (``Note:``): the text under it follows."""
-    return len(text.split()) == 1 and text.endswith(":") and pt.starts_upper(text)
-
-
-def _marked_names(text: str) -> bool:
-    """An author line keyed to notes (``Ye.S. Akhmetov¹, A.V. Petrova²``)."""
-    return pt.NAME_LINE.match(text) is not None and any(
-        ch in pt.SUPERSCRIPTS or ch == "*" for ch in text
-    )
-
-
-def _section_label(text: str) -> bool:
-    """``Аңдатпа``, ``Abstract``, ``References`` alone on a capitalised line."""
-    return pt.starts_upper(text) and bool(
-        pt.ABSTRACT_HEADING.match(text) or pt.REFERENCES_HEADING.match(text)
-    )
-
-
-def _bare_label(text: str) -> bool:
-    match = pt.KEYWORDS.match(text) or pt.ABSTRACT_LABEL.match(text)
-    return match is not None and not text[match.end() :].strip()
-
-
-def _lone_heading(cur: CleanLine, nxt: CleanLine | None) -> bool:
-    """A short unpunctuated capitalised line between a finished sentence and a capital."""
-    if nxt is None:
-        return False
-    # Short, or in a narrow fixed-width wrap, ended with room to spare for the next word.
-    ended = cur.wrap is not None and _left_room(cur, nxt, None, None)
-    return (
-        (cur.fill < SHORT or ended)
-        and not pt.ends_clause(cur.text)
-        and heading_like(cur, max_fill=2.0 if ended else 0.75)
-        and pt.starts_upper(nxt.text)
-        and not pt.LIST_MARKER.match(nxt.text)
-    )
-
-
-def _indented(prev: CleanLine, cur: CleanLine) -> bool:
-    """A first-line indent: further right than the line before (a hanging indent is not)."""
-    a, b = prev.line, cur.line
-    if a.x0 is None or b.x0 is None or a.page != b.page or a.column != b.column:
-        return cur.indent and not prev.indent
-    return b.x0 - a.x0 >= 0.6 * (b.size or 10.0)

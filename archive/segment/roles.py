@@ -29,8 +29,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from archive.segment import patterns as pt
-from archive.segment.breaks import heading_like
 from archive.segment.paragraphs import Paragraph
+from archive.segment.shapes import heading_like
 
 _ABSTRACT_RUN = 8  # paragraphs: an abstract is never longer than this
 _FOREIGN_AFTER = 1500  # characters of body text an article has before its end abstracts
