@@ -101,6 +101,31 @@ def clean(doc: Document) -> Cleaned:
     if double_spaced(doc):
         # A blank line after every line is the copy's line spacing, not a paragraph gap.
         doc = replace(doc, lines=tuple(replace(ln, blank_before=False) for ln in doc.lines))
+    furniture, pages, warnings = _furniture(doc)
+    removed = {f.index: f for f in furniture}
+    artifacts = tuple(_artifact(doc, f, pages, removed) for f in furniture)
+    geometry = any(ln.y0 is not None for ln in doc.lines)
+    kept = [i for i, ln in enumerate(doc.lines) if i not in removed and ln.text.strip()]
+    texts = {i: _plain(doc.lines[i].text) for i in kept}
+    vocabulary = Vocabulary.from_texts(texts.values())
+    # Lines in a narrow stretch of a text copy (two columns copied as one) have their own width.
+    narrow: list[int | None] = (
+        [None] * len(kept) if geometry else narrow_stretches([texts[i] for i in kept])
+    )
+    out = _described(doc, kept, texts, pages, geometry, narrow)
+    wrapped = geometry or _is_wrapped([c.text for c in out])
+    width, head = None, None
+    if wrapped and not geometry:
+        out, width, head = _wraps(out, narrow)
+    return Cleaned(
+        tuple(out), artifacts, vocabulary, geometry, wrapped, _blanks_reliable(out), width, head,
+        tuple(warnings),
+    )
+
+
+def _furniture(doc: Document) -> tuple[list[Furniture], list[tuple[int, int | None]], list[str]]:
+    """The lines to take out of the text (running heads and feet, page numbers, the text of
+    figures), each line's pages, and a warning when the evidence would take every line."""
     furniture = find_furniture(doc)
     pages = assign_pages(doc, furniture)
     # Text inside figures (ticks, legends, labels in drawings) is kept as an artifact too.
@@ -118,16 +143,14 @@ def clean(doc: Document) -> Cleaned:
         furniture = [f for f in furniture if f.kind == "figure-text"]
         warnings.append("every line looked like a running header or footer; "
                         "all were kept as text")
-    removed = {f.index: f for f in furniture}
-    artifacts = tuple(_artifact(doc, f, pages, removed) for f in furniture)
-    geometry = any(ln.y0 is not None for ln in doc.lines)
-    kept = [i for i, ln in enumerate(doc.lines) if i not in removed and ln.text.strip()]
-    texts = {i: _plain(doc.lines[i].text) for i in kept}
-    vocabulary = Vocabulary.from_texts(texts.values())
-    # Lines in a narrow stretch of a text copy (two columns copied as one) have their own width.
-    narrow: list[int | None] = (
-        [None] * len(kept) if geometry else narrow_stretches([texts[i] for i in kept])
-    )
+    return furniture, pages, warnings
+
+
+def _described(
+    doc: Document, kept: list[int], texts: dict[int, str], pages: list[tuple[int, int | None]],
+    geometry: bool, narrow: list[int | None],
+) -> list[CleanLine]:
+    """The kept lines with what the segmenter asks of them: fill, indent, pages, cuts."""
     fills = _fills(doc, kept, texts, geometry, narrow)
     indents = _indents(doc, kept, geometry)
     out: list[CleanLine] = []
@@ -150,22 +173,25 @@ def clean(doc: Document) -> Cleaned:
             )
         )  # fmt: skip
         previous, before = i, ln
-    wrapped = geometry or _is_wrapped([c.text for c in out])
-    width = None if geometry or not wrapped else _wrap_width([c.line.text for c in out])
+    return out
+
+
+def _wraps(
+    out: list[CleanLine], narrow: list[int | None]
+) -> tuple[list[CleanLine], int | None, int | None]:
+    """A wrapped text copy's fixed width, each line's local width, and the shortest head it
+    breaks off a word."""
+    width = _wrap_width([c.line.text for c in out])
     head = None if width is None else _break_head([c.text for c in out])
-    if wrapped and not geometry:
-        local = _local_widths([c.line.text.rstrip() for c in out], width)
-        # A narrow stretch is not wrapped at the copy's fixed width, whatever its lines' lengths.
-        local = [None if n is not None else w for w, n in zip(local, narrow, strict=True)]
-        out = [replace(c, wrap=w) if w is not None else c for c, w in zip(out, local, strict=True)]
-        if head is None and any(w is not None for w in local):
-            # Only the lines of that wrap say whether it breaks words.
-            # A tenth of them, not a twentieth: stray lines of another wrap may fit in it.
-            head = _break_head([c.text for c in out if c.wrap is not None], 0.1)
-    return Cleaned(
-        tuple(out), artifacts, vocabulary, geometry, wrapped, _blanks_reliable(out), width, head,
-        tuple(warnings),
-    )
+    local = _local_widths([c.line.text.rstrip() for c in out], width)
+    # A narrow stretch is not wrapped at the copy's fixed width, whatever its lines' lengths.
+    local = [None if n is not None else w for w, n in zip(local, narrow, strict=True)]
+    out = [replace(c, wrap=w) if w is not None else c for c, w in zip(out, local, strict=True)]
+    if head is None and any(w is not None for w in local):
+        # Only the lines of that wrap say whether it breaks words.
+        # A tenth of them, not a twentieth: stray lines of another wrap may fit in it.
+        head = _break_head([c.text for c in out if c.wrap is not None], 0.1)
+    return out, width, head
 
 
 def _break_head(texts: list[str], share: float = 0.05) -> int | None:
