@@ -75,75 +75,98 @@ def _caps_title_above(para: list[Row], rows: Rows) -> Candidate | None:
 
 
 def abstracts(rows: Rows) -> list[Candidate]:
-    body = [r for r in rows.rows if not rows.is_noise(r)]
-    paras = paragraphs(body, lambda t: keyword_label(t) or abstract_label(t))
-    texts = [_text(p, rows) for p in paras]
-    used: set[int] = set()
-    out: list[Candidate] = []
+    reader = _Reader(rows)
+    for i in range(len(reader.paras)):
+        if i not in reader.used and not reader.labelled(i):
+            reader.introduced(i)
+    for i in range(len(reader.paras)):
+        reader.before_keywords(i)
+    return reader.out
 
-    def until_keywords(start: int) -> tuple[list[int], str | None]:
+
+class _Reader:
+    """The page's paragraphs, read once for abstracts: those under a label, those after a
+    stated title ("The article … is devoted to"), and those before a keywords line."""
+
+    def __init__(self, rows: Rows) -> None:
+        self.rows = rows
+        body = [r for r in rows.rows if not rows.is_noise(r)]
+        self.paras = paragraphs(body, lambda t: keyword_label(t) or abstract_label(t))
+        self.texts = [_text(p, rows) for p in self.paras]
+        self.used: set[int] = set()
+        self.out: list[Candidate] = []
+
+    def until_keywords(self, start: int) -> tuple[list[int], str | None]:
+        """The paragraphs from ``start`` up to a keywords line, and that line's language."""
         taken: list[int] = []
-        for k in range(start, min(start + _MAX_PARAS, len(paras))):
-            found = keyword_label(paras[k][0].text)
+        for k in range(start, min(start + _MAX_PARAS, len(self.paras))):
+            found = keyword_label(self.paras[k][0].text)
             if found:
                 return taken, found[0]
-            if k > start and _stops(texts[k], paras[k]):
+            if k > start and _stops(self.texts[k], self.paras[k]):
                 break
             taken.append(k)
         return taken, None
 
-    def emit(idx: list[int], lang: str | None, detail: str) -> None:
-        text = "\n\n".join(texts[k] for k in idx).strip()
+    def emit(self, idx: list[int], lang: str | None, detail: str) -> None:
+        text = "\n\n".join(self.texts[k] for k in idx).strip()
         if not text:
             return
-        used.update(idx)
+        self.used.update(idx)
         lang = lang or pt.guess_lang(text)
-        out.append(Candidate("abstract", text, _origin(paras[idx[0]]), lang=lang,
-                             detail=detail, priority=PRIORITY))
+        self.out.append(Candidate("abstract", text, _origin(self.paras[idx[0]]), lang=lang,
+                                  detail=detail, priority=PRIORITY))
 
-    for i, para in enumerate(paras):
-        if i in used:
-            continue
+    def labelled(self, i: int) -> bool:
+        """An abstract under its label ("Аннотация. …", "Abstract"): up to the keywords."""
+        para = self.paras[i]
         label = abstract_label(para[0].text)
-        if label:
-            if i > 0 and (title := _caps_title_above(paras[i - 1], rows)):
-                out.append(title)
-            lang, rest = label
-            taken, kw_lang = until_keywords(i + 1)
-            idx = [i, *taken] if kw_lang else [i]
-            first = join_lines([rest] + [r.text for r in para[1:]], rows.compounds)
-            text = "\n\n".join([first] + [texts[k] for k in idx[1:]]).strip()
-            if text:
-                used.update(idx)
-                # Kazakh journals also write "Аннотация" over a Kazakh abstract: the
-                # text's own script decides, the label only when the text cannot.
-                lang = pt.guess_lang(text) or lang
-                out.append(Candidate("abstract", text, _origin(para), lang=lang,
-                                     detail=para[0].text, priority=PRIORITY))
-            continue
-        intro = is_intro(texts[i])
-        if intro:
-            stated = " ".join(intro.group("title").split()).rstrip(".").strip()
-            tlang = pt.guess_lang(stated)
-            out.append(Candidate("title", stated, _origin(para), lang=tlang,
-                                 detail=texts[i], priority=PRIORITY))
-            used.add(i)
-            taken, kw_lang = until_keywords(i + 1)
-            if taken:
-                # Without a keywords line to end it, only the next paragraph is surely its.
-                emit(taken if kw_lang else taken[:1], kw_lang or tlang, texts[i])
-    for i, para in enumerate(paras):
-        found = keyword_label(para[0].text)
-        if not found or (i - 1) in used:
-            continue
+        if not label:
+            return False
+        if i > 0 and (title := _caps_title_above(self.paras[i - 1], self.rows)):
+            self.out.append(title)
+        lang, rest = label
+        taken, kw_lang = self.until_keywords(i + 1)
+        idx = [i, *taken] if kw_lang else [i]
+        first = join_lines([rest] + [r.text for r in para[1:]], self.rows.compounds)
+        text = "\n\n".join([first] + [self.texts[k] for k in idx[1:]]).strip()
+        if text:
+            self.used.update(idx)
+            # Kazakh journals also write "Аннотация" over a Kazakh abstract: the text's own
+            # script decides, the label only when the text cannot.
+            lang = pt.guess_lang(text) or lang
+            self.out.append(Candidate("abstract", text, _origin(para), lang=lang,
+                                      detail=para[0].text, priority=PRIORITY))
+        return True
+
+    def introduced(self, i: int) -> None:
+        """A paragraph that states the title ("The article … is devoted to"): the title, and
+        the paragraphs after it as the abstract."""
+        intro = is_intro(self.texts[i])
+        if not intro:
+            return
+        stated = " ".join(intro.group("title").split()).rstrip(".").strip()
+        tlang = pt.guess_lang(stated)
+        self.out.append(Candidate("title", stated, _origin(self.paras[i]), lang=tlang,
+                                  detail=self.texts[i], priority=PRIORITY))
+        self.used.add(i)
+        taken, kw_lang = self.until_keywords(i + 1)
+        if taken:
+            # Without a keywords line to end it, only the next paragraph is surely its.
+            self.emit(taken if kw_lang else taken[:1], kw_lang or tlang, self.texts[i])
+
+    def before_keywords(self, i: int) -> None:
+        """Unlabelled paragraphs in the keywords' language right above a keywords line."""
+        found = keyword_label(self.paras[i][0].text)
+        if not found or (i - 1) in self.used:
+            return
         lang = found[0]
-        idx = []
+        idx: list[int] = []
         k = i - 1
-        while k >= 0 and len(idx) < _MAX_PARAS and k not in used:
-            if _stops(texts[k], paras[k]) or pt.guess_lang(texts[k]) != lang:
+        while k >= 0 and len(idx) < _MAX_PARAS and k not in self.used:
+            if _stops(self.texts[k], self.paras[k]) or pt.guess_lang(self.texts[k]) != lang:
                 break
             idx.insert(0, k)
             k -= 1
         if idx:
-            emit(idx, lang, para[0].text)
-    return out
+            self.emit(idx, lang, self.paras[i][0].text)
