@@ -17,8 +17,9 @@ labels and shapes, not positions. Titles live in ``titles.py``, abstracts in
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from ..models import Author, Candidate
 from . import patterns as pt
@@ -239,53 +240,20 @@ def _attach(
     go to the names carrying that marker; unmarked e-mails and ORCID iDs are matched by
     position only when there is one per name, and unmarked affiliations go to everyone.
     """
-    emails: list[str] = []
-    orcids: list[str] = []
-    affiliation: list[str] = []
-    marked: dict[str, dict[str, list[str]]] = {"aff": {}, "email": {}, "orcid": {}}
-    last_symbols: set[str] = set()
-    last_contact = False
-    for row in block:
-        row_emails = pt.find_emails(row.text)
-        row_orcids = pt.find_orcids(row.text)
-        lead = _LEADING_MARK.match(row.text)
-        symbols = _symbols(lead.group("mark")) if lead and len(names) > 1 else set()
-        contact = bool(row_emails or row_orcids)
-        if not lead and last_symbols and (
-            (contact and last_contact) or (not contact and _wrapped(row.text))
-        ):
-            # The rest of a marked affiliation wrapped to the next line, or the ORCID
-            # printed under the starred author's e-mail: the same note.
-            symbols = last_symbols
-        last_symbols, last_contact = symbols, contact
-        for symbol in symbols:
-            marked["email"].setdefault(symbol, []).extend(row_emails)
-            marked["orcid"].setdefault(symbol, []).extend(row_orcids)
-        if not symbols:
-            emails += row_emails
-            orcids += row_orcids
-        text = row.text[lead.end() :] if lead else row.text
-        if row_emails or row_orcids or _ORCID_LABEL.search(text):
-            # "Астана, Қазақстан, e-mail: x@y.kz": the place stays, the contact goes.
-            text = _CONTACT.sub(" ", text).strip(" ,;.:")
-            if sum(ch.isalpha() for ch in text) < 3 or _CORRESPONDING.search(text):
-                continue
-        for symbol in symbols:
-            marked["aff"].setdefault(symbol, []).append(text)
-        if not symbols:
-            affiliation.append(text)
-    common = join_lines(affiliation, rows.compounds).strip(" ,;.") or None
-    owners = _email_owners(names, emails)
+    notes = _notes(block, several=len(names) > 1)
+    common = join_lines(notes.affiliation, rows.compounds).strip(" ,;.") or None
+    owners = _email_owners(names, notes.emails)
     out = []
     for k, name in enumerate(names):
         mine = sorted(_symbols(markers[k] if k < len(markers) else ""))
         affs = [
-            join_lines(marked["aff"][m], rows.compounds).strip(" ,;.")
+            join_lines(notes.marked["aff"][m], rows.compounds).strip(" ,;.")
             for m in mine
-            if m in marked["aff"]
+            if m in notes.marked["aff"]
         ]
-        email = next((e for m in mine for e in marked["email"].get(m, [])), None)
-        orcid = next((o for m in mine for o in marked["orcid"].get(m, [])), None)
+        email = next((e for m in mine for e in notes.marked["email"].get(m, [])), None)
+        orcid = next((o for m in mine for o in notes.marked["orcid"].get(m, [])), None)
+        emails, orcids = notes.emails, notes.orcids
         out.append(
             replace(
                 name,
@@ -295,6 +263,54 @@ def _attach(
             )
         )
     return out
+
+
+@dataclass
+class _Notes:
+    """What the lines under the names say: unmarked e-mails, ORCID iDs and affiliation
+    lines, and the marked ones by marker (``aff``, ``email``, ``orcid`` → marker → values)."""
+
+    emails: list[str] = dataclasses.field(default_factory=list)
+    orcids: list[str] = dataclasses.field(default_factory=list)
+    affiliation: list[str] = dataclasses.field(default_factory=list)
+    marked: dict[str, dict[str, list[str]]] = dataclasses.field(
+        default_factory=lambda: {"aff": {}, "email": {}, "orcid": {}})
+
+
+def _notes(block: list[Row], several: bool) -> _Notes:
+    notes = _Notes()
+    last_symbols: set[str] = set()
+    last_contact = False
+    for row in block:
+        row_emails = pt.find_emails(row.text)
+        row_orcids = pt.find_orcids(row.text)
+        lead = _LEADING_MARK.match(row.text)
+        symbols = _symbols(lead.group("mark")) if lead and several else set()
+        contact = bool(row_emails or row_orcids)
+        if not lead and last_symbols and (
+            (contact and last_contact) or (not contact and _wrapped(row.text))
+        ):
+            # The rest of a marked affiliation wrapped to the next line, or the ORCID
+            # printed under the starred author's e-mail: the same note.
+            symbols = last_symbols
+        last_symbols, last_contact = symbols, contact
+        for symbol in symbols:
+            notes.marked["email"].setdefault(symbol, []).extend(row_emails)
+            notes.marked["orcid"].setdefault(symbol, []).extend(row_orcids)
+        if not symbols:
+            notes.emails += row_emails
+            notes.orcids += row_orcids
+        text = row.text[lead.end() :] if lead else row.text
+        if row_emails or row_orcids or _ORCID_LABEL.search(text):
+            # "Астана, Қазақстан, e-mail: x@y.kz": the place stays, the contact goes.
+            text = _CONTACT.sub(" ", text).strip(" ,;.:")
+            if sum(ch.isalpha() for ch in text) < 3 or _CORRESPONDING.search(text):
+                continue
+        for symbol in symbols:
+            notes.marked["aff"].setdefault(symbol, []).append(text)
+        if not symbols:
+            notes.affiliation.append(text)
+    return notes
 
 
 def _wrapped(text: str) -> bool:
