@@ -31,52 +31,18 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from archive.clean.addresses import ADDRESS_TOKEN, broken_at_dot, broken_at_slash
+from archive.clean.wordparts import KNOWN_HEADS, PRODUCTIVE_HEADS, SHORT_OPENINGS, SUFFIX_OPENINGS
+
 # A word: letters/digits/apostrophes, hyphens only between word characters.
 _WORD = re.compile(r"[^\W_][\w'’]*(?:-\w[\w'’]*)*")
 _HYPHEN_END = re.compile(r"([^\W_][\w'’-]*)[-‐‑]\s*$")
 _SOFT_END = re.compile(r"([^\W_][\w'’-]*)\u00ad\s*$")
 _HEAD = re.compile(r"^([\w'’]+(?:-[\w'’]+)*)")
 _SOFT_HYPHEN = "\u00ad"
-_ADDRESS_TOKEN = re.compile(r"://|^www\.|@\w")
 _CYRILLIC_WORD = re.compile("[\u0400-\u04ff]+")
 _BREAK_HYPHENS = "-‐‑"
 
-# First halves of compounds common enough in the corpus's languages to decide when the
-# document itself has no other evidence (Kazakh paired words, Russian compound adjectives).
-KNOWN_HEADS = frozenset(
-    (
-        "іс", "жай", "жан", "өзін", "әскери", "саяси", "қоғамдық", "әлеуметтік",
-        "экономикалық", "құқықтық", "ұйымдық", "ғылыми", "техникалық", "ақпараттық", "мәдени",
-        "тарихи", "халықаралық", "военно", "социально", "научно", "политико", "экономико",
-        "историко", "финансово", "административно", "уголовно", "гражданско", "общественно",
-        "культурно", "нормативно", "организационно", "self", "non", "well", "cross",
-    )
-)  # fmt: skip
-# Productive first halves that only count when what follows starts like a word of its own
-# (``интернет-ресурстарында``, ``оқ-дәрілерді``): short or common, so never alone.
-PRODUCTIVE_HEADS = frozenset(
-    ("интернет", "веб", "онлайн", "медиа", "бизнес", "вице", "экс", "оқ", "қару", "web", "e")
-)
-# How suffixes begin (Kazakh plural, possessive and derivational endings; Russian and English
-# inflections): a line-end remainder that starts like this continues a word.
-SUFFIX_OPENINGS = tuple(
-    (
-        "лар", "лер", "дар", "дер", "тар", "тер", "ның", "нің", "дың", "дің", "тың", "тің",
-        "нан", "нен", "дан", "ден", "тан", "тен", "мен", "бен", "пен", "лық", "лік", "дық",
-        "дік", "тық", "тік", "сыз", "сіз", "ған", "ген", "қан", "кен", "шы", "ші", "сы", "сі",
-        "лы", "лі", "ым", "ім", "ың", "ің", "ыз", "із", "ып", "іп", "ул", "уш", "уы", "уі",
-        "ла", "ле", "ей", "ой", "ий", "ый", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его",
-        "ому", "ему", "ами", "ями", "ых", "их", "ом", "ем", "ов", "ев", "ам", "ям", "ах", "ях",
-        "ing", "tion", "ment", "ness", "ed", "ly", "er", "es",
-    )
-)  # fmt: skip
-# Kazakh case endings, negation and aorist end the word or take one more short ending
-# («-дағы», «-мады»), so they only mark a short remainder: «кешектерін» opens like the dative
-# «-ке» and «бағдарламалар» like the negation «-ба», but both are words.
-SHORT_OPENINGS = (
-    "ға", "ге", "қа", "ке", "на", "не", "ны", "ні", "ды", "ді", "ты", "ті", "да", "де", "та",
-    "те", "ма", "ме", "ба", "бе", "па", "пе", "ар", "ер",
-)  # fmt: skip
 _SHORT_TAIL = 5  # letters: the longest remainder read as such an ending plus one more
 _ENDINGS = frozenset(SUFFIX_OPENINGS + SHORT_OPENINGS)
 _MIN_TAIL = 4  # letters: shorter remainders are endings more often than words
@@ -111,7 +77,7 @@ class Vocabulary:
         # A word never spans whitespace: scanning each distinct token once finds them all.
         # Addresses are no evidence: a URL's "biblatexgost" does not make "biblatex-" +
         # "gost" one word.
-        tokens = {t for t in " ".join(bodies).split() if not _ADDRESS_TOKEN.search(t)}
+        tokens = {t for t in " ".join(bodies).split() if not ADDRESS_TOKEN.search(t)}
         for word in set(_WORD.findall(" ".join(tokens))):
             vocab.add(word)
         return vocab
@@ -209,7 +175,7 @@ def join_lines(left: str, right: str, vocab: Vocabulary) -> str:
         if soft:
             return head_text + left[: soft.end(1)] + right
         return head_text + left[:-1] + right
-    if last in _BREAK_HYPHENS and _ADDRESS_TOKEN.search(left.rsplit(None, 1)[-1]):
+    if last in _BREAK_HYPHENS and ADDRESS_TOKEN.search(left.rsplit(None, 1)[-1]):
         return head_text + left + right  # a URL broken after one of its own hyphens
     hyphen = _broken_word(left) if last in _BREAK_HYPHENS else None
     if hyphen and _suspended(hyphen[2], right, vocab):
@@ -220,41 +186,11 @@ def join_lines(left: str, right: str, vocab: Vocabulary) -> str:
         return head_text + left[: hyphen[1]] + ("-" if keep else "") + right
     if left[-1] in "–—" and left[-2:-1].isdigit() and right[:1].isdigit():
         return head_text + left + right  # a range split after its dash: 2020–/2024
-    if _broken_at_slash(left, right) or _broken_at_dot(left, right):
+    if broken_at_slash(left, right) or broken_at_dot(left, right):
         return head_text + left + right  # "GNU/" + "Linux", "https://doi." + "org/10.…"
     if left.endswith(".-") and left[-3:-2].isalpha() and right[:1].isalpha():
         return head_text + left + right  # an abbreviation in a compound: С.-/Петербург
     return head_text + left + " " + right
-
-
-_SCHEME = re.compile(r"(?:https?|ftp|file):", re.IGNORECASE)
-_URL_START = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)\S", re.IGNORECASE)
-
-
-def _broken_at_slash(left: str, right: str) -> bool:
-    """A path, an address or words joined by a slash broken at the slash: a text copy
-    wrapped at spaces breaks them there when they do not fit (``distrib/`` + ``ftplist``,
-    ``software`` + ``/hurd``); a slash never ends or opens a word of running text."""
-    last = left.rsplit(" ", 1)[-1]
-    if _SCHEME.fullmatch(last.lstrip("(<«\"")) and right.startswith("//"):
-        return True  # "https:" + "//www.gnu.org/…"
-    if last.endswith("://") or (len(last) >= 2 and last[-1] == "/" and last[-2] != "/"):
-        return right[:1].isalnum()
-    return right[:1] == "/" and right[1:2].isalnum() and _URL_START.search(last) is not None
-
-
-_URL_GOES_ON = re.compile(r"[a-z0-9][\w-]*(?:/\S*|\.[\w-]+\S*)", re.IGNORECASE)
-
-
-def _broken_at_dot(left: str, right: str) -> bool:
-    """An address broken after one of its dots (``https://doi.`` + ``org/10.18637/…``,
-    ``www.`` + ``debian.org``): the next line's first word goes on as an address does,
-    with a slash or a dot inside it; a sentence that ends with an address is followed by
-    a word."""
-    last = left.rsplit(" ", 1)[-1].lstrip("(<«\"")
-    if not last.endswith(".") or last.endswith("..") or not _URL_START.match(last):
-        return False
-    return _URL_GOES_ON.fullmatch(right.split(" ", 1)[0]) is not None
 
 
 _ADJECTIVE_END = re.compile(

@@ -1,0 +1,36 @@
+"""Addresses and paths broken at a line end: where the line break is no space."""
+
+from __future__ import annotations
+
+import re
+
+# A word that is (part of) an address: a scheme, "www.", an e-mail.
+ADDRESS_TOKEN = re.compile(r"://|^www\.|@\w")
+_SCHEME = re.compile(r"(?:https?|ftp|file):", re.IGNORECASE)
+_URL_START = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)\S", re.IGNORECASE)
+
+
+def broken_at_slash(left: str, right: str) -> bool:
+    """A path, an address or words joined by a slash broken at the slash: a text copy
+    wrapped at spaces breaks them there when they do not fit (``distrib/`` + ``ftplist``,
+    ``software`` + ``/hurd``); a slash never ends or opens a word of running text."""
+    last = left.rsplit(" ", 1)[-1]
+    if _SCHEME.fullmatch(last.lstrip("(<«\"")) and right.startswith("//"):
+        return True  # "https:" + "//www.gnu.org/…"
+    if last.endswith("://") or (len(last) >= 2 and last[-1] == "/" and last[-2] != "/"):
+        return right[:1].isalnum()
+    return right[:1] == "/" and right[1:2].isalnum() and _URL_START.search(last) is not None
+
+
+_URL_GOES_ON = re.compile(r"[a-z0-9][\w-]*(?:/\S*|\.[\w-]+\S*)", re.IGNORECASE)
+
+
+def broken_at_dot(left: str, right: str) -> bool:
+    """An address broken after one of its dots (``https://doi.`` + ``org/10.18637/…``,
+    ``www.`` + ``debian.org``): the next line's first word goes on as an address does,
+    with a slash or a dot inside it; a sentence that ends with an address is followed by
+    a word."""
+    last = left.rsplit(" ", 1)[-1].lstrip("(<«\"")
+    if not last.endswith(".") or last.endswith("..") or not _URL_START.match(last):
+        return False
+    return _URL_GOES_ON.fullmatch(right.split(" ", 1)[0]) is not None
