@@ -125,22 +125,6 @@ def decide(b: Boundary) -> tuple[bool, str]:
     raise AssertionError("the last rule always decides")  # pragma: no cover
 
 
-def is_break(
-    prev: CleanLine,
-    cur: CleanLine,
-    prev_is_first: bool,
-    wrapped: bool,
-    in_refs: bool,
-    nxt: CleanLine | None = None,
-    blanks_reliable: bool = False,
-    wrap_width: int | None = None,
-    wrap_head: int | None = None,
-) -> bool:
-    """True when ``cur`` starts a new paragraph after ``prev`` (``nxt`` follows ``cur``)."""
-    return decide(boundary(prev, cur, prev_is_first, wrapped, in_refs, nxt, blanks_reliable,
-                           wrap_width, wrap_head))[0]
-
-
 # -- the rules, in the order they are asked ------------------------------------------------
 
 
