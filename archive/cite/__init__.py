@@ -186,6 +186,17 @@ def lang_of(source: CiteSource) -> str:
     return lang if lang in {"kk", "en"} else "ru"
 
 
+def cited_names(source: CiteSource) -> list[str]:
+    """The names an author-date citation gives: each author's family name, or the whole
+    name where it cannot be split (a body, a collective)."""
+    names = []
+    for author in source.authors:
+        family, _, literal = split_author(author)
+        if family or literal:
+            names.append(family or literal or "")
+    return names
+
+
 def split_author(author: Mapping[str, str | None]) -> tuple[str | None, str | None, str | None]:
     """(family, given, literal), reading ``Қалила А.Т.`` / ``А.Т. Қалила`` literals."""
     family, given, literal = author.get("family"), author.get("given"), author.get("literal")

@@ -22,6 +22,7 @@ from collections.abc import Mapping
 from archive.cite import (
     CiteParagraph,
     CiteSource,
+    cited_names,
     date_parts,
     devised_title,
     end,
@@ -106,11 +107,7 @@ def reference(source: CiteSource) -> str:
 
 def _cited_name(source: CiteSource) -> str:
     """Who the in-text citation names: one or two family names, or the first and et al."""
-    names = []
-    for author in source.authors:
-        family, _, literal = split_author(author)
-        if family or literal:
-            names.append(family or literal or "")
+    names = cited_names(source)
     if not names:
         title = title_of(source)
         return f"“{title}”" if title else devised_title(source, "Untitled")

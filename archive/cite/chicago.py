@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from archive.cite import (
     CiteParagraph,
     CiteSource,
+    cited_names,
     date_parts,
     devised_title,
     end,
@@ -154,11 +155,7 @@ def reference(source: CiteSource) -> str:
 
 
 def _cited_name(source: CiteSource) -> str:
-    names = []
-    for author in source.authors:
-        family, _, literal = split_author(author)
-        if family or literal:
-            names.append(family or literal or "")
+    names = cited_names(source)
     if not names:
         site = site_name(source) if is_web(source) else None
         title = title_of(source)
