@@ -318,3 +318,19 @@ def test_lines_hanging_under_a_term_belong_to_its_item() -> None:
     out = blocks(lines)
     assert [b.text[:12] for b in out] == ["biolist.sty ", "boldline.sty"]
     assert out[1].text.endswith("но всякое бывает.")
+
+
+def test_a_listing_in_the_flow_across_a_page_break_still_ends_its_paragraph() -> None:
+    # No caption: the listing is part of the text's flow, and what follows opens anew.
+    lines = [
+        *_page_foot("The Breusch-Pagan test gives a p value of 0.044 and the Rainbow test gives"),
+        line("> raintest(length ~ age, order.by = ~ age, data = mandible)", 81, 100, 420,
+             page=2, kind="code"),
+        line("Rain = 1.579, df1 = 84, df2 = 80, p-value = 0.02033", 81, 113, 400, page=2,
+             kind="code"),
+        line("and finally an supF test would also reject the null hypothesis of stability.", 81,
+             140, 480, page=2, blank_before=True),
+    ]
+    out = blocks(lines)
+    assert out[-1].text == ("and finally an supF test would also reject the null hypothesis "
+                            "of stability.")

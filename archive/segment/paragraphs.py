@@ -51,12 +51,15 @@ def _caption_ends(current: list[CleanLine], cur: CleanLine) -> bool:
     )
 
 
-def _float_between(prev: CleanLine, cur: CleanLine) -> bool:
-    """A code listing between a sentence broken at a page's foot and its lower-case rest
-    on the next page is a float set at the page's top (a figure of code), not a block in
-    the text's flow: the sentence goes on after it."""
+def _float_between(prev: CleanLine, cur: CleanLine, between: list[CleanLine]) -> bool:
+    """A code listing with its caption (``Figure 2: …``), set at the top of the next page
+    between a sentence broken at a page's foot and its lower-case rest, is a float, not a
+    block in the text's flow: the sentence goes on after it. (A listing in the flow that
+    merely crosses the page break has no caption, and the text after it opens anew.)"""
     return (
         prev.page < cur.page
+        and all(c.page == cur.page for c in between)
+        and any(pt.is_caption(c.text) for c in between)
         and not pt.ends_clause(prev.text)
         and not pt.starts_upper(cur.text)
         and pt.first_letter(cur.text) != ""
@@ -82,10 +85,12 @@ def build_paragraphs(
     following = [k for k in range(len(lines)) if k not in skip]
     after = dict(pairwise(following))
     walled = False
+    between: list[CleanLine] = []  # the lines skipped since ``prev``
     for k, c in enumerate(lines):
         if k in skip:
             gap = prev is not None
             walled = walled or k in walls
+            between.append(c)
             continue
         # Front matter (a translated author block) after a reference list ends the list.
         leaves_refs = gap and in_refs and k - 1 in skip
@@ -94,7 +99,8 @@ def build_paragraphs(
         gap = False
         if prev is not None:
             nxt = lines[after[k]] if k in after else None
-            opens, rule = _opens(cleaned, current, prev, c, nxt, in_refs, leaves_refs, walled)
+            opens, rule = _opens(cleaned, current, prev, c, nxt, in_refs, leaves_refs,
+                                 walled and not _float_between(prev, c, between))
             if opens:
                 paragraphs.append(Built(start, current, opened_by))
                 in_refs = _refs_state(current, in_refs) and not leaves_refs
@@ -104,6 +110,7 @@ def build_paragraphs(
         current.append(c)
         prev = c
         walled = False
+        between = []
     if current:
         paragraphs.append(Built(start, current, opened_by))
     return paragraphs
@@ -116,7 +123,7 @@ def _opens(
     """Whether ``cur`` opens a paragraph after ``current``, and why."""
     if leaves_refs:
         return True, "leaves_references"
-    if walled and not _float_between(prev, cur):
+    if walled:
         return True, "after_code"
     opens, rule = decide(boundary(
         prev, cur, len(current) == 1, cleaned.wrapped, in_refs, nxt,
