@@ -334,3 +334,18 @@ def test_a_listing_in_the_flow_across_a_page_break_still_ends_its_paragraph() ->
     out = blocks(lines)
     assert out[-1].text == ("and finally an supF test would also reject the null hypothesis "
                             "of stability.")
+
+
+def test_a_sentence_going_on_in_lower_case_above_a_caption_is_no_float() -> None:
+    lines = [
+        *_page_foot("which transforms as irreducible representation of the cubic centered"),
+        line("group Oh. The final state is the ortho-exciton state which transforms as well.",
+             81, 100, 513, page=2),
+        line("Figure 1: The evanescent light coupling scaled to the bulk coupling.", 120, 130,
+             480, page=2, blank_before=True),
+        line("and the coupling grows with the mode number of the sphere as expected.", 81, 160,
+             480, page=2, blank_before=True),
+    ]
+    out = blocks(lines)
+    assert not [b for b in out if b.role in ("figure", "table")]
+    assert any("the cubic centered group Oh. The final state" in b.text for b in out)

@@ -91,6 +91,9 @@ def _floats_above(
         if (
             not body
             or pt.ends_clause(before.text)
+            # The column's first line going on in lower case is the sentence's rest.
+            or (not pt.starts_upper(lines[body[0]].text)
+                and pt.first_letter(lines[body[0]].text) != "")
             or after is None
             or not _same_box(after, c)
             or pt.starts_upper(after.text)
