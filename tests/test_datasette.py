@@ -20,6 +20,7 @@ import yaml
 from datasette.app import Datasette
 
 from archive.search import stem_text
+from archive.store import ranked
 from archive.store.schema import migrate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -403,6 +404,27 @@ async def test_paragraphs_table_box_finds_word_forms(
     assert ids and all(i.startswith(expected) for i in ids)
     exact = await _json(ds, f"/archive/paragraphs.json?_search={query}&_size=max")
     assert len(data["rows"]) > len(exact["rows"])
+
+
+@pytest.mark.parametrize("param", ["_q", "_search"])
+async def test_table_search_keeps_the_best_hits_and_says_how_many_match(
+    ds: Datasette, param: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    everything = await _json(ds, f"/archive/paragraphs.json?{param}=бітімгершілік&_size=max")
+    assert len(everything["rows"]) > 3
+    monkeypatch.setattr(ranked, "TOP_HITS", 3)
+    data = await _json(
+        ds, f"/archive/paragraphs.json?{param}=бітімгершілік&_size=max&_facet=role"
+        "&_extra=count&_extra=facet_results",
+    )
+    assert data["count"] == 3 and len(data["rows"]) == 3
+    # Facets count the rows kept, not every hit.
+    role = data["facet_results"]["results"]["role"]["results"]
+    assert sum(item["count"] for item in role) == 3
+    html = (await ds.client.get(f"/archive/paragraphs?{param}=бітімгершілік")).text
+    hits = html[html.index('<p class="archive-hits"') :]
+    assert f'data-total="{len(everything["rows"])}"' in hits
+    assert "The table holds the <strong>3 best</strong>" in hits
 
 
 async def test_word_form_search_skips_tombstones(ds: Datasette) -> None:
