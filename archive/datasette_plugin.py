@@ -39,7 +39,7 @@ from .cite.stored import RESOLVER_PREFIX, Citation, citations, prose_form, resol
 from .resolution import resolve, split_id
 from .store import ranked, read
 from .store.records import LIVE, UNKNOWN, ParagraphRecord, Resolution, SourceRecord
-from .web import guard, params, site
+from .web import facets, guard, params, site
 
 PLUGIN = "archive"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -72,6 +72,7 @@ def startup(datasette: Any) -> Any:
         if await _archive_database(datasette) is None:
             return  # some other Datasette in the same environment: leave it as it is
         guard.apply()
+        facets.apply()
         present = await datasette.get_instance_metadata()
         if "description" in present:
             # --metadata gave its own description: ours (HTML) would take precedence over it.
@@ -308,8 +309,18 @@ async def _paragraph_box(datasette: Any, request: Any, db: Database, pid: str) -
             "citations": made,
             "citation_error": error,
             "versions": data.versions,
+            "source_title": data.source.metadata.title if data.source else None,
+            "source_url": datasette.urls.row(db.name, "sources", tilde_encode(paragraph.source)),
+            "previous": _row_link(datasette, db, data.previous),
+            "next": _row_link(datasette, db, data.next),
         },
     )
+
+
+def _row_link(datasette: Any, db: Database, pid: str | None) -> dict[str, str] | None:
+    if pid is None:
+        return None
+    return {"id": pid, "url": datasette.urls.row(db.name, "paragraphs", tilde_encode(pid))}
 
 
 async def _source_panel(datasette: Any, request: Any, db: Database, key: str) -> str | None:
@@ -340,13 +351,22 @@ async def _source_panel(datasette: Any, request: Any, db: Database, key: str) ->
 
 @hookimpl
 def top_table(datasette: Any, request: Any, database: str, table: str) -> Any:
-    if table != "paragraphs":
+    if table not in site.COLUMNS:
         return None
 
     async def inner() -> str | None:
         db = datasette.get_database(database)
         if not await _is_archive(db):
             return None
+        existing = set(await db.table_columns(table))
+        glossary = await _render(
+            datasette,
+            request,
+            "archive_glossary.html",
+            {"columns": {c: d for c, d in site.COLUMNS[table].items() if c in existing}},
+        )
+        if table != "paragraphs":
+            return glossary
         query = request.args.get(WORD_FORMS_PARAM, "").strip()
         exact = request.args.get(EXACT_PARAM, "").strip()
         context = {
@@ -355,7 +375,8 @@ def top_table(datasette: Any, request: Any, database: str, table: str) -> Any:
             "ranked": datasette.urls.query(db.name, "word_forms"),
             "hits": await _hits(db, query, exact),
         }
-        return await _render(datasette, request, "archive_word_forms_link.html", context)
+        box = await _render(datasette, request, "archive_word_forms_link.html", context)
+        return box + glossary
 
     return inner
 

@@ -327,7 +327,8 @@ async def test_hidden_tables_are_hidden(ds: Datasette) -> None:
     data = await _json(ds, "/archive.json")
     visible = {t["name"] for t in data["tables"] if not t["hidden"]}
     assert {"sources", "paragraphs", "paragraph_versions", "files"} <= visible
-    for table in ("_migrations", "paragraphs_stems", "paragraphs_stems_data", "paragraphs_fts"):
+    for table in ("_migrations", "paragraphs_stems", "paragraphs_stems_data", "paragraphs_fts",
+                  "paragraph_facets"):
         assert table not in visible
 
 
@@ -591,3 +592,45 @@ async def test_ingested_tombstones_resolve(real: Datasette) -> None:
             assert data["successors"] and data["successors"][0]["status"] == "live"
         page = (await real.client.get(f"/-/p/{row['id']}")).text
         assert "Text as last seen" in page
+
+
+# ---- pages made for reading ---------------------------------------------------------------------
+
+
+def _visible(html: str) -> str:
+    """The page without what a reader does not see at first: folded <details> and styles."""
+    html = re.sub(
+        r"<details\b(?![^>]*\bopen\b)[^>]*>\s*(<summary>.*?</summary>).*?</details>",
+        r"\1", html, flags=re.S,
+    )
+    return re.sub(r"<style\b.*?</style>|<script\b.*?</script>", "", html, flags=re.S)
+
+
+async def test_paragraph_page_shows_its_text_once_and_folds_the_hashes(ds: Datasette) -> None:
+    html = (await ds.client.get(f"/archive/paragraphs/{KK}-p3")).text
+    text = (await _json(ds, f"/archive/paragraphs/{KK}-p3.json?_shape=objects"))["rows"][0]
+    words = text["text"][:60]
+    visible = _visible(html)
+    assert visible.count(words) == 1
+    assert f'<blockquote class="archive-text" lang="kk">{words}' in visible
+    assert text["fingerprint"] not in visible and text["file_sha256"] not in visible
+    # Still there, folded: every stored field of the row.
+    fields = html[html.index('<details class="archive-row-fields">') :]
+    assert text["fingerprint"] in fields and "Every stored field" in fields
+    # Neighbours, the source and the cite box.
+    assert f'rel="prev" href="/archive/paragraphs/{KK}-p2"' in visible
+    assert f'rel="next" href="/archive/paragraphs/{KK}-p4"' in visible
+    assert f'href="/archive/sources/{KK}"' in visible
+    assert "Cite this paragraph" in visible and f"{KK} ¶3" in visible
+
+
+async def test_column_glossary_is_folded_away(ds: Datasette) -> None:
+    for table, column in (("paragraphs", "fingerprint"), ("sources", "title")):
+        html = (await ds.client.get(f"/archive/{table}")).text
+        glossary = html[html.index('<details class="archive-glossary">') :]
+        assert f"<dt>{column}</dt>" in glossary[: glossary.index("</details>")]
+        # Datasette's own list, above the table, is hidden; the folded one's summary shows.
+        assert "dl.column-descriptions { display: none; }" in html
+        assert "What the columns mean" in _visible(html)
+        shown = re.sub(r'<dl class="column-descriptions">.*?</dl>', "", _visible(html), flags=re.S)
+        assert f"<dt>{column}</dt>" not in shown

@@ -73,3 +73,16 @@ def test_only_the_archive_indexes_are_named(conn: sqlite3.Connection) -> None:
 )
 def test_search_parameter_is_renamed(sent: bytes, seen: bytes) -> None:
     assert renamed_query(sent) == seen
+
+
+def test_stored_queries_rank_the_same_window() -> None:
+    """The stored queries in datasette.yaml spell the window out in SQL: it must be the
+    module's."""
+    from pathlib import Path
+
+    import yaml
+
+    config = yaml.safe_load((Path(__file__).parent.parent / "datasette.yaml").read_text())
+    queries = config["databases"]["archive"]["queries"]
+    for name in ("search", "word_forms"):
+        assert f"order by rowid desc limit {ranked.RANK_WINDOW}))" in queries[name]["sql"]

@@ -228,17 +228,35 @@ def field_origins(conn: sqlite3.Connection, key: str) -> tuple[FieldValue, ...]:
     )
 
 
+def neighbours(conn: sqlite3.Connection, key: str, seq: int) -> tuple[str | None, str | None]:
+    """The IDs of the live paragraphs just before and just after ``seq`` in a source."""
+    before = conn.execute(
+        "SELECT id FROM paragraphs WHERE source = ? AND seq < ? AND status = 'live' "
+        "ORDER BY seq DESC LIMIT 1", [key, seq],
+    ).fetchone()
+    after = conn.execute(
+        "SELECT id FROM paragraphs WHERE source = ? AND seq > ? AND status = 'live' "
+        "ORDER BY seq LIMIT 1", [key, seq],
+    ).fetchone()
+    return (before[0] if before else None, after[0] if after else None)
+
+
 def paragraph_view(conn: sqlite3.Connection, pid: str) -> ParagraphView | None:
     found = paragraph(conn, pid)
     if found is None:
         return None
     key = found.source
+    previous, following = (
+        neighbours(conn, key, found.seq) if found.seq is not None else (None, None)
+    )
     return ParagraphView(
         paragraph=found,
         source=source(conn, key),
         accessed=first_seen(conn, key),
         texts=body_texts(conn, key),
         versions=versions(conn, pid),
+        previous=previous,
+        next=following,
     )
 
 
@@ -247,3 +265,19 @@ def source_view(conn: sqlite3.Connection, key: str) -> SourceView | None:
     if found is None:
         return None
     return SourceView(found, files(conn, key), first_seen(conn, key), body_texts(conn, key))
+
+
+def facet_counts(
+    conn: sqlite3.Connection, column: str, limit: int
+) -> list[tuple[str, int]] | None:
+    """The most frequent values of a column of ``paragraphs`` over the whole table, most
+    frequent first, from the counts the triggers keep; None when they are not kept."""
+    try:
+        rows = conn.execute(
+            "SELECT value, count FROM paragraph_facets WHERE name = ? "
+            "ORDER BY count DESC, value LIMIT ?",
+            [column, limit],
+        ).fetchall()
+    except sqlite3.OperationalError:  # an archive from before migration 0006
+        return None
+    return [(str(value), int(count)) for value, count in rows]

@@ -153,6 +153,8 @@ class ParagraphView:
     accessed: str | None
     texts: tuple[str, ...]
     versions: tuple[Version, ...]
+    previous: str | None = None  # the live paragraphs before and after it in reading order
+    next: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
