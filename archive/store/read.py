@@ -35,7 +35,11 @@ _FILE_COLUMNS = (
     "sha256, algorithm, size, media_type, original_name, extractor, page_count, first_seen, "
     "ingest_id"
 )
-_PARAGRAPH_COLUMNS = "id, source, label, seq, page, role, lang, section, text, status, first_text"
+# ``first_text`` is stored only once an edit makes it differ from ``text``.
+_PARAGRAPH_COLUMNS = (
+    "id, source, label, seq, page, role, lang, section, text, status, "
+    "coalesce(first_text, text)"
+)
 # Enough text to learn how a source capitalises its words; more only costs time.
 _CASE_SAMPLE = 200
 

@@ -107,7 +107,7 @@ def _paragraphs(db: sqlite_utils.Database) -> None:
             "status": str,  # live | deleted | merged | split
             "fingerprint": str,
             "file_sha256": str,
-            "first_text": str,
+            "first_text": str,  # NULL while it equals text (migration 0007)
             "updated_at": str,
         },
         pk="id",
@@ -286,6 +286,14 @@ def _facet_counts(db: sqlite_utils.Database) -> None:
     )
 
 
+def _first_text_once(db: sqlite_utils.Database) -> None:
+    # A paragraph's first text is its text until an edit changes it: storing it again doubled
+    # the size of every paragraph row. From here on ``first_text`` is NULL while it equals
+    # ``text`` (reads return ``coalesce(first_text, text)``); an archive's file shrinks by the
+    # space freed only after ``VACUUM``, but new rows reuse it at once.
+    db.execute("UPDATE paragraphs SET first_text = NULL WHERE first_text = text")
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("0001_initial", _initial),
     ("0002_reading_position", _reading_position),
@@ -293,6 +301,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("0004_run_status", _run_status),
     ("0005_search_index_version", _search_index_version),
     ("0006_facet_counts", _facet_counts),
+    ("0007_first_text_once", _first_text_once),
 ]
 
 

@@ -107,12 +107,15 @@ _PARAGRAPH_COLUMNS = (
     "source", "label", "seq", "page", "role", "lang", "section", "text", "status",
     "fingerprint", "file_sha256", "updated_at",
 )
+# A new paragraph's first text is its text: ``first_text`` stays NULL until an update gives
+# it another text, when it keeps the first one (the right-hand sides read the row as it was).
 _INSERT_PARAGRAPH = (
-    f"INSERT INTO paragraphs (id, {', '.join(_PARAGRAPH_COLUMNS)}, first_text) "
-    f"VALUES (?, {', '.join('?' * len(_PARAGRAPH_COLUMNS))}, ?)"
+    f"INSERT INTO paragraphs (id, {', '.join(_PARAGRAPH_COLUMNS)}) "
+    f"VALUES (?, {', '.join('?' * len(_PARAGRAPH_COLUMNS))})"
 )
 _UPDATE_PARAGRAPH = (
-    f"UPDATE paragraphs SET {', '.join(c + ' = ?' for c in _PARAGRAPH_COLUMNS)} WHERE id = ?"
+    "UPDATE paragraphs SET first_text = nullif(coalesce(first_text, text), ?), "
+    f"{', '.join(c + ' = ?' for c in _PARAGRAPH_COLUMNS)} WHERE id = ?"
 )
 _INSERT_VERSION = (
     "INSERT INTO paragraph_versions (paragraph_id, source, file_sha256, ingest_id, text, "
@@ -135,11 +138,11 @@ def _write_paragraphs(
         )
         existing = conn.execute("SELECT rowid FROM paragraphs WHERE id = ?", (pid,)).fetchone()
         if existing:
-            conn.execute(_UPDATE_PARAGRAPH, (*values, pid))
+            conn.execute(_UPDATE_PARAGRAPH, (para.text, *values, pid))
             rowid = existing[0]
             conn.execute("DELETE FROM paragraphs_stems WHERE rowid = ?", (rowid,))
         else:
-            rowid = conn.execute(_INSERT_PARAGRAPH, (pid, *values, para.text)).lastrowid
+            rowid = conn.execute(_INSERT_PARAGRAPH, (pid, *values)).lastrowid
         conn.execute(
             "INSERT INTO paragraphs_stems(rowid, stems) VALUES (?, ?)",
             (rowid, para.stems),
