@@ -22,6 +22,7 @@ from datasette.app import Datasette
 from archive.search import stem_text
 from archive.store import ranked
 from archive.store.schema import migrate
+from archive.store.write import unindex_word_forms
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -87,11 +88,9 @@ def _add_paragraphs(
 def _tombstone(db: sqlite_utils.Database, key: str, label: str, kind: str, into: list[str]) -> None:
     pid = f"{key}-p{label}"
     status = {"merged_into": "merged", "split_into": "split"}.get(kind, "deleted")
-    db.execute("UPDATE paragraphs SET status = ? WHERE id = ?", [status, pid])
-    db.execute(
-        "DELETE FROM paragraphs_stems WHERE rowid = (SELECT rowid FROM paragraphs WHERE id = ?)",
-        [pid],
-    )
+    with db.atomic():
+        unindex_word_forms(db.conn, pid, stem_text)  # as the store retires a paragraph
+        db.execute("UPDATE paragraphs SET status = ? WHERE id = ?", [status, pid])
     db["paragraph_versions"].insert(
         {
             "paragraph_id": pid,

@@ -63,7 +63,7 @@ def test_an_archive_stores_its_first_texts_once_after_upgrading(tmp_path: Path) 
     db.execute("INSERT INTO paragraphs (id, source, seq, text, first_text, status) VALUES "
                "('a-2024-p1', 'a-2024', 1, 'same', 'same', 'live'), "
                "('a-2024-p2', 'a-2024', 2, 'now', 'before', 'live')")
-    assert migrate(db) == ["0007_first_text_once"]
+    assert migrate(db)[0] == "0007_first_text_once"
     rows = db.execute("SELECT id, first_text FROM paragraphs ORDER BY id").fetchall()
     assert rows == [("a-2024-p1", None), ("a-2024-p2", "before")]
     first = read.paragraph(db.conn, "a-2024-p1")

@@ -294,6 +294,22 @@ def _first_text_once(db: sqlite_utils.Database) -> None:
     db.execute("UPDATE paragraphs SET first_text = NULL WHERE first_text = text")
 
 
+def _word_forms_contentless(db: sqlite_utils.Database) -> None:
+    # The word-form index kept a copy of every paragraph's terms (as long as its text) that
+    # nothing reads: queries only MATCH and rank. Contentless, it keeps the index alone; a
+    # paragraph's terms are removed by giving them again (``write.unindex_word_forms``).
+    db.execute(
+        "CREATE VIRTUAL TABLE paragraphs_stems_new USING fts5(stems, content='', "
+        f"tokenize='{FTS_TOKENIZER}')"
+    )
+    db.execute(
+        "INSERT INTO paragraphs_stems_new (rowid, stems) "
+        "SELECT rowid, stems FROM paragraphs_stems ORDER BY rowid"
+    )
+    db.execute("DROP TABLE paragraphs_stems")
+    db.execute("ALTER TABLE paragraphs_stems_new RENAME TO paragraphs_stems")
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("0001_initial", _initial),
     ("0002_reading_position", _reading_position),
@@ -302,6 +318,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("0005_search_index_version", _search_index_version),
     ("0006_facet_counts", _facet_counts),
     ("0007_first_text_once", _first_text_once),
+    ("0008_word_forms_contentless", _word_forms_contentless),
 ]
 
 
