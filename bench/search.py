@@ -111,6 +111,9 @@ async def timings(db_path: Path, total: int, live: bool) -> list[tuple[str, floa
         "table word-form search (rare word)": f"/archive/paragraphs?_q={RARE_WORD}",
         "table word-form search + 2 facets":
             "/archive/paragraphs?_q=миротворец&_facet=role&_facet=lang",
+        "table word-form search (phrase)": "/archive/paragraphs?_q=%22миротворческих+миссиях%22",
+        "common word + 3 facets":
+            "/archive/paragraphs?_q=Республика&_facet=role&_facet=lang&_facet=source",
         "paragraphs page with facets": "/archive/paragraphs?_facet=role&_facet=lang",
         "sources page with facets": "/archive/sources",
         "paragraph row page (cite box)":

@@ -20,13 +20,14 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 
-# Hits ranked by BM25: ranking costs a few microseconds a hit, so 20,000 stay well inside a
-# page's budget of 200 ms whatever the archive's size.
-RANK_WINDOW = 20_000
+# Hits ranked by BM25: ranking costs a few microseconds a hit (more for a phrase), so 10,000
+# stay well inside a page's budget of 200 ms whatever the archive's size.
+RANK_WINDOW = 10_000
 # Hits a table page keeps: Datasette's largest page (``max_returned_rows``).
 TOP_HITS = 1_000
-# Counting hits is cheap but not free: past this many the page says "more than".
-COUNT_CAP = 100_000
+# Counting hits is cheap but not free (100,000 hits of a phrase took 30 ms): past this many
+# the page says "more than".
+COUNT_CAP = 10_000
 
 FTS_TABLES = ("paragraphs_fts", "paragraphs_stems")
 
