@@ -18,6 +18,7 @@ What it adds to a Datasette serving ``<home>/archive.db``:
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -37,9 +38,9 @@ from . import search
 from .cite.caveats import caveats
 from .cite.stored import RESOLVER_PREFIX, Citation, citations, prose_form, resolver_path
 from .resolution import resolve, split_id
-from .store import read
+from .store import ranked, read
 from .store.records import LIVE, UNKNOWN, ParagraphRecord, Resolution, SourceRecord
-from .web import guard, site
+from .web import facets, guard, params, site
 
 PLUGIN = "archive"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -72,6 +73,7 @@ def startup(datasette: Any) -> Any:
         if await _archive_database(datasette) is None:
             return  # some other Datasette in the same environment: leave it as it is
         guard.apply()
+        facets.apply()
         present = await datasette.get_instance_metadata()
         if "description" in present:
             # --metadata gave its own description: ours (HTML) would take precedence over it.
@@ -125,7 +127,7 @@ def prepare_jinja2_environment(env: Environment, datasette: Any) -> None:
 
 @hookimpl
 def asgi_wrapper(datasette: Any) -> Callable[[guard.App], guard.App]:
-    return guard.asgi
+    return lambda app: guard.asgi(params.asgi(app))
 
 
 @hookimpl
@@ -147,27 +149,52 @@ def prepare_connection(conn: sqlite3.Connection) -> None:
 
 
 # The table's own word-form search: every form of the words, then (unioned) their readings as
-# Kazakh typed on a Russian keyboard. Datasette's ``_search`` box stays for the words as written.
+# Kazakh typed on a Russian keyboard; and the words as written (``_search``, renamed ``_exact``
+# by ``web.params``). Each keeps only its best hits (``store.ranked``), so that sorting,
+# counting and faceting the page never touch every hit of a common word.
 # Underscored: Datasette reads any other parameter as a column filter.
 WORD_FORMS_PARAM = "_q"
-_WORD_FORMS_WHERE = (
-    "rowid in (select rowid from paragraphs_stems where paragraphs_stems match "
-    "archive_stem_query(:archive_q) union select rowid from paragraphs_stems where "
-    "paragraphs_stems match archive_keyboard_query(:archive_q))"
-)
+EXACT_PARAM = params.EXACT
+
+
+def _tiers(query: str, exact: str) -> tuple[str, list[str]] | None:
+    """The index and MATCH expressions (best tier first) of a paragraphs search, if any."""
+    if query:
+        keyboard = search.keyboard_query(query)
+        return "paragraphs_stems", [search.stem_query(query), *([keyboard] if keyboard else [])]
+    if exact:
+        return "paragraphs_fts", [search.match_query(exact)]
+    return None
 
 
 @hookimpl
 def filters_from_request(request: Any, database: str, table: str, datasette: Any) -> Any:
-    query = request.args.get(WORD_FORMS_PARAM, "").strip()
-    if table != "paragraphs" or not query:
+    if table != "paragraphs":
         return None
-    return FilterArguments(
-        [_WORD_FORMS_WHERE],
-        {"archive_q": query},
-        [f'any form of "{query}"'],
-        {"archive_word_forms": query},
-    )
+    query = request.args.get(WORD_FORMS_PARAM, "").strip()
+    exact = "" if query else request.args.get(EXACT_PARAM, "").strip()
+    tiers = _tiers(query, exact)
+    if tiers is None:
+        return None
+    fts_table, expressions = tiers
+
+    async def inner() -> FilterArguments:
+        db = datasette.get_database(database)
+        rowids = await db.execute_fn(
+            lambda conn: ranked.best_rowids(conn, fts_table, expressions, ranked.TOP_HITS)
+        )
+        if query:
+            described, context = f'any form of "{query}"', {"archive_word_forms": query}
+        else:  # Datasette's own search box shows it again
+            described, context = f'the words "{exact}" as written', {"search": exact}
+        return FilterArguments(
+            [ranked.ROWIDS_WHERE.format(param="archive_hits")],
+            {"archive_hits": json.dumps(rowids)},
+            [described],
+            context,
+        )
+
+    return inner
 
 
 def _none_safe(function: Callable[[str], str]) -> Callable[[str | None], str]:
@@ -285,8 +312,18 @@ async def _paragraph_box(datasette: Any, request: Any, db: Database, pid: str) -
             "citation_error": error,
             "caveats": warnings,
             "versions": data.versions,
+            "source_title": data.source.metadata.title if data.source else None,
+            "source_url": datasette.urls.row(db.name, "sources", tilde_encode(paragraph.source)),
+            "previous": _row_link(datasette, db, data.previous),
+            "next": _row_link(datasette, db, data.next),
         },
     )
+
+
+def _row_link(datasette: Any, db: Database, pid: str | None) -> dict[str, str] | None:
+    if pid is None:
+        return None
+    return {"id": pid, "url": datasette.urls.row(db.name, "paragraphs", tilde_encode(pid))}
 
 
 async def _source_panel(datasette: Any, request: Any, db: Database, key: str) -> str | None:
@@ -317,21 +354,51 @@ async def _source_panel(datasette: Any, request: Any, db: Database, key: str) ->
 
 @hookimpl
 def top_table(datasette: Any, request: Any, database: str, table: str) -> Any:
-    if table != "paragraphs":
+    if table not in site.COLUMNS:
         return None
 
     async def inner() -> str | None:
         db = datasette.get_database(database)
         if not await _is_archive(db):
             return None
+        existing = set(await db.table_columns(table))
+        glossary = await _render(
+            datasette,
+            request,
+            "archive_glossary.html",
+            {"columns": {c: d for c, d in site.COLUMNS[table].items() if c in existing}},
+        )
+        if table != "paragraphs":
+            return glossary
+        query = request.args.get(WORD_FORMS_PARAM, "").strip()
+        exact = request.args.get(EXACT_PARAM, "").strip()
         context = {
             "action": datasette.urls.table(db.name, "paragraphs"),
-            "q": request.args.get(WORD_FORMS_PARAM) or request.args.get("_search", ""),
+            "q": query or exact,
             "ranked": datasette.urls.query(db.name, "word_forms"),
+            "hits": await _hits(db, query, exact),
         }
-        return await _render(datasette, request, "archive_word_forms_link.html", context)
+        box = await _render(datasette, request, "archive_word_forms_link.html", context)
+        return box + glossary
 
     return inner
+
+
+async def _hits(db: Database, query: str, exact: str) -> dict[str, str] | None:
+    """What the page says about the number of hits, when it is searched: the table itself
+    counts only the best ``TOP_HITS``."""
+    tiers = _tiers(query, "" if query else exact)
+    if tiers is None:
+        return None
+    table, expressions = tiers
+    cap = ranked.COUNT_CAP
+    total = await db.execute_fn(lambda conn: ranked.hit_count(conn, table, expressions, cap))
+    return {
+        "total": f"{total:,}",
+        "more": "more than " if total >= cap else "",
+        "kept": f"{ranked.TOP_HITS:,}" if total > ranked.TOP_HITS else "",
+        "window": f"{ranked.RANK_WINDOW:,}",
+    }
 
 
 # ---- resolver ---------------------------------------------------------------------------------

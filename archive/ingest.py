@@ -372,7 +372,7 @@ def _ingest_one(
         raise ArchiveError("was not analysed", hint="please report this file")
     identity = identify(store, analysis, source_key)
     plan = _plan(store, item, analysis, identity, sidecars)
-    store.write_file(plan, ingest_id)
+    store.write_file(plan, ingest_id, stem_text)
     status: FileStatus = NEW if identity.new_source else NEW_VERSION
     return FileOutcome(item.shown, status, item.sha256, identity.key,
                        paragraphs=len(plan.paragraphs), reason=identity.reason,

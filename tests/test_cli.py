@@ -189,8 +189,8 @@ def test_a_failed_write_leaves_no_trace(home, tmp_path, monkeypatch):
     shutil.copy(SEEDS / "001_0956fffff0b724be.txt", tmp_path / "a.txt")
     original = write.write_file_rows
 
-    def broken(db, plan, ingest_id, at):
-        original(db, plan, ingest_id, at)  # every row written ... then the disk "fails"
+    def broken(db, plan, ingest_id, at, terms):
+        original(db, plan, ingest_id, at, terms)  # every row written ... then the disk "fails"
         raise sqlite3.OperationalError("disk I/O error")
 
     monkeypatch.setattr(write, "write_file_rows", broken)

@@ -20,7 +20,9 @@ import yaml
 from datasette.app import Datasette
 
 from archive.search import stem_text
+from archive.store import ranked
 from archive.store.schema import migrate
+from archive.store.write import unindex_word_forms
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -86,11 +88,9 @@ def _add_paragraphs(
 def _tombstone(db: sqlite_utils.Database, key: str, label: str, kind: str, into: list[str]) -> None:
     pid = f"{key}-p{label}"
     status = {"merged_into": "merged", "split_into": "split"}.get(kind, "deleted")
-    db.execute("UPDATE paragraphs SET status = ? WHERE id = ?", [status, pid])
-    db.execute(
-        "DELETE FROM paragraphs_stems WHERE rowid = (SELECT rowid FROM paragraphs WHERE id = ?)",
-        [pid],
-    )
+    with db.atomic():
+        unindex_word_forms(db.conn, pid, stem_text)  # as the store retires a paragraph
+        db.execute("UPDATE paragraphs SET status = ? WHERE id = ?", [status, pid])
     db["paragraph_versions"].insert(
         {
             "paragraph_id": pid,
@@ -330,7 +330,8 @@ async def test_hidden_tables_are_hidden(ds: Datasette) -> None:
     data = await _json(ds, "/archive.json")
     visible = {t["name"] for t in data["tables"] if not t["hidden"]}
     assert {"sources", "paragraphs", "paragraph_versions", "files"} <= visible
-    for table in ("_migrations", "paragraphs_stems", "paragraphs_stems_data", "paragraphs_fts"):
+    for table in ("_migrations", "paragraphs_stems", "paragraphs_stems_data", "paragraphs_fts",
+                  "paragraph_facets"):
         assert table not in visible
 
 
@@ -407,6 +408,27 @@ async def test_paragraphs_table_box_finds_word_forms(
     assert ids and all(i.startswith(expected) for i in ids)
     exact = await _json(ds, f"/archive/paragraphs.json?_search={query}&_size=max")
     assert len(data["rows"]) > len(exact["rows"])
+
+
+@pytest.mark.parametrize("param", ["_q", "_search"])
+async def test_table_search_keeps_the_best_hits_and_says_how_many_match(
+    ds: Datasette, param: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    everything = await _json(ds, f"/archive/paragraphs.json?{param}=бітімгершілік&_size=max")
+    assert len(everything["rows"]) > 3
+    monkeypatch.setattr(ranked, "TOP_HITS", 3)
+    data = await _json(
+        ds, f"/archive/paragraphs.json?{param}=бітімгершілік&_size=max&_facet=role"
+        "&_extra=count&_extra=facet_results",
+    )
+    assert data["count"] == 3 and len(data["rows"]) == 3
+    # Facets count the rows kept, not every hit.
+    role = data["facet_results"]["results"]["role"]["results"]
+    assert sum(item["count"] for item in role) == 3
+    html = (await ds.client.get(f"/archive/paragraphs?{param}=бітімгершілік")).text
+    hits = html[html.index('<p class="archive-hits"') :]
+    assert f'data-total="{len(everything["rows"])}"' in hits
+    assert "The table holds the <strong>3 best</strong>" in hits
 
 
 async def test_word_form_search_skips_tombstones(ds: Datasette) -> None:
@@ -579,3 +601,45 @@ async def test_ingested_tombstones_resolve(real: Datasette) -> None:
             assert data["successors"] and data["successors"][0]["status"] == "live"
         page = (await real.client.get(f"/-/p/{row['id']}")).text
         assert "Text as last seen" in page
+
+
+# ---- pages made for reading ---------------------------------------------------------------------
+
+
+def _visible(html: str) -> str:
+    """The page without what a reader does not see at first: folded <details> and styles."""
+    html = re.sub(
+        r"<details\b(?![^>]*\bopen\b)[^>]*>\s*(<summary>.*?</summary>).*?</details>",
+        r"\1", html, flags=re.S,
+    )
+    return re.sub(r"<style\b.*?</style>|<script\b.*?</script>", "", html, flags=re.S)
+
+
+async def test_paragraph_page_shows_its_text_once_and_folds_the_hashes(ds: Datasette) -> None:
+    html = (await ds.client.get(f"/archive/paragraphs/{KK}-p3")).text
+    text = (await _json(ds, f"/archive/paragraphs/{KK}-p3.json?_shape=objects"))["rows"][0]
+    words = text["text"][:60]
+    visible = _visible(html)
+    assert visible.count(words) == 1
+    assert f'<blockquote class="archive-text" lang="kk">{words}' in visible
+    assert text["fingerprint"] not in visible and text["file_sha256"] not in visible
+    # Still there, folded: every stored field of the row.
+    fields = html[html.index('<details class="archive-row-fields">') :]
+    assert text["fingerprint"] in fields and "Every stored field" in fields
+    # Neighbours, the source and the cite box.
+    assert f'rel="prev" href="/archive/paragraphs/{KK}-p2"' in visible
+    assert f'rel="next" href="/archive/paragraphs/{KK}-p4"' in visible
+    assert f'href="/archive/sources/{KK}"' in visible
+    assert "Cite this paragraph" in visible and f"{KK} ¶3" in visible
+
+
+async def test_column_glossary_is_folded_away(ds: Datasette) -> None:
+    for table, column in (("paragraphs", "fingerprint"), ("sources", "title")):
+        html = (await ds.client.get(f"/archive/{table}")).text
+        glossary = html[html.index('<details class="archive-glossary">') :]
+        assert f"<dt>{column}</dt>" in glossary[: glossary.index("</details>")]
+        # Datasette's own list, above the table, is hidden; the folded one's summary shows.
+        assert "dl.column-descriptions { display: none; }" in html
+        assert "What the columns mean" in _visible(html)
+        shown = re.sub(r'<dl class="column-descriptions">.*?</dl>', "", _visible(html), flags=re.S)
+        assert f"<dt>{column}</dt>" not in shown

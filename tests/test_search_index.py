@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from archive.ingest import ingest_paths
-from archive.search import INDEX_VERSION, stem_query
+from archive.search import INDEX_VERSION, stem_query, stem_text
 from archive.store import Store
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -23,10 +23,58 @@ def test_old_index_is_rebuilt_on_the_next_ingest(tmp_path: Path) -> None:
         assert store.word_forms_version() == INDEX_VERSION
         assert _found(store, "миротворец") > 0
         # As an archive indexed by the previous rules: Snowball stems, an older version.
-        store.db.execute("UPDATE paragraphs_stems SET stems = 'миротворц'")
-        store.db.execute("UPDATE search_index SET version = 'terms-v1'")
+        store.rebuild_word_forms(lambda text, lang: "миротворц", "terms-v1")
         store.db.conn.commit()
         assert _found(store, "миротворец") == 0
         ingest_paths(store, [seed])  # the same bytes again: nothing new, but re-indexed
         assert store.word_forms_version() == INDEX_VERSION
         assert _found(store, "миротворец") > 0
+
+
+def test_edits_and_tombstones_leave_a_sound_contentless_index(tmp_path: Path) -> None:
+    """The index keeps no copy of its terms: the store takes a paragraph's out by computing
+    them again, and FTS5's own check finds the index sound afterwards."""
+    seed = next(SEEDS.glob("001_*.txt"))
+    paragraphs = [p for p in seed.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    edited = [p.replace("миротворц", "миротворческ", 1) for p in paragraphs]
+    assert edited != paragraphs
+    # The same article with the peacekeepers' word changed and its last paragraphs gone.
+    (tmp_path / "edited.txt").write_text("\n\n".join(edited[:-3]), encoding="utf-8")
+    with Store.open(tmp_path / "home") as store:
+        ingest_paths(store, [seed])
+        before = _found(store, "миротворец")
+        [second] = ingest_paths(store, [tmp_path / "edited.txt"]).files
+        assert second.status == "new_version", second
+        assert store.integrity_problems() == []
+        assert 0 <= _found(store, "миротворец") < before
+        live = store.db.execute("SELECT count(*) FROM paragraphs WHERE status = 'live'")
+        indexed = store.db.execute("SELECT count(*) FROM paragraphs_stems_docsize")
+        assert live.fetchone()[0] == indexed.fetchone()[0]
+        tombstones = store.db.execute("SELECT count(*) FROM paragraphs WHERE status != 'live'")
+        assert tombstones.fetchone()[0] > 0
+
+
+def test_an_archive_with_a_copy_of_its_terms_upgrades(tmp_path: Path) -> None:
+    import sqlite_utils
+
+    from archive.store.schema import MIGRATIONS, migrate
+
+    db = sqlite_utils.Database(tmp_path / "archive.db")
+    db.table("_migrations").create({"name": str, "applied_at": str}, pk="name")
+    for name, step in MIGRATIONS:
+        if name == "0010_word_forms_contentless":
+            break
+        step(db)
+        db.table("_migrations").insert({"name": name, "applied_at": "then"})
+    db.execute("INSERT INTO sources (key) VALUES ('a-2024')")
+    for n, text in enumerate(["Миротворцы ООН", "Бітімгершілік миссиялар", "Другое"], 1):
+        db.execute("INSERT INTO paragraphs (id, source, seq, text, lang, status) "
+                   "VALUES (?, 'a-2024', ?, ?, 'ru', 'live')", [f"a-2024-p{n}", n, text])
+        db.execute("INSERT INTO paragraphs_stems (rowid, stems) VALUES (?, ?)",
+                   [n, stem_text(text, "ru")])
+    db.conn.commit()
+    assert migrate(db) == ["0010_word_forms_contentless"]
+    sql = "SELECT rowid FROM paragraphs_stems WHERE paragraphs_stems MATCH ?"
+    assert [r[0] for r in db.execute(sql, [stem_query("миротворец")])] == [1]
+    assert db.execute("SELECT stems FROM paragraphs_stems").fetchall() == [(None,)] * 3
+    db.execute("INSERT INTO paragraphs_stems(paragraphs_stems) VALUES ('integrity-check')")

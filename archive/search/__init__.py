@@ -14,14 +14,32 @@ language), ``highlight``. Changing a rule that changes ``stem_text`` changes the
 
 from __future__ import annotations
 
+from importlib.metadata import PackageNotFoundError, version
+
 from .fold import KAZAKH_LETTERS, fold_word, keyboard_form
 from .highlight import highlight
 from .kazakh import kazakh_stem
 from .query import NOTHING, Part, keyboard_query, match_query, parse, stem_query
 from .terms import keyboard_terms, query_terms, stem_text
 
-# The version of ``stem_text``'s output that an archive's word-form index was built with.
-INDEX_VERSION = "terms-v2"
+
+def _installed(package: str) -> str:
+    try:
+        return version(package)
+    except PackageNotFoundError:  # run from a source tree without the package's metadata
+        return "unknown"
+
+
+# The version of ``stem_text``'s output that an archive's word-form index was built with: the
+# rules', and the dictionaries' and stemmer's they use. The index keeps no copy of its terms
+# (the store removes a paragraph's terms by computing them again from its text), so any change
+# that could change a term must change this.
+INDEX_VERSION = (
+    "terms-v2"
+    f"+pymorphy3-{_installed('pymorphy3')}"
+    f"+dicts-ru-{_installed('pymorphy3-dicts-ru')}"
+    f"+snowball-{_installed('snowballstemmer')}"
+)
 
 __all__ = [
     "INDEX_VERSION",

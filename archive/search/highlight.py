@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .fold import WORD, fold_word
 from .query import parse
 from .terms import index_terms, keyboard_terms, query_terms
+
+
+@lru_cache(maxsize=200_000)
+def _forms(raw: str) -> tuple[str, frozenset[str]]:
+    """A word of a text folded, and every term it may be indexed under. A result page marks
+    the same few thousand words in every paragraph, so each is analysed once."""
+    word = fold_word(raw)
+    terms = {t for kazakh in (False, True) for t in index_terms(word, kazakh, "english")}
+    return word, frozenset(terms)
 
 
 def highlight(
@@ -29,12 +40,10 @@ def highlight(
     spans = list(WORD.finditer(text))
 
     def hit(raw: str) -> bool:
-        word = fold_word(raw)
+        word, terms = _forms(raw)
         if any(word.startswith(p) for p in prefixes):
             return True
-        return any(
-            t in wanted for kazakh in (False, True) for t in index_terms(word, kazakh, "english")
-        )
+        return not wanted.isdisjoint(terms)
 
     hits = [i for i, match in enumerate(spans) if hit(match.group())]
     first = hits[0] if hits else 0

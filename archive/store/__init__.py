@@ -29,7 +29,7 @@ from ..models import Candidate
 from ..objects import ObjectStore, process_alive
 from .plans import EventWrite, FileWrite, MetadataWrite, RestoreWrite
 from .schema import migrate
-from .write import restore_rows, write_file_rows, write_metadata_rows
+from .write import Terms, restore_rows, write_file_rows, write_metadata_rows
 
 DB_NAME = "archive.db"
 # Lock files in the home: one while the database is created or migrated, one while an
@@ -157,9 +157,16 @@ class Store:
     # ---- what verify checks -----------------------------------------------------------
 
     def integrity_problems(self) -> list[str]:
-        """What SQLite's own check finds wrong with the database file; empty when sound."""
+        """What SQLite's own check, and FTS5's of each full-text index, find wrong with the
+        database file; empty when sound."""
         rows = [row[0] for row in self.db.execute("PRAGMA integrity_check").fetchall()]
-        return [] if rows == ["ok"] else rows
+        problems = [] if rows == ["ok"] else rows
+        for index in ("paragraphs_fts", "paragraphs_stems", "sources_fts"):
+            try:
+                self.db.execute(f"INSERT INTO {index}({index}) VALUES ('integrity-check')")
+            except sqlite3.DatabaseError as exc:
+                problems.append(f"{index}: {exc}")
+        return problems
 
     def referenced_digests(self) -> set[str]:
         """Objects the database points at: every file's, and the bytes of failed files."""
@@ -261,11 +268,13 @@ class Store:
 
     # ---- writes -----------------------------------------------------------------------
 
-    def write_file(self, plan: FileWrite, ingest_id: int) -> None:
-        """Write one file's source, paragraphs, lineage, metadata and events atomically."""
+    def write_file(self, plan: FileWrite, ingest_id: int, terms: Terms) -> None:
+        """Write one file's source, paragraphs, lineage, metadata and events atomically;
+        ``terms(text, lang)`` gives the word-form index's terms of a stored paragraph, to
+        take out those of the paragraphs this file changes."""
         try:
             with self.db.atomic():
-                write_file_rows(self.db, plan, ingest_id, now())
+                write_file_rows(self.db, plan, ingest_id, now(), terms)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"database write failed for {plan.original_name}: {exc}") from exc
 
@@ -307,15 +316,14 @@ class Store:
         ).fetchone()
         return str(row[0]) if row else None
 
-    def rebuild_word_forms(
-        self, terms: Callable[[str, str | None], str], version: str, batch: int = 5_000
-    ) -> int:
+    def rebuild_word_forms(self, terms: Terms, version: str, batch: int = 5_000) -> int:
         """Re-index every live paragraph with ``terms(text, lang)``, in one transaction, and
         record ``version``; returns the number of paragraphs indexed."""
         conn = self.db.conn
         count = 0
         with self.db.atomic():
-            conn.execute("DELETE FROM paragraphs_stems")
+            # The index is contentless: it is emptied whole, as it cannot list what it holds.
+            conn.execute("INSERT INTO paragraphs_stems(paragraphs_stems) VALUES ('delete-all')")
             cursor = conn.execute(
                 "SELECT rowid, text, lang FROM paragraphs WHERE status = 'live' ORDER BY rowid"
             )

@@ -36,7 +36,11 @@ _FILE_COLUMNS = (
     "sha256, algorithm, size, media_type, original_name, extractor, page_count, first_seen, "
     "ingest_id"
 )
-_PARAGRAPH_COLUMNS = "id, source, label, seq, page, role, lang, section, text, status, first_text"
+# ``first_text`` is stored only once an edit makes it differ from ``text``.
+_PARAGRAPH_COLUMNS = (
+    "id, source, label, seq, page, role, lang, section, text, status, "
+    "coalesce(first_text, text)"
+)
 # Enough text to learn how a source capitalises its words; more only costs time.
 _CASE_SAMPLE = 200
 
@@ -232,11 +236,27 @@ def field_origins(conn: sqlite3.Connection, key: str) -> tuple[FieldValue, ...]:
     )
 
 
+def neighbours(conn: sqlite3.Connection, key: str, seq: int) -> tuple[str | None, str | None]:
+    """The IDs of the live paragraphs just before and just after ``seq`` in a source."""
+    before = conn.execute(
+        "SELECT id FROM paragraphs WHERE source = ? AND seq < ? AND status = 'live' "
+        "ORDER BY seq DESC LIMIT 1", [key, seq],
+    ).fetchone()
+    after = conn.execute(
+        "SELECT id FROM paragraphs WHERE source = ? AND seq > ? AND status = 'live' "
+        "ORDER BY seq LIMIT 1", [key, seq],
+    ).fetchone()
+    return (before[0] if before else None, after[0] if after else None)
+
+
 def paragraph_view(conn: sqlite3.Connection, pid: str) -> ParagraphView | None:
     found = paragraph(conn, pid)
     if found is None:
         return None
     key = found.source
+    previous, following = (
+        neighbours(conn, key, found.seq) if found.seq is not None else (None, None)
+    )
     return ParagraphView(
         paragraph=found,
         source=source(conn, key),
@@ -244,6 +264,8 @@ def paragraph_view(conn: sqlite3.Connection, pid: str) -> ParagraphView | None:
         texts=body_texts(conn, key),
         versions=versions(conn, pid),
         origins=field_origins(conn, key),
+        previous=previous,
+        next=following,
     )
 
 
@@ -290,3 +312,19 @@ def sources_matching(conn: sqlite3.Connection, match: str) -> list[str]:
         {"m": match},
     )
     return [r[0] for r in rows]
+
+
+def facet_counts(
+    conn: sqlite3.Connection, column: str, limit: int
+) -> list[tuple[str, int]] | None:
+    """The most frequent values of a column of ``paragraphs`` over the whole table, most
+    frequent first, from the counts the triggers keep; None when they are not kept."""
+    try:
+        rows = conn.execute(
+            "SELECT value, count FROM paragraph_facets WHERE name = ? "
+            "ORDER BY count DESC, value LIMIT ?",
+            [column, limit],
+        ).fetchall()
+    except sqlite3.OperationalError:  # an archive from before migration 0008
+        return None
+    return [(str(value), int(count)) for value, count in rows]

@@ -155,6 +155,8 @@ class ParagraphView:
     texts: tuple[str, ...]
     versions: tuple[Version, ...]
     origins: tuple[FieldValue, ...] = ()  # the source's metadata candidates
+    previous: str | None = None  # the live paragraphs before and after it in reading order
+    next: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -107,7 +107,7 @@ def _paragraphs(db: sqlite_utils.Database) -> None:
             "status": str,  # live | deleted | merged | split
             "fingerprint": str,
             "file_sha256": str,
-            "first_text": str,
+            "first_text": str,  # NULL while it equals text (migration 0009)
             "updated_at": str,
         },
         pk="id",
@@ -274,6 +274,66 @@ def _web_captures(db: sqlite_utils.Database) -> None:
     db.table("files").create_index(["url"])
 
 
+# Columns of ``paragraphs`` whose values are counted in ``paragraph_facets``.
+FACET_COLUMNS = ("source", "role", "lang", "section", "status")
+
+
+def _facet_counts(db: sqlite_utils.Database) -> None:
+    # The paragraphs page facets the whole table by these columns; counting a million rows per
+    # facet per page view took a tenth of a second each, so the counts are kept here, by
+    # triggers, in the same transaction as every change to a paragraph.
+    db.execute(
+        "CREATE TABLE paragraph_facets (name TEXT NOT NULL, value TEXT NOT NULL, "
+        "count INTEGER NOT NULL, PRIMARY KEY (name, value)) WITHOUT ROWID"
+    )
+    for column in FACET_COLUMNS:
+        db.execute(
+            "INSERT INTO paragraph_facets (name, value, count) "
+            f"SELECT '{column}', {column}, count(*) FROM paragraphs "
+            f"WHERE {column} IS NOT NULL GROUP BY {column}"
+        )
+    added = "".join(
+        "INSERT INTO paragraph_facets (name, value, count) "
+        f"SELECT '{c}', NEW.{c}, 1 WHERE NEW.{c} IS NOT NULL "
+        "ON CONFLICT (name, value) DO UPDATE SET count = count + 1; "
+        for c in FACET_COLUMNS
+    )
+    removed = "".join(
+        f"UPDATE paragraph_facets SET count = count - 1 WHERE name = '{c}' AND value = OLD.{c}; "
+        for c in FACET_COLUMNS
+    ) + "DELETE FROM paragraph_facets WHERE count <= 0; "
+    db.execute(f"CREATE TRIGGER paragraph_facets_ai AFTER INSERT ON paragraphs BEGIN {added}END")
+    db.execute(f"CREATE TRIGGER paragraph_facets_ad AFTER DELETE ON paragraphs BEGIN {removed}END")
+    db.execute(
+        f"CREATE TRIGGER paragraph_facets_au AFTER UPDATE OF {', '.join(FACET_COLUMNS)} "
+        f"ON paragraphs BEGIN {removed}{added}END"
+    )
+
+
+def _first_text_once(db: sqlite_utils.Database) -> None:
+    # A paragraph's first text is its text until an edit changes it: storing it again doubled
+    # the size of every paragraph row. From here on ``first_text`` is NULL while it equals
+    # ``text`` (reads return ``coalesce(first_text, text)``); an archive's file shrinks by the
+    # space freed only after ``VACUUM``, but new rows reuse it at once.
+    db.execute("UPDATE paragraphs SET first_text = NULL WHERE first_text = text")
+
+
+def _word_forms_contentless(db: sqlite_utils.Database) -> None:
+    # The word-form index kept a copy of every paragraph's terms (as long as its text) that
+    # nothing reads: queries only MATCH and rank. Contentless, it keeps the index alone; a
+    # paragraph's terms are removed by giving them again (``write.unindex_word_forms``).
+    db.execute(
+        "CREATE VIRTUAL TABLE paragraphs_stems_new USING fts5(stems, content='', "
+        f"tokenize='{FTS_TOKENIZER}')"
+    )
+    db.execute(
+        "INSERT INTO paragraphs_stems_new (rowid, stems) "
+        "SELECT rowid, stems FROM paragraphs_stems ORDER BY rowid"
+    )
+    db.execute("DROP TABLE paragraphs_stems")
+    db.execute("ALTER TABLE paragraphs_stems_new RENAME TO paragraphs_stems")
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("0001_initial", _initial),
     ("0002_reading_position", _reading_position),
@@ -282,6 +342,9 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("0005_search_index_version", _search_index_version),
     ("0006_cumulative_issue", _cumulative_issue),
     ("0007_web_captures", _web_captures),
+    ("0008_facet_counts", _facet_counts),
+    ("0009_first_text_once", _first_text_once),
+    ("0010_word_forms_contentless", _word_forms_contentless),
 ]
 
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+import sqlite3
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import sqlite_utils
@@ -110,12 +111,15 @@ _PARAGRAPH_COLUMNS = (
     "source", "label", "seq", "page", "role", "lang", "section", "text", "status",
     "fingerprint", "file_sha256", "updated_at",
 )
+# A new paragraph's first text is its text: ``first_text`` stays NULL until an update gives
+# it another text, when it keeps the first one (the right-hand sides read the row as it was).
 _INSERT_PARAGRAPH = (
-    f"INSERT INTO paragraphs (id, {', '.join(_PARAGRAPH_COLUMNS)}, first_text) "
-    f"VALUES (?, {', '.join('?' * len(_PARAGRAPH_COLUMNS))}, ?)"
+    f"INSERT INTO paragraphs (id, {', '.join(_PARAGRAPH_COLUMNS)}) "
+    f"VALUES (?, {', '.join('?' * len(_PARAGRAPH_COLUMNS))})"
 )
 _UPDATE_PARAGRAPH = (
-    f"UPDATE paragraphs SET {', '.join(c + ' = ?' for c in _PARAGRAPH_COLUMNS)} WHERE id = ?"
+    "UPDATE paragraphs SET first_text = nullif(coalesce(first_text, text), ?), "
+    f"{', '.join(c + ' = ?' for c in _PARAGRAPH_COLUMNS)} WHERE id = ?"
 )
 _INSERT_VERSION = (
     "INSERT INTO paragraph_versions (paragraph_id, source, file_sha256, ingest_id, text, "
@@ -124,8 +128,32 @@ _INSERT_VERSION = (
 )
 
 
+# How a text is indexed for word forms (``archive.search.stem_text``), given by the write side:
+# the word-form index is contentless, so a paragraph's terms are removed by giving them again.
+Terms = Callable[[str, str | None], str]
+
+
+def unindex_word_forms(conn: sqlite3.Connection, pid: str, terms: Terms) -> None:
+    """Take a live paragraph's terms out of the word-form index (tombstones have none).
+
+    FTS5 removes a row of a contentless index only when given exactly what was inserted:
+    the terms of the stored text and language, by the rules the index is built with (the
+    write side re-indexes first when those changed, ``search.INDEX_VERSION``).
+    """
+    row = conn.execute(
+        "SELECT rowid, text, lang, status FROM paragraphs WHERE id = ?", (pid,)
+    ).fetchone()
+    if row is None or row[3] != "live":
+        return
+    rowid, text, lang, _ = row
+    conn.execute(
+        "INSERT INTO paragraphs_stems(paragraphs_stems, rowid, stems) VALUES ('delete', ?, ?)",
+        (rowid, terms(text or "", lang)),
+    )
+
+
 def _write_paragraphs(
-    db: sqlite_utils.Database, plan: FileWrite, ingest_id: int, at: str
+    db: sqlite_utils.Database, plan: FileWrite, ingest_id: int, at: str, terms: Terms
 ) -> None:
     """Paragraph rows, their stems and lineage: plain prepared statements, the hot path."""
     key = plan.source_key
@@ -138,11 +166,11 @@ def _write_paragraphs(
         )
         existing = conn.execute("SELECT rowid FROM paragraphs WHERE id = ?", (pid,)).fetchone()
         if existing:
-            conn.execute(_UPDATE_PARAGRAPH, (*values, pid))
+            unindex_word_forms(conn, pid, terms)  # before its text and status change
+            conn.execute(_UPDATE_PARAGRAPH, (para.text, *values, pid))
             rowid = existing[0]
-            conn.execute("DELETE FROM paragraphs_stems WHERE rowid = ?", (rowid,))
         else:
-            rowid = conn.execute(_INSERT_PARAGRAPH, (pid, *values, para.text)).lastrowid
+            rowid = conn.execute(_INSERT_PARAGRAPH, (pid, *values)).lastrowid
         conn.execute(
             "INSERT INTO paragraphs_stems(rowid, stems) VALUES (?, ?)",
             (rowid, para.stems),
@@ -153,7 +181,9 @@ def _write_paragraphs(
         ))
 
 
-def write_file_rows(db: sqlite_utils.Database, plan: FileWrite, ingest_id: int, at: str) -> None:
+def write_file_rows(
+    db: sqlite_utils.Database, plan: FileWrite, ingest_id: int, at: str, terms: Terms
+) -> None:
     key = plan.source_key
     row = source_row(plan.metadata, plan.facets)
     if plan.new_source:
@@ -185,8 +215,8 @@ def write_file_rows(db: sqlite_utils.Database, plan: FileWrite, ingest_id: int, 
     write_candidates(
         db, key, plan.candidates, plan.chosen, plan.existing_chosen, plan.sha256, at
     )
-    _write_paragraphs(db, plan, ingest_id, at)
-    _write_tombstones(db, plan, ingest_id, at)
+    _write_paragraphs(db, plan, ingest_id, at, terms)
+    _write_tombstones(db, plan, ingest_id, at, terms)
     if plan.artifacts:
         db.table("artifacts").insert_all(
             {
@@ -219,18 +249,14 @@ def write_file_rows(db: sqlite_utils.Database, plan: FileWrite, ingest_id: int, 
 
 
 def _write_tombstones(
-    db: sqlite_utils.Database, plan: FileWrite, ingest_id: int, at: str
+    db: sqlite_utils.Database, plan: FileWrite, ingest_id: int, at: str, terms: Terms
 ) -> None:
     """Paragraphs the new file no longer has: out of the word-form index, lineage kept."""
     for tomb in plan.tombstones:
+        unindex_word_forms(db.conn, tomb.id, terms)  # while it is still live
         db.execute(
             "UPDATE paragraphs SET status = ?, updated_at = ? WHERE id = ?",
             [tomb.status, at, tomb.id],
-        )
-        db.execute(
-            "DELETE FROM paragraphs_stems "
-            "WHERE rowid = (SELECT rowid FROM paragraphs WHERE id = ?)",
-            [tomb.id],
         )
         db.table("paragraph_versions").insert(
             {

@@ -103,7 +103,8 @@ COLUMNS: dict[str, dict[str, str]] = {
         "status": "live, or a tombstone: deleted, merged (into another) or split.",
         "fingerprint": "Hash of the normalised text, used to carry labels between files.",
         "file_sha256": "The file the current text comes from.",
-        "first_text": "The text when the ID was first issued.",
+        "first_text": "The text when the ID was first issued, if an edit has changed it since "
+        "(empty: the text is still the first one).",
         "updated_at": "When the paragraph last changed (UTC).",
     },
 }

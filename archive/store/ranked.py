@@ -1,0 +1,104 @@
+"""Ranked full-text search whose cost does not grow with the archive.
+
+FTS5 finds the rows holding a term cheaply (a count of 600,000 hits takes milliseconds), but
+ranking them computes BM25 for every hit, and a table page that lists, counts and facets "every
+row whose rowid is in the hits" touches every one of them. Both grow with the archive: a word
+in a third of a million paragraphs took seconds.
+
+So a search keeps a bounded set of hits: the ``TOP_HITS`` best by BM25 among the newest
+``RANK_WINDOW`` hits (highest rowids, i.e. the latest ingested). Everything after that (the
+table's sort, its row count, its facets) works on at most ``TOP_HITS`` rows. A query with
+fewer than ``RANK_WINDOW`` hits is ranked over all of them; the total is counted separately,
+up to ``COUNT_CAP`` (``hit_count``).
+
+The SQL is built here, where all of the archive's SQL lives; ``match`` is an SQL expression
+for the MATCH string (a parameter, or one of the plugin's SQL functions of a parameter).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+
+# Hits ranked by BM25: ranking costs a few microseconds a hit (more for a phrase), so 10,000
+# stay well inside a page's budget of 200 ms whatever the archive's size.
+RANK_WINDOW = 10_000
+# Hits a table page keeps: Datasette's largest page (``max_returned_rows``).
+TOP_HITS = 1_000
+# Counting hits is cheap but not free (100,000 hits of a phrase took 30 ms): past this many
+# the page says "more than".
+COUNT_CAP = 10_000
+
+FTS_TABLES = ("paragraphs_fts", "paragraphs_stems")
+
+
+def _table(fts_table: str) -> str:
+    if fts_table not in FTS_TABLES:
+        raise ValueError(f"not a full-text index of the archive: {fts_table}")
+    return fts_table
+
+
+def window_floor(fts_table: str, match: str, window: int = RANK_WINDOW) -> str:
+    """SQL for the lowest rowid among the newest ``window`` hits (0 when there are fewer)."""
+    table = _table(fts_table)
+    return (
+        f"(select coalesce(min(rowid), 0) from (select rowid from {table} "
+        f"where {table} match {match} order by rowid desc limit {window}))"
+    )
+
+
+def top_hits(
+    fts_table: str, match: str, limit: int = TOP_HITS, window: int = RANK_WINDOW
+) -> str:
+    """SQL for the rowids of the best ``limit`` hits of ``match`` among the newest ``window``.
+
+    FTS5 takes the rowid bound itself, so only the window's hits are ranked.
+    """
+    table = _table(fts_table)
+    return (
+        f"select rowid from {table} where {table} match {match} "
+        f"and rowid >= {window_floor(table, match, window)} order by rank limit {limit}"
+    )
+
+
+def best_rowids(
+    conn: sqlite3.Connection,
+    fts_table: str,
+    expressions: Sequence[str],
+    limit: int = TOP_HITS,
+) -> list[int]:
+    """The rowids of the top hits of each MATCH expression (a search's tiers, best first),
+    the first tier's before the next's, without repeats, at most ``limit`` in all."""
+    found: dict[int, None] = {}
+    for expression in expressions:
+        if len(found) >= limit:
+            break
+        rows = conn.execute(top_hits(fts_table, ":match", limit), {"match": expression})
+        for (rowid,) in rows:
+            found.setdefault(int(rowid), None)
+    return list(found)[:limit]
+
+
+# The rows of a page whose best hits were found once (``best_rowids``) and passed as a JSON
+# list: every query of the page (rows, count, each facet) reads them instead of ranking again.
+ROWIDS_WHERE = "rowid in (select value from json_each(:{param}))"
+
+
+def hit_count(
+    conn: sqlite3.Connection, fts_table: str, expressions: Sequence[str], cap: int = COUNT_CAP
+) -> int:
+    """How many rows match the MATCH ``expressions`` (a search's tiers), counted up to ``cap``
+    (a result of ``cap`` means "at least"). Each tier is counted on its own, because a union
+    would gather every hit before counting; a row found by two tiers counts twice."""
+    table = _table(fts_table)
+    total = 0
+    for expression in expressions:
+        row = conn.execute(
+            f"select count(*) from (select rowid from {table} where {table} match ? "
+            f"limit {cap - total})",
+            [expression],
+        ).fetchone()
+        total += int(row[0])
+        if total >= cap:
+            break
+    return total

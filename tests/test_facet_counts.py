@@ -1,0 +1,107 @@
+"""Facet counts kept by triggers (migration 0008) and the paragraphs page that reads them."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from datasette.app import Datasette
+from test_datasette import CONFIG, KK, build_archive
+
+from archive.store import Store, read
+from archive.store.schema import FACET_COLUMNS
+from archive.web.facets import counted_query
+
+
+def _actual(conn: sqlite3.Connection, column: str) -> list[tuple[str, int]]:
+    rows = conn.execute(
+        f"SELECT {column}, count(*) FROM paragraphs WHERE {column} IS NOT NULL "
+        f"GROUP BY {column} ORDER BY 2 DESC, 1"
+    )
+    return [(str(v), int(n)) for v, n in rows]
+
+
+def test_counts_follow_every_change_to_a_paragraph(tmp_path: Path) -> None:
+    with Store.open(tmp_path) as store:
+        conn = store.db.conn
+        conn.execute("INSERT INTO sources (key) VALUES ('a-2024'), ('b-2024')")
+        for n in range(12):
+            conn.execute(
+                "INSERT INTO paragraphs (id, source, seq, role, lang, section, status, text) "
+                "VALUES (?, ?, ?, ?, ?, ?, 'live', 'x')",
+                (f"p{n}", ("a-2024", "b-2024")[n % 2], n, ("body", "heading", None)[n % 3],
+                 "kk" if n < 8 else "ru", "Intro" if n < 3 else None),
+            )
+        conn.execute("UPDATE paragraphs SET status = 'merged', role = 'body' WHERE id = 'p4'")
+        conn.execute("UPDATE paragraphs SET lang = NULL WHERE id = 'p9'")
+        conn.execute("UPDATE paragraphs SET text = 'y' WHERE id = 'p1'")  # not a facet column
+        conn.execute("DELETE FROM paragraphs WHERE id IN ('p0', 'p11')")
+        conn.commit()
+        for column in FACET_COLUMNS:
+            assert read.facet_counts(conn, column, 100) == _actual(conn, column), column
+        assert read.facet_counts(conn, "role", 1) == [("body", 4)]  # 3, 4 (made body), 6, 9
+
+
+def test_an_existing_archive_is_counted_when_it_upgrades(tmp_path: Path) -> None:
+    db = tmp_path / "archive.db"
+    build_archive(db)
+    conn = sqlite3.connect(db)
+    for column in FACET_COLUMNS:
+        assert read.facet_counts(conn, column, 100) == _actual(conn, column)
+    conn.execute("DROP TABLE paragraph_facets")
+    assert read.facet_counts(conn, "role", 10) is None  # an archive from before 0006
+
+
+@pytest.mark.parametrize(
+    ("sql", "asked"),
+    [
+        ("\n  select role as value, count(*) as count from (\n  select id, role from "
+         "[paragraphs] \n)\nwhere role is not null\ngroup by role order by count desc, "
+         "value limit 31\n", ("role", 31)),
+        ("select role as value, count(*) as count from ( select id, role from [paragraphs] "
+         "where source = :p0 ) where role is not null group by role order by count desc, "
+         "value limit 31", None),
+        ("select role as value, count(*) as count from ( select id from [sources] ) where "
+         "role is not null group by role order by count desc, value limit 31", None),
+    ],
+)
+def test_only_the_whole_table_facet_query_is_answered_from_counts(
+    sql: str, asked: tuple[str, int] | None
+) -> None:
+    assert counted_query(sql) == asked
+
+
+def _role_counts(data: dict[str, Any]) -> dict[str, int]:
+    return {r["value"]: r["count"] for r in data["facet_results"]["results"]["role"]["results"]}
+
+
+async def test_whole_table_facets_read_the_counts_and_filtered_ones_count_rows(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "archive.db"
+    build_archive(db)
+    conn = sqlite3.connect(db)
+    # Marked counts show which path a page took.
+    conn.execute("UPDATE paragraph_facets SET count = 999 WHERE name = 'role' AND value = 'body'")
+    conn.commit()
+    real = dict(_actual(conn, "role"))
+    kk = dict(conn.execute(
+        "SELECT role, count(*) FROM paragraphs WHERE source = ? GROUP BY role", [KK]
+    ).fetchall())
+    conn.close()
+    ds = Datasette([str(db)], config=yaml.safe_load(CONFIG.read_text(encoding="utf-8")))
+    await ds.invoke_startup()
+    try:
+        whole = (await ds.client.get(
+            "/archive/paragraphs.json?_facet=role&_extra=facet_results")).json()
+        counts = _role_counts(whole)
+        assert counts["body"] == 999 and counts["heading"] == real["heading"]
+        one = (await ds.client.get(
+            f"/archive/paragraphs.json?source={KK}&_facet=role&_extra=facet_results")).json()
+        counts = _role_counts(one)
+        assert counts == kk
+    finally:
+        ds.close()
