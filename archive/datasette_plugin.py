@@ -23,45 +23,25 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, unquote
 
 import markupsafe
 from datasette import hookimpl
 from datasette.database import Database
 from datasette.filters import FilterArguments
-from datasette.resources import TableResource
 from datasette.utils import tilde_encode
-from datasette.utils.asgi import Response
 from jinja2 import Environment, FileSystemLoader
 
 from . import search
-from .cite.caveats import caveats
-from .cite.stored import RESOLVER_PREFIX, Citation, citations, prose_form, resolver_path
-from .resolution import resolve, split_id
-from .store import ranked, read
-from .store.records import LIVE, UNKNOWN, ParagraphRecord, Resolution, SourceRecord
+from .cite.stored import resolver_path
+from .resolution import split_id
+from .store import ranked
 from .web import facets, guard, params, site
+from .web.database import archive_database, is_archive
+from .web.panels import paragraph_box, render, source_panel
+from .web.resolver import resolve_view
 
 PLUGIN = "archive"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-DEFAULT_DATABASE = "archive"
-
-
-async def _archive_database(datasette: Any) -> Database | None:
-    """The database holding the archive: ``archive`` when attached, else the first with
-    ``paragraphs`` and ``sources`` tables (so a renamed copy of ``archive.db`` still works)."""
-    named = datasette.databases.get(DEFAULT_DATABASE)
-    candidates = [named] if named is not None else []
-    candidates += [db for db in datasette.databases.values() if db is not named]
-    for db in candidates:
-        if db.name != "_internal" and await _is_archive(db):
-            return db
-    return None
-
-
-async def _is_archive(db: Database) -> bool:
-    tables = await db.table_names()
-    return "paragraphs" in tables and "sources" in tables
 
 
 # ---- startup ----------------------------------------------------------------------------------
@@ -70,7 +50,7 @@ async def _is_archive(db: Database) -> bool:
 @hookimpl
 def startup(datasette: Any) -> Any:
     async def inner() -> None:
-        if await _archive_database(datasette) is None:
+        if await archive_database(datasette) is None:
             return  # some other Datasette in the same environment: leave it as it is
         guard.apply()
         facets.apply()
@@ -83,7 +63,7 @@ def startup(datasette: Any) -> Any:
             if key not in present:
                 await datasette.set_instance_metadata(key, value)
         for db in list(datasette.databases.values()):
-            if db.name == "_internal" or not await _is_archive(db):
+            if db.name == "_internal" or not await is_archive(db):
                 continue
             tables = set(await db.table_names())
             for table, description in site.TABLES.items():
@@ -254,27 +234,6 @@ def _untitled_reference(value: Any, column: str, database: str, datasette: Any) 
 # ---- row pages --------------------------------------------------------------------------------
 
 
-async def _render(datasette: Any, request: Any, template: str, context: dict[str, Any]) -> str:
-    env = datasette.get_jinja_environment(request)
-    return str(await env.get_template(template).render_async(**context))
-
-
-def _citations(
-    source: SourceRecord | None,
-    accessed: str | None,
-    texts: tuple[str, ...],
-    paragraph: ParagraphRecord | None,
-    url: str | None,
-) -> tuple[list[Citation], str | None]:
-    if source is None:
-        return [], "the source row is missing"
-    try:
-        return citations(source, accessed, texts, paragraph, url), None
-    except (ValueError, KeyError, TypeError) as exc:
-        # One malformed metadata value must not take the whole page down with it.
-        return [], f"{type(exc).__name__}: {exc}"
-
-
 @hookimpl
 def top_row(datasette: Any, request: Any, database: str, table: str, row: Any) -> Any:
     if table not in ("paragraphs", "sources"):
@@ -282,74 +241,13 @@ def top_row(datasette: Any, request: Any, database: str, table: str, row: Any) -
 
     async def inner() -> str | None:
         db = datasette.get_database(database)
-        if not await _is_archive(db):
+        if not await is_archive(db):
             return None
         if table == "paragraphs":
-            return await _paragraph_box(datasette, request, db, row["id"])
-        return await _source_panel(datasette, request, db, row["key"])
+            return await paragraph_box(datasette, request, db, row["id"])
+        return await source_panel(datasette, request, db, row["key"])
 
     return inner
-
-
-async def _paragraph_box(datasette: Any, request: Any, db: Database, pid: str) -> str | None:
-    data = await db.execute_fn(lambda conn: read.paragraph_view(conn, pid))
-    if data is None:
-        return None
-    paragraph = data.paragraph
-    permalink = datasette.absolute_url(request, resolver_path(pid))
-    made, error = _citations(data.source, data.accessed, data.texts, paragraph, permalink)
-    warnings = caveats(data.source, paragraph, data.origins) if data.source else []
-    return await _render(
-        datasette,
-        request,
-        "archive_cite.html",
-        {
-            "paragraph": paragraph,
-            "prose": prose_form(paragraph.source, paragraph.label),
-            "permalink": permalink,
-            "resolver": RESOLVER_PREFIX,
-            "citations": made,
-            "citation_error": error,
-            "caveats": warnings,
-            "versions": data.versions,
-            "source_title": data.source.metadata.title if data.source else None,
-            "source_url": datasette.urls.row(db.name, "sources", tilde_encode(paragraph.source)),
-            "previous": _row_link(datasette, db, data.previous),
-            "next": _row_link(datasette, db, data.next),
-        },
-    )
-
-
-def _row_link(datasette: Any, db: Database, pid: str | None) -> dict[str, str] | None:
-    if pid is None:
-        return None
-    return {"id": pid, "url": datasette.urls.row(db.name, "paragraphs", tilde_encode(pid))}
-
-
-async def _source_panel(datasette: Any, request: Any, db: Database, key: str) -> str | None:
-    data = await db.execute_fn(lambda conn: read.source_view(conn, key))
-    if data is None:
-        return None
-    made, _ = _citations(data.source, data.accessed, data.texts, None, None)
-    files = [
-        {**f.as_json(), "url": datasette.urls.row(db.name, "files", tilde_encode(f.sha256))}
-        for f in data.files
-    ]
-    encoded = quote(key, safe="")
-    paragraphs_url = datasette.urls.table(db.name, "paragraphs")
-    return await _render(
-        datasette,
-        request,
-        "archive_source.html",
-        {
-            "files": files,
-            "citations": made,
-            "paragraphs_url": f"{paragraphs_url}?source={encoded}&_sort=seq",
-            "lineage_url": datasette.urls.query(db.name, "lineage") + f"?source={encoded}",
-            "versions_url": datasette.urls.table(db.name, "paragraph_versions")
-            + f"?source={encoded}",
-        },
-    )
 
 
 @hookimpl
@@ -359,10 +257,10 @@ def top_table(datasette: Any, request: Any, database: str, table: str) -> Any:
 
     async def inner() -> str | None:
         db = datasette.get_database(database)
-        if not await _is_archive(db):
+        if not await is_archive(db):
             return None
         existing = set(await db.table_columns(table))
-        glossary = await _render(
+        glossary = await render(
             datasette,
             request,
             "archive_glossary.html",
@@ -378,7 +276,7 @@ def top_table(datasette: Any, request: Any, database: str, table: str) -> Any:
             "ranked": datasette.urls.query(db.name, "word_forms"),
             "hits": await _hits(db, query, exact),
         }
-        box = await _render(datasette, request, "archive_word_forms_link.html", context)
+        box = await render(datasette, request, "archive_word_forms_link.html", context)
         return box + glossary
 
     return inner
@@ -399,76 +297,6 @@ async def _hits(db: Database, query: str, exact: str) -> dict[str, str] | None:
         "kept": f"{ranked.TOP_HITS:,}" if total > ranked.TOP_HITS else "",
         "window": f"{ranked.RANK_WINDOW:,}",
     }
-
-
-# ---- resolver ---------------------------------------------------------------------------------
-
-_HEADINGS = {
-    UNKNOWN: "Unknown paragraph ID",
-    "deleted": "Paragraph deleted",
-    "merged": "Paragraph merged",
-    "split": "Paragraph split",
-}
-_EXPLANATIONS = {
-    "deleted": "no longer appears in the latest file of its source.",
-    "merged": "was merged into another paragraph in a later file of its source.",
-    "split": "was split into several paragraphs in a later file of its source.",
-}
-
-
-async def resolve_view(datasette: Any, request: Any) -> Response:
-    """``/-/p/<ID>``: where a paragraph ID, old or new, leads now."""
-    query = unquote(request.url_vars["pid"]).strip()
-    as_json = request.url_vars.get("format") == "json" or request.args.get("_format") == "json"
-    db = await _archive_database(datasette)
-    if db is None:
-        return Response.text("No archive database is attached.", status=404)
-    allowed = await datasette.allowed(
-        action="view-table",
-        resource=TableResource(database=db.name, table="paragraphs"),
-        actor=request.actor,
-    )
-    if not allowed:
-        return Response.text("Forbidden", status=403)
-    resolution: Resolution = await db.execute_fn(lambda conn: resolve(conn, query))
-    status = 404 if resolution.status == UNKNOWN else 200
-    row_url = (
-        datasette.urls.row(db.name, "paragraphs", tilde_encode(resolution.id))
-        if resolution.id
-        else None
-    )
-    if as_json:
-        body = {**resolution.as_json(), "url": row_url, "permalink": None}
-        if resolution.id:
-            body["permalink"] = datasette.absolute_url(
-                request, resolver_path(resolution.id)
-            )
-        return Response.json(body, status=status)
-    if resolution.status == LIVE and row_url:
-        return Response.redirect(row_url)
-    title = None
-    if resolution.source:
-        source = resolution.source
-        title = await db.execute_fn(lambda conn: read.source_title(conn, source))
-    html = await datasette.render_template(
-        "archive_resolve.html",
-        {
-            "resolution": resolution,
-            "heading": _HEADINGS.get(resolution.status, resolution.status),
-            "explanation": _EXPLANATIONS.get(resolution.status, ""),
-            "database": db.name,
-            "source_title": title,
-            "source_url": datasette.urls.row(db.name, "sources", tilde_encode(resolution.source))
-            if resolution.source
-            else None,
-            "row_url": row_url,
-            "sources_url": datasette.urls.table(db.name, "sources"),
-            "resolver": RESOLVER_PREFIX,
-            "json_url": resolver_path(resolution.id or query) + ".json",
-        },
-        request=request,
-    )
-    return Response.html(html, status=status)
 
 
 @hookimpl
