@@ -173,7 +173,7 @@ def show(
     from .report import source_report, source_text
 
     def report(store: Any) -> dict[str, Any]:
-        data = source_report(store.db.conn, key, explain=explain)
+        data = source_report(store.conn, key, explain=explain)
         if explain and data["files"]:
             from .analyse import opening_rules
             from .report import add_opening_rules
@@ -200,7 +200,7 @@ def cite(
     go to stderr."""
     from .citing import citation
 
-    made = _with_store(lambda store: citation(store.db.conn, paragraph_id, style, quote=quote))
+    made = _with_store(lambda store: citation(store.conn, paragraph_id, style, quote=quote))
     out.print(made.text, markup=False)
     for caveat in made.caveats:
         err.print(f"archive: warning: {caveat}", markup=False)
@@ -229,14 +229,14 @@ def export_(
         _fail(ArchiveError("bagit needs a directory to write the bag to", hint="give --out DIR"))
 
     def run(store: Any) -> str | None:
-        chosen = select(store.db.conn, keys or [], query)
+        chosen = select(store.conn, keys or [], query)
         if fmt == "bagit":
             from .export.bag import write_bag
 
             assert out_path is not None
-            write_bag(store.db.conn, chosen, out_path, store.objects.read)
+            write_bag(store.conn, chosen, out_path, store.objects.read)
             return None
-        return references(store.db.conn, chosen, fmt)
+        return references(store.conn, chosen, fmt)
 
     text = _with_store(run)
     if text is None:
@@ -270,7 +270,7 @@ def check(
     """Check the paragraph IDs and quotations in a draft against the archive."""
     from .citing import check_drafts
 
-    findings = _with_store(lambda store: check_drafts(store.db.conn, drafts))
+    findings = _with_store(lambda store: check_drafts(store.conn, drafts))
     if as_json:
         _print_json([f.as_json() for f in findings])
     else:

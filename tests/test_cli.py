@@ -194,7 +194,6 @@ def test_a_failed_write_leaves_no_trace(home, tmp_path, monkeypatch):
         raise sqlite3.OperationalError("disk I/O error")
 
     monkeypatch.setattr(write, "write_file_rows", broken)
-    monkeypatch.setattr("archive.store.write_file_rows", broken)
     code, report = ingest_json(home, tmp_path / "a.txt")
     assert code == 2 and "disk I/O error" in report["files"][0]["error"]
     assert counts(home) == dict.fromkeys(COUNTED, 0)
