@@ -29,7 +29,7 @@ from . import __version__
 from .analyse import Analysis, analyse
 from .errors import ArchiveError, NotFoundError, TooLargeError, UnreadablePathError
 from .extract.capture import CAPTURE
-from .identify import Identity, identify, label_paragraphs
+from .identify import Identity, SourceShingles, identify, label_paragraphs
 from .models import DEFAULT_LIMITS, SIDECAR_ORIGIN, Candidate, Limits
 from .search import INDEX_VERSION, stem_text
 from .sidecars import SidecarDir
@@ -248,9 +248,10 @@ def _ingest_locked(
     loaded = _keep_originals(store, paths, report, limits.max_bytes)
     if on_total:
         on_total(len(loaded) + len(outcomes))
+    known = SourceShingles()
     for item, analysis in _analysed(store, loaded, jobs, limits):
         try:
-            report(_ingest_one(store, item, analysis, ingest_id, sidecars, source_key))
+            report(_ingest_one(store, item, analysis, ingest_id, sidecars, source_key, known))
         except ArchiveError as exc:
             report(_failed(item.shown, exc, item.sha256))
         except Exception as exc:  # a defect on one file must not stop the run; its
@@ -357,22 +358,24 @@ def _ingest_one(
     ingest_id: int,
     sidecars: SidecarDir | None,
     source_key: str | None,
+    known: SourceShingles,
 ) -> FileOutcome:
-    known = store.file_source(item.sha256)
-    if known is not None:
+    present = store.file_source(item.sha256)
+    if present is not None:
         store.record_event(
             EventWrite("duplicate", "already present", {"name": _name(item.path)}),
-            source=known, sha256=item.sha256, ingest_id=ingest_id,
+            source=present, sha256=item.sha256, ingest_id=ingest_id,
         )
-        return FileOutcome(item.shown, DUPLICATE, item.sha256, known,
-                           reason=f"same bytes as a file of {known}")
+        return FileOutcome(item.shown, DUPLICATE, item.sha256, present,
+                           reason=f"same bytes as a file of {present}")
     if isinstance(analysis, ArchiveError):
         raise analysis
     if analysis is None:  # the same bytes were just written under another name
         raise ArchiveError("was not analysed", hint="please report this file")
-    identity = identify(store, analysis, source_key)
+    identity = identify(store, analysis, source_key, known)
     plan = _plan(store, item, analysis, identity, sidecars)
     store.write_file(plan, ingest_id)
+    known.forget(identity.key)  # its live text has just changed
     status: FileStatus = NEW if identity.new_source else NEW_VERSION
     return FileOutcome(item.shown, status, item.sha256, identity.key,
                        paragraphs=len(plan.paragraphs), reason=identity.reason,

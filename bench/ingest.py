@@ -26,14 +26,14 @@ from pathlib import Path
 
 import pymupdf
 
-TESTS = Path(__file__).resolve().parent.parent / "tests"
-sys.path.insert(0, str(TESTS))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 import pdfgen
 
 from archive.ingest import ingest_paths
 from archive.store import Store
 
+TESTS = Path(__file__).resolve().parent.parent / "tests"
 # What the generated PDFs depend on: a change to any of these makes a new corpus.
 _GENERATOR_FILES = ("pdfgen.py", "pdftypeset.py", "pdfstyles.py", "data/journal_article.json")
 
@@ -56,7 +56,8 @@ def corpus(files: int, pages: int) -> list[Path]:
     cache = Path(os.environ.get("ARCHIVE_BENCH_CACHE", Path.home() / ".cache/archive-bench"))
     folder = cache / f"dense-{files}x{pages}-{digest.hexdigest()[:12]}"
     paths = [folder / f"article-{i:04d}.pdf" for i in range(files)]
-    if (folder / "complete").exists():
+    complete = folder.with_name(folder.name + ".complete")  # beside it: the folder is ingested
+    if complete.exists():
         return paths
     building = folder.with_name(folder.name + ".building")
     shutil.rmtree(building, ignore_errors=True)
@@ -65,8 +66,8 @@ def corpus(files: int, pages: int) -> list[Path]:
     with ProcessPoolExecutor() as pool:
         list(pool.map(_make_one, [str(building / p.name) for p in paths], range(files),
                       [pages] * files))
-    (building / "complete").touch()
     building.rename(folder)
+    complete.touch()
     return paths
 
 

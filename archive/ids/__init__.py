@@ -8,7 +8,7 @@ submodules' docstrings:
 - ``labels``: ``paragraph_id``, ``parse_paragraph_id``, ``label_sort_key``, ``next_label_after``
 - ``match``: ``carry_labels`` and its dataclasses (``align``: its diff helpers; ``fuzzy``:
   scored pairs of similar paragraphs)
-- ``overlap``: ``text_overlap`` for same-source detection
+- ``overlap``: ``text_overlap`` (``shingles``, ``shingle_overlap``) for same-source detection
 """
 
 import importlib
@@ -34,7 +34,13 @@ if TYPE_CHECKING:
         Tombstone,
         carry_labels,
     )
-    from archive.ids.overlap import SAME_SOURCE_OVERLAP, text_overlap
+    from archive.ids.overlap import (
+        SAME_SOURCE_OVERLAP,
+        Shingles,
+        shingle_overlap,
+        shingles,
+        text_overlap,
+    )
 
 # Each name is imported from its module when first used, so that a caller needing one
 # small part (a citation needs the paragraph labels) does not load the rest.
@@ -55,6 +61,9 @@ _HOMES = {
     "carry_labels": "match",
     "SAME_SOURCE_OVERLAP": "overlap",
     "text_overlap": "overlap",
+    "Shingles": "overlap",
+    "shingle_overlap": "overlap",
+    "shingles": "overlap",
 }
 
 
@@ -76,6 +85,7 @@ __all__ = [
     "Assignment",
     "CarryResult",
     "OldParagraph",
+    "Shingles",
     "Tombstone",
     "carry_labels",
     "fingerprint",
@@ -87,5 +97,7 @@ __all__ = [
     "paragraph_id",
     "parse_paragraph_id",
     "romanise",
+    "shingle_overlap",
+    "shingles",
     "text_overlap",
 ]
