@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Final, Literal
 
 from . import __version__
-from .analyse import Analysis, analyse
+from .analyse import Analysis, analyse, warm_up
 from .errors import ArchiveError, NotFoundError, TooLargeError, UnreadablePathError
 from .extract.capture import CAPTURE
 from .identify import Identity, SourceShingles, identify, label_paragraphs
@@ -347,7 +347,9 @@ def _analyse_in_order(
         yield from map(work, paths)
         return
     workers = min(jobs, len(paths), os.cpu_count() or 1)
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    # Workers start once and stay for the run; each loads the models as it starts. Files go
+    # out one at a time, so a long one does not hold back a queue behind it.
+    with ProcessPoolExecutor(max_workers=workers, initializer=warm_up) as pool:
         yield from pool.map(work, paths)
 
 
