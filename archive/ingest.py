@@ -19,22 +19,25 @@ import errno
 import os
 import stat
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Final, Literal
+from typing import TYPE_CHECKING, Final, Literal
 
 from . import __version__
 from .analyse import Analysis, analyse, warm_up
 from .errors import ArchiveError, NotFoundError, TooLargeError, UnreadablePathError
 from .extract.capture import CAPTURE
-from .identify import Identity, SourceShingles, identify, label_paragraphs
 from .models import DEFAULT_LIMITS, SIDECAR_ORIGIN, Candidate, Limits
 from .search import INDEX_VERSION, stem_text
 from .sidecars import SidecarDir
 from .store import Store
 from .store.plans import EventWrite, FileWrite
+
+if TYPE_CHECKING:
+    # Identifying and labelling (and the fuzzy matcher they load) are imported when a file
+    # is new: a run of files the archive already has costs a hash and a lookup each.
+    from .identify import Identity, SourceShingles
 
 # What became of one file given to ``archive ingest`` (the ``status`` of ``--json``).
 FileStatus = Literal["new", "duplicate", "new_version", "failed"]
@@ -248,8 +251,12 @@ def _ingest_locked(
     loaded = _keep_originals(store, paths, report, limits.max_bytes)
     if on_total:
         on_total(len(loaded) + len(outcomes))
-    known = SourceShingles()
+    known: SourceShingles | None = None  # made for the first file that is new
     for item, analysis in _analysed(store, loaded, jobs, limits):
+        if known is None and analysis is not None:
+            from .identify import SourceShingles
+
+            known = SourceShingles()
         try:
             report(_ingest_one(store, item, analysis, ingest_id, sidecars, source_key, known))
         except ArchiveError as exc:
@@ -346,6 +353,8 @@ def _analyse_in_order(
     if jobs <= 1 or len(paths) < 2:
         yield from map(work, paths)
         return
+    from concurrent.futures import ProcessPoolExecutor
+
     workers = min(jobs, len(paths), os.cpu_count() or 1)
     # Workers start once and stay for the run; each loads the models as it starts. Files go
     # out one at a time, so a long one does not hold back a queue behind it.
@@ -360,7 +369,7 @@ def _ingest_one(
     ingest_id: int,
     sidecars: SidecarDir | None,
     source_key: str | None,
-    known: SourceShingles,
+    known: SourceShingles | None,
 ) -> FileOutcome:
     present = store.file_source(item.sha256)
     if present is not None:
@@ -374,10 +383,13 @@ def _ingest_one(
         raise analysis
     if analysis is None:  # the same bytes were just written under another name
         raise ArchiveError("was not analysed", hint="please report this file")
+    from .identify import identify
+
     identity = identify(store, analysis, source_key, known)
     plan = _plan(store, item, analysis, identity, sidecars)
     store.write_file(plan, ingest_id)
-    known.forget(identity.key)  # its live text has just changed
+    if known is not None:
+        known.forget(identity.key)  # its live text has just changed
     status: FileStatus = NEW if identity.new_source else NEW_VERSION
     return FileOutcome(item.shown, status, item.sha256, identity.key,
                        paragraphs=len(plan.paragraphs), reason=identity.reason,
@@ -388,6 +400,7 @@ def _plan(
     store: Store, item: _Loaded, analysis: Analysis, identity: Identity,
     sidecars: SidecarDir | None,
 ) -> FileWrite:
+    from .identify import label_paragraphs
     from .ids import NORM_VERSION
     from .metadata import facets, merge
 

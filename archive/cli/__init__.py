@@ -2,10 +2,10 @@
 
 stdout carries data (``--json`` output is a tested public interface); stderr carries
 progress, warnings and errors for people. Every ``ArchiveError`` becomes a one-line message
-and its class's exit code in one place, ``reading.fail``.
+and its class's exit code in one place, ``plain.fail``.
 
 ``main`` is the ``archive`` program. The short read commands go the quick way
-(``reading.quick``: the standard library only); everything else, help included, goes to the
+(``plain.quick``: the standard library only); everything else, help included, goes to the
 typer application in ``commands``, which is imported only then.
 """
 
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 
 def main() -> None:
-    from .reading import quick
+    from .plain import quick
 
     code = quick(sys.argv[1:])
     if code is not None:

@@ -1,7 +1,7 @@
 """The command line's typer application: every command, its options and its help.
 
-The short read commands' work is in ``reading``, shared with the quick way in; errors
-become messages and exit codes through ``_fail`` (``reading.fail``).
+The short read commands' work is in ``plain``, shared with the quick way in; errors
+become messages and exit codes through ``_fail`` (``plain.fail``).
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ import typer
 from rich.console import Console
 
 from .. import __version__
-from ..errors import ArchiveError, SidecarError
+from ..errors import ArchiveError
 from ..models import DEFAULT_LIMITS, Limits
-from . import reading
+from . import plain
 
 app = typer.Typer(
     name="archive",
@@ -42,14 +42,14 @@ def _home() -> Path:
 
 
 def _fail(exc: ArchiveError) -> NoReturn:
-    raise typer.Exit(reading.fail(exc).exit_code)
+    raise typer.Exit(plain.fail(exc).exit_code)
 
 
 def _run(command: Callable[[], int]) -> None:
-    """Run one of the commands shared with the quick way in (``reading``)."""
+    """Run one of the commands shared with the quick way in (``plain``)."""
     try:
         code = command()
-    except reading.Failed as failed:
+    except plain.Failed as failed:
         code = failed.exit_code
     if code:
         raise typer.Exit(code)
@@ -78,7 +78,7 @@ def _with_store(action: Callable[[Any], T], *, create: bool = False) -> T:
         store.close()
 
 
-_print_json = reading.print_json
+_print_json = plain.print_json
 
 
 @app.callback()
@@ -115,54 +115,9 @@ def ingest(
     )] = DEFAULT_LIMITS.min_letters,
 ) -> None:
     """Ingest files: keep the bytes, extract text, metadata and paragraphs."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-    from ..ingest import FAILED, FileOutcome, ingest_paths
-    from ..sidecars import SidecarDir
-
-    progress = Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-        console=err, transient=True, disable=not err.is_terminal,
-    )
-    task = progress.add_task("ingesting", total=None)
-
-    def on_file(outcome: FileOutcome) -> None:
-        progress.advance(task)
-        if outcome.status == FAILED:
-            hint = f" ({outcome.hint})" if outcome.hint else ""
-            progress.console.print(f"archive: {outcome.path}: {outcome.error}{hint}",
-                                   markup=False)
-        for warning in outcome.warnings:
-            progress.console.print(f"archive: warning: {outcome.path}: {warning}", markup=False)
-
-    with progress:
-        report = _with_store(lambda store: ingest_paths(
-            store, paths, sidecars=SidecarDir(metadata_dir), source_key=source, jobs=jobs,
-            limits=Limits(max_bytes=int(max_mb * 2**20), min_letters=min_letters),
-            on_file=on_file, on_total=lambda n: progress.update(task, total=n),
-            on_wait=lambda: progress.console.print(
-                "archive: waiting for another ingest into this archive to finish",
-                markup=False),
-        ), create=True)
-    counts = report.counts()
-    if as_json:
-        _print_json({"files": [f.as_json() for f in report.files],
-                     "summary": {**counts, "ingest_id": report.ingest_id}})
-    else:
-        for f in report.files:
-            if f.status != FAILED:
-                detail = f"{f.paragraphs} paragraphs" if f.paragraphs else (f.reason or "")
-                out.print(f"{f.status:<11} {f.key}  {f.path}  {detail}", markup=False)
-        out.print(
-            f"{counts['new']} new, {counts['new_version']} new version, "
-            f"{counts['duplicate']} already present, {counts['failed']} failed", markup=False)
-        for f in report.files:
-            if f.status == FAILED:
-                out.print(f"  failed: {f.path}: {f.error}", markup=False)
-    if not report.ok:
-        # A malformed sidecar (3) is the user's to fix, unlike a file that would not read (2).
-        sidecar = any(f.exit_code == SidecarError.exit_code for f in report.files)
-        raise typer.Exit(SidecarError.exit_code if sidecar else 2)
+    _run(lambda: plain.ingest(
+        _home(), paths, as_json=as_json, jobs=jobs, source=source, metadata_dir=metadata_dir,
+        limits=Limits(max_bytes=int(max_mb * 2**20), min_letters=min_letters)))
 
 
 @app.command()
@@ -174,7 +129,7 @@ def show(
         "opened it (the newest file read again).")] = False,
 ) -> None:
     """Show a source: metadata with origins, files and paragraphs."""
-    _run(lambda: reading.show(_home(), key, as_json=as_json, explain=explain))
+    _run(lambda: plain.show(_home(), key, as_json=as_json, explain=explain))
 
 
 @app.command()
@@ -187,7 +142,7 @@ def cite(
     """Print a citation for any paragraph ID ever issued: the reference-list entry, then the
     in-text or footnote form that points at the paragraph. Reasons the citation could mislead
     go to stderr."""
-    _run(lambda: reading.cite(_home(), paragraph_id, style=style, quote=quote))
+    _run(lambda: plain.cite(_home(), paragraph_id, style=style, quote=quote))
 
 
 @app.command("export")
@@ -252,7 +207,7 @@ def check(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON findings.")] = False,
 ) -> None:
     """Check the paragraph IDs and quotations in a draft against the archive."""
-    _run(lambda: reading.check(_home(), drafts, as_json=as_json))
+    _run(lambda: plain.check(_home(), drafts, as_json=as_json))
 
 
 @app.command()
@@ -261,7 +216,7 @@ def verify(
 ) -> None:
     """Check the archive: every original re-hashed against its recorded SHA-256, the
     database's integrity, and objects that nothing refers to."""
-    _run(lambda: reading.verify(_home(), as_json=as_json))
+    _run(lambda: plain.verify(_home(), as_json=as_json))
 
 
 @metadata_app.command("init")
