@@ -136,22 +136,6 @@ def analyse(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Analysis:
     )
 
 
-def warm_up() -> None:
-    """Import every stage and load the models (language identification, Russian word
-    forms), so that a worker process pays for them once, as it starts, while the writer is
-    still hashing; not inside its first file."""
-    from .extract.html import extract_html  # noqa: F401
-    from .extract.pdf import extract_pdf  # noqa: F401
-    from .ids import fingerprint  # noqa: F401
-    from .language import load_model
-    from .metadata import extract_candidates, merge  # noqa: F401
-    from .search import stem_text
-    from .segment import segment  # noqa: F401
-
-    load_model()
-    stem_text("слова", "ru")
-
-
 def opening_rules(data: bytes) -> dict[str, str]:
     """Which rule opened each paragraph of the file, as this version of the segmenter reads
     it: the paragraph's fingerprint → the rule's name (``archive.segment.breaks``)."""

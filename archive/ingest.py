@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final, Literal
 
 from . import __version__
-from .analyse import Analysis, analyse, warm_up
+from .analyse import Analysis, analyse
 from .errors import ArchiveError, NotFoundError, TooLargeError, UnreadablePathError
 from .extract.capture import CAPTURE
 from .models import DEFAULT_LIMITS, SIDECAR_ORIGIN, Candidate, Limits
@@ -328,9 +328,9 @@ class _Analyses:
     """Analyses of new contents, each made once.
 
     With ``jobs > 1`` they are handed to worker processes as soon as the bytes are kept, so
-    the workers (which start with the first new file, and load their models then) analyse
-    while the writer is still hashing the rest, and run ahead of it while it writes. With
-    one job each is made when the writer asks for it.
+    the workers (which start with the first new file) analyse while the writer is still
+    hashing the rest, and run ahead of it while it writes. With one job each is made when
+    the writer asks for it.
     """
 
     def __init__(self, store: Store, jobs: int, limits: Limits) -> None:
@@ -350,7 +350,10 @@ class _Analyses:
         if self._pool is None:
             from concurrent.futures import ProcessPoolExecutor
 
-            self._pool = ProcessPoolExecutor(max_workers=self._jobs, initializer=warm_up)
+            # Each worker stays for the run, so it imports the stages and loads a model (the
+            # language identifier, Russian word forms) once, when a file first needs it:
+            # loading them all up front cost a second a worker on text that needs neither.
+            self._pool = ProcessPoolExecutor(max_workers=self._jobs)
         self._pending[sha256] = self._pool.submit(
             _analyse_stored, self._path(sha256), self._limits)
 

@@ -56,12 +56,6 @@ def _identifier() -> Any:
     return ident
 
 
-def load_model() -> None:
-    """Load the model now: a worker process does it once, when it starts, rather than in
-    the middle of the first file that needs it."""
-    _identifier()
-
-
 def detect_language(text: str) -> str | None:
     """Return the ISO 639-1 code of ``text``'s language, or None when there is too little to tell.
 
