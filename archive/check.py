@@ -24,9 +24,6 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Literal
 
-from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
-
 from archive.ids import label_sort_key, normalise, parse_paragraph_id
 from archive.store.records import Resolution
 
@@ -197,6 +194,10 @@ def nearest_ids(wanted: str, known_ids: Sequence[str], limit: int = 5) -> tuple[
             if p and p[0] == key:
                 same.append((abs(label_sort_key(p[1])[0] - number), label_sort_key(p[1]), kid))
         out.extend(kid for *_, kid in sorted(same)[:3])
+    # Only a mistyped ID needs the fuzzy matcher: a citation that resolves never loads it.
+    from rapidfuzz import process
+    from rapidfuzz.distance import Levenshtein
+
     close = process.extract(
         wanted, known_ids, scorer=Levenshtein.distance, limit=limit, score_cutoff=3
     )

@@ -19,7 +19,7 @@ from .store.read import has_source, source_keys
 
 
 def _known(store: Store, key: str) -> None:
-    if not has_source(store.db.conn, key):
+    if not has_source(store.conn, key):
         raise NotFoundError(f"no source with key {key!r}")
 
 
@@ -60,7 +60,7 @@ def apply_sidecars(
     from .metadata import facets, merge
 
     sidecars = SidecarDir(directory)
-    targets = keys if keys is not None else source_keys(store.db.conn)
+    targets = keys if keys is not None else source_keys(store.conn)
     for key in targets:
         _known(store, key)
     # Parse every sidecar before writing anything: one bad file changes nothing.

@@ -48,7 +48,7 @@ class VerifyReport:
 
 def verify_all(store: Store) -> VerifyReport:
     results = []
-    for sha256, source in file_digests(store.db.conn):
+    for sha256, source in file_digests(store.conn):
         problem = store.objects.problem(sha256)
         result = FixityResult(sha256, source, problem is None, problem)
         store.record_event(

@@ -19,10 +19,12 @@ from .analyse import Analysis
 from .ids import (
     SAME_SOURCE_OVERLAP,
     OldParagraph,
+    Shingles,
     carry_labels,
     mint_source_key,
     paragraph_id,
-    text_overlap,
+    shingle_overlap,
+    shingles,
 )
 from .store import Store
 from .store.plans import ParagraphWrite, TombstoneWrite
@@ -41,6 +43,25 @@ class Identity:
     score: float | None = None
 
 
+class SourceShingles:
+    """The shingles of sources' live text, kept for one ingest run: a candidate source is
+    read and normalised once, however many new files are compared with it. ``forget`` a
+    source when a file joins it, as its live text may have changed."""
+
+    def __init__(self) -> None:
+        self._by_key: dict[str, Shingles] = {}
+
+    def of(self, store: Store, key: str) -> Shingles:
+        found = self._by_key.get(key)
+        if found is None:
+            found = shingles([p.text for p in store.live_paragraphs(key)])
+            self._by_key[key] = found
+        return found
+
+    def forget(self, key: str) -> None:
+        self._by_key.pop(key, None)
+
+
 def _mint(store: Store, analysis: Analysis, taken: Callable[[str], bool]) -> str:
     meta = analysis.metadata
     first = meta.authors[0] if meta.authors else None
@@ -50,7 +71,10 @@ def _mint(store: Store, analysis: Analysis, taken: Callable[[str], bool]) -> str
     )
 
 
-def identify(store: Store, analysis: Analysis, source_key: str | None) -> Identity:
+def identify(
+    store: Store, analysis: Analysis, source_key: str | None,
+    known: SourceShingles | None = None,
+) -> Identity:
     if source_key is not None:
         return Identity(source_key, False, "named with --source", None)
     doi = analysis.metadata.doi
@@ -59,17 +83,18 @@ def identify(store: Store, analysis: Analysis, source_key: str | None) -> Identi
     url = analysis.metadata.url
     if url and (key := store.source_by_url(url_spellings(url))):
         return Identity(key, False, f"same URL {url}", 1.0)
-    texts = [block.text for block in analysis.segmentation.blocks]
     sharing = [key for key, _ in store.sources_sharing_fingerprints(analysis.fingerprints)]
     # A copy whose every paragraph differs a little (OCR noise, another extractor) shares no
     # fingerprint; the key it would be minted under, or its title, still names the candidates.
     base_key = _mint(store, analysis, taken=lambda _key: False)
     named = store.keys_like(base_key) + store.sources_by_title(analysis.metadata.title)
     candidates = list(dict.fromkeys(sharing[:MAX_CANDIDATES] + named[:MAX_CANDIDATES]))
+    known = SourceShingles() if known is None else known
+    new = shingles([block.text for block in analysis.segmentation.blocks]) if candidates else None
     best: tuple[float, str] | None = None
     for key in candidates:
-        old_texts = [p.text for p in store.live_paragraphs(key)]
-        score = text_overlap(old_texts, texts)
+        assert new is not None
+        score = shingle_overlap(known.of(store, key), new)
         if best is None or score > best[0]:
             best = (score, key)
     if best is not None and best[0] >= SAME_SOURCE_OVERLAP:

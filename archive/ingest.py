@@ -19,22 +19,26 @@ import errno
 import os
 import stat
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
-from typing import Final, Literal
+from typing import TYPE_CHECKING, Final, Literal
 
 from . import __version__
 from .analyse import Analysis, analyse
 from .errors import ArchiveError, NotFoundError, TooLargeError, UnreadablePathError
 from .extract.capture import CAPTURE
-from .identify import Identity, identify, label_paragraphs
 from .models import DEFAULT_LIMITS, SIDECAR_ORIGIN, Candidate, Limits
 from .search import INDEX_VERSION, stem_text
 from .sidecars import SidecarDir
 from .store import Store
 from .store.plans import EventWrite, FileWrite
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor, Future
+
+    # Identifying and labelling (and the fuzzy matcher they load) are imported when a file
+    # is new: a run of files the archive already has costs a hash and a lookup each.
+    from .identify import Identity, SourceShingles
 
 # What became of one file given to ``archive ingest`` (the ``status`` of ``--json``).
 FileStatus = Literal["new", "duplicate", "new_version", "failed"]
@@ -245,32 +249,42 @@ def _ingest_locked(
         if on_file:
             on_file(outcome)
 
-    loaded = _keep_originals(store, paths, report, limits.max_bytes)
-    if on_total:
-        on_total(len(loaded) + len(outcomes))
-    for item, analysis in _analysed(store, loaded, jobs, limits):
-        try:
-            report(_ingest_one(store, item, analysis, ingest_id, sidecars, source_key))
-        except ArchiveError as exc:
-            report(_failed(item.shown, exc, item.sha256))
-        except Exception as exc:  # a defect on one file must not stop the run; its
-            # transaction was rolled back, so nothing of it is in the database
-            defect = f"could not be ingested ({type(exc).__name__}: {exc}); please report this file"
-            report(FileOutcome(item.shown, FAILED, sha256=item.sha256, error=defect,
-                               exit_code=2))
+    with _Analyses(store, jobs, limits) as analyses:
+        loaded = _keep_originals(store, paths, report, limits.max_bytes, analyses.hand_out)
+        if on_total:
+            on_total(len(loaded) + len(outcomes))
+        known: SourceShingles | None = None  # made for the first file that is new
+        for item, analysis in _analysed(store, loaded, analyses):
+            if known is None and analysis is not None:
+                from .identify import SourceShingles
+
+                known = SourceShingles()
+            try:
+                report(_ingest_one(store, item, analysis, ingest_id, sidecars, source_key,
+                                   known))
+            except ArchiveError as exc:
+                report(_failed(item.shown, exc, item.sha256))
+            except Exception as exc:  # a defect on one file must not stop the run; its
+                # transaction was rolled back, so nothing of it is in the database
+                defect = (f"could not be ingested ({type(exc).__name__}: {exc}); "
+                          "please report this file")
+                report(FileOutcome(item.shown, FAILED, sha256=item.sha256, error=defect,
+                                   exit_code=2))
     result = IngestReport(ingest_id, tuple(outcomes))
     store.finish_ingest(ingest_id, result.counts())
     return result
 
 
 def _keep_originals(
-    store: Store, paths: Iterable[Path], report: Callable[[FileOutcome], None], max_bytes: int
+    store: Store, paths: Iterable[Path], report: Callable[[FileOutcome], None], max_bytes: int,
+    kept: Callable[[str], None],
 ) -> list[_Loaded]:
     """Every readable file's bytes kept in the object store, sorted by content then name.
 
     The bytes are kept first: whatever happens next, the original is never lost. Only the
-    hash is kept in memory; workers read the stored object back. Unreadable paths and
-    files over ``max_bytes`` are reported as failed here, and not kept.
+    hash is kept in memory; workers read the stored object back (``kept`` is told each
+    digest as soon as it is stored). Unreadable paths and files over ``max_bytes`` are
+    reported as failed here, and not kept.
     """
     loaded: list[_Loaded] = []
     for path, error in collect_files(paths):
@@ -279,6 +293,7 @@ def _keep_originals(
             try:
                 data = read_at_most(path, max_bytes)
                 loaded.append(_Loaded(path, shown, store.objects.put(data)))
+                kept(loaded[-1].sha256)
             except OSError as exc:
                 error = UnreadablePathError(f"cannot read: {exc.strerror or exc}")
             except ArchiveError as exc:  # the object store could not keep it
@@ -309,45 +324,72 @@ def _size(n: int) -> str:
     return f"{n} bytes"
 
 
+class _Analyses:
+    """Analyses of new contents, each made once.
+
+    With ``jobs > 1`` they are handed to worker processes as soon as the bytes are kept, so
+    the workers (which start with the first new file) analyse while the writer is still
+    hashing the rest, and run ahead of it while it writes. With one job each is made when
+    the writer asks for it.
+    """
+
+    def __init__(self, store: Store, jobs: int, limits: Limits) -> None:
+        self._store = store
+        self._jobs = min(jobs, os.cpu_count() or 1)
+        self._limits = limits
+        self._pool: Executor | None = None
+        self._pending: dict[str, Future[Analysis | ArchiveError]] = {}
+
+    def _path(self, sha256: str) -> str:
+        return str(self._store.objects.path_for(sha256))
+
+    def hand_out(self, sha256: str) -> None:
+        """Start analysing ``sha256`` in a worker, unless the archive has it already."""
+        if self._jobs <= 1 or sha256 in self._pending or self._store.file_source(sha256):
+            return
+        if self._pool is None:
+            from concurrent.futures import ProcessPoolExecutor
+
+            # Each worker stays for the run, so it imports the stages and loads a model (the
+            # language identifier, Russian word forms) once, when a file first needs it:
+            # loading them all up front cost a second a worker on text that needs neither.
+            self._pool = ProcessPoolExecutor(max_workers=self._jobs)
+        self._pending[sha256] = self._pool.submit(
+            _analyse_stored, self._path(sha256), self._limits)
+
+    def of(self, sha256: str) -> Analysis | ArchiveError:
+        pending = self._pending.pop(sha256, None)
+        if pending is None:
+            return _analyse_stored(self._path(sha256), self._limits)
+        return pending.result()
+
+    def __enter__(self) -> _Analyses:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+
+
 def _analysed(
-    store: Store, loaded: list[_Loaded], jobs: int, limits: Limits
+    store: Store, loaded: list[_Loaded], analyses: _Analyses
 ) -> Iterator[tuple[_Loaded, Analysis | ArchiveError | None]]:
     """Each file with its analysis, in order; ``None`` for bytes the archive already has.
 
-    New contents are analysed once (by ``jobs`` processes, while the writer goes on); a copy
-    of a file given twice in one run gets the first copy's analysis or error.
+    New contents are analysed once; a copy of a file given twice in one run gets the first
+    copy's analysis or error.
     """
-    to_analyse: list[_Loaded] = []
-    for item in loaded:
-        if store.file_source(item.sha256) is None and (
-            not to_analyse or to_analyse[-1].sha256 != item.sha256
-        ):
-            to_analyse.append(item)
-    analyses = _analyse_in_order(store, to_analyse, jobs, limits)
-    next_item = 0
     # Identical bytes are adjacent: a copy of a file that failed fails the same way.
     last: tuple[str, Analysis | ArchiveError] | None = None
     for item in loaded:
-        analysis = last[1] if last is not None and last[0] == item.sha256 else None
-        if next_item < len(to_analyse) and to_analyse[next_item] is item:
-            analysis = next(analyses)
+        if last is not None and last[0] == item.sha256:
+            yield item, last[1]
+        elif store.file_source(item.sha256) is not None:
+            yield item, None
+        else:
+            analysis = analyses.of(item.sha256)
             last = (item.sha256, analysis)
-            next_item += 1
-        yield item, analysis
-
-
-def _analyse_in_order(
-    store: Store, items: list[_Loaded], jobs: int, limits: Limits
-) -> Iterator[Analysis | ArchiveError]:
-    """Analyses in the order of ``items``, produced by ``jobs`` processes as the writer goes."""
-    paths = [str(store.objects.path_for(item.sha256)) for item in items]
-    work = partial(_analyse_stored, limits=limits)
-    if jobs <= 1 or len(paths) < 2:
-        yield from map(work, paths)
-        return
-    workers = min(jobs, len(paths), os.cpu_count() or 1)
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(work, paths)
+            yield item, analysis
 
 
 def _ingest_one(
@@ -357,22 +399,27 @@ def _ingest_one(
     ingest_id: int,
     sidecars: SidecarDir | None,
     source_key: str | None,
+    known: SourceShingles | None,
 ) -> FileOutcome:
-    known = store.file_source(item.sha256)
-    if known is not None:
+    present = store.file_source(item.sha256)
+    if present is not None:
         store.record_event(
             EventWrite("duplicate", "already present", {"name": _name(item.path)}),
-            source=known, sha256=item.sha256, ingest_id=ingest_id,
+            source=present, sha256=item.sha256, ingest_id=ingest_id,
         )
-        return FileOutcome(item.shown, DUPLICATE, item.sha256, known,
-                           reason=f"same bytes as a file of {known}")
+        return FileOutcome(item.shown, DUPLICATE, item.sha256, present,
+                           reason=f"same bytes as a file of {present}")
     if isinstance(analysis, ArchiveError):
         raise analysis
     if analysis is None:  # the same bytes were just written under another name
         raise ArchiveError("was not analysed", hint="please report this file")
-    identity = identify(store, analysis, source_key)
+    from .identify import identify
+
+    identity = identify(store, analysis, source_key, known)
     plan = _plan(store, item, analysis, identity, sidecars)
     store.write_file(plan, ingest_id, stem_text)
+    if known is not None:
+        known.forget(identity.key)  # its live text has just changed
     status: FileStatus = NEW if identity.new_source else NEW_VERSION
     return FileOutcome(item.shown, status, item.sha256, identity.key,
                        paragraphs=len(plan.paragraphs), reason=identity.reason,
@@ -383,6 +430,7 @@ def _plan(
     store: Store, item: _Loaded, analysis: Analysis, identity: Identity,
     sidecars: SidecarDir | None,
 ) -> FileWrite:
+    from .identify import label_paragraphs
     from .ids import NORM_VERSION
     from .metadata import facets, merge
 

@@ -67,7 +67,7 @@ def read_bag(bag_dir: Path) -> tuple[list[str], dict[str, list[dict[str, Any]]]]
 def import_bag(store: Store, bag_dir: Path) -> list[str]:
     """Restore every source of the bag into *store*; the keys restored."""
     keys, tables = read_bag(bag_dir)
-    if read.source_keys(store.db.conn):
+    if read.source_keys(store.conn):
         raise ArchiveError("the archive already holds sources",
                            hint="import a bag into a new archive home")
     for f in tables["files"]:

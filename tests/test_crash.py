@@ -52,7 +52,7 @@ name = step.split(":")[0]
 if name == "object-write":
     os.fsync = killing(os.fsync)            # the temporary file is written, not yet renamed
 elif name == "transaction":
-    archive.store.write_file_rows = killing(archive.store.write_file_rows)
+    archive.store.write.write_file_rows = killing(archive.store.write.write_file_rows)
 elif name == "event":
     Store.record_event = killing(Store.record_event)
 elif name == "analysis":

@@ -20,6 +20,8 @@ from archive.ids import (
     OldParagraph,
     carry_labels,
     normalise,
+    shingle_overlap,
+    shingles,
     text_overlap,
 )
 
@@ -330,3 +332,30 @@ def test_deleting_then_restoring_gives_back_every_label(
     again = carry_labels(live, texts, issued, retired)
     assert _labels(again) == [str(k + 1) for k in range(len(texts))]
     assert again.tombstones == ()
+
+
+def test_shingles_kept_give_the_same_overlap() -> None:
+    half = [*PARAS[: len(PARAS) // 2], "Совсем другой абзац о другом."]
+    for new in (PARAS, half, [], ["Ерлан"]):
+        assert shingle_overlap(shingles(PARAS), shingles(new)) == text_overlap(PARAS, new)
+
+
+def test_a_candidate_source_is_read_once_per_run_until_a_file_joins_it() -> None:
+    from archive.identify import SourceShingles
+
+    reads: list[str] = []
+
+    class Paragraph:
+        def __init__(self, text: str) -> None:
+            self.text = text
+
+    class CountingStore:
+        def live_paragraphs(self, key: str) -> list[Paragraph]:
+            reads.append(key)
+            return [Paragraph(t) for t in PARAS]
+
+    known, store = SourceShingles(), CountingStore()
+    first = known.of(store, "a")  # type: ignore[arg-type]
+    assert known.of(store, "a") is first and reads == ["a"]
+    known.forget("a")
+    assert known.of(store, "a") == first and reads == ["a", "a"]

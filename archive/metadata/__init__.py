@@ -8,11 +8,42 @@ for a person to correct.
 
 from __future__ import annotations
 
-from .classes import facets, grnti_top, is_grnti, is_udc, udc_top
-from .extract import extract_candidates
+import importlib
+from typing import TYPE_CHECKING, Any
+
+# A module named like the function it holds is imported here: importing it anywhere would
+# otherwise leave the package attribute naming the module, not the function.
 from .merge import field_origins, merge
-from .render import render_sidecar
-from .sidecar import SIDECAR_FIELDS, parse_sidecar
+
+if TYPE_CHECKING:
+    from .classes import facets, grnti_top, is_grnti, is_udc, udc_top
+    from .extract import extract_candidates
+    from .render import render_sidecar
+    from .sidecar import SIDECAR_FIELDS, parse_sidecar
+
+# Each name is imported from its module when first used, so that a caller needing one
+# small part (a citation needs one display helper) does not load the extractors.
+_HOMES = {
+    "facets": "classes",
+    "grnti_top": "classes",
+    "is_grnti": "classes",
+    "is_udc": "classes",
+    "udc_top": "classes",
+    "extract_candidates": "extract",
+    "render_sidecar": "render",
+    "SIDECAR_FIELDS": "sidecar",
+    "parse_sidecar": "sidecar",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _HOMES.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "SIDECAR_FIELDS",

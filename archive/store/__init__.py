@@ -19,17 +19,22 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cached_property
 from pathlib import Path
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from ..errors import StoreError
 from ..models import Candidate
 from ..objects import ObjectStore, process_alive
-from .plans import EventWrite, FileWrite, MetadataWrite, RestoreWrite
-from .schema import migrate
-from .write import Terms, restore_rows, write_file_rows, write_metadata_rows
+from .schema import MIGRATIONS
+
+if TYPE_CHECKING:
+    # sqlite-utils (and the numpy it loads) costs more than a short command's whole run:
+    # it is imported when something is written through it, or the schema is migrated.
+    import sqlite_utils
+
+    from .plans import EventWrite, FileWrite, MetadataWrite, RestoreWrite
+    from .write import Terms
 
 DB_NAME = "archive.db"
 # Lock files in the home: one while the database is created or migrated, one while an
@@ -55,6 +60,39 @@ def _locked(path: Path, on_wait: Callable[[], None] | None = None) -> Iterator[N
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+@contextmanager
+def _atomic(conn: sqlite3.Connection) -> Iterator[None]:
+    """One transaction (a savepoint inside another), as ``sqlite_utils.Database.atomic``."""
+    if conn.in_transaction:
+        conn.execute("SAVEPOINT archive_write")
+        try:
+            yield
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK TO SAVEPOINT archive_write")
+                conn.execute("RELEASE SAVEPOINT archive_write")
+            raise
+        conn.execute("RELEASE SAVEPOINT archive_write")
+        return
+    conn.execute("BEGIN")
+    try:
+        yield
+    except BaseException:
+        conn.rollback()
+        raise
+    conn.commit()
+
+
+def _migrated(conn: sqlite3.Connection) -> bool:
+    """Has every migration of this version been applied? A plain read, so that opening a
+    current archive needs neither the lock nor sqlite-utils."""
+    try:
+        done = {row[0] for row in conn.execute("SELECT name FROM _migrations")}
+    except sqlite3.OperationalError:  # no such table: a new archive
+        return False
+    return all(name in done for name, _ in MIGRATIONS)
+
+
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -68,10 +106,17 @@ class LiveParagraph:
 class Store:
     """An open archive home. Use ``Store.open(home)``; close with ``close()`` or ``with``."""
 
-    def __init__(self, home: Path, db: sqlite_utils.Database) -> None:
+    def __init__(self, home: Path, conn: sqlite3.Connection) -> None:
         self.home = home
-        self.db = db
+        self.conn = conn
         self.objects = ObjectStore(home / "objects")
+
+    @cached_property
+    def db(self) -> sqlite_utils.Database:
+        """The connection as sqlite-utils sees it, for the row writers; built on first use."""
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn)
 
     @classmethod
     def open(cls, home: Path | str, *, create: bool = True) -> Store:
@@ -85,30 +130,36 @@ class Store:
             )
         try:
             home.mkdir(parents=True, exist_ok=True)
-            # Two processes opening a new home at once would both create the tables.
-            with _locked(home / _OPEN_LOCK):
-                conn = sqlite3.connect(home / DB_NAME, timeout=30)
-                db = sqlite_utils.Database(conn)
-                db.execute("PRAGMA journal_mode=WAL")
-                db.execute("PRAGMA foreign_keys=ON")
-                db.execute("PRAGMA synchronous=NORMAL")
-                migrate(db)
+            conn = sqlite3.connect(home / DB_NAME, timeout=30)
+            conn.execute("PRAGMA foreign_keys=ON")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute("PRAGMA recursive_triggers=ON")  # as sqlite-utils sets it
+            if not _migrated(conn):
+                # Two processes opening a new home at once would both create the tables.
+                with _locked(home / _OPEN_LOCK):
+                    import sqlite_utils
+
+                    from .schema import migrate
+
+                    db = sqlite_utils.Database(conn)
+                    db.execute("PRAGMA journal_mode=WAL")
+                    migrate(db)
         except (OSError, sqlite3.DatabaseError) as exc:
             raise StoreError(f"{home}: cannot open the archive: {exc}") from exc
-        return cls(home, db)
+        return cls(home, conn)
 
     @property
     def db_path(self) -> Path:
         return self.home / DB_NAME
 
     def close(self) -> None:
-        self.db.close()
+        self.conn.close()
 
     def checkpoint(self) -> None:
         """Move everything written into the database file itself (out of the WAL), so that a
         reader that only reads the file (an immutable one) sees all of it."""
         try:
-            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.home}: cannot checkpoint the database: {exc}") from exc
 
@@ -133,44 +184,49 @@ class Store:
 
     def start_ingest(self, tool_version: str) -> int:
         """Record a new run; first mark runs whose process is gone as interrupted."""
-        with self.db.atomic():
-            running = self.db.execute(
+        conn = self.conn
+        with _atomic(conn):
+            running = conn.execute(
                 "SELECT id, pid FROM ingests WHERE status = 'running'"
             ).fetchall()
             for run_id, pid in running:
                 if pid is None or not process_alive(pid):
-                    self.db.table("ingests").update(
-                        run_id, {"status": "interrupted", "finished_at": now()}
+                    conn.execute(
+                        "UPDATE ingests SET status = 'interrupted', finished_at = ? WHERE id = ?",
+                        (now(), run_id),
                     )
-            table = self.db.table("ingests")
-            table.insert({"started_at": now(), "tool_version": tool_version,
-                          "pid": os.getpid(), "status": "running"})
-            assert table.last_pk is not None  # set by the insert just made
-            return int(table.last_pk)
+            cursor = conn.execute(
+                "INSERT INTO ingests (started_at, tool_version, pid, status) "
+                "VALUES (?, ?, ?, 'running')", (now(), tool_version, os.getpid()),
+            )
+            assert cursor.lastrowid is not None  # set by the insert just made
+            return int(cursor.lastrowid)
 
     def finish_ingest(self, ingest_id: int, counts: dict[str, int]) -> None:
-        with self.db.atomic():
-            self.db.table("ingests").update(
-                ingest_id, {"finished_at": now(), "status": "finished", **counts}
-            )
+        columns = {"finished_at": now(), "status": "finished", **counts}
+        # The names are the run's fixed counters (``IngestReport.counts``), never user input.
+        assignments = ", ".join(f"[{name}] = ?" for name in columns)
+        with _atomic(self.conn):
+            self.conn.execute(f"UPDATE ingests SET {assignments} WHERE id = ?",
+                              (*columns.values(), ingest_id))
 
     # ---- what verify checks -----------------------------------------------------------
 
     def integrity_problems(self) -> list[str]:
         """What SQLite's own check, and FTS5's of each full-text index, find wrong with the
         database file; empty when sound."""
-        rows = [row[0] for row in self.db.execute("PRAGMA integrity_check").fetchall()]
+        rows = [row[0] for row in self.conn.execute("PRAGMA integrity_check").fetchall()]
         problems = [] if rows == ["ok"] else rows
         for index in ("paragraphs_fts", "paragraphs_stems", "sources_fts"):
             try:
-                self.db.execute(f"INSERT INTO {index}({index}) VALUES ('integrity-check')")
+                self.conn.execute(f"INSERT INTO {index}({index}) VALUES ('integrity-check')")
             except sqlite3.DatabaseError as exc:
                 problems.append(f"{index}: {exc}")
         return problems
 
     def referenced_digests(self) -> set[str]:
         """Objects the database points at: every file's, and the bytes of failed files."""
-        rows = self.db.execute(
+        rows = self.conn.execute(
             "SELECT sha256 FROM files UNION SELECT file_sha256 FROM events "
             "WHERE type = 'ingest-failed' AND file_sha256 IS NOT NULL"
         )
@@ -179,14 +235,15 @@ class Store:
     # ---- lookups used while identifying a file ----------------------------------------
 
     def file_source(self, sha256: str) -> str | None:
-        row = self.db.execute("SELECT source FROM files WHERE sha256 = ?", [sha256]).fetchone()
+        row = self.conn.execute("SELECT source FROM files WHERE sha256 = ?", [sha256]).fetchone()
         return row[0] if row else None
 
     def source_exists(self, key: str) -> bool:
-        return self.db.execute("SELECT 1 FROM sources WHERE key = ?", [key]).fetchone() is not None
+        row = self.conn.execute("SELECT 1 FROM sources WHERE key = ?", [key]).fetchone()
+        return row is not None
 
     def source_by_doi(self, doi: str) -> str | None:
-        row = self.db.execute(
+        row = self.conn.execute(
             "SELECT key FROM sources WHERE lower(doi) = lower(?) ORDER BY created_at LIMIT 1", [doi]
         ).fetchone()
         return row[0] if row else None
@@ -197,7 +254,7 @@ class Store:
         if not urls:
             return None
         marks = ",".join("?" * len(urls))
-        row = self.db.execute(
+        row = self.conn.execute(
             f"SELECT key FROM sources WHERE url IN ({marks}) OR key IN "
             f"(SELECT source FROM files WHERE url IN ({marks})) ORDER BY created_at LIMIT 1",
             [*urls, *urls],
@@ -211,7 +268,7 @@ class Store:
         for start in range(0, len(unique), 500):
             chunk = unique[start : start + 500]
             marks = ",".join("?" * len(chunk))
-            for key, count in self.db.execute(
+            for key, count in self.conn.execute(
                 f"SELECT source, count(*) FROM paragraphs WHERE fingerprint IN ({marks}) "
                 "AND status = 'live' GROUP BY source",
                 chunk,
@@ -221,7 +278,7 @@ class Store:
 
     def keys_like(self, base: str) -> list[str]:
         """``base`` and the keys minted after it on collision (``base-b``, ``base-c``, …)."""
-        rows = self.db.execute(
+        rows = self.conn.execute(
             "SELECT key FROM sources WHERE key = ? OR key GLOB ? ORDER BY key",
             [base, base + "-[a-z]*"],
         )
@@ -230,13 +287,13 @@ class Store:
     def sources_by_title(self, title: str | None) -> list[str]:
         if not title:
             return []
-        rows = self.db.execute(
+        rows = self.conn.execute(
             "SELECT key FROM sources WHERE lower(title) = lower(?) ORDER BY key", [title]
         )
         return [row[0] for row in rows]
 
     def live_paragraphs(self, key: str) -> list[LiveParagraph]:
-        rows = self.db.execute(
+        rows = self.conn.execute(
             "SELECT label, text FROM paragraphs WHERE source = ? AND status = 'live' ORDER BY seq",
             [key],
         )
@@ -244,7 +301,7 @@ class Store:
 
     def retired_paragraphs(self, key: str) -> list[LiveParagraph]:
         """Tombstoned paragraphs with their last text: a later file may bring their words back."""
-        rows = self.db.execute(
+        rows = self.conn.execute(
             "SELECT label, text FROM paragraphs WHERE source = ? AND status != 'live' "
             "ORDER BY seq", [key],
         )
@@ -252,7 +309,7 @@ class Store:
 
     def active_candidates(self, key: str) -> list[tuple[int, Candidate]]:
         """The metadata candidates in force for a source, with their row ids, oldest first."""
-        rows = self.db.execute(
+        rows = self.conn.execute(
             "SELECT id, field, value, origin, lang, detail, priority FROM metadata_values "
             "WHERE source = ? AND active = 1 ORDER BY id",
             [key],
@@ -263,7 +320,7 @@ class Store:
         ]
 
     def labels_ever_issued(self, key: str) -> set[str]:
-        rows = self.db.execute("SELECT label FROM paragraphs WHERE source = ?", [key])
+        rows = self.conn.execute("SELECT label FROM paragraphs WHERE source = ?", [key])
         return {row[0] for row in rows}
 
     # ---- writes -----------------------------------------------------------------------
@@ -273,6 +330,8 @@ class Store:
         ``terms(text, lang)`` gives the word-form index's terms of a stored paragraph, to
         take out those of the paragraphs this file changes."""
         try:
+            from .write import write_file_rows
+
             with self.db.atomic():
                 write_file_rows(self.db, plan, ingest_id, now(), terms)
         except sqlite3.DatabaseError as exc:
@@ -281,22 +340,19 @@ class Store:
     def record_event(
         self, event: EventWrite, *, source: str | None, sha256: str | None, ingest_id: int | None
     ) -> None:
-        with self.db.atomic():
-            self.db.table("events").insert(
-                {
-                    "at": now(),
-                    "type": event.type,
-                    "source": source,
-                    "file_sha256": sha256,
-                    "ingest_id": ingest_id,
-                    "outcome": event.outcome,
-                    "detail": json.dumps(event.detail, ensure_ascii=False, sort_keys=True),
-                }
+        with _atomic(self.conn):
+            self.conn.execute(
+                "INSERT INTO events (at, type, source, file_sha256, ingest_id, outcome, detail) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (now(), event.type, source, sha256, ingest_id, event.outcome,
+                 json.dumps(event.detail, ensure_ascii=False, sort_keys=True)),
             )
 
     def restore(self, plan: RestoreWrite) -> None:
         """Write back the rows of an exported bag atomically: all of them, or none."""
         try:
+            from .write import restore_rows
+
             with self.db.atomic():
                 restore_rows(self.db, plan)
         except sqlite3.DatabaseError as exc:
@@ -304,6 +360,8 @@ class Store:
 
     def write_metadata(self, plan: MetadataWrite) -> None:
         """Re-merge one source's metadata atomically, keeping every earlier value as history."""
+        from .write import write_metadata_rows
+
         with self.db.atomic():
             write_metadata_rows(self.db, plan, now())
 
@@ -311,7 +369,7 @@ class Store:
 
     def word_forms_version(self) -> str | None:
         """The version of the terms the word-form index was built with."""
-        row = self.db.execute(
+        row = self.conn.execute(
             "SELECT version FROM search_index WHERE name = 'paragraphs_stems'"
         ).fetchone()
         return str(row[0]) if row else None
@@ -319,7 +377,7 @@ class Store:
     def rebuild_word_forms(self, terms: Terms, version: str, batch: int = 5_000) -> int:
         """Re-index every live paragraph with ``terms(text, lang)``, in one transaction, and
         record ``version``; returns the number of paragraphs indexed."""
-        conn = self.db.conn
+        conn = self.conn
         count = 0
         with self.db.atomic():
             # The index is contentless: it is emptied whole, as it cannot list what it holds.

@@ -1,6 +1,6 @@
 """Every read of the archive: functions over an open ``sqlite3.Connection``.
 
-They take a plain connection so that the CLI (``Store.db.conn``) and the Datasette plugin
+They take a plain connection so that the CLI (``Store.conn``) and the Datasette plugin
 (``Database.execute_fn`` runs them in its thread pool) share one implementation, and they
 return the frozen values of ``records``; no caller sees a row.
 """

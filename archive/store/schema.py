@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
-import sqlite_utils
+if TYPE_CHECKING:  # the migrations are handed a Database; naming them costs no import
+    import sqlite_utils
 
 FTS_TOKENIZER = "unicode61 remove_diacritics 2"
 

@@ -1,13 +1,11 @@
-"""The command line: a thin shell over the library. The only module that prints or exits.
+"""The command line's typer application: every command, its options and its help.
 
-stdout carries data (``--json`` output is a tested public interface); stderr carries
-progress, warnings and errors for people. Every ``ArchiveError`` becomes a one-line message
-and its class's exit code here, in ``_fail``.
+The short read commands' work is in ``plain``, shared with the quick way in; errors
+become messages and exit codes through ``_fail`` (``plain.fail``).
 """
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Callable
@@ -17,9 +15,10 @@ from typing import Annotated, Any, NoReturn, TypeVar
 import typer
 from rich.console import Console
 
-from . import __version__
-from .errors import ArchiveError, SidecarError
-from .models import DEFAULT_LIMITS, Limits
+from .. import __version__
+from ..errors import ArchiveError
+from ..models import DEFAULT_LIMITS, Limits
+from . import plain
 
 app = typer.Typer(
     name="archive",
@@ -43,15 +42,21 @@ def _home() -> Path:
 
 
 def _fail(exc: ArchiveError) -> NoReturn:
-    message = str(exc)
-    if exc.hint:
-        message += f" ({exc.hint})"
-    err.print(f"archive: error: {message}", markup=False)
-    raise typer.Exit(exc.exit_code)
+    raise typer.Exit(plain.fail(exc).exit_code)
+
+
+def _run(command: Callable[[], int]) -> None:
+    """Run one of the commands shared with the quick way in (``plain``)."""
+    try:
+        code = command()
+    except plain.Failed as failed:
+        code = failed.exit_code
+    if code:
+        raise typer.Exit(code)
 
 
 def _open_store(*, create: bool = False) -> Any:
-    from .store import Store
+    from ..store import Store
 
     try:
         return Store.open(_home(), create=create)
@@ -73,8 +78,7 @@ def _with_store(action: Callable[[Any], T], *, create: bool = False) -> T:
         store.close()
 
 
-def _print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+_print_json = plain.print_json
 
 
 @app.callback()
@@ -111,54 +115,9 @@ def ingest(
     )] = DEFAULT_LIMITS.min_letters,
 ) -> None:
     """Ingest files: keep the bytes, extract text, metadata and paragraphs."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-    from .ingest import FAILED, FileOutcome, ingest_paths
-    from .sidecars import SidecarDir
-
-    progress = Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-        console=err, transient=True, disable=not err.is_terminal,
-    )
-    task = progress.add_task("ingesting", total=None)
-
-    def on_file(outcome: FileOutcome) -> None:
-        progress.advance(task)
-        if outcome.status == FAILED:
-            hint = f" ({outcome.hint})" if outcome.hint else ""
-            progress.console.print(f"archive: {outcome.path}: {outcome.error}{hint}",
-                                   markup=False)
-        for warning in outcome.warnings:
-            progress.console.print(f"archive: warning: {outcome.path}: {warning}", markup=False)
-
-    with progress:
-        report = _with_store(lambda store: ingest_paths(
-            store, paths, sidecars=SidecarDir(metadata_dir), source_key=source, jobs=jobs,
-            limits=Limits(max_bytes=int(max_mb * 2**20), min_letters=min_letters),
-            on_file=on_file, on_total=lambda n: progress.update(task, total=n),
-            on_wait=lambda: progress.console.print(
-                "archive: waiting for another ingest into this archive to finish",
-                markup=False),
-        ), create=True)
-    counts = report.counts()
-    if as_json:
-        _print_json({"files": [f.as_json() for f in report.files],
-                     "summary": {**counts, "ingest_id": report.ingest_id}})
-    else:
-        for f in report.files:
-            if f.status != FAILED:
-                detail = f"{f.paragraphs} paragraphs" if f.paragraphs else (f.reason or "")
-                out.print(f"{f.status:<11} {f.key}  {f.path}  {detail}", markup=False)
-        out.print(
-            f"{counts['new']} new, {counts['new_version']} new version, "
-            f"{counts['duplicate']} already present, {counts['failed']} failed", markup=False)
-        for f in report.files:
-            if f.status == FAILED:
-                out.print(f"  failed: {f.path}: {f.error}", markup=False)
-    if not report.ok:
-        # A malformed sidecar (3) is the user's to fix, unlike a file that would not read (2).
-        sidecar = any(f.exit_code == SidecarError.exit_code for f in report.files)
-        raise typer.Exit(SidecarError.exit_code if sidecar else 2)
+    _run(lambda: plain.ingest(
+        _home(), paths, as_json=as_json, jobs=jobs, source=source, metadata_dir=metadata_dir,
+        limits=Limits(max_bytes=int(max_mb * 2**20), min_letters=min_letters)))
 
 
 @app.command()
@@ -170,22 +129,7 @@ def show(
         "opened it (the newest file read again).")] = False,
 ) -> None:
     """Show a source: metadata with origins, files and paragraphs."""
-    from .report import source_report, source_text
-
-    def report(store: Any) -> dict[str, Any]:
-        data = source_report(store.db.conn, key, explain=explain)
-        if explain and data["files"]:
-            from .analyse import opening_rules
-            from .report import add_opening_rules
-
-            add_opening_rules(data, opening_rules(store.objects.read(data["files"][-1]["sha256"])))
-        return data
-
-    data = _with_store(report)
-    if as_json:
-        _print_json(data)
-    else:
-        out.print(source_text(data), markup=False)
+    _run(lambda: plain.show(_home(), key, as_json=as_json, explain=explain))
 
 
 @app.command()
@@ -198,12 +142,7 @@ def cite(
     """Print a citation for any paragraph ID ever issued: the reference-list entry, then the
     in-text or footnote form that points at the paragraph. Reasons the citation could mislead
     go to stderr."""
-    from .citing import citation
-
-    made = _with_store(lambda store: citation(store.db.conn, paragraph_id, style, quote=quote))
-    out.print(made.text, markup=False)
-    for caveat in made.caveats:
-        err.print(f"archive: warning: {caveat}", markup=False)
+    _run(lambda: plain.cite(_home(), paragraph_id, style=style, quote=quote))
 
 
 @app.command("export")
@@ -219,7 +158,7 @@ def export_(
     )] = None,
 ) -> None:
     """Export sources for reference managers (CSL-JSON, BibTeX, RIS) or as a BagIt bag."""
-    from .export import check_format, references, select
+    from ..export import check_format, references, select
 
     try:
         check_format(fmt)
@@ -229,14 +168,14 @@ def export_(
         _fail(ArchiveError("bagit needs a directory to write the bag to", hint="give --out DIR"))
 
     def run(store: Any) -> str | None:
-        chosen = select(store.db.conn, keys or [], query)
+        chosen = select(store.conn, keys or [], query)
         if fmt == "bagit":
-            from .export.bag import write_bag
+            from ..export.bag import write_bag
 
             assert out_path is not None
-            write_bag(store.db.conn, chosen, out_path, store.objects.read)
+            write_bag(store.conn, chosen, out_path, store.objects.read)
             return None
-        return references(store.db.conn, chosen, fmt)
+        return references(store.conn, chosen, fmt)
 
     text = _with_store(run)
     if text is None:
@@ -256,7 +195,7 @@ def import_(
 ) -> None:
     """Rebuild an archive from a bag: the same sources, files, paragraph IDs, lineage and
     events. The archive home must hold no sources yet."""
-    from .restore import import_bag
+    from ..restore import import_bag
 
     keys = _with_store(lambda store: import_bag(store, bag), create=True)
     out.print(f"imported {len(keys)} source(s): {', '.join(keys)}", markup=False)
@@ -268,17 +207,7 @@ def check(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON findings.")] = False,
 ) -> None:
     """Check the paragraph IDs and quotations in a draft against the archive."""
-    from .citing import check_drafts
-
-    findings = _with_store(lambda store: check_drafts(store.db.conn, drafts))
-    if as_json:
-        _print_json([f.as_json() for f in findings])
-    else:
-        for finding in findings:
-            out.print(finding.describe(), markup=False)
-        out.print(f"{len(findings)} finding(s)", markup=False)
-    if findings:
-        raise typer.Exit(1)
+    _run(lambda: plain.check(_home(), drafts, as_json=as_json))
 
 
 @app.command()
@@ -287,26 +216,7 @@ def verify(
 ) -> None:
     """Check the archive: every original re-hashed against its recorded SHA-256, the
     database's integrity, and objects that nothing refers to."""
-    from .fixity import verify_all
-
-    report = _with_store(verify_all)
-    if as_json:
-        _print_json(report.as_json())
-    else:
-        for r in report.files:
-            if not r.ok:
-                out.print(f"FAILED {r.sha256} ({r.source}): {r.problem}", markup=False)
-        for problem in report.integrity:
-            out.print(f"DATABASE {problem}", markup=False)
-        for digest in report.unreferenced:
-            out.print(f"UNREFERENCED {digest}: an object no file or failed ingest refers to",
-                      markup=False)
-        counts = report.summary()
-        out.print(f"{counts['ok']} ok, {counts['failed']} failed, "
-                  f"{counts['integrity_problems']} database problems, "
-                  f"{counts['unreferenced_objects']} unreferenced objects", markup=False)
-    if not report.ok:
-        raise typer.Exit(1)
+    _run(lambda: plain.verify(_home(), as_json=as_json))
 
 
 @metadata_app.command("init")
@@ -317,7 +227,7 @@ def metadata_init(
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing sidecar.")] = False,
 ) -> None:
     """Write a sidecar pre-filled with the current values and their origins."""
-    from .curation import init_sidecar
+    from ..curation import init_sidecar
 
     path = _with_store(lambda store: init_sidecar(store, key, metadata_dir, force=force))
     out.print(f"wrote {path}", markup=False)
@@ -330,7 +240,7 @@ def metadata_apply(
         "metadata"),
 ) -> None:
     """Apply sidecars to sources already ingested (an event each; reversible)."""
-    from .curation import apply_sidecars
+    from ..curation import apply_sidecars
 
     changed = _with_store(lambda store: apply_sidecars(store, metadata_dir, keys or None))
     for key, what in changed:
@@ -346,7 +256,7 @@ def serve(
         "--live", help="Serve an archive that is still being ingested into.")] = False,
 ) -> None:
     """Publish the archive with Datasette (foreground; Ctrl-C stops it)."""
-    from .publish import datasette_command
+    from ..publish import datasette_command
 
     store = _open_store()
     try:
