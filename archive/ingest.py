@@ -15,9 +15,7 @@ on the order the paths were given in, on ``--jobs``, or on re-running.
 
 from __future__ import annotations
 
-import errno
 import os
-import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,20 +23,21 @@ from typing import TYPE_CHECKING, Final, Literal
 
 from . import __version__
 from .analyse import Analysis, analyse
-from .errors import ArchiveError, NotFoundError, TooLargeError, UnreadablePathError
-from .extract.capture import CAPTURE
-from .models import DEFAULT_LIMITS, SIDECAR_ORIGIN, Candidate, Limits
+from .errors import ArchiveError, NotFoundError, UnreadablePathError
+from .inputs import collect_files, read_at_most, recorded_name, shown_path
+from .models import DEFAULT_LIMITS, Limits
+from .planning import file_plan
 from .search import INDEX_VERSION, stem_text
 from .sidecars import SidecarDir
 from .store import Store
-from .store.plans import EventWrite, FileWrite
+from .store.plans import EventWrite
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor, Future
 
     # Identifying and labelling (and the fuzzy matcher they load) are imported when a file
     # is new: a run of files the archive already has costs a hash and a lookup each.
-    from .identify import Identity, SourceShingles
+    from .identify import SourceShingles
 
 # What became of one file given to ``archive ingest`` (the ``status`` of ``--json``).
 FileStatus = Literal["new", "duplicate", "new_version", "failed"]
@@ -98,69 +97,6 @@ class _Loaded:
     sha256: str
 
 
-def collect_files(
-    paths: Iterable[Path], _seen: set[Path] | None = None
-) -> Iterator[tuple[Path, ArchiveError | None]]:
-    """Every file under ``paths``; unreadable entries come back with their error.
-
-    Paths named explicitly are always taken; inside folders, hidden entries (``.git``,
-    ``.DS_Store``) are skipped, and a folder reached twice through links is read once.
-    """
-    seen = set() if _seen is None else _seen
-    for path in paths:
-        if path.is_dir():
-            real = path.resolve()
-            if real in seen:
-                continue
-            seen.add(real)
-            try:
-                children = sorted(path.iterdir())
-            except OSError as exc:
-                yield path, UnreadablePathError(f"cannot read directory: {exc.strerror or exc}")
-                continue
-            yield from collect_files((c for c in children if not c.name.startswith(".")), seen)
-        elif path.is_file():
-            yield path, None
-        else:
-            reason = _not_a_file(path)
-            hint = _SPECIAL_FILE_HINT if reason.endswith(_NOT_REGULAR) else None
-            yield path, UnreadablePathError(reason, hint=hint)
-
-
-def _not_a_file(path: Path) -> str:
-    """Why ``path`` is neither a folder nor a file to read. A pipe or a device is never
-    opened: reading one would wait for a writer, or never end."""
-    try:
-        mode = path.stat().st_mode
-    except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            return "a loop of symbolic links"
-        if path.is_symlink():
-            return "a broken symbolic link (its target does not exist)"
-        if exc.errno == errno.ENOENT:
-            return "no such file or directory"
-        return f"cannot read: {exc.strerror or exc}"
-    if stat.S_ISFIFO(mode):
-        kind = "a named pipe (FIFO)"
-    elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        kind = "a device"
-    elif stat.S_ISSOCK(mode):
-        kind = "a socket"
-    else:
-        kind = "something"
-    return kind + _NOT_REGULAR
-
-
-_NOT_REGULAR = ", not a regular file"
-_SPECIAL_FILE_HINT = "archive reads regular files; save the content to a file first"
-
-
-def _name(path: Path) -> str:
-    """A file's name as recorded: bytes that are not UTF-8 (a name from another system's
-    encoding) kept as ``\\xff`` escapes, since the database holds text only."""
-    return os.fsencode(path.name).decode("utf-8", "backslashreplace")
-
-
 def _analyse_stored(object_path: str, limits: Limits = DEFAULT_LIMITS) -> Analysis | ArchiveError:
     """Analyse one stored original; runs in worker processes, so errors come back as values."""
     try:
@@ -172,16 +108,6 @@ def _analyse_stored(object_path: str, limits: Limits = DEFAULT_LIMITS) -> Analys
     except Exception as exc:  # a defect on one odd file must not stop the other files
         return ArchiveError(f"could not be analysed ({type(exc).__name__}: {exc})",
                             hint="please report this file")
-
-
-def shown_path(path: Path) -> str:
-    """A path as messages show it: control characters (a newline in a file name would split
-    a status line in two) escaped as in Python's string literals."""
-    # Bytes that are not UTF-8 in the name are shown as ``\xff``, as the name is recorded.
-    text = os.fsencode(str(path)).decode("utf-8", "backslashreplace")
-    if text.isprintable():
-        return text
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 def _failed(shown: str, exc: ArchiveError, sha256: str | None = None) -> FileOutcome:
@@ -305,25 +231,6 @@ def _keep_originals(
     return loaded
 
 
-def read_at_most(path: Path, max_bytes: int) -> bytes:
-    """The bytes of ``path``, refused without reading them whole when they are more than
-    ``max_bytes`` (the size is checked on what is read, so a file that grows is caught)."""
-    with path.open("rb") as handle:
-        data = handle.read(max_bytes + 1)
-        size = max(len(data), os.fstat(handle.fileno()).st_size)
-    if len(data) > max_bytes:
-        raise TooLargeError(
-            f"file too large: {_size(size)}, more than the maximum of {_size(max_bytes)}")
-    return data
-
-
-def _size(n: int) -> str:
-    for unit, scale in (("MB", 2**20), ("KB", 2**10)):
-        if n >= scale:
-            return f"{n / scale:.1f}".removesuffix(".0") + f" {unit}"
-    return f"{n} bytes"
-
-
 class _Analyses:
     """Analyses of new contents, each made once.
 
@@ -404,7 +311,7 @@ def _ingest_one(
     present = store.file_source(item.sha256)
     if present is not None:
         store.record_event(
-            EventWrite("duplicate", "already present", {"name": _name(item.path)}),
+            EventWrite("duplicate", "already present", {"name": recorded_name(item.path)}),
             source=present, sha256=item.sha256, ingest_id=ingest_id,
         )
         return FileOutcome(item.shown, DUPLICATE, item.sha256, present,
@@ -416,7 +323,7 @@ def _ingest_one(
     from .identify import identify
 
     identity = identify(store, analysis, source_key, known)
-    plan = _plan(store, item, analysis, identity, sidecars)
+    plan = file_plan(store, item.path, analysis, identity, sidecars)
     store.write_file(plan, ingest_id, stem_text)
     if known is not None:
         known.forget(identity.key)  # its live text has just changed
@@ -424,83 +331,3 @@ def _ingest_one(
     return FileOutcome(item.shown, status, item.sha256, identity.key,
                        paragraphs=len(plan.paragraphs), reason=identity.reason,
                        warnings=analysis.warnings)
-
-
-def _plan(
-    store: Store, item: _Loaded, analysis: Analysis, identity: Identity,
-    sidecars: SidecarDir | None,
-) -> FileWrite:
-    from .identify import label_paragraphs
-    from .ids import NORM_VERSION
-    from .metadata import facets, merge
-
-    existing = [] if identity.new_source else store.active_candidates(identity.key)
-    sidecar_candidates: tuple[Candidate, ...] = ()
-    if sidecars is not None and not any(c.from_sidecar for _, c in existing):
-        sidecar_candidates = sidecars.candidates_for(identity.key)
-    new_candidates = tuple(analysis.candidates) + tuple(sidecar_candidates)
-    merged, chosen_all = merge([c for _, c in existing] + list(new_candidates))
-    existing_chosen = tuple(
-        (row_id, flag) for (row_id, _), flag in zip(existing, chosen_all, strict=False)
-    )
-    chosen_new = tuple(chosen_all[len(existing):])
-    paragraphs, tombstones = label_paragraphs(store, identity, analysis)
-    events = [EventWrite(
-        "ingestion" if identity.new_source else "new-manifestation",
-        "new source" if identity.new_source else "joined existing source",
-        {"name": _name(item.path), "media_type": analysis.media_type,
-         "reason": identity.reason, "score": identity.score},
-    )]
-    # What was wrong with the file's text (a repaired text layer) stays on its record.
-    events += [EventWrite("warning", warning, {"name": _name(item.path)})
-               for warning in analysis.warnings]
-    capture = dict(analysis.capture)
-    if capture:
-        events.append(_capture_event(analysis.capture))
-    if sidecar_candidates:
-        sidecar = sidecar_candidates[0].origin.removeprefix(SIDECAR_ORIGIN)
-        events.append(EventWrite("metadata-override", "sidecar applied", {"sidecar": sidecar}))
-    return FileWrite(
-        sha256=analysis.sha256,
-        size=analysis.size,
-        media_type=analysis.media_type,
-        original_name=_name(item.path),
-        extractor=analysis.extractor,
-        page_count=analysis.page_count,
-        source_key=identity.key,
-        new_source=identity.new_source,
-        metadata=merged,
-        facets=facets(merged),
-        norm_version=NORM_VERSION,
-        candidates=new_candidates,
-        chosen=chosen_new,
-        existing_chosen=existing_chosen,
-        paragraphs=paragraphs,
-        tombstones=tombstones,
-        artifacts=analysis.segmentation.artifacts,
-        events=tuple(events),
-        url=capture.get(CAPTURE + "url"),
-        captured_at=capture.get(CAPTURE + "date"),
-        http_status=int(status) if (status := capture.get(CAPTURE + "status", "")).isdigit()
-        else None,
-    )
-
-
-def _capture_event(facts: tuple[tuple[str, str], ...]) -> EventWrite:
-    """A WARC's or MHTML's capture as a provenance event: where and when the page was
-    fetched, the server's answer, and what else the file holds beside the page."""
-    detail: dict[str, object] = {}
-    headers: dict[str, str] = {}
-    others: list[str] = []
-    for key, value in facts:
-        name = key.removeprefix(CAPTURE)
-        if name.startswith("http:"):
-            headers[name.removeprefix("http:")] = value
-        elif name == "other":
-            others.append(value)
-        else:
-            detail[name] = value
-    detail |= {"headers": headers, "other_records": others}
-    where = detail.get("url") or "an unnamed page"
-    when = detail.get("date") or "an unstated time"
-    return EventWrite("capture", f"captured {where} at {when}", detail)

@@ -29,7 +29,7 @@ from test_cli import run
 from archive import errors
 from archive.analyse import _NO_TEXT_HINT
 from archive.hashing import sha256_hex
-from archive.ingest import _SPECIAL_FILE_HINT
+from archive.inputs import _SPECIAL_FILE_HINT
 from archive.segment.overlong import MAX_PARAGRAPH
 
 ROOT = Path(__file__).resolve().parent.parent
