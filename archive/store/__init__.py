@@ -11,7 +11,6 @@ database as it was before that file.
 
 from __future__ import annotations
 
-import fcntl
 import json
 import os
 import sqlite3
@@ -26,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import StoreError
 from ..models import Candidate
 from ..objects import ObjectStore, process_alive
+from .locking import atomic, locked
 from .schema import MIGRATIONS
 
 if TYPE_CHECKING:
@@ -41,46 +41,6 @@ DB_NAME = "archive.db"
 # ingest runs. Readers take neither.
 _OPEN_LOCK = ".lock-open"
 _INGEST_LOCK = ".lock-ingest"
-
-
-@contextmanager
-def _locked(path: Path, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
-    """Hold an exclusive lock on ``path`` (created if need be); the kernel releases it when
-    the process dies, so a killed holder never blocks the next one."""
-    with open(path, "a") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            if on_wait is not None:
-                on_wait()
-            fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
-
-
-@contextmanager
-def _atomic(conn: sqlite3.Connection) -> Iterator[None]:
-    """One transaction (a savepoint inside another), as ``sqlite_utils.Database.atomic``."""
-    if conn.in_transaction:
-        conn.execute("SAVEPOINT archive_write")
-        try:
-            yield
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK TO SAVEPOINT archive_write")
-                conn.execute("RELEASE SAVEPOINT archive_write")
-            raise
-        conn.execute("RELEASE SAVEPOINT archive_write")
-        return
-    conn.execute("BEGIN")
-    try:
-        yield
-    except BaseException:
-        conn.rollback()
-        raise
-    conn.commit()
 
 
 def _migrated(conn: sqlite3.Connection) -> bool:
@@ -136,7 +96,7 @@ class Store:
             conn.execute("PRAGMA recursive_triggers=ON")  # as sqlite-utils sets it
             if not _migrated(conn):
                 # Two processes opening a new home at once would both create the tables.
-                with _locked(home / _OPEN_LOCK):
+                with locked(home / _OPEN_LOCK):
                     import sqlite_utils
 
                     from .schema import migrate
@@ -177,7 +137,7 @@ class Store:
         writing it must not interleave with another writer's. A second ingest waits for the
         first (``on_wait`` is told); readers never wait."""
         try:
-            with _locked(self.home / _INGEST_LOCK, on_wait):
+            with locked(self.home / _INGEST_LOCK, on_wait):
                 yield
         except OSError as exc:
             raise StoreError(f"{self.home}: cannot lock the archive: {exc}") from exc
@@ -185,7 +145,7 @@ class Store:
     def start_ingest(self, tool_version: str) -> int:
         """Record a new run; first mark runs whose process is gone as interrupted."""
         conn = self.conn
-        with _atomic(conn):
+        with atomic(conn):
             running = conn.execute(
                 "SELECT id, pid FROM ingests WHERE status = 'running'"
             ).fetchall()
@@ -206,7 +166,7 @@ class Store:
         columns = {"finished_at": now(), "status": "finished", **counts}
         # The names are the run's fixed counters (``IngestReport.counts``), never user input.
         assignments = ", ".join(f"[{name}] = ?" for name in columns)
-        with _atomic(self.conn):
+        with atomic(self.conn):
             self.conn.execute(f"UPDATE ingests SET {assignments} WHERE id = ?",
                               (*columns.values(), ingest_id))
 
@@ -340,7 +300,7 @@ class Store:
     def record_event(
         self, event: EventWrite, *, source: str | None, sha256: str | None, ingest_id: int | None
     ) -> None:
-        with _atomic(self.conn):
+        with atomic(self.conn):
             self.conn.execute(
                 "INSERT INTO events (at, type, source, file_sha256, ingest_id, outcome, detail) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",

@@ -190,6 +190,22 @@ def write_file_rows(
         db.table("sources").insert({"key": key, **row, "created_at": at, "updated_at": at})
     else:
         db.table("sources").update(key, {**row, "updated_at": at})
+    _write_file_row(db, plan, ingest_id, at)
+    write_candidates(
+        db, key, plan.candidates, plan.chosen, plan.existing_chosen, plan.sha256, at
+    )
+    _write_paragraphs(db, plan, ingest_id, at, terms)
+    _write_tombstones(db, plan, ingest_id, at, terms)
+    _write_artifacts_and_events(db, plan, ingest_id, at)
+    db.execute(
+        "UPDATE sources SET paragraph_count = "
+        "(SELECT count(*) FROM paragraphs WHERE source = ? AND status = 'live') WHERE key = ?",
+        [key, key],
+    )
+
+
+def _write_file_row(db: sqlite_utils.Database, plan: FileWrite, ingest_id: int, at: str) -> None:
+    key = plan.source_key
     db.table("files").insert(
         {
             "sha256": plan.sha256,
@@ -212,11 +228,12 @@ def write_file_rows(
     db.execute(
         "UPDATE sources SET captured = (SELECT min(substr(coalesce(captured_at, first_seen), "
         "1, 10)) FROM files WHERE source = ?) WHERE key = ?", [key, key])
-    write_candidates(
-        db, key, plan.candidates, plan.chosen, plan.existing_chosen, plan.sha256, at
-    )
-    _write_paragraphs(db, plan, ingest_id, at, terms)
-    _write_tombstones(db, plan, ingest_id, at, terms)
+
+
+def _write_artifacts_and_events(
+    db: sqlite_utils.Database, plan: FileWrite, ingest_id: int, at: str
+) -> None:
+    key = plan.source_key
     if plan.artifacts:
         db.table("artifacts").insert_all(
             {
@@ -241,11 +258,6 @@ def write_file_rows(
                 "detail": _json(event.detail),
             }
         )
-    db.execute(
-        "UPDATE sources SET paragraph_count = "
-        "(SELECT count(*) FROM paragraphs WHERE source = ? AND status = 'live') WHERE key = ?",
-        [key, key],
-    )
 
 
 def _write_tombstones(
