@@ -11,12 +11,12 @@ submodules' docstrings:
 - ``overlap``: ``text_overlap`` (``shingles``, ``shingle_overlap``) for same-source detection
 """
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 # A module named like the function it holds is imported here: importing it anywhere would
 # otherwise leave the package attribute naming the module, not the function.
 from archive.ids.normalise import NORM_VERSION, fingerprint, normalise, normalise_words
+from archive.lazy import lazy_names
 
 if TYPE_CHECKING:
     from archive.ids.fuzzy import CARRY, REVIEW
@@ -67,13 +67,7 @@ _HOMES = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _HOMES.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(__name__, _HOMES, globals())
 
 
 __all__ = [
