@@ -26,13 +26,14 @@ from .ids import (
     shingle_overlap,
     shingles,
 )
+from .models import TombstoneStatus
 from .store import Store
 from .store.plans import ParagraphWrite, TombstoneWrite
 
 # How many sources sharing paragraph fingerprints are compared in full.
 MAX_CANDIDATES = 5
 # What a paragraph is once its lineage ends in a tombstone of this kind.
-_TOMBSTONE_STATUS = {"merged_into": "merged", "split_into": "split"}
+_TOMBSTONE_STATUS: dict[str, TombstoneStatus] = {"merged_into": "merged", "split_into": "split"}
 
 
 @dataclass(frozen=True, slots=True)

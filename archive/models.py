@@ -10,10 +10,10 @@ Every stage takes and returns these frozen values; none of them does I/O. The fl
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal, get_args
 
 # Paragraph roles, in the order a reader meets them in a typical article.
-ROLES = (
+Role = Literal[
     "front_matter",
     "heading",
     "abstract",
@@ -21,12 +21,19 @@ ROLES = (
     "body",
     "list_item",
     "caption",
+    "figure",
     "code",
     "table",
     "footnote",
     "reference",
     "foreign",
-)
+]
+ROLES: tuple[Role, ...] = get_args(Role)
+# How a paragraph of a new file got its label (``archive.ids.match``).
+MatchKind = Literal["new", "exact", "moved", "split", "merged", "fuzzy", "restored"]
+# What an ID that no longer names a live paragraph is now, and its lineage entry.
+TombstoneStatus = Literal["deleted", "merged", "split"]
+LineageKind = Literal["deleted", "merged_into", "split_into"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +137,7 @@ class Block:
     """One paragraph as the reader would cite it."""
 
     text: str
-    role: str
+    role: Role
     page: int | None  # printed page number when known, else the physical page
     lang: str | None = None
     section: str | None = None

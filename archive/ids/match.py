@@ -44,7 +44,6 @@ from collections import defaultdict, deque
 from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass, field
 from itertools import pairwise
-from typing import Literal
 
 from rapidfuzz import fuzz
 
@@ -52,11 +51,11 @@ from archive.ids.align import exact_in_order, find_concats, find_contained
 from archive.ids.fuzzy import CARRY, assign, scored_pairs
 from archive.ids.labels import label_sort_key, next_label_after
 from archive.ids.normalise import normalise_words
+from archive.models import LineageKind, MatchKind
 
 CONTAINED = 0.6
 
-MatchKind = Literal["exact", "moved", "split", "merged", "fuzzy", "restored", "new"]
-TombstoneKind = Literal["deleted", "merged_into", "split_into"]
+TombstoneKind = LineageKind  # the lineage entry of a label no longer issued
 
 
 @dataclass(frozen=True, slots=True)

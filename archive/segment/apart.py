@@ -31,7 +31,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from archive.clean import CleanLine
-from archive.models import Line
+from archive.models import Line, Role
 from archive.segment import patterns as pt
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
@@ -45,7 +45,7 @@ _NOTE_MARK = re.compile(r"^(?:\d{1,2}(?!\d)|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2}|[
 @dataclass(frozen=True, slots=True)
 class Apart:
     positions: tuple[int, ...]  # in the cleaned line list
-    role: str  # "code" | "footnote" | "caption" | "table" | "figure"
+    role: Role  # "code", "footnote", "caption", "table" or "figure"
 
 
 def apart_groups(
@@ -100,7 +100,7 @@ def _floats_above(
             or pt.first_letter(after.text) == ""
         ):
             continue
-        role = "table" if _TABLE_LABEL.match(c.text) else "figure"
+        role: Role = "table" if _TABLE_LABEL.match(c.text) else "figure"
         groups.append(Apart(tuple(body), role))
     return groups
 

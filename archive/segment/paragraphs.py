@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from archive.clean import Cleaned, CleanLine, join_lines, mend_spaced_breaks
+from archive.models import Role
 from archive.segment import patterns as pt
 from archive.segment.breaks import boundary, decide
 
@@ -22,7 +23,7 @@ class Paragraph:
     lines: tuple[CleanLine, ...]
     front: str | None = None  # front-matter kind when found at line level
     emphasis: bool = False  # set in bold or larger than the body text (geometry only)
-    apart: str | None = None  # "code" | "footnote": out of the reading flow, its role known
+    apart: Role | None = None  # "code", "footnote", …: out of the reading flow, role known
     opened_by: str | None = None  # the rule that opened it (``archive.segment.breaks``)
 
     @property

@@ -28,6 +28,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from archive.models import Role
 from archive.segment import patterns as pt
 from archive.segment.paragraphs import Paragraph
 from archive.segment.shapes import heading_like
@@ -35,18 +36,20 @@ from archive.segment.shapes import heading_like
 _ABSTRACT_RUN = 8  # paragraphs: an abstract is never longer than this
 _FOREIGN_AFTER = 1500  # characters of body text an article has before its end abstracts
 _BODY_ROLES = ("body", "list_item", "heading")
-_MARKED = {"title": "front_matter", "heading": "heading", "item": "list_item", "quote": "body",
-           "caption": "caption"}
+_MARKED: dict[str, Role] = {
+    "title": "front_matter", "heading": "heading", "item": "list_item", "quote": "body",
+    "caption": "caption",
+}
 
 
 @dataclass(slots=True)
 class Draft:
     paragraph: Paragraph
-    role: str
+    role: Role
     lang: str | None
 
 
-def local_role(p: Paragraph, next_p: Paragraph | None, in_refs: bool) -> str:
+def local_role(p: Paragraph, next_p: Paragraph | None, in_refs: bool) -> Role:
     text = p.text
     if p.apart is not None:
         return p.apart
@@ -77,7 +80,7 @@ def local_role(p: Paragraph, next_p: Paragraph | None, in_refs: bool) -> str:
     return "body"
 
 
-def under_references(p: Paragraph, next_p: Paragraph | None) -> tuple[str, bool]:
+def under_references(p: Paragraph, next_p: Paragraph | None) -> tuple[Role, bool]:
     """The role of a paragraph under a references heading, and whether the list goes on.
 
     A heading set in its own font ends the list; a paragraph that does not read as an entry

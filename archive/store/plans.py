@@ -5,7 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..models import Artifact, Candidate, SourceFacets, SourceMetadata
+from ..models import (
+    Artifact,
+    Candidate,
+    LineageKind,
+    MatchKind,
+    Role,
+    SourceFacets,
+    SourceMetadata,
+    TombstoneStatus,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -14,13 +23,13 @@ class ParagraphWrite:
     label: str
     seq: int
     page: int | None
-    role: str
+    role: Role
     lang: str | None
     section: str | None
     text: str
     fingerprint: str
     stems: str  # the word-form index entry (``archive.search.stem_text``)
-    match_kind: str  # new | exact | moved | split | merged | fuzzy
+    match_kind: MatchKind
     similarity: float | None = None
     review: bool = False
     related: tuple[str, ...] = ()  # IDs of the other paragraphs in a split or merge
@@ -29,8 +38,8 @@ class ParagraphWrite:
 @dataclass(frozen=True, slots=True)
 class TombstoneWrite:
     id: str
-    status: str  # deleted | merged | split: what the paragraph is now
-    kind: str  # deleted | merged_into | split_into: the lineage entry
+    status: TombstoneStatus  # what the paragraph is now
+    kind: LineageKind  # the lineage entry
     into: tuple[str, ...] = ()  # IDs its text went to
 
 
