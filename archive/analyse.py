@@ -90,10 +90,11 @@ def analyse(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Analysis:
 
     Text with fewer letters than ``limits.min_letters`` is refused before it is segmented.
     """
+    from .clean import clean
     from .ids import fingerprint
     from .metadata import extract_candidates, merge
     from .search import stem_text
-    from .segment import segment
+    from .segment import segment_cleaned
 
     content = data
     if data.startswith(GZIP_MAGIC):
@@ -116,7 +117,7 @@ def analyse(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Analysis:
         # it on.
         raise NoTextError("no text: nothing to index", hint=_NO_TEXT_HINT)
     _enough_letters(document, limits.min_letters)
-    segmentation = segment(document)
+    segmentation = segment_cleaned(clean(document))
     candidates = extract_candidates(document, segmentation)
     metadata, _ = merge(candidates)
     return Analysis(

@@ -18,7 +18,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "archive"
 PURE = (
     "archive.models", "archive.errors", "archive.detect", "archive.hashing",
     "archive.language", "archive.search", "archive.extract", "archive.clean",
-    "archive.segment", "archive.metadata", "archive.ids", "archive.analyse",
+    "archive.segment", "archive.metadata", "archive.ids", "archive.analyse", "archive.linewidth",
+    "archive.lazy",
 )
 _STAGES = tuple(m for m in PURE if m not in ("archive.models", "archive.errors"))
 READ_SIDE = (

@@ -38,7 +38,7 @@ from archive.clean.wrapping import (
     narrow_stretches,
     wrap_width,
 )
-from archive.extract.text import usual_width
+from archive.linewidth import usual_width
 from archive.models import Artifact, Document, Line
 
 __all__ = [

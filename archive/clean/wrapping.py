@@ -6,7 +6,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from itertools import pairwise
 
-from archive.extract.text import usual_width
+from archive.linewidth import usual_width
 
 _MIN_WRAPPED_LINES = 10
 _NEAR_WIDTH = 6  # characters: where the lines of a fixed-width wrap end

@@ -21,6 +21,7 @@ from dataclasses import replace
 from archive.errors import NoTextError, UndecodableTextError
 from archive.extract import literal
 from archive.extract.decoding import decode_text
+from archive.linewidth import usual_width
 from archive.models import Document, Line
 
 MEDIA_TYPE = "text/plain"
@@ -93,12 +94,6 @@ def extract_text(data: bytes) -> Document:
         media_type=MEDIA_TYPE, extractor=f"{EXTRACTOR} ({decoded.description})",
         lines=tuple(lines), info=tuple(info), warnings=decoded.warnings,
     )
-
-
-def usual_width(lengths: list[int], shortest: int = 20) -> int:
-    """The length of a full line: the 80th percentile of the lines long enough to be wrapped."""
-    long = sorted(n for n in lengths if n >= shortest)
-    return long[int(0.8 * (len(long) - 1))] if long else 80
 
 
 def _rejoin_words(lines: list[Line], open_word: list[bool]) -> list[Line]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..extract.text import usual_width
+from ..linewidth import usual_width
 from ..models import Author, Candidate, Document, Line
 from . import patterns as pt
 from .rows import title_like

@@ -39,12 +39,18 @@ from archive.segment.roles import (
     under_references,
 )
 
-__all__ = ["segment"]
+__all__ = ["segment", "segment_cleaned"]
 
 
 def segment(doc: Document) -> Segmentation:
-    """Clean ``doc`` and return its paragraphs (text, role, lang, page, section) and artifacts."""
-    cleaned = clean(doc)
+    """Clean ``doc`` and return its paragraphs (text, role, lang, page, section) and artifacts:
+    the two stages, ``archive.clean.clean`` then ``segment_cleaned``, in one call."""
+    return segment_cleaned(clean(doc))
+
+
+def segment_cleaned(cleaned: Cleaned) -> Segmentation:
+    """The paragraphs (text, role, lang, page, section) of a cleaned document, and the
+    artifacts the cleaner took out of it."""
     body_size, body_bold = _body_font(cleaned)
     paragraphs = [piece for p in _paragraphs(cleaned, body_size, body_bold)
                   for piece in _pieces(p)]
