@@ -137,23 +137,13 @@ WORD_FORMS_PARAM = "_q"
 EXACT_PARAM = params.EXACT
 
 
-def _tiers(query: str, exact: str) -> tuple[str, list[str]] | None:
-    """The index and MATCH expressions (best tier first) of a paragraphs search, if any."""
-    if query:
-        keyboard = search.keyboard_query(query)
-        return "paragraphs_stems", [search.stem_query(query), *([keyboard] if keyboard else [])]
-    if exact:
-        return "paragraphs_fts", [search.match_query(exact)]
-    return None
-
-
 @hookimpl
 def filters_from_request(request: Any, database: str, table: str, datasette: Any) -> Any:
     if table != "paragraphs":
         return None
     query = request.args.get(WORD_FORMS_PARAM, "").strip()
     exact = "" if query else request.args.get(EXACT_PARAM, "").strip()
-    tiers = _tiers(query, exact)
+    tiers = search.tiers(query, exact)
     if tiers is None:
         return None
     fts_table, expressions = tiers
@@ -285,7 +275,7 @@ def top_table(datasette: Any, request: Any, database: str, table: str) -> Any:
 async def _hits(db: Database, query: str, exact: str) -> dict[str, str] | None:
     """What the page says about the number of hits, when it is searched: the table itself
     counts only the best ``TOP_HITS``."""
-    tiers = _tiers(query, "" if query else exact)
+    tiers = search.tiers(query, "" if query else exact)
     if tiers is None:
         return None
     table, expressions = tiers

@@ -24,7 +24,7 @@ PURE = (
 _STAGES = tuple(m for m in PURE if m not in ("archive.models", "archive.errors"))
 READ_SIDE = (
     "archive.resolution", "archive.cite", "archive.check", "archive.citing", "archive.report",
-    "archive.export",
+    "archive.export", "archive.finding",
 )
 PUBLISHING = ("archive.datasette_plugin", "archive.web", "archive.publish")
 WRITE_SIDE = (

@@ -435,3 +435,25 @@ def test_a_malformed_sidecar_during_ingest_exits_3(home, tmp_path):
     code, _, err = run(home, "ingest", "--metadata", str(sidecars), str(reissue))
     assert code == 3
     assert f"{key}.yaml" in err
+
+
+def test_search_finds_word_forms_and_keyboard_kazakh_with_filters(home):
+    ingest_json(home, SEEDS)
+    code, out, _ = run(home, "search", "миротворец", "--json")
+    assert code == 0
+    found = json.loads(out)
+    texts = [h["text"] for h in found["hits"]]
+    # The dictionary form finds the genitive plural "миротворцев".
+    assert any("казахстанских миротворцев" in t for t in texts)
+    assert found["matching"] == len(found["hits"]) and not found["capped"]
+    # Kazakh typed on a Russian keyboard, filtered to Kazakh body paragraphs.
+    code, out, _ = run(home, "search", "Казакстан", "--lang", "kk", "--role", "body", "--json")
+    hits = json.loads(out)["hits"]
+    assert hits and all(h["lang"] == "kk" and h["role"] == "body" for h in hits)
+    assert all("Қазақстан" in h["text"] for h in hits)
+    # The words as written: the inflected form only.
+    code, out, _ = run(home, "search", "миротворец", "--exact", "--json")
+    assert json.loads(out)["hits"] == []
+    code, text, _ = run(home, "search", "бітімгершілік", "--limit", "2")
+    assert code == 0 and text.splitlines()[0].endswith("the best 2 shown:")
+    assert len(text.splitlines()) == 3

@@ -202,6 +202,23 @@ def import_(
 
 
 @app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Words in any form, \"a phrase\", prefix*, "
+                                               "-excluded, OR.")],
+    exact: Annotated[bool, typer.Option("--exact", help="The words as written.")] = False,
+    source: Annotated[str | None, typer.Option("--source", help="Only this source.")] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="Only this language.")] = None,
+    role: Annotated[str | None, typer.Option("--role", help="Only this role.")] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="Hits to show.")] = 20,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Find paragraphs: every form of the words (Kazakh typed on a Russian keyboard too),
+    best first, as the published table's search box finds them."""
+    _run(lambda: plain.search(_home(), query, exact=exact, source=source, lang=lang, role=role,
+                              limit=limit, as_json=as_json))
+
+
+@app.command()
 def check(
     drafts: Annotated[list[Path], typer.Argument(help="Markdown or text drafts to check.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON findings.")] = False,

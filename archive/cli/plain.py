@@ -187,6 +187,30 @@ def cite(home: Path, paragraph_id: str, *, style: str = "gost", quote: bool = Fa
     return 0
 
 
+def search(
+    home: Path, query: str, *, exact: bool = False, source: str | None = None,
+    lang: str | None = None, role: str | None = None, limit: int = 20, as_json: bool = False,
+) -> int:
+    from ..finding import find
+
+    found = with_store(home, lambda store: find(
+        store.conn, query, exact=exact, source=source, lang=lang, role=role, limit=limit))
+    total = f"more than {found.total:,}" if found.capped else f"{found.total:,}"
+    if as_json:
+        print_json({
+            "query": query, "exact": exact, "matching": found.total, "capped": found.capped,
+            "hits": [{**p.as_json(), "source": p.source} for p in found.hits],
+        })
+        return 0
+    say(f"{total} paragraphs match; the best {len(found.hits)} shown:")
+    for p in found.hits:
+        where = f"p.{p.page}" if p.page is not None else ""
+        text = p.text or ""
+        say(f"  {p.id:<24} {where:<6} {p.role or '':<12} "
+            f"{text[:160] + ('…' if len(text) > 160 else '')}")
+    return 0
+
+
 def check(home: Path, drafts: Sequence[Path], *, as_json: bool = False) -> int:
     from ..citing import check_drafts
 

@@ -41,6 +41,20 @@ INDEX_VERSION = (
     f"+snowball-{_installed('snowballstemmer')}"
 )
 
+
+
+def tiers(query: str, exact: str = "") -> tuple[str, list[str]] | None:
+    """The full-text index and the MATCH expressions (best tier first) of a paragraphs
+    search: every form of the words, then their Russian-keyboard spellings of Kazakh; or,
+    with ``exact``, the words as written. None when there is nothing to search for."""
+    if query:
+        keyboard = keyboard_query(query)
+        return "paragraphs_stems", [stem_query(query), *([keyboard] if keyboard else [])]
+    if exact:
+        return "paragraphs_fts", [match_query(exact)]
+    return None
+
+
 __all__ = [
     "INDEX_VERSION",
     "KAZAKH_LETTERS",
@@ -57,4 +71,5 @@ __all__ = [
     "query_terms",
     "stem_query",
     "stem_text",
+    "tiers",
 ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..models import Author, SourceMetadata
@@ -122,6 +122,19 @@ def paragraph(conn: sqlite3.Connection, pid: str) -> ParagraphRecord | None:
     row = conn.execute(f"SELECT {_PARAGRAPH_COLUMNS} FROM paragraphs WHERE id = ?", [pid])
     found = row.fetchone()
     return ParagraphRecord(*found) if found else None
+
+
+def paragraphs_at(conn: sqlite3.Connection, rowids: Sequence[int]) -> list[ParagraphRecord]:
+    """The paragraphs of the given rowids, in that order (a search's hits, best first)."""
+    if not rowids:
+        return []
+    marks = ",".join("?" * len(rowids))
+    rows = conn.execute(
+        f"SELECT rowid, {_PARAGRAPH_COLUMNS} FROM paragraphs WHERE rowid IN ({marks})",
+        list(rowids),
+    )
+    found = {row[0]: ParagraphRecord(*row[1:]) for row in rows}
+    return [found[r] for r in rowids if r in found]
 
 
 def paragraph_by_label(conn: sqlite3.Connection, key: str, label: str) -> ParagraphRecord | None:
