@@ -14,22 +14,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
-
-from archive.cli import app
+from clirun import run
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 NEWS = SEEDS / "001_0956fffff0b724be.txt"
 # Derived or bookkeeping tables: the FTS indexes' own storage (compared through queries
 # below) and the record of when each migration ran.
 SKIP_SUFFIXES = ("_data", "_idx", "_docsize", "_config", "_content")
-
-
-def run(home: Path, *args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(app, ["--home", str(home), *args])
-    if result.exception and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result.exit_code, result.stdout, result.stderr
 
 
 def tables(db: Path) -> dict[str, list[tuple[Any, ...]]]:

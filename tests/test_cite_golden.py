@@ -14,10 +14,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from clirun import run
 
 from archive.cite import CiteParagraph, CiteSource, case_forms_from_texts, cite
-from archive.cli import app
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 ARTICLE_TEXT = (SEEDS / "000_d613d50ca8d86847.txt").read_text(encoding="utf-8")
@@ -277,13 +276,6 @@ SEED_REFERENCE = (
     f"Қалила, А. Т. {KK_TITLE} / А. Т. Қалила // Кұқық және мемлекет. – 2024. – № 4 (105). – "
     f"Б. 35–40. – DOI {KK_DOI}."
 )
-
-
-def run(home: Path, *args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(app, ["--home", str(home), *args])
-    if result.exception and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result.exit_code, result.stdout, result.stderr
 
 
 def test_reissued_article_with_two_files_cites_as_one_work(tmp_path: Path) -> None:

@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pdfgen
 import pytest
-from typer.testing import CliRunner
+from clirun import run
 
-from archive.cli import app
 from archive.hashing import sha256_hex
 from archive.segment.breaks import RULES
 
@@ -23,13 +22,6 @@ COUNTED = ("sources", "files", "paragraphs", "paragraph_versions", "metadata_val
 @pytest.fixture
 def home(tmp_path: Path) -> Path:
     return tmp_path / "home"
-
-
-def run(home: Path, *args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(app, ["--home", str(home), *args])
-    if result.exception and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result.exit_code, result.stdout, result.stderr
 
 
 def counts(home: Path) -> dict[str, int]:

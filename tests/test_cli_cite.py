@@ -6,20 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
-
-from archive.cli import app
+from clirun import run
 
 ROOT = Path(__file__).resolve().parent.parent
 NEWS = ROOT / "seeds" / "001_0956fffff0b724be.txt"
 ARTICLE = ROOT / "seeds" / "000_d613d50ca8d86847.txt"
-
-
-def run(home: Path, *args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(app, ["--home", str(home), *args])
-    if result.exception and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture

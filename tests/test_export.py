@@ -25,25 +25,17 @@ from citeproc import (
     formatter,
 )
 from citeproc.source.json import CiteProcJSON
+from clirun import run
 from test_cite_golden import SOURCES
-from typer.testing import CliRunner
 
 from archive.cite.bibtex import reference as bibtex_reference
 from archive.cite.csljson import item as csl_item
-from archive.cli import app
 from archive.export.ris import entry as ris_entry
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 CSL = ROOT / "tests" / "data" / "csl"
 KEYS = ["kalila-2024", "zakon-kz-2025-10-23"]
-
-
-def run(home: Path, *args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(app, ["--home", str(home), *args])
-    if result.exception and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture(scope="module")

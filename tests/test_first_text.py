@@ -6,6 +6,8 @@ import json
 import sqlite3
 from pathlib import Path
 
+from migrations import database_before
+
 from archive.ingest import ingest_paths
 from archive.store import Store, read
 
@@ -48,17 +50,9 @@ def test_first_text_is_kept_once_and_only_when_edited(tmp_path: Path) -> None:
 
 
 def test_an_archive_stores_its_first_texts_once_after_upgrading(tmp_path: Path) -> None:
-    import sqlite_utils
+    from archive.store.schema import migrate
 
-    from archive.store.schema import MIGRATIONS, migrate
-
-    db = sqlite_utils.Database(tmp_path / "archive.db")
-    db.table("_migrations").create({"name": str, "applied_at": str}, pk="name")
-    for name, step in MIGRATIONS:
-        if name == "0009_first_text_once":
-            break
-        step(db)
-        db.table("_migrations").insert({"name": name, "applied_at": "then"})
+    db = database_before(tmp_path / "archive.db", "0009_first_text_once")
     db.execute("INSERT INTO sources (key) VALUES ('a-2024')")
     db.execute("INSERT INTO paragraphs (id, source, seq, text, first_text, status) VALUES "
                "('a-2024-p1', 'a-2024', 1, 'same', 'same', 'live'), "

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from migrations import database_before
+
 from archive.ingest import ingest_paths
 from archive.search import INDEX_VERSION, stem_query, stem_text
 from archive.store import Store
@@ -55,17 +57,9 @@ def test_edits_and_tombstones_leave_a_sound_contentless_index(tmp_path: Path) ->
 
 
 def test_an_archive_with_a_copy_of_its_terms_upgrades(tmp_path: Path) -> None:
-    import sqlite_utils
+    from archive.store.schema import migrate
 
-    from archive.store.schema import MIGRATIONS, migrate
-
-    db = sqlite_utils.Database(tmp_path / "archive.db")
-    db.table("_migrations").create({"name": str, "applied_at": str}, pk="name")
-    for name, step in MIGRATIONS:
-        if name == "0010_word_forms_contentless":
-            break
-        step(db)
-        db.table("_migrations").insert({"name": name, "applied_at": "then"})
+    db = database_before(tmp_path / "archive.db", "0010_word_forms_contentless")
     db.execute("INSERT INTO sources (key) VALUES ('a-2024')")
     for n, text in enumerate(["Миротворцы ООН", "Бітімгершілік миссиялар", "Другое"], 1):
         db.execute("INSERT INTO paragraphs (id, source, seq, text, lang, status) "
