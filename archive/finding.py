@@ -16,8 +16,12 @@ from .store.records import ParagraphRecord
 @dataclass(frozen=True, slots=True)
 class Found:
     total: int  # paragraphs that match, counted up to ``ranked.COUNT_CAP``
-    capped: bool  # ``total`` is a floor: more match
     hits: tuple[ParagraphRecord, ...]  # the best, after the filters, at most the limit asked
+
+    @property
+    def capped(self) -> bool:
+        """``total`` is a floor: more match."""
+        return self.total >= ranked.COUNT_CAP
 
 
 def find(
@@ -26,7 +30,7 @@ def find(
 ) -> Found:
     tiers = search.tiers("" if exact else query, query if exact else "")
     if tiers is None:
-        return Found(0, False, ())
+        return Found(0, ())
     table, expressions = tiers
     rowids = ranked.best_rowids(conn, table, expressions)
     hits = [
@@ -37,4 +41,4 @@ def find(
         and (role is None or p.role == role)
     ]
     total = ranked.hit_count(conn, table, expressions)
-    return Found(total, total >= ranked.COUNT_CAP, tuple(hits[:limit]))
+    return Found(total, tuple(hits[:limit]))

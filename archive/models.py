@@ -265,5 +265,14 @@ class Limits:
     max_bytes: int = 100 * 2**20
     min_letters: int = 20
 
+    @classmethod
+    def of(cls, max_mb: float, min_letters: int) -> Limits:
+        """The limits as the command line gives them: the size in megabytes (MiB)."""
+        return cls(max_bytes=int(max_mb * 2**20), min_letters=min_letters)
+
+    @property
+    def max_mb(self) -> float:
+        return self.max_bytes / 2**20
+
 
 DEFAULT_LIMITS = Limits()

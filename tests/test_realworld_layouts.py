@@ -11,7 +11,7 @@ import pytest
 
 from archive.analyse import analyse
 from archive.clean.hyphenation import Vocabulary, keep_hyphen
-from archive.extract.figures import figure_regions, is_figure_text
+from archive.extract.figures import figure_regions, group_drawings, is_figure_text
 from archive.extract.pdf import extract_pdf
 from archive.extract.repair import repair_accents, repair_mojibake, repair_tex_codes
 
@@ -76,12 +76,12 @@ def test_labels_inside_drawings_leave_the_reading_flow() -> None:
 
 def test_figure_regions_need_many_items_and_text_inside_them() -> None:
     plot = [(100.0 + 7 * k, 100.0, 104.0 + 7 * k, 300.0) for k in range(20)]  # bars
-    regions = figure_regions(plot, (0, 0, 600, 800))
+    regions = figure_regions(group_drawings(plot, (0, 0, 600, 800)))
     assert len(regions) == 1
     assert is_figure_text("0.5", (150, 302, 160, 312), regions)  # a tick label below
     assert not is_figure_text("Figure 1: Residuals", (150, 302, 300, 312), regions)
     box = [(50.0, 50.0, 550.0, 90.0)]  # a frame around text is no figure
-    assert figure_regions(box, (0, 0, 600, 800)) == []
+    assert figure_regions(group_drawings(box, (0, 0, 600, 800))) == []
 
 
 def test_repairs_of_text_layers() -> None:

@@ -108,7 +108,7 @@ def ingest(
     max_mb: Annotated[float, typer.Option(
         "--max-mb", min=0, envvar="ARCHIVE_MAX_MB",
         help="Refuse files larger than this many megabytes (MiB).",
-    )] = DEFAULT_LIMITS.max_bytes / 2**20,
+    )] = DEFAULT_LIMITS.max_mb,
     min_letters: Annotated[int, typer.Option(
         "--min-letters", min=0, envvar="ARCHIVE_MIN_LETTERS",
         help="Refuse files with fewer letters of text than this.",
@@ -117,7 +117,7 @@ def ingest(
     """Ingest files: keep the bytes, extract text, metadata and paragraphs."""
     _run(lambda: plain.ingest(
         _home(), paths, as_json=as_json, jobs=jobs, source=source, metadata_dir=metadata_dir,
-        limits=Limits(max_bytes=int(max_mb * 2**20), min_letters=min_letters)))
+        limits=Limits.of(max_mb, min_letters)))
 
 
 @app.command()

@@ -339,9 +339,8 @@ def quick(argv: Sequence[str], environ: dict[str, str] | None = None) -> int | N
 def _run(command: str, home: Path, positional: list[str], flags: set[str],
          values: dict[str, Any]) -> int:
     if command == "ingest":
-        limits = Limits(
-            max_bytes=int(values.get("--max-mb", DEFAULT_LIMITS.max_bytes / 2**20) * 2**20),
-            min_letters=int(values.get("--min-letters", DEFAULT_LIMITS.min_letters)))
+        limits = Limits.of(values.get("--max-mb", DEFAULT_LIMITS.max_mb),
+                           int(values.get("--min-letters", DEFAULT_LIMITS.min_letters)))
         return ingest(home, [Path(p) for p in positional], as_json="--json" in flags,
                       jobs=int(values.get("--jobs", 1)), source=values.get("--source"),
                       metadata_dir=values.get("--metadata", Path("metadata")), limits=limits)

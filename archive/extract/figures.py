@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 Rect = tuple[float, float, float, float]
+Region = tuple[Rect, list[int]]  # a group of touching items: its box, its items' indices
 
 _MIN_ITEMS = 8  # path items that make a region a drawing rather than a frame or a rule
 _MIN_SIDE = 30.0  # points: smaller regions are glyph-like decorations
@@ -35,10 +36,11 @@ _CAPTION = re.compile(
 )
 
 
-def figure_regions(items: list[Rect], page: Rect) -> list[Rect]:
-    """Bounding boxes of the page's drawings (see the module docstring)."""
+def figure_regions(grouped: list[Region]) -> list[Rect]:
+    """Bounding boxes of the page's drawings among its groups of items (``group_drawings``;
+    see the module docstring)."""
     return [
-        r for r, members in _regions(items, page)
+        r for r, members in grouped
         if len(members) >= _MIN_ITEMS and r[2] - r[0] >= _MIN_SIDE and r[3] - r[1] >= _MIN_SIDE
     ]
 
@@ -46,7 +48,7 @@ def figure_regions(items: list[Rect], page: Rect) -> list[Rect]:
 Rules = tuple[frozenset[int], frozenset[int]]  # where a path's rules stand: ys across, xs down
 
 
-def ruled_regions(items: list[Rect], rules: list[Rules | None], page: Rect) -> list[Rect]:
+def ruled_regions(grouped: list[Region], rules: list[Rules | None]) -> list[Rect]:
     """Bounding boxes of groups of rules only, across and down, that divide what they
     enclose: where a table's grid may stand. ``rules`` says where each item's rules stand
     (rounded to points), or None for anything but rules and boxes (a curve, a slanted
@@ -54,7 +56,7 @@ def ruled_regions(items: list[Rect], rules: list[Rules | None], page: Rect) -> l
     (the bars of a chart) draw no cells to read; rules between rows and one down between
     the columns do, without a frame."""
     out = []
-    for r, members in _regions(items, page):
+    for r, members in grouped:
         drawn = [rules[k] for k in members]
         if any(d is None for d in drawn):
             continue
@@ -65,7 +67,7 @@ def ruled_regions(items: list[Rect], rules: list[Rules | None], page: Rect) -> l
     return out
 
 
-def _regions(items: list[Rect], page: Rect) -> list[tuple[Rect, list[int]]]:
+def group_drawings(items: list[Rect], page: Rect) -> list[Region]:
     """Items grouped by touching boxes: each group's box and its items' indices.
 
     Items are joined with a union-find over a grid of cells, so a scatter plot of many
@@ -95,7 +97,7 @@ def _regions(items: list[Rect], page: Rect) -> list[tuple[Rect, list[int]]]:
                         if a != b:
                             parent[a] = b
                 here.append(k)
-    groups: dict[int, tuple[Rect, list[int]]] = {}
+    groups: dict[int, Region] = {}
     for k, item in enumerate(kept):
         root = find(k)
         box, members = groups.get(root, (items[item], []))

@@ -28,7 +28,13 @@ from typing import Any
 import pymupdf
 
 from archive.errors import CorruptFileError, EncryptedFileError
-from archive.extract.figures import Rules, figure_regions, is_figure_text, ruled_regions
+from archive.extract.figures import (
+    Rules,
+    figure_regions,
+    group_drawings,
+    is_figure_text,
+    ruled_regions,
+)
 from archive.extract.frame import body_frames
 from archive.extract.layout import Fragment, merge_rows, order_page
 from archive.extract.letterspacing import RUN, Char, close_letterspacing
@@ -45,7 +51,15 @@ from archive.extract.spans import (
     spans_text,
     undecodable,
 )
-from archive.extract.tables import Grid, expand_rows, filled, mark_cells, overlaps, row_boxes
+from archive.extract.tables import (
+    Grid,
+    expand_rows,
+    filled,
+    mark_cells,
+    overlaps,
+    row_boxes,
+    table_boxes,
+)
 from archive.extract.xmp import xmp_fields
 from archive.models import Document, Line, PageInfo
 
@@ -280,9 +294,11 @@ def _drawn(page: pymupdf.Page, frags: list[Fragment]) -> tuple[list[Rect], list[
     rect = page.rect
     bounds = (rect.x0, rect.y0, rect.x1, rect.y1)
     items = [tuple(d["rect"]) for d in paths]
-    grids = ruled_regions(items, [_rule(d) for d in paths], bounds)
+    grouped = group_drawings(items, bounds)
+    grids = ruled_regions(grouped, [_rule(d) for d in paths])
     tables = filled(_ruled_tables(page), frags) if grids else []
-    figures = [r for r in figure_regions(items, bounds) if not overlaps(r, tables)]
+    boxes = table_boxes(tables)
+    figures = [r for r in figure_regions(grouped) if not overlaps(r, boxes)]
     return figures, tables
 
 

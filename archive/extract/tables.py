@@ -103,17 +103,18 @@ def expand_rows(frags: list[Fragment], cells: dict[int, list[Fragment]]) -> list
     return out
 
 
-def overlaps(region: Rect, tables: list[Grid]) -> bool:
-    """The region is (mostly) a table's grid: its middle lies in one of the tables."""
-    cx, cy = (region[0] + region[2]) / 2, (region[1] + region[3]) / 2
+def table_boxes(tables: list[Grid]) -> list[Rect]:
+    """Each table's bounding box, over its cells."""
+    boxes = []
     for rows in tables:
         cells = [c for row in rows for c in row if c is not None]
-        if not cells:
-            continue
-        x0 = min(c[0] for c in cells)
-        y0 = min(c[1] for c in cells)
-        x1 = max(c[2] for c in cells)
-        y1 = max(c[3] for c in cells)
-        if x0 <= cx <= x1 and y0 <= cy <= y1:
-            return True
-    return False
+        if cells:
+            boxes.append((min(c[0] for c in cells), min(c[1] for c in cells),
+                          max(c[2] for c in cells), max(c[3] for c in cells)))
+    return boxes
+
+
+def overlaps(region: Rect, boxes: list[Rect]) -> bool:
+    """The region is (mostly) a table's grid: its middle lies in one of the tables' boxes."""
+    cx, cy = (region[0] + region[2]) / 2, (region[1] + region[3]) / 2
+    return any(x0 <= cx <= x1 and y0 <= cy <= y1 for x0, y0, x1, y1 in boxes)
