@@ -44,7 +44,9 @@ from archive.extract.spans import (
     PROMPT,
     dominant_baseline,
     dominant_style,
+    fixed_pitch_fonts,
     lead_length,
+    mark_fixed_pitch,
     monospaced,
     moved,
     small_runs,
@@ -188,6 +190,7 @@ def _read_pages(doc: pymupdf.Document) -> tuple[tuple[PageInfo, ...], list[list[
     pages: list[PageInfo] = []
     per_page: list[list[Fragment]] = []
     block_base = 0
+    fixed: set[str] = set()  # fonts measured fixed-pitch so far: a page may show too few
     for index in range(doc.page_count):
         try:
             page = doc.load_page(index)
@@ -204,6 +207,9 @@ def _read_pages(doc: pymupdf.Document) -> tuple[tuple[PageInfo, ...], list[list[
         if page.rotation % 180:  # MuPDF reports text in unrotated coordinates
             width, height = height, width
         pages.append(PageInfo(number=index + 1, width=width, height=height))
+        lines = [ln["spans"] for b in raw["blocks"] if b["type"] == 0 for ln in b["lines"]]
+        fixed |= fixed_pitch_fonts(lines)
+        mark_fixed_pitch(lines, fixed)
         frags, others = _fragments(raw, block_base, chars)
         block_base += len(raw["blocks"])
         regions, tables = _drawn(page, frags) if frags else ([], [])

@@ -182,6 +182,49 @@ def monospaced(spans: list[Span]) -> bool:
             and mono + other >= 0.9 * total)
 
 
+_PITCH_SPANS = 6  # spans of a font, with distinct words, that show its widths
+_PITCH_SPREAD = 0.02  # relative spread of width per character within which a font is fixed
+
+
+def fixed_pitch_fonts(lines: list[list[Span]]) -> set[str]:
+    """Fonts that set every character in the same width, found by measuring them.
+
+    A Type 3 font (bitmaps from dvips, obfuscated names such as ``F45``) says nothing of
+    its pitch, so a typewriter code listing would read as prose. In a fixed-pitch font a
+    span's width is its length times one advance, whatever its letters; in a proportional
+    one "Inf" and "Macaca" differ. Spans of digits alone are left out, since most
+    proportional fonts set their digits in one width too."""
+    widths: dict[str, list[float]] = {}
+    texts: dict[str, set[str]] = {}
+    for spans in lines:
+        for s in spans:
+            text = s["text"]
+            if sum(c.isalpha() for c in text) < 3 or _is_mono(s) or s["size"] <= 0:
+                continue
+            widths.setdefault(s["font"], []).append(
+                (s["bbox"][2] - s["bbox"][0]) / (len(text) * s["size"]))
+            texts.setdefault(s["font"], set()).add(text)
+    fixed = set()
+    for font, ratios in widths.items():
+        if len(texts[font]) < _PITCH_SPANS:
+            continue
+        ratios.sort()
+        cut = len(ratios) // 10  # a span with a wide symbol or a trailing space is noise
+        low, middle, high = ratios[cut], ratios[len(ratios) // 2], ratios[-1 - cut]
+        if middle > 0 and high - low <= _PITCH_SPREAD * middle:
+            fixed.add(font)
+    return fixed
+
+
+def mark_fixed_pitch(lines: list[list[Span]], fonts: set[str]) -> None:
+    """Set the monospaced flag on the spans of ``fonts`` (``fixed_pitch_fonts``), as the
+    font's descriptor would have."""
+    for spans in lines:
+        for s in spans:
+            if s["font"] in fonts:
+                s["flags"] |= FONT_MONOSPACED
+
+
 def _placeholder(span: Span) -> bool:
     return bool(span["flags"] & FONT_ITALIC) or bool(_PLACEHOLDER.fullmatch(span["text"].strip()))
 
