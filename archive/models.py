@@ -125,7 +125,8 @@ class Artifact:
     """A line removed from the text (running header, footer, page number): nothing is lost."""
 
     # "running-header" | "running-footer" | "page-number" | "capture-header" | "figure-text"
-    # | "continuation" (a code listing's "continues on next page" label)
+    # | "continuation" (a code listing's "continues on next page" label) | "contents" (the
+    # entries of a table of contents)
     kind: str
     text: str
     page: int  # physical page it was found on

@@ -175,15 +175,23 @@ def _contents_page() -> list[Placed]:
     return placed
 
 
-def test_page_numbers_of_a_table_of_contents_stay_with_their_entries() -> None:
+def test_a_table_of_contents_is_kept_whole_out_of_the_text() -> None:
+    # Its entries, each with its page number, are artifacts: as text they would run on as
+    # one paragraph ("1 Introduction 2 1.1 Changelog . . . 2 …") with nothing to cite. The
+    # heading stays, and the body after it is untouched.
     pages = [_contents_page()] + [
         [*_body(running_text(34, seed=n)), _centred_number(n)] for n in range(2, 6)
     ]
     blocks, arts = _texts(placed_pages(pages, size=(WIDTH, HEIGHT)))
     assert not [b for b in blocks if b.strip().isdigit()]
-    joined = " ".join(blocks)
-    assert "1 Introduction 2" in joined and "5 Application Versions 10" in joined
+    entries = [text for kind, text in arts if kind == "contents"]
+    assert len(entries) == len(TOC)
+    assert entries[0] == "1 Introduction 2" and entries[-1].startswith("5.3 Ghostscript")
+    assert entries[-1].endswith("12")
+    assert blocks[0].startswith("Contents ")  # the body (lower-case word lines) goes on
+    assert not [b for b in blocks if "Introduction" in b or "Ghostscript" in b]
     assert sorted(text for kind, text in arts if kind == "page-number") == ["2", "3", "4", "5"]
+    _assert_all_kept(blocks, [ln for n in range(2, 6) for ln in running_text(34, seed=n)])
 
 
 def test_lines_that_all_look_like_heads_are_kept_with_a_warning() -> None:

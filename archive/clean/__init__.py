@@ -27,6 +27,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
+from archive.clean.contents import contents_lines
 from archive.clean.furniture import Furniture, find_furniture
 from archive.clean.hyphenation import Vocabulary, join_lines, keep_hyphen, mend_spaced_breaks
 from archive.clean.pages import assign_pages
@@ -121,13 +122,15 @@ def clean(doc: Document) -> Cleaned:
 
 def _furniture(doc: Document) -> tuple[list[Furniture], list[tuple[int, int | None]], list[str]]:
     """The lines to take out of the text (running heads and feet, page numbers, the text of
-    figures), each line's pages, and a warning when the evidence would take every line."""
+    figures, contents lists), each line's pages, and a warning when the evidence would take
+    every line."""
     furniture = find_furniture(doc)
     pages = assign_pages(doc, furniture)
     # Text inside figures (ticks, legends, labels in drawings) is kept as an artifact too.
     furniture += [
         Furniture(i, "figure-text", None) for i, ln in enumerate(doc.lines) if ln.kind == "figure"
     ]
+    furniture += contents_lines(doc.lines, {f.index for f in furniture})
     furniture.sort(key=lambda f: f.index)
     warnings: list[str] = []
     marked = {f.index for f in furniture}

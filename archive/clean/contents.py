@@ -1,0 +1,128 @@
+"""A table of contents: entries with their page numbers, kept as artifacts.
+
+A contents list repeats the document's headings with page numbers. As text it reads as one
+run-on paragraph ("1 Introduction 1 2 Methods 3 …") or as a table of numbers, and there is
+nothing in it to cite. An entry is a line that ends with a page number, after dot leaders
+or, on a page, at the right edge the other entries end at. A run of entries is a contents
+list when it follows a heading that names one ("Contents", "Содержание", "Мазмұны") or
+when most of its entries have leaders; the page numbers never go down along the list (roman
+numbers of the front matter may come before arabic ones). A title too long for one line
+wraps onto a line without a number, which belongs to the entry. The list may go on over a
+page break. Its lines are kept as artifacts (``contents``), never as text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from archive.clean.marks import Furniture
+from archive.models import Line
+
+KIND = "contents"
+
+_HEADING = re.compile(
+    r"(?i)^\s*(?:table\s+of\s+contents|contents|содержание|оглавление|мазмұны|inhalt"
+    r"(?:sverzeichnis)?|table\s+des\s+matières|sommaire|índice)\s*$"
+)
+_ENTRY = re.compile(
+    r"^(?P<title>.*?[^\W\d_].*?)"
+    r"(?P<leader>\s*(?:\.\s*){3,}|\s*…+\s*|\s*(?:·\s*){3,}|\s+)"
+    r"(?P<page>\d{1,4}|[ivxlcdm]{1,7})\s*$",
+    re.IGNORECASE,
+)
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+_MIN_ENTRIES = 3
+_EDGE = 3.0  # points: entries without leaders end this close to the list's right edge
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    index: int
+    page: tuple[int, int]  # (0 for roman | 1 for arabic, value): the order of page numbers
+    leader: bool
+
+
+def contents_lines(lines: tuple[Line, ...], removed: set[int]) -> list[Furniture]:
+    """The lines of the document's contents lists (``removed``: lines already taken out)."""
+    kept = [i for i, ln in enumerate(lines) if i not in removed and ln.text.strip()]
+    found: list[Furniture] = []
+    k = 0
+    while k < len(kept):
+        run, wraps, end = _run(lines, kept, k)
+        if run and _is_contents(lines, kept, k, run):
+            found += [Furniture(i, KIND, None) for i in sorted([e.index for e in run] + wraps)]
+            k = end
+        else:
+            k += 1
+    return found
+
+
+def _run(
+    lines: tuple[Line, ...], kept: list[int], start: int
+) -> tuple[list[_Entry], list[int], int]:
+    """Entries from ``kept[start]`` on, in page order, with the wrapped title lines among
+    them, and where the run ends."""
+    entries: list[_Entry] = []
+    wraps: list[int] = []
+    k = start
+    while k < len(kept):
+        entry = _entry(lines[kept[k]], kept[k])
+        if entry is None:
+            # One line of a wrapped title, when an entry follows it.
+            nxt = _entry(lines[kept[k + 1]], kept[k + 1]) if k + 1 < len(kept) else None
+            if not entries or nxt is None or _ends_sentence(lines[kept[k]].text):
+                break
+            wraps.append(kept[k])
+            k += 1
+            continue
+        if entries and entry.page < entries[-1].page:
+            break
+        entries.append(entry)
+        k += 1
+    return entries, wraps, k
+
+
+def _entry(ln: Line, index: int) -> _Entry | None:
+    match = _ENTRY.match(ln.text)
+    if match is None or ln.kind == "code":
+        return None
+    page = match["page"]
+    leader = bool(match["leader"].strip())
+    if not leader and len(match["title"].split()) > 12:
+        return None  # a sentence that happens to end with a number
+    if page.isdigit():
+        return _Entry(index, (1, int(page)), leader)
+    return _Entry(index, (0, _roman(page.lower())), leader)
+
+
+def _roman(text: str) -> int:
+    values = [_ROMAN[c] for c in text]
+    return sum(-v if k + 1 < len(values) and v < values[k + 1] else v
+               for k, v in enumerate(values))
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip().endswith((".", "!", "?", ":", ";"))
+
+
+def _is_contents(lines: tuple[Line, ...], kept: list[int], start: int, run: list[_Entry]) -> bool:
+    if len(run) < _MIN_ENTRIES:
+        return False
+    if not _aligned(lines, run):
+        return False
+    named = start > 0 and _HEADING.match(lines[kept[start - 1]].text) is not None
+    led = sum(e.leader for e in run)
+    return named or 2 * led >= len(run)
+
+
+def _aligned(lines: tuple[Line, ...], run: list[_Entry]) -> bool:
+    """On a page, entries without leaders end at the right edge of the list."""
+    if any(lines[e.index].x1 is None for e in run):
+        return True
+    right: dict[int, float] = {}  # per page: a book's margins alternate
+    for e in run:
+        ln = lines[e.index]
+        right[ln.page] = max(right.get(ln.page, 0.0), ln.x1 or 0.0)
+    return all(e.leader or right[lines[e.index].page] - (lines[e.index].x1 or 0.0) <= _EDGE
+               for e in run)
