@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import statistics
+from collections import Counter
 from itertools import pairwise
 
 from archive.extract.fragment import FULL_WIDTH, Fragment
@@ -15,9 +16,17 @@ def blank_flags(pages: list[list[Fragment]]) -> list[list[bool]]:
     that font size (half-point buckets) over the whole document, or the median over all
     sizes where a size has fewer than three samples: in a document of short paragraphs set
     apart by extra space, half the gaps may be paragraph gaps, so the median would be one.
-    "Clearly larger" is more than 0.4 em (at least 2 pt) above it. The
-    first line of a page and the top of a column are never marked: a page or column break
-    says nothing about paragraphs.
+    "Clearly larger" is more than 0.4 em (at least 2 pt) above it.
+
+    Between two lines of the body text, whose baselines are known, the distance from
+    baseline to baseline is measured as well, and a quarter of an em (at least 1.5 pt) over
+    its lower quartile is clearly larger: a baseline does not move with a line's
+    superscripts or tall letters as its box does, so the small skip a journal sets between
+    unindented paragraphs shows. Only the body text's size is measured so: side notes and
+    captions may keep the body's baseline grid in a smaller type.
+
+    The first line of a page and the top of a column are never marked: a page or column
+    break says nothing about paragraphs.
     """
     gaps = [[None, *(_gap(p, c) for p, c in pairwise(lines))] for lines in pages]
     by_size: dict[int, list[float]] = {}
@@ -32,17 +41,49 @@ def blank_flags(pages: list[list[Fragment]]) -> list[list[bool]]:
                 by_size.setdefault(round(2 * cur.size), []).append(gap)
     usual = {k: statistics.quantiles(v, n=4)[0] for k, v in by_size.items() if len(v) >= 3}
     fallback = statistics.median(everything) if everything else 0.0
+    body, leading = _body_leading(pages, gaps)
     flags: list[list[bool]] = []
     for lines, page_gaps in zip(pages, gaps, strict=True):
         page_flags = [False]
         for k in range(1, len(lines)):
             gap, prev, cur = page_gaps[k], lines[k - 1], lines[k]
             base = usual.get(round(2 * cur.size), fallback)
-            page_flags.append(
-                gap is not None and gap > base + max(0.4 * min(prev.size, cur.size), 2.0)
-            )
+            wide = gap is not None and gap > base + max(0.4 * min(prev.size, cur.size), 2.0)
+            if not wide and gap is not None and leading is not None:
+                skip = _baseline_skip(prev, cur, body)
+                wide = skip is not None and skip > leading + max(0.25 * cur.size, 1.5)
+            page_flags.append(wide)
         flags.append(page_flags[: len(lines)])
     return flags
+
+
+def _body_leading(
+    pages: list[list[Fragment]], gaps: list[list[float | None]]
+) -> tuple[int, float | None]:
+    """The body text's size (half-point bucket, the size of most lines) and the lower
+    quartile of the distances between its neighbouring baselines."""
+    sizes = Counter(round(2 * f.size) for lines in pages for f in lines)
+    if not sizes:
+        return 0, None
+    body = sizes.most_common(1)[0][0]
+    skips = [
+        skip
+        for lines, page_gaps in zip(pages, gaps, strict=True)
+        for k in range(1, len(lines))
+        if page_gaps[k] is not None
+        and (skip := _baseline_skip(lines[k - 1], lines[k], body)) is not None
+        and skip < 3 * lines[k].size
+    ]
+    return body, (statistics.quantiles(skips, n=4)[0] if len(skips) >= 3 else None)
+
+
+def _baseline_skip(prev: Fragment, cur: Fragment, body: int) -> float | None:
+    """Baseline to baseline, between two lines of the body text's size."""
+    if prev.baseline is None or cur.baseline is None:
+        return None
+    if round(2 * prev.size) != body or round(2 * cur.size) != body:
+        return None
+    return cur.baseline - prev.baseline
 
 
 def _gap(prev: Fragment, cur: Fragment) -> float | None:
