@@ -80,6 +80,7 @@ class Boundary:
     marker: bool  # ``cur`` opens with a list (or reference) marker
     lower_start: bool  # ``cur`` opens in lower case
     blank: bool  # a blank line (a gap) before ``cur`` that is not a cut's trace
+    body_size: float | None = None  # the body text's type size, when the lines have sizes
 
 
 def boundary(
@@ -92,6 +93,7 @@ def boundary(
     blanks_reliable: bool = False,
     wrap_width: int | None = None,
     wrap_head: int | None = None,
+    body_size: float | None = None,
 ) -> Boundary:
     # In a reference list entries open with a number: a dash there is GOST's separator
     # ("– С. 7–18.") wrapped to the line start.
@@ -110,6 +112,7 @@ def boundary(
         marker=marker is not None,
         lower_start=not pt.starts_upper(cur.text) and pt.first_letter(cur.text) != "",
         blank=cur.blank_before and not cur.after_cut,
+        body_size=body_size,
     )
 
 
@@ -168,6 +171,23 @@ def labelled_opening(b: Boundary) -> bool | None:
 def caps_wrapped(b: Boundary) -> bool | None:
     """A heading or title in capitals wrapped over lines goes on."""
     if pt.is_caps(b.prev.text) and pt.is_caps(b.cur.text) and not b.marker:
+        return False
+    return None
+
+
+_DISPLAY = 1.4  # times the body text's size: type set for a title (an author line is smaller)
+
+
+def display_wrapped(b: Boundary) -> bool | None:
+    """A title or heading set larger than the body text and wrapped over lines goes on: in
+    display type a colon or a full stop at a line's end does not end it (``Applied
+    Econometrics with R:`` ⏎ ``Package Vignette and Errata``)."""
+    prev, cur = b.prev.line, b.cur.line
+    if (b.body_size is None or prev.size is None or cur.size is None or b.blank or b.marker
+            or b.cur.after_cut or prev.page != cur.page):
+        return None
+    if (abs(prev.size - cur.size) < 0.5 and prev.bold == cur.bold
+            and prev.size >= _DISPLAY * b.body_size):
         return False
     return None
 
@@ -318,7 +338,7 @@ def short_before_gap(b: Boundary) -> bool | None:
 
 RULES: tuple[Rule, ...] = (
     unwrapped_hyphen, unwrapped_line, caption, label_alone, labelled_opening, caps_wrapped,
-    hanging_description, reliable_blank, font_change, definition_term, list_marker,
-    goes_on, gost_dash, bare_label, title_after_references, inside_reference,
+    display_wrapped, hanging_description, reliable_blank, font_change, definition_term,
+    list_marker, goes_on, gost_dash, bare_label, title_after_references, inside_reference,
     sentence_end_marked, sentence_end, heading_before, ended_on_purpose, short_before_gap,
 )

@@ -69,7 +69,7 @@ def _float_between(prev: CleanLine, cur: CleanLine, between: list[CleanLine]) ->
 
 def build_paragraphs(
     cleaned: Cleaned, lines: tuple[CleanLine, ...], skip: set[int],
-    walls: frozenset[int] = frozenset(),
+    walls: frozenset[int] = frozenset(), body_size: float | None = None,
 ) -> list[Built]:
     """Group the lines not in ``skip`` into paragraphs.
 
@@ -101,7 +101,7 @@ def build_paragraphs(
         if prev is not None:
             nxt = lines[after[k]] if k in after else None
             opens, rule = _opens(cleaned, current, prev, c, nxt, in_refs, leaves_refs,
-                                 walled and not _float_between(prev, c, between))
+                                 walled and not _float_between(prev, c, between), body_size)
             if opens:
                 paragraphs.append(Built(start, current, opened_by))
                 in_refs = _refs_state(current, in_refs) and not leaves_refs
@@ -120,6 +120,7 @@ def build_paragraphs(
 def _opens(
     cleaned: Cleaned, current: list[CleanLine], prev: CleanLine, cur: CleanLine,
     nxt: CleanLine | None, in_refs: bool, leaves_refs: bool, walled: bool,
+    body_size: float | None,
 ) -> tuple[bool, str]:
     """Whether ``cur`` opens a paragraph after ``current``, and why."""
     if leaves_refs:
@@ -128,7 +129,7 @@ def _opens(
         return True, "after_code"
     opens, rule = decide(boundary(
         prev, cur, len(current) == 1, cleaned.wrapped, in_refs, nxt,
-        cleaned.blanks_reliable, cleaned.wrap_width, cleaned.wrap_head,
+        cleaned.blanks_reliable, cleaned.wrap_width, cleaned.wrap_head, body_size,
     ))
     if not opens and _caption_ends(current, cur):
         return True, "caption_ends"
