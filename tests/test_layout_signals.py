@@ -1,0 +1,123 @@
+"""Layout signals measured on the page rather than read from a font's name or a blank line:
+a fixed-pitch font that does not say so, the small skip between unindented paragraphs, and
+a table of contents in a text copy."""
+
+from __future__ import annotations
+
+import pymupdf
+from pdfgen import Placed, placed_pages
+from pdftypeset import pick_fonts
+
+from archive.analyse import analyse
+from archive.extract.spans import FONT_MONOSPACED, fixed_pitch_fonts
+
+WIDTH, HEIGHT, LEFT = 420.0, 595.0, 50.0
+MEASURE = WIDTH - 2 * LEFT
+
+OUTPUT = ["Homo Pongo Macaca Ateles Galago", "Homo Inf 2.3809524 1.0204082 0.8064516 0.5",
+          "Pongo 2.3809524 Inf 1.0204082 0.8064516 0.5", "Macaca 1.0204082 Inf 0.8064516",
+          "Ateles 0.8064516 0.8064516 Inf 0.5", "Galago 0.5000000 0.5000000 Inf",
+          "$observed", "[1] -0.07312179", "$expected", "[1] -0.25"]  # fmt: skip
+PROSE = ["We choose the weights as the inverse of the distances measured on the tree, and",
+         "then the analysis proceeds with the function that computes the coefficient for",
+         "each trait in turn, so that the results can be compared with earlier studies.",
+         "Of course, we must set the diagonal to zero before anything else is done here.",
+         "The same analysis with longevity gives a rather different picture altogether."]  # fmt: skip
+
+
+def _spans(data: bytes) -> list[list[dict]]:
+    with pymupdf.open(stream=data, filetype="pdf") as doc:
+        blocks = doc[0].get_text("dict")["blocks"]
+    return [ln["spans"] for b in blocks if b["type"] == 0 for ln in b["lines"]]
+
+
+def test_a_fixed_pitch_font_is_found_by_its_widths_when_its_name_says_nothing() -> None:
+    # Type 3 fonts (bitmaps from dvips) are named F29, F45 and set no flags: measured, the
+    # typewriter face sets "Inf" and "Macaca" at one advance a letter, the text face not.
+    placed: list[Placed] = [(LEFT, 60 + 12 * k, text, 10.0, "mono")
+                            for k, text in enumerate(OUTPUT)]
+    placed += [(LEFT, 200 + 12 * k, text, 10.0, "serif") for k, text in enumerate(PROSE)]
+    lines = _spans(placed_pages([placed], size=(WIDTH, HEIGHT)))
+    for spans in lines:
+        for s in spans:
+            mono = s["flags"] & FONT_MONOSPACED
+            s["font"], s["flags"] = ("F45" if mono else "F29"), 0
+    assert fixed_pitch_fonts(lines) == {"F45"}
+    # Too few spans to tell say nothing.
+    assert fixed_pitch_fonts([spans for spans in lines if spans[0]["font"] == "F45"][:3]) == set()
+
+
+def _filled(words: list[str], font: pymupdf.Font, size: float) -> list[str]:
+    """The words set in lines that each fill the measure, as a justified page would."""
+    lines: list[str] = []
+    line: list[str] = []
+    for word in words:
+        if line and font.text_length(" ".join([*line, word]), fontsize=size) > MEASURE:
+            lines.append(" ".join(line))
+            line = []
+        line.append(word)
+    lines.append(" ".join(line))
+    return lines
+
+
+PARAGRAPHS = [
+    "The full code from the book is provided in the demos for the package. The source "
+    "scripts can be found in the demo directory of the package and executed by calling "
+    "the demo function with the name of the chapter and the package as arguments, so that "
+    "every example can be run again exactly as printed in the book and in its errata.",
+    "The same scripts are contained in the tests directory of the package so that they "
+    "are automatically checked and compared with the desired output provided in the saved "
+    "files, and any change in the results is noticed before a new version of it is out.",
+    "To make the code fully reproducible and to avoid some lengthy computations in the "
+    "daily checks, a few selected code chunks are commented out in the scripts, and some "
+    "graphics code chunks are repeated, once commented out and once without comments.",
+]
+
+
+def test_unindented_paragraphs_set_apart_by_a_small_skip_stay_apart() -> None:
+    # No indent, the last line of each paragraph as full as the others: only the skip of a
+    # third of an em between them (as journals set) shows where one ends. Measured between
+    # baselines, it is clear; between the lines' boxes it is lost among their heights.
+    regular, _ = pick_fonts()
+    size, leading, skip = 10.9, 13.6, 3.3
+    placed: list[Placed] = []
+    y = 80.0
+    for paragraph in PARAGRAPHS * 2:
+        for line in _filled(paragraph.split(), regular, size):
+            placed.append((LEFT, y, line, size, "serif"))
+            y += leading
+        y += skip
+    blocks = analyse(placed_pages([placed], size=(WIDTH, HEIGHT))).segmentation.blocks
+    assert [b.text for b in blocks] == PARAGRAPHS * 2
+
+
+def test_a_text_copys_contents_list_with_leaders_is_kept_out_of_the_text() -> None:
+    text = (
+        "Содержание\n\n"
+        "1 Введение ................................ 3\n"
+        "2 Установка ............................... 5\n"
+        "   2.1 Требования к системе ................ 5\n"
+        "   2.2 Загрузка пакета ..................... 7\n"
+        "3 Настройка ............................... 9\n\n"
+        "1 Введение\n\n"
+        "Этот документ описывает установку и настройку пакета. Он написан для тех, кто\n"
+        "впервые ставит систему.\n"
+    )
+    analysis = analyse(text.encode("utf-8"))
+    blocks = [b.text for b in analysis.segmentation.blocks]
+    contents = [a.text for a in analysis.segmentation.artifacts if a.kind == "contents"]
+    assert len(contents) == 5 and contents[2].strip().startswith("2.1 Требования")
+    assert blocks == ["Содержание", "1 Введение", "Этот документ описывает установку и "
+                      "настройку пакета. Он написан для тех, кто впервые ставит систему."]
+
+
+def test_numbered_lines_that_are_no_contents_stay_text() -> None:
+    # Lines ending in numbers that go up, with no contents heading and no leaders: a list.
+    text = (
+        "Results by year\n\n"
+        "The survey counted the following totals in each of the three rounds of 2021\n"
+        "and again in the rounds of 2022, with the same method in all of them, in 2023\n"
+        "as well; the counts are given below by region and by round, with a note 2024\n"
+    )
+    analysis = analyse(text.encode("utf-8"))
+    assert not [a for a in analysis.segmentation.artifacts if a.kind == "contents"]
