@@ -18,11 +18,13 @@ OUTPUT = ["Homo Pongo Macaca Ateles Galago", "Homo Inf 2.3809524 1.0204082 0.806
           "Pongo 2.3809524 Inf 1.0204082 0.8064516 0.5", "Macaca 1.0204082 Inf 0.8064516",
           "Ateles 0.8064516 0.8064516 Inf 0.5", "Galago 0.5000000 0.5000000 Inf",
           "$observed", "[1] -0.07312179", "$expected", "[1] -0.25"]  # fmt: skip
-PROSE = ["We choose the weights as the inverse of the distances measured on the tree, and",
-         "then the analysis proceeds with the function that computes the coefficient for",
-         "each trait in turn, so that the results can be compared with earlier studies.",
-         "Of course, we must set the diagonal to zero before anything else is done here.",
-         "The same analysis with longevity gives a rather different picture altogether."]  # fmt: skip
+PROSE = [
+    "We choose the weights as the inverse of the distances measured on the tree, and",
+    "then the analysis proceeds with the function that computes the coefficient for",
+    "each trait in turn, so that the results can be compared with earlier studies.",
+    "Of course, we must set the diagonal to zero before anything else is done here.",
+    "The same analysis with longevity gives a rather different picture altogether.",
+]
 
 
 def _spans(data: bytes) -> list[list[dict]]:
@@ -121,3 +123,25 @@ def test_numbered_lines_that_are_no_contents_stay_text() -> None:
     )
     analysis = analyse(text.encode("utf-8"))
     assert not [a for a in analysis.segmentation.artifacts if a.kind == "contents"]
+
+
+def test_a_display_title_over_two_lines_and_a_formula_s_pieces_stay_in_place() -> None:
+    # The title's first line ends with a colon; the sum's limits stand on lines of their own
+    # in a smaller size. Neither opens a paragraph.
+    regular, _ = pick_fonts()
+    body = _filled(PARAGRAPHS[0].split(), regular, 10.0)
+    placed: list[Placed] = [
+        (LEFT, 70, "Applied Econometrics with R:", 17.0, "serif"),
+        (LEFT, 92, "Package Vignette and Errata", 17.0, "serif"),
+    ]
+    placed += [(LEFT, 130 + 12 * k, line, 10.0, "serif") for k, line in enumerate(body)]
+    y = 130 + 12 * len(body)
+    placed += [(200, y + 6, "n", 7.0, "serif"), (190, y + 16, "H = − p log p,", 10.0, "serif"),
+               (196, y + 26, "i=1", 7.0, "serif")]
+    tail = _filled(PARAGRAPHS[1].split(), regular, 10.0)
+    placed += [(LEFT, y + 44 + 12 * k, line, 10.0, "serif") for k, line in enumerate(tail)]
+    blocks = analyse(placed_pages([placed], size=(WIDTH, HEIGHT))).segmentation.blocks
+    texts = [b.text for b in blocks]
+    assert texts[0] == "Applied Econometrics with R: Package Vignette and Errata"
+    assert not [t for t in texts if sum(ch.isalpha() for ch in t) <= 2]
+    assert texts[-1] == PARAGRAPHS[1]

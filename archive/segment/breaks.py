@@ -29,7 +29,9 @@ boundary is decided from several weak signals:
   a line of names keyed to notes (``Ye.S. Akhmetov¹, A.V. Petrova²``) stand apart;
 * in a reference list an entry opens with its number or first author: a line in the entry's
   hanging indent, or led by GOST's dash (``– С. 7–18.``), continues the entry;
-* with geometry, a change of font size or weight starts a new paragraph.
+* with geometry, a change of font size or weight starts a new paragraph; a piece of a
+  displayed formula on a line of its own (``i=1``) never does, and a title set in display
+  type goes on over its lines whatever ends them.
 
 Lines removed in between (furniture, front matter, a page break) are neutral: the decision is
 made as if the two lines were adjacent without a blank line.
@@ -141,6 +143,22 @@ def unwrapped_line(b: Boundary) -> bool | None:
     if b.wrapped:
         return None
     return b.marker or not b.lower_start or pt.ends_clause(b.prev.text)
+
+
+_FRAGMENT_CHARS = 8  # a line this short with at most two letters is a piece of a formula
+_FRAGMENT_LETTERS = 2
+
+
+def formula_piece(b: Boundary) -> bool | None:
+    """On a page, a piece of a displayed formula on a line of its own (a sum's limits
+    ``i=1``, a lone ``S``, an index) never opens a paragraph: the formula belongs to the
+    sentence around it."""
+    cur = b.cur
+    text = cur.text
+    if (cur.line.y0 is None or cur.after_cut or b.marker or cur.line.kind is not None
+            or len(text) > _FRAGMENT_CHARS or not any(ch.isalnum() for ch in text)):
+        return None
+    return False if sum(ch.isalpha() for ch in text) <= _FRAGMENT_LETTERS else None
 
 
 def caption(b: Boundary) -> bool | None:
@@ -337,8 +355,9 @@ def short_before_gap(b: Boundary) -> bool | None:
 
 
 RULES: tuple[Rule, ...] = (
-    unwrapped_hyphen, unwrapped_line, caption, label_alone, labelled_opening, caps_wrapped,
-    display_wrapped, hanging_description, reliable_blank, font_change, definition_term,
-    list_marker, goes_on, gost_dash, bare_label, title_after_references, inside_reference,
-    sentence_end_marked, sentence_end, heading_before, ended_on_purpose, short_before_gap,
+    unwrapped_hyphen, unwrapped_line, formula_piece, caption, label_alone, labelled_opening,
+    caps_wrapped, display_wrapped, hanging_description, reliable_blank, font_change,
+    definition_term, list_marker, goes_on, gost_dash, bare_label, title_after_references,
+    inside_reference, sentence_end_marked, sentence_end, heading_before, ended_on_purpose,
+    short_before_gap,
 )
