@@ -33,6 +33,7 @@ _ENTRY = re.compile(
 )
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
 _MIN_ENTRIES = 3
+_MAX_ENTRY = 200  # characters: an entry is a heading and its number
 _EDGE = 3.0  # points: entries without leaders end this close to the list's right edge
 
 
@@ -52,9 +53,7 @@ def contents_lines(lines: tuple[Line, ...], removed: set[int]) -> list[Furniture
         run, wraps, end = _run(lines, kept, k)
         if run and _is_contents(lines, kept, k, run):
             found += [Furniture(i, KIND, None) for i in sorted([e.index for e in run] + wraps)]
-            k = end
-        else:
-            k += 1
+        k = max(k + 1, end)  # a run that is no contents list holds none either
     return found
 
 
@@ -84,8 +83,10 @@ def _run(
 
 
 def _entry(ln: Line, index: int) -> _Entry | None:
+    if len(ln.text) > _MAX_ENTRY or ln.kind == "code":
+        return None
     match = _ENTRY.match(ln.text)
-    if match is None or ln.kind == "code":
+    if match is None:
         return None
     page = match["page"]
     leader = bool(match["leader"].strip())
