@@ -49,12 +49,14 @@ def test_a_fixed_pitch_font_is_found_by_its_widths_when_its_name_says_nothing() 
     assert fixed_pitch_fonts([spans for spans in lines if spans[0]["font"] == "F45"][:3]) == set()
 
 
-def _filled(words: list[str], font: pymupdf.Font, size: float) -> list[str]:
+def _filled(
+    words: list[str], font: pymupdf.Font, size: float, measure: float = MEASURE
+) -> list[str]:
     """The words set in lines that each fill the measure, as a justified page would."""
     lines: list[str] = []
     line: list[str] = []
     for word in words:
-        if line and font.text_length(" ".join([*line, word]), fontsize=size) > MEASURE:
+        if line and font.text_length(" ".join([*line, word]), fontsize=size) > measure:
             lines.append(" ".join(line))
             line = []
         line.append(word)
@@ -145,3 +147,29 @@ def test_a_display_title_over_two_lines_and_a_formula_s_pieces_stay_in_place() -
     assert texts[0] == "Applied Econometrics with R: Package Vignette and Errata"
     assert not [t for t in texts if sum(ch.isalpha() for ch in t) <= 2]
     assert texts[-1] == PARAGRAPHS[1]
+
+
+def test_a_run_in_heading_stays_with_its_paragraph() -> None:
+    # "2.7.3. Including Additional Code." in bold, then the text in the body face on the
+    # same line and the lines under it: one paragraph, though most of the first line (a
+    # narrow column's) is bold.
+    regular, bold = pick_fonts()
+    heading = "2.7.3. Including Additional Code."
+    first = "You might use"
+    rest_text = ("Rcpp interfaces to generate a header file for other packages, so that "
+                 "they can call the exported functions directly, as the next section shows.")
+    text = f"{first} {rest_text}"
+    measure = 230.0
+    indent = bold.text_length(heading + " ", fontsize=10.0)
+    # The next line opens with a capital, and the bold heading is most of the first line.
+    assert regular.text_length(f"{first} Rcpp", fontsize=10.0) > measure - indent
+    placed: list[Placed] = [
+        (LEFT, 80, heading, 10.0, "bold"), (LEFT + indent, 80, first, 10.0, "serif"),
+    ]
+    rest = _filled(rest_text.split(), regular, 10.0, measure)
+    placed += [(LEFT, 92 + 12 * k, line, 10.0, "serif") for k, line in enumerate(rest)]
+    after = _filled(PARAGRAPHS[2].split(), regular, 10.0, measure)
+    placed += [(LEFT + (10 if k == 0 else 0), 92 + 12 * (len(rest) + k), line, 10.0, "serif")
+               for k, line in enumerate(after)]
+    blocks = analyse(placed_pages([placed], size=(WIDTH, HEIGHT))).segmentation.blocks
+    assert [b.text for b in blocks] == [f"{heading} {text}", PARAGRAPHS[2]]

@@ -158,10 +158,13 @@ def _described(
     for i in kept:
         ln = doc.lines[i]
         cut = before is not None and (i - previous > 1 or before.page != ln.page)
+        # A line that opens with a term or a run-in heading set apart goes on in the
+        # text's own face: the next line is compared with that.
         font_change = (
             geometry
             and before is not None
-            and (ln.bold != before.bold or abs((ln.size or 0) - (before.size or 0)) > 0.9)
+            and (ln.bold != (before.bold and not before.lead)
+                 or abs((ln.size or 0) - (before.size or 0)) > 0.9)
         )
         page, printed = pages[i]
         # Positional arguments: this runs once per line of every document.

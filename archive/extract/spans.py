@@ -138,7 +138,8 @@ _LEAD_WORDS = 4  # words of a term set apart at a line's start
 
 def lead_length(spans: list[Span]) -> int:
     """Characters of the line's opening words when a bold or typewriter face sets them
-    apart from the rest of the line, which is longer and in another face; else 0."""
+    apart from the rest of the line, which is longer and in another face, or which follows
+    a run-in heading (``1.9. Random Number Generation.`` then the text); else 0."""
     words = [s for s in spans if s["text"].strip()]
     if len(words) < 2:
         return 0
@@ -154,7 +155,8 @@ def lead_length(spans: list[Span]) -> int:
         return 0
     rest_chars = sum(len(s["text"].strip()) for s in rest)
     other = sum(len(s["text"].strip()) for s in rest if _span_face(s) != face)
-    return len(term) if rest_chars > len(term) and other * 2 > rest_chars else 0
+    run_in = term.endswith((".", ":"))
+    return len(term) if (rest_chars > len(term) or run_in) and other * 2 > rest_chars else 0
 
 
 def monospaced(spans: list[Span]) -> bool:
