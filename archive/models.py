@@ -245,6 +245,12 @@ class SourceMetadata:
     # ``[First words…]`` for a work without a title of its own (``metadata.display``): shown,
     # never cited as the work's title.
     display_title: str | None = None
+    # A web page's last change as it states it (the work's ``date`` is its publication), a
+    # summary it gives for previews and search engines, and the site's section it is filed
+    # under ("Общество"); each with its origin in ``metadata_values``.
+    modified: str | None = None
+    description: str | None = None
+    section: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,8 +12,8 @@ recognised after; links to other articles set as paragraphs inside the text ("Ч
 its baseline (the whole page as one paragraph), the page's own blocks are read instead
 (``blocks``).
 
-What the page says about itself goes to ``Document.info`` (``facts``); the bytes are decoded
-by ``decode``.
+What the page says about itself goes to ``Document.info`` (``facts``, and ``dates`` for
+``<time>`` elements and htmldate's reading); the bytes are decoded by ``decode``.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ from .blocks import (
     visible_blocks,
     xml_blocks,
 )
+from .dates import htmldate_facts, time_facts
 from .decode import PRESCAN, decode_html
 from .facts import page_facts, saved_from
 
@@ -64,7 +65,8 @@ def extract_html(data: bytes, charset: str | None = None) -> Document:
         tree = trafilatura.load_html(text)
         if tree is None:
             raise CorruptFileError("not a readable HTML page")
-        info = (*saved_from(text[:PRESCAN]), *page_facts(tree))
+        info = (*saved_from(text[:PRESCAN]), *page_facts(tree), *time_facts(tree),
+                *htmldate_facts(tree))
         drop_noscript(tree)
         unwrap_inline_code(tree)
         join_lead(tree)
