@@ -36,6 +36,10 @@ TombstoneStatus = Literal["deleted", "merged", "split"]
 LineageKind = Literal["deleted", "merged_into", "split_into"]
 
 
+# ``Line.kind`` of a whole block as a page's markup gave it (HTML): never a wrapped line.
+MARKUP_KINDS = frozenset(("paragraph", "title", "heading", "item", "quote", "caption"))
+
+
 @dataclass(frozen=True, slots=True)
 class Line:
     """One line of text as an extractor saw it.

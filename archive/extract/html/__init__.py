@@ -27,9 +27,11 @@ from archive.errors import CorruptFileError
 from archive.models import Document, Line
 
 from .blocks import (
+    drop_contents,
     drop_noscript,
     drop_teasers,
     flattened,
+    item_texts,
     join_lead,
     mark_captions,
     unrepeated,
@@ -68,16 +70,17 @@ def extract_html(data: bytes, charset: str | None = None) -> Document:
         info = (*saved_from(text[:PRESCAN]), *page_facts(tree), *time_facts(tree),
                 *htmldate_facts(tree))
         drop_noscript(tree)
+        drop_contents(tree)
         unwrap_inline_code(tree)
         join_lead(tree)
         drop_teasers(tree)
-        captions = mark_captions(tree)
+        marked = {**item_texts(tree), **mark_captions(tree)}
         result = trafilatura.bare_extraction(
             tree, include_comments=False, include_tables=True, include_formatting=False,
             include_images=False, include_links=False, with_metadata=False,
         )
         body = getattr(result, "body", None)
-        blocks = unrepeated(xml_blocks(body, None, captions)) if body is not None else []
+        blocks = unrepeated(xml_blocks(body, None, marked)) if body is not None else []
         extractor = EXTRACTOR
         fallback = not blocks or flattened(blocks, tree)
         if fallback and (visible := list(visible_blocks(deepcopy(tree)))):
