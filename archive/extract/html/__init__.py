@@ -36,6 +36,7 @@ from .blocks import (
     mark_captions,
     unrepeated,
     unwrap_inline_code,
+    unwrap_layout_tables,
     visible_blocks,
     xml_blocks,
 )
@@ -71,6 +72,7 @@ def extract_html(data: bytes, charset: str | None = None) -> Document:
                 *htmldate_facts(tree))
         drop_noscript(tree)
         drop_contents(tree)
+        unwrap_layout_tables(tree)
         unwrap_inline_code(tree)
         join_lead(tree)
         drop_teasers(tree)

@@ -106,6 +106,27 @@ def drop_contents(tree: HtmlElement) -> None:
             el.drop_tree()
 
 
+_LAYOUT_INSIDE = ("p", "div", "h1", "h2", "h3", "ul", "ol", "table", "article")
+
+
+def unwrap_layout_tables(tree: HtmlElement) -> None:
+    """Turn tables used for a page's layout into plain blocks.
+
+    Older sites (often the ones still in KOI8-R or windows-1251) set the menu and the
+    article side by side in one table; trafilatura read it as a data table and gave the
+    menu and the article as one row. A table whose cells hold paragraphs, headings or
+    lists lays out a page; a data table's cells hold words and numbers.
+    """
+    for table in list(tree.iter("table")):
+        cells = [c for c in table.iter("td", "th") if c.getparent() is not None]
+        if not any(d.tag in _LAYOUT_INSIDE for c in cells for d in c.iterdescendants()):
+            continue
+        for el in [table, *table.iter("tbody", "thead", "tfoot", "tr", "td", "th")]:
+            el.tag = "div"
+            el.attrib.pop("colspan", None)
+            el.attrib.pop("rowspan", None)
+
+
 def item_texts(tree: HtmlElement) -> dict[str, str]:
     """The texts of list items written as paragraphs (``<li><p>text</p></li>``), as kinds.
 
