@@ -106,7 +106,7 @@ def drop_contents(tree: HtmlElement) -> None:
             el.drop_tree()
 
 
-_LAYOUT_INSIDE = ("p", "div", "h1", "h2", "h3", "ul", "ol", "table", "article")
+_LAYOUT_INSIDE = ("div", "h1", "h2", "h3", "ul", "ol", "table", "article")
 
 
 def unwrap_layout_tables(tree: HtmlElement) -> None:
@@ -114,8 +114,8 @@ def unwrap_layout_tables(tree: HtmlElement) -> None:
 
     Older sites (often the ones still in KOI8-R or windows-1251) set the menu and the
     article side by side in one table; trafilatura read it as a data table and gave the
-    menu and the article as one row. A table whose cells hold paragraphs, headings or
-    lists lays out a page; a data table's cells hold words and numbers.
+    menu and the article as one row. A table whose cells hold sections, headings, lists or
+    tables lays out a page; a data table's cells hold words, numbers, a paragraph or two.
     """
     for table in list(tree.iter("table")):
         cells = [c for c in table.iter("td", "th") if c.getparent() is not None]
