@@ -19,9 +19,11 @@ PURE = (
     "archive.models", "archive.errors", "archive.detect", "archive.hashing",
     "archive.language", "archive.search", "archive.extract", "archive.clean",
     "archive.segment", "archive.metadata", "archive.ids", "archive.analyse", "archive.linewidth",
-    "archive.lazy",
+    "archive.lazy", "archive.devised",
 )
-_STAGES = tuple(m for m in PURE if m not in ("archive.models", "archive.errors"))
+# Shared vocabulary every layer may use: the records, the errors, the devised-title rule.
+_BASE = ("archive.models", "archive.errors", "archive.devised")
+_STAGES = tuple(m for m in PURE if m not in _BASE)
 READ_SIDE = (
     "archive.resolution", "archive.cite", "archive.check", "archive.citing", "archive.report",
     "archive.export", "archive.finding",
@@ -51,6 +53,7 @@ LIBRARIES = {
     "pymupdf": ("archive.extract.pdf",),
     "fitz": (),
     "trafilatura": ("archive.extract.html",),
+    "htmldate": ("archive.extract.html",),
     "warcio": ("archive.extract.warc",),
     "justext": (),  # measured against trafilatura (docs/web.md), not used
     "datasette": ("archive.datasette_plugin", "archive.web"),
