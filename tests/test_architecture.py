@@ -55,6 +55,8 @@ LIBRARIES = {
     "justext": (),  # measured against trafilatura (docs/web.md), not used
     "datasette": ("archive.datasette_plugin", "archive.web"),
     "typer": ("archive.cli",),
+    "distributed": ("archive.workers",),  # Dask, for ``ingest --cluster``
+    "dask": ("archive.workers",),
 }
 
 

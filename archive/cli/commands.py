@@ -100,6 +100,10 @@ def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files and directories (recursive).")],
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON report.")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Extraction workers.")] = 1,
+    cluster: Annotated[str | None, typer.Option(
+        "--cluster", metavar="ADDRESS",
+        help="Analyse on this Dask cluster's workers (tcp://HOST:8786); written here.",
+    )] = None,
     source: Annotated[str | None, typer.Option(
         "--source", help="Add the files to this existing source.")] = None,
     metadata_dir: Annotated[Path, typer.Option(
@@ -116,7 +120,8 @@ def ingest(
 ) -> None:
     """Ingest files: keep the bytes, extract text, metadata and paragraphs."""
     _run(lambda: plain.ingest(
-        _home(), paths, as_json=as_json, jobs=jobs, source=source, metadata_dir=metadata_dir,
+        _home(), paths, as_json=as_json, jobs=jobs, cluster=cluster, source=source,
+        metadata_dir=metadata_dir,
         limits=Limits.of(max_mb, min_letters)))
 
 
