@@ -130,10 +130,10 @@ class Cluster(Workers):
 
 def software() -> dict[str, str]:
     """This package's version and the versions of what it requires, as installed here."""
+    from .distribution import pinned_requirements
+
     found = {"archive": metadata.version("archive")}
-    for requirement in metadata.requires("archive") or []:
-        if ";" in requirement:  # an extra's (tests, linters), not the analysis's
-            continue
+    for requirement in pinned_requirements():
         name = requirement.split("==")[0].strip()
         try:
             found[name] = metadata.version(name)

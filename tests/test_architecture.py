@@ -26,7 +26,7 @@ READ_SIDE = (
     "archive.resolution", "archive.cite", "archive.check", "archive.citing", "archive.report",
     "archive.export", "archive.finding",
 )
-PUBLISHING = ("archive.datasette_plugin", "archive.web", "archive.publish")
+PUBLISHING = ("archive.datasette_plugin", "archive.web", "archive.publish", "archive.bundle")
 WRITE_SIDE = (
     "archive.ingest", "archive.identify", "archive.curation", "archive.fixity",
     "archive.objects", "archive.store.write", "archive.store.plans", "archive.store.schema",

@@ -271,6 +271,19 @@ def metadata_apply(
 
 
 @app.command()
+def publish(
+    dest: Annotated[Path, typer.Argument(help="A new folder for the bundle.")],
+) -> None:
+    """Write a bundle for read-only replicas behind a load balancer: a consistent copy of
+    the database, the Datasette configuration, templates and plugin, pinned requirements, a
+    Dockerfile and a README."""
+    from ..bundle import publish as write_bundle
+
+    folder = _with_store(lambda store: write_bundle(store, dest))
+    err.print(f"wrote {folder}: see {folder / 'README.md'}", markup=False)
+
+
+@app.command()
 def serve(
     port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8001,
     host: Annotated[str, typer.Option("--host", help="Interface.")] = "127.0.0.1",
