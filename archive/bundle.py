@@ -80,33 +80,38 @@ CMD {json.dumps(COMMAND)}
 
 
 def readme(wheel: str) -> str:
-    return f"""\
+    return _README.format(port=PORT, database=DATABASE, config=CONFIG_NAME, wheel=wheel,
+                          serve=SERVE)
+
+
+# The bundle's README.md (``str.format``: fields in braces, literal braces doubled).
+_README = """\
 # A published archive
 
 Written by `archive publish`. Every file here is what one server needs; nothing here names
 the archive it was published from.
 
-- `{DATABASE}` — a consistent copy of the archive's database, made as of one moment
+- `{database}` — a consistent copy of the archive's database, made as of one moment
   (`VACUUM INTO`). It is served immutable: the servers never write to it, so any number of
   them can serve their own copy.
-- `{CONFIG_NAME}` — the Datasette configuration (facets, search, sort orders, stored queries).
+- `{config}` — the Datasette configuration (facets, search, sort orders, stored queries).
 - `templates/` — the page templates (a paragraph's page, the cite box, the source panel).
 - `wheels/{wheel}` — the archive package: its Datasette plugin adds the cite box, the
   resolver `/-/p/<paragraph ID>` and the word-form search.
 - `requirements.txt` — the package's pinned dependencies (Datasette 1.0a41 among them).
-- `Dockerfile` — an image that serves the copy on port {PORT}.
+- `Dockerfile` — an image that serves the copy on port {port}.
 
 ## One server
 
     docker build -t archive-site .
-    docker run --rm -p {PORT}:{PORT} archive-site
+    docker run --rm -p {port}:{port} archive-site
 
 Without Docker, in this folder (Python 3.11):
 
     python3.11 -m venv .venv && .venv/bin/pip install -r requirements.txt
-    PATH=.venv/bin:$PATH sh -c '{SERVE}'
+    PATH=.venv/bin:$PATH sh -c '{serve}'
 
-`HOST` and `PORT` in the environment choose where it listens (default `0.0.0.0:{PORT}`).
+`HOST` and `PORT` in the environment choose where it listens (default `0.0.0.0:{port}`).
 
 ## N replicas behind a load balancer
 
@@ -114,7 +119,7 @@ The database never changes, so the replicas share nothing and need no sticky ses
 run as many as the traffic needs and spread the requests over them. With Docker and nginx:
 
     for i in 1 2 3; do
-        docker run -d --name archive-$i -p 127.0.0.1:$((8000 + i)):{PORT} archive-site
+        docker run -d --name archive-$i -p 127.0.0.1:$((8000 + i)):{port} archive-site
     done
 
 and in nginx's configuration:
