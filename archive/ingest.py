@@ -238,6 +238,8 @@ class _Analyses:
         self._queue: deque[str] = deque()  # handed out, not yet sent (or sent ahead of turn)
         self._queued: set[str] = set()  # of those, the ones not yet sent
         self._pending: dict[str, Future[Analysis | ArchiveError]] = {}
+        # Of those, the ones sent and maybe not done: counted often, so kept short.
+        self._running: set[Future[Analysis | ArchiveError]] = set()
 
     def hand_out(self, sha256: str) -> None:
         """Have ``sha256`` analysed by a worker, unless the archive has it already."""
@@ -250,7 +252,8 @@ class _Analyses:
 
     def _send_more(self) -> None:
         assert self._workers is not None
-        room = 2 * self._workers.slots - sum(not f.done() for f in self._pending.values())
+        self._running = {f for f in self._running if not f.done()}
+        room = 2 * self._workers.slots - len(self._running)
         while self._queue and room > 0:
             sha256 = self._queue.popleft()
             if sha256 in self._queued:
@@ -269,6 +272,7 @@ class _Analyses:
             future = Future()
             future.set_exception(exc)
         self._pending[sha256] = future
+        self._running.add(future)
 
     def of(self, sha256: str) -> Analysis | ArchiveError:
         if sha256 in self._queued:  # the writer waits for it: it goes ahead of its turn
@@ -279,8 +283,7 @@ class _Analyses:
         from concurrent.futures import FIRST_COMPLETED, wait
 
         while not pending.done():  # the others' results free slots for the queue meanwhile
-            running = [f for f in self._pending.values() if not f.done()]
-            wait([pending, *running], return_when=FIRST_COMPLETED)
+            wait(self._running | {pending}, return_when=FIRST_COMPLETED)
             self._send_more()
         try:
             return pending.result()
