@@ -28,7 +28,7 @@ READ_SIDE = (
     "archive.resolution", "archive.cite", "archive.check", "archive.citing", "archive.report",
     "archive.export", "archive.finding",
 )
-PUBLISHING = ("archive.datasette_plugin", "archive.web", "archive.publish")
+PUBLISHING = ("archive.datasette_plugin", "archive.web", "archive.publish", "archive.bundle")
 WRITE_SIDE = (
     "archive.ingest", "archive.identify", "archive.curation", "archive.fixity",
     "archive.objects", "archive.store.write", "archive.store.plans", "archive.store.schema",
@@ -58,6 +58,8 @@ LIBRARIES = {
     "justext": (),  # measured against trafilatura (docs/web.md), not used
     "datasette": ("archive.datasette_plugin", "archive.web"),
     "typer": ("archive.cli",),
+    "distributed": ("archive.workers",),  # Dask, for ``ingest --cluster``
+    "dask": ("archive.workers",),
 }
 
 
