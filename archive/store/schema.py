@@ -6,9 +6,12 @@ to date by running the ones it has not seen. ``_migrations`` records which ran a
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
+
+from .. import devised
 
 if TYPE_CHECKING:  # the migrations are handed a Database; naming them costs no import
     import sqlite_utils
@@ -336,6 +339,37 @@ def _word_forms_contentless(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE paragraphs_stems_new RENAME TO paragraphs_stems")
 
 
+def _page_dates_and_summary(db: sqlite_utils.Database) -> None:
+    # A web page's last modification, its description and its section, read since this
+    # version; sources ingested before keep NULL until a file joins them or a sidecar says.
+    for column in ("modified", "description", "section"):
+        db.execute(f"ALTER TABLE sources ADD COLUMN {column} TEXT")
+
+
+def _devised_titles(db: sqlite_utils.Database) -> None:
+    # Sources stored before 0007 that state no title were left without the devised
+    # ``[First words…]`` it shows for them until a file joined them: each gets it now, from
+    # its first live body paragraph as an ingest takes it, and the value is recorded as the
+    # ingest records it (origin ``inferred``), so ``archive show`` says where it came from.
+    rows = db.execute(
+        "SELECT s.key, p.text, p.file_sha256 FROM sources s JOIN paragraphs p ON p.rowid = ("
+        "SELECT rowid FROM paragraphs WHERE source = s.key AND role = 'body' AND "
+        "status = 'live' ORDER BY seq LIMIT 1) "
+        "WHERE coalesce(s.title, '') = '' AND coalesce(s.display_title, '') = ''"
+    ).fetchall()
+    at = datetime.now(UTC).isoformat(timespec="seconds")
+    for key, text, sha256 in rows:
+        title = devised.bracketed(text)
+        db.execute("UPDATE sources SET display_title = ? WHERE key = ?", [title, key])
+        db.execute(
+            "INSERT INTO metadata_values (source, field, lang, value, origin, detail, "
+            "priority, chosen, active, file_sha256, at) "
+            "VALUES (?, 'display_title', NULL, ?, ?, ?, ?, 1, 1, ?, ?)",
+            [key, json.dumps(title, ensure_ascii=False), devised.ORIGIN, devised.DETAIL,
+             devised.PRIORITY, sha256, at],
+        )
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("0001_initial", _initial),
     ("0002_reading_position", _reading_position),
@@ -347,6 +381,8 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("0008_facet_counts", _facet_counts),
     ("0009_first_text_once", _first_text_once),
     ("0010_word_forms_contentless", _word_forms_contentless),
+    ("0011_page_dates_and_summary", _page_dates_and_summary),
+    ("0012_devised_titles", _devised_titles),
 ]
 
 
