@@ -173,3 +173,23 @@ def test_a_run_in_heading_stays_with_its_paragraph() -> None:
                for k, line in enumerate(after)]
     blocks = analyse(placed_pages([placed], size=(WIDTH, HEIGHT))).segmentation.blocks
     assert [b.text for b in blocks] == [f"{heading} {text}", PARAGRAPHS[2]]
+
+
+def test_title_notes_with_markers_of_several_widths_and_an_address_among_them() -> None:
+    # An article's first page: notes whose markers are set flush right in one box ("∗",
+    # "∗∗", "1"), with the authors' e-mail line among them.
+    regular, _ = pick_fonts()
+    body = _filled((PARAGRAPHS[0] + " " + PARAGRAPHS[1]).split(), regular, 10.0)
+    placed: list[Placed] = [(LEFT, 80 + 12 * k, line, 10.0, "serif")
+                            for k, line in enumerate(body)]
+    y = 80 + 12 * len(body) + 20
+    notes = [(9, "∗This document is the result of a project funded by the Foundation."),
+             (4, "∗∗The second title note, which is a longer text."),
+             (9, "Email addresses: j.author@example.org (J. Author)"),
+             (8, "1This is the first author note.")]
+    for dx, text in notes:
+        placed.append((LEFT + dx, y, text, 8.0, "serif"))
+        y += 10
+    seg = analyse(placed_pages([placed], size=(WIDTH, HEIGHT))).segmentation
+    roles = {b.text: b.role for b in seg.blocks}
+    assert roles[notes[0][1]] == roles[notes[1][1]] == roles[notes[3][1]] == "footnote"

@@ -339,9 +339,10 @@ def _footnotes(lines: tuple[CleanLine, ...], used: set[int], body_size: float) -
         run: list[int] = []
         for k in sorted(members, key=lambda k: lines[k].line.y0 or 0.0, reverse=True):
             c = lines[k]
-            if k in used or (c.line.size or body_size) > body_size - 0.8:
+            if (c.line.size or body_size) > body_size - 0.8:
                 break
-            run.append(k)
+            if k not in used:  # an author's e-mail among the notes is front matter
+                run.append(k)
         run.reverse()
         # The run starts with a note marker, below a gap that parts it from the text above.
         while run and not _NOTE_MARK.match(lines[run[0]].text):
@@ -368,6 +369,9 @@ def _below_gap(lines: tuple[CleanLine, ...], members: list[int], k: int) -> bool
     return gap >= 0.5 * (line.size or 8.0)
 
 
+_MARK_BOX = 6.0  # points: markers are set flush right in a box, "⋆" and "⋆⋆" start apart
+
+
 def _starts_note(lines: tuple[CleanLine, ...], first: int, k: int) -> bool:
     """A marker at the left edge where the first note began opens another note."""
-    return abs((lines[k].line.x0 or 0) - (lines[first].line.x0 or 0)) <= 3.0
+    return abs((lines[k].line.x0 or 0) - (lines[first].line.x0 or 0)) <= _MARK_BOX
