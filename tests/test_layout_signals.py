@@ -193,3 +193,10 @@ def test_title_notes_with_markers_of_several_widths_and_an_address_among_them() 
     seg = analyse(placed_pages([placed], size=(WIDTH, HEIGHT))).segmentation
     roles = {b.text: b.role for b in seg.blocks}
     assert roles[notes[0][1]] == roles[notes[1][1]] == roles[notes[3][1]] == "footnote"
+
+
+def test_a_line_ending_in_a_letter_like_a_roman_number_is_no_entry() -> None:
+    # "İ" lower-cases to two characters; it is no page number either.
+    text = "Bölüm İ\nGiriş İ\nYöntem İ\n\nBu belge bir örnektir.\n"
+    analysis = analyse(text.encode("utf-8"))
+    assert not [a for a in analysis.segmentation.artifacts if a.kind == "contents"]

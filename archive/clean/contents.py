@@ -28,8 +28,7 @@ _HEADING = re.compile(
 _ENTRY = re.compile(
     r"^(?P<title>.*?[^\W\d_].*?)"
     r"(?P<leader>\s*(?:\.\s*){3,}|\s*…+\s*|\s*(?:·\s*){3,}|\s+)"
-    r"(?P<page>\d{1,4}|[ivxlcdm]{1,7})\s*$",
-    re.IGNORECASE,
+    r"(?P<page>\d{1,4}|[ivxlcdm]{1,7}|[IVXLCDM]{1,7})\s*$",  # ASCII only: "İ" is no number
 )
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
 _MIN_ENTRIES = 3
