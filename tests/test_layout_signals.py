@@ -200,3 +200,16 @@ def test_a_line_ending_in_a_letter_like_a_roman_number_is_no_entry() -> None:
     text = "Bölüm İ\nGiriş İ\nYöntem İ\n\nBu belge bir örnektir.\n"
     analysis = analyse(text.encode("utf-8"))
     assert not [a for a in analysis.segmentation.artifacts if a.kind == "contents"]
+
+
+def test_a_numbered_heading_in_its_own_face_over_text_that_opens_with_a_name() -> None:
+    # "deSolve (…) is a package …": the text under the heading opens in lower case.
+    regular, _ = pick_fonts()
+    text = ("deSolve, the successor of the package odesolve, is a package to solve ordinary "
+            "differential equations, differential algebraic equations and partial "
+            "differential equations, and it is used here throughout.")
+    placed: list[Placed] = [(LEFT, 80, "1. Introduction", 12.0, "bold")]
+    placed += [(LEFT, 100 + 12 * k, line, 10.0, "serif")
+               for k, line in enumerate(_filled(text.split(), regular, 10.0))]
+    blocks = analyse(placed_pages([placed], size=(WIDTH, HEIGHT))).segmentation.blocks
+    assert [(b.role, b.text) for b in blocks] == [("heading", "1. Introduction"), ("body", text)]

@@ -245,10 +245,18 @@ def reliable_blank(b: Boundary) -> bool | None:
 
 
 def font_change(b: Boundary) -> bool | None:
-    """With geometry, a change of font size or weight at a capital or a marker."""
-    if b.cur.font_change and not b.hyphen and (b.marker or not b.lower_start):
+    """With geometry, a change of font size or weight at a capital or a marker, or after a
+    numbered heading on a line of its own (the text under ``1. Introduction`` may open with
+    a name in lower case, ``deSolve``)."""
+    if b.cur.font_change and not b.hyphen and (
+        b.marker or not b.lower_start or (b.prev_is_first and _numbered_heading(b.prev.text))
+    ):
         return True
     return None
+
+
+def _numbered_heading(text: str) -> bool:
+    return bool(pt.LIST_MARKER.match(text)) and len(text) <= 60 and not pt.ends_clause(text)
 
 
 def definition_term(b: Boundary) -> bool | None:

@@ -162,8 +162,11 @@ def _is_heading(p: Paragraph, next_p: Paragraph | None) -> bool:
     if pt.CAPTION.match(next_p.text) or pt.KEYWORDS.match(next_p.text):
         return False
     # A numbered line is a heading only when short and unpunctuated ("1. Кіріспе").
-    if pt.LIST_MARKER.match(p.text) and (len(p.text) > 60 or pt.ends_clause(p.text)):
-        return False
+    if pt.LIST_MARKER.match(p.text):
+        if len(p.text) > 60 or pt.ends_clause(p.text):
+            return False
+        if p.emphasis:
+            return True  # its own face: the text under it may open with a name (``deSolve``)
     return pt.starts_upper(next_p.text) or next_p.text[:1] in "«\"“(–—-•"
 
 
