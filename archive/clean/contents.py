@@ -25,11 +25,9 @@ _HEADING = re.compile(
     r"(?i)^\s*(?:table\s+of\s+contents|contents|содержание|оглавление|мазмұны|inhalt"
     r"(?:sverzeichnis)?|table\s+des\s+matières|sommaire|índice)\s*$"
 )
-_ENTRY = re.compile(
-    r"^(?P<title>.*?[^\W\d_].*?)"
-    r"(?P<leader>\s*(?:\.\s*){3,}|\s*…+\s*|\s*(?:·\s*){3,}|\s+)"
-    r"(?P<page>\d{1,4}|[ivxlcdm]{1,7}|[IVXLCDM]{1,7})\s*$",  # ASCII only: "İ" is no number
-)
+# Matched on a line's end only: a page number, and before it dot leaders or a space.
+_PAGE = re.compile(r"(?:\d{1,4}|[ivxlcdm]{1,7}|[IVXLCDM]{1,7})$")  # ASCII: "İ" is no number
+_LEADER = re.compile(r"(?:\.\s*){3,}$|…+$|(?:·\s*){3,}$")
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
 _MIN_ENTRIES = 3
 _MAX_ENTRY = 200  # characters: an entry is a heading and its number
@@ -82,15 +80,21 @@ def _run(
 
 
 def _entry(ln: Line, index: int) -> _Entry | None:
-    if len(ln.text) > _MAX_ENTRY or ln.kind == "code":
+    text = ln.text.rstrip()
+    if len(text) > _MAX_ENTRY or ln.kind == "code":
         return None
-    match = _ENTRY.match(ln.text)
+    match = _PAGE.search(text[-8:])
     if match is None:
         return None
-    page = match["page"]
-    leader = bool(match["leader"].strip())
-    if not leader and len(match["title"].split()) > 12:
-        return None  # a sentence that happens to end with a number
+    page = match[0]
+    before = text[: len(text) - len(page)]
+    if not before[-1:].isspace() and not before.endswith((".", "…", "·")):
+        return None  # "A4", "x2": the number is part of a word
+    title = before.rstrip()
+    leader = _LEADER.search(title[-60:]) is not None
+    title = _LEADER.sub("", title) if leader else title
+    if not any(ch.isalpha() for ch in title) or (not leader and len(title.split()) > 12):
+        return None  # no heading, or a sentence that happens to end with a number
     if page.isdigit():
         return _Entry(index, (1, int(page)), leader)
     return _Entry(index, (0, _roman(page.lower())), leader)
