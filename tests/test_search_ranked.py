@@ -13,11 +13,13 @@ from archive.web.params import renamed_query
 
 @pytest.fixture
 def conn() -> sqlite3.Connection:
-    """A word-form index of 60 rows: every row has "common", rows 10 and 50 say it thrice,
-    every tenth row has "rare"."""
+    """A word-form index of 60 body paragraphs: every row has "common", rows 10 and 50 say
+    it thrice, every tenth row has "rare"."""
     db = sqlite3.connect(":memory:")
     db.execute("CREATE VIRTUAL TABLE paragraphs_stems USING fts5(stems)")
+    db.execute("CREATE TABLE paragraphs (role TEXT)")
     for rowid in range(1, 61):
+        db.execute("INSERT INTO paragraphs(rowid, role) VALUES (?, 'body')", (rowid,))
         words = ["common"] * (3 if rowid in (10, 50) else 1) + ["filler"] * 8
         if rowid % 10 == 0:
             words.append("rare")
@@ -49,6 +51,14 @@ def test_tiers_keep_their_order_without_repeats(conn: sqlite3.Connection) -> Non
     found = ranked.best_rowids(conn, "paragraphs_stems", ['"rare"', '"common"'], limit=8)
     assert sorted(found[:6]) == [10, 20, 30, 40, 50, 60]
     assert len(found) == len(set(found)) == 8
+
+
+def test_a_heading_outranks_the_same_hit_in_the_body(conn: sqlite3.Connection) -> None:
+    plain = ranked.best_rowids(conn, "paragraphs_stems", ['"rare"'])
+    conn.execute("UPDATE paragraphs SET role = 'heading' WHERE rowid = ?", (plain[-1],))
+    weighted = ranked.best_rowids(conn, "paragraphs_stems", ['"rare"'])
+    # The last of six equal hits, once a heading, comes first; the others keep their order.
+    assert weighted == [plain[-1], *plain[:-1]]
 
 
 def test_hit_count_is_exact_below_the_cap_and_capped_above(conn: sqlite3.Connection) -> None:

@@ -273,10 +273,13 @@ def serve(
         "--live", help="Serve an archive that is still being ingested into.")] = False,
 ) -> None:
     """Publish the archive with Datasette (foreground; Ctrl-C stops it)."""
+    from ..ingest import refresh_word_forms
     from ..publish import datasette_command
 
     store = _open_store()
     try:
+        # An archive from before the sources' word-form index gets it now (a second or so).
+        refresh_word_forms(store, paragraphs=False)
         if not live:
             store.checkpoint()  # an immutable reader sees the database file only
     except ArchiveError as exc:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # the migrations are handed a Database; naming them costs no import
     import sqlite_utils
 
-FTS_TOKENIZER = "unicode61 remove_diacritics 2"
+from .search_schema import FTS_TOKENIZER, source_word_forms
 
 
 def _initial(db: sqlite_utils.Database) -> None:
@@ -347,6 +347,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("0008_facet_counts", _facet_counts),
     ("0009_first_text_once", _first_text_once),
     ("0010_word_forms_contentless", _word_forms_contentless),
+    ("0011_source_word_forms", source_word_forms),
 ]
 
 

@@ -28,11 +28,16 @@ _FACET_SQL = re.compile(
 _WHOLE_TABLE = re.compile(r"^select .* from (?:\[paragraphs\]|paragraphs)$", re.S)
 
 
+def whole_table(sql: str, table: str | None = "paragraphs") -> bool:
+    """Is ``sql`` (a facet's rows) the whole paragraphs table, unfiltered?"""
+    return table == "paragraphs" and _WHOLE_TABLE.match(sql.strip()) is not None
+
+
 def counted_query(sql: str) -> tuple[str, int] | None:
     """(column, limit) when ``sql`` is Datasette's facet query over the whole paragraphs
     table, else None."""
     found = _FACET_SQL.match(sql)
-    if found is None or not _WHOLE_TABLE.match(found.group("inner")):
+    if found is None or not whole_table(found.group("inner")):
         return None
     return found.group("col").strip("[]"), int(found.group("limit"))
 
