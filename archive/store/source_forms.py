@@ -16,7 +16,10 @@ from typing import Any
 # How a text is indexed for word forms, given its language (``archive.search.stem_text``).
 Terms = Callable[[str, str | None], str]
 
-_COLUMNS = "rowid, title, titles, language, abstracts, keywords, author_names"
+_COLUMNS = (
+    "rowid, title, titles, language, abstracts, keywords, author_names, abstracts_text, "
+    "keywords_text"
+)
 
 
 def _parsed(value: str | None) -> Any:
@@ -26,28 +29,34 @@ def _parsed(value: str | None) -> Any:
         return None
 
 
-def _by_language(value: str | None) -> dict[str, str]:
-    """A ``{lang: text}`` or ``{lang: [words]}`` column as one text per language."""
+def _by_language(value: str | None, text: str | None = None, lang: str | None = None
+                 ) -> list[tuple[str, str | None]]:
+    """A ``{lang: text}`` or ``{lang: [words]}`` column as (text, language) pairs; else its
+    plain-text column (``text``) in the source's language."""
     found = _parsed(value)
-    if not isinstance(found, dict):
-        return {}
-    return {
-        str(lang): " ; ".join(map(str, text)) if isinstance(text, list) else str(text)
-        for lang, text in found.items() if text
-    }
+    if not isinstance(found, dict) or not found:
+        return [(text, lang)] if text else []
+    return [
+        (" ; ".join(map(str, words)) if isinstance(words, list) else str(words), str(code))
+        for code, words in found.items() if words
+    ]
 
 
 def source_terms(row: tuple[Any, ...], terms: Terms) -> tuple[str, str, str, str]:
     """The index columns (title, abstracts, keywords, authors) of a ``_COLUMNS`` row."""
-    _, title, titles, language, abstracts, keywords, names = row
+    _, title, titles, language, abstracts, keywords, names, abstracts_text, keywords_text = row
     title_texts = [(title or "", language)] + [
-        (text, lang) for lang, text in _by_language(titles).items() if text != title
+        (text, lang) for text, lang in _by_language(titles) if text != title
     ]
     authors = _parsed(names)
+
+    def indexed(pairs: list[tuple[str, str | None]]) -> str:
+        return " ".join(terms(text, lang) for text, lang in pairs)
+
     return (
-        " ".join(terms(text, lang) for text, lang in title_texts),
-        " ".join(terms(text, lang) for lang, text in _by_language(abstracts).items()),
-        " ".join(terms(text, lang) for lang, text in _by_language(keywords).items()),
+        indexed(title_texts),
+        indexed(_by_language(abstracts, abstracts_text, language)),
+        indexed(_by_language(keywords, keywords_text, language)),
         terms(" ; ".join(map(str, authors)) if isinstance(authors, list) else "", None),
     )
 
