@@ -11,6 +11,8 @@ What it adds to a Datasette serving ``<home>/archive.db``:
 * a "Cite this paragraph" box on each paragraph's row page, and the files, lineage links and
   citation on each source's row page (``top_row``); a word-form search box above the
   paragraphs table (``top_table``);
+* the landing page ``/``: one word-form search box over the paragraphs, ranked results with
+  facets (``web.landing``);
 * the resolver ``/-/p/<paragraph ID>`` (``.json`` or ``?_format=json`` for tools): a live ID
   redirects to its row, a tombstone shows what became of it, an unknown ID gets a 404 with
   the nearest IDs (``register_routes``).
@@ -37,6 +39,7 @@ from .resolution import split_id
 from .store import ranked
 from .web import facets, guard, params, site, source_facets
 from .web.database import archive_database, is_archive
+from .web.landing import landing_view
 from .web.panels import paragraph_box, render, source_panel
 from .web.resolver import resolve_view
 
@@ -302,5 +305,8 @@ async def _hits(db: Database, query: str, exact: str) -> dict[str, str] | None:
 
 @hookimpl
 def register_routes() -> list[tuple[str, Any]]:
-    return [(r"^/-/p/(?P<pid>[^/]+?)(?:\.(?P<format>json))?$", resolve_view)]
+    return [
+        (r"^/-/p/(?P<pid>[^/]+?)(?:\.(?P<format>json))?$", resolve_view),
+        (r"^/$", landing_view),
+    ]
 

@@ -3,6 +3,7 @@ word form, and paragraphs faceted and filtered by their source's journal, year a
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,10 @@ import pytest
 import yaml
 from datasette.app import Datasette
 from test_datasette import CONFIG, KK, RU, build_archive
+
+from archive import search
+from archive.store import ranked
+from archive.web import landing
 
 
 @pytest.fixture(scope="module")
@@ -94,3 +99,52 @@ async def test_source_facets_of_a_search_count_its_hits(ds: Datasette) -> None:
     assert sum(v["count"] for v in journals) == data["count"] > 0
     assert {v["value"] for v in journals} == {"Zakon.kz"}
     assert all(row["source"] == RU for row in data["rows"])
+
+
+# ---- the landing page -----------------------------------------------------------------------
+
+
+def _results(html: str) -> list[str]:
+    return re.findall(r'<li class="archive-result" data-id="([^"]+)"', html)
+
+
+async def test_landing_page_opens_on_one_search_box(ds: Datasette) -> None:
+    html = (await ds.client.get("/")).text
+    assert len(re.findall(r'<input type="search" name="q"', html)) == 1
+    assert "stable IDs" in html and "AGPL-3.0-or-later" in html
+    assert 'href="/archive/paragraphs"' in html
+
+
+async def test_landing_page_ranks_word_forms_with_marks_and_cite_links(
+    ds: Datasette, archive_db: Path
+) -> None:
+    html = (await ds.client.get("/?q=" + quote("бітімгершілікке"))).text
+    found = _results(html)
+    conn = sqlite3.connect(archive_db)
+    tiers = search.tiers("бітімгершілікке")
+    assert tiers is not None
+    best = ranked.best_rowids(conn, *tiers)
+    ids = {r: i for r, i in conn.execute("select rowid, id from paragraphs where status='live'")}
+    assert found == [ids[r] for r in best if r in ids][:landing.PAGE]  # the table's ranking
+    assert "<mark>бітімгершілік</mark>" in html and "<mark>бітімгершілікке</mark>" in html
+    assert f'href="/archive/paragraphs/{found[0]}#cite-this-paragraph"' in html
+    for heading in ("Language", "Role", "Journal", "Year", "UDC class", "GRNTI class"):
+        assert f"<h3>{heading}</h3>" in html
+
+
+async def test_landing_page_facets_filter_the_hits(ds: Datasette) -> None:
+    everything = _results((await ds.client.get("/?q=" + quote("миссия"))).text)
+    html = (await ds.client.get("/?q=" + quote("миссия") + "&lang=ru")).text
+    russian = _results(html)
+    assert '<li class="selected">' in html  # the chosen value, with a link that removes it
+    kazakh = _results((await ds.client.get("/?q=" + quote("миссия") + "&lang=kk")).text)
+    assert russian and all(pid.startswith(RU) for pid in russian)
+    assert kazakh and all(pid.startswith(KK) for pid in kazakh)
+    assert sorted(russian + kazakh) == sorted(everything)
+    html = (await ds.client.get("/?q=" + quote("миссия") + "&journal=nowhere")).text
+    assert _results(html) == []
+
+
+async def test_landing_page_escapes_the_text_it_marks(ds: Datasette) -> None:
+    html = (await ds.client.get("/?q=" + quote('<b>"'))).text
+    assert "<b>" not in html.split("<body", 1)[1].replace("<b>\"", "")
