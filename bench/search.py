@@ -30,6 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from archive.ingest import refresh_word_forms  # noqa: E402
 from archive.search import stem_text  # noqa: E402
 from archive.store import Store  # noqa: E402
 
@@ -179,6 +180,9 @@ def main() -> None:
             seconds = build(db_path, total)
             print(f"built {total} paragraphs in {seconds:.0f} s "
                   f"({db_path.stat().st_size / 2**20:.0f} MiB)")
+        with Store.open(home) as store:  # as ``archive serve`` opens it: migrated, indexed
+            refresh_word_forms(store, paragraphs=False)
+            store.checkpoint()
         live = "--live" in sys.argv
         size = db_path.stat().st_size
         print(f"{total} paragraphs, {size / 2**20:.0f} MiB, {size / total:,.0f} bytes a "

@@ -1,9 +1,11 @@
-"""Migrations of the search indexes from 0011 on (the earlier ones are in ``schema``)."""
+"""Migrations from 0011 on: the sources' word forms and the paragraphs' counts by source
+fields (the earlier migrations are in ``schema``)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from . import source_facets
 from .ranked import SOURCE_COLUMN_WEIGHTS
 
 if TYPE_CHECKING:
@@ -42,4 +44,90 @@ def source_word_forms(db: sqlite_utils.Database) -> None:
     )
     db.execute(
         "INSERT OR REPLACE INTO search_index(name, version) VALUES ('sources_stems', NULL)"
+    )
+
+
+
+# The sources' columns paragraphs are counted by; the lists hold a JSON array of values, each
+# counted.
+SOURCE_FACET_COLUMNS, _LISTS = source_facets.COLUMNS, source_facets.ARRAYS
+
+
+def _values(column: str, row: str, where: str = "") -> str:
+    """SELECT of the ``value``s of ``column`` in ``row``: the source ``s`` that ``where``
+    picks, or a trigger's ``OLD`` or ``NEW`` row of ``sources``."""
+    tables = ["sources s"] if where else []
+    value = f"{row}.{column}"
+    if column in _LISTS:
+        # A malformed list is no values, never a failed write.
+        tables.append(f"json_each(CASE WHEN json_valid({value}) THEN {value} END) j")
+        value = "j.value"
+    found = f"SELECT {value} AS value"
+    if tables:
+        found += f" FROM {', '.join(tables)}"
+    return found + (f" WHERE {where}" if where else "")
+
+
+def _shift(column: str, values: str, count: str) -> str:
+    """Add ``count`` paragraphs (negative to take away) to each of ``values``."""
+    return (
+        "INSERT INTO paragraph_source_facets (name, value, count) "
+        f"SELECT '{column}', value, {count} FROM ({values}) WHERE value IS NOT NULL "
+        "AND coalesce({count}, 0) != 0 "
+        "ON CONFLICT (name, value) DO UPDATE SET count = count + excluded.count; "
+    ).replace("{count}", count)
+
+
+def _shifts(count: str, row: str = "s", where: str = "") -> str:
+    return "".join(_shift(c, _values(c, row, where), count) for c in SOURCE_FACET_COLUMNS)
+
+
+_PRUNE = "DELETE FROM paragraph_source_facets WHERE count <= 0; "
+
+
+def source_facet_counts(db: sqlite_utils.Database) -> None:
+    # Paragraphs counted by their source's journal, year and classes, for the paragraphs
+    # table's facets over the whole table: kept from the per-source counts (0008) by triggers,
+    # in the same transaction as every change. A source's own values change its paragraphs'
+    # counts too. The covering index serves these joins and the sources table's own facets
+    # without reading whole rows (a source's abstracts make its row long).
+    db.execute(
+        "CREATE TABLE paragraph_source_facets (name TEXT NOT NULL, value TEXT NOT NULL, "
+        "count INTEGER NOT NULL, PRIMARY KEY (name, value)) WITHOUT ROWID"
+    )
+    db.execute(
+        "CREATE INDEX idx_sources_facets ON sources (key, journal, year, language, kind, "
+        "udc_classes, grnti_classes, author_names, udc, grnti)"
+    )
+    for column in SOURCE_FACET_COLUMNS:
+        value, each = f"s.{column}", ""
+        if column in _LISTS:
+            each = f", json_each(CASE WHEN json_valid({value}) THEN {value} END) j"
+            value = "j.value"
+        db.execute(
+            "INSERT INTO paragraph_source_facets (name, value, count) "
+            f"SELECT '{column}', {value}, sum(f.count) FROM paragraph_facets f "
+            f"JOIN sources s ON s.key = f.value{each} "
+            f"WHERE f.name = 'source' AND {value} IS NOT NULL GROUP BY {value}"
+        )
+    of_source = "s.key = {}.value"
+    db.execute(
+        "CREATE TRIGGER paragraph_source_facets_ai AFTER INSERT ON paragraph_facets "
+        f"WHEN NEW.name = 'source' BEGIN {_shifts('NEW.count', where=of_source.format('NEW'))}END"
+    )
+    db.execute(
+        "CREATE TRIGGER paragraph_source_facets_au AFTER UPDATE OF count ON paragraph_facets "
+        "WHEN NEW.name = 'source' BEGIN "
+        f"{_shifts('NEW.count - OLD.count', where=of_source.format('NEW'))}{_PRUNE}END"
+    )
+    db.execute(
+        "CREATE TRIGGER paragraph_source_facets_ad AFTER DELETE ON paragraph_facets "
+        "WHEN OLD.name = 'source' BEGIN "
+        f"{_shifts('-OLD.count', where=of_source.format('OLD'))}{_PRUNE}END"
+    )
+    count = "(SELECT count FROM paragraph_facets WHERE name = 'source' AND value = NEW.key)"
+    db.execute(
+        "CREATE TRIGGER paragraph_source_facets_su AFTER UPDATE OF "
+        f"{', '.join(SOURCE_FACET_COLUMNS)} ON sources BEGIN "
+        f"{_shifts('-' + count, row='OLD')}{_shifts(count, row='NEW')}{_PRUNE}END"
     )
