@@ -150,8 +150,9 @@ def test_counts_by_source_follow_paragraphs_and_sources(tmp_path: Path) -> None:
 async def test_sources_list_facets_read_only_what_they_count(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Datasette's array facets on the sources table are asked the narrow way (key and list
-    only) and count as Datasette would."""
+    """Datasette's array facets on the sources table: from the kept counts over the whole
+    table, asked the narrow way (key and list only) over a filtered page; both count as
+    Datasette would."""
     db = build_archive(tmp_path / "archive.db")
     asked: list[str] = []
     narrow = source_facets.listed_values_sql
@@ -164,16 +165,45 @@ async def test_sources_list_facets_read_only_what_they_count(
     config = yaml.safe_load(CONFIG.read_text(encoding="utf-8"))
     ds = Datasette([str(db)], config=config)
     await ds.invoke_startup()
+    pages = {}
     try:
-        response = await ds.client.get("/archive/sources.json?_extra=facet_results")
-        facets = response.json()["facet_results"]["results"]
+        for where in ("", "&kind=article-journal"):
+            response = await ds.client.get(f"/archive/sources.json?_extra=facet_results{where}")
+            pages[where] = response.json()["facet_results"]["results"]
+            assert bool(asked) == bool(where)  # the whole table's come from the kept counts
     finally:
         ds.close()
-    assert {"author_names", "udc_classes", "grnti_classes", "udc", "grnti"} <= set(asked)
+    assert set(source_facets.LISTS) <= set(asked)
     conn = sqlite3.connect(db)
-    for column in ("author_names", "udc", "grnti_classes"):
-        expected = dict(conn.execute(
-            f"SELECT j.value, count(DISTINCT s.key) FROM sources s, json_each(s.{column}) j "
-            "GROUP BY j.value"))
-        assert {v["value"]: v["count"] for v in facets[column]["results"]} == expected
+    for where, facets in pages.items():
+        for column in source_facets.LISTS:
+            expected = dict(conn.execute(
+                f"SELECT j.value, count(DISTINCT s.key) FROM sources s, json_each(s.{column}) j "
+                f"WHERE 1 {where.replace('&', 'AND s.').replace('=article-journal', ' = ?')} "
+                "GROUP BY j.value", ["article-journal"] if where else []))
+            got = {v["value"]: v["count"] for v in facets[column]["results"]}
+            assert got == expected, (where, column)
     conn.close()
+
+
+def test_sources_list_counts_follow_every_change(tmp_path: Path) -> None:
+    with Store.open(tmp_path) as store:
+        conn = store.db.conn
+        conn.execute(
+            "INSERT INTO sources (key, author_names, udc, udc_classes, grnti, grnti_classes) "
+            "VALUES ('a', '[\"Қалила А.\", \"Smith J.\"]', '[\"341.1\", \"341.1\"]', '[\"3\"]', "
+            "'[]', NULL), ('b', '[\"Smith J.\"]', 'broken', '[\"3\"]', '[\"10.87\"]', '[\"10\"]')"
+        )
+        conn.execute("UPDATE sources SET author_names = '[\"Ким Л.\"]' WHERE key = 'a'")
+        conn.execute("INSERT INTO sources (key, udc_classes) VALUES ('c', '[\"9\"]')")
+        conn.execute("DELETE FROM sources WHERE key = 'c'")
+        conn.commit()
+        for column in source_facets.LISTS:
+            expected = sorted(
+                conn.execute(
+                    f"SELECT j.value, count(DISTINCT s.key) FROM sources s, json_each(CASE WHEN "
+                    f"json_valid(s.{column}) THEN s.{column} END) j GROUP BY j.value"),
+                key=lambda vn: (-vn[1], vn[0]))
+            assert source_facets.source_list_counts(conn, column, 50) == expected, column
+        assert source_facets.source_list_counts(conn, "author_names", 50) == [
+            ("Smith J.", 1), ("Ким Л.", 1)]

@@ -13,7 +13,12 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # the migrations are handed a Database; naming them costs no import
     import sqlite_utils
 
-from .search_schema import FTS_TOKENIZER, source_facet_counts, source_word_forms
+from .search_schema import (
+    FTS_TOKENIZER,
+    source_facet_counts,
+    source_list_counts,
+    source_word_forms,
+)
 
 
 def _initial(db: sqlite_utils.Database) -> None:
@@ -349,6 +354,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("0010_word_forms_contentless", _word_forms_contentless),
     ("0011_source_word_forms", source_word_forms),
     ("0012_source_facet_counts", source_facet_counts),
+    ("0013_source_list_counts", source_list_counts),
 ]
 
 

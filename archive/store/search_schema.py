@@ -131,3 +131,44 @@ def source_facet_counts(db: sqlite_utils.Database) -> None:
         f"{', '.join(SOURCE_FACET_COLUMNS)} ON sources BEGIN "
         f"{_shifts('-' + count, row='OLD')}{_shifts(count, row='NEW')}{_PRUNE}END"
     )
+
+
+# The sources' JSON lists the sources table is faceted by (``datasette.yaml``).
+SOURCE_LISTS = source_facets.LISTS
+
+
+def _list_shift(column: str, row: str, by: int) -> str:
+    value = f"{row}.{column}"
+    return (
+        "INSERT INTO source_list_facets (name, value, count) "
+        f"SELECT DISTINCT '{column}', j.value, {by} "
+        f"FROM json_each(CASE WHEN json_valid({value}) THEN {value} END) j "
+        "WHERE j.value IS NOT NULL "
+        "ON CONFLICT (name, value) DO UPDATE SET count = count + excluded.count; "
+    )
+
+
+def source_list_counts(db: sqlite_utils.Database) -> None:
+    # The sources table's facets by its lists (authors, classes) over the whole table: each
+    # value's number of sources, kept by triggers as the paragraphs' counts are (0008), since
+    # counting them unpacks every source's lists on every view of the sources page.
+    db.execute(
+        "CREATE TABLE source_list_facets (name TEXT NOT NULL, value TEXT NOT NULL, "
+        "count INTEGER NOT NULL, PRIMARY KEY (name, value)) WITHOUT ROWID"
+    )
+    for column in SOURCE_LISTS:
+        db.execute(
+            "INSERT INTO source_list_facets (name, value, count) "
+            f"SELECT '{column}', j.value, count(DISTINCT s.key) FROM sources s, "
+            f"json_each(CASE WHEN json_valid(s.{column}) THEN s.{column} END) j "
+            "WHERE j.value IS NOT NULL GROUP BY j.value"
+        )
+    prune = "DELETE FROM source_list_facets WHERE count <= 0; "
+    added = "".join(_list_shift(c, "NEW", 1) for c in SOURCE_LISTS)
+    removed = "".join(_list_shift(c, "OLD", -1) for c in SOURCE_LISTS) + prune
+    db.execute(f"CREATE TRIGGER source_list_facets_ai AFTER INSERT ON sources BEGIN {added}END")
+    db.execute(f"CREATE TRIGGER source_list_facets_ad AFTER DELETE ON sources BEGIN {removed}END")
+    db.execute(
+        f"CREATE TRIGGER source_list_facets_au AFTER UPDATE OF {', '.join(SOURCE_LISTS)} "
+        f"ON sources BEGIN {removed}{added}END"
+    )

@@ -14,6 +14,8 @@ import sqlite3
 # list of values, each counted.
 COLUMNS = ("journal", "year", "udc_classes", "grnti_classes")
 ARRAYS = ("udc_classes", "grnti_classes")
+# The sources' own lists whose values the store counts (migration 0013).
+LISTS = ("author_names", "udc_classes", "grnti_classes", "udc", "grnti")
 
 
 def _column(column: str) -> str:
@@ -75,3 +77,18 @@ def listed_values_sql(rows: str, column: str, limit: int) -> str:
         f"select j.value as value, count(distinct i.key) as count from ({rows}) i, "
         f"json_each(i.[{column}]) j group by j.value order by count desc, value limit {limit}"
     )
+
+
+def source_list_counts(
+    conn: sqlite3.Connection, column: str, limit: int
+) -> list[tuple[object, int]] | None:
+    """Every source's count by each value of its list ``column``, as the store keeps them
+    (``source_list_facets``, migration 0013); None for a list it does not count."""
+    if column not in LISTS:
+        return None
+    rows = conn.execute(
+        "SELECT value, count FROM source_list_facets WHERE name = ? "
+        "ORDER BY count DESC, value LIMIT ?",
+        (column, limit),
+    )
+    return [(v, int(n)) for v, n in rows]

@@ -7,9 +7,11 @@ view of the table's first page. The store keeps those counts (``paragraph_facets
 its query is answered from them. A filtered or searched page is counted by Datasette as
 before (a search keeps at most ``store.ranked.TOP_HITS`` rows, so that stays cheap).
 
-The sources table's list facets (authors, classes) are counted the same way as Datasette
-counts them, but without carrying every column of every row through the query (a source's
-abstracts made the sources page take seconds at twenty thousand sources).
+The sources table's list facets (authors, classes) over the whole table are read from the
+counts the store keeps of them (``source_list_facets``, migration 0013); over a filtered
+page they are counted as Datasette counts them, but without carrying every column of every
+row through the query (a source's abstracts made the sources page take seconds at twenty
+thousand sources).
 
 Datasette has no hook for this: ``apply()`` wraps ``ColumnFacet.facet_results`` (paragraphs)
 and ``ArrayFacet.facet_results`` (sources) so that they see a ``Datasette`` whose ``execute``
@@ -31,6 +33,7 @@ _FACET_SQL = re.compile(
     re.S,
 )
 _WHOLE_TABLE = re.compile(r"^select .* from (?:\[paragraphs\]|paragraphs)$", re.S)
+_WHOLE_SOURCES = re.compile(r"^select .* from (?:\[sources\]|sources)$", re.S)
 # Datasette's array facet (``ArrayFacet.facet_results``), whatever the rows.
 _ARRAY_SQL = re.compile(
     r"^\s*with inner as \((?P<inner>.*)\),\s*deduped_array_items as \(\s*select\s+distinct "
@@ -85,7 +88,14 @@ class _Counted:
     async def execute(self, database: str, sql: str, params: Any = None, **kwargs: Any) -> Any:
         listed = listed_query(sql)
         if listed is not None:
-            sql = source_facets.listed_values_sql(*listed)
+            rows, column, limit = listed
+            if _WHOLE_SOURCES.match(rows.strip()):
+                db = self._datasette.get_database(database)
+                kept = await db.execute_fn(
+                    lambda conn: source_facets.source_list_counts(conn, column, limit))
+                if kept is not None:
+                    return _Results([{"value": v, "count": n} for v, n in kept])
+            sql = source_facets.listed_values_sql(rows, column, limit)
         asked = counted_query(sql)
         if asked is not None:
             column, limit = asked
