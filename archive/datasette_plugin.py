@@ -23,7 +23,6 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import markupsafe
@@ -35,6 +34,7 @@ from jinja2 import Environment, FileSystemLoader
 
 from . import search
 from .cite.stored import resolver_path
+from .publish import TEMPLATES
 from .resolution import split_id
 from .store import ranked
 from .web import facets, guard, params, site, source_facets
@@ -44,7 +44,6 @@ from .web.panels import paragraph_box, render, source_panel
 from .web.resolver import resolve_view
 
 PLUGIN = "archive"
-TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
 # ---- startup ----------------------------------------------------------------------------------

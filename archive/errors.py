@@ -13,7 +13,9 @@
     │   └── UnreadablePathError           missing file, no permission, unreadable folder
     ├── SidecarError             exit 3   a metadata sidecar is malformed (file, line, field)
     ├── NotFoundError            exit 4   no source / paragraph with that key or ID
-    └── StoreError               exit 5   the archive home or database is unusable
+    ├── StoreError               exit 5   the archive home or database is unusable
+    └── ClusterError             exit 6   the Dask cluster of ``ingest --cluster`` is
+                                          unreachable, has no workers or other software
 
 Third-party exceptions are translated where they are raised (``raise … from exc``);
 the CLI is the only place that turns these into messages and exit codes.
@@ -83,3 +85,8 @@ class NotFoundError(ArchiveError):
 
 class StoreError(ArchiveError):
     exit_code = 5
+
+
+class ClusterError(ArchiveError):
+    exit_code = 6
+    hint = "check the scheduler's address (tcp://HOST:8786) and that its workers are up"

@@ -15,14 +15,14 @@ on the order the paths were given in, on ``--jobs``, or on re-running.
 
 from __future__ import annotations
 
-import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, Literal
 
 from . import __version__
-from .analyse import Analysis, analyse
+from .analyse import Analysis
 from .errors import ArchiveError, NotFoundError, UnreadablePathError
 from .inputs import collect_files, read_at_most, recorded_name, shown_path
 from .models import DEFAULT_LIMITS, Limits
@@ -31,9 +31,10 @@ from .search import INDEX_VERSION, stem_text
 from .sidecars import SidecarDir
 from .store import Store
 from .store.plans import EventWrite
+from .workers import Workers, analyse_original
 
 if TYPE_CHECKING:
-    from concurrent.futures import Executor, Future
+    from concurrent.futures import Future
 
     # Identifying and labelling (and the fuzzy matcher they load) are imported when a file
     # is new: a run of files the archive already has costs a hash and a lookup each.
@@ -97,19 +98,6 @@ class _Loaded:
     sha256: str
 
 
-def _analyse_stored(object_path: str, limits: Limits = DEFAULT_LIMITS) -> Analysis | ArchiveError:
-    """Analyse one stored original; runs in worker processes, so errors come back as values."""
-    try:
-        return analyse(Path(object_path).read_bytes(), limits)
-    except ArchiveError as exc:
-        return exc
-    except OSError as exc:
-        return UnreadablePathError(f"cannot read stored object: {exc.strerror or exc}")
-    except Exception as exc:  # a defect on one odd file must not stop the other files
-        return ArchiveError(f"could not be analysed ({type(exc).__name__}: {exc})",
-                            hint="please report this file")
-
-
 def _failed(shown: str, exc: ArchiveError, sha256: str | None = None) -> FileOutcome:
     return FileOutcome(shown, FAILED, sha256=sha256, error=_message(exc),
                        hint=exc.hint or None, exit_code=exc.exit_code)
@@ -125,7 +113,7 @@ def ingest_paths(
     *,
     sidecars: SidecarDir | None = None,
     source_key: str | None = None,
-    jobs: int = 1,
+    workers: Workers | None = None,
     limits: Limits = DEFAULT_LIMITS,
     on_file: Callable[[FileOutcome], None] | None = None,
     on_total: Callable[[int], None] | None = None,
@@ -133,12 +121,14 @@ def ingest_paths(
 ) -> IngestReport:
     """Ingest files and directories; every file gets an outcome, failures do not stop the run.
 
-    Runs into one home are serialised (``Store.ingesting``): ``on_wait`` is called when this
-    one has to wait for another.
+    New files are analysed by ``workers`` (processes or a cluster; the caller closes them)
+    or, without, in this process. Runs into one home are serialised (``Store.ingesting``):
+    ``on_wait`` is called when this one has to wait for another.
     """
     with store.ingesting(on_wait):
         return _ingest_locked(store, paths, sidecars=sidecars, source_key=source_key,
-                              jobs=jobs, limits=limits, on_file=on_file, on_total=on_total)
+                              workers=workers, limits=limits, on_file=on_file,
+                              on_total=on_total)
 
 
 def refresh_word_forms(store: Store, *, paragraphs: bool = True) -> None:
@@ -158,7 +148,7 @@ def _ingest_locked(
     *,
     sidecars: SidecarDir | None,
     source_key: str | None,
-    jobs: int,
+    workers: Workers | None,
     limits: Limits,
     on_file: Callable[[FileOutcome], None] | None,
     on_total: Callable[[int], None] | None,
@@ -183,7 +173,7 @@ def _ingest_locked(
         if on_file:
             on_file(outcome)
 
-    with _Analyses(store, jobs, limits) as analyses:
+    with _Analyses(store, workers, limits) as analyses:
         loaded = _keep_originals(store, paths, report, limits.max_bytes, analyses.hand_out)
         if on_total:
             on_total(len(loaded) + len(outcomes))
@@ -242,48 +232,80 @@ def _keep_originals(
 class _Analyses:
     """Analyses of new contents, each made once.
 
-    With ``jobs > 1`` they are handed to worker processes as soon as the bytes are kept, so
-    the workers (which start with the first new file) analyse while the writer is still
-    hashing the rest, and run ahead of it while it writes. With one job each is made when
-    the writer asks for it.
+    With workers, each is handed out as soon as its bytes are kept, so the workers (started
+    with the first new file) analyse while the writer is still hashing the rest, and run
+    ahead of it while it writes. A few more than the workers' slots are in flight at a
+    time: a cluster's worker is sent the bytes, and the rest wait here as hashes, not in
+    the scheduler's memory. Without workers each is made when the writer asks for it.
     """
 
-    def __init__(self, store: Store, jobs: int, limits: Limits) -> None:
+    def __init__(self, store: Store, workers: Workers | None, limits: Limits) -> None:
         self._store = store
-        self._jobs = min(jobs, os.cpu_count() or 1)
+        self._workers = workers
         self._limits = limits
-        self._pool: Executor | None = None
+        self._queue: deque[str] = deque()  # handed out, not yet sent (or sent ahead of turn)
+        self._queued: set[str] = set()  # of those, the ones not yet sent
         self._pending: dict[str, Future[Analysis | ArchiveError]] = {}
-
-    def _path(self, sha256: str) -> str:
-        return str(self._store.objects.path_for(sha256))
+        # Of those, the ones sent and maybe not done: counted often, so kept short.
+        self._running: set[Future[Analysis | ArchiveError]] = set()
 
     def hand_out(self, sha256: str) -> None:
-        """Start analysing ``sha256`` in a worker, unless the archive has it already."""
-        if self._jobs <= 1 or sha256 in self._pending or self._store.file_source(sha256):
+        """Have ``sha256`` analysed by a worker, unless the archive has it already."""
+        if (self._workers is None or sha256 in self._pending or sha256 in self._queued
+                or self._store.file_source(sha256)):
             return
-        if self._pool is None:
-            from concurrent.futures import ProcessPoolExecutor
+        self._queue.append(sha256)
+        self._queued.add(sha256)
+        self._send_more()
 
-            # Each worker stays for the run, so it imports the stages and loads a model (the
-            # language identifier, Russian word forms) once, when a file first needs it:
-            # loading them all up front cost a second a worker on text that needs neither.
-            self._pool = ProcessPoolExecutor(max_workers=self._jobs)
-        self._pending[sha256] = self._pool.submit(
-            _analyse_stored, self._path(sha256), self._limits)
+    def _send_more(self) -> None:
+        assert self._workers is not None
+        self._running = {f for f in self._running if not f.done()}
+        room = 2 * self._workers.slots - len(self._running)
+        while self._queue and room > 0:
+            sha256 = self._queue.popleft()
+            if sha256 in self._queued:
+                self._send(sha256)
+                room -= 1
+
+    def _send(self, sha256: str) -> None:
+        assert self._workers is not None
+        self._queued.discard(sha256)
+        try:
+            task = self._workers.task_input(self._store.objects.path_for(sha256))
+            future = self._workers.executor().submit(analyse_original, task, self._limits)
+        except Exception as exc:  # the pool is gone: each file fails, the run goes on
+            from concurrent.futures import Future
+
+            future = Future()
+            future.set_exception(exc)
+        self._pending[sha256] = future
+        self._running.add(future)
 
     def of(self, sha256: str) -> Analysis | ArchiveError:
+        if sha256 in self._queued:  # the writer waits for it: it goes ahead of its turn
+            self._send(sha256)
         pending = self._pending.pop(sha256, None)
         if pending is None:
-            return _analyse_stored(self._path(sha256), self._limits)
-        return pending.result()
+            return analyse_original(str(self._store.objects.path_for(sha256)), self._limits)
+        from concurrent.futures import FIRST_COMPLETED, wait
+
+        while not pending.done():  # the others' results free slots for the queue meanwhile
+            wait(self._running | {pending}, return_when=FIRST_COMPLETED)
+            self._send_more()
+        try:
+            return pending.result()
+        except Exception as exc:  # the worker, not the file: it died, or the cluster went
+            return ArchiveError(f"was not analysed: the worker was lost "
+                                f"({type(exc).__name__}: {exc})",
+                                hint="ingest the file again")
 
     def __enter__(self) -> _Analyses:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(cancel_futures=True)
+        for pending in self._pending.values():
+            pending.cancel()
 
 
 def _analysed(

@@ -36,6 +36,10 @@ TombstoneStatus = Literal["deleted", "merged", "split"]
 LineageKind = Literal["deleted", "merged_into", "split_into"]
 
 
+# ``Line.kind`` of a whole block as a page's markup gave it (HTML): never a wrapped line.
+MARKUP_KINDS = frozenset(("paragraph", "title", "heading", "item", "quote", "caption"))
+
+
 @dataclass(frozen=True, slots=True)
 class Line:
     """One line of text as an extractor saw it.
@@ -245,6 +249,12 @@ class SourceMetadata:
     # ``[First words…]`` for a work without a title of its own (``metadata.display``): shown,
     # never cited as the work's title.
     display_title: str | None = None
+    # A web page's last change as it states it (the work's ``date`` is its publication), a
+    # summary it gives for previews and search engines, and the site's section it is filed
+    # under ("Общество"); each with its origin in ``metadata_values``.
+    modified: str | None = None
+    description: str | None = None
+    section: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

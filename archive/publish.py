@@ -13,6 +13,8 @@ from pathlib import Path
 
 # The configuration ships at the top of the repository, beside README.md.
 CONFIG_NAME = "datasette.yaml"
+# The plugin's page templates, inside the package.
+TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
 def config_path() -> Path:

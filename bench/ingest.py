@@ -32,6 +32,7 @@ import pdfgen
 
 from archive.ingest import ingest_paths
 from archive.store import Store
+from archive.workers import Processes
 
 TESTS = Path(__file__).resolve().parent.parent / "tests"
 # What the generated PDFs depend on: a change to any of these makes a new corpus.
@@ -84,8 +85,8 @@ def time_get_text(paths: list[Path]) -> tuple[float, int]:
 
 def time_ingest(paths: list[Path], home: Path, jobs: int, expect: str = "new") -> float:
     start = time.perf_counter()
-    with Store.open(home, create=True) as store:
-        report = ingest_paths(store, paths, jobs=jobs)
+    with Store.open(home, create=True) as store, Processes(jobs) as workers:
+        report = ingest_paths(store, paths, workers=workers if jobs > 1 else None)
     elapsed = time.perf_counter() - start
     failed = [f for f in report.files if f.status == "failed"]
     if failed:

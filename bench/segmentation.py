@@ -1,6 +1,7 @@
 """Paragraph recall / precision / F1 and role accuracy of segmentation against the gold files.
 
-For each ``tests/golden/*.json`` (not ``*.meta.json``): get the bytes — ``"source"`` names a
+For each ``tests/golden/*.json`` (not ``*.meta.json``) and each web page's gold in
+``tests/golden/web/`` (``"file"``, read by the HTML front end): get the bytes — ``"source"`` names a
 file relative to the repository (``seeds/x.txt``, ``tests/data/x.pdf``), ``"generator"``
 names a function in ``tests/pdfgen.GENERATORS`` that builds a PDF — pick the extractor by
 magic bytes (``%PDF-`` → PDF, otherwise text), segment, and compare.
@@ -117,7 +118,7 @@ def load_bytes(spec: dict[str, Any]) -> bytes:
 
         made = pdfgen.GENERATORS[spec["generator"]]()
         return made[0] if isinstance(made, tuple) else made
-    return (ROOT / spec["source"]).read_bytes()
+    return (ROOT / spec.get("source", spec.get("file", ""))).read_bytes()
 
 
 _VOWELS = frozenset("аәеёиоөуұүыіэюяaeiouy")
@@ -178,6 +179,12 @@ def run_chained(path: Path, width: int = 95) -> Score:
 
 
 def extract(data: bytes) -> Document:
+    from archive.detect import HTML, detect_media_type
+
+    if detect_media_type(data) == HTML:
+        from archive.extract.html import extract_html
+
+        return extract_html(data)
     if data.startswith(b"%PDF-"):
         from archive.extract.pdf import extract_pdf
 
@@ -188,9 +195,10 @@ def extract(data: bytes) -> Document:
 
 
 def gold_files() -> list[Path]:
-    return sorted(
-        p for p in (ROOT / "tests" / "golden").glob("*.json") if not p.name.endswith(".meta.json")
-    )
+    files = [p for p in (ROOT / "tests" / "golden").glob("*.json")
+             if not p.name.endswith(".meta.json")]
+    # The web pages' gold (bench/web.py's development set; its held-out set stays out).
+    return sorted(files) + sorted((ROOT / "tests" / "golden" / "web").glob("*.json"))
 
 
 def run(path: Path) -> tuple[Score, float]:

@@ -56,6 +56,14 @@ def justext_paragraphs(data: bytes) -> list[str]:
     return [p.text for p in paragraphs if not p.is_boilerplate]
 
 
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def _median_ms(data: bytes, runs: int = 7) -> float:
     times = []
     for _ in range(runs):
@@ -68,15 +76,26 @@ def _median_ms(data: bytes, runs: int = 7) -> float:
 def main() -> int:
     print(f"{'page':34} {'paras':>5} {'P':>6} {'R':>6} {'F1':>6} {'role':>6} {'chrome':>6} "
           f"{'meta':>7} {'ms':>6}   jusText: {'P':>6} {'R':>6} {'F1':>6} {'chrome':>6}")
-    for path in sorted((ROOT / "tests" / "golden" / "web").glob("*.json")):
+    for folder in ("web", "web_heldout"):
+        # The held-out pages' gold was written before the program first read them; they are
+        # reported apart and never tuned on.
+        print(f"--- {'development' if folder == 'web' else 'held-out'} pages ({folder})")
+        _pages(ROOT / "tests" / "golden" / folder)
+    return 0
+
+
+def _pages(folder: Path) -> None:
+    for path in sorted(folder.glob("*.json")):
         gold = json.loads(path.read_text(encoding="utf-8"))
         page = (ROOT / gold["file"]).read_bytes()
         texts = [p["text"] for p in gold["paragraphs"]]
         jt = justext_paragraphs(page)
         jp, jr, jf = prf(texts, jt)
         url = gold["metadata"]["url"]
-        for label, data in (("", page), (" in WARC.gz", webcaptures.warc(page, url, gz=True)),
-                            (" in MHTML", webcaptures.mhtml(page, url))):
+        wrapped = [("", page), (" in WARC.gz", webcaptures.warc(page, url, gz=True))]
+        if _is_utf8(page):  # the MHTML writer (tests/webcaptures.py) writes UTF-8 parts only
+            wrapped.append((" in MHTML", webcaptures.mhtml(page, url)))
+        for label, data in wrapped:
             analysis = analyse(data)
             blocks = analysis.segmentation.blocks
             got = [b.text for b in blocks]
@@ -96,7 +115,6 @@ def main() -> int:
             for item, good, expected, value in meta:
                 if not good:
                     print(f"    MISS {item}: expected {expected!r}, got {value!r}")
-    return 0
 
 
 if __name__ == "__main__":

@@ -19,14 +19,16 @@ PURE = (
     "archive.models", "archive.errors", "archive.detect", "archive.hashing",
     "archive.language", "archive.search", "archive.extract", "archive.clean",
     "archive.segment", "archive.metadata", "archive.ids", "archive.analyse", "archive.linewidth",
-    "archive.lazy",
+    "archive.lazy", "archive.devised",
 )
-_STAGES = tuple(m for m in PURE if m not in ("archive.models", "archive.errors"))
+# Shared vocabulary every layer may use: the records, the errors, the devised-title rule.
+_BASE = ("archive.models", "archive.errors", "archive.devised")
+_STAGES = tuple(m for m in PURE if m not in _BASE)
 READ_SIDE = (
     "archive.resolution", "archive.cite", "archive.check", "archive.citing", "archive.report",
     "archive.export", "archive.finding",
 )
-PUBLISHING = ("archive.datasette_plugin", "archive.web", "archive.publish")
+PUBLISHING = ("archive.datasette_plugin", "archive.web", "archive.publish", "archive.bundle")
 WRITE_SIDE = (
     "archive.ingest", "archive.identify", "archive.curation", "archive.fixity",
     "archive.objects", "archive.store.write", "archive.store.plans", "archive.store.schema",
@@ -51,10 +53,13 @@ LIBRARIES = {
     "pymupdf": ("archive.extract.pdf",),
     "fitz": (),
     "trafilatura": ("archive.extract.html",),
+    "htmldate": ("archive.extract.html",),
     "warcio": ("archive.extract.warc",),
     "justext": (),  # measured against trafilatura (docs/web.md), not used
     "datasette": ("archive.datasette_plugin", "archive.web"),
     "typer": ("archive.cli",),
+    "distributed": ("archive.workers",),  # Dask, for ``ingest --cluster``
+    "dask": ("archive.workers",),
 }
 
 

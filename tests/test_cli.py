@@ -249,10 +249,11 @@ def test_folders_skip_hidden_entries_and_link_cycles(home, tmp_path):
 def test_a_defect_on_one_file_does_not_stop_the_run(home, monkeypatch, stage):
     """A defect while analysing (in a worker) or while writing one file fails that file."""
     import archive.identify
-    import archive.ingest
+    import archive.workers
 
-    # ``identify`` is imported by the ingest when a file is new; ``analyse`` is its own.
-    module = archive.ingest if stage == "analyse" else archive.identify
+    # ``identify`` is imported by the ingest when a file is new; ``analyse`` by what a
+    # worker runs.
+    module = archive.workers if stage == "analyse" else archive.identify
     real = getattr(module, stage)
 
     def fragile(*args):

@@ -46,7 +46,7 @@ def killing(fn):
         return result
     return wrapper
 
-import archive.ingest, archive.store, archive.store.write
+import archive.store, archive.store.write, archive.workers
 from archive.store import Store
 name = step.split(":")[0]
 if name == "object-write":
@@ -56,7 +56,7 @@ elif name == "transaction":
 elif name == "event":
     Store.record_event = killing(Store.record_event)
 elif name == "analysis":
-    archive.ingest.analyse = killing(archive.ingest.analyse)
+    archive.workers.analyse = killing(archive.workers.analyse)
 elif name == "finish":
     Store.finish_ingest = killing(Store.finish_ingest)
 from archive.cli import app

@@ -119,7 +119,7 @@ def _by_source(conn: sqlite3.Connection, column: str) -> list[tuple[str, int]]:
 
 
 def test_counts_by_source_follow_paragraphs_and_sources(tmp_path: Path) -> None:
-    """Migration 0012: paragraphs counted by their source's journal, year and classes."""
+    """Migration 0014: paragraphs counted by their source's journal, year and classes."""
     with Store.open(tmp_path) as store:
         conn = store.db.conn
         conn.execute(

@@ -315,10 +315,6 @@ def test_short_page_comes_once_and_repeated_credits_stay() -> None:
         pair for p in paragraphs for pair in (("body", p), ("caption", "Фото: Zakon.kz"))]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="archive/segment/paragraphs.py does not yet keep a marked-up block whole",
-)
 def test_marked_up_blocks_stay_whole_through_segmentation() -> None:
     page = b"""<html><body><article>
     <p>The opening paragraph of the story is long enough to be kept as the main text here.</p>

@@ -12,15 +12,16 @@ import pytest
 from archive.ids import normalise
 from archive.ingest import ingest_paths
 from archive.store import Store
+from archive.workers import Processes
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_000 = ROOT / "seeds" / "000_d613d50ca8d86847.txt"
 GOLD_000 = json.loads((ROOT / "tests" / "golden" / "000_d613d50ca8d86847.json").read_text())
 
 
-def ingest(home: Path, *paths: Path, **kwargs) -> list:
-    with Store.open(home) as store:
-        return list(ingest_paths(store, list(paths), **kwargs).files)
+def ingest(home: Path, *paths: Path, jobs: int = 1) -> list:
+    with Store.open(home) as store, Processes(jobs) as workers:
+        return list(ingest_paths(store, list(paths), workers=workers if jobs > 1 else None).files)
 
 
 def live_texts(home: Path) -> dict[str, str]:

@@ -76,9 +76,9 @@ def test_an_archive_with_a_copy_of_its_terms_upgrades(tmp_path: Path) -> None:
 
 
 def test_sources_of_an_older_archive_get_their_word_forms(tmp_path: Path) -> None:
-    """Migration 0011 adds the sources' word-form index empty; serving or ingesting fills it
+    """Migration 0013 adds the sources' word-form index empty; serving or ingesting fills it
     (``refresh_word_forms``), and the paragraphs' index is left as it was."""
-    db = database_before(tmp_path / "archive.db", "0011_source_word_forms")
+    db = database_before(tmp_path / "archive.db", "0013_source_word_forms")
     db.execute(
         "INSERT INTO sources (key, title, language, abstracts, keywords, author_names) "
         "VALUES ('a-2024', 'Бітімгершілік миссиялар', 'kk', ?, ?, '[\"Қалила Асқар\"]')",

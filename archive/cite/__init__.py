@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from ..metadata.display import bracketed
+from ..devised import bracketed
 
 STYLES = ("gost", "apa", "chicago", "bibtex", "csl-json")
 _MODULES = {

@@ -39,7 +39,7 @@ from archive.clean.wrapping import (
     wrap_width,
 )
 from archive.linewidth import usual_width
-from archive.models import Artifact, Document, Line
+from archive.models import MARKUP_KINDS, Artifact, Document, Line
 
 __all__ = [
     "CleanLine", "Cleaned", "Vocabulary", "clean", "double_spaced", "join_lines", "keep_hyphen",
@@ -237,9 +237,13 @@ def _artifact(
 
 
 def double_spaced(doc: Document) -> bool:
-    """A hard-wrapped text copy with a blank line before (nearly) every line."""
+    """A hard-wrapped text copy with a blank line before (nearly) every line.
+
+    A page's blocks (HTML) are whole paragraphs with a gap between each: long ones look
+    like wrapped lines, but joining them made a manual's sections one paragraph.
+    """
     lines = doc.lines
-    if len(lines) < 10 or any(ln.y0 is not None for ln in lines):
+    if len(lines) < 10 or any(ln.y0 is not None or ln.kind in MARKUP_KINDS for ln in lines):
         return False
     spaced = sum(ln.blank_before for ln in lines[1:])
     return spaced >= 0.9 * (len(lines) - 1) and is_wrapped([ln.text.strip() for ln in lines])

@@ -100,6 +100,10 @@ def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files and directories (recursive).")],
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON report.")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Extraction workers.")] = 1,
+    cluster: Annotated[str | None, typer.Option(
+        "--cluster", metavar="ADDRESS",
+        help="Analyse on this Dask cluster's workers (tcp://HOST:8786); written here.",
+    )] = None,
     source: Annotated[str | None, typer.Option(
         "--source", help="Add the files to this existing source.")] = None,
     metadata_dir: Annotated[Path, typer.Option(
@@ -116,7 +120,8 @@ def ingest(
 ) -> None:
     """Ingest files: keep the bytes, extract text, metadata and paragraphs."""
     _run(lambda: plain.ingest(
-        _home(), paths, as_json=as_json, jobs=jobs, source=source, metadata_dir=metadata_dir,
+        _home(), paths, as_json=as_json, jobs=jobs, cluster=cluster, source=source,
+        metadata_dir=metadata_dir,
         limits=Limits.of(max_mb, min_letters)))
 
 
@@ -263,6 +268,19 @@ def metadata_apply(
     for key, what in changed:
         out.print(f"{key}: {what}", markup=False)
     out.print(f"{len(changed)} source(s) updated", markup=False)
+
+
+@app.command()
+def publish(
+    dest: Annotated[Path, typer.Argument(help="A new folder for the bundle.")],
+) -> None:
+    """Write a bundle for read-only replicas behind a load balancer: a consistent copy of
+    the database, the Datasette configuration, templates and plugin, pinned requirements, a
+    Dockerfile and a README."""
+    from ..bundle import publish as write_bundle
+
+    folder = _with_store(lambda store: write_bundle(store, dest))
+    err.print(f"wrote {folder}: see {folder / 'README.md'}", markup=False)
 
 
 @app.command()

@@ -24,6 +24,7 @@ from ..models import DEFAULT_LIMITS, Limits
 if TYPE_CHECKING:
     from ..ingest import FileOutcome
     from ..store import Store
+    from ..workers import Workers
 
 T = TypeVar("T")
 HOME_ENV = "ARCHIVE_HOME"
@@ -80,22 +81,25 @@ def with_store(home: Path, action: Callable[[Store], T], *, create: bool = False
 
 def ingest(
     home: Path, paths: Sequence[Path], *, as_json: bool = False, jobs: int = 1,
-    source: str | None = None, metadata_dir: Path = Path("metadata"),
-    limits: Limits = DEFAULT_LIMITS,
+    cluster: str | None = None, source: str | None = None,
+    metadata_dir: Path = Path("metadata"), limits: Limits = DEFAULT_LIMITS,
 ) -> int:
     from ..ingest import FAILED, ingest_paths
     from ..sidecars import SidecarDir
 
+    workers = _workers(jobs, cluster)  # a cluster is reached before anything is written
     progress = _Progress()
     try:
         report = with_store(home, lambda store: ingest_paths(
-            store, list(paths), sidecars=SidecarDir(metadata_dir), source_key=source, jobs=jobs,
-            limits=limits, on_file=progress.file, on_total=progress.total,
+            store, list(paths), sidecars=SidecarDir(metadata_dir), source_key=source,
+            workers=workers, limits=limits, on_file=progress.file, on_total=progress.total,
             on_wait=lambda: progress.say(
                 "archive: waiting for another ingest into this archive to finish"),
         ), create=True)
     finally:
         progress.stop()
+        if workers is not None:
+            workers.close()
     counts = report.counts()
     if as_json:
         print_json({"files": [f.as_json() for f in report.files],
@@ -115,6 +119,26 @@ def ingest(
     # A malformed sidecar (3) is the user's to fix, unlike a file that would not read (2).
     sidecar = any(f.exit_code == SidecarError.exit_code for f in report.files)
     return SidecarError.exit_code if sidecar else 2
+
+
+def _workers(jobs: int, cluster: str | None) -> Workers | None:
+    """Where the analyses run: ``--jobs`` processes here, or the Dask cluster at
+    ``--cluster``; ``None`` for this process alone."""
+    if cluster is not None:
+        if jobs > 1:
+            raise fail(ArchiveError("--jobs and --cluster exclude each other",
+                                    hint="the cluster's workers set how many files run at once"))
+        from ..workers import connect
+
+        try:
+            return connect(cluster)
+        except ArchiveError as exc:
+            raise fail(exc) from exc
+    if jobs > 1:
+        from ..workers import Processes
+
+        return Processes(jobs)
+    return None
 
 
 class _Progress:
@@ -266,6 +290,7 @@ _FLAGS = {"ingest": {"--json"}, "cite": {"--quote"}, "show": {"--json", "--expla
 _ALIASES = {"-j": "--jobs"}
 _VALUED: dict[str, dict[str, tuple[str | None, Callable[[str], object]]]] = {
     "ingest": {"--jobs": (None, lambda v: _at_least(int(v), 1)),
+               "--cluster": (None, str),
                "--source": (None, str),
                "--metadata": ("ARCHIVE_METADATA", _path),
                "--max-mb": ("ARCHIVE_MAX_MB", lambda v: _at_least(float(v), 0)),
@@ -342,7 +367,8 @@ def _run(command: str, home: Path, positional: list[str], flags: set[str],
         limits = Limits.of(values.get("--max-mb", DEFAULT_LIMITS.max_mb),
                            int(values.get("--min-letters", DEFAULT_LIMITS.min_letters)))
         return ingest(home, [Path(p) for p in positional], as_json="--json" in flags,
-                      jobs=int(values.get("--jobs", 1)), source=values.get("--source"),
+                      jobs=int(values.get("--jobs", 1)), cluster=values.get("--cluster"),
+                      source=values.get("--source"),
                       metadata_dir=values.get("--metadata", Path("metadata")), limits=limits)
     if command == "cite":
         return cite(home, positional[0], style=values.get("--style", "gost"),

@@ -10,6 +10,16 @@ Four origins, in this order of trust:
                   often shortened or reworded and ``article:author`` is often a profile URL
     html-title 35 ``<title>``, with the site's name cut off
 
+Dates: the publication date (``date``) and the last modification (``modified``) are read in
+this order, the first origin stating one deciding: Highwire/Dublin Core tags
+(``citation_publication_date``, ``dcterms.modified``), JSON-LD (``datePublished``,
+``dateModified``), OpenGraph (``article:published_time``, ``article:modified_time``), a
+``<time datetime>`` element that says which date it is (40; the article's first ``<time>``
+saying neither is its dateline, 38), then htmldate's reading of the markup (25; see
+``webdates``). ``description`` (``dc.description``, the plain ``description`` tag, JSON-LD,
+``og:description``) and ``section`` (JSON-LD ``articleSection``, ``article:section``) follow
+the same order of origins.
+
 A language a page declares (``<html lang>``, ``citation_language``, ``og:locale``) is offered
 below the language of the body text (priority 5): templates often declare the site's
 language, not the article's. A news page without a person as author gets its key from the
@@ -27,6 +37,7 @@ from ..models import Author, Candidate, Document
 from . import patterns as pt
 from .labels import split_keywords
 from .names import parse_author_line, parse_name
+from .webdates import iso_date, web_dates
 
 HTML_META = 70
 JSON_LD = 65
@@ -51,6 +62,8 @@ _META_FIELDS: dict[str, tuple[str, ...]] = {
     "url": ("citation_abstract_html_url", "citation_public_url"),
     "language": ("citation_language", "dc.language", "dcterms.language"),
     "abstract": ("citation_abstract",),
+    "modified": ("dcterms.modified", "dc.date.modified"),
+    "description": ("dc.description", "dcterms.description", "description"),
 }
 _JSON_LD_FIELDS: dict[str, tuple[str, ...]] = {
     "title": ("headline", "name"),
@@ -64,6 +77,9 @@ _JSON_LD_FIELDS: dict[str, tuple[str, ...]] = {
     "last_page": ("pageEnd",),
     "doi": ("identifier", "sameAs"),
     "language": ("inLanguage",),
+    "modified": ("dateModified",),
+    "description": ("description",),
+    "section": ("articleSection",),
 }
 _OG_FIELDS: dict[str, tuple[str, ...]] = {
     "title": ("og:title",),
@@ -71,13 +87,14 @@ _OG_FIELDS: dict[str, tuple[str, ...]] = {
     "url": ("og:url",),
     "date": ("article:published_time",),
     "language": ("og:locale",),
+    "modified": ("article:modified_time", "og:updated_time"),
+    "description": ("og:description",),
+    "section": ("article:section",),
 }
 _NEWS_TYPES = re.compile(r"^\w*NewsArticle$")
 _KINDS = {"ScholarlyArticle": "article-journal", "MedicalScholarlyArticle": "article-journal",
           "BlogPosting": "post-weblog", "LiveBlogPosting": "post-weblog", "Report": "report",
           "Thesis": "thesis", "Chapter": "chapter"}
-_DATE = re.compile(r"^\s*(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?(?:$|[T\s])")
-_DMY = re.compile(r"^\s*(\d{1,2})[./](\d{1,2})[./](\d{4})\b")
 _LANG = re.compile(r"^([a-z]{2,3})(?:[-_][A-Za-z0-9]+)*$")
 _TITLE_SEPARATORS = re.compile(r"(\s+(?:\||—|–|-|::|·|»)\s+)")
 _PATRONYMIC = re.compile(r"(?:ович|евич|ич|овна|евна|ична|ұлы|улы|қызы|кызы)$", re.I)
@@ -100,6 +117,7 @@ def html_candidates(doc: Document) -> list[Candidate]:
     out += _keywords(facts)
     out += _page(facts, out)
     out += _kind(facts)
+    out += web_dates(doc)
     return out
 
 
@@ -145,8 +163,11 @@ def _read(field: str, value: str, key: str, origin: str, priority: int) -> list[
         pages = _PAGES.match(value)
         value = pages.group(1 if field == "first_page" else 2) if pages else value
         return cand(int(value)) if value.isdigit() else []
+    if field == "modified":
+        iso = iso_date(value)
+        return cand(iso) if iso else []
     if field == "date":
-        iso = _date(value)
+        iso = iso_date(value)
         if iso is None:
             return []
         return [Candidate("date", iso, origin, detail=detail, priority=priority),
@@ -159,22 +180,6 @@ def _read(field: str, value: str, key: str, origin: str, priority: int) -> list[
     if field == "publisher" and _looks_like_link(value):
         return []
     return cand(value)
-
-
-def _date(value: str) -> str | None:
-    """``2025-03-14T09:30:00+05:00``, ``2024/12/30``, ``30.12.2024``, ``2024`` → ISO date.
-
-    A timestamp keeps the day as the page wrote it: the local day of publication.
-    """
-    if match := _DMY.match(value):
-        day, month, year = match.groups()
-        parts = [year, month, day]
-    elif match := _DATE.match(value):
-        parts = [g for g in match.groups() if g]
-    else:
-        return None
-    iso = "-".join([parts[0], *(p.zfill(2) for p in parts[1:])])
-    return iso if pt.is_iso_date(iso) else None
 
 
 def _language(value: str) -> str | None:

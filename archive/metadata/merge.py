@@ -42,7 +42,7 @@ _LIST_FIELDS = ("udc", "grnti", "bbk", "languages")
 _INT_FIELDS = ("year", "first_page", "last_page")
 _STR_FIELDS = (
     "date", "doi", "volume", "issue", "cumulative_issue", "language", "publisher", "url", "kind",
-    "display_title",
+    "display_title", "modified", "description", "section",
 )
 
 

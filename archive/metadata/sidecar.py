@@ -48,6 +48,9 @@ SIDECAR_FIELDS: dict[str, tuple[str, str]] = {
     "publisher": ("publisher", "publisher or web site"),
     "url": ("url", "where the source is published"),
     "kind": ("kind", "CSL type: article-journal, article-newspaper, book, report, webpage, …"),
+    "modified": ("modified", "last modification of a web page: YYYY, YYYY-MM or YYYY-MM-DD"),
+    "description": ("description", "the summary a web page gives of itself"),
+    "section": ("section", "the site's section the page is filed under"),
 }
 KINDS = frozenset(
     (
@@ -290,4 +293,8 @@ _READERS: dict[str, Callable[[Node], list[Item]]] = {
     "publisher": _one(_string),
     "url": _one(_checked(_url, "not an http(s) URL")),
     "kind": _one(_checked(lambda r: r if r in KINDS else None, "not a known kind")),
+    "modified": _one(_checked(lambda r: r if pt.is_iso_date(r) else None,
+                              "not a date YYYY[-MM[-DD]]")),
+    "description": _one(_string),
+    "section": _one(_string),
 }

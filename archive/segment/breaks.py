@@ -45,6 +45,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from archive.clean import CleanLine
+from archive.models import MARKUP_KINDS
 from archive.segment import patterns as pt
 from archive.segment.shapes import (
     FULL,
@@ -126,6 +127,13 @@ def decide(b: Boundary) -> tuple[bool, str]:
 
 
 # -- the rules, in the order they are asked ------------------------------------------------
+
+
+def markup_block(b: Boundary) -> bool | None:
+    """A block of a page's markup (HTML) is a whole paragraph: the next one opens its own.
+    Long blocks look like a copy's wrapped lines, and a manual's paragraphs ending without
+    a full stop ("… следующие шаги:") were joined to the list after them."""
+    return True if b.cur.line.kind in MARKUP_KINDS else None
 
 
 def unwrapped_hyphen(b: Boundary) -> bool | None:
@@ -317,8 +325,8 @@ def short_before_gap(b: Boundary) -> bool | None:
 
 
 RULES: tuple[Rule, ...] = (
-    unwrapped_hyphen, unwrapped_line, caption, label_alone, labelled_opening, caps_wrapped,
-    hanging_description, reliable_blank, font_change, definition_term, list_marker,
+    markup_block, unwrapped_hyphen, unwrapped_line, caption, label_alone, labelled_opening,
+    caps_wrapped, hanging_description, reliable_blank, font_change, definition_term, list_marker,
     goes_on, gost_dash, bare_label, title_after_references, inside_reference,
     sentence_end_marked, sentence_end, heading_before, ended_on_purpose, short_before_gap,
 )

@@ -36,7 +36,7 @@ FTS_TABLES = ("paragraphs_fts", "paragraphs_stems", "sources_fts", "sources_stem
 # the body, so a paragraph's score is multiplied by its role's weight (every other role 1,
 # so that hits of those keep BM25's order among themselves).
 ROLE_WEIGHTS = {"heading": 2.0, "abstract": 1.5, "keywords": 1.5}
-# A source's index columns and their BM25 weights (the index's own ``rank``, migration 0011).
+# A source's index columns and their BM25 weights (the index's own ``rank``, migration 0013).
 SOURCE_COLUMN_WEIGHTS = {"title": 4.0, "abstracts": 2.0, "keywords": 2.0, "authors": 1.0}
 
 

@@ -29,6 +29,7 @@ _SOURCE_COLUMNS = (
     "key", "title", "authors", "year", "date", "doi", "udc", "grnti", "journal", "volume",
     "issue", "first_page", "last_page", "language", "languages", "kind", "keywords",
     "abstracts", "publisher", "url", "titles", "bbk", "cumulative_issue", "display_title",
+    "modified", "description", "section",
 )
 _LIST_COLUMNS = {"udc", "grnti", "languages", "bbk"}
 _MAP_COLUMNS = {"keywords", "abstracts", "titles"}

@@ -43,7 +43,8 @@ class SourceRecord:
             "last_page": m.last_page, "language": m.language, "languages": list(m.languages),
             "kind": m.kind, "keywords": dict(m.keywords), "abstracts": dict(m.abstracts),
             "publisher": m.publisher, "url": m.url, "titles": dict(m.titles),
-            "bbk": list(m.bbk),
+            "bbk": list(m.bbk), "modified": m.modified, "description": m.description,
+            "section": m.section,
         }
 
 

@@ -2,7 +2,7 @@
 
 Facets of the paragraphs table by a column of ``sources``. Over a searched or filtered page
 the rows shown are joined to their sources; over the whole table, the counts are those the
-store keeps by triggers (``paragraph_source_facets``, migration 0012), so a million
+store keeps by triggers (``paragraph_source_facets``, migration 0014), so a million
 paragraphs cost nothing to count.
 """
 
@@ -14,7 +14,7 @@ import sqlite3
 # list of values, each counted.
 COLUMNS = ("journal", "year", "udc_classes", "grnti_classes")
 ARRAYS = ("udc_classes", "grnti_classes")
-# The sources' own lists whose values the store counts (migration 0013).
+# The sources' own lists whose values the store counts (migration 0015).
 LISTS = ("author_names", "udc_classes", "grnti_classes", "udc", "grnti")
 
 
@@ -46,7 +46,7 @@ def whole_table_counts(
     conn: sqlite3.Connection, column: str, limit: int
 ) -> list[tuple[object, int]]:
     """Every paragraph's count by its source's ``column``, as the store keeps them
-    (``paragraph_source_facets``, migration 0012)."""
+    (``paragraph_source_facets``, migration 0014)."""
     rows = conn.execute(
         "SELECT value, count FROM paragraph_source_facets WHERE name = ? "
         "ORDER BY count DESC, value LIMIT ?",
@@ -83,7 +83,7 @@ def source_list_counts(
     conn: sqlite3.Connection, column: str, limit: int
 ) -> list[tuple[object, int]] | None:
     """Every source's count by each value of its list ``column``, as the store keeps them
-    (``source_list_facets``, migration 0013); None for a list it does not count."""
+    (``source_list_facets``, migration 0015); None for a list it does not count."""
     if column not in LISTS:
         return None
     rows = conn.execute(

@@ -53,6 +53,9 @@ def source_row(metadata: SourceMetadata, facets: SourceFacets) -> dict[str, Any]
         "url": metadata.url,
         # What facets and pages show: the title, else the devised ``[First words…]``.
         "display_title": metadata.title or metadata.display_title,
+        "modified": metadata.modified,
+        "description": metadata.description,
+        "section": metadata.section,
     }
 
 

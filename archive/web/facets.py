@@ -8,7 +8,7 @@ its query is answered from them. A filtered or searched page is counted by Datas
 before (a search keeps at most ``store.ranked.TOP_HITS`` rows, so that stays cheap).
 
 The sources table's list facets (authors, classes) over the whole table are read from the
-counts the store keeps of them (``source_list_facets``, migration 0013); over a filtered
+counts the store keeps of them (``source_list_facets``, migration 0015); over a filtered
 page they are counted as Datasette counts them, but without carrying every column of every
 row through the query (a source's abstracts made the sources page take seconds at twenty
 thousand sources).

@@ -78,6 +78,9 @@ COLUMNS: dict[str, dict[str, str]] = {
         "capture time, else the day the archive first saw the file).",
         "display_title": "The title as pages and facets show it: the title, or for a work "
         "without one a title devised from its first words, in square brackets.",
+        "modified": "When a web page says it was last changed (its date is the publication).",
+        "description": "The summary a web page gives of itself (for previews, search engines).",
+        "section": "The site's section a web page is filed under (Общество, Politics).",
         "paragraph_count": "Number of live paragraphs.",
         "created_at": "When the source was first ingested (UTC).",
         "updated_at": "When the source last changed (UTC).",

@@ -12,8 +12,8 @@ recognised after; links to other articles set as paragraphs inside the text ("Ч
 its baseline (the whole page as one paragraph), the page's own blocks are read instead
 (``blocks``).
 
-What the page says about itself goes to ``Document.info`` (``facts``); the bytes are decoded
-by ``decode``.
+What the page says about itself goes to ``Document.info`` (``facts``, and ``dates`` for
+``<time>`` elements and htmldate's reading); the bytes are decoded by ``decode``.
 """
 
 from __future__ import annotations
@@ -27,16 +27,20 @@ from archive.errors import CorruptFileError
 from archive.models import Document, Line
 
 from .blocks import (
+    drop_contents,
     drop_noscript,
     drop_teasers,
     flattened,
+    item_texts,
     join_lead,
     mark_captions,
     unrepeated,
     unwrap_inline_code,
+    unwrap_layout_tables,
     visible_blocks,
     xml_blocks,
 )
+from .dates import htmldate_facts, time_facts
 from .decode import PRESCAN, decode_html
 from .facts import page_facts, saved_from
 
@@ -64,18 +68,21 @@ def extract_html(data: bytes, charset: str | None = None) -> Document:
         tree = trafilatura.load_html(text)
         if tree is None:
             raise CorruptFileError("not a readable HTML page")
-        info = (*saved_from(text[:PRESCAN]), *page_facts(tree))
+        info = (*saved_from(text[:PRESCAN]), *page_facts(tree), *time_facts(tree),
+                *htmldate_facts(tree))
         drop_noscript(tree)
+        drop_contents(tree)
+        unwrap_layout_tables(tree)
         unwrap_inline_code(tree)
         join_lead(tree)
         drop_teasers(tree)
-        captions = mark_captions(tree)
+        marked = {**item_texts(tree), **mark_captions(tree)}
         result = trafilatura.bare_extraction(
             tree, include_comments=False, include_tables=True, include_formatting=False,
             include_images=False, include_links=False, with_metadata=False,
         )
         body = getattr(result, "body", None)
-        blocks = unrepeated(xml_blocks(body, None, captions)) if body is not None else []
+        blocks = unrepeated(xml_blocks(body, None, marked)) if body is not None else []
         extractor = EXTRACTOR
         fallback = not blocks or flattened(blocks, tree)
         if fallback and (visible := list(visible_blocks(deepcopy(tree)))):

@@ -40,12 +40,12 @@ _FALLBACK_KIND = {"h1": "title", "h2": "heading", "h3": "heading", "h4": "headin
                   "figcaption": "caption", "caption": "caption"}
 
 
-def mark_captions(tree: HtmlElement) -> set[str]:
-    """Turn figure captions into paragraphs trafilatura keeps; return their texts."""
-    texts: set[str] = set()
+def mark_captions(tree: HtmlElement) -> dict[str, str]:
+    """Turn figure captions into paragraphs trafilatura keeps; return their texts' kind."""
+    texts: dict[str, str] = {}
     for caption in list(tree.iter("figcaption")):
         if text := clean(caption.text_content()):
-            texts.add(text)
+            texts[text] = "caption"
         caption.tag = "p"
     for figure in list(tree.iter("figure")):
         figure.tag = "div"
@@ -79,6 +79,69 @@ def unwrap_inline_code(tree: HtmlElement) -> None:
     for el in list(tree.iter("code", "kbd", "samp", "tt")):
         if el.getparent() is not None:
             el.drop_tag()
+
+
+# A table of contents by its class or id (DocBook ``div.toc``, MediaWiki ``#toc``, Sphinx and
+# others' ``table-of-contents``) or its ARIA role.
+_CONTENTS = re.compile(r"(?:^|[\s_-])(?:toc|table-of-contents|tableofcontents)(?:$|[\s_-])", re.I)
+_LINKED = 0.5  # share of a table of contents' text that is links
+
+
+def drop_contents(tree: HtmlElement) -> None:
+    """Remove a page's table of contents, its heading with it.
+
+    It is the page's navigation: links to its own sections, whose headings are in the text.
+    trafilatura drops the list of links but kept the heading above it ("Содержание" of
+    Debian's DocBook manuals), which then opened the text with nothing under it.
+    """
+    for el in list(tree.iter("div", "nav", "section", "aside", "ul", "ol", "dl")):
+        if el.getparent() is None:
+            continue
+        names = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if not (_CONTENTS.search(names) or el.get("role") == "doc-toc"):
+            continue
+        text = len(clean(el.text_content()))
+        linked = sum(len(clean(a.text_content())) for a in el.iter("a"))
+        if text and linked >= _LINKED * text:
+            el.drop_tree()
+
+
+_LAYOUT_INSIDE = ("div", "h1", "h2", "h3", "ul", "ol", "table", "article")
+
+
+def unwrap_layout_tables(tree: HtmlElement) -> None:
+    """Turn tables used for a page's layout into plain blocks.
+
+    Older sites (often the ones still in KOI8-R or windows-1251) set the menu and the
+    article side by side in one table; trafilatura read it as a data table and gave the
+    menu and the article as one row. A table whose cells hold sections, headings, lists or
+    tables lays out a page; a data table's cells hold words, numbers, a paragraph or two.
+    """
+    for table in list(tree.iter("table")):
+        cells = [c for c in table.iter("td", "th") if c.getparent() is not None]
+        if not any(d.tag in _LAYOUT_INSIDE for c in cells for d in c.iterdescendants()):
+            continue
+        for el in [table, *table.iter("tbody", "thead", "tfoot", "tr", "td", "th")]:
+            el.tag = "div"
+            el.attrib.pop("colspan", None)
+            el.attrib.pop("rowspan", None)
+
+
+def item_texts(tree: HtmlElement) -> dict[str, str]:
+    """The texts of list items written as paragraphs (``<li><p>text</p></li>``), as kinds.
+
+    DocBook (and many editors) wrap each item's text in a paragraph; trafilatura keeps the
+    paragraph and forgets the item (a bare ``<li>`` of a few words it drops as a menu's), so
+    the list read as paragraphs and its first item was joined to the sentence introducing
+    it ("Следует выполнить следующие шаги: установите…"). The texts are recognised after.
+    """
+    found: dict[str, str] = {}
+    for item in tree.iter("li"):
+        blocks = [child for child in item if isinstance(child.tag, str)]
+        alone = len(blocks) == 1 and blocks[0].tag == "p" and not clean(item.text)
+        if alone and (text := clean(blocks[0].text_content())):
+            found[text] = "item"
+    return found
 
 
 def join_lead(tree: HtmlElement) -> None:
@@ -126,9 +189,10 @@ def drop_teasers(tree: HtmlElement) -> None:
 
 
 def xml_blocks(
-    el: etree._Element, context: str | None, captions: set[str]
+    el: etree._Element, context: str | None, marked: dict[str, str]
 ) -> Iterator[tuple[str, str | None]]:
-    """(text, kind) for every block of trafilatura's output tree, in reading order."""
+    """(text, kind) for every block of trafilatura's output tree, in reading order;
+    ``marked`` gives the kind of paragraphs known by their text (captions, list items)."""
     for child in el:
         if not isinstance(child.tag, str):
             continue
@@ -143,10 +207,10 @@ def xml_blocks(
             kind = "title"
         own = clean(_own_text(child))
         if own:
-            yield own, "caption" if tag == "p" and own in captions else kind
+            yield own, marked.get(own, kind) if tag == "p" else kind
         if tag in _BLOCKS:
             inner = kind if tag in ("quote", "item") else context
-            yield from xml_blocks(child, inner, captions)
+            yield from xml_blocks(child, inner, marked)
 
 
 

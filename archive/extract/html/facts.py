@@ -1,7 +1,8 @@
 """What a saved web page says about itself, as origin-qualified ``Document.info`` pairs.
 
-``html-meta:<name>`` (Highwire ``citation_*``, Dublin Core ``dc.*``/``dcterms.*``, PRISM, with
-``@lang`` when the tag has one), ``og:*`` and ``article:*`` (OpenGraph), ``json-ld:<property>``
+``html-meta:<name>`` (Highwire ``citation_*``, Dublin Core ``dc.*``/``dcterms.*``, PRISM and
+the plain ``description``, with ``@lang`` when the tag has one), ``og:*`` and ``article:*``
+(OpenGraph), ``json-ld:<property>``
 (the page's article node in schema.org JSON-LD), ``html:title``, ``html:lang`` and
 ``html:canonical``; a browser's note of where and when it saved the page becomes
 ``capture-header:url``/``capture-header:date``, read like a text capture's header.
@@ -28,7 +29,8 @@ _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _ARTICLE_TYPES = re.compile(r"(?:\w*Article|BlogPosting|LiveBlogPosting|Report|Thesis|Chapter)$")
 _META_PREFIXES = ("citation_", "dc.", "dcterms.", "prism.")
 _JSON_LD_TEXT = ("headline", "name", "alternativeHeadline", "datePublished", "dateCreated",
-                 "inLanguage", "url", "volumeNumber", "issueNumber", "pageStart", "pageEnd",
+                 "dateModified", "description", "articleSection", "inLanguage", "url",
+                 "volumeNumber", "issueNumber", "pageStart", "pageEnd",
                  "pagination", "identifier", "sameAs")
 
 
@@ -59,7 +61,7 @@ def page_facts(tree: HtmlElement) -> Iterator[tuple[str, str]]:
         low = name.lower()
         if low.startswith(("og:", "article:")):
             yield low, value
-        elif low.startswith(_META_PREFIXES):
+        elif low.startswith(_META_PREFIXES) or low == "description":
             lang = meta.get("lang") or meta.get("{http://www.w3.org/XML/1998/namespace}lang")
             yield f"html-meta:{low}" + (f"@{lang.strip().lower()}" if lang else ""), value
     for link in root.iter("link"):
