@@ -86,8 +86,8 @@ def test_search_parameter_is_renamed(sent: bytes, seen: bytes) -> None:
 
 
 def test_stored_queries_rank_the_same_window() -> None:
-    """The stored queries in datasette.yaml spell the window out in SQL: it must be the
-    module's."""
+    """The stored queries in datasette.yaml spell the window and the role weights out in SQL:
+    they must be the module's."""
     from pathlib import Path
 
     import yaml
@@ -96,3 +96,4 @@ def test_stored_queries_rank_the_same_window() -> None:
     queries = config["databases"]["archive"]["queries"]
     for name in ("search", "word_forms"):
         assert f"order by rowid desc limit {ranked.RANK_WINDOW}))" in queries[name]["sql"]
+        assert f"rank * {ranked.role_weight('p.role')} as rank" in queries[name]["sql"]

@@ -46,7 +46,8 @@ def _table(fts_table: str) -> str:
     return fts_table
 
 
-def _role_weight(column: str) -> str:
+def role_weight(column: str) -> str:
+    """SQL for the weight of the role in ``column`` (also spelt out in ``datasette.yaml``)."""
     cases = " ".join(f"when '{role}' then {weight}" for role, weight in ROLE_WEIGHTS.items())
     return f"(case {column} {cases} else 1.0 end)"
 
@@ -78,7 +79,7 @@ def top_hits(
     return (
         f"select {table}.rowid from {table} join paragraphs p on p.rowid = {table}.rowid "
         f"where {table} match {match} and {table}.rowid >= {floor} "
-        f"order by {table}.rank * {_role_weight('p.role')} limit {limit}"
+        f"order by {table}.rank * {role_weight('p.role')} limit {limit}"
     )
 
 
