@@ -105,7 +105,8 @@ async def landing_view(datasette: Any, request: Any) -> Response:
         total, hits = await db.execute_fn(run)
         shown = filtered(hits, choice)
         context.update(
-            total=f"{total:,}", more=total >= ranked.COUNT_CAP, kept=len(hits),
+            total=f"{total:,}", more=total >= ranked.COUNT_CAP, kept=f"{len(hits):,}",
+            some=total > len(hits), window=f"{ranked.RANK_WINDOW:,}",
             found=len(shown), facets=facets(shown, query, choice),
             results=[_result(datasette, db.name, h, query) for h in shown[:PAGE]],
             cleared=_url(query, {}),
