@@ -58,6 +58,7 @@ def apply_sidecars(
 ) -> list[tuple[str, str]]:
     """Apply (or withdraw) sidecars; returns (key, what happened) for each changed source."""
     from .metadata import facets, merge
+    from .search import stem_text
 
     sidecars = SidecarDir(directory)
     targets = keys if keys is not None else source_keys(store.conn)
@@ -90,6 +91,6 @@ def apply_sidecars(
                 "sidecar": sidecars.display_name(key),
                 "fields": sorted({c.field for c in new} | {c.field for _, c in old}),
             }),
-        ))
+        ), stem_text)
         changed.append((key, what))
     return changed

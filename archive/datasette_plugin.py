@@ -11,6 +11,8 @@ What it adds to a Datasette serving ``<home>/archive.db``:
 * a "Cite this paragraph" box on each paragraph's row page, and the files, lineage links and
   citation on each source's row page (``top_row``); a word-form search box above the
   paragraphs table (``top_table``);
+* the landing page ``/``: one word-form search box over the paragraphs, ranked results with
+  facets (``web.landing``);
 * the resolver ``/-/p/<paragraph ID>`` (``.json`` or ``?_format=json`` for tools): a live ID
   redirects to its row, a tombstone shows what became of it, an unknown ID gets a 404 with
   the nearest IDs (``register_routes``).
@@ -35,8 +37,9 @@ from .cite.stored import resolver_path
 from .publish import TEMPLATES
 from .resolution import split_id
 from .store import ranked
-from .web import facets, guard, params, site
+from .web import facets, guard, params, site, source_facets
 from .web.database import archive_database, is_archive
+from .web.landing import landing_view
 from .web.panels import paragraph_box, render, source_panel
 from .web.resolver import resolve_view
 
@@ -138,13 +141,16 @@ EXACT_PARAM = params.EXACT
 
 @hookimpl
 def filters_from_request(request: Any, database: str, table: str, datasette: Any) -> Any:
-    if table != "paragraphs":
+    if table not in ("paragraphs", "sources"):
         return None
     query = request.args.get(WORD_FORMS_PARAM, "").strip()
-    exact = "" if query else request.args.get(EXACT_PARAM, "").strip()
-    tiers = search.tiers(query, exact)
+    exact = "" if query or table != "paragraphs" else request.args.get(EXACT_PARAM, "").strip()
+    tiers = search.tiers(query, exact, table)
+    clauses, values, described = (
+        source_facets.filters(request.args) if table == "paragraphs" else ([], {}, [])
+    )
     if tiers is None:
-        return None
+        return FilterArguments(clauses, values, described) if clauses else None
     fts_table, expressions = tiers
 
     async def inner() -> FilterArguments:
@@ -153,17 +159,25 @@ def filters_from_request(request: Any, database: str, table: str, datasette: Any
             lambda conn: ranked.best_rowids(conn, fts_table, expressions, ranked.TOP_HITS)
         )
         if query:
-            described, context = f'any form of "{query}"', {"archive_word_forms": query}
+            said = f'any form of "{query}"'
+            # The sources' own box asks for word forms: it shows the query again.
+            context = {"archive_word_forms": query, **({"search": query} if table == "sources"
+                                                       else {})}
         else:  # Datasette's own search box shows it again
-            described, context = f'the words "{exact}" as written', {"search": exact}
+            said, context = f'the words "{exact}" as written', {"search": exact}
         return FilterArguments(
-            [ranked.ROWIDS_WHERE.format(param="archive_hits")],
-            {"archive_hits": json.dumps(rowids)},
-            [described],
+            [ranked.ROWIDS_WHERE.format(param="archive_hits"), *clauses],
+            {"archive_hits": json.dumps(rowids), **values},
+            [said, *described],
             context,
         )
 
     return inner
+
+
+@hookimpl
+def register_facet_classes() -> list[type]:
+    return [source_facets.SourceFacet]
 
 
 def _none_safe(function: Callable[[str], str]) -> Callable[[str | None], str]:
@@ -290,5 +304,8 @@ async def _hits(db: Database, query: str, exact: str) -> dict[str, str] | None:
 
 @hookimpl
 def register_routes() -> list[tuple[str, Any]]:
-    return [(r"^/-/p/(?P<pid>[^/]+?)(?:\.(?P<format>json))?$", resolve_view)]
+    return [
+        (r"^/-/p/(?P<pid>[^/]+?)(?:\.(?P<format>json))?$", resolve_view),
+        (r"^/$", landing_view),
+    ]
 

@@ -131,6 +131,17 @@ def ingest_paths(
                               on_total=on_total)
 
 
+def refresh_word_forms(store: Store, *, paragraphs: bool = True) -> None:
+    """Re-index what older search rules indexed (or what is not indexed yet: the sources of an
+    archive from before their index), before anything is written or searched with the new
+    rules. ``paragraphs=False`` leaves the paragraphs, whose index costs minutes to rebuild,
+    to the next ingest."""
+    if paragraphs and store.word_forms_version() != INDEX_VERSION:
+        store.rebuild_word_forms(stem_text, INDEX_VERSION)  # the sources' too
+    elif store.word_forms_version("sources_stems") != INDEX_VERSION:
+        store.rebuild_source_forms(stem_text, INDEX_VERSION)
+
+
 def _ingest_locked(
     store: Store,
     paths: Iterable[Path],
@@ -144,10 +155,7 @@ def _ingest_locked(
 ) -> IngestReport:
     if source_key is not None and not store.source_exists(source_key):
         raise NotFoundError(f"no source with key {source_key!r} to add files to")
-    if store.word_forms_version() != INDEX_VERSION:
-        # The search rules changed since this archive was indexed: its paragraphs are
-        # re-indexed before new ones are written with the new rules.
-        store.rebuild_word_forms(stem_text, INDEX_VERSION)
+    refresh_word_forms(store)
     ingest_id = store.start_ingest(f"archive {__version__}")
     store.objects.remove_stale_temporaries()
     outcomes: list[FileOutcome] = []

@@ -84,5 +84,5 @@ def import_bag(store: Store, bag_dir: Path) -> list[str]:
                   for p in tables["paragraphs"] if p["status"] == "live")
     plan = RestoreWrite(tuple((t, tuple(tables[t])) for t in TABLE_ORDER), stems,
                         INDEX_VERSION)
-    store.restore(plan)
+    store.restore(plan, stem_text)
     return keys

@@ -52,6 +52,17 @@ def paragraphs() -> dict[str, tuple[str, str | None]]:
     return found
 
 
+def roles() -> dict[str, str]:
+    """Gold paragraph ID → its role in the segmentation gold (the small corpus has none)."""
+    found: dict[str, str] = {}
+    for path in sorted(GOLDEN.glob("0*.json")):
+        if path.name.endswith(".meta.json"):
+            continue
+        for n, p in enumerate(json.loads(path.read_text(encoding="utf-8"))["paragraphs"], 1):
+            found[f"{path.name[:3]}:{n}"] = p["role"]
+    return found
+
+
 def queries() -> list[dict[str, object]]:
     return list(json.loads(GOLD.read_text(encoding="utf-8"))["queries"])
 

@@ -19,9 +19,10 @@ import sqlite_utils
 import yaml
 from datasette.app import Datasette
 
-from archive.search import stem_text
+from archive.search import INDEX_VERSION, stem_text
 from archive.store import ranked
 from archive.store.schema import migrate
+from archive.store.source_forms import rebuild_sources
 from archive.store.write import unindex_word_forms
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -194,6 +195,8 @@ def build_archive(path: Path) -> Path:
     )
     _tombstone(db, RU, "3", "merged_into", ["2"])
     _tombstone(db, RU, "5", "deleted", [])
+    with db.conn:  # the sources' word forms, as an ingest indexes them
+        rebuild_sources(db.conn, stem_text, INDEX_VERSION)
     db.close()
     return path
 

@@ -11,7 +11,7 @@ import yaml
 from datasette.app import Datasette
 from test_datasette import CONFIG, KK, build_archive
 
-from archive.store import Store, read
+from archive.store import Store, read, source_facets
 from archive.store.schema import FACET_COLUMNS
 from archive.web.facets import counted_query
 
@@ -105,3 +105,105 @@ async def test_whole_table_facets_read_the_counts_and_filtered_ones_count_rows(
         assert counts == kk
     finally:
         ds.close()
+
+
+def _by_source(conn: sqlite3.Connection, column: str) -> list[tuple[str, int]]:
+    each = (f", json_each(CASE WHEN json_valid(s.{column}) THEN s.{column} END) j"
+            if column in source_facets.ARRAYS else "")
+    value = "j.value" if each else f"s.{column}"
+    rows = conn.execute(
+        f"SELECT {value}, count(*) FROM paragraphs p JOIN sources s ON s.key = p.source{each} "
+        f"WHERE {value} IS NOT NULL GROUP BY {value} ORDER BY 2 DESC, 1"
+    )
+    return [(str(v), int(n)) for v, n in rows]
+
+
+def test_counts_by_source_follow_paragraphs_and_sources(tmp_path: Path) -> None:
+    """Migration 0014: paragraphs counted by their source's journal, year and classes."""
+    with Store.open(tmp_path) as store:
+        conn = store.db.conn
+        conn.execute(
+            "INSERT INTO sources (key, journal, year, udc_classes, grnti_classes) VALUES "
+            "('a-2024', 'Хабаршы', 2024, '[\"3\", \"9\"]', '[\"10\"]'), "
+            "('b-2023', 'Хабаршы', 2023, '[\"3\"]', 'not json'), ('c-2025', NULL, 2025, NULL, '[]')"
+        )
+        for n in range(15):
+            conn.execute(
+                "INSERT INTO paragraphs (id, source, seq, status, text) "
+                "VALUES (?, ?, ?, 'live', 'x')",
+                (f"p{n}", ("a-2024", "b-2023", "c-2025")[n % 3], n),
+            )
+        conn.execute("UPDATE paragraphs SET status = 'deleted' WHERE id = 'p3'")  # still counted
+        conn.execute("DELETE FROM paragraphs WHERE id IN ('p0', 'p1')")
+        conn.execute("UPDATE sources SET journal = 'Вестник', udc_classes = '[\"9\"]' "
+                     "WHERE key = 'a-2024'")
+        conn.execute("UPDATE sources SET journal = 'Хабаршы' WHERE key = 'c-2025'")
+        conn.execute("UPDATE paragraphs SET source = 'c-2025' WHERE id = 'p4'")
+        conn.commit()
+        for column in source_facets.COLUMNS:
+            expected = _by_source(conn, column)
+            assert source_facets.whole_table_counts(conn, column, 100) == expected, column
+        assert source_facets.whole_table_counts(conn, "journal", 5) == [
+            ("Хабаршы", 9), ("Вестник", 4)]
+
+
+async def test_sources_list_facets_read_only_what_they_count(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Datasette's array facets on the sources table: from the kept counts over the whole
+    table, asked the narrow way (key and list only) over a filtered page; both count as
+    Datasette would."""
+    db = build_archive(tmp_path / "archive.db")
+    asked: list[str] = []
+    narrow = source_facets.listed_values_sql
+
+    def spy(rows: str, column: str, limit: int) -> str:
+        asked.append(column)
+        return narrow(rows, column, limit)
+
+    monkeypatch.setattr(source_facets, "listed_values_sql", spy)
+    config = yaml.safe_load(CONFIG.read_text(encoding="utf-8"))
+    ds = Datasette([str(db)], config=config)
+    await ds.invoke_startup()
+    pages = {}
+    try:
+        for where in ("", "&kind=article-journal"):
+            response = await ds.client.get(f"/archive/sources.json?_extra=facet_results{where}")
+            pages[where] = response.json()["facet_results"]["results"]
+            assert bool(asked) == bool(where)  # the whole table's come from the kept counts
+    finally:
+        ds.close()
+    assert set(source_facets.LISTS) <= set(asked)
+    conn = sqlite3.connect(db)
+    for where, facets in pages.items():
+        for column in source_facets.LISTS:
+            expected = dict(conn.execute(
+                f"SELECT j.value, count(DISTINCT s.key) FROM sources s, json_each(s.{column}) j "
+                f"WHERE 1 {where.replace('&', 'AND s.').replace('=article-journal', ' = ?')} "
+                "GROUP BY j.value", ["article-journal"] if where else []))
+            got = {v["value"]: v["count"] for v in facets[column]["results"]}
+            assert got == expected, (where, column)
+    conn.close()
+
+
+def test_sources_list_counts_follow_every_change(tmp_path: Path) -> None:
+    with Store.open(tmp_path) as store:
+        conn = store.db.conn
+        conn.execute(
+            "INSERT INTO sources (key, author_names, udc, udc_classes, grnti, grnti_classes) "
+            "VALUES ('a', '[\"Қалила А.\", \"Smith J.\"]', '[\"341.1\", \"341.1\"]', '[\"3\"]', "
+            "'[]', NULL), ('b', '[\"Smith J.\"]', 'broken', '[\"3\"]', '[\"10.87\"]', '[\"10\"]')"
+        )
+        conn.execute("UPDATE sources SET author_names = '[\"Ким Л.\"]' WHERE key = 'a'")
+        conn.execute("INSERT INTO sources (key, udc_classes) VALUES ('c', '[\"9\"]')")
+        conn.execute("DELETE FROM sources WHERE key = 'c'")
+        conn.commit()
+        for column in source_facets.LISTS:
+            expected = sorted(
+                conn.execute(
+                    f"SELECT j.value, count(DISTINCT s.key) FROM sources s, json_each(CASE WHEN "
+                    f"json_valid(s.{column}) THEN s.{column} END) j GROUP BY j.value"),
+                key=lambda vn: (-vn[1], vn[0]))
+            assert source_facets.source_list_counts(conn, column, 50) == expected, column
+        assert source_facets.source_list_counts(conn, "author_names", 50) == [
+            ("Smith J.", 1), ("Ким Л.", 1)]

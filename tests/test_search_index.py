@@ -6,9 +6,10 @@ from pathlib import Path
 
 from migrations import database_before
 
-from archive.ingest import ingest_paths
+from archive import search
+from archive.ingest import ingest_paths, refresh_word_forms
 from archive.search import INDEX_VERSION, stem_query, stem_text
-from archive.store import Store
+from archive.store import Store, ranked
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -72,3 +73,33 @@ def test_an_archive_with_a_copy_of_its_terms_upgrades(tmp_path: Path) -> None:
     assert [r[0] for r in db.execute(sql, [stem_query("миротворец")])] == [1]
     assert db.execute("SELECT stems FROM paragraphs_stems").fetchall() == [(None,)] * 3
     db.execute("INSERT INTO paragraphs_stems(paragraphs_stems) VALUES ('integrity-check')")
+
+
+def test_sources_of_an_older_archive_get_their_word_forms(tmp_path: Path) -> None:
+    """Migration 0013 adds the sources' word-form index empty; serving or ingesting fills it
+    (``refresh_word_forms``), and the paragraphs' index is left as it was."""
+    db = database_before(tmp_path / "archive.db", "0013_source_word_forms")
+    db.execute(
+        "INSERT INTO sources (key, title, language, abstracts, keywords, author_names) "
+        "VALUES ('a-2024', 'Бітімгершілік миссиялар', 'kk', ?, ?, '[\"Қалила Асқар\"]')",
+        ['{"ru": "Участие миротворцев в миссиях ООН"}', '{"en": ["peacekeeping"]}'],
+    )
+    db.execute("UPDATE search_index SET version = ? WHERE name = 'paragraphs_stems'",
+                [INDEX_VERSION])
+    db.conn.commit()
+    db.close()
+
+    def found(store: Store, query: str) -> list[int]:
+        tiers = search.tiers(query, table="sources")
+        assert tiers is not None
+        return ranked.best_rowids(store.conn, *tiers)
+
+    with Store.open(tmp_path) as store:
+        assert store.word_forms_version("sources_stems") is None
+        assert found(store, "миротворец") == []
+        refresh_word_forms(store, paragraphs=False)
+        assert store.word_forms_version("sources_stems") == INDEX_VERSION
+        # a title's form, an abstract's Russian form, an English keyword, an author's name
+        for query in ("бітімгершілікке", "миротворец", "peacekeepers", "Қалила"):
+            assert found(store, query) == [1], query
+        assert store.integrity_problems() == []

@@ -13,11 +13,13 @@ from archive.web.params import renamed_query
 
 @pytest.fixture
 def conn() -> sqlite3.Connection:
-    """A word-form index of 60 rows: every row has "common", rows 10 and 50 say it thrice,
-    every tenth row has "rare"."""
+    """A word-form index of 60 body paragraphs: every row has "common", rows 10 and 50 say
+    it thrice, every tenth row has "rare"."""
     db = sqlite3.connect(":memory:")
     db.execute("CREATE VIRTUAL TABLE paragraphs_stems USING fts5(stems)")
+    db.execute("CREATE TABLE paragraphs (role TEXT)")
     for rowid in range(1, 61):
+        db.execute("INSERT INTO paragraphs(rowid, role) VALUES (?, 'body')", (rowid,))
         words = ["common"] * (3 if rowid in (10, 50) else 1) + ["filler"] * 8
         if rowid % 10 == 0:
             words.append("rare")
@@ -51,6 +53,14 @@ def test_tiers_keep_their_order_without_repeats(conn: sqlite3.Connection) -> Non
     assert len(found) == len(set(found)) == 8
 
 
+def test_a_heading_outranks_the_same_hit_in_the_body(conn: sqlite3.Connection) -> None:
+    plain = ranked.best_rowids(conn, "paragraphs_stems", ['"rare"'])
+    conn.execute("UPDATE paragraphs SET role = 'heading' WHERE rowid = ?", (plain[-1],))
+    weighted = ranked.best_rowids(conn, "paragraphs_stems", ['"rare"'])
+    # The last of six equal hits, once a heading, comes first; the others keep their order.
+    assert weighted == [plain[-1], *plain[:-1]]
+
+
 def test_hit_count_is_exact_below_the_cap_and_capped_above(conn: sqlite3.Connection) -> None:
     assert ranked.hit_count(conn, "paragraphs_stems", ['"rare"'], cap=100) == 6
     assert ranked.hit_count(conn, "paragraphs_stems", ['"common"'], cap=25) == 25
@@ -76,8 +86,8 @@ def test_search_parameter_is_renamed(sent: bytes, seen: bytes) -> None:
 
 
 def test_stored_queries_rank_the_same_window() -> None:
-    """The stored queries in datasette.yaml spell the window out in SQL: it must be the
-    module's."""
+    """The stored queries in datasette.yaml spell the window and the role weights out in SQL:
+    they must be the module's."""
     from pathlib import Path
 
     import yaml
@@ -86,3 +96,4 @@ def test_stored_queries_rank_the_same_window() -> None:
     queries = config["databases"]["archive"]["queries"]
     for name in ("search", "word_forms"):
         assert f"order by rowid desc limit {ranked.RANK_WINDOW}))" in queries[name]["sql"]
+        assert f"rank * {ranked.role_weight('p.role')} as rank" in queries[name]["sql"]

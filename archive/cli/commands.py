@@ -10,7 +10,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
 from rich.console import Console
@@ -19,6 +19,9 @@ from .. import __version__
 from ..errors import ArchiveError
 from ..models import DEFAULT_LIMITS, Limits
 from . import plain
+
+if TYPE_CHECKING:
+    from ..store import Store
 
 app = typer.Typer(
     name="archive",
@@ -278,8 +281,13 @@ def publish(
     the database, the Datasette configuration, templates and plugin, pinned requirements, a
     Dockerfile and a README."""
     from ..bundle import publish as write_bundle
+    from ..ingest import refresh_word_forms
 
-    folder = _with_store(lambda store: write_bundle(store, dest))
+    def bundle(store: Store) -> Path:
+        refresh_word_forms(store, paragraphs=False)  # the copy's sources searchable too
+        return write_bundle(store, dest)
+
+    folder = _with_store(bundle)
     err.print(f"wrote {folder}: see {folder / 'README.md'}", markup=False)
 
 
@@ -291,10 +299,13 @@ def serve(
         "--live", help="Serve an archive that is still being ingested into.")] = False,
 ) -> None:
     """Publish the archive with Datasette (foreground; Ctrl-C stops it)."""
+    from ..ingest import refresh_word_forms
     from ..publish import datasette_command
 
     store = _open_store()
     try:
+        # An archive from before the sources' word-form index gets it now (a second or so).
+        refresh_word_forms(store, paragraphs=False)
         if not live:
             store.checkpoint()  # an immutable reader sees the database file only
     except ArchiveError as exc:

@@ -43,15 +43,18 @@ INDEX_VERSION = (
 
 
 
-def tiers(query: str, exact: str = "") -> tuple[str, list[str]] | None:
-    """The full-text index and the MATCH expressions (best tier first) of a paragraphs
-    search: every form of the words, then their Russian-keyboard spellings of Kazakh; or,
-    with ``exact``, the words as written. None when there is nothing to search for."""
+def tiers(
+    query: str, exact: str = "", table: str = "paragraphs"
+) -> tuple[str, list[str]] | None:
+    """The full-text index and the MATCH expressions (best tier first) of a search of
+    ``table`` (``paragraphs`` or ``sources``): every form of the words, then their
+    Russian-keyboard spellings of Kazakh; or, with ``exact``, the words as written. None
+    when there is nothing to search for."""
     if query:
         keyboard = keyboard_query(query)
-        return "paragraphs_stems", [stem_query(query), *([keyboard] if keyboard else [])]
+        return f"{table}_stems", [stem_query(query), *([keyboard] if keyboard else [])]
     if exact:
-        return "paragraphs_fts", [match_query(exact)]
+        return f"{table}_fts", [match_query(exact)]
     return None
 
 

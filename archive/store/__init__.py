@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     import sqlite_utils
 
     from .plans import EventWrite, FileWrite, MetadataWrite, RestoreWrite
-    from .write import Terms
+    from .source_forms import Terms
 
 DB_NAME = "archive.db"
 # Lock files in the home: one while the database is created or migrated, one while an
@@ -191,7 +191,7 @@ class Store:
         database file; empty when sound."""
         rows = [row[0] for row in self.conn.execute("PRAGMA integrity_check").fetchall()]
         problems = [] if rows == ["ok"] else rows
-        for index in ("paragraphs_fts", "paragraphs_stems", "sources_fts"):
+        for index in ("paragraphs_fts", "paragraphs_stems", "sources_fts", "sources_stems"):
             try:
                 self.conn.execute(f"INSERT INTO {index}({index}) VALUES ('integrity-check')")
             except sqlite3.DatabaseError as exc:
@@ -322,35 +322,48 @@ class Store:
                  json.dumps(event.detail, ensure_ascii=False, sort_keys=True)),
             )
 
-    def restore(self, plan: RestoreWrite) -> None:
+    def restore(self, plan: RestoreWrite, terms: Terms) -> None:
         """Write back the rows of an exported bag atomically: all of them, or none."""
         try:
             from .write import restore_rows
 
             with self.db.atomic():
-                restore_rows(self.db, plan)
+                restore_rows(self.db, plan, terms)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot restore the bag's rows: {exc}") from exc
 
-    def write_metadata(self, plan: MetadataWrite) -> None:
-        """Re-merge one source's metadata atomically, keeping every earlier value as history."""
+    def write_metadata(self, plan: MetadataWrite, terms: Terms) -> None:
+        """Re-merge one source's metadata atomically, keeping every earlier value as history;
+        ``terms`` indexes its word forms again."""
         from .write import write_metadata_rows
 
         with self.db.atomic():
-            write_metadata_rows(self.db, plan, now())
+            write_metadata_rows(self.db, plan, now(), terms)
 
     # ---- reads ------------------------------------------------------------------------
 
-    def word_forms_version(self) -> str | None:
-        """The version of the terms the word-form index was built with."""
+    def word_forms_version(self, index: str = "paragraphs_stems") -> str | None:
+        """The version of the terms a word-form index (``paragraphs_stems``,
+        ``sources_stems``) was built with; None when it is yet to be built."""
         row = self.conn.execute(
-            "SELECT version FROM search_index WHERE name = 'paragraphs_stems'"
+            "SELECT version FROM search_index WHERE name = ?", (index,)
         ).fetchone()
-        return str(row[0]) if row else None
+        return str(row[0]) if row and row[0] is not None else None
+
+    def rebuild_source_forms(self, terms: Terms, version: str) -> int:
+        """Re-index every source's title, abstracts, keywords and authors with
+        ``terms(text, lang)``, in one transaction; returns the number of sources."""
+        from .source_forms import rebuild_sources
+
+        with atomic(self.conn):
+            return rebuild_sources(self.conn, terms, version)
 
     def rebuild_word_forms(self, terms: Terms, version: str, batch: int = 5_000) -> int:
         """Re-index every live paragraph with ``terms(text, lang)``, in one transaction, and
-        record ``version``; returns the number of paragraphs indexed."""
+        record ``version``, and the sources' word forms too; returns the number of paragraphs
+        indexed."""
+        from .source_forms import rebuild_sources
+
         conn = self.conn
         count = 0
         with self.db.atomic():
@@ -370,6 +383,7 @@ class Store:
                 "VALUES ('paragraphs_stems', ?)",
                 (version,),
             )
+            rebuild_sources(conn, terms, version)
         return count
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:

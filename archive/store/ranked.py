@@ -29,13 +29,27 @@ TOP_HITS = 1_000
 # the page says "more than".
 COUNT_CAP = 10_000
 
-FTS_TABLES = ("paragraphs_fts", "paragraphs_stems")
+FTS_TABLES = ("paragraphs_fts", "paragraphs_stems", "sources_fts", "sources_stems")
+
+# BM25 scores a hit by how often and how rarely the word occurs, not by where: a word in a
+# heading, an abstract or the keywords says more about the paragraph than the same word in
+# the body, so a paragraph's score is multiplied by its role's weight (every other role 1,
+# so that hits of those keep BM25's order among themselves).
+ROLE_WEIGHTS = {"heading": 2.0, "abstract": 1.5, "keywords": 1.5}
+# A source's index columns and their BM25 weights (the index's own ``rank``, migration 0013).
+SOURCE_COLUMN_WEIGHTS = {"title": 4.0, "abstracts": 2.0, "keywords": 2.0, "authors": 1.0}
 
 
 def _table(fts_table: str) -> str:
     if fts_table not in FTS_TABLES:
         raise ValueError(f"not a full-text index of the archive: {fts_table}")
     return fts_table
+
+
+def role_weight(column: str) -> str:
+    """SQL for the weight of the role in ``column`` (also spelt out in ``datasette.yaml``)."""
+    cases = " ".join(f"when '{role}' then {weight}" for role, weight in ROLE_WEIGHTS.items())
+    return f"(case {column} {cases} else 1.0 end)"
 
 
 def window_floor(fts_table: str, match: str, window: int = RANK_WINDOW) -> str:
@@ -55,9 +69,17 @@ def top_hits(
     FTS5 takes the rowid bound itself, so only the window's hits are ranked.
     """
     table = _table(fts_table)
+    floor = window_floor(table, match, window)
+    if table.startswith("sources"):  # weighted by column inside the index
+        return (
+            f"select rowid from {table} where {table} match {match} "
+            f"and rowid >= {floor} order by rank limit {limit}"
+        )
+    # BM25's rank is negative, best first: a weight above 1 moves a hit up.
     return (
-        f"select rowid from {table} where {table} match {match} "
-        f"and rowid >= {window_floor(table, match, window)} order by rank limit {limit}"
+        f"select {table}.rowid from {table} join paragraphs p on p.rowid = {table}.rowid "
+        f"where {table} match {match} and {table}.rowid >= {floor} "
+        f"order by {table}.rank * {role_weight('p.role')} limit {limit}"
     )
 
 

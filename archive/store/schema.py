@@ -16,7 +16,10 @@ from .. import devised
 if TYPE_CHECKING:  # the migrations are handed a Database; naming them costs no import
     import sqlite_utils
 
-FTS_TOKENIZER = "unicode61 remove_diacritics 2"
+from . import search_schema
+from .search_schema import FACET_COLUMNS, FTS_TOKENIZER
+
+__all__ = ["FACET_COLUMNS", "FTS_TOKENIZER", "MIGRATIONS", "migrate"]
 
 
 def _initial(db: sqlite_utils.Database) -> None:
@@ -279,42 +282,6 @@ def _web_captures(db: sqlite_utils.Database) -> None:
     db.table("files").create_index(["url"])
 
 
-# Columns of ``paragraphs`` whose values are counted in ``paragraph_facets``.
-FACET_COLUMNS = ("source", "role", "lang", "section", "status")
-
-
-def _facet_counts(db: sqlite_utils.Database) -> None:
-    # The paragraphs page facets the whole table by these columns; counting a million rows per
-    # facet per page view took a tenth of a second each, so the counts are kept here, by
-    # triggers, in the same transaction as every change to a paragraph.
-    db.execute(
-        "CREATE TABLE paragraph_facets (name TEXT NOT NULL, value TEXT NOT NULL, "
-        "count INTEGER NOT NULL, PRIMARY KEY (name, value)) WITHOUT ROWID"
-    )
-    for column in FACET_COLUMNS:
-        db.execute(
-            "INSERT INTO paragraph_facets (name, value, count) "
-            f"SELECT '{column}', {column}, count(*) FROM paragraphs "
-            f"WHERE {column} IS NOT NULL GROUP BY {column}"
-        )
-    added = "".join(
-        "INSERT INTO paragraph_facets (name, value, count) "
-        f"SELECT '{c}', NEW.{c}, 1 WHERE NEW.{c} IS NOT NULL "
-        "ON CONFLICT (name, value) DO UPDATE SET count = count + 1; "
-        for c in FACET_COLUMNS
-    )
-    removed = "".join(
-        f"UPDATE paragraph_facets SET count = count - 1 WHERE name = '{c}' AND value = OLD.{c}; "
-        for c in FACET_COLUMNS
-    ) + "DELETE FROM paragraph_facets WHERE count <= 0; "
-    db.execute(f"CREATE TRIGGER paragraph_facets_ai AFTER INSERT ON paragraphs BEGIN {added}END")
-    db.execute(f"CREATE TRIGGER paragraph_facets_ad AFTER DELETE ON paragraphs BEGIN {removed}END")
-    db.execute(
-        f"CREATE TRIGGER paragraph_facets_au AFTER UPDATE OF {', '.join(FACET_COLUMNS)} "
-        f"ON paragraphs BEGIN {removed}{added}END"
-    )
-
-
 def _first_text_once(db: sqlite_utils.Database) -> None:
     # A paragraph's first text is its text until an edit changes it: storing it again doubled
     # the size of every paragraph row. From here on ``first_text`` is NULL while it equals
@@ -378,11 +345,14 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("0005_search_index_version", _search_index_version),
     ("0006_cumulative_issue", _cumulative_issue),
     ("0007_web_captures", _web_captures),
-    ("0008_facet_counts", _facet_counts),
+    ("0008_facet_counts", search_schema.facet_counts),
     ("0009_first_text_once", _first_text_once),
     ("0010_word_forms_contentless", _word_forms_contentless),
     ("0011_page_dates_and_summary", _page_dates_and_summary),
     ("0012_devised_titles", _devised_titles),
+    ("0013_source_word_forms", search_schema.source_word_forms),
+    ("0014_source_facet_counts", search_schema.source_facet_counts),
+    ("0015_source_list_counts", search_schema.source_list_counts),
 ]
 
 

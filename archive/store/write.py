@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import sqlite_utils
 
 from ..models import Candidate, SourceFacets, SourceMetadata
 from .plans import FileWrite, MetadataWrite, RestoreWrite
+
+# Terms: how a text is indexed for word forms, given by the write side; the paragraphs' index is
+# contentless, so a paragraph's terms are removed by giving them again.
+from .source_forms import Terms, index_source, rebuild_sources
 
 
 def _json(value: Any) -> str:
@@ -86,7 +90,9 @@ def write_candidates(
         db.execute("UPDATE metadata_values SET chosen = ? WHERE id = ?", [int(flag), row_id])
 
 
-def write_metadata_rows(db: sqlite_utils.Database, plan: MetadataWrite, at: str) -> None:
+def write_metadata_rows(
+    db: sqlite_utils.Database, plan: MetadataWrite, at: str, terms: Terms
+) -> None:
     if plan.deactivate:
         marks = ",".join("?" * len(plan.deactivate))
         db.execute(
@@ -99,6 +105,7 @@ def write_metadata_rows(db: sqlite_utils.Database, plan: MetadataWrite, at: str)
     db.table("sources").update(
         plan.source_key, {**source_row(plan.metadata, plan.facets), "updated_at": at}
     )
+    index_source(db.conn, plan.source_key, terms)
     db.table("events").insert(
         {
             "at": at,
@@ -129,11 +136,6 @@ _INSERT_VERSION = (
     "fingerprint, norm_version, match_kind, similarity, review, related, at) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
-
-
-# How a text is indexed for word forms (``archive.search.stem_text``), given by the write side:
-# the word-form index is contentless, so a paragraph's terms are removed by giving them again.
-Terms = Callable[[str, str | None], str]
 
 
 def unindex_word_forms(conn: sqlite3.Connection, pid: str, terms: Terms) -> None:
@@ -193,6 +195,7 @@ def write_file_rows(
         db.table("sources").insert({"key": key, **row, "created_at": at, "updated_at": at})
     else:
         db.table("sources").update(key, {**row, "updated_at": at})
+    index_source(db.conn, key, terms)
     _write_file_row(db, plan, ingest_id, at)
     write_candidates(
         db, key, plan.candidates, plan.chosen, plan.existing_chosen, plan.sha256, at
@@ -291,8 +294,9 @@ def _write_tombstones(
         )
 
 
-def restore_rows(db: sqlite_utils.Database, plan: RestoreWrite) -> None:
-    """Insert every row of the plan as it is, then the live paragraphs' stems.
+def restore_rows(db: sqlite_utils.Database, plan: RestoreWrite, terms: Terms) -> None:
+    """Insert every row of the plan as it is, then the live paragraphs' stems and the
+    sources' word forms.
 
     Columns the table computes itself (``paragraphs.position``) are left to it; a row whose
     key is already taken fails the whole write (the caller's transaction), so a restore never
@@ -314,3 +318,4 @@ def restore_rows(db: sqlite_utils.Database, plan: RestoreWrite) -> None:
     if plan.stems_version is not None:
         conn.execute("INSERT OR REPLACE INTO search_index(name, version) "
                      "VALUES ('paragraphs_stems', ?)", (plan.stems_version,))
+        rebuild_sources(conn, terms, plan.stems_version)
