@@ -83,7 +83,9 @@ def time_get_text(paths: list[Path]) -> tuple[float, int]:
     return time.perf_counter() - start, pages
 
 
-def time_ingest(paths: list[Path], home: Path, jobs: int, expect: str = "new") -> float:
+def time_ingest(paths: list[Path], home: Path, jobs: int, expect: str = "new",
+                ) -> tuple[float, int]:
+    """Seconds to ingest ``paths`` into a fresh ``home``, and the paragraphs written."""
     start = time.perf_counter()
     with Store.open(home, create=True) as store, Processes(jobs) as workers:
         report = ingest_paths(store, paths, workers=workers if jobs > 1 else None)
@@ -94,7 +96,7 @@ def time_ingest(paths: list[Path], home: Path, jobs: int, expect: str = "new") -
     other = [f for f in report.files if f.status != expect]
     if other:
         raise SystemExit(f"bench: {len(other)} files were not {expect}: {other[0]}")
-    return elapsed
+    return elapsed, sum(f.paragraphs for f in report.files)
 
 
 def time_command(command: list[str]) -> float:
@@ -110,8 +112,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         base_s, total_pages = time_get_text(paths)
-        ingest_s = time_ingest(paths, folder / "home1", jobs=1)
-        ingest2_s = time_ingest(paths, folder / "home2", jobs=2)
+        ingest_s, paragraphs = time_ingest(paths, folder / "home1", jobs=1)
+        ingest2_s, _ = time_ingest(paths, folder / "home2", jobs=2)
         # The command as a user runs it, so both sides count a process start-up; best of
         # five, as both are short, with the page cache warm for both.
         archive = [str(Path(sys.executable).with_name("archive")), "--home",
@@ -119,7 +121,8 @@ def main() -> None:
         again_s = min(time_command(archive) for _ in range(5))
         sum_s = min(time_command(["sha256sum", *map(str, paths)]) for _ in range(5))
     base_rate = total_pages / base_s
-    print(f"corpus: {files} PDFs x {pages} pages = {total_pages} pages")
+    print(f"corpus: {files} PDFs x {pages} pages = {total_pages} pages, "
+          f"{paragraphs} paragraphs")
     print(f"pymupdf get_text('dict'): {base_rate:8.1f} pages/s ({base_s:.2f} s)")
     for label, seconds in (("archive ingest -j1:", ingest_s), ("archive ingest -j2:", ingest2_s)):
         rate = total_pages / seconds
