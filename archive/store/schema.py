@@ -125,7 +125,7 @@ def _paragraphs(db: sqlite_utils.Database) -> None:
             "source": str,
             "file_sha256": str,
             "ingest_id": int,
-            "text": str,
+            "text": str,  # NULL while it equals the paragraph's text (migration 0013)
             "fingerprint": str,
             "norm_version": str,
             "match_kind": str,  # new | exact | moved | split | merged | fuzzy | deleted | ...
@@ -370,6 +370,18 @@ def _devised_titles(db: sqlite_utils.Database) -> None:
         )
 
 
+def _version_text_once(db: sqlite_utils.Database) -> None:
+    # Each lineage entry kept a copy of its text, so a paragraph's current text was stored
+    # twice (three times after an exact re-ingest). From here on a version's text is NULL
+    # while it equals its paragraph's text (reads return ``coalesce(v.text, p.text)``); the
+    # store writes it out before an edit changes the paragraph's text. A tombstone's entry
+    # has no text and no fingerprint, which tells the two NULLs apart.
+    db.execute(
+        "UPDATE paragraph_versions SET text = NULL WHERE fingerprint IS NOT NULL AND text = "
+        "(SELECT p.text FROM paragraphs p WHERE p.id = paragraph_versions.paragraph_id)"
+    )
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("0001_initial", _initial),
     ("0002_reading_position", _reading_position),
@@ -383,6 +395,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("0010_word_forms_contentless", _word_forms_contentless),
     ("0011_page_dates_and_summary", _page_dates_and_summary),
     ("0012_devised_titles", _devised_titles),
+    ("0013_version_text_once", _version_text_once),
 ]
 
 

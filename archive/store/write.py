@@ -124,10 +124,17 @@ _UPDATE_PARAGRAPH = (
     "UPDATE paragraphs SET first_text = nullif(coalesce(first_text, text), ?), "
     f"{', '.join(c + ' = ?' for c in _PARAGRAPH_COLUMNS)} WHERE id = ?"
 )
+# A version's text is stored only once it differs from its paragraph's: a new entry's text is
+# the paragraph's text, so it is NULL; before an update changes the paragraph's text, the
+# entries that shared it are given it (a tombstone's entry has no text and no fingerprint).
 _INSERT_VERSION = (
     "INSERT INTO paragraph_versions (paragraph_id, source, file_sha256, ingest_id, text, "
     "fingerprint, norm_version, match_kind, similarity, review, related, at) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?)"
+)
+_KEEP_VERSION_TEXTS = (
+    "UPDATE paragraph_versions SET text = :old WHERE paragraph_id = :id AND text IS NULL "
+    "AND fingerprint IS NOT NULL AND :old IS NOT :new"
 )
 
 
@@ -137,18 +144,24 @@ Terms = Callable[[str, str | None], str]
 
 
 def unindex_word_forms(conn: sqlite3.Connection, pid: str, terms: Terms) -> None:
-    """Take a live paragraph's terms out of the word-form index (tombstones have none).
+    """Take a live paragraph's terms out of the word-form index (tombstones have none)."""
+    row = conn.execute(
+        "SELECT rowid, text, lang, status FROM paragraphs WHERE id = ?", (pid,)
+    ).fetchone()
+    if row is not None:
+        _unindex(conn, row, terms)
+
+
+def _unindex(conn: sqlite3.Connection, row: tuple[Any, ...], terms: Terms) -> None:
+    """``row`` is a paragraph's (rowid, text, lang, status).
 
     FTS5 removes a row of a contentless index only when given exactly what was inserted:
     the terms of the stored text and language, by the rules the index is built with (the
     write side re-indexes first when those changed, ``search.INDEX_VERSION``).
     """
-    row = conn.execute(
-        "SELECT rowid, text, lang, status FROM paragraphs WHERE id = ?", (pid,)
-    ).fetchone()
-    if row is None or row[3] != "live":
+    rowid, text, lang, status = row
+    if status != "live":
         return
-    rowid, text, lang, _ = row
     conn.execute(
         "INSERT INTO paragraphs_stems(paragraphs_stems, rowid, stems) VALUES ('delete', ?, ?)",
         (rowid, terms(text or "", lang)),
@@ -167,9 +180,12 @@ def _write_paragraphs(
             key, para.label, para.seq, para.page, para.role, para.lang, para.section,
             para.text, "live", para.fingerprint, plan.sha256, at,
         )
-        existing = conn.execute("SELECT rowid FROM paragraphs WHERE id = ?", (pid,)).fetchone()
+        existing = conn.execute(
+            "SELECT rowid, text, lang, status FROM paragraphs WHERE id = ?", (pid,)
+        ).fetchone()
         if existing:
-            unindex_word_forms(conn, pid, terms)  # before its text and status change
+            _unindex(conn, existing, terms)  # before its text and status change
+            conn.execute(_KEEP_VERSION_TEXTS, {"old": existing[1], "new": para.text, "id": pid})
             conn.execute(_UPDATE_PARAGRAPH, (para.text, *values, pid))
             rowid = existing[0]
         else:
@@ -179,7 +195,7 @@ def _write_paragraphs(
             (rowid, para.stems),
         )
         conn.execute(_INSERT_VERSION, (
-            pid, key, plan.sha256, ingest_id, para.text, para.fingerprint, plan.norm_version,
+            pid, key, plan.sha256, ingest_id, para.fingerprint, plan.norm_version,
             para.match_kind, para.similarity, int(para.review), _json(list(para.related)), at,
         ))
 
