@@ -78,11 +78,7 @@ _LOOKALIKES = {
     "ɵ": "ө",
     "ё": "е",
 }
-_LOOKALIKE_RE = re.compile("[" + "".join(_LOOKALIKES) + "]")
-
-
-def _fold(match: re.Match[str]) -> str:
-    return _LOOKALIKES[match.group()]
+_LOOKALIKE_TABLE = str.maketrans(_LOOKALIKES)
 
 
 def _residue(match: re.Match[str]) -> str:
@@ -102,7 +98,7 @@ def normalise_words(text: str) -> str:
     text = _JOIN_APOSTROPHE.sub("", text)
     text = unicodedata.normalize("NFKC", text.casefold())
     text = _COMBINING.sub("", text)
-    text = _LOOKALIKE_RE.sub(_fold, text)
+    text = text.translate(_LOOKALIKE_TABLE)
     return " ".join(_WORD.findall(text))
 
 
