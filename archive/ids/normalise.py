@@ -78,7 +78,11 @@ _LOOKALIKES = {
     "ɵ": "ө",
     "ё": "е",
 }
-_LOOKALIKE_TABLE = str.maketrans(_LOOKALIKES)
+_LOOKALIKE_RE = re.compile("[" + "".join(_LOOKALIKES) + "]")
+
+
+def _fold(match: re.Match[str]) -> str:
+    return _LOOKALIKES[match.group()]
 
 
 def _residue(match: re.Match[str]) -> str:
@@ -98,7 +102,7 @@ def normalise_words(text: str) -> str:
     text = _JOIN_APOSTROPHE.sub("", text)
     text = unicodedata.normalize("NFKC", text.casefold())
     text = _COMBINING.sub("", text)
-    text = text.translate(_LOOKALIKE_TABLE)
+    text = _LOOKALIKE_RE.sub(_fold, text)
     return " ".join(_WORD.findall(text))
 
 
