@@ -17,6 +17,19 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
+def _insert_rows(db: sqlite_utils.Database, table: str, rows: Sequence[dict[str, Any]]) -> None:
+    """Rows of one shape (the first row's columns) as one prepared statement: what
+    sqlite-utils' ``insert_all`` writes for plain values, without building the statement
+    again for each file's few rows."""
+    if not rows:
+        return
+    columns = list(rows[0])
+    db.conn.executemany(
+        f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+        [[row[c] for c in columns] for row in rows],
+    )
+
+
 def source_row(metadata: SourceMetadata, facets: SourceFacets) -> dict[str, Any]:
     """The ``sources`` columns of merged metadata (the key is never among them)."""
     return {
@@ -80,8 +93,7 @@ def write_candidates(
         }
         for c, flag in zip(candidates, chosen, strict=True)
     ]
-    if rows:
-        db.table("metadata_values").insert_all(rows)
+    _insert_rows(db, "metadata_values", rows)
     for row_id, flag in existing_chosen:
         db.execute("UPDATE metadata_values SET chosen = ? WHERE id = ?", [int(flag), row_id])
 
@@ -253,30 +265,29 @@ def _write_artifacts_and_events(
     db: sqlite_utils.Database, plan: FileWrite, ingest_id: int, at: str
 ) -> None:
     key = plan.source_key
-    if plan.artifacts:
-        db.table("artifacts").insert_all(
-            {
-                "file_sha256": plan.sha256,
-                "source": key,
-                "kind": a.kind,
-                "page": a.page,
-                "printed_page": a.printed_page,
-                "text": a.text,
-            }
-            for a in plan.artifacts
-        )
-    for event in plan.events:
-        db.table("events").insert(
-            {
-                "at": at,
-                "type": event.type,
-                "source": key,
-                "file_sha256": plan.sha256,
-                "ingest_id": ingest_id,
-                "outcome": event.outcome,
-                "detail": _json(event.detail),
-            }
-        )
+    _insert_rows(db, "artifacts", [
+        {
+            "file_sha256": plan.sha256,
+            "source": key,
+            "kind": a.kind,
+            "page": a.page,
+            "printed_page": a.printed_page,
+            "text": a.text,
+        }
+        for a in plan.artifacts
+    ])
+    _insert_rows(db, "events", [
+        {
+            "at": at,
+            "type": event.type,
+            "source": key,
+            "file_sha256": plan.sha256,
+            "ingest_id": ingest_id,
+            "outcome": event.outcome,
+            "detail": _json(event.detail),
+        }
+        for event in plan.events
+    ])
 
 
 def _write_tombstones(
