@@ -247,7 +247,7 @@ def _fragments(
             spans = ln["spans"]
             raw_text, starts = spans_text(spans)
             closed = raw_text
-            line_chars = chars.get((b["number"], k))
+            line_chars = chars.get((b["number"], k)) if chars else None
             if line_chars and "".join(c for c, _, _ in line_chars) == raw_text:
                 closed = close_letterspacing(line_chars)
             text = repair_accents(repair_tex_codes(closed))

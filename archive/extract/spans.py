@@ -141,6 +141,8 @@ _LEAD_WORDS = 4  # words of a term set apart at a line's start
 def lead_length(spans: list[Span]) -> int:
     """Characters of the line's opening words when a bold or typewriter face sets them
     apart from the rest of the line, which is longer and in another face; else 0."""
+    if len(spans) < 2:
+        return 0  # one face for the whole line
     words = [s for s in spans if s["text"].strip()]
     if len(words) < 2:
         return 0
