@@ -110,7 +110,7 @@ def main(argv: list[str]) -> None:
         start = time.process_time()
         if profiler:
             profiler.enable()
-        report = ingest_paths(store, paths, jobs=1)
+        report = ingest_paths(store, paths)
         if profiler:
             profiler.disable()
         total = time.process_time() - start
