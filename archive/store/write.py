@@ -192,7 +192,8 @@ def _write_paragraphs(
             key, para.label, para.seq, para.page, para.role, para.lang, para.section,
             para.text, "live", para.fingerprint, plan.sha256, at,
         )
-        existing = conn.execute(
+        # A new source's IDs are new: nothing of it is stored yet (sources are never removed).
+        existing = None if plan.new_source else conn.execute(
             "SELECT rowid, text, lang, status FROM paragraphs WHERE id = ?", (pid,)
         ).fetchone()
         if existing:
