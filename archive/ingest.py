@@ -175,6 +175,7 @@ def _ingest_locked(
 
     with _Analyses(store, workers, limits) as analyses:
         loaded = _keep_originals(store, paths, report, limits.max_bytes, analyses.hand_out)
+        analyses.reorder([item.sha256 for item in loaded])
         if on_total:
             on_total(len(loaded) + len(outcomes))
         known: SourceShingles | None = None  # made for the first file that is new
@@ -281,6 +282,18 @@ class _Analyses:
             future.set_exception(exc)
         self._pending[sha256] = future
         self._running.add(future)
+
+    def reorder(self, order: list[str]) -> None:
+        """Send the analyses not yet sent in ``order``, the order the writer asks for them.
+
+        They were handed out in the order the paths came; left so, the writer would wait for
+        the file it needs next (sent ahead of its turn, behind those in flight) while the
+        workers analyse the ones it needs last, and write those last, alone, after the
+        workers had finished.
+        """
+        rank = {sha256: k for k, sha256 in enumerate(order)}
+        waiting = [sha256 for sha256 in self._queue if sha256 in self._queued]
+        self._queue = deque(sorted(waiting, key=lambda sha256: rank.get(sha256, len(rank))))
 
     def of(self, sha256: str) -> Analysis | ArchiveError:
         if sha256 in self._queued:  # the writer waits for it: it goes ahead of its turn

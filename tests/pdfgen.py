@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -160,10 +161,18 @@ def multi_page_kazakh(n_pages: int, *, first_page: int = 101) -> tuple[bytes, Go
 
 
 def dense_pages(n_pages: int, seed: int | None = None) -> bytes:
+    """Full pages of the article's body text repeated, for timing the extractor (see
+    ``dense_article``)."""
+    return dense_article(n_pages, seed)[0]
+
+
+def dense_article(n_pages: int, seed: int | None = None) -> tuple[bytes, Gold]:
     """Full pages of the article's body text repeated, for timing the extractor.
 
-    With a ``seed`` the words of every paragraph are shuffled: a different text with the same
-    statistics, so each generated file is a source of its own.
+    With a ``seed`` the words inside every sentence are shuffled: a different text with the
+    same statistics, so each generated file is a source of its own. Each sentence keeps its
+    first word and its final stop, as a paragraph of real prose opens with a capital and ends
+    a sentence (words shuffled across sentence ends would run every paragraph into the next).
     """
     spec = json.loads((DATA / "journal_article.json").read_text(encoding="utf-8"))
     body = [it["text"] for it in spec["items"] if it.get("kind") == "body"]
@@ -173,12 +182,27 @@ def dense_pages(n_pages: int, seed: int | None = None) -> bytes:
     while len(ts.doc) < n_pages or ts.page is None:
         text = body[k % len(body)]
         if seed is not None:
-            words = text.split()
-            rng.shuffle(words)
-            text = " ".join(words)
+            text = " ".join(_shuffled_sentence(s, rng) for s in _SENTENCE_END.split(text))
         ts.paragraph(text, "body", "kk")
         k += 1
-    return ts.finish()
+    return ts.finish(), ts.gold
+
+
+# A sentence ends at a stop before a space and a capital (or an opening quote).
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[«\"(\[]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])")
+
+
+def _shuffled_sentence(sentence: str, rng: random.Random) -> str:
+    """The sentence's words after the first in a random order, its final stop kept last."""
+    words = sentence.split()
+    if len(words) < 3:
+        return sentence
+    stop = re.search(r"[.!?…:]+[»\")]*$", words[-1])
+    ending = stop.group() if stop else ""
+    words[-1] = words[-1][: len(words[-1]) - len(ending)]
+    rest = [w for w in words[1:] if w]
+    rng.shuffle(rest)
+    return " ".join([words[0], *rest]).rstrip(",;:–—") + ending
 
 
 # x (a negative x sets the line flush right, ending -x points from the page's right edge),

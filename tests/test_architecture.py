@@ -32,6 +32,7 @@ PUBLISHING = ("archive.datasette_plugin", "archive.web", "archive.publish", "arc
 WRITE_SIDE = (
     "archive.ingest", "archive.identify", "archive.curation", "archive.fixity",
     "archive.objects", "archive.store.write", "archive.store.plans", "archive.store.schema",
+    "archive.store.tables",
     "archive.restore", "archive.inputs", "archive.planning",
 )
 

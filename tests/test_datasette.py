@@ -74,7 +74,7 @@ def _add_paragraphs(
                 "source": key,
                 "file_sha256": sha,
                 "ingest_id": 1,
-                "text": text,
+                "text": None,  # the paragraph's own text, stored once (as the store writes)
                 "fingerprint": f"fp-{key}-{seq}",
                 "norm_version": "norm-v1",
                 "match_kind": "new",
@@ -485,6 +485,9 @@ async def test_source_page_lists_files_and_lineage(ds: Datasette) -> None:
     lineage = await _json(ds, f"/archive/lineage.json?source={RU}&_shape=objects")
     kinds = [row["match_kind"] for row in lineage["rows"]]
     assert "merged_into" in kinds and "deleted" in kinds
+    # A version whose text is its paragraph's shows that text; a tombstone's entry none.
+    assert all(row["text"] for row in lineage["rows"] if row["match_kind"] == "new")
+    assert not any(row["text"] for row in lineage["rows"] if row["match_kind"] == "deleted")
 
 
 async def test_resolver_redirects_live_id(ds: Datasette) -> None:

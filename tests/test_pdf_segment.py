@@ -150,6 +150,15 @@ def test_two_column_paper_paragraph_f1() -> None:
     assert paragraph_f1(segment(extract_pdf(data)), gold) >= 0.97
 
 
+@pytest.mark.parametrize("seed", [None, 4])
+def test_dense_benchmark_pages_segment_one_to_one(seed: int | None) -> None:
+    # The ingest benchmark's corpus: its shuffled words must still read as paragraphs, or
+    # the benchmark times a few overlong paragraphs instead of a journal's many.
+    data, gold = pdfgen.dense_article(3, seed=seed)
+    seg = segment(extract_pdf(data))
+    assert len(seg.blocks) == len(gold) and paragraph_f1(seg, gold) == 1.0
+
+
 def test_retypeset_seed_000() -> None:
     seed_gold = json.loads((GOLDEN / "000_d613d50ca8d86847.json").read_text(encoding="utf-8"))
     data, gold = pdfgen.retypeset_seed_000(seed_gold["paragraphs"])

@@ -68,11 +68,15 @@ def premis_event(row: dict[str, Any]) -> dict[str, Any]:
 
 def paragraphs_with_lineage(rows: SourceRows) -> list[dict[str, Any]]:
     lineage: dict[str, list[dict[str, Any]]] = {}
+    texts = {p["id"]: p["text"] for p in rows.table("paragraphs")}
     for version in rows.table("paragraph_versions"):
         related = json.loads(version["related"]) if version.get("related") else []
+        text = version["text"]
+        if text is None and version["fingerprint"] is not None:
+            text = texts.get(version["paragraph_id"])  # stored once, with the paragraph
         lineage.setdefault(version["paragraph_id"], []).append({
             "match_kind": version["match_kind"], "file_sha256": version["file_sha256"],
-            "text": version["text"], "similarity": version["similarity"],
+            "text": text, "similarity": version["similarity"],
             "review": bool(version["review"]), "related": related, "at": version["at"],
         })
     keep = ("id", "label", "seq", "page", "role", "lang", "section", "status", "text",

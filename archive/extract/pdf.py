@@ -197,10 +197,11 @@ def _read_pages(doc: pymupdf.Document) -> tuple[tuple[PageInfo, ...], list[list[
             rect = page.rect
             textpage = page.get_textpage(flags=TEXT_FLAGS)
             raw = page.get_text("dict", textpage=textpage)
-            # Characters with their widths, where a line may hold letter-spaced words.
-            chars = _line_chars(page.get_text("rawdict", textpage=textpage)) if any(
-                RUN.search(span["text"]) for b in raw["blocks"] if b["type"] == 0
-                for ln in b["lines"] for span in ln["spans"]) else {}
+            # Characters with their widths, where a line may hold letter-spaced words. The
+            # spans are searched as one text, a line break apart (no run crosses one).
+            chars = _line_chars(page.get_text("rawdict", textpage=textpage)) if RUN.search(
+                "\n".join(span["text"] for b in raw["blocks"] if b["type"] == 0
+                          for ln in b["lines"] for span in ln["spans"])) else {}
         except Exception as exc:
             raise CorruptFileError(f"page {index + 1} cannot be read: {_reason(exc)}") from exc
         width, height = rect.width, rect.height
@@ -252,7 +253,7 @@ def _fragments(
             spans = ln["spans"]
             raw_text, starts = spans_text(spans)
             closed = raw_text
-            line_chars = chars.get((b["number"], k))
+            line_chars = chars.get((b["number"], k)) if chars else None
             if line_chars and "".join(c for c, _, _ in line_chars) == raw_text:
                 closed = close_letterspacing(line_chars)
             text = repair_accents(repair_tex_codes(closed))

@@ -40,11 +40,12 @@ _CYRILLIC_LOWER = re.compile("[\u0430-\u044f\u0451]")
 _ACCENTS = {"¨": "\u0308", "´": "\u0301", "ˆ": "\u0302", "˜": "\u0303", "ˇ": "\u030c",
             "˘": "\u0306", "˙": "\u0307", "˚": "\u030a", "¯": "\u0304", "˝": "\u030b"}
 _LOOSE_ACCENT = re.compile("([" + "".join(_ACCENTS) + "])([A-Za-zıȷ])")
+_ANY_ACCENT = re.compile("[" + "".join(_ACCENTS) + "]")
 
 
 def repair_accents(text: str) -> str:
     """``Kr¨amer`` → ``Krämer``: a spacing accent before a letter goes onto it."""
-    if not any(ch in text for ch in _ACCENTS):
+    if _ANY_ACCENT.search(text) is None:
         return text
     fixed = _LOOSE_ACCENT.sub(
         lambda m: m.group(2).replace("ı", "i").replace("ȷ", "j") + _ACCENTS[m.group(1)], text

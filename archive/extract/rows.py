@@ -8,6 +8,7 @@ from archive.extract.fragment import Fragment
 
 _CELL_GAPS = 2  # gaps of an em or more that part a row into cells
 _LEAD_WORDS = 4  # words of a term set apart at a line's start
+_CELLS = ("cell", "row")  # kinds of a ruled table's pieces
 
 
 def merge_rows(frags: list[Fragment]) -> list[Fragment]:
@@ -30,9 +31,12 @@ def merge_rows(frags: list[Fragment]) -> list[Fragment]:
 
 
 def _same_row(row: list[Fragment], f: Fragment) -> bool:
-    if {"cell", "row"} & {f.kind, row[0].kind} and f.block != row[0].block:
+    if f.block != row[0].block and (f.kind in _CELLS or row[0].kind in _CELLS):
         return False  # the cells of a ruled table's row stay apart
-    y0, y1 = min(r.y0 for r in row), max(r.y1 for r in row)
+    if len(row) == 1:
+        y0, y1 = row[0].y0, row[0].y1
+    else:
+        y0, y1 = min(r.y0 for r in row), max(r.y1 for r in row)
     overlap = min(y1, f.y1) - max(y0, f.y0)
     if overlap <= 0.5 * min(y1 - y0, f.height):
         return False
@@ -43,6 +47,8 @@ def _same_row(row: list[Fragment], f: Fragment) -> bool:
 
 
 def _joined(row: list[Fragment]) -> Fragment:
+    if len(row) == 1:
+        return row[0]  # most lines: one fragment, nothing to join
     ordered = sorted(row, key=lambda f: f.x0)
     out = ordered[0]
     for f in ordered[1:]:

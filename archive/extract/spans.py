@@ -63,6 +63,8 @@ def _extend(ranges: list[tuple[int, int]], start: int, end: int) -> None:
 def moved(ranges: tuple[tuple[int, int], ...], lead: int, length: int
            ) -> tuple[tuple[int, int], ...]:
     """Ranges of the unstripped text as ranges of the text with ``lead`` characters cut."""
+    if not ranges:
+        return ()
     return tuple((max(a - lead, 0), min(b - lead, length)) for a, b in ranges if b - lead > 0)
 
 
@@ -97,7 +99,7 @@ def undecodable(text: str) -> bool:
 
 def dominant_baseline(spans: list[Span]) -> float:
     """The baseline of the span with the most letters."""
-    main = max(spans, key=lambda s: len(s["text"].strip()))
+    main = spans[0] if len(spans) == 1 else max(spans, key=lambda s: len(s["text"].strip()))
     return float(main["origin"][1])
 
 
@@ -140,6 +142,8 @@ def lead_length(spans: list[Span]) -> int:
     """Characters of the line's opening words when a bold or typewriter face sets them
     apart from the rest of the line, which is longer and in another face, or which follows
     a run-in heading (``1.9. Random Number Generation.`` then the text); else 0."""
+    if len(spans) < 2:
+        return 0  # one face for the whole line
     words = [s for s in spans if s["text"].strip()]
     if len(words) < 2:
         return 0
@@ -165,23 +169,26 @@ def monospaced(spans: list[Span]) -> bool:
     [options] file``, as manuals write a syntax), or in keywords a listing highlights in
     bold (``return List::create(…)``): the line opens in the typewriter font or with such a
     keyword, and is no sentence."""
-    mono = other = total = 0
+    mono = total = 0
     for s in spans:
         n = len(s["text"].strip())
         total += n
         if _is_mono(s):
             mono += n
-        elif _placeholder(s) or _keyword(s):
-            other += n
     if total == 0:
         return False
     if mono >= 0.9 * total:
         return True
-    first = next((s for s in spans if s["text"].strip()), None)
-    opens = first is not None and (_is_mono(first) or _keyword(first))
-    ends_sentence = "".join(s["text"] for s in spans).rstrip().endswith(".")
-    return (opens and not ends_sentence and mono >= 0.25 * total
-            and mono + other >= 0.9 * total)
+    if mono < 0.25 * total:
+        return False  # most lines: no typewriter type to speak of
+    first = next(s for s in spans if s["text"].strip())
+    if not (_is_mono(first) or _keyword(first)):
+        return False
+    other = sum(len(s["text"].strip()) for s in spans
+                if not _is_mono(s) and (_placeholder(s) or _keyword(s)))
+    if mono + other < 0.9 * total:
+        return False
+    return not "".join(s["text"] for s in spans).rstrip().endswith(".")
 
 
 _PITCH_SPANS = 6  # spans of a font, with distinct words, that show its widths

@@ -203,6 +203,16 @@ def title_like(text: str) -> bool:
 
 def is_caps(text: str) -> bool:
     """Mostly capital letters: a title or rubric set in capitals."""
+    if text.islower():
+        return False  # most lines: not one capital
+    # More small letters than 15 % of the whole line already rule it out (in integers, so
+    # the verdict is the full count's to the last letter).
+    small = 0
+    for ch in text:
+        if ch.isalpha() and not ch.isupper():
+            small += 1
+            if 20 * small > 3 * len(text):
+                return False
     letters = [ch for ch in text if ch.isalpha()]
     if len(letters) < 4:
         return False

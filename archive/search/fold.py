@@ -17,6 +17,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from functools import lru_cache
 
 KAZAKH_LETTERS = frozenset("әғқңөұүһі")
 
@@ -70,6 +71,8 @@ def _script_fold(word: str) -> str:
     return word.translate(_TO_CYRILLIC)
 
 
+# A text repeats its words: each is folded once per process.
+@lru_cache(maxsize=200_000)
 def fold_word(word: str) -> str:
     """A word as the index compares it: one script, lower case, ``ё`` as ``е``."""
     return _script_fold(word).lower().replace("ё", "е")

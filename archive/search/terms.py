@@ -61,6 +61,7 @@ def _is_kazakh_text(folded: list[str], lang: str | None) -> bool:
     return marked >= _KAZAKH_SHARE * len(cyrillic)
 
 
+@lru_cache(maxsize=200_000)
 def index_terms(word: str, kazakh_default: bool, latin: str) -> tuple[str, ...]:
     """The terms one folded word of a text is indexed under (usually one)."""
     if has_kazakh_letter(word) or (kazakh_default and CYRILLIC.search(word)):

@@ -55,7 +55,9 @@ CAPTION = re.compile(
 _CAPTION_CLOSE = re.compile(r"\s*(?:[.:|–—-]|\([a-z]\)|$)")
 
 
+@lru_cache(maxsize=8192)
 def is_caption(text: str) -> bool:
+    """(Cached: a line is asked as the line before a boundary, after it, and after that.)"""
     match = CAPTION.match(text)
     return match is not None and (
         not match.group(0)[-1:].isdigit() or _CAPTION_CLOSE.match(text, match.end()) is not None

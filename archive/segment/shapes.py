@@ -4,6 +4,8 @@ at a fixed-width line's end, the start of a reference entry."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from archive.clean import CleanLine
 from archive.segment import patterns as pt
 
@@ -97,8 +99,10 @@ def marked_names(text: str) -> bool:
     )
 
 
+@lru_cache(maxsize=8192)
 def section_label(text: str) -> bool:
-    """``Аңдатпа``, ``Abstract``, ``References`` alone on a capitalised line."""
+    """``Аңдатпа``, ``Abstract``, ``References`` alone on a capitalised line (cached: a line
+    is asked on both sides of its boundaries)."""
     return pt.starts_upper(text) and bool(
         pt.ABSTRACT_HEADING.match(text) or pt.REFERENCES_HEADING.match(text)
     )

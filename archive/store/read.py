@@ -185,8 +185,15 @@ def _json_list(value: str | None) -> tuple[str, ...]:
     return tuple(str(item) for item in items) if isinstance(items, list) else ()
 
 
+# A version's text is stored only once it differs from its paragraph's (migration 0016);
+# a tombstone's entry (no fingerprint) has none.
+VERSION_TEXT = "CASE WHEN v.fingerprint IS NULL THEN v.text ELSE coalesce(v.text, p.text) END"
 _VERSION_COLUMNS = (
-    "v.match_kind, v.text, v.similarity, v.related, f.original_name, v.at, v.review"
+    f"v.match_kind, {VERSION_TEXT}, v.similarity, v.related, f.original_name, v.at, v.review"
+)
+_VERSIONS_JOINED = (
+    "paragraph_versions v LEFT JOIN files f ON f.sha256 = v.file_sha256 "
+    "LEFT JOIN paragraphs p ON p.id = v.paragraph_id"
 )
 
 
@@ -197,8 +204,7 @@ def _version(row: tuple[Any, ...]) -> Version:
 
 def versions(conn: sqlite3.Connection, pid: str) -> tuple[Version, ...]:
     rows = conn.execute(
-        f"SELECT {_VERSION_COLUMNS} "
-        "FROM paragraph_versions v LEFT JOIN files f ON f.sha256 = v.file_sha256 "
+        f"SELECT {_VERSION_COLUMNS} FROM {_VERSIONS_JOINED} "
         "WHERE v.paragraph_id = ? ORDER BY v.id",
         [pid],
     )
@@ -208,8 +214,7 @@ def versions(conn: sqlite3.Connection, pid: str) -> tuple[Version, ...]:
 def latest_versions(conn: sqlite3.Connection, key: str) -> dict[str, Version]:
     """Each paragraph's last lineage entry: how its label was decided by the latest file."""
     rows = conn.execute(
-        f"SELECT v.paragraph_id, {_VERSION_COLUMNS} "
-        "FROM paragraph_versions v LEFT JOIN files f ON f.sha256 = v.file_sha256 "
+        f"SELECT v.paragraph_id, {_VERSION_COLUMNS} FROM {_VERSIONS_JOINED} "
         "WHERE v.id IN (SELECT max(id) FROM paragraph_versions WHERE source = ? "
         "GROUP BY paragraph_id)",
         [key],

@@ -8,11 +8,10 @@ from typing import TYPE_CHECKING
 
 from . import source_facets
 from .ranked import SOURCE_COLUMN_WEIGHTS
+from .tables import FTS_TOKENIZER
 
 if TYPE_CHECKING:
     import sqlite_utils
-
-FTS_TOKENIZER = "unicode61 remove_diacritics 2"
 
 # The word-form index of sources, one column per part of a source's description.
 SOURCE_FORM_COLUMNS = ("title", "abstracts", "keywords", "authors")

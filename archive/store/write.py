@@ -21,6 +21,19 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
+def _insert_rows(db: sqlite_utils.Database, table: str, rows: Sequence[dict[str, Any]]) -> None:
+    """Rows of one shape (the first row's columns) as one prepared statement: what
+    sqlite-utils' ``insert_all`` writes for plain values, without building the statement
+    again for each file's few rows."""
+    if not rows:
+        return
+    columns = list(rows[0])
+    db.conn.executemany(
+        f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+        [[row[c] for c in columns] for row in rows],
+    )
+
+
 def source_row(metadata: SourceMetadata, facets: SourceFacets) -> dict[str, Any]:
     """The ``sources`` columns of merged metadata (the key is never among them)."""
     return {
@@ -84,8 +97,7 @@ def write_candidates(
         }
         for c, flag in zip(candidates, chosen, strict=True)
     ]
-    if rows:
-        db.table("metadata_values").insert_all(rows)
+    _insert_rows(db, "metadata_values", rows)
     for row_id, flag in existing_chosen:
         db.execute("UPDATE metadata_values SET chosen = ? WHERE id = ?", [int(flag), row_id])
 
@@ -131,26 +143,39 @@ _UPDATE_PARAGRAPH = (
     "UPDATE paragraphs SET first_text = nullif(coalesce(first_text, text), ?), "
     f"{', '.join(c + ' = ?' for c in _PARAGRAPH_COLUMNS)} WHERE id = ?"
 )
+# A version's text is stored only once it differs from its paragraph's: a new entry's text is
+# the paragraph's text, so it is NULL; before an update changes the paragraph's text, the
+# entries that shared it are given it (a tombstone's entry has no text and no fingerprint).
 _INSERT_VERSION = (
     "INSERT INTO paragraph_versions (paragraph_id, source, file_sha256, ingest_id, text, "
     "fingerprint, norm_version, match_kind, similarity, review, related, at) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?)"
+)
+_KEEP_VERSION_TEXTS = (
+    "UPDATE paragraph_versions SET text = :old WHERE paragraph_id = :id AND text IS NULL "
+    "AND fingerprint IS NOT NULL AND :old IS NOT :new"
 )
 
 
 def unindex_word_forms(conn: sqlite3.Connection, pid: str, terms: Terms) -> None:
-    """Take a live paragraph's terms out of the word-form index (tombstones have none).
+    """Take a live paragraph's terms out of the word-form index (tombstones have none)."""
+    row = conn.execute(
+        "SELECT rowid, text, lang, status FROM paragraphs WHERE id = ?", (pid,)
+    ).fetchone()
+    if row is not None:
+        _unindex(conn, row, terms)
+
+
+def _unindex(conn: sqlite3.Connection, row: tuple[Any, ...], terms: Terms) -> None:
+    """``row`` is a paragraph's (rowid, text, lang, status).
 
     FTS5 removes a row of a contentless index only when given exactly what was inserted:
     the terms of the stored text and language, by the rules the index is built with (the
     write side re-indexes first when those changed, ``search.INDEX_VERSION``).
     """
-    row = conn.execute(
-        "SELECT rowid, text, lang, status FROM paragraphs WHERE id = ?", (pid,)
-    ).fetchone()
-    if row is None or row[3] != "live":
+    rowid, text, lang, status = row
+    if status != "live":
         return
-    rowid, text, lang, _ = row
     conn.execute(
         "INSERT INTO paragraphs_stems(paragraphs_stems, rowid, stems) VALUES ('delete', ?, ?)",
         (rowid, terms(text or "", lang)),
@@ -169,9 +194,13 @@ def _write_paragraphs(
             key, para.label, para.seq, para.page, para.role, para.lang, para.section,
             para.text, "live", para.fingerprint, plan.sha256, at,
         )
-        existing = conn.execute("SELECT rowid FROM paragraphs WHERE id = ?", (pid,)).fetchone()
+        # A new source's IDs are new: nothing of it is stored yet (sources are never removed).
+        existing = None if plan.new_source else conn.execute(
+            "SELECT rowid, text, lang, status FROM paragraphs WHERE id = ?", (pid,)
+        ).fetchone()
         if existing:
-            unindex_word_forms(conn, pid, terms)  # before its text and status change
+            _unindex(conn, existing, terms)  # before its text and status change
+            conn.execute(_KEEP_VERSION_TEXTS, {"old": existing[1], "new": para.text, "id": pid})
             conn.execute(_UPDATE_PARAGRAPH, (para.text, *values, pid))
             rowid = existing[0]
         else:
@@ -181,7 +210,7 @@ def _write_paragraphs(
             (rowid, para.stems),
         )
         conn.execute(_INSERT_VERSION, (
-            pid, key, plan.sha256, ingest_id, para.text, para.fingerprint, plan.norm_version,
+            pid, key, plan.sha256, ingest_id, para.fingerprint, plan.norm_version,
             para.match_kind, para.similarity, int(para.review), _json(list(para.related)), at,
         ))
 
@@ -240,30 +269,29 @@ def _write_artifacts_and_events(
     db: sqlite_utils.Database, plan: FileWrite, ingest_id: int, at: str
 ) -> None:
     key = plan.source_key
-    if plan.artifacts:
-        db.table("artifacts").insert_all(
-            {
-                "file_sha256": plan.sha256,
-                "source": key,
-                "kind": a.kind,
-                "page": a.page,
-                "printed_page": a.printed_page,
-                "text": a.text,
-            }
-            for a in plan.artifacts
-        )
-    for event in plan.events:
-        db.table("events").insert(
-            {
-                "at": at,
-                "type": event.type,
-                "source": key,
-                "file_sha256": plan.sha256,
-                "ingest_id": ingest_id,
-                "outcome": event.outcome,
-                "detail": _json(event.detail),
-            }
-        )
+    _insert_rows(db, "artifacts", [
+        {
+            "file_sha256": plan.sha256,
+            "source": key,
+            "kind": a.kind,
+            "page": a.page,
+            "printed_page": a.printed_page,
+            "text": a.text,
+        }
+        for a in plan.artifacts
+    ])
+    _insert_rows(db, "events", [
+        {
+            "at": at,
+            "type": event.type,
+            "source": key,
+            "file_sha256": plan.sha256,
+            "ingest_id": ingest_id,
+            "outcome": event.outcome,
+            "detail": _json(event.detail),
+        }
+        for event in plan.events
+    ])
 
 
 def _write_tombstones(

@@ -110,6 +110,14 @@ COLUMNS: dict[str, dict[str, str]] = {
         "(empty: the text is still the first one).",
         "updated_at": "When the paragraph last changed (UTC).",
     },
+    "paragraph_versions": {
+        "paragraph_id": "The paragraph this entry is about.",
+        "text": "The text this file gave the paragraph, stored once it differs from the "
+        "paragraph's text (empty: the paragraph's current text; for a tombstone, none).",
+        "match_kind": "How the label was carried to this file: new, exact, moved, split, "
+        "merged, fuzzy, restored; or deleted, merged, split for a tombstone.",
+        "related": "Other paragraph IDs involved (what it was split into or merged with).",
+    },
 }
 
 
