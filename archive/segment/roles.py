@@ -122,7 +122,14 @@ def _tabular(text: str) -> bool:
     tokens = text.split()
     if len(tokens) < 4:
         return False
-    numbers = sum(1 for t in tokens if _NUMERIC.match(t))
+    numbers = words = 0
+    for t in tokens:
+        if _NUMERIC.match(t):
+            numbers += 1
+        else:
+            words += 1
+            if 5 * words > 2 * len(tokens):
+                return False  # prose: more than two words in five already rule it out
     return numbers >= 0.6 * len(tokens)
 
 
