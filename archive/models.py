@@ -130,7 +130,7 @@ class Artifact:
 
     # "running-header" | "running-footer" | "page-number" | "capture-header" | "figure-text"
     # | "continuation" (a code listing's "continues on next page" label) | "contents" (the
-    # entries of a table of contents)
+    # entries of a table of contents) | "headline" (a web page's title over its text)
     kind: str
     text: str
     page: int  # physical page it was found on

@@ -131,6 +131,9 @@ def _furniture(doc: Document) -> tuple[list[Furniture], list[tuple[int, int | No
         Furniture(i, "figure-text", None) for i, ln in enumerate(doc.lines) if ln.kind == "figure"
     ]
     furniture += contents_lines(doc.lines, {f.index for f in furniture})
+    # A web page's headline over its text repeats the title its metadata states.
+    furniture += [Furniture(i, "headline", None) for i, ln in enumerate(doc.lines)
+                  if ln.kind == "headline"]
     furniture.sort(key=lambda f: f.index)
     warnings: list[str] = []
     marked = {f.index for f in furniture}

@@ -269,8 +269,11 @@ def _page(facts: dict[str, list[str]], found: list[Candidate]) -> list[Candidate
             out.append(Candidate("language", code, "html-meta", detail=f'html lang="{lang}"',
                                  priority=DECLARED_LANGUAGE))
     hosts = [h.removeprefix("www.") for u in urls if (h := urlsplit(u).hostname or "")]
+    headlines = facts.get("html:headline", [])[:1]
     for raw in facts.get("html:title", [])[:1]:
         title = _strip_site(raw, sites + hosts)
+        if headlines and title.casefold().startswith(headlines[0].casefold()):
+            title = headlines[0]  # "Headline - Site": the page's own headline ends it
         if len(title) > 3:
             out.append(Candidate("title", title, "html-title", lang=pt.guess_lang(title),
                                  detail=raw[:300], priority=HTML_TITLE))

@@ -89,18 +89,38 @@ def extract_html(data: bytes, charset: str | None = None) -> Document:
             blocks, extractor = visible, FALLBACK_EXTRACTOR
     except (etree.LxmlError, RecursionError) as exc:
         raise CorruptFileError(f"the page cannot be parsed: {exc}") from exc
-    titles = {v.casefold() for k, v in info if k in _TITLE_KEYS}
+    titles = _stated_titles(info)
     lines = tuple(
         Line(text=t, blank_before=k > 0, kind=_title_or_heading(t, kind, k, titles))
         for k, (t, kind) in enumerate(blocks)
     )
+    # The headline, kept out of the text, tells where the <title>'s site name begins.
+    info += tuple(("html:headline", ln.text) for ln in lines[:1] if ln.kind == "headline")
     return Document(media_type=MEDIA_TYPE, extractor=extractor, lines=lines, info=info)
+
+
+_SITE_SUFFIX = (" - ", " — ", " – ", " | ")  # "Headline - Site name" in a page's <title>
+
+
+def _stated_titles(info: tuple[tuple[str, str], ...]) -> set[str]:
+    """The titles the page states, each also without a site's name after a separator."""
+    titles = set()
+    for key, value in info:
+        if key in _TITLE_KEYS:
+            title = value.casefold()
+            titles.add(title)
+            titles.update(title.rsplit(sep, 1)[0] for sep in _SITE_SUFFIX if sep in title)
+    return titles
 
 
 def _title_or_heading(text: str, kind: str | None, position: int, titles: set[str]) -> str:
     """The work's title (the headline, the article's name) is not a section heading: an
-    ``<h1>`` that opens the text, or a heading that repeats the page's stated title."""
+    ``<h1>`` that opens the text, or a heading that repeats the page's stated title. An
+    opening ``<h1>`` that repeats the stated title is the headline, which the metadata
+    holds; the cleaner keeps it out of the text (as it is when trafilatura leaves it out)."""
     if kind in ("title", "heading"):
         opening = kind == "title" and position == 0
+        if opening and text.casefold() in titles:
+            return "headline"
         return "title" if opening or text.casefold() in titles else "heading"
     return kind or "paragraph"
