@@ -131,13 +131,15 @@ def test_kazakh_page_keeps_its_letters_and_structure() -> None:
     text = "\n".join(b.text for b in blocks)
     for letter in "әғқңөұүі":
         assert letter in text.lower()
-    # The headline names the work (front matter); the subheading opens a section.
-    assert [b.role for b in blocks] == ["front_matter", "body", "body", "heading", "body",
-                                        "body", "body"]
-    assert blocks[0].text == "Қарағандыда жаңа ғылыми кітапхана ашылды"
-    assert blocks[1].section is None
-    assert blocks[3].text == "Цифрлық қор" and blocks[4].section == "Цифрлық қор"
-    assert blocks[5].text.startswith("Біз кітапхананы жастар үшін")  # the quotation
+    # The headline names the work: it is the stated title, kept out of the text as an
+    # artifact (as trafilatura leaves it out of most pages); the subheading opens a section.
+    assert analysis.metadata.title == "Қарағандыда жаңа ғылыми кітапхана ашылды"
+    assert [a.text for a in analysis.segmentation.artifacts if a.kind == "headline"] == [
+        "Қарағандыда жаңа ғылыми кітапхана ашылды"]
+    assert [b.role for b in blocks] == ["body", "body", "heading", "body", "body", "body"]
+    assert blocks[0].section is None
+    assert blocks[2].text == "Цифрлық қор" and blocks[3].section == "Цифрлық қор"
+    assert blocks[4].text.startswith("Біз кітапхананы жастар үшін")  # the quotation
     assert {b.lang for b in blocks} == {"kk"}
     for junk in ("Басты бет", "cookie", "Көп оқылған", "Барлық құқықтар", "Бұқар жырау"):
         assert junk not in text
@@ -146,7 +148,7 @@ def test_kazakh_page_keeps_its_letters_and_structure() -> None:
 def test_quotation_and_heading_come_from_the_markup() -> None:
     doc = extract_html(_page("kk_news.html"))
     kinds = {ln.text[:20]: ln.kind for ln in doc.lines}
-    assert kinds["Қарағандыда жаңа ғыл"] == "title"
+    assert kinds["Қарағандыда жаңа ғыл"] == "headline"  # the stated title, over the text
     assert kinds["Цифрлық қор"] == "heading"
     assert kinds["Біз кітапхананы жаст"] == "quote"
 
@@ -191,8 +193,9 @@ def test_journal_landing_page_highwire_tags() -> None:
                for c in analysis.candidates)
     # The abstract is text of the page (and read as the abstract); the menu and footer are not.
     blocks = analysis.segmentation.blocks
-    assert [b.role for b in blocks] == ["front_matter", "heading", "abstract", "abstract"]
-    assert blocks[2].text.startswith("The article examines the legal framework")
+    # The article's title over the text is the stated title (an artifact), not a paragraph.
+    assert [b.role for b in blocks] == ["heading", "abstract", "abstract"]
+    assert blocks[1].text.startswith("The article examines the legal framework")
     assert meta.abstracts["en"].startswith("The article examines the legal framework")
     texts = [b.text for b in blocks]
     assert not any("For Librarians" in t or "ISSN 2307-5201" in t for t in texts)
