@@ -32,3 +32,19 @@ def test_an_opening_heading_that_is_no_stated_title_stays_text() -> None:
             "</article></body></html>")
     blocks = analyse(page.encode("utf-8")).segmentation.blocks
     assert blocks[0].text == "Итоги года"
+
+
+def test_a_dateline_left_without_its_dates_is_no_paragraph() -> None:
+    # The times are read as the page's dates; "Опубликовано: | Обновлено:" says nothing.
+    analysis = analyse((HTML / "ru_koi8r_time_only.html").read_bytes())
+    assert not [b for b in analysis.segmentation.blocks if "Опубликовано" in b.text]
+    assert analysis.metadata.date is not None
+
+
+def test_a_single_label_block_stays() -> None:
+    page = ("<html><body><article><p>Город построил три моста и две школы, а также "
+            "отремонтировал сорок километров дорог и открыл новый парк.</p><p>Вывод:</p>"
+            "<p>Работы завершили раньше срока, и жители довольны новым парком.</p>"
+            "</article></body></html>")
+    texts = [b.text for b in analyse(page.encode("utf-8")).segmentation.blocks]
+    assert any(t.startswith("Вывод:") for t in texts)

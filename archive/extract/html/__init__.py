@@ -33,6 +33,7 @@ from .blocks import (
     flattened,
     item_texts,
     join_lead,
+    labels_only,
     mark_captions,
     unrepeated,
     unwrap_inline_code,
@@ -82,7 +83,8 @@ def extract_html(data: bytes, charset: str | None = None) -> Document:
             include_images=False, include_links=False, with_metadata=False,
         )
         body = getattr(result, "body", None)
-        blocks = unrepeated(xml_blocks(body, None, marked)) if body is not None else []
+        blocks = unrepeated(b for b in xml_blocks(body, None, marked) if not labels_only(b[0])
+                            ) if body is not None else []
         extractor = EXTRACTOR
         fallback = not blocks or flattened(blocks, tree)
         if fallback and (visible := list(visible_blocks(deepcopy(tree)))):

@@ -214,6 +214,17 @@ def xml_blocks(
 
 
 
+# Words ending with a colon, and the separators between them: what is left of a dateline
+# ("Опубликовано: <time>… | Обновлено: <time>…") once its times are read as facts.
+_LABELS_ONLY = re.compile(r"(?:[^\W\d_]+(?:\s[^\W\d_]+)?:|[|·•/–—-]|\s)+")
+
+
+def labels_only(text: str) -> bool:
+    """The block holds two labels or more and separators only: a dateline without its
+    dates. One label alone ("Вывод:") may head the text under it."""
+    return text.count(":") >= 2 and _LABELS_ONLY.fullmatch(text) is not None
+
+
 def unrepeated(blocks: Iterator[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
     """Blocks without a second copy of the text.
 
