@@ -294,12 +294,7 @@ def _facet_counts(db: sqlite_utils.Database) -> None:
             f"SELECT '{column}', {column}, count(*) FROM paragraphs "
             f"WHERE {column} IS NOT NULL GROUP BY {column}"
         )
-    added = "".join(
-        "INSERT INTO paragraph_facets (name, value, count) "
-        f"SELECT '{c}', NEW.{c}, 1 WHERE NEW.{c} IS NOT NULL "
-        "ON CONFLICT (name, value) DO UPDATE SET count = count + 1; "
-        for c in FACET_COLUMNS
-    )
+    added = _facets_added()
     removed = "".join(
         f"UPDATE paragraph_facets SET count = count - 1 WHERE name = '{c}' AND value = OLD.{c}; "
         for c in FACET_COLUMNS
@@ -310,6 +305,53 @@ def _facet_counts(db: sqlite_utils.Database) -> None:
         f"CREATE TRIGGER paragraph_facets_au AFTER UPDATE OF {', '.join(FACET_COLUMNS)} "
         f"ON paragraphs BEGIN {removed}{added}END"
     )
+
+
+def _facets_added() -> str:
+    return "".join(
+        "INSERT INTO paragraph_facets (name, value, count) "
+        f"SELECT '{c}', NEW.{c}, 1 WHERE NEW.{c} IS NOT NULL "
+        "ON CONFLICT (name, value) DO UPDATE SET count = count + 1; "
+        for c in FACET_COLUMNS
+    )
+
+
+def _unchanged_rows_untouched(db: sqlite_utils.Database) -> None:
+    # At a million paragraphs a re-ingested file cost a scan of the whole paragraph_facets
+    # table (a row per source) for each of its paragraphs: the triggers of 0008 deleted
+    # spent counts with ``WHERE count <= 0``, which no index serves. Now each deletes only
+    # the rows it decremented, by their key. And an update that leaves a paragraph's facet
+    # columns, or its text, as they were (every unchanged paragraph of a new file of a
+    # source) no longer recounts them nor re-indexes the text.
+    removed = "".join(
+        f"UPDATE paragraph_facets SET count = count - 1 WHERE name = '{c}' AND value = OLD.{c}; "
+        f"DELETE FROM paragraph_facets WHERE name = '{c}' AND value = OLD.{c} AND count <= 0; "
+        for c in FACET_COLUMNS
+    )
+    changed = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in FACET_COLUMNS)
+    db.execute("DROP TRIGGER paragraph_facets_ad")
+    db.execute("DROP TRIGGER paragraph_facets_au")
+    db.execute(f"CREATE TRIGGER paragraph_facets_ad AFTER DELETE ON paragraphs BEGIN {removed}END")
+    db.execute(
+        f"CREATE TRIGGER paragraph_facets_au AFTER UPDATE OF {', '.join(FACET_COLUMNS)} "
+        f"ON paragraphs WHEN {changed} BEGIN {removed}{_facets_added()}END"
+    )
+    # The text index's update trigger (sqlite-utils') as it was, for changed text only.
+    db.execute("DROP TRIGGER paragraphs_au")
+    db.execute(
+        "CREATE TRIGGER paragraphs_au AFTER UPDATE OF text ON paragraphs "
+        "WHEN OLD.text IS NOT NEW.text BEGIN "
+        "INSERT INTO paragraphs_fts (paragraphs_fts, rowid, text) "
+        "VALUES ('delete', OLD.rowid, OLD.text); "
+        "INSERT INTO paragraphs_fts (rowid, text) VALUES (NEW.rowid, NEW.text); END"
+    )
+
+
+def _lineage_by_source(db: sqlite_utils.Database) -> None:
+    # Resolving a tombstone asks which paragraphs of its source name it in their lineage, and
+    # ``show --explain`` each paragraph's last entry: both select a source's lineage, which
+    # no index served, so each read every entry of the archive (a million and more).
+    db.table("paragraph_versions").create_index(["source", "paragraph_id"])
 
 
 def _first_text_once(db: sqlite_utils.Database) -> None:
@@ -347,6 +389,8 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("0008_facet_counts", _facet_counts),
     ("0009_first_text_once", _first_text_once),
     ("0010_word_forms_contentless", _word_forms_contentless),
+    ("0011_unchanged_rows_untouched", _unchanged_rows_untouched),
+    ("0012_lineage_by_source", _lineage_by_source),
 ]
 
 

@@ -164,17 +164,24 @@ def _write_paragraphs(
             key, para.label, para.seq, para.page, para.role, para.lang, para.section,
             para.text, "live", para.fingerprint, plan.sha256, at,
         )
-        existing = conn.execute("SELECT rowid FROM paragraphs WHERE id = ?", (pid,)).fetchone()
+        existing = conn.execute(
+            "SELECT rowid, text, lang, status FROM paragraphs WHERE id = ?", (pid,)
+        ).fetchone()
+        # A live paragraph a new file brings back with its text and language keeps its
+        # terms: the same rules on the same text give the same terms (``terms``).
+        indexed = existing is not None and existing[1:] == (para.text, para.lang, "live")
         if existing:
-            unindex_word_forms(conn, pid, terms)  # before its text and status change
+            if not indexed:
+                unindex_word_forms(conn, pid, terms)  # before its text and status change
             conn.execute(_UPDATE_PARAGRAPH, (para.text, *values, pid))
             rowid = existing[0]
         else:
             rowid = conn.execute(_INSERT_PARAGRAPH, (pid, *values)).lastrowid
-        conn.execute(
-            "INSERT INTO paragraphs_stems(rowid, stems) VALUES (?, ?)",
-            (rowid, para.stems),
-        )
+        if not indexed:
+            conn.execute(
+                "INSERT INTO paragraphs_stems(rowid, stems) VALUES (?, ?)",
+                (rowid, para.stems),
+            )
         conn.execute(_INSERT_VERSION, (
             pid, key, plan.sha256, ingest_id, para.text, para.fingerprint, plan.norm_version,
             para.match_kind, para.similarity, int(para.review), _json(list(para.related)), at,
