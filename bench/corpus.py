@@ -146,19 +146,20 @@ def pools() -> Pools:
     return found
 
 
-# Languages a pooled sentence's word forms are kept for: a Kazakh or Russian paragraph's
-# terms depend on its language only, so they are its sentences' terms, joined.
-POOLED = ("kk", "ru")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 
 class SentencePool:
     """Chain-made sentences with their word-form terms and normal form worked out once.
 
-    A paragraph of pooled sentences (a list of their numbers) costs a join instead of
-    stemming and normalising its text again: its terms in a Kazakh or Russian paragraph
-    are its sentences' terms joined, its ``norm-v1`` form their normal forms joined (a
-    sentence ends with a stop and a space follows it, so no rule of either reaches across).
-    ``tests/test_synthetic_archive.py`` checks both against ``stem_text`` and ``fingerprint``.
+    A paragraph of pooled sentences of one language (a list of their numbers) costs a join
+    instead of stemming and normalising its text again: its terms are its sentences' terms
+    joined, its ``norm-v1`` form their normal forms joined (a sentence ends with a stop and
+    a space follows it, so no rule of either reaches across). A word's terms depend on the
+    paragraph's language only, except a Cyrillic word's in a paragraph of another language,
+    where they depend on its share of Kazakh letters: so the English sentences hold no
+    Cyrillic. ``tests/test_synthetic_archive.py`` checks both against ``stem_text`` and
+    ``fingerprint``.
     """
 
     def __init__(self, chains: dict[str, Chain], per_language: int, seed: int = 7) -> None:
@@ -167,12 +168,17 @@ class SentencePool:
 
         rng = random.Random(seed)
         self.texts: list[str] = []
+        self.terms: list[str] = []
         self.by_language: dict[str, range] = {}
         for lang in LANGUAGES:
             start = len(self.texts)
-            self.texts += [chains[lang].sentence(rng) for _ in range(per_language)]
+            while len(self.texts) - start < per_language:
+                text = chains[lang].sentence(rng)
+                if lang == "en" and _CYRILLIC.search(text):
+                    continue
+                self.texts.append(text)
+                self.terms.append(stem_text(text, lang))
             self.by_language[lang] = range(start, len(self.texts))
-        self.terms = {lang: [stem_text(t, lang) for t in self.texts] for lang in POOLED}
         self.norms = [normalise(t) for t in self.texts]
 
     def pick(self, rng: random.Random, lang: str, size: int) -> tuple[int, ...]:
@@ -188,8 +194,9 @@ class SentencePool:
     def text(self, pieces: tuple[int, ...]) -> str:
         return " ".join(self.texts[n] for n in pieces)
 
-    def stems(self, pieces: tuple[int, ...], lang: str) -> str:
-        return " ".join(t for n in pieces if (t := self.terms[lang][n]))
+    def stems(self, pieces: tuple[int, ...]) -> str:
+        """The terms of a paragraph of these sentences, in the sentences' language."""
+        return " ".join(t for n in pieces if (t := self.terms[n]))
 
     def fingerprint(self, pieces: tuple[int, ...]) -> str:
         from archive.ids.normalise import normal_fingerprint

@@ -1,10 +1,11 @@
 """Search speed at scale: a synthetic archive of N paragraphs (default 1,000,000).
 
-Paragraphs are built from the seeds' own sentences, shuffled and recombined, spread over
-N/50 sources, written through the real schema (FTS5 triggers and the word-form index).
-Then it times, through Datasette's own client (as a user's browser would hit it): a full-text
-search on the paragraphs table, the ranked ``search`` stored query, the ``word_forms`` query,
-a faceted table page, and a paragraph row page with its cite box.
+The archive is ``synthetic_archive.py``'s: Kazakh, Russian and English sources with their
+metadata, re-issued files and lineage, written by the ingest's own writer (FTS5 triggers,
+facet counts and the word-form index). Then it times, through Datasette's own client (as a
+user's browser would hit it): a full-text search on the paragraphs table, the ranked
+``search`` stored query, the ``word_forms`` query, a faceted table page, and a paragraph row
+page with its cite box. ``scale.py`` measures the same archive at several sizes.
 
 The database is served immutable, as ``archive serve`` serves it; ``--live`` serves it
 mutable, as ``archive serve --live`` does (Datasette then counts every table's rows, up to
@@ -16,91 +17,22 @@ Run: ``.venv/bin/python bench/search.py [N] [--keep PATH] [--live]``.
 from __future__ import annotations
 
 import asyncio
-import random
-import re
-import sqlite3
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from archive.search import stem_text  # noqa: E402
-from archive.store import Store  # noqa: E402
-
-PER_SOURCE = 50
-RARE_WORD = "Жасыратынбітімгерлер"
-RARE_EVERY = 100_000
+import pages  # noqa: E402
+import synthetic_archive  # noqa: E402
+from synthetic import RARE_WORD  # noqa: E402
 
 
-def sentences() -> list[str]:
-    text = " ".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt")))
-    text = re.sub(r"-\n", "", text).replace("\n", " ")
-    found = [s.strip() for s in re.split(r"(?<=[.!?])\s+", text) if len(s.split()) >= 6]
-    return found
-
-
-def build(db_path: Path, total: int) -> float:
-    start = time.perf_counter()
-    Store.open(db_path.parent).close()
-    conn = sqlite3.connect(db_path)
-    conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute("PRAGMA synchronous=OFF")
-    pool = sentences()
-    rng = random.Random(7)
-    roles = ["body"] * 8 + ["heading", "list_item"]
-    sources = total // PER_SOURCE
-    with conn:
-        conn.executemany(
-            "INSERT INTO sources (key, title, year, language, kind, author_names, udc, grnti) "
-            "VALUES (?, ?, ?, ?, 'article-journal', ?, '[]', '[]')",
-            ((f"src{i:06d}-2024", f"Source {i}", 2000 + i % 25, ("kk", "ru")[i % 2],
-              f'["Author {i % 997}"]') for i in range(sources)),
-        )
-    batch = []
-    for n in range(total):
-        key = f"src{n // PER_SOURCE:06d}-2024"
-        seq = n % PER_SOURCE + 1
-        text = " ".join(rng.sample(pool, 3))
-        if n % RARE_EVERY == 0:  # a word as rare as a name or a term in a real corpus
-            text += f" {RARE_WORD}."
-        lang = "kk" if any(ch in text for ch in "әғқңөұүһі") else "ru"
-        batch.append((f"{key}-p{seq}", key, str(seq), seq, 1 + seq // 8, rng.choice(roles),
-                      lang, text, "live", stem_text(text, lang)))
-        if len(batch) == 20_000 or n == total - 1:
-            with conn:
-                for row in batch:
-                    rowid = conn.execute(
-                        # first_text stays NULL until an edit (as the store writes it)
-                        "INSERT INTO paragraphs (id, source, label, seq, page, role, lang, text, "
-                        "status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", row[:9],
-                    ).lastrowid
-                    conn.execute("INSERT INTO paragraphs_stems(rowid, stems) VALUES (?, ?)",
-                                 (rowid, row[9]))
-            batch.clear()
-            print(f"  {n + 1:>9} paragraphs written", file=sys.stderr, end="\r")
-    with conn:
-        conn.execute("UPDATE sources SET paragraph_count = ?", (PER_SOURCE,))
-    conn.execute("PRAGMA optimize")
-    conn.close()
-    print(file=sys.stderr)
-    return time.perf_counter() - start
-
-
-async def timings(db_path: Path, total: int, live: bool) -> list[tuple[str, float, int]]:
-    from datasette.app import Datasette
-
-    config = ROOT / "datasette.yaml"
-    import yaml
-
-    settings = yaml.safe_load(config.read_text(encoding="utf-8"))
-    ds = Datasette([str(db_path)] if live else [], immutables=[] if live else [str(db_path)],
-                   config=settings)
-    await ds.invoke_startup()
-    pages = {
+async def timings(db_path: Path, live: bool) -> list[tuple[str, float, int]]:
+    ds = await pages.datasette(db_path, live)
+    row = pages.sample_ids(db_path)["live"]
+    paths = {
         "table FTS search (common word)": "/archive/paragraphs?_search=Республикасы",
         "table FTS search (word in ~3% of rows)": "/archive/paragraphs?_search=KAZCENT",
         "table FTS search (rare word)": f"/archive/paragraphs?_search={RARE_WORD}",
@@ -116,19 +48,12 @@ async def timings(db_path: Path, total: int, live: bool) -> list[tuple[str, floa
             "/archive/paragraphs?_q=Республика&_facet=role&_facet=lang&_facet=source",
         "paragraphs page with facets": "/archive/paragraphs?_facet=role&_facet=lang",
         "sources page with facets": "/archive/sources",
-        "paragraph row page (cite box)":
-            f"/archive/paragraphs/src{total // PER_SOURCE // 2:06d}-2024-p7",
+        "paragraph row page (cite box)": f"/archive/paragraphs/{row}",
     }
     results = []
-    for name, path in pages.items():
-        samples = []
-        status = 0
-        for _ in range(5):
-            start = time.perf_counter()
-            response = await ds.client.get(path)
-            samples.append(time.perf_counter() - start)
-            status = response.status_code
-        results.append((name, statistics.median(samples), status))
+    for name, path in paths.items():
+        ms, status = await pages.median_ms(ds, path)
+        results.append((name, ms / 1000, status))
     return results
 
 
@@ -140,14 +65,15 @@ def main() -> None:
         home = Path(keep) if keep else Path(tmp)
         db_path = home / "archive.db"
         if not db_path.exists():
-            seconds = build(db_path, total)
-            print(f"built {total} paragraphs in {seconds:.0f} s "
+            built = synthetic_archive.build(home, total, progress=synthetic_archive.show_progress)
+            print(file=sys.stderr)
+            print(f"built {built.paragraphs} paragraphs in {built.seconds:.0f} s "
                   f"({db_path.stat().st_size / 2**20:.0f} MiB)")
         live = "--live" in sys.argv
         size = db_path.stat().st_size
         print(f"{total} paragraphs, {size / 2**20:.0f} MiB, {size / total:,.0f} bytes a "
               f"paragraph; served {'mutable (--live)' if live else 'immutable'}")
-        for name, seconds, status in asyncio.run(timings(db_path, total, live)):
+        for name, seconds, status in asyncio.run(timings(db_path, live)):
             print(f"{name:<38} {seconds * 1000:8.1f} ms  (HTTP {status}, median of 5)")
 
 

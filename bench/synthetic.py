@@ -271,9 +271,9 @@ def _with(part: Part, pieces: tuple[int, ...], sentences: SentencePool) -> Part:
 
 
 def _merge_two(parts: list[Part], sentences: SentencePool) -> None:
-    """The last two body paragraphs in a row become one."""
+    """The last two body paragraphs in a row, of one language, become one."""
     body = set(_bodies(parts))
-    pairs = [i for i in sorted(body) if i + 1 in body]
+    pairs = [i for i in sorted(body) if i + 1 in body and parts[i][1] == parts[i + 1][1]]
     if pairs:
         i = pairs[-1]
         joined = (parts[i][3] or ()) + (parts[i + 1][3] or ())

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import corpus
-from corpus import POOLED, SentencePool
+from corpus import SentencePool
 from synthetic import FileDraft, SourceDraft, source
 
 from archive.identify import Known, paragraph_writes
@@ -58,8 +58,7 @@ def _derived(file: FileDraft, sentences: SentencePool | None) -> tuple[list[str]
             terms.append(stem_text(block.text, block.lang))
             continue
         fingerprints.append(sentences.fingerprint(pieces))
-        terms.append(sentences.stems(pieces, block.lang) if block.lang in POOLED
-                     else stem_text(block.text, block.lang))
+        terms.append(sentences.stems(pieces))
     return fingerprints, terms
 
 
