@@ -202,3 +202,9 @@ class SentencePool:
         from archive.ids.normalise import normal_fingerprint
 
         return normal_fingerprint("".join(self.norms[n] for n in pieces))
+
+
+@lru_cache(maxsize=2)
+def sentence_pool(per_language: int, seed: int = 7) -> SentencePool:
+    """The pool of ``pools()``'s chains, made once per process for each size and seed."""
+    return SentencePool(pools().chains, per_language, seed)

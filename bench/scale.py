@@ -11,7 +11,8 @@ larger one, so growing it gives the larger archive). Then it prints:
   through Datasette's in-process client: word-form search for a common and a rare word,
   exact search, a phrase, a search with facets, the paragraphs page with its facets, the
   sources page, a paragraph's row page, a source's row page, the resolver for a live ID and
-  for a tombstone; and ``archive cite`` as a whole process (start-up included).
+  for a tombstone; ``archive cite`` as a whole process (start-up included); and the store's
+  write of one file (a new source's or a re-issue's, ``Store.write_file``), rolled back.
 
 Run: ``nice -n 10 .venv/bin/python bench/scale.py [N…] [--home DIR]`` (default home:
 ``/tmp/scale/archive``; delete it when done).
@@ -93,6 +94,9 @@ def report(home: Path, built: synthetic_archive.Built, added: int) -> None:
     for name, ms, status in asyncio.run(latencies(db)):
         print(f"  {name:<36} {ms:8.1f} ms  (HTTP {status})")
     print(f"  {'archive cite (whole process)':<36} {cite_ms(home, ids['live']):8.1f} ms")
+    times = synthetic_archive.write_times(home)
+    print(f"  {'ingest write of one file (median)':<36} {statistics.median(times) * 1000:8.1f} ms"
+          f"  ({len(times)} files of the next 30 sources, rolled back)")
 
 
 def main() -> None:

@@ -101,12 +101,17 @@ def _after(plan: FileWrite, known: Known | None) -> Known:
 
 
 def write_source(store: Store, run: int, draft: SourceDraft,
-                 sentences: SentencePool | None = None) -> int:
-    """Write every file of a source in turn; returns the paragraph IDs it was issued."""
+                 sentences: SentencePool | None = None,
+                 times: list[float] | None = None) -> int:
+    """Write every file of a source in turn; returns the paragraph IDs it was issued.
+    ``times`` (when given) gets the seconds each file's write took."""
     known: Known | None = None
     for number in range(1, len(draft.files) + 1):
         plan = file_write(store, draft, number, known, sentences)
+        start = time.perf_counter()
         store.write_file(plan, run, stem_text)
+        if times is not None:
+            times.append(time.perf_counter() - start)
         known = _after(plan, known)
     assert known is not None  # a source has a file
     return len(known[2])
@@ -135,7 +140,7 @@ def build(
         return Built(paragraphs, sources, files, 0.0)
     first = (sources, files)
     pools = corpus.pools()
-    sentences = SentencePool(pools.chains, pooled, seed)
+    sentences = corpus.sentence_pool(pooled, seed)
     # A large archive's indexes do not fit the default 2 MB page cache (a connection's
     # setting: it changes how fast rows are written, not which).
     store.conn.execute("PRAGMA cache_size = -400000")
@@ -163,3 +168,26 @@ def build(
 
 def show_progress(paragraphs: int) -> None:
     print(f"  {paragraphs:>10,} paragraphs written", file=sys.stderr, end="\r")
+
+
+def write_times(home: Path, count: int = 30, seed: int = 7) -> list[float]:
+    """Seconds each file of the next ``count`` sources takes to write into the archive at
+    ``home`` (the store's write alone, as in an ingest); rolled back, so the archive is left
+    as it was."""
+    pools = corpus.pools()
+    sentences = corpus.sentence_pool(POOL_SIZE, seed)
+    store = Store.open(home)
+    store.conn.execute("PRAGMA cache_size = -400000")
+    taken = {key for (key,) in store.conn.execute("SELECT key FROM sources")}
+    first = len(taken)
+    times: list[float] = []
+    store.conn.execute("BEGIN")
+    try:
+        run = store.start_ingest(f"synthetic seed {seed}, timed")
+        for index in range(first, first + count):
+            write_source(store, run, source(pools, sentences, index, taken, seed), sentences,
+                         times)
+    finally:
+        store.conn.rollback()
+        store.close()
+    return times
