@@ -80,21 +80,34 @@ def test_an_existing_archive_is_counted_when_it_upgrades(tmp_path: Path) -> None
     assert read.facet_counts(conn, "role", 10) is None  # an archive from before 0006
 
 
+_ARRAY = (
+    "\n with inner as (select \"key\", udc from sources {where}),\n deduped_array_items as (\n"
+    "  select\n distinct j.value,\n inner.*\n from\n json_each([inner].[udc]) j\n join inner\n"
+    " )\n select\n value as value,\n count(*) as count\n from\n deduped_array_items\n"
+    " group by\n value\n order by\n count(*) desc, value limit 31\n"
+)
+
+
 @pytest.mark.parametrize(
     ("sql", "asked"),
     [
         ("\n  select role as value, count(*) as count from (\n  select id, role from "
          "[paragraphs] \n)\nwhere role is not null\ngroup by role order by count desc, "
-         "value limit 31\n", ("role", 31)),
+         "value limit 31\n", ("paragraphs", "role", 31)),
         ("select role as value, count(*) as count from ( select id, role from [paragraphs] "
          "where source = :p0 ) where role is not null group by role order by count desc, "
          "value limit 31", None),
-        ("select role as value, count(*) as count from ( select id from [sources] ) where "
+        ("select year as value, count(*) as count from ( select key, year from sources ) where "
+         "year is not null group by year order by count desc, value limit 31",
+         ("sources", "year", 31)),
+        ("select role as value, count(*) as count from ( select id from [files] ) where "
          "role is not null group by role order by count desc, value limit 31", None),
+        (_ARRAY.format(where=""), ("sources", "udc[]", 31)),
+        (_ARRAY.format(where="where year = :p0"), None),
     ],
 )
 def test_only_the_whole_table_facet_query_is_answered_from_counts(
-    sql: str, asked: tuple[str, int] | None
+    sql: str, asked: tuple[str, str, int] | None
 ) -> None:
     assert counted_query(sql) == asked
 
@@ -130,3 +143,36 @@ async def test_whole_table_facets_read_the_counts_and_filtered_ones_count_rows(
         assert counts == kk
     finally:
         ds.close()
+
+
+async def test_the_sources_page_facets_read_the_counts_and_agree_with_datasette(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "archive.db"
+    build_archive(db)
+
+    async def facets() -> dict[str, list[tuple[Any, int]]]:
+        ds = Datasette([str(db)], config=yaml.safe_load(CONFIG.read_text(encoding="utf-8")))
+        await ds.invoke_startup()
+        try:
+            data = (await ds.client.get("/archive/sources.json?_extra=facet_results")).json()
+        finally:
+            ds.close()
+        results = data["facet_results"]["results"]
+        return {name: [(r["value"], r["count"]) for r in facet["results"]]
+                for name, facet in results.items()}
+
+    kept = await facets()
+    assert {"language", "year", "author_names", "udc_classes"} <= kept.keys()
+    assert all(kept.values())
+    conn = sqlite3.connect(db)
+    conn.execute("ALTER TABLE source_facets RENAME TO source_facets_aside")  # Datasette counts
+    conn.commit()
+    counted = await facets()
+    assert kept == counted
+    conn.execute("ALTER TABLE source_facets_aside RENAME TO source_facets")
+    conn.execute("UPDATE source_facets SET count = 999 WHERE name IN ('language', 'udc[]')")
+    conn.commit()
+    conn.close()
+    marked = await facets()  # read from the counts
+    assert {n for _, n in marked["language"]} == {999} == {n for _, n in marked["udc"]}

@@ -14,6 +14,7 @@ from typing import Any
 
 from ..models import Author, SourceMetadata
 from .records import (
+    KEPT_FACETS,
     FieldValue,
     FileRecord,
     ParagraphRecord,
@@ -328,16 +329,20 @@ def sources_matching(conn: sqlite3.Connection, match: str) -> list[str]:
 
 
 def facet_counts(
-    conn: sqlite3.Connection, column: str, limit: int
-) -> list[tuple[str, int]] | None:
-    """The most frequent values of a column of ``paragraphs`` over the whole table, most
-    frequent first, from the counts the triggers keep; None when they are not kept."""
+    conn: sqlite3.Connection, column: str, limit: int, table: str = "paragraphs"
+) -> list[tuple[Any, int]] | None:
+    """The most frequent values of a facet of the whole ``table``, most frequent first, from
+    the counts the triggers keep (``records.KEPT_FACETS``; ``column[]`` for an array
+    facet); None when they are not kept."""
+    kept = KEPT_FACETS.get(table)
+    if kept is None or column not in kept[1]:
+        return None
     try:
         rows = conn.execute(
-            "SELECT value, count FROM paragraph_facets WHERE name = ? "
+            f"SELECT value, count FROM {kept[0]} WHERE name = ? "
             "ORDER BY count DESC, value LIMIT ?",
             [column, limit],
         ).fetchall()
-    except sqlite3.OperationalError:  # an archive from before migration 0008
+    except sqlite3.OperationalError:  # an archive from before the migration that keeps them
         return None
-    return [(str(value), int(count)) for value, count in rows]
+    return [(value, int(count)) for value, count in rows]

@@ -19,6 +19,17 @@ TOMBSTONES: Final = ("deleted", "merged", "split")
 # What a query names when no paragraph was ever issued under it.
 UNKNOWN: Final = "unknown"
 
+# Facets of a whole table that the store keeps counts of (triggers, migrations 0008 and
+# 0013), so that a page does not count every row of the table: table -> (the table of
+# counts, its facet names). An array facet's name is its column's with ``[]``.
+PARAGRAPH_FACETS: Final = ("source", "role", "lang", "section", "status")
+SOURCE_FACETS: Final = ("language", "year", "journal", "kind")
+SOURCE_ARRAY_FACETS: Final = ("author_names", "udc_classes", "grnti_classes", "udc", "grnti")
+KEPT_FACETS: Final = {
+    "paragraphs": ("paragraph_facets", PARAGRAPH_FACETS),
+    "sources": ("source_facets", SOURCE_FACETS + tuple(c + "[]" for c in SOURCE_ARRAY_FACETS)),
+}
+
 
 @dataclass(frozen=True, slots=True)
 class SourceRecord:

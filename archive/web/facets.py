@@ -1,15 +1,18 @@
-"""Facets of the whole paragraphs table from the counts the archive keeps.
+"""Facets of the whole paragraphs and sources tables from the counts the archive keeps.
 
 Datasette counts a facet with ``select col, count(*) … group by col`` over the rows shown:
 over a whole table of a million paragraphs that is a tenth of a second per facet, on every
-view of the table's first page. The store keeps those counts (``paragraph_facets``, migration
-0006, kept by triggers), so when a column facet is asked of the unfiltered paragraphs table
-its query is answered from them. A filtered or searched page is counted by Datasette as
-before (a search keeps at most ``store.ranked.TOP_HITS`` rows, so that stays cheap).
+view of the table's first page; an array facet (the sources' authors, UDC and GRNTI codes)
+copies every row once per value, and ran out of time past a few thousand sources. The store
+keeps those counts (``paragraph_facets``, migration 0008; ``source_facets``, 0013; kept by
+triggers), so when a kept facet is asked of the unfiltered table its query is answered
+from them. A filtered or searched page is counted by Datasette as before (a search keeps at
+most ``store.ranked.TOP_HITS`` rows, so that stays cheap).
 
-Datasette has no hook for this: ``apply()`` wraps ``ColumnFacet.facet_results`` so that it
-sees a ``Datasette`` whose ``execute`` recognises that one query; everything else passes
-through. It is idempotent and called from the plugin's ``startup`` hook.
+Datasette has no hook for this: ``apply()`` wraps ``ColumnFacet.facet_results`` and
+``ArrayFacet.facet_results`` so that they see a ``Datasette`` whose ``execute`` recognises
+those queries; everything else passes through. It is idempotent and called from the
+plugin's ``startup`` hook.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import re
 from typing import Any
 
 from ..store import read
+from ..store.records import KEPT_FACETS
 
 _FACET_SQL = re.compile(
     r"^\s*select (?P<col>\S+) as value, count\(\*\) as count from \(\s*(?P<inner>.*?)\s*\)"
@@ -25,16 +29,30 @@ _FACET_SQL = re.compile(
     r"limit (?P<limit>\d+)\s*$",
     re.S,
 )
-_WHOLE_TABLE = re.compile(r"^select .* from (?:\[paragraphs\]|paragraphs)$", re.S)
+_ARRAY_SQL = re.compile(
+    r"^\s*with inner as \((?P<inner>.*?)\),\s*deduped_array_items as \(\s*select\s+"
+    r"distinct j\.value,\s*inner\.\*\s+from\s+json_each\(\[inner\]\.(?P<col>\S+)\) j\s+"
+    r"join inner\s*\)\s*select\s+value as value,\s*count\(\*\) as count\s+from\s+"
+    r"deduped_array_items\s+group by\s+value\s+order by\s+count\(\*\) desc, value "
+    r"limit (?P<limit>\d+)\s*$",
+    re.S,
+)
+_WHOLE_TABLE = re.compile(r"^select .* from \[?(?P<table>paragraphs|sources)\]?$", re.S)
 
 
-def counted_query(sql: str) -> tuple[str, int] | None:
-    """(column, limit) when ``sql`` is Datasette's facet query over the whole paragraphs
-    table, else None."""
-    found = _FACET_SQL.match(sql)
-    if found is None or not _WHOLE_TABLE.match(found.group("inner")):
-        return None
-    return found.group("col").strip("[]"), int(found.group("limit"))
+def counted_query(sql: str) -> tuple[str, str, int] | None:
+    """(table, facet, limit) when ``sql`` is Datasette's facet query over the whole
+    paragraphs or sources table (the facet an array one's column with ``[]``), else None."""
+    for pattern, suffix in ((_FACET_SQL, ""), (_ARRAY_SQL, "[]")):
+        found = pattern.match(sql)
+        if found is None:
+            continue
+        whole = _WHOLE_TABLE.match(found.group("inner").strip())
+        if whole is None:
+            return None
+        column = found.group("col").strip("[]") + suffix
+        return whole.group("table"), column, int(found.group("limit"))
+    return None
 
 
 class _Results:
@@ -48,7 +66,7 @@ class _Results:
 
 
 class _Counted:
-    """A Datasette whose facet query over the whole paragraphs table reads the kept counts."""
+    """A Datasette whose facet queries over a whole table read the kept counts."""
 
     def __init__(self, datasette: Any) -> None:
         self._datasette = datasette
@@ -59,25 +77,31 @@ class _Counted:
     async def execute(self, database: str, sql: str, params: Any = None, **kwargs: Any) -> Any:
         asked = counted_query(sql)
         if asked is not None:
-            column, limit = asked
+            table, column, limit = asked
             db = self._datasette.get_database(database)
-            counts = await db.execute_fn(lambda conn: read.facet_counts(conn, column, limit))
+            counts = await db.execute_fn(
+                lambda conn: read.facet_counts(conn, column, limit, table))
             if counts is not None:
                 return _Results([{"value": v, "count": n} for v, n in counts])
         return await self._datasette.execute(database, sql, params, **kwargs)
 
 
-def apply() -> None:
-    from datasette.facets import ColumnFacet
-
-    original = ColumnFacet.facet_results
+def _wrap(facet_class: Any) -> None:
+    original = facet_class.facet_results
     if getattr(original, "_archive_counted", False):
         return
 
     async def facet_results(self: Any) -> Any:
-        if self.table == "paragraphs" and not isinstance(self.ds, _Counted):
+        if self.table in KEPT_FACETS and not isinstance(self.ds, _Counted):
             self.ds = _Counted(self.ds)
         return await original(self)
 
     facet_results._archive_counted = True  # type: ignore[attr-defined]
-    ColumnFacet.facet_results = facet_results
+    facet_class.facet_results = facet_results
+
+
+def apply() -> None:
+    from datasette.facets import ArrayFacet, ColumnFacet
+
+    _wrap(ColumnFacet)
+    _wrap(ArrayFacet)
