@@ -14,8 +14,9 @@ larger one, so growing it gives the larger archive). Then it prints:
   for a tombstone; ``archive cite`` as a whole process (start-up included); and the store's
   write of one file (a new source's or a re-issue's, ``Store.write_file``), rolled back.
 
-Run: ``nice -n 10 .venv/bin/python bench/scale.py [N…] [--home DIR]`` (default home:
-``/tmp/scale/archive``; delete it when done).
+Run: ``nice -n 10 .venv/bin/python bench/scale.py [N…] [--home DIR] [--jobs N]`` (default
+home: ``/tmp/scale/archive``, delete it when done; sources are made and labelled in ``--jobs``
+worker processes, default 1, while the store writes).
 """
 
 from __future__ import annotations
@@ -101,16 +102,19 @@ def report(home: Path, built: synthetic_archive.Built, added: int) -> None:
 
 def main() -> None:
     args = sys.argv[1:]
-    home = Path("/tmp/scale/archive")
-    if "--home" in args:
-        at = args.index("--home")
-        home = Path(args[at + 1])
-        del args[at : at + 2]
+    options = {"--home": "/tmp/scale/archive", "--jobs": "1"}
+    for option in options:
+        if option in args:
+            at = args.index(option)
+            options[option] = args[at + 1]
+            del args[at : at + 2]
+    home, jobs = Path(options["--home"]), int(options["--jobs"])
     for total in sorted(int(a) for a in args or ["1000000"]):
         before = 0
         if (home / "archive.db").exists():
             before = synthetic_archive.build(home, 0).paragraphs  # what it holds already
-        built = synthetic_archive.build(home, total, progress=synthetic_archive.show_progress)
+        built = synthetic_archive.build(home, total, progress=synthetic_archive.show_progress,
+                                        jobs=jobs)
         print(file=sys.stderr)
         report(home, built, built.paragraphs - before)
 

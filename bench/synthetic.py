@@ -312,13 +312,21 @@ def reissue(rng: random.Random, sentences: SentencePool, parts: list[Part]) -> l
     return out
 
 
-def source(pools: Pools, sentences: SentencePool, index: int, taken: set[str],
-           seed: int = 7) -> SourceDraft:
-    """Source number ``index``: its key (minted against ``taken``, which it joins) and files."""
-    rng = random.Random(f"{seed}-{index}")
-    facts = _facts(rng, pools, sentences, index) | {"index": index}
+def source_key(pools: Pools, sentences: SentencePool, index: int, taken: set[str],
+               seed: int = 7) -> str:
+    """The key of source number ``index``, minted against ``taken`` (which it joins): keys
+    are minted in order, and the rest of a source can then be made anywhere."""
+    facts = _facts(random.Random(f"{seed}-{index}"), pools, sentences, index)
     key = mint_source_key(facts["authors"][0]["family"], facts["year"], None, None, taken)
     taken.add(key)
+    return key
+
+
+def source(pools: Pools, sentences: SentencePool, index: int, key: str,
+           seed: int = 7) -> SourceDraft:
+    """Source number ``index``, keyed ``key`` (``source_key``), with its files."""
+    rng = random.Random(f"{seed}-{index}")
+    facts = _facts(rng, pools, sentences, index) | {"index": index}
     lang = facts["lang"]
     parts = _front(facts)
     if facts["news"]:

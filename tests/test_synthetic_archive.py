@@ -1,7 +1,8 @@
 """The benchmarks' synthetic archive (bench/synthetic_archive.py) is what an ingest would write.
 
-Its fast path joins pooled sentences' terms and normal forms, commits many files in one
-transaction, and grows a smaller archive it built into a larger one; written the slow way
+Its fast path makes and labels sources in a worker process, joins pooled sentences' terms
+and normal forms, commits many files in one transaction, and grows a smaller archive it
+built into a larger one; written the slow way
 (every text stemmed and fingerprinted, one transaction a file, in one run) the same sources
 must leave the same rows and the same full-text indexes. Only the runs differ: two of them
 against one.
@@ -51,8 +52,8 @@ def _rows(db: Path) -> dict[str, list[tuple[object, ...]]]:
 def builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     fast = tmp_path_factory.mktemp("fast")
     slow = tmp_path_factory.mktemp("slow")
-    synthetic_archive.build(fast, 700, pooled=400)
-    synthetic_archive.build(fast, 1_500, pooled=400)
+    synthetic_archive.build(fast, 700, pooled=400, jobs=1)
+    synthetic_archive.build(fast, 1_500, pooled=400, jobs=1)
     synthetic_archive.build(slow, 1_500, pooled=400, joined=False, per_transaction=1)
     for home in (fast, slow):
         conn = sqlite3.connect(home / "archive.db")
