@@ -414,6 +414,12 @@ def _source_facet_counts(db: sqlite_utils.Database) -> None:
                f"WHEN {changed} BEGIN {_source_counts('OLD', '-1')}{_source_counts('NEW', '1')}END")
 
 
+def _artifacts_by_source(db: sqlite_utils.Database) -> None:
+    # A source's row page counts the rows of every table that refers to it; artifacts (two
+    # or more a page of every file) were counted by reading them all.
+    db.table("artifacts").create_index(["source"])
+
+
 def _first_text_once(db: sqlite_utils.Database) -> None:
     # A paragraph's first text is its text until an edit changes it: storing it again doubled
     # the size of every paragraph row. From here on ``first_text`` is NULL while it equals
@@ -452,6 +458,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("0011_unchanged_rows_untouched", _unchanged_rows_untouched),
     ("0012_lineage_by_source", _lineage_by_source),
     ("0013_source_facet_counts", _source_facet_counts),
+    ("0014_artifacts_by_source", _artifacts_by_source),
 ]
 
 

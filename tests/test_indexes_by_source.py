@@ -1,4 +1,4 @@
-"""Reads of a source's lineage use an index (migration 0012), not a scan of all lineage."""
+"""Reads of one source's rows use an index (migrations 0012, 0014), not a scan of the table."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from archive.store.schema import migrate
 
 def test_a_sources_lineage_is_read_by_index(tmp_path: Path) -> None:
     db = database_before(tmp_path / "archive.db", "0012_lineage_by_source")
-    assert migrate(db) == ["0012_lineage_by_source"]
+    assert migrate(db)[0] == "0012_lineage_by_source"
     plans = {
         sql: " ".join(row[3] for row in db.execute("EXPLAIN QUERY PLAN " + sql, ["a-2024", "x"]))
         for sql in (
@@ -23,3 +23,12 @@ def test_a_sources_lineage_is_read_by_index(tmp_path: Path) -> None:
     }
     for sql, plan in plans.items():
         assert "idx_paragraph_versions_source_paragraph_id" in plan, sql
+
+
+def test_a_sources_artifacts_are_counted_by_index(tmp_path: Path) -> None:
+    # Datasette's row page of a source counts the rows of each table that refers to it.
+    db = database_before(tmp_path / "archive.db", "0014_artifacts_by_source")
+    assert migrate(db) == ["0014_artifacts_by_source"]
+    plan = " ".join(row[3] for row in db.execute(
+        "EXPLAIN QUERY PLAN SELECT count(*) FROM artifacts WHERE source = ?", ["a-2024"]))
+    assert "idx_artifacts_source" in plan
