@@ -30,7 +30,7 @@ PUBLISHING = ("archive.datasette_plugin", "archive.web", "archive.publish")
 WRITE_SIDE = (
     "archive.ingest", "archive.identify", "archive.curation", "archive.fixity",
     "archive.objects", "archive.store.write", "archive.store.plans", "archive.store.schema",
-    "archive.restore", "archive.inputs", "archive.planning",
+    "archive.store.counting", "archive.restore", "archive.inputs", "archive.planning",
 )
 
 RULES: list[tuple[tuple[str, ...], tuple[str, ...], str]] = [

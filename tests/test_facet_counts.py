@@ -13,7 +13,8 @@ from migrations import database_before
 from test_datasette import CONFIG, KK, build_archive
 
 from archive.store import Store, read
-from archive.store.schema import FACET_COLUMNS, migrate
+from archive.store.counting import FACET_COLUMNS
+from archive.store.schema import migrate
 from archive.web.facets import counted_query
 
 
