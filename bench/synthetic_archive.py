@@ -181,7 +181,7 @@ def build(
         return Built(paragraphs, sources, files, 0.0)
     first = (sources, files)
     pools = corpus.pools()
-    sentences = corpus.sentence_pool(pooled, seed)  # made before workers fork, shared by them
+    sentences = corpus.sentence_pool(pooled, seed)
     # A large archive's indexes do not fit the default 2 MB page cache (a connection's
     # setting: it changes how fast rows are written, not which).
     store.conn.execute("PRAGMA cache_size = -400000")
@@ -224,10 +224,14 @@ class _Done:
 
 
 class _Labeller:
-    """Sources made and labelled in ``jobs`` worker processes, or here when ``jobs`` is 0."""
+    """Sources made and labelled in ``jobs`` worker processes, or here when ``jobs`` is 0.
+
+    Workers are started afresh (``spawn``), each making its own vocabulary and sentence pool
+    once: a forked worker inherits the locks of the caller's other threads (a Datasette's,
+    a test runner's) and can wait on one forever."""
 
     def __init__(self, jobs: int) -> None:
-        self.pool = multiprocessing.get_context("fork").Pool(jobs) if jobs else None
+        self.pool = multiprocessing.get_context("spawn").Pool(jobs) if jobs else None
 
     def submit(self, batch: list[_Job]) -> Any:
         if self.pool is None:
