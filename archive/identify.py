@@ -11,7 +11,7 @@ minted key. Database reads go through the ``Store``; the decisions are pure func
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -26,7 +26,7 @@ from .ids import (
     shingle_overlap,
     shingles,
 )
-from .models import TombstoneStatus
+from .models import Block, TombstoneStatus
 from .store import Store
 from .store.plans import ParagraphWrite, TombstoneWrite
 
@@ -124,38 +124,57 @@ def label_paragraphs(
 ) -> tuple[tuple[ParagraphWrite, ...], tuple[TombstoneWrite, ...]]:
     blocks = analysis.segmentation.blocks
     if identity.new_source:
-        return tuple(
-            ParagraphWrite(
-                id=paragraph_id(identity.key, str(seq)), label=str(seq), seq=seq, page=b.page,
-                role=b.role, lang=b.lang, section=b.section, text=b.text, fingerprint=fp,
-                stems=stems, match_kind="new",
-            )
-            for seq, (b, fp, stems) in enumerate(
-                zip(blocks, analysis.fingerprints, analysis.stems, strict=True), 1
-            )
-        ), ()
+        return paragraph_writes(identity.key, blocks, analysis.fingerprints, analysis.stems)
     old = [OldParagraph(p.label, p.text) for p in store.live_paragraphs(identity.key)]
     retired = [OldParagraph(p.label, p.text) for p in store.retired_paragraphs(identity.key)]
-    result = carry_labels(
-        old, [b.text for b in blocks], store.labels_ever_issued(identity.key), retired
+    return paragraph_writes(
+        identity.key, blocks, analysis.fingerprints, analysis.stems,
+        (old, retired, store.labels_ever_issued(identity.key)),
     )
+
+
+# What a source already holds when a file joins it: its live paragraphs in reading order,
+# its tombstoned ones with their last text, and every label ever issued.
+Known = tuple[Sequence[OldParagraph], Sequence[OldParagraph], Set[str]]
+
+
+def paragraph_writes(
+    key: str,
+    blocks: Sequence[Block],
+    fingerprints: Sequence[str],
+    stems: Sequence[str],
+    known: Known | None = None,
+) -> tuple[tuple[ParagraphWrite, ...], tuple[TombstoneWrite, ...]]:
+    """The paragraph rows and tombstones of one file of source ``key``: labels numbered in
+    reading order for a new source (``known`` None), else carried from what it holds."""
+    if known is None:
+        return tuple(
+            ParagraphWrite(
+                id=paragraph_id(key, str(seq)), label=str(seq), seq=seq, page=b.page,
+                role=b.role, lang=b.lang, section=b.section, text=b.text, fingerprint=fp,
+                stems=terms, match_kind="new",
+            )
+            for seq, (b, fp, terms) in enumerate(zip(blocks, fingerprints, stems, strict=True), 1)
+        ), ()
+    old, retired, taken = known
+    result = carry_labels(old, [b.text for b in blocks], taken, retired)
     paragraphs = tuple(
         ParagraphWrite(
-            id=paragraph_id(identity.key, a.label), label=a.label, seq=seq, page=b.page,
+            id=paragraph_id(key, a.label), label=a.label, seq=seq, page=b.page,
             role=b.role, lang=b.lang, section=b.section, text=b.text, fingerprint=fp,
-            stems=stems, match_kind=a.kind, similarity=a.similarity, review=a.review,
-            related=tuple(paragraph_id(identity.key, label) for label in a.from_labels),
+            stems=terms, match_kind=a.kind, similarity=a.similarity, review=a.review,
+            related=tuple(paragraph_id(key, label) for label in a.from_labels),
         )
-        for seq, (a, b, fp, stems) in enumerate(
-            zip(result.assignments, blocks, analysis.fingerprints, analysis.stems, strict=True), 1
+        for seq, (a, b, fp, terms) in enumerate(
+            zip(result.assignments, blocks, fingerprints, stems, strict=True), 1
         )
     )
     tombstones = tuple(
         TombstoneWrite(
-            id=paragraph_id(identity.key, t.label),
+            id=paragraph_id(key, t.label),
             status=_TOMBSTONE_STATUS.get(t.kind, "deleted"),
             kind=t.kind,
-            into=tuple(paragraph_id(identity.key, label) for label in t.into),
+            into=tuple(paragraph_id(key, label) for label in t.into),
         )
         for t in result.tombstones
     )

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .analyse import Analysis
 from .extract.capture import CAPTURE
 from .inputs import recorded_name
-from .models import SIDECAR_ORIGIN, Candidate
+from .models import SIDECAR_ORIGIN, Candidate, SourceMetadata
 from .sidecars import SidecarDir
 from .store import Store
 from .store.plans import EventWrite, FileWrite
@@ -25,18 +26,14 @@ def file_plan(
     the source already has (and its sidecar's), and the events of its provenance."""
     from .identify import label_paragraphs
     from .ids import NORM_VERSION
-    from .metadata import facets, merge
+    from .metadata import facets
 
     existing = [] if identity.new_source else store.active_candidates(identity.key)
     sidecar_candidates: tuple[Candidate, ...] = ()
     if sidecars is not None and not any(c.from_sidecar for _, c in existing):
         sidecar_candidates = sidecars.candidates_for(identity.key)
     new_candidates = tuple(analysis.candidates) + tuple(sidecar_candidates)
-    merged, chosen_all = merge([c for _, c in existing] + list(new_candidates))
-    existing_chosen = tuple(
-        (row_id, flag) for (row_id, _), flag in zip(existing, chosen_all, strict=False)
-    )
-    chosen_new = tuple(chosen_all[len(existing):])
+    merged, existing_chosen, chosen_new = merged_metadata(existing, new_candidates)
     paragraphs, tombstones = label_paragraphs(store, identity, analysis)
     events = [EventWrite(
         "ingestion" if identity.new_source else "new-manifestation",
@@ -77,6 +74,20 @@ def file_plan(
         http_status=int(status) if (status := capture.get(CAPTURE + "status", "")).isdigit()
         else None,
     )
+
+
+def merged_metadata(
+    existing: Sequence[tuple[int, Candidate]], new: Sequence[Candidate]
+) -> tuple[SourceMetadata, tuple[tuple[int, bool], ...], tuple[bool, ...]]:
+    """A source's metadata merged from the candidates in force (with their row ids) and a new
+    file's: the merged values, which stored candidates are now chosen, which new ones are."""
+    from .metadata import merge
+
+    merged, chosen_all = merge([c for _, c in existing] + list(new))
+    existing_chosen = tuple(
+        (row_id, flag) for (row_id, _), flag in zip(existing, chosen_all, strict=False)
+    )
+    return merged, existing_chosen, tuple(chosen_all[len(existing):])
 
 
 def _capture_event(facts: tuple[tuple[str, str], ...]) -> EventWrite:

@@ -1,4 +1,4 @@
-"""Facet counts kept by triggers (migration 0008) and the paragraphs page that reads them."""
+"""Facet counts kept by triggers (migrations 0008, 0014, 0015, 0017) and pages that read them."""
 
 from __future__ import annotations
 
@@ -9,10 +9,11 @@ from typing import Any
 import pytest
 import yaml
 from datasette.app import Datasette
+from migrations import database_before
 from test_datasette import CONFIG, KK, build_archive
 
 from archive.store import Store, read, source_facets
-from archive.store.schema import FACET_COLUMNS
+from archive.store.schema import FACET_COLUMNS, migrate
 from archive.web.facets import counted_query
 
 
@@ -43,6 +44,30 @@ def test_counts_follow_every_change_to_a_paragraph(tmp_path: Path) -> None:
         for column in FACET_COLUMNS:
             assert read.facet_counts(conn, column, 100) == _actual(conn, column), column
         assert read.facet_counts(conn, "role", 1) == [("body", 4)]  # 3, 4 (made body), 6, 9
+
+
+def test_counts_and_text_index_after_the_0017_upgrade(tmp_path: Path) -> None:
+    db = database_before(tmp_path / "archive.db", "0017_unchanged_rows_untouched")
+    db.execute("INSERT INTO sources (key) VALUES ('a-2024'), ('b-2024')")
+    for n in range(6):
+        db.execute("INSERT INTO paragraphs (id, source, seq, role, lang, status, text) "
+                   "VALUES (?, ?, ?, 'body', 'kk', 'live', ?)",
+                   [f"p{n}", ("a-2024", "b-2024")[n % 2], n, f"word{n}"])
+    db.conn.commit()
+    assert migrate(db)[0] == "0017_unchanged_rows_untouched"
+    conn = db.conn
+    conn.execute("UPDATE paragraphs SET role = 'body', text = text WHERE id = 'p0'")  # unchanged
+    conn.execute("UPDATE paragraphs SET status = 'deleted', text = 'other' WHERE id = 'p1'")
+    conn.execute("DELETE FROM paragraphs WHERE source = 'a-2024'")  # the value's last rows
+    conn.commit()
+    for column in FACET_COLUMNS:
+        assert read.facet_counts(conn, column, 100) == _actual(conn, column), column
+    assert ("source", "a-2024") not in set(
+        conn.execute("SELECT name, value FROM paragraph_facets").fetchall())
+    found = conn.execute("SELECT rowid FROM paragraphs_fts WHERE paragraphs_fts MATCH ?",
+                         ["other OR word1 OR word3"]).fetchall()
+    assert sorted(r[0] for r in found) == [2, 4]  # p1 now reads "other"; p3 kept its word
+    conn.execute("INSERT INTO paragraphs_fts(paragraphs_fts) VALUES ('integrity-check')")
 
 
 def test_an_existing_archive_is_counted_when_it_upgrades(tmp_path: Path) -> None:

@@ -122,5 +122,9 @@ def fingerprint(text: str) -> str:
     Exactly the UTF-8 bytes of ``NORM_VERSION + ":" + normalise(text)`` are hashed, so the
     fingerprint of an empty or punctuation-only paragraph is the hash of ``b"norm-v1:"``.
     """
-    payload = f"{NORM_VERSION}:{normalise(text)}".encode()
-    return hashlib.sha256(payload).hexdigest()
+    return normal_fingerprint(normalise(text))
+
+
+def normal_fingerprint(normal: str) -> str:
+    """The fingerprint of a text whose ``normalise`` form is ``normal`` (worked out already)."""
+    return hashlib.sha256(f"{NORM_VERSION}:{normal}".encode()).hexdigest()

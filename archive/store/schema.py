@@ -92,6 +92,19 @@ def _web_captures(db: sqlite_utils.Database) -> None:
     db.table("files").create_index(["url"])
 
 
+def _lineage_by_source(db: sqlite_utils.Database) -> None:
+    # Resolving a tombstone asks which paragraphs of its source name it in their lineage, and
+    # ``show --explain`` each paragraph's last entry: both select a source's lineage, which
+    # no index served, so each read every entry of the archive (a million and more).
+    db.table("paragraph_versions").create_index(["source", "paragraph_id"])
+
+
+def _artifacts_by_source(db: sqlite_utils.Database) -> None:
+    # A source's row page counts the rows of every table that refers to it; artifacts (two
+    # or more a page of every file) were counted by reading them all.
+    db.table("artifacts").create_index(["source"])
+
+
 def _first_text_once(db: sqlite_utils.Database) -> None:
     # A paragraph's first text is its text until an edit changes it: storing it again doubled
     # the size of every paragraph row. From here on ``first_text`` is NULL while it equals
@@ -176,6 +189,9 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
     ("0014_source_facet_counts", search_schema.source_facet_counts),
     ("0015_source_list_counts", search_schema.source_list_counts),
     ("0016_version_text_once", _version_text_once),
+    ("0017_unchanged_rows_untouched", search_schema.unchanged_rows_untouched),
+    ("0018_lineage_by_source", _lineage_by_source),
+    ("0019_artifacts_by_source", _artifacts_by_source),
 ]
 
 

@@ -1,6 +1,7 @@
 """Migrations of the search indexes and of the facet counts kept by triggers: the
 paragraphs' counts (0008), the sources' word forms (0013), the paragraphs' counts by their
-sources' fields (0014) and the sources' list values (0015). ``schema`` lists them all."""
+sources' fields (0014), the sources' list values (0015), and triggers that leave unchanged
+paragraphs' counts and text index alone (0017). ``schema`` lists them all."""
 
 from __future__ import annotations
 
@@ -35,12 +36,7 @@ def facet_counts(db: sqlite_utils.Database) -> None:
             f"SELECT '{column}', {column}, count(*) FROM paragraphs "
             f"WHERE {column} IS NOT NULL GROUP BY {column}"
         )
-    added = "".join(
-        "INSERT INTO paragraph_facets (name, value, count) "
-        f"SELECT '{c}', NEW.{c}, 1 WHERE NEW.{c} IS NOT NULL "
-        "ON CONFLICT (name, value) DO UPDATE SET count = count + 1; "
-        for c in FACET_COLUMNS
-    )
+    added = _facets_added()
     removed = "".join(
         f"UPDATE paragraph_facets SET count = count - 1 WHERE name = '{c}' AND value = OLD.{c}; "
         for c in FACET_COLUMNS
@@ -50,6 +46,47 @@ def facet_counts(db: sqlite_utils.Database) -> None:
     db.execute(
         f"CREATE TRIGGER paragraph_facets_au AFTER UPDATE OF {', '.join(FACET_COLUMNS)} "
         f"ON paragraphs BEGIN {removed}{added}END"
+    )
+
+
+def _facets_added() -> str:
+    """The triggers' SQL counting a new paragraph row's facet values (0008, 0017)."""
+    return "".join(
+        "INSERT INTO paragraph_facets (name, value, count) "
+        f"SELECT '{c}', NEW.{c}, 1 WHERE NEW.{c} IS NOT NULL "
+        "ON CONFLICT (name, value) DO UPDATE SET count = count + 1; "
+        for c in FACET_COLUMNS
+    )
+
+
+def unchanged_rows_untouched(db: sqlite_utils.Database) -> None:
+    # At a million paragraphs a re-ingested file cost a scan of the whole paragraph_facets
+    # table (a row per source) for each of its paragraphs: the triggers of 0008 deleted
+    # spent counts with ``WHERE count <= 0``, which no index serves. Now each deletes only
+    # the rows it decremented, by their key. And an update that leaves a paragraph's facet
+    # columns, or its text, as they were (every unchanged paragraph of a new file of a
+    # source) no longer recounts them nor re-indexes the text.
+    removed = "".join(
+        f"UPDATE paragraph_facets SET count = count - 1 WHERE name = '{c}' AND value = OLD.{c}; "
+        f"DELETE FROM paragraph_facets WHERE name = '{c}' AND value = OLD.{c} AND count <= 0; "
+        for c in FACET_COLUMNS
+    )
+    changed = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in FACET_COLUMNS)
+    db.execute("DROP TRIGGER paragraph_facets_ad")
+    db.execute("DROP TRIGGER paragraph_facets_au")
+    db.execute(f"CREATE TRIGGER paragraph_facets_ad AFTER DELETE ON paragraphs BEGIN {removed}END")
+    db.execute(
+        f"CREATE TRIGGER paragraph_facets_au AFTER UPDATE OF {', '.join(FACET_COLUMNS)} "
+        f"ON paragraphs WHEN {changed} BEGIN {removed}{_facets_added()}END"
+    )
+    # The text index's update trigger (sqlite-utils') as it was, for changed text only.
+    db.execute("DROP TRIGGER paragraphs_au")
+    db.execute(
+        "CREATE TRIGGER paragraphs_au AFTER UPDATE OF text ON paragraphs "
+        "WHEN OLD.text IS NOT NEW.text BEGIN "
+        "INSERT INTO paragraphs_fts (paragraphs_fts, rowid, text) "
+        "VALUES ('delete', OLD.rowid, OLD.text); "
+        "INSERT INTO paragraphs_fts (rowid, text) VALUES (NEW.rowid, NEW.text); END"
     )
 
 

@@ -98,8 +98,10 @@ def write_candidates(
         for c, flag in zip(candidates, chosen, strict=True)
     ]
     _insert_rows(db, "metadata_values", rows)
-    for row_id, flag in existing_chosen:
-        db.execute("UPDATE metadata_values SET chosen = ? WHERE id = ?", [int(flag), row_id])
+    db.conn.executemany(
+        "UPDATE metadata_values SET chosen = ? WHERE id = ?",
+        [(int(flag), row_id) for row_id, flag in existing_chosen],
+    )
 
 
 def write_metadata_rows(
@@ -198,17 +200,22 @@ def _write_paragraphs(
         existing = None if plan.new_source else conn.execute(
             "SELECT rowid, text, lang, status FROM paragraphs WHERE id = ?", (pid,)
         ).fetchone()
+        # A live paragraph a new file brings back with its text and language keeps its
+        # terms: the same rules on the same text give the same terms (``terms``).
+        indexed = existing is not None and existing[1:] == (para.text, para.lang, "live")
         if existing:
-            _unindex(conn, existing, terms)  # before its text and status change
+            if not indexed:
+                _unindex(conn, existing, terms)  # before its text and status change
             conn.execute(_KEEP_VERSION_TEXTS, {"old": existing[1], "new": para.text, "id": pid})
             conn.execute(_UPDATE_PARAGRAPH, (para.text, *values, pid))
             rowid = existing[0]
         else:
             rowid = conn.execute(_INSERT_PARAGRAPH, (pid, *values)).lastrowid
-        conn.execute(
-            "INSERT INTO paragraphs_stems(rowid, stems) VALUES (?, ?)",
-            (rowid, para.stems),
-        )
+        if not indexed:
+            conn.execute(
+                "INSERT INTO paragraphs_stems(rowid, stems) VALUES (?, ?)",
+                (rowid, para.stems),
+            )
         conn.execute(_INSERT_VERSION, (
             pid, key, plan.sha256, ingest_id, para.fingerprint, plan.norm_version,
             para.match_kind, para.similarity, int(para.review), _json(list(para.related)), at,
