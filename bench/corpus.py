@@ -112,7 +112,7 @@ _PROSE = {"body", "list_item", "abstract", "caption", "footnote"}
 
 
 def _document_texts(texts: dict[str, list[str]]) -> None:
-    from archive.analyse import analyse
+    from archive.ingest.analyse import analyse
 
     for path in DOCUMENTS:
         for block in analyse(path.read_bytes()).segmentation.blocks:

@@ -50,7 +50,7 @@ from ids_perturb import (
 )
 
 from archive.ids import normalise
-from archive.ingest import ingest_paths
+from archive.ingest.run import ingest_paths
 from archive.store import Store
 
 

@@ -32,9 +32,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 import pdfgen
 
-from archive.ingest import ingest_paths
+from archive.ingest.run import ingest_paths
+from archive.ingest.workers import Processes
 from archive.store import Store
-from archive.workers import Processes
 
 TESTS = Path(__file__).resolve().parent.parent / "tests"
 # What the generated PDFs depend on: a change to any of these makes a new corpus.

@@ -3,7 +3,7 @@
 For each ``tests/golden/*.meta.json`` and each web page's gold in ``tests/golden/web/`` (its
 ``metadata``): read the named file's bytes (or generate the PDF a
 ``generator`` names, with ``tests/pdfgen.py``), run the ingest pipeline's pure half
-(``archive.analyse``: detect, extract, segment, candidates, merge) and compare every field
+(``archive.ingest.analyse``: detect, extract, segment, candidates, merge) and compare every field
 the gold states. Strings are compared with runs of whitespace collapsed (paragraph
 breaks inside abstracts are layout, not metadata); ``languages`` is compared as a set;
 per-language maps and author lists are scored one entry at a time.
@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from goldmeta import score  # noqa: E402
 
-from archive.analyse import analyse  # noqa: E402
+from archive.ingest.analyse import analyse  # noqa: E402
 
 
 def _source_bytes(gold: dict[str, Any]) -> bytes:

@@ -29,8 +29,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from ingest import corpus
 
-from archive.analyse import analyse
-from archive.ingest import ingest_paths
+from archive.ingest.analyse import analyse
+from archive.ingest.run import ingest_paths
 from archive.store import Store
 
 # (label, module, attribute): a stage's entry point, looked up where its caller finds it.
@@ -41,10 +41,10 @@ STAGES = (
     ("metadata", "archive.metadata", "extract_candidates"),
     ("fingerprints", "archive.ids", "fingerprint"),
     ("word forms", "archive.search", "stem_text"),
-    ("identify", "archive.identify", "identify"),
-    ("write plan", "archive.ingest", "file_plan"),
+    ("identify", "archive.ingest.identify", "identify"),
+    ("write plan", "archive.ingest.run", "file_plan"),
     ("store write", "archive.store", "Store.write_file"),
-    ("keep originals", "archive.objects", "ObjectStore.put"),
+    ("keep originals", "archive.store.objects", "ObjectStore.put"),
 )
 # PyMuPDF's calls that do the work (each a C function under a thin wrapper).
 PYMUPDF_CALLS = ("get_textpage", "get_text", "get_cdrawings", "find_tables")

@@ -1,7 +1,7 @@
 """The pipeline on real documents from other publishers, scored against gold read by hand.
 
 The corpus and the gold format are described in ``bench/realworld/README.md``. For each
-document of the chosen split this runs ``archive.analyse.analyse`` on its bytes and prints:
+document of the chosen split this runs ``archive.ingest.analyse.analyse`` on its bytes and prints:
 passages whole / checked, furniture lines leaking into paragraphs, page-number paragraphs,
 figure-text paragraphs, metadata right / stated, spurious metadata values, paragraph F1 and
 role accuracy where full paragraph gold exists, and pages per second.
@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT / "bench" / "realworld"))
 from fetch import manifest, paths  # noqa: E402
 from segmentation import score as paragraph_score  # noqa: E402
 
-from archive.analyse import analyse  # noqa: E402
+from archive.ingest.analyse import analyse  # noqa: E402
 from archive.models import Block, SourceMetadata  # noqa: E402
 
 GOLD = ROOT / "bench" / "realworld" / "gold"

@@ -30,7 +30,7 @@ import pages  # noqa: E402
 import synthetic_archive  # noqa: E402
 from synthetic import RARE_WORD  # noqa: E402
 
-from archive.ingest import refresh_word_forms  # noqa: E402
+from archive.ingest.run import refresh_word_forms  # noqa: E402
 from archive.store import Store  # noqa: E402
 
 

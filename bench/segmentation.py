@@ -179,7 +179,7 @@ def run_chained(path: Path, width: int = 95) -> Score:
 
 
 def extract(data: bytes) -> Document:
-    from archive.detect import HTML, detect_media_type
+    from archive.extract.detect import HTML, detect_media_type
 
     if detect_media_type(data) == HTML:
         from archive.extract.html import extract_html

@@ -35,8 +35,8 @@ import pymupdf
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from archive.analyse import analyse  # noqa: E402
 from archive.errors import ArchiveError  # noqa: E402
+from archive.ingest.analyse import analyse  # noqa: E402
 
 MANIFEST = ROOT / "bench" / "realworld" / "manifest.tsv"
 _DIGITS = re.compile(r"\d+")

@@ -29,10 +29,10 @@ import corpus
 from corpus import SentencePool
 from synthetic import FileDraft, SourceDraft, source, source_key
 
-from archive.identify import Known, paragraph_writes
 from archive.ids import NORM_VERSION, OldParagraph, fingerprint, paragraph_id
+from archive.ingest.identify import Known, paragraph_writes
+from archive.ingest.planning import merged_metadata
 from archive.metadata import facets
-from archive.planning import merged_metadata
 from archive.search import INDEX_VERSION, stem_text
 from archive.store import Store
 from archive.store.plans import EventWrite, FileWrite, ParagraphWrite, TombstoneWrite

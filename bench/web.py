@@ -5,7 +5,7 @@ For each ``tests/golden/web/*.json``: paragraph precision, recall and F1 (a para
 when its text, whitespace collapsed, equals a gold paragraph's), roles, chrome lines (output
 paragraphs holding a marker of the page's navigation, cookie notice, related links,
 comments or footer — the gold lists the markers), every stated metadata field exact, and
-the median time of ``archive.analyse`` on the page (a page should take under 50 ms). The
+the median time of ``archive.ingest.analyse`` on the page (a page should take under 50 ms). The
 same page is also read inside a WARC.gz and an MHTML file written here (``tests/webcaptures.py``).
 
 jusText (``justext``, installed with trafilatura) is run on the same bytes with its Russian
@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 import webcaptures  # noqa: E402
 from goldmeta import score  # noqa: E402
 
-from archive.analyse import analyse  # noqa: E402
+from archive.ingest.analyse import analyse  # noqa: E402
 
 
 def _norm(text: str) -> str:

@@ -16,33 +16,34 @@ PACKAGE = Path(__file__).resolve().parent.parent / "archive"
 
 # The pure stages: bytes in, dataclasses out. They never touch the archive's home.
 PURE = (
-    "archive.models", "archive.errors", "archive.detect", "archive.hashing",
-    "archive.language", "archive.search", "archive.extract", "archive.clean",
-    "archive.segment", "archive.metadata", "archive.ids", "archive.analyse", "archive.linewidth",
-    "archive.lazy", "archive.devised",
+    "archive.models", "archive.errors", "archive.extract.detect", "archive.hashing",
+    "archive.segment.language", "archive.search", "archive.extract", "archive.clean",
+    "archive.segment", "archive.metadata", "archive.ids", "archive.ingest.analyse",
+    "archive.linewidth", "archive.lazy", "archive.devised",
 )
 # Shared vocabulary every layer may use: the records, the errors, the devised-title rule.
-_BASE = ("archive.models", "archive.errors", "archive.devised")
+_BASE = ("archive.models", "archive.errors", "archive.devised", "archive.hashing")
 _STAGES = tuple(m for m in PURE if m not in _BASE)
 READ_SIDE = (
-    "archive.resolution", "archive.cite", "archive.check", "archive.citing", "archive.report",
-    "archive.export", "archive.finding",
+    "archive.reading.resolution", "archive.cite", "archive.reading.check", "archive.reading.citing",
+    "archive.reading.report", "archive.export", "archive.reading.finding",
 )
-PUBLISHING = ("archive.datasette_plugin", "archive.web", "archive.publish", "archive.bundle")
+PUBLISHING = ("archive.web.plugin", "archive.web", "archive.web.publish", "archive.web.bundle")
 WRITE_SIDE = (
-    "archive.ingest", "archive.identify", "archive.curation", "archive.fixity",
-    "archive.objects", "archive.store.write", "archive.store.plans", "archive.store.schema",
-    "archive.store.tables",
-    "archive.restore", "archive.inputs", "archive.planning",
+    "archive.ingest.run", "archive.ingest.identify", "archive.upkeep.curation",
+    "archive.upkeep.fixity", "archive.store.objects", "archive.store.write", "archive.store.plans",
+    "archive.store.schema", "archive.store.tables",
+    "archive.upkeep.restore", "archive.ingest.inputs", "archive.ingest.planning",
 )
 
 RULES: list[tuple[tuple[str, ...], tuple[str, ...], str]] = [
-    (PURE, ("archive.store", "archive.ingest", "archive.identify", "archive.cli",
-            *READ_SIDE, *PUBLISHING, "archive.curation", "archive.fixity", "archive.objects",
-            "archive.sidecars"),
+    (PURE, ("archive.store", "archive.ingest.run", "archive.ingest.identify", "archive.cli",
+            *READ_SIDE, *PUBLISHING, "archive.upkeep.curation", "archive.upkeep.fixity",
+            "archive.store.objects", "archive.ingest.sidecars"),
      "a pure stage reads bytes and returns values; it never reaches the archive"),
-    (("archive.store",), ("archive.cli", *PUBLISHING, *READ_SIDE, "archive.ingest",
-                          "archive.identify", "archive.curation", "archive.fixity", *_STAGES),
+    (("archive.store",), ("archive.cli", *PUBLISHING, *READ_SIDE, "archive.ingest.run",
+                          "archive.ingest.identify", "archive.upkeep.curation",
+                          "archive.upkeep.fixity", *_STAGES),
      "the store only writes what the plan says and reads what it has: it derives nothing"),
     (PUBLISHING, WRITE_SIDE, "publishing reads the archive and never writes it"),
     (READ_SIDE, WRITE_SIDE, "citing and checking read the archive and never write it"),
@@ -57,10 +58,10 @@ LIBRARIES = {
     "htmldate": ("archive.extract.html",),
     "warcio": ("archive.extract.warc",),
     "justext": (),  # measured against trafilatura (docs/web.md), not used
-    "datasette": ("archive.datasette_plugin", "archive.web"),
+    "datasette": ("archive.web.plugin", "archive.web"),
     "typer": ("archive.cli",),
-    "distributed": ("archive.workers",),  # Dask, for ``ingest --cluster``
-    "dask": ("archive.workers",),
+    "distributed": ("archive.ingest.workers",),  # Dask, for ``ingest --cluster``
+    "dask": ("archive.ingest.workers",),
 }
 
 

@@ -27,9 +27,9 @@ import webcaptures
 from test_cli import run
 
 from archive import errors
-from archive.analyse import _NO_TEXT_HINT
 from archive.hashing import sha256_hex
-from archive.inputs import _SPECIAL_FILE_HINT
+from archive.ingest.analyse import _NO_TEXT_HINT
+from archive.ingest.inputs import _SPECIAL_FILE_HINT
 from archive.segment.overlong import MAX_PARAGRAPH
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -473,7 +473,7 @@ class _Reads:
 
 
 def test_a_gzip_bomb_is_refused_unpacked(tmp_path, good, monkeypatch):
-    monkeypatch.setattr("archive.detect.MAX_UNPACKED", 2**20)
+    monkeypatch.setattr("archive.extract.detect.MAX_UNPACKED", 2**20)
     bomb = tmp_path / "bomb.txt.gz"
     bomb.write_bytes(gzip.compress(b"a" * 2 * 2**20))
     result = _ingest(tmp_path / "home", bomb, good)

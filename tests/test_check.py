@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from archive.check import (
+from archive.ids import normalise
+from archive.reading.check import (
     DraftCitation,
     check_citations,
     find_citations,
     quote_in,
     word_diff,
 )
-from archive.ids import normalise
 from archive.store.records import Related, Resolution
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_d613d50ca8d86847.txt"

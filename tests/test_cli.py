@@ -248,12 +248,12 @@ def test_folders_skip_hidden_entries_and_link_cycles(home, tmp_path):
 @pytest.mark.parametrize("stage", ["analyse", "identify"])
 def test_a_defect_on_one_file_does_not_stop_the_run(home, monkeypatch, stage):
     """A defect while analysing (in a worker) or while writing one file fails that file."""
-    import archive.identify
-    import archive.workers
+    import archive.ingest.identify
+    import archive.ingest.workers
 
     # ``identify`` is imported by the ingest when a file is new; ``analyse`` by what a
     # worker runs.
-    module = archive.workers if stage == "analyse" else archive.identify
+    module = archive.ingest.workers if stage == "analyse" else archive.ingest.identify
     real = getattr(module, stage)
 
     def fragile(*args):

@@ -112,8 +112,8 @@ def test_ingest_of_files_already_present_costs_a_hash_and_a_lookup(
     loaded = sorted({m.split(".")[0] for m in modules} & set(HEAVY) - {"pymorphy3"})
     assert loaded == []
     assert not [m for m in modules if m.startswith((
-        "archive.extract.pdf", "archive.extract.html", "archive.identify", "archive.metadata",
-        "archive.segment", "archive.clean", "archive.store.write"))]
+        "archive.extract.pdf", "archive.extract.html", "archive.ingest.identify",
+        "archive.metadata", "archive.segment", "archive.clean", "archive.store.write"))]
 
 
 def test_the_home_comes_from_the_environment_too(tmp_path: Path, home: Path) -> None:

@@ -46,7 +46,7 @@ def killing(fn):
         return result
     return wrapper
 
-import archive.store, archive.store.write, archive.workers
+import archive.store, archive.store.write, archive.ingest.workers
 from archive.store import Store
 name = step.split(":")[0]
 if name == "object-write":
@@ -56,7 +56,7 @@ elif name == "transaction":
 elif name == "event":
     Store.record_event = killing(Store.record_event)
 elif name == "analysis":
-    archive.workers.analyse = killing(archive.workers.analyse)
+    archive.ingest.workers.analyse = killing(archive.ingest.workers.analyse)
 elif name == "finish":
     Store.finish_ingest = killing(Store.finish_ingest)
 from archive.cli import app
@@ -149,7 +149,7 @@ def test_sigkill_anywhere_then_rerun_ends_as_an_uninterrupted_run(tmp_path: Path
 
 @pytest.mark.parametrize("writer_alive", [True, False])
 def test_a_temporary_object_goes_with_its_writer(tmp_path: Path, writer_alive: bool) -> None:
-    from archive.objects import ObjectStore
+    from archive.store.objects import ObjectStore
 
     store = ObjectStore(tmp_path / "objects")
     store.put(b"something kept")

@@ -546,7 +546,7 @@ async def test_resolver_unknown_id_suggests_nearest(ds: Datasette) -> None:
 
 @pytest.fixture(scope="module")
 def ingested(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from archive.ingest import ingest_paths
+    from archive.ingest.run import ingest_paths
     from archive.store import Store
 
     home = tmp_path_factory.mktemp("ingested")

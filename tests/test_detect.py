@@ -1,7 +1,7 @@
 import pytest
 
-from archive.detect import HTML, PDF, TEXT, detect_media_type
 from archive.errors import EmptyFileError, UnsupportedTypeError
+from archive.extract.detect import HTML, PDF, TEXT, detect_media_type
 
 
 @pytest.mark.parametrize(

@@ -9,11 +9,11 @@ from collections.abc import Sequence
 
 from pdfgen import Placed, placed_pages, running_text
 
-from archive.analyse import analyse
 from archive.clean import clean
 from archive.clean.furniture import find_furniture
 from archive.extract.pdf import extract_pdf
 from archive.extract.text import extract_text
+from archive.ingest.analyse import analyse
 
 WIDTH, HEIGHT = 420.0, 595.0
 LEFT = 50.0

@@ -15,8 +15,8 @@ import pdfgen
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from archive.analyse import analyse
 from archive.errors import ArchiveError
+from archive.ingest.analyse import analyse
 
 ROOT = Path(__file__).resolve().parent.parent
 # Seeded and without an example database, so every run tries the same inputs.

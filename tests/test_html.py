@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from archive.analyse import analyse
 from archive.cli import app
 from archive.errors import NoTextError
 from archive.extract.html import EXTRACTOR, decode_html, extract_html
+from archive.ingest.analyse import analyse
 from archive.metadata import field_origins, merge
 from archive.models import Candidate
 

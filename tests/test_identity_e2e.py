@@ -10,9 +10,9 @@ import pdfgen
 import pytest
 
 from archive.ids import normalise
-from archive.ingest import ingest_paths
+from archive.ingest.run import ingest_paths
+from archive.ingest.workers import Processes
 from archive.store import Store
-from archive.workers import Processes
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_000 = ROOT / "seeds" / "000_d613d50ca8d86847.txt"
@@ -116,8 +116,8 @@ def test_a_copy_sharing_no_paragraph_exactly_is_still_found_by_author_and_year(t
     would be minted under names the candidate, and the text overlap decides."""
     from dataclasses import replace
 
-    from archive.analyse import analyse
-    from archive.identify import identify
+    from archive.ingest.analyse import analyse
+    from archive.ingest.identify import identify
 
     home = tmp_path / "home"
     [first] = ingest(home, SEED_000)

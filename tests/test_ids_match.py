@@ -341,7 +341,7 @@ def test_shingles_kept_give_the_same_overlap() -> None:
 
 
 def test_a_candidate_source_is_read_once_per_run_until_a_file_joins_it() -> None:
-    from archive.identify import SourceShingles
+    from archive.ingest.identify import SourceShingles
 
     reads: list[str] = []
 

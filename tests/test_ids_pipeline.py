@@ -17,7 +17,7 @@ import pdfgen
 import pytest
 
 from archive.ids import normalise
-from archive.ingest import ingest_paths
+from archive.ingest.run import ingest_paths
 from archive.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-import archive.ingest
+import archive.ingest.run
 from archive.errors import ArchiveError
+from archive.ingest.workers import Workers
 from archive.store import Store
-from archive.workers import Workers
 
 
 class _OneThread(Workers):
@@ -45,11 +45,12 @@ def test_analyses_not_yet_sent_go_in_the_writers_order(
         release.wait(10)  # the first holds the only worker while the rest are handed out
         return ArchiveError("not analysed here")
 
-    monkeypatch.setattr(archive.ingest, "analyse_original", analyse)
+    monkeypatch.setattr(archive.ingest.run, "analyse_original", analyse)
     with Store.open(tmp_path / "home") as store, _OneThread() as workers:
         digests = [store.objects.put(f"file {k}".encode()) for k in range(6)]
         writer = sorted(digests)
-        with archive.ingest._Analyses(store, workers, archive.ingest.DEFAULT_LIMITS) as analyses:
+        with archive.ingest.run._Analyses(store, workers,
+                                          archive.ingest.run.DEFAULT_LIMITS) as analyses:
             for digest in digests:
                 analyses.hand_out(digest)
             analyses.reorder(writer)

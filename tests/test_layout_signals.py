@@ -8,8 +8,8 @@ import pymupdf
 from pdfgen import Placed, placed_pages
 from pdftypeset import pick_fonts
 
-from archive.analyse import analyse
 from archive.extract.spans import FONT_MONOSPACED, fixed_pitch_fonts
+from archive.ingest.analyse import analyse
 
 WIDTH, HEIGHT, LEFT = 420.0, 595.0, 50.0
 MEASURE = WIDTH - 2 * LEFT

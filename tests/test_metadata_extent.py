@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from archive.analyse import analyse
+from archive.ingest.analyse import analyse
 from archive.metadata.extent import last_page
 from archive.metadata.running import candidates, parse_running
 from archive.models import Block

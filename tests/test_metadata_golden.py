@@ -32,7 +32,7 @@ def test_every_stated_field_is_extracted_exactly(path: Path) -> None:
     """The whole pipeline (type detection, extraction, segmentation, candidates, merge)."""
     import pdfgen
 
-    from archive.analyse import analyse
+    from archive.ingest.analyse import analyse
 
     gold = json.loads(path.read_text(encoding="utf-8"))
     if "file" in gold:

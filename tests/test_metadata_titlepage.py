@@ -9,8 +9,8 @@ from pathlib import Path
 import pymupdf
 from pdfgen import pick_fonts
 
-from archive.analyse import analyse
 from archive.extract.pdf import extract_pdf
+from archive.ingest.analyse import analyse
 from archive.metadata.names import split_names
 from archive.metadata.rows import Row, own_type_text
 from archive.metadata.running import parse_running

@@ -5,7 +5,7 @@ import pytest
 
 from archive.errors import StoreError
 from archive.hashing import sha256_hex
-from archive.objects import ObjectStore
+from archive.store.objects import ObjectStore
 
 
 def test_put_stores_bytes_under_their_hash_read_only(tmp_path):

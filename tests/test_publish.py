@@ -106,9 +106,9 @@ def test_the_bundle_holds_what_a_replica_needs(bundle: Path, home: Path) -> None
     assert all("==" in r for r in requirements if not r.startswith("./wheels/"))
     with zipfile.ZipFile(bundle / "wheels" / "archive-0.1.0-py3-none-any.whl") as wheel:
         entries = wheel.namelist()
-        assert "archive/datasette_plugin.py" in entries
+        assert "archive/web/plugin.py" in entries
         assert "archive/templates/archive_cite.html" in entries
-        assert "[datasette]\narchive = archive.datasette_plugin" in wheel.read(
+        assert "[datasette]\narchive = archive.web.plugin" in wheel.read(
             "archive-0.1.0.dist-info/entry_points.txt").decode()
     # A copy of the whole database as of one moment, in a file of its own (no WAL).
     copy, original = sqlite3.connect(bundle / "archive.db"), sqlite3.connect(home / "archive.db")

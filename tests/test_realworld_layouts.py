@@ -9,11 +9,11 @@ from pathlib import Path
 import pymupdf
 import pytest
 
-from archive.analyse import analyse
 from archive.clean.hyphenation import Vocabulary, keep_hyphen
 from archive.extract.figures import figure_regions, group_drawings, is_figure_text
 from archive.extract.pdf import extract_pdf
 from archive.extract.repair import repair_accents, repair_mojibake, repair_tex_codes
+from archive.ingest.analyse import analyse
 
 DATA = Path(__file__).resolve().parent / "data" / "realworld"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from migrations import database_before
 
 from archive import search
-from archive.ingest import ingest_paths, refresh_word_forms
+from archive.ingest.run import ingest_paths, refresh_word_forms
 from archive.search import INDEX_VERSION, stem_query, stem_text
 from archive.store import Store, ranked
 

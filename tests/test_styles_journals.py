@@ -21,17 +21,17 @@ import pdfstyles
 import pytest
 from goldmeta import score
 
-from archive.analyse import analyse
 from archive.clean import clean
 from archive.clean.furniture import read_page_number
 from archive.clean.hyphenation import Vocabulary, keep_hyphen
 from archive.extract.pdf import extract_pdf
 from archive.extract.text import extract_text
-from archive.language import detect_language
+from archive.ingest.analyse import analyse
 from archive.metadata.names import parse_author_line
 from archive.metadata.running import parse_running
 from archive.models import Document, Line, Segmentation
 from archive.segment import segment
+from archive.segment.language import detect_language
 
 GOLDEN = Path(__file__).parent / "golden"
 NAMES = sorted(pdfstyles.GENERATORS)

@@ -9,7 +9,7 @@ from pathlib import Path
 from migrations import database_before
 
 from archive.export.bag import paragraphs_with_lineage
-from archive.ingest import ingest_paths
+from archive.ingest.run import ingest_paths
 from archive.store import Store, read
 
 ROOT = Path(__file__).resolve().parent.parent

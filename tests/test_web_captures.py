@@ -12,9 +12,9 @@ import pytest
 import webcaptures as wc
 from test_cli import run
 
-from archive.analyse import analyse
-from archive.detect import MHTML, WARC, detect_media_type
+from archive.extract.detect import MHTML, WARC, detect_media_type
 from archive.extract.warc import read_warc
+from archive.ingest.analyse import analyse
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_NEWS = ROOT / "seeds" / "001_0956fffff0b724be.txt"

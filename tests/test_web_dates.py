@@ -3,8 +3,8 @@ origin that gave it: meta tags and JSON-LD first, then ``<time>`` elements, then
 
 from __future__ import annotations
 
-from archive.analyse import analyse
 from archive.extract.html import extract_html
+from archive.ingest.analyse import analyse
 from archive.metadata import field_origins, merge
 
 BODY = ("<p>Аким области провёл встречу с жителями сёл и обсудил ремонт дорог, "

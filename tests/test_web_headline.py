@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from archive.analyse import analyse
+from archive.ingest.analyse import analyse
 
 HTML = Path(__file__).parent / "data" / "html"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from archive.analyse import analyse
+from archive.ingest.analyse import analyse
 
 EXCERPT = Path(__file__).resolve().parent / "data" / "html" / "maint_guide_checkit_excerpt.ru.html"
 STEPS = ["установите предыдущую версию (если необходимо)", "обновите пакет с предыдущей версии",

@@ -203,7 +203,7 @@ def import_(
 ) -> None:
     """Rebuild an archive from a bag: the same sources, files, paragraph IDs, lineage and
     events. The archive home must hold no sources yet."""
-    from ..restore import import_bag
+    from ..upkeep.restore import import_bag
 
     keys = _with_store(lambda store: import_bag(store, bag), create=True)
     out.print(f"imported {len(keys)} source(s): {', '.join(keys)}", markup=False)
@@ -252,7 +252,7 @@ def metadata_init(
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing sidecar.")] = False,
 ) -> None:
     """Write a sidecar pre-filled with the current values and their origins."""
-    from ..curation import init_sidecar
+    from ..upkeep.curation import init_sidecar
 
     path = _with_store(lambda store: init_sidecar(store, key, metadata_dir, force=force))
     out.print(f"wrote {path}", markup=False)
@@ -265,7 +265,7 @@ def metadata_apply(
         "metadata"),
 ) -> None:
     """Apply sidecars to sources already ingested (an event each; reversible)."""
-    from ..curation import apply_sidecars
+    from ..upkeep.curation import apply_sidecars
 
     changed = _with_store(lambda store: apply_sidecars(store, metadata_dir, keys or None))
     for key, what in changed:
@@ -280,8 +280,8 @@ def publish(
     """Write a bundle for read-only replicas behind a load balancer: a consistent copy of
     the database, the Datasette configuration, templates and plugin, pinned requirements, a
     Dockerfile and a README."""
-    from ..bundle import publish as write_bundle
-    from ..ingest import refresh_word_forms
+    from ..ingest.run import refresh_word_forms
+    from ..web.bundle import publish as write_bundle
 
     def bundle(store: Store) -> Path:
         refresh_word_forms(store, paragraphs=False)  # the copy's sources searchable too
@@ -299,8 +299,8 @@ def serve(
         "--live", help="Serve an archive that is still being ingested into.")] = False,
 ) -> None:
     """Publish the archive with Datasette (foreground; Ctrl-C stops it)."""
-    from ..ingest import refresh_word_forms
-    from ..publish import datasette_command
+    from ..ingest.run import refresh_word_forms
+    from ..web.publish import datasette_command
 
     store = _open_store()
     try:

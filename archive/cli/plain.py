@@ -22,9 +22,9 @@ from ..errors import ArchiveError, SidecarError
 from ..models import DEFAULT_LIMITS, Limits
 
 if TYPE_CHECKING:
-    from ..ingest import FileOutcome
+    from ..ingest.run import FileOutcome
+    from ..ingest.workers import Workers
     from ..store import Store
-    from ..workers import Workers
 
 T = TypeVar("T")
 HOME_ENV = "ARCHIVE_HOME"
@@ -84,8 +84,8 @@ def ingest(
     cluster: str | None = None, source: str | None = None,
     metadata_dir: Path = Path("metadata"), limits: Limits = DEFAULT_LIMITS,
 ) -> int:
-    from ..ingest import FAILED, ingest_paths
-    from ..sidecars import SidecarDir
+    from ..ingest.run import FAILED, ingest_paths
+    from ..ingest.sidecars import SidecarDir
 
     workers = _workers(jobs, cluster)  # a cluster is reached before anything is written
     progress = _Progress()
@@ -128,14 +128,14 @@ def _workers(jobs: int, cluster: str | None) -> Workers | None:
         if jobs > 1:
             raise fail(ArchiveError("--jobs and --cluster exclude each other",
                                     hint="the cluster's workers set how many files run at once"))
-        from ..workers import connect
+        from ..ingest.workers import connect
 
         try:
             return connect(cluster)
         except ArchiveError as exc:
             raise fail(exc) from exc
     if jobs > 1:
-        from ..workers import Processes
+        from ..ingest.workers import Processes
 
         return Processes(jobs)
     return None
@@ -182,13 +182,13 @@ class _Progress:
 
 
 def show(home: Path, key: str, *, as_json: bool = False, explain: bool = False) -> int:
-    from ..report import source_report, source_text
+    from ..reading.report import source_report, source_text
 
     def report(store: Store) -> dict[str, Any]:
         data = source_report(store.conn, key, explain=explain)
         if explain and data["files"]:
-            from ..analyse import opening_rules
-            from ..report import add_opening_rules
+            from ..ingest.analyse import opening_rules
+            from ..reading.report import add_opening_rules
 
             add_opening_rules(data, opening_rules(store.objects.read(data["files"][-1]["sha256"])))
         return data
@@ -202,7 +202,7 @@ def show(home: Path, key: str, *, as_json: bool = False, explain: bool = False) 
 
 
 def cite(home: Path, paragraph_id: str, *, style: str = "gost", quote: bool = False) -> int:
-    from ..citing import citation
+    from ..reading.citing import citation
 
     made = with_store(home, lambda store: citation(store.conn, paragraph_id, style, quote=quote))
     say(made.text)
@@ -215,7 +215,7 @@ def search(
     home: Path, query: str, *, exact: bool = False, source: str | None = None,
     lang: str | None = None, role: str | None = None, limit: int = 20, as_json: bool = False,
 ) -> int:
-    from ..finding import find
+    from ..reading.finding import find
 
     found = with_store(home, lambda store: find(
         store.conn, query, exact=exact, source=source, lang=lang, role=role, limit=limit))
@@ -236,7 +236,7 @@ def search(
 
 
 def check(home: Path, drafts: Sequence[Path], *, as_json: bool = False) -> int:
-    from ..citing import check_drafts
+    from ..reading.citing import check_drafts
 
     findings = with_store(home, lambda store: check_drafts(store.conn, list(drafts)))
     if as_json:
@@ -249,7 +249,7 @@ def check(home: Path, drafts: Sequence[Path], *, as_json: bool = False) -> int:
 
 
 def verify(home: Path, *, as_json: bool = False) -> int:
-    from ..fixity import verify_all
+    from ..upkeep.fixity import verify_all
 
     report = with_store(home, verify_all)
     if as_json:

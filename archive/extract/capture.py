@@ -2,7 +2,7 @@
 
 WARC and MHTML files wrap the page they captured with its address, the moment of capture
 and, for WARC, the HTTP status and headers the server sent. ``warc`` and ``mhtml`` return
-this value; ``archive.analyse`` hands the HTML to the HTML front end and keeps the rest as
+this value; ``archive.ingest.analyse`` hands the HTML to the HTML front end and keeps the rest as
 the file's capture provenance (``Document.info`` under ``capture:``).
 """
 

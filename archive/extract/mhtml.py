@@ -14,8 +14,8 @@ import email.policy
 from email.message import Message
 from email.utils import parsedate_to_datetime
 
-from archive.detect import MHTML as MEDIA_TYPE
 from archive.errors import CorruptFileError, NoTextError
+from archive.extract.detect import MHTML as MEDIA_TYPE
 
 from .capture import WebCapture
 

@@ -26,9 +26,9 @@ from importlib.metadata import version
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
-from archive.detect import GZIP_MAGIC, MAX_UNPACKED, is_warc
-from archive.detect import WARC as MEDIA_TYPE
 from archive.errors import CorruptFileError, NoTextError, UnsupportedTypeError
+from archive.extract.detect import GZIP_MAGIC, MAX_UNPACKED, is_warc
+from archive.extract.detect import WARC as MEDIA_TYPE
 
 from .capture import WebCapture
 

@@ -177,7 +177,7 @@ def guess_lang(text: str) -> str | None:
         return "kk" if kazakh / cyr > 0.04 else "ru"
     if lat > cyr:
         # The paragraphs' own identifier: one model per process, not two.
-        from ..language import detect_language
+        from ..segment.language import detect_language
 
         lang = detect_language(text)
         return "en" if lang not in {"de", "fr", "es", "it", "pt", "nl", "tr", "pl"} else lang

@@ -24,8 +24,8 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import StoreError
 from ..models import Candidate
-from ..objects import ObjectStore, process_alive
 from .locking import atomic, locked
+from .objects import ObjectStore, process_alive
 from .schema import MIGRATIONS
 
 if TYPE_CHECKING:

@@ -10,7 +10,7 @@ from datasette.utils import tilde_encode
 from datasette.utils.asgi import Response
 
 from ..cite.stored import RESOLVER_PREFIX, resolver_path
-from ..resolution import resolve
+from ..reading.resolution import resolve
 from ..store import read
 from ..store.records import LIVE, UNKNOWN, Resolution
 from .database import archive_database

@@ -32,16 +32,16 @@ from datasette.filters import FilterArguments
 from datasette.utils import tilde_encode
 from jinja2 import Environment, FileSystemLoader
 
-from . import search
-from .cite.stored import resolver_path
+from .. import search
+from ..cite.stored import resolver_path
+from ..reading.resolution import split_id
+from ..store import ranked
+from . import facets, guard, params, site, source_facets
+from .database import archive_database, is_archive
+from .landing import landing_view
+from .panels import paragraph_box, render, source_panel
 from .publish import TEMPLATES
-from .resolution import split_id
-from .store import ranked
-from .web import facets, guard, params, site, source_facets
-from .web.database import archive_database, is_archive
-from .web.landing import landing_view
-from .web.panels import paragraph_box, render, source_panel
-from .web.resolver import resolve_view
+from .resolver import resolve_view
 
 PLUGIN = "archive"
 

@@ -16,9 +16,9 @@ import difflib
 import sqlite3
 import unicodedata
 
-from .ids.labels import label_sort_key, parse_paragraph_id
-from .store import read
-from .store.records import LIVE, UNKNOWN, ParagraphRecord, Related, Resolution
+from ..ids.labels import label_sort_key, parse_paragraph_id
+from ..store import read
+from ..store.records import LIVE, UNKNOWN, ParagraphRecord, Related, Resolution
 
 _SUGGESTIONS = 5
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .errors import ArchiveError, NotFoundError
-from .models import Candidate
-from .sidecars import SidecarDir
-from .store import Store
-from .store.plans import EventWrite, MetadataWrite
-from .store.read import has_source, source_keys
+from ..errors import ArchiveError, NotFoundError
+from ..ingest.sidecars import SidecarDir
+from ..models import Candidate
+from ..store import Store
+from ..store.plans import EventWrite, MetadataWrite
+from ..store.read import has_source, source_keys
 
 
 def _known(store: Store, key: str) -> None:
@@ -24,7 +24,7 @@ def _known(store: Store, key: str) -> None:
 
 
 def init_sidecar(store: Store, key: str, directory: Path, *, force: bool = False) -> Path:
-    from .metadata import merge, render_sidecar
+    from ..metadata import merge, render_sidecar
 
     _known(store, key)
     target = SidecarDir(directory).file_for(key)
@@ -57,8 +57,8 @@ def apply_sidecars(
     store: Store, directory: Path, keys: list[str] | None = None
 ) -> list[tuple[str, str]]:
     """Apply (or withdraw) sidecars; returns (key, what happened) for each changed source."""
-    from .metadata import facets, merge
-    from .search import stem_text
+    from ..metadata import facets, merge
+    from ..search import stem_text
 
     sidecars = SidecarDir(directory)
     targets = keys if keys is not None else source_keys(store.conn)

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .store import Store
-from .store.plans import EventWrite
-from .store.read import file_digests
+from ..store import Store
+from ..store.plans import EventWrite
+from ..store.read import file_digests
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import SidecarError
-from .models import Candidate
+from ..errors import SidecarError
+from ..models import Candidate
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +26,7 @@ class SidecarDir:
 
     def candidates_for(self, key: str) -> tuple[Candidate, ...]:
         """The sidecar's candidates, or () when the source has no sidecar."""
-        from .metadata import parse_sidecar
+        from ..metadata import parse_sidecar
 
         target = self.file_for(key)
         if not target.is_file():

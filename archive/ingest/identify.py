@@ -15,8 +15,7 @@ from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from .analyse import Analysis
-from .ids import (
+from ..ids import (
     SAME_SOURCE_OVERLAP,
     OldParagraph,
     Shingles,
@@ -26,9 +25,10 @@ from .ids import (
     shingle_overlap,
     shingles,
 )
-from .models import Block, TombstoneStatus
-from .store import Store
-from .store.plans import ParagraphWrite, TombstoneWrite
+from ..models import Block, TombstoneStatus
+from ..store import Store
+from ..store.plans import ParagraphWrite, TombstoneWrite
+from .analyse import Analysis
 
 # How many sources sharing paragraph fingerprints are compared in full.
 MAX_CANDIDATES = 5

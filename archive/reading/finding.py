@@ -8,9 +8,9 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
-from . import search
-from .store import ranked, read
-from .store.records import ParagraphRecord
+from .. import search
+from ..store import ranked, read
+from ..store.records import ParagraphRecord
 
 
 @dataclass(frozen=True, slots=True)

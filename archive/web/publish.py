@@ -14,7 +14,7 @@ from pathlib import Path
 # The configuration ships at the top of the repository, beside README.md.
 CONFIG_NAME = "datasette.yaml"
 # The plugin's page templates, inside the package.
-TEMPLATES = Path(__file__).resolve().parent / "templates"
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 
 def config_path() -> Path:
@@ -22,7 +22,7 @@ def config_path() -> Path:
     local = Path.cwd() / CONFIG_NAME
     if local.is_file():
         return local.resolve()
-    return Path(__file__).resolve().parent.parent / CONFIG_NAME
+    return Path(__file__).resolve().parent.parent.parent / CONFIG_NAME
 
 
 def datasette_command(

@@ -19,11 +19,11 @@ from typing import Any
 
 import bagit
 
-from .errors import ArchiveError, InputError
-from .hashing import sha256_hex
-from .search import INDEX_VERSION, stem_text
-from .store import Store, read
-from .store.plans import RestoreWrite
+from ..errors import ArchiveError, InputError
+from ..hashing import sha256_hex
+from ..search import INDEX_VERSION, stem_text
+from ..store import Store, read
+from ..store.plans import RestoreWrite
 
 # Written in this order: rows refer to the ones before them.
 TABLE_ORDER = ("ingests", "sources", "files", "paragraphs", "paragraph_versions",

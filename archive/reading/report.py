@@ -6,10 +6,10 @@ import json
 import sqlite3
 from typing import Any
 
-from .errors import NotFoundError
-from .ids import fingerprint
-from .store import read
-from .store.records import ParagraphRecord, Version
+from ..errors import NotFoundError
+from ..ids import fingerprint
+from ..store import read
+from ..store.records import ParagraphRecord, Version
 
 
 def source_report(conn: sqlite3.Connection, key: str, *, explain: bool = False

@@ -18,8 +18,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import StoreError
-from .hashing import ALGORITHM, sha256_hex
+from ..errors import StoreError
+from ..hashing import ALGORITHM, sha256_hex
 
 # A temporary object file older than this was left by a writer that died mid-write.
 STALE_SECONDS = 3600.0

@@ -17,9 +17,9 @@ from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..errors import ArchiveError, ClusterError, UnreadablePathError
+from ..models import DEFAULT_LIMITS, Limits
 from .analyse import Analysis, analyse
-from .errors import ArchiveError, ClusterError, UnreadablePathError
-from .models import DEFAULT_LIMITS, Limits
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor
@@ -130,7 +130,7 @@ class Cluster(Workers):
 
 def software() -> dict[str, str]:
     """This package's version and the versions of what it requires, as installed here."""
-    from .distribution import pinned_requirements
+    from ..distribution import pinned_requirements
 
     found = {"archive": metadata.version("archive")}
     for requirement in pinned_requirements():

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from .detect import GZIP_MAGIC, HTML, MHTML, PDF, WARC, detect_media_type, gunzip
-from .errors import NoTextError, TooLittleTextError, UnsupportedTypeError
-from .extract.capture import CAPTURE
-from .hashing import sha256_hex
-from .models import DEFAULT_LIMITS, Candidate, Document, Limits, Segmentation, SourceMetadata
+from ..errors import NoTextError, TooLittleTextError, UnsupportedTypeError
+from ..extract.capture import CAPTURE
+from ..extract.detect import GZIP_MAGIC, HTML, MHTML, PDF, WARC, detect_media_type, gunzip
+from ..hashing import sha256_hex
+from ..models import DEFAULT_LIMITS, Candidate, Document, Limits, Segmentation, SourceMetadata
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,30 +35,30 @@ class Analysis:
 
 def extract(data: bytes, media_type: str) -> Document:
     if media_type == PDF:
-        from .extract.pdf import extract_pdf
+        from ..extract.pdf import extract_pdf
 
         return extract_pdf(data)
     if media_type == HTML:
-        from .extract.html import extract_html
+        from ..extract.html import extract_html
 
         return extract_html(data)
     if media_type in (WARC, MHTML):
         return _captured(data, media_type)
-    from .extract.text import extract_text
+    from ..extract.text import extract_text
 
     return extract_text(data)
 
 
 def _captured(data: bytes, media_type: str) -> Document:
     """A WARC's or MHTML file's page, read as HTML, with the capture's facts in its info."""
-    from .extract.html import extract_html
+    from ..extract.html import extract_html
 
     if media_type == WARC:
-        from .extract.warc import READER, read_warc
+        from ..extract.warc import READER, read_warc
 
         capture, reader = read_warc(data), READER
     else:
-        from .extract.mhtml import read_mhtml
+        from ..extract.mhtml import read_mhtml
 
         capture, reader = read_mhtml(data), "email (MHTML)"
     page = extract_html(capture.html, capture.charset)
@@ -90,11 +90,11 @@ def analyse(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Analysis:
 
     Text with fewer letters than ``limits.min_letters`` is refused before it is segmented.
     """
-    from .clean import clean
-    from .ids import fingerprint
-    from .metadata import extract_candidates, merge
-    from .search import stem_text
-    from .segment import segment_cleaned
+    from ..clean import clean
+    from ..ids import fingerprint
+    from ..metadata import extract_candidates, merge
+    from ..search import stem_text
+    from ..segment import segment_cleaned
 
     content = data
     if data.startswith(GZIP_MAGIC):
@@ -140,7 +140,7 @@ def analyse(data: bytes, limits: Limits = DEFAULT_LIMITS) -> Analysis:
 def opening_rules(data: bytes) -> dict[str, str]:
     """Which rule opened each paragraph of the file, as this version of the segmenter reads
     it: the paragraph's fingerprint → the rule's name (``archive.segment.breaks``)."""
-    from .ids import fingerprint
+    from ..ids import fingerprint
 
     return {
         fingerprint(b.text): b.opened_by

@@ -14,17 +14,17 @@ from dataclasses import dataclass
 from difflib import get_close_matches
 from pathlib import Path
 
+from ..errors import ArchiveError, NotFoundError, UnreadablePathError
+from ..store import read
+from ..store.records import LIVE, UNKNOWN, Resolution
 from .check import Finding, check_citations, find_citations
-from .errors import ArchiveError, NotFoundError, UnreadablePathError
 from .resolution import resolve
-from .store import read
-from .store.records import LIVE, UNKNOWN, Resolution
 
 DEFAULT_BASE_URL = "http://127.0.0.1:8001"
 
 
 def paragraph_url(pid: str) -> str:
-    from .cite.stored import resolver_path
+    from ..cite.stored import resolver_path
 
     base = os.environ.get("ARCHIVE_BASE_URL", DEFAULT_BASE_URL).rstrip("/")
     return base + resolver_path(pid)
@@ -43,9 +43,9 @@ def citation(
     conn: sqlite3.Connection, query: str, style: str, *, quote: bool = False
 ) -> CitedParagraph:
     """The citation of a paragraph in ``style``, with a note when it is no longer as cited."""
-    from .cite import STYLES
-    from .cite.caveats import caveats
-    from .cite.stored import citations
+    from ..cite import STYLES
+    from ..cite.caveats import caveats
+    from ..cite.stored import citations
 
     if style not in STYLES:
         raise ArchiveError(f"unknown citation style {style!r}", hint="one of " + ", ".join(STYLES))

@@ -10,7 +10,7 @@ import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .errors import ArchiveError, TooLargeError, UnreadablePathError
+from ..errors import ArchiveError, TooLargeError, UnreadablePathError
 
 
 def collect_files(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .errors import CorruptFileError, EmptyFileError, UnsupportedTypeError
+from ..errors import CorruptFileError, EmptyFileError, UnsupportedTypeError
 
 PDF = "application/pdf"
 HTML = "text/html"

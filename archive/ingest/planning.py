@@ -6,13 +6,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..extract.capture import CAPTURE
+from ..models import SIDECAR_ORIGIN, Candidate, SourceMetadata
+from ..store import Store
+from ..store.plans import EventWrite, FileWrite
 from .analyse import Analysis
-from .extract.capture import CAPTURE
 from .inputs import recorded_name
-from .models import SIDECAR_ORIGIN, Candidate, SourceMetadata
 from .sidecars import SidecarDir
-from .store import Store
-from .store.plans import EventWrite, FileWrite
 
 if TYPE_CHECKING:
     from .identify import Identity
@@ -24,9 +24,9 @@ def file_plan(
 ) -> FileWrite:
     """What to write for one file: its paragraphs labelled, its metadata merged with what
     the source already has (and its sidecar's), and the events of its provenance."""
+    from ..ids import NORM_VERSION
+    from ..metadata import facets
     from .identify import label_paragraphs
-    from .ids import NORM_VERSION
-    from .metadata import facets
 
     existing = [] if identity.new_source else store.active_candidates(identity.key)
     sidecar_candidates: tuple[Candidate, ...] = ()
@@ -81,7 +81,7 @@ def merged_metadata(
 ) -> tuple[SourceMetadata, tuple[tuple[int, bool], ...], tuple[bool, ...]]:
     """A source's metadata merged from the candidates in force (with their row ids) and a new
     file's: the merged values, which stored candidates are now chosen, which new ones are."""
-    from .metadata import merge
+    from ..metadata import merge
 
     merged, chosen_all = merge([c for _, c in existing] + list(new))
     existing_chosen = tuple(

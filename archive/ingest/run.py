@@ -21,16 +21,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, Literal
 
-from . import __version__
+from .. import __version__
+from ..errors import ArchiveError, NotFoundError, UnreadablePathError
+from ..models import DEFAULT_LIMITS, Limits
+from ..search import INDEX_VERSION, stem_text
+from ..store import Store
+from ..store.plans import EventWrite
 from .analyse import Analysis
-from .errors import ArchiveError, NotFoundError, UnreadablePathError
 from .inputs import collect_files, read_at_most, recorded_name, shown_path
-from .models import DEFAULT_LIMITS, Limits
 from .planning import file_plan
-from .search import INDEX_VERSION, stem_text
 from .sidecars import SidecarDir
-from .store import Store
-from .store.plans import EventWrite
 from .workers import Workers, analyse_original
 
 if TYPE_CHECKING:

@@ -16,10 +16,10 @@ import os
 import shutil
 from pathlib import Path
 
-from .distribution import pinned_requirements, write_wheel
-from .errors import ArchiveError
+from ..distribution import pinned_requirements, write_wheel
+from ..errors import ArchiveError
+from ..store import Store
 from .publish import CONFIG_NAME, TEMPLATES, config_path
-from .store import Store
 
 DATABASE = "archive.db"
 PORT = 8001
