@@ -283,6 +283,8 @@ def _merge_two(parts: list[Part], sentences: SentencePool) -> None:
 def _split_one(parts: list[Part], sentences: SentencePool) -> None:
     """The middle body paragraph is cut in two between sentences."""
     body = _bodies(parts)
+    if not body:
+        return
     i = body[len(body) // 2]
     pieces = parts[i][3] or ()
     if len(pieces) > 1:
@@ -293,10 +295,11 @@ def _split_one(parts: list[Part], sentences: SentencePool) -> None:
 
 def reissue(rng: random.Random, sentences: SentencePool, parts: list[Part]) -> list[Part]:
     """A later file of the same work: a sentence rewritten in one body paragraph in twenty,
-    and at times two paragraphs merged, one split, one deleted or one inserted."""
+    and at times two paragraphs merged, one split, one deleted or one inserted (each step
+    draws its chance first, so that a short work skipping a step draws as a long one does)."""
     out = list(parts)
     body = _bodies(out)
-    for i in rng.sample(body, max(1, len(body) // 20)):
+    for i in rng.sample(body, max(1, len(body) // 20)) if body else ():
         pieces = list(out[i][3] or ())
         pieces[rng.randrange(len(pieces))] = sentences.pick(rng, out[i][1] or "kk", 1)[0]
         out[i] = _with(out[i], tuple(pieces), sentences)
@@ -304,9 +307,9 @@ def reissue(rng: random.Random, sentences: SentencePool, parts: list[Part]) -> l
         _merge_two(out, sentences)
     if rng.random() < 0.3:
         _split_one(out, sentences)
-    if rng.random() < 0.3:
+    if rng.random() < 0.3 and len(_bodies(out)) > 1:
         del out[_bodies(out)[1]]
-    if rng.random() < 0.5:
+    if rng.random() < 0.5 and len(_bodies(out)) > 2:
         at = _bodies(out)[2]
         out.insert(at, _prose(rng, sentences, "body", out[at][1] or "kk"))
     return out
