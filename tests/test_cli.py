@@ -450,3 +450,22 @@ def test_search_finds_word_forms_and_keyboard_kazakh_with_filters(home):
     code, text, _ = run(home, "search", "бітімгершілік", "--limit", "2")
     assert code == 0 and text.splitlines()[0].endswith("the best 2 shown:")
     assert len(text.splitlines()) == 3
+
+
+def test_search_sources_by_the_word_forms_of_their_titles(home):
+    ingest_json(home, SEEDS)
+    # Another form of a word of the Kazakh article's title (set in capitals) finds it.
+    code, out, _ = run(home, "search", "бітімгершілікке", "--sources", "--json")
+    assert code == 0
+    found = json.loads(out)
+    assert [h["key"] for h in found["hits"]] == ["kalila-2024"]
+    assert found["hits"][0]["title"].startswith("БҰҰ БІТІМГЕРШІЛІК")
+    # The words as written: that form is not in the title.
+    code, out, _ = run(home, "search", "бітімгершілікке", "--sources", "--exact", "--json")
+    assert json.loads(out)["hits"] == []
+    code, text, _ = run(home, "search", "бітімгершілік", "--sources")
+    assert code == 0 and text.splitlines()[0] == "1 sources match; the best 1 shown:"
+    assert text.splitlines()[1].split()[0] == "kalila-2024"
+    # Paragraph filters do not apply to sources.
+    code, out, err = run(home, "search", "бітімгершілік", "--sources", "--lang", "kk")
+    assert code == 2 and "filter paragraphs, not sources" in err

@@ -219,9 +219,19 @@ def search(
     role: Annotated[str | None, typer.Option("--role", help="Only this role.")] = None,
     limit: Annotated[int, typer.Option("--limit", min=1, help="Hits to show.")] = 20,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    sources: Annotated[bool, typer.Option(
+        "--sources", help="Find sources by their titles, abstracts, keywords and authors."
+    )] = False,
 ) -> None:
-    """Find paragraphs: every form of the words (Kazakh typed on a Russian keyboard too),
-    best first, as the published table's search box finds them."""
+    """Find paragraphs (or sources): every form of the words (Kazakh typed on a Russian
+    keyboard too), best first, as the published tables' search boxes find them."""
+    if sources:
+        if source or lang or role:
+            plain.warn("--source, --lang and --role filter paragraphs, not sources")
+            raise typer.Exit(2)
+        _run(lambda: plain.search_sources(_home(), query, exact=exact, limit=limit,
+                                          as_json=as_json))
+        return
     _run(lambda: plain.search(_home(), query, exact=exact, source=source, lang=lang, role=role,
                               limit=limit, as_json=as_json))
 

@@ -1,22 +1,27 @@
-"""``archive search``: the paragraphs a query finds, best first, as the published table's
-search box finds them (every form of the words, then Russian-keyboard Kazakh; or the words
-as written), with its bounded cost: the best hits among the newest ones are ranked, and
-filters by source, language or role are applied to those."""
+"""``archive search``: the paragraphs (or, with ``--sources``, the sources) a query finds,
+best first, as the published tables' search boxes find them (every form of the words, then
+Russian-keyboard Kazakh; or the words as written), with their bounded cost: the best hits
+among the newest ones are ranked, and filters by source, language or role are applied to
+those. Sources are ranked by where the words stand: a title above abstracts and keywords
+above authors."""
 
 from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from .. import search
 from ..store import ranked, read
-from ..store.records import ParagraphRecord
+from ..store.records import ParagraphRecord, SourceRecord
+
+Hit = TypeVar("Hit", ParagraphRecord, SourceRecord)
 
 
 @dataclass(frozen=True, slots=True)
-class Found:
-    total: int  # paragraphs that match, counted up to ``ranked.COUNT_CAP``
-    hits: tuple[ParagraphRecord, ...]  # the best, after the filters, at most the limit asked
+class Found(Generic[Hit]):
+    total: int  # rows that match, counted up to ``ranked.COUNT_CAP``
+    hits: tuple[Hit, ...]  # the best, after the filters, at most the limit asked
 
     @property
     def capped(self) -> bool:
@@ -27,7 +32,7 @@ class Found:
 def find(
     conn: sqlite3.Connection, query: str, *, exact: bool = False, source: str | None = None,
     lang: str | None = None, role: str | None = None, limit: int = 20,
-) -> Found:
+) -> Found[ParagraphRecord]:
     tiers = search.tiers("" if exact else query, query if exact else "")
     if tiers is None:
         return Found(0, ())
@@ -42,3 +47,14 @@ def find(
     ]
     total = ranked.hit_count(conn, table, expressions)
     return Found(total, tuple(hits[:limit]))
+
+
+def find_sources(
+    conn: sqlite3.Connection, query: str, *, exact: bool = False, limit: int = 20,
+) -> Found[SourceRecord]:
+    tiers = search.tiers("" if exact else query, query if exact else "", "sources")
+    if tiers is None:
+        return Found(0, ())
+    table, expressions = tiers
+    hits = read.sources_at(conn, ranked.best_rowids(conn, table, expressions))
+    return Found(ranked.hit_count(conn, table, expressions), tuple(hits[:limit]))

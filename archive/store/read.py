@@ -85,6 +85,19 @@ def source(conn: sqlite3.Connection, key: str) -> SourceRecord | None:
     return _source(row) if row else None
 
 
+def sources_at(conn: sqlite3.Connection, rowids: Sequence[int]) -> list[SourceRecord]:
+    """The sources of the given rowids, in that order (a search's hits, best first)."""
+    if not rowids:
+        return []
+    marks = ",".join("?" * len(rowids))
+    rows = conn.execute(
+        f"SELECT rowid, {', '.join(_SOURCE_COLUMNS)} FROM sources WHERE rowid IN ({marks})",
+        list(rowids),
+    )
+    found = {row[0]: _source(row[1:]) for row in rows}
+    return [found[r] for r in rowids if r in found]
+
+
 def has_source(conn: sqlite3.Connection, key: str) -> bool:
     return conn.execute("SELECT 1 FROM sources WHERE key = ?", [key]).fetchone() is not None
 
