@@ -48,3 +48,33 @@ def test_a_single_label_block_stays() -> None:
             "</article></body></html>")
     texts = [b.text for b in analyse(page.encode("utf-8")).segmentation.blocks]
     assert any(t.startswith("Вывод:") for t in texts)
+
+
+DOCBOOK = """<html><head><title>Глава 1. Хорошее начало</title></head><body>
+<div class="navheader"><a href="index.html">Назад</a></div>
+<div class="chapter"><div class="titlepage"><div><div><h1 class="title">Глава 1. Хорошее начало
+</h1></div></div></div>
+<p>Этот документ описывает сборку пакета с точки зрения обычного пользователя и будущего
+разработчика, шаг за шагом и на примерах.</p>
+<div class="section"><div class="titlepage"><div><div><h2 class="title"><a id="s1"></a>1.1.
+Социальная динамика</h2></div></div></div>
+<p>Вот некоторые наблюдения за социальной динамикой сообщества, представленные в надежде,
+что это подготовит вас к работе с ним и сбережёт немало времени.</p></div>
+<div class="section"><div class="titlepage"><div><div><h2 class="title"><a id="s2"></a>1.2.
+Программы для разработки</h2></div></div></div>
+<p>Перед тем как начать, убедитесь, что установлены все программы, которые понадобятся для
+сборки, проверки и подписи пакетов, и что они работают.</p>
+<p>Если какой-то программы не хватает, поставьте её из архива дистрибутива обычным способом,
+а затем проверьте версию: старые версии дают другие результаты.</p></div></div>
+<div class="navfooter"><h3>Навигация</h3><p>Следующая глава</p></div>
+</body></html>"""
+
+
+def test_section_headings_of_a_page_built_of_divs_come_back() -> None:
+    # DocBook's HTML: no <article>, so trafilatura keeps no <h2>; they head their sections.
+    blocks = analyse(DOCBOOK.encode("utf-8")).segmentation.blocks
+    heads = [b.text for b in blocks if b.role == "heading"]
+    assert heads == ["1.1. Социальная динамика", "1.2. Программы для разработки"]
+    body = [b for b in blocks if b.text.startswith("Перед тем как начать")]
+    assert body and body[0].section == "1.2. Программы для разработки"
+    assert not [b for b in blocks if "Навигация" in b.text]

@@ -44,6 +44,7 @@ from .blocks import (
 from .dates import htmldate_facts, time_facts
 from .decode import PRESCAN, decode_html
 from .facts import page_facts, saved_from
+from .headings import restore_headings, section_headings
 
 __all__ = ["EXTRACTOR", "FALLBACK_EXTRACTOR", "MEDIA_TYPE", "decode_html", "extract_html"]
 
@@ -78,13 +79,15 @@ def extract_html(data: bytes, charset: str | None = None) -> Document:
         join_lead(tree)
         drop_teasers(tree)
         marked = {**item_texts(tree), **mark_captions(tree)}
+        headings = section_headings(tree)
         result = trafilatura.bare_extraction(
             tree, include_comments=False, include_tables=True, include_formatting=False,
             include_images=False, include_links=False, with_metadata=False,
         )
         body = getattr(result, "body", None)
-        blocks = unrepeated(b for b in xml_blocks(body, None, marked) if not labels_only(b[0])
-                            ) if body is not None else []
+        blocks = restore_headings(unrepeated(
+            b for b in xml_blocks(body, None, marked) if not labels_only(b[0])
+        ), headings) if body is not None else []
         extractor = EXTRACTOR
         fallback = not blocks or flattened(blocks, tree)
         if fallback and (visible := list(visible_blocks(deepcopy(tree)))):
