@@ -44,7 +44,7 @@ from .blocks import (
 from .dates import htmldate_facts, time_facts
 from .decode import PRESCAN, decode_html
 from .facts import page_facts, saved_from
-from .headings import restore_headings, section_headings
+from .restored import listings, restore_headings, restore_listings, section_headings
 
 __all__ = ["EXTRACTOR", "FALLBACK_EXTRACTOR", "MEDIA_TYPE", "decode_html", "extract_html"]
 
@@ -79,15 +79,15 @@ def extract_html(data: bytes, charset: str | None = None) -> Document:
         join_lead(tree)
         drop_teasers(tree)
         marked = {**item_texts(tree), **mark_captions(tree)}
-        headings = section_headings(tree)
+        headings, pres = section_headings(tree), listings(tree)
         result = trafilatura.bare_extraction(
             tree, include_comments=False, include_tables=True, include_formatting=False,
             include_images=False, include_links=False, with_metadata=False,
         )
         body = getattr(result, "body", None)
-        blocks = restore_headings(unrepeated(
+        blocks = restore_listings(restore_headings(unrepeated(
             b for b in xml_blocks(body, None, marked) if not labels_only(b[0])
-        ), headings) if body is not None else []
+        ), headings), pres) if body is not None else []
         extractor = EXTRACTOR
         fallback = not blocks or flattened(blocks, tree)
         if fallback and (visible := list(visible_blocks(deepcopy(tree)))):
@@ -96,8 +96,10 @@ def extract_html(data: bytes, charset: str | None = None) -> Document:
         raise CorruptFileError(f"the page cannot be parsed: {exc}") from exc
     titles = _stated_titles(info)
     lines = tuple(
-        Line(text=t, blank_before=k > 0, kind=_title_or_heading(t, kind, k, titles))
+        Line(text=row, blank_before=k > 0 and r == 0, kind=_title_or_heading(t, kind, k, titles))
         for k, (t, kind) in enumerate(blocks)
+        # A listing keeps its lines, one Line each, as a PDF's code does.
+        for r, row in enumerate(t.split("\n") if kind == "code" else [t])
     )
     # The headline, kept out of the text, tells where the <title>'s site name begins.
     info += tuple(("html:headline", ln.text) for ln in lines[:1] if ln.kind == "headline")

@@ -1,4 +1,6 @@
-"""A news page's headline over its text is the title its metadata states, not a paragraph."""
+"""Blocks of a web page as a reader sees them: the headline over the text is the title the
+metadata states, not a paragraph; a dateline left without its dates is nothing; section
+headings and listings that the content extractor loses come back."""
 
 from __future__ import annotations
 
@@ -78,3 +80,17 @@ def test_section_headings_of_a_page_built_of_divs_come_back() -> None:
     body = [b for b in blocks if b.text.startswith("Перед тем как начать")]
     assert body and body[0].section == "1.2. Программы для разработки"
     assert not [b for b in blocks if "Навигация" in b.text]
+
+
+def test_a_listing_keeps_its_lines() -> None:
+    # trafilatura reads <pre> as a quotation with its lines run together.
+    para = ("Соберите пакет и проверьте его: обе команды запускаются из каталога исходного кода, "
+            "а результаты появляются в каталоге уровнем выше.")
+    page = (f"<html><body><article><p>{para}</p><pre class='screen'>$ dpkg-buildpackage -us -uc"
+            "\n$ lintian ../foo_1.0-1_amd64.changes\n</pre><p>Если lintian ничего не сообщил, "
+            "пакет готов к загрузке в архив, и его можно отправлять.</p></article></body></html>")
+    blocks = analyse(page.encode("utf-8")).segmentation.blocks
+    code = [b for b in blocks if b.role == "code"]
+    assert [b.text for b in code] == [
+        "$ dpkg-buildpackage -us -uc\n$ lintian ../foo_1.0-1_amd64.changes"]
+    assert blocks[0].text == para and blocks[-1].text.startswith("Если lintian")
