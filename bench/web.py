@@ -17,6 +17,7 @@ Run: ``.venv/bin/python bench/web.py``
 from __future__ import annotations
 
 import json
+import re
 import statistics
 import sys
 import time
@@ -56,12 +57,10 @@ def justext_paragraphs(data: bytes) -> list[str]:
     return [p.text for p in paragraphs if not p.is_boilerplate]
 
 
-def _is_utf8(data: bytes) -> bool:
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
+def _charset(page: bytes) -> str:
+    """The charset a saved page declares (its MHTML part says the same), UTF-8 by default."""
+    declared = re.search(rb"charset=[\"']?([\w-]+)", page[:4096], re.IGNORECASE)
+    return declared[1].decode("ascii").lower() if declared else "utf-8"
 
 
 def _median_ms(data: bytes, runs: int = 7) -> float:
@@ -93,8 +92,7 @@ def _pages(folder: Path) -> None:
         jp, jr, jf = prf(texts, jt)
         url = gold["metadata"]["url"]
         wrapped = [("", page), (" in WARC.gz", webcaptures.warc(page, url, gz=True))]
-        if _is_utf8(page):  # the MHTML writer (tests/webcaptures.py) writes UTF-8 parts only
-            wrapped.append((" in MHTML", webcaptures.mhtml(page, url)))
+        wrapped.append((" in MHTML", webcaptures.mhtml(page, url, charset=_charset(page))))
         for label, data in wrapped:
             analysis = analyse(data)
             blocks = analysis.segmentation.blocks

@@ -166,3 +166,17 @@ def test_mhtml_capture_records_address_and_date(tmp_path: Path) -> None:
     assert (url, captured_at, status) == (wc.ZAKON_URL, wc.CAPTURED, None)
     [(detail,)] = _rows(home, "SELECT detail FROM events WHERE type = 'capture'")
     assert json.loads(detail)["other_records"] == ["image/png https://www.zakon.example.kz/logo.png"]
+
+
+@pytest.mark.parametrize(("name", "charset"), [("ru_cp1251_news.html", "windows-1251"),
+                                               ("ru_koi8r_time_only.html", "koi8-r")])
+def test_mhtml_of_a_page_in_a_legacy_charset_reads_as_the_page(name: str, charset: str) -> None:
+    # The part's bytes are the page's, quoted-printable; its header names the charset.
+    html = wc.page(name)
+    saved = wc.mhtml(html, charset=charset)
+    assert b"charset=\"" + charset.encode() + b"\"" in saved
+    page, capture = analyse(html), analyse(saved)
+    assert [b.text for b in capture.segmentation.blocks] == [
+        b.text for b in page.segmentation.blocks]
+    assert any("а" in b.text for b in capture.segmentation.blocks)  # Cyrillic, not mojibake
+    assert capture.metadata.title == page.metadata.title

@@ -71,18 +71,18 @@ def warc_without_page() -> bytes:
     return out.getvalue()
 
 
-def mhtml(html: bytes, url: str = ZAKON_URL, *, with_page: bool = True) -> bytes:
+def mhtml(html: bytes, url: str = ZAKON_URL, *, with_page: bool = True,
+          charset: str = "utf-8") -> bytes:
     """A page saved by Chrome as "Webpage, Single File": multipart/related, the page in
-    quoted-printable, an image in base64, the address and date in the header."""
+    quoted-printable (its bytes as they are, in ``charset``), an image in base64, the
+    address and date in the header."""
     message = MIMEMultipart("related", type="text/html", boundary="----MultipartBoundary--x")
     message["From"] = "<Saved by Blink>"
     message["Snapshot-Content-Location"] = url
     message["Subject"] = "Zakon.kz"
     message["Date"] = "Fri, 24 Oct 2025 11:12:09 +0500"
     if with_page:
-        charset = Charset("utf-8")
-        charset.body_encoding = QP  # Chrome writes the page quoted-printable
-        part = MIMEText(html.decode("utf-8"), "html", charset)  # type: ignore[arg-type]
+        part = _page_part(html, charset)
         part["Content-Location"] = url
         message.attach(part)
     image = MIMEBase("image", "png")
@@ -91,3 +91,14 @@ def mhtml(html: bytes, url: str = ZAKON_URL, *, with_page: bool = True) -> bytes
     image["Content-Location"] = url.rsplit("/", 1)[0] + "/logo.png"
     message.attach(image)
     return message.as_bytes()
+
+
+def _page_part(html: bytes, charset: str) -> MIMEBase:
+    if charset == "utf-8":
+        utf8 = Charset("utf-8")
+        utf8.body_encoding = QP  # Chrome writes the page quoted-printable
+        return MIMEText(html.decode("utf-8"), "html", utf8)  # type: ignore[arg-type]
+    part = MIMEBase("text", "html", charset=charset)  # a Windows-1251 or KOI8-R page as saved
+    part.set_payload(html)
+    encoders.encode_quopri(part)
+    return part
