@@ -19,7 +19,7 @@ PURE = (
     "archive.models", "archive.errors", "archive.extract.detect", "archive.hashing",
     "archive.segment.language", "archive.search", "archive.extract", "archive.clean",
     "archive.segment", "archive.metadata", "archive.ids", "archive.ingest.analyse",
-    "archive.linewidth", "archive.lazy", "archive.devised",
+    "archive.linewidth", "archive.lineshapes", "archive.lazy", "archive.devised",
 )
 # Shared vocabulary every layer may use: the records, the errors, the devised-title rule.
 _BASE = ("archive.models", "archive.errors", "archive.devised", "archive.hashing")

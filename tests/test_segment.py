@@ -495,7 +495,7 @@ def test_a_label_opens_its_own_paragraph_without_any_blank_line() -> None:
     ],
 )
 def test_line_shapes(text: str, caps: bool, sentence: bool, clause: bool) -> None:
-    from archive.segment import patterns as pt
+    from archive import lineshapes as pt
 
     assert (pt.is_caps(text), pt.ends_sentence(text), pt.ends_clause(text)) == (
         caps, sentence, clause)

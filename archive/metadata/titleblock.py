@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
+from .. import lineshapes as seg_pt
 from ..models import Author, Block, Candidate
-from ..segment import patterns as seg_pt
 from .names import PARTICLES, collective, family_first, is_collective, normal_case
 
 PRIORITY = 50

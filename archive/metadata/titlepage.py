@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .. import lineshapes as seg_pt
 from ..models import Author, Candidate, Document
-from ..segment import patterns as seg_pt
 from . import titleblock
 from .frontmatter import is_label
 from .names import INITIALS, latin_key, parse_author_line

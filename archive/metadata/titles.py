@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from statistics import median
 
+from .. import lineshapes as seg_pt
 from ..models import Block, Candidate, Segmentation
-from ..segment import patterns as seg_pt
 from . import patterns as pt
 from .frontmatter import PRIORITY, is_label, origin
 from .names import parse_author_line

@@ -23,9 +23,9 @@ import re
 from collections import Counter
 from dataclasses import replace
 
+from archive import lineshapes as pt
 from archive.clean import Cleaned, clean
 from archive.models import Block, Document, Segmentation
-from archive.segment import patterns as pt
 from archive.segment.apart import apart_groups, cells_text, code_text
 from archive.segment.frontmatter import find_front_matter
 from archive.segment.language import detect_language

@@ -30,9 +30,9 @@ import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from archive import lineshapes as pt
 from archive.clean import CleanLine
 from archive.models import Line, Role
-from archive.segment import patterns as pt
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _ADDRESS = re.compile(

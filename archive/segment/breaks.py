@@ -46,9 +46,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from archive import lineshapes as pt
 from archive.clean import CleanLine
 from archive.models import MARKUP_KINDS
-from archive.segment import patterns as pt
 from archive.segment.shapes import (
     FULL,
     SHORT,

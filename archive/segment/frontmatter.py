@@ -19,8 +19,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from archive import lineshapes as pt
 from archive.clean import CleanLine
-from archive.segment import patterns as pt
 
 _NEAR = 6  # lines: how close a name line must be to announced front matter
 

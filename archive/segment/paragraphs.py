@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
+from archive import lineshapes as pt
 from archive.clean import Cleaned, CleanLine, join_lines, mend_spaced_breaks
 from archive.models import Role
-from archive.segment import patterns as pt
 from archive.segment.breaks import boundary, decide
 
 

@@ -28,8 +28,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from archive import lineshapes as pt
 from archive.models import Role
-from archive.segment import patterns as pt
 from archive.segment.paragraphs import Paragraph
 from archive.segment.shapes import heading_like
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from archive import lineshapes as pt
 from archive.clean import CleanLine
-from archive.segment import patterns as pt
 
 FULL = 0.85  # share of the usual line width that counts as a full line
 SHORT = 0.6

@@ -1,6 +1,9 @@
-"""Shapes of text the segmenter recognises, in the corpus's languages (kk, ru, en).
+"""Shapes of a document's lines, in the corpus's languages (kk, ru, en): list markers,
+labels (``Аннотация``, ``Keywords:``), captions, bylines, datelines, names, months.
 
-Kept in one place so that adding a journal's or a language's wording is a one-line change.
+The segmenter reads them to find paragraphs and roles, and the metadata stage to find a
+title page's parts; both import them from here, where neither reaches into the other. Kept
+in one place so that adding a journal's or a language's wording is a one-line change.
 """
 
 from __future__ import annotations
