@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, TypeVar
 
 from ..models import Author, SourceMetadata
 from .records import (
@@ -44,6 +44,9 @@ _PARAGRAPH_COLUMNS = (
 )
 # Enough text to learn how a source capitalises its words; more only costs time.
 _CASE_SAMPLE = 200
+
+
+T = TypeVar("T")
 
 
 def _decoded(value: str | None) -> Any:
@@ -87,14 +90,21 @@ def source(conn: sqlite3.Connection, key: str) -> SourceRecord | None:
 
 def sources_at(conn: sqlite3.Connection, rowids: Sequence[int]) -> list[SourceRecord]:
     """The sources of the given rowids, in that order (a search's hits, best first)."""
+    return _rows_at(conn, "sources", ", ".join(_SOURCE_COLUMNS), rowids, _source)
+
+
+def _rows_at(
+    conn: sqlite3.Connection, table: str, columns: str, rowids: Sequence[int],
+    record: Callable[[tuple[Any, ...]], T],
+) -> list[T]:
+    """``table``'s rows of the given rowids as records, in the order of ``rowids``."""
     if not rowids:
         return []
     marks = ",".join("?" * len(rowids))
     rows = conn.execute(
-        f"SELECT rowid, {', '.join(_SOURCE_COLUMNS)} FROM sources WHERE rowid IN ({marks})",
-        list(rowids),
+        f"SELECT rowid, {columns} FROM {table} WHERE rowid IN ({marks})", list(rowids)
     )
-    found = {row[0]: _source(row[1:]) for row in rows}
+    found = {row[0]: record(row[1:]) for row in rows}
     return [found[r] for r in rowids if r in found]
 
 
@@ -140,15 +150,8 @@ def paragraph(conn: sqlite3.Connection, pid: str) -> ParagraphRecord | None:
 
 def paragraphs_at(conn: sqlite3.Connection, rowids: Sequence[int]) -> list[ParagraphRecord]:
     """The paragraphs of the given rowids, in that order (a search's hits, best first)."""
-    if not rowids:
-        return []
-    marks = ",".join("?" * len(rowids))
-    rows = conn.execute(
-        f"SELECT rowid, {_PARAGRAPH_COLUMNS} FROM paragraphs WHERE rowid IN ({marks})",
-        list(rowids),
-    )
-    found = {row[0]: ParagraphRecord(*row[1:]) for row in rows}
-    return [found[r] for r in rowids if r in found]
+    return _rows_at(conn, "paragraphs", _PARAGRAPH_COLUMNS, rowids,
+                    lambda row: ParagraphRecord(*row))
 
 
 def paragraph_by_label(conn: sqlite3.Connection, key: str, label: str) -> ParagraphRecord | None:
