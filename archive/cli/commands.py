@@ -225,15 +225,17 @@ def search(
 ) -> None:
     """Find paragraphs (or sources): every form of the words (Kazakh typed on a Russian
     keyboard too), best first, as the published tables' search boxes find them."""
+    from . import searching  # the search's analysers load only for a search
+
     if sources:
         if source or lang or role:
             plain.warn("--source, --lang and --role filter paragraphs, not sources")
             raise typer.Exit(2)
-        _run(lambda: plain.search_sources(_home(), query, exact=exact, limit=limit,
-                                          as_json=as_json))
+        _run(lambda: searching.search_sources(_home(), query, exact=exact, limit=limit,
+                                              as_json=as_json))
         return
-    _run(lambda: plain.search(_home(), query, exact=exact, source=source, lang=lang, role=role,
-                              limit=limit, as_json=as_json))
+    _run(lambda: searching.search(_home(), query, exact=exact, source=source, lang=lang,
+                                  role=role, limit=limit, as_json=as_json))
 
 
 @app.command()

@@ -211,54 +211,6 @@ def cite(home: Path, paragraph_id: str, *, style: str = "gost", quote: bool = Fa
     return 0
 
 
-def search(
-    home: Path, query: str, *, exact: bool = False, source: str | None = None,
-    lang: str | None = None, role: str | None = None, limit: int = 20, as_json: bool = False,
-) -> int:
-    from ..reading.finding import find
-
-    found = with_store(home, lambda store: find(
-        store.conn, query, exact=exact, source=source, lang=lang, role=role, limit=limit))
-    if as_json:
-        print_json({
-            "query": query, "exact": exact, "matching": found.total, "capped": found.capped,
-            "hits": [{**p.as_json(), "source": p.source} for p in found.hits],
-        })
-        return 0
-    say(f"{_matching(found)} paragraphs match; the best {len(found.hits)} shown:")
-    for p in found.hits:
-        where = f"p.{p.page}" if p.page is not None else ""
-        text = p.text or ""
-        say(f"  {p.id:<24} {where:<6} {p.role or '':<12} "
-            f"{text[:160] + ('…' if len(text) > 160 else '')}")
-    return 0
-
-
-def _matching(found: Any) -> str:
-    """How many match: a floor once the count reached its cap."""
-    return f"more than {found.total:,}" if found.capped else f"{found.total:,}"
-
-
-def search_sources(
-    home: Path, query: str, *, exact: bool = False, limit: int = 20, as_json: bool = False,
-) -> int:
-    from ..reading.finding import find_sources
-
-    found = with_store(home, lambda store: find_sources(
-        store.conn, query, exact=exact, limit=limit))
-    if as_json:
-        print_json({
-            "query": query, "exact": exact, "matching": found.total, "capped": found.capped,
-            "hits": [s.as_json() for s in found.hits],
-        })
-        return 0
-    say(f"{_matching(found)} sources match; the best {len(found.hits)} shown:")
-    for s in found.hits:
-        m = s.metadata
-        say(f"  {s.key:<24} {m.year or '':<6} {m.title or m.display_title or ''}")
-    return 0
-
-
 def check(home: Path, drafts: Sequence[Path], *, as_json: bool = False) -> int:
     from ..reading.citing import check_drafts
 
