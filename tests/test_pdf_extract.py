@@ -298,6 +298,28 @@ def test_displayed_formula_pieces_read_left_to_right() -> None:
     assert [f.text for f in merge_rows(pieces)] == ["yi = x⊤ i β + ui (i = 1, . . . , n) (1)"]
 
 
+def test_a_symbol_with_both_scripts_stays_in_its_line() -> None:
+    # "Here A_ml^{1,39} and B_ml^{1,39} are …" as MuPDF reports it (elsarticle's sample): each
+    # superscript starts a new piece printed over the end of the subscript before it.
+    pieces = [
+        Fragment("Here Aml", 306.6, 558.4, 341.8, 570.4, 10.0, False, 0, small=((6, 8),)),
+        Fragment("1,39 and Bml", 334.8, 558.2, 380.4, 573.0, 7.0, False, 0),
+        Fragment("1,39 are the translational", 373.4, 559.0, 557.7, 573.0, 10.0, False, 0,
+                 small=((0, 4),)),
+    ]  # fmt: skip
+    assert [f.text for f in merge_rows(pieces)] == [
+        "Here Aml 1,39 and Bml 1,39 are the translational"
+    ]
+
+
+def test_body_text_over_a_script_is_not_one_row() -> None:
+    pieces = [
+        Fragment("Here Aml", 306.6, 558.4, 341.8, 570.4, 10.0, False, 0, small=((6, 8),)),
+        Fragment("and more words", 331.0, 558.2, 420.0, 573.0, 10.0, False, 0),
+    ]
+    assert len(merge_rows(pieces)) == 2
+
+
 def test_text_printed_over_text_is_not_one_row() -> None:
     pieces = [frag("Word over word", 50, 100, 150), frag("Word over word", 51, 100, 151)]
     assert len(merge_rows(pieces)) == 2

@@ -43,7 +43,31 @@ def _same_row(row: list[Fragment], f: Fragment) -> bool:
     # Pieces of one row sit beside one another; glyphs printed over others are another row.
     # A formula's pieces may overlap by a glyph: a superscript over the next subscript.
     slack = max(1.0, 0.8 * min(f.size, row[0].size))
-    return all(f.x0 >= r.x1 - slack or r.x0 >= f.x1 - slack for r in row)
+    return all(
+        f.x0 >= r.x1 - _slack(r, f, slack) or r.x0 >= f.x1 - _slack(f, r, slack) for r in row
+    )
+
+
+def _slack(left: Fragment, right: Fragment, slack: float) -> float:
+    """How far ``right`` may reach back over ``left`` and still sit beside it.
+
+    A symbol with both scripts (``A`` with ``ml`` below and ``1,39`` above) comes as two
+    pieces: one ending in the subscript, the next starting with the superscript printed over
+    it. Script over script is one row; anything wider is text printed over text.
+    """
+    if _ends_small(left, right.size) and _starts_small(right, left.size):
+        return max(slack, 1.2 * max(left.size, right.size))
+    return slack
+
+
+def _ends_small(f: Fragment, other: float) -> bool:
+    end = len(f.text.rstrip())
+    return f.size < 0.85 * other or any(b >= end for _, b in f.small)
+
+
+def _starts_small(f: Fragment, other: float) -> bool:
+    start = len(f.text) - len(f.text.lstrip())
+    return f.size < 0.85 * other or any(a <= start for a, _ in f.small)
 
 
 def _joined(row: list[Fragment]) -> Fragment:
