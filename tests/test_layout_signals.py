@@ -213,3 +213,57 @@ def test_a_numbered_heading_in_its_own_face_over_text_that_opens_with_a_name() -
                for k, line in enumerate(_filled(text.split(), regular, 10.0))]
     blocks = analyse(placed_pages([placed], size=(WIDTH, HEIGHT))).segmentation.blocks
     assert [(b.role, b.text) for b in blocks] == [("heading", "1. Introduction"), ("body", text)]
+
+
+def test_references_with_typewriter_addresses_over_a_page_break() -> None:
+    # A JSS-style list: hanging indents, addresses in typewriter type (one broken over two
+    # lines, one nearly all of its line), the last entry of page 1 one full line, the first
+    # entry of page 2 flush under it.
+    regular, _ = pick_fonts()
+    mono = pymupdf.Font("cour")
+    hang = LEFT + 11
+    full = "Juselius K (2006). The Cointegrated VAR Model. Oxford University Press, Oxford."
+    entries: list[list[tuple[float, list[tuple[str, str]]]]] = [
+        [(LEFT, [("Franses PH (1998). Time Series Models for Business and Economic", "serif")]),
+         (hang, [("Forecasting. Cambridge University Press. URL ", "serif"),
+                 ("http://www.example.org/", "mono")]),
+         (hang, [("academic/subjects/economics/econometrics-and-statistics/", "mono")]),
+         (hang, [("time-series-models-for-business.", "mono")])],
+        [(LEFT, [("Greene WH (2003). Econometric Analysis. Prentice Hall, Saddle River,",
+                  "serif")]),
+         (hang, [("NJ, ", "serif"), ("http://pages.example.edu/~wgreene/Text/ea.htm.", "mono")])],
+        [(LEFT, [(full, "serif")])],
+    ]  # fmt: skip
+    second: list[list[tuple[float, list[tuple[str, str]]]]] = [
+        [(LEFT, [("Kleiber C, Zeileis A (2008). Applied Econometrics with R. Springer,", "serif")]),
+         (hang, [("New York. ISBN 978-0-387-77316-2.", "serif")])],
+        [(LEFT, [("Verbeek M (2004). A Guide to Modern Econometrics. Wiley.", "serif")])],
+    ]  # fmt: skip
+    fonts = {"serif": regular, "mono": mono}
+    widths = [x + sum(fonts[f].text_length(t, fontsize=9.0) for t, f in runs) - LEFT
+              for entry in entries + second for x, runs in entry]
+    assert max(widths) == widths[6]  # the full line is the measure
+
+    def page(entries: list[list[tuple[float, list[tuple[str, str]]]]], y: float) -> list[Placed]:
+        out: list[Placed] = []
+        for entry in entries:
+            for x, runs in entry:
+                for text, font in runs:
+                    out.append((x, y, text, 9.0, font))
+                    x += fonts[font].text_length(text, fontsize=9.0)
+                y += 11
+            y += 4
+        return out
+
+    first = [(LEFT, 80, "References", 12.0, "bold"), *page(entries, 100)]
+    seg = analyse(placed_pages([first, page(second, 80)], size=(520, HEIGHT))).segmentation
+    refs = [b for b in seg.blocks if b.role == "reference"]
+    assert [b.text.split(" (")[0] for b in refs] == [
+        "Franses PH", "Greene WH", "Juselius K", "Kleiber C, Zeileis A", "Verbeek M"
+    ]
+    assert refs[0].text.endswith(
+        "URL http://www.example.org/academic/subjects/economics/econometrics-and-statistics/"
+        "time-series-models-for-business."
+    )
+    assert refs[1].text.endswith("NJ, http://pages.example.edu/~wgreene/Text/ea.htm.")
+    assert not any(b.role == "code" for b in seg.blocks)

@@ -320,6 +320,20 @@ def test_body_text_over_a_script_is_not_one_row() -> None:
     assert len(merge_rows(pieces)) == 2
 
 
+def test_a_justified_line_reported_a_word_at_a_time_is_no_table_row() -> None:
+    # Wide, equal spaces between words (wider after punctuation, as TeX sets them).
+    words = [("Franses", 81, 116), ("PH,", 129, 147), ("van", 160, 176), ("Dijk", 189, 209),
+             ("D,", 221, 233), ("(2014).", 323, 356), ("Time", 387, 412), ("Series", 424, 452),
+             ("Models", 464, 497), ("for", 509, 522)]  # fmt: skip
+    row = merge_rows([frag(w, x0, 100, x1, block=7) for w, x0, x1 in words])
+    assert [(f.text, f.kind) for f in row] == [
+        ("Franses PH, van Dijk D, (2014). Time Series Models for", None)
+    ]
+    numbers = merge_rows([frag(n, 81 + 60 * k, 100, 111 + 60 * k, block=8)
+                          for k, n in enumerate(["1.25", "0.75", "2.50", "3.00"])])
+    assert [f.kind for f in numbers] == ["cells"]
+
+
 def test_text_printed_over_text_is_not_one_row() -> None:
     pieces = [frag("Word over word", 50, 100, 150), frag("Word over word", 51, 100, 151)]
     assert len(merge_rows(pieces)) == 2

@@ -225,7 +225,7 @@ def _read_pages(doc: pymupdf.Document) -> tuple[tuple[PageInfo, ...], list[list[
         # after the page's own lines, out of its reading order.
         frags, rows = row_boxes(frags, cells)
         ordered = merge_rows(expand_rows(order_page(frags), rows))
-        per_page.append(_code_continued(ordered) + figure + others)
+        per_page.append(_code_continued(_url_continued(ordered)) + figure + others)
     return tuple(pages), per_page
 
 
@@ -273,6 +273,27 @@ def _fragments(
             dx, dy = ln["dir"]
             (horizontal if dx > 0.99 and abs(dy) < 0.01 else rotated).append(frag)
     return horizontal, rotated
+
+
+_URL_END = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)\S*[/\-_.~=&?#%\w]$", re.IGNORECASE)
+_URL_PART = re.compile(r"[\w/\-.~=&?#%:+@]+")
+
+
+def _url_continued(frags: list[Fragment]) -> list[Fragment]:
+    """A URL broken at the end of a line of text goes on in typewriter type on the lines
+    under it (``… URL http://www.cambridge.org/us/academic/`` then ``subjects/…``): those
+    lines are the rest of the address, not code."""
+    in_url = False
+    for prev, f in pairwise(frags):
+        if prev.kind == "code":
+            in_url = False
+            continue
+        in_url = in_url or bool(_URL_END.search(prev.text))
+        if in_url and f.kind == "code" and _URL_PART.fullmatch(f.text) and f.x0 >= prev.x0 - 1.0:
+            f.kind = None
+        else:
+            in_url = False
+    return frags
 
 
 def _code_continued(frags: list[Fragment]) -> list[Fragment]:

@@ -78,9 +78,25 @@ def _joined(row: list[Fragment]) -> Fragment:
     for f in ordered[1:]:
         out = _join(out, f)
     cells = sum(b.x0 - a.x1 >= a.size for a, b in pairwise(ordered))
-    if cells >= _CELL_GAPS and out.kind is None:
+    if cells >= _CELL_GAPS and out.kind is None and not _justified(ordered):
         out.kind = "cells"  # three or more pieces an em or more apart: a table's row
     return out
+
+
+def _justified(ordered: list[Fragment]) -> bool:
+    """A line of words stretched to the measure (a long URL on the next line leaves its
+    spaces wide), which MuPDF reports a word at a time: between words every gap is the
+    same, as a table's gaps, set by the width of its cells, are not."""
+    if any(" " in f.text for f in ordered):
+        return False
+    if 3 * sum(any(ch.isalpha() for ch in f.text) for f in ordered) < 2 * len(ordered):
+        return False  # numbers in columns
+    # TeX widens the space after punctuation, so only the gaps after a word's last letter
+    # are compared.
+    gaps = [b.x0 - a.x1 for a, b in pairwise(ordered) if a.text[-1].isalnum()]
+    if len(gaps) < _CELL_GAPS:
+        return False
+    return max(gaps) - min(gaps) <= max(1.0, 0.1 * min(gaps))
 
 
 def _join(a: Fragment, b: Fragment) -> Fragment:
@@ -111,7 +127,9 @@ def _join(a: Fragment, b: Fragment) -> Fragment:
         bold=main.bold,
         block=first.block,
         column=a.column,
-        kind=main.kind,
+        # A line opens in typewriter type when it is code: a URL at the end of a sentence
+        # (``… Cambridge. URL http://…``) leaves the line text.
+        kind=None if main.kind == "code" and first.kind != "code" else main.kind,
         raised=raised,
         small=small,
         lead=lead,

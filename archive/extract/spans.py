@@ -33,6 +33,8 @@ _MONO_NAMES = ("mono", "courier", "typewriter", "cmtt", "sftt", "lmtt", "txtt", 
                "sltt", "cmitt", "sfst", "ecst", "sfvt", "ecvt")
 
 
+_ADDRESS = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.|doi:)\S+", re.IGNORECASE)
+
 def small_runs(
     spans: list[Span], starts: list[int], size: float
 ) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]]:
@@ -177,11 +179,15 @@ def monospaced(spans: list[Span]) -> bool:
             mono += n
     if total == 0:
         return False
+    first = next(s for s in spans if s["text"].strip())
+    if not (_is_mono(first) or _keyword(first)) and _ADDRESS.fullmatch(
+        "".join(s["text"] for s in spans if _is_mono(s)).strip()
+    ):
+        return False  # "URL http://…": an address in typewriter type, the line is text
     if mono >= 0.9 * total:
         return True
     if mono < 0.25 * total:
         return False  # most lines: no typewriter type to speak of
-    first = next(s for s in spans if s["text"].strip())
     if not (_is_mono(first) or _keyword(first)):
         return False
     other = sum(len(s["text"].strip()) for s in spans

@@ -180,7 +180,8 @@ def _paragraphs(cleaned: Cleaned, body_size: float | None, body_bold: bool) -> l
     skip |= {k for g in apart for k in g.positions}
     ordered: list[tuple[int, Paragraph]] = []
     walls = frozenset(k for g in apart if g.role == "code" for k in g.positions)
-    for built in build_paragraphs(cleaned, lines, skip, walls, body_size):
+    front = frozenset(k for g in groups for k in g.positions)
+    for built in build_paragraphs(cleaned, lines, skip, walls, body_size, front):
         start, members = built.start, built.lines
         text = paragraph_text(members, cleaned)
         emphasis = body_size is not None and all(

@@ -313,6 +313,19 @@ def inside_reference(b: Boundary) -> bool | None:
     return None
 
 
+def next_entry(b: Boundary) -> bool | None:
+    """In a reference list set with hanging indents, a line flush with the entry's first
+    line, whose own next line hangs under it, opens the next entry: the entry before it
+    took one full line (on another page too, where the gap between them is lost)."""
+    prev, cur, nxt = b.prev, b.cur, b.nxt
+    if not (b.in_refs and b.prev_is_first and nxt is not None):
+        return None
+    a, c = prev.line, cur.line
+    if a.x0 is None or c.x0 is None or a.column != c.column or abs(c.x0 - a.x0) > 1.0:
+        return None
+    return True if nxt.line.page == c.page and indented(cur, nxt) else None
+
+
 def sentence_end_marked(b: Boundary) -> bool | None:
     """After a finished sentence: an indent, a lone heading, a capital after ``;`` (the
     next list item), the end of a hanging-indent block, or room left in a fixed wrap."""
@@ -374,6 +387,6 @@ RULES: tuple[Rule, ...] = (
     markup_block, unwrapped_hyphen, unwrapped_line, formula_piece, caption, label_alone,
     labelled_opening, caps_wrapped, display_wrapped, hanging_description, reliable_blank,
     font_change, definition_term, list_marker, goes_on, gost_dash, bare_label,
-    title_after_references, inside_reference, sentence_end_marked, sentence_end,
+    title_after_references, inside_reference, next_entry, sentence_end_marked, sentence_end,
     heading_before, ended_on_purpose, short_before_gap,
 )

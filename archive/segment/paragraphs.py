@@ -70,11 +70,13 @@ def _float_between(prev: CleanLine, cur: CleanLine, between: list[CleanLine]) ->
 def build_paragraphs(
     cleaned: Cleaned, lines: tuple[CleanLine, ...], skip: set[int],
     walls: frozenset[int] = frozenset(), body_size: float | None = None,
+    front: frozenset[int] = frozenset(),
 ) -> list[Built]:
     """Group the lines not in ``skip`` into paragraphs.
 
     Skipped lines are neutral, except those in ``walls`` (a code block): text after one
-    starts a new paragraph, as it does on the page.
+    starts a new paragraph, as it does on the page; and those in ``front`` (front matter)
+    end a reference list.
     """
     paragraphs: list[Built] = []
     current: list[CleanLine] = []
@@ -93,8 +95,9 @@ def build_paragraphs(
             walled = walled or k in walls
             between.append(c)
             continue
-        # Front matter (a translated author block) after a reference list ends the list.
-        leaves_refs = gap and in_refs and k - 1 in skip
+        # Front matter (a translated author block) after a reference list ends the list; a
+        # block set apart inside it (a URL in typewriter type, a footnote) does not.
+        leaves_refs = gap and in_refs and k - 1 in front
         if gap and not c.after_cut:
             c = _neutral(c)
         gap = False
