@@ -267,3 +267,32 @@ def test_references_with_typewriter_addresses_over_a_page_break() -> None:
     )
     assert refs[1].text.endswith("NJ, http://pages.example.edu/~wgreene/Text/ea.htm.")
     assert not any(b.role == "code" for b in seg.blocks)
+
+
+def test_an_address_block_is_one_paragraph_and_a_centred_title_block_is_not() -> None:
+    # Short lines close under one another from one left edge (an address at an article's
+    # end) are one paragraph, not a run of headings; centred lines (a title page's author
+    # and institute) stay apart. A blank inside a sentence (around a display) tells that
+    # blank lines are no paragraph ends in this document.
+    regular, bold = pick_fonts()
+    body = _filled(PARAGRAPHS[0].split(), regular, 10.0)
+    placed: list[Placed] = [(LEFT, 80 + 12 * k + (20 if k >= 3 else 0), line, 10.0, "serif")
+                            for k, line in enumerate(body)]
+    y = 100 + 12 * len(body) + 24
+    placed.append((LEFT, y, "Affiliation:", 12.0, "bold"))
+    address = ["Christian Kleiber", "Faculty of Business and Economics", "Universität Basel",
+               "Peter Merian-Weg 6", "4002 Basel, Switzerland"]
+    placed += [(LEFT, y + 16 + 12 * k, line, 10.0, "serif") for k, line in enumerate(address)]
+    title = ["Douglas Bates", "R Core Development Group"]
+    centred: list[Placed] = [
+        ((WIDTH - regular.text_length(line, fontsize=10.0)) / 2, 120 + 12 * k, line, 10.0,
+         "serif") for k, line in enumerate(title)
+    ]
+    centred.insert(0, ((WIDTH - bold.text_length("Sparse Matrices", fontsize=16.0)) / 2, 90,
+                       "Sparse Matrices", 16.0, "bold"))
+    centred += [(LEFT, 170 + 12 * k, line, 10.0, "serif") for k, line in enumerate(body)]
+    blocks = analyse(placed_pages([centred, placed], size=(WIDTH, HEIGHT))).segmentation.blocks
+    texts = [b.text for b in blocks]
+    assert " ".join(address) in texts
+    assert "Affiliation:" in texts
+    assert title[0] in texts  # the two centred lines are one MuPDF block

@@ -52,6 +52,7 @@ from archive.models import MARKUP_KINDS
 from archive.segment.shapes import (
     FULL,
     SHORT,
+    entry_like,
     entry_start,
     hangs_under,
     heading_like,
@@ -222,10 +223,18 @@ def hanging_description(b: Boundary) -> bool | None:
     """``1. The User manual`` ⏎ ``   Task oriented …``; ``Note:`` ⏎ ``This …``: the text
     under an item's first line or a label goes with it."""
     if b.prev_is_first and not b.marker and not b.cur.blank_before and (
-        hangs_under(b.prev, b.cur) or lead_label(b.prev.text) or _term_hangs(b)
+        hangs_under(b.prev, b.cur) or (lead_label(b.prev.text) and not _set_larger(b))
+        or _term_hangs(b)
     ):
         return False
     return None
+
+
+def _set_larger(b: Boundary) -> bool:
+    """The line before is in larger type than this one: a heading (``Affiliation:``), not a
+    label leading its text."""
+    above, below = b.prev.line.size, b.cur.line.size
+    return above is not None and below is not None and above >= below + 0.5
 
 
 def _term_hangs(b: Boundary) -> bool:
@@ -316,9 +325,12 @@ def inside_reference(b: Boundary) -> bool | None:
 def next_entry(b: Boundary) -> bool | None:
     """In a reference list set with hanging indents, a line flush with the entry's first
     line, whose own next line hangs under it, opens the next entry: the entry before it
-    took one full line (on another page too, where the gap between them is lost)."""
+    took one full line (on another page too, where the gap between them is lost). Both read
+    as entries; prose about references under their heading is no list."""
     prev, cur, nxt = b.prev, b.cur, b.nxt
     if not (b.in_refs and b.prev_is_first and nxt is not None):
+        return None
+    if not (entry_like(prev.text) and entry_like(cur.text)):
         return None
     a, c = prev.line, cur.line
     if a.x0 is None or c.x0 is None or a.column != c.column or abs(c.x0 - a.x0) > 1.0:
@@ -361,8 +373,22 @@ def sentence_end(b: Boundary) -> bool | None:
 
 
 def heading_before(b: Boundary) -> bool | None:
-    """A paragraph's one line shaped like a heading ends there."""
-    return True if b.prev_is_first and heading_like(b.prev) else None
+    """A paragraph's one line shaped like a heading ends there, unless the line under it is
+    set close under it in the same type and from the same left edge: then it is the first
+    line of a block of short lines (an address: name, department, street, e-mail), not a
+    heading."""
+    if not (b.prev_is_first and heading_like(b.prev)):
+        return None
+    return None if _same_block(b) else True
+
+
+def _same_block(b: Boundary) -> bool:
+    above, below = b.prev.line, b.cur.line
+    return (
+        above.y0 is not None and not b.cur.blank_before and above.block == below.block
+        and above.size == below.size and above.bold == below.bold
+        and above.x0 is not None and below.x0 is not None and abs(above.x0 - below.x0) <= 1.0
+    )  # centred lines (a title page's author, institute, date) are lines apart
 
 
 def ended_on_purpose(b: Boundary) -> bool | None:

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from archive import lineshapes as pt
 from archive.models import Role
 from archive.segment.paragraphs import Paragraph
-from archive.segment.shapes import heading_like
+from archive.segment.shapes import entry_like, heading_like
 
 _ABSTRACT_RUN = 8  # paragraphs: an abstract is never longer than this
 _FOREIGN_AFTER = 1500  # characters of body text an article has before its end abstracts
@@ -89,7 +89,7 @@ def under_references(p: Paragraph, next_p: Paragraph | None) -> tuple[Role, bool
     """
     if p.emphasis and _is_heading(p, next_p):
         return "heading", False
-    if _entry_like(p.text):
+    if entry_like(p.text):
         return "reference", True
     role = local_role(p, next_p, False)
     if role == "heading" and p.first.line.y0 is not None and not (
@@ -99,19 +99,6 @@ def under_references(p: Paragraph, next_p: Paragraph | None) -> tuple[Role, bool
         # not a section (a heading is set in its own font, above).
         role = "body"
     return role, True
-
-
-_YEAR_OR_PAGES = re.compile(
-    r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)|\bpp?\.\s*\d|\b[СCБ]\.\s*\d|\bn\.\s?d\."
-)
-
-
-def _entry_like(text: str) -> bool:
-    return bool(
-        pt.REFERENCE_MARKER.match(text)
-        or pt.ENTRY_AUTHOR.match(text)
-        or _YEAR_OR_PAGES.search(text)
-    )
 
 
 _NUMERIC = re.compile(r"^[-+−–(]?[\d.,:/%]+[)%*]?$")

@@ -4,6 +4,7 @@ at a fixed-width line's end, the start of a reference entry."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from archive import lineshapes as pt
@@ -58,6 +59,20 @@ def left_room(
         and word.isalpha()
         and len(word) >= wrap_head + 3
         and room >= wrap_head + 3
+    )
+
+
+_YEAR_OR_PAGES = re.compile(
+    r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)|\bpp?\.\s*\d|\b[СCБ]\.\s*\d|\bn\.\s?d\."
+)
+
+
+def entry_like(text: str) -> bool:
+    """Text that reads as a reference entry: a number, an author, a year or pages."""
+    return bool(
+        pt.REFERENCE_MARKER.match(text)
+        or pt.ENTRY_AUTHOR.match(text)
+        or _YEAR_OR_PAGES.search(text)
     )
 
 
