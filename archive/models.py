@@ -52,8 +52,10 @@ class Line:
     ``kind`` is what the markup said the line is, when the format has markup (HTML): a whole
     block, ``"paragraph"``, ``"title"`` (of the work), ``"heading"``, ``"item"``, ``"quote"``
     or ``"caption"``. For PDF lines the layout says it: ``"code"`` (a monospaced font or an
-    interpreter prompt), ``"figure"`` (text inside a drawing) or ``"cells"`` (pieces an em
-    or more apart, like the cells of a table's row). ``None`` otherwise.
+    interpreter prompt), ``"figure"`` (text inside a drawing), ``"cells"`` (pieces an em
+    or more apart, like the cells of a table's row) or ``"beside"`` (a line of a block set
+    beside another, an author's name and affiliation on a title page: the lines of one
+    ``block`` make one paragraph). ``None`` otherwise.
     ``raised`` holds the ``(start, end)`` character ranges of ``text`` set smaller and above
     the baseline (superscript note marks: ``Style¹``, ``Allaire^a``), when the extractor
     knows type sizes; ``small`` the ranges set in smaller type than the line's own (the

@@ -296,3 +296,36 @@ def test_an_address_block_is_one_paragraph_and_a_centred_title_block_is_not() ->
     assert " ".join(address) in texts
     assert "Affiliation:" in texts
     assert title[0] in texts  # the two centred lines are one MuPDF block
+
+
+def test_authors_set_side_by_side_are_read_one_block_after_the_other() -> None:
+    # A JSS title page: names in bold over their affiliations, each block centred in its
+    # half of the page; a two-column table in one face, set flush left, stays row by row.
+    regular, bold = pick_fonts()
+    width = 560.0
+    title = "Applied Econometrics with R: Package Vignette"
+    placed: list[Placed] = [
+        ((width - bold.text_length(title, fontsize=16.0)) / 2, 90, title, 16.0, "bold")
+    ]
+    authors = [("Christian Kleiber", "Universität Basel", 170.0),
+               ("Achim Zeileis", "Universität Innsbruck", 390.0)]
+    for name, place, middle in authors:
+        placed.append((middle - bold.text_length(name, fontsize=12.0) / 2, 130, name, 12.0,
+                       "bold"))
+        placed.append((middle - regular.text_length(place, fontsize=10.0) / 2, 145, place,
+                       10.0, "serif"))
+    body = _filled(PARAGRAPHS[0].split(), regular, 10.0, width - 2 * LEFT)
+    placed += [(LEFT, 190 + 12 * k, line, 10.0, "serif") for k, line in enumerate(body)]
+    y = 190 + 12 * len(body) + 30
+    table = [("Paper width", "8.5 inches"), ("Paper height", "11 inches"),
+             ("Textblock width", "6.5 inches")]
+    for k, (name, value) in enumerate(table):
+        placed += [(150, y + 14 * k, name, 10.0, "serif"), (300, y + 14 * k, value, 10.0,
+                                                              "serif")]
+    analysis = analyse(placed_pages([placed], size=(width, HEIGHT)))
+    texts = [b.text for b in analysis.segmentation.blocks]
+    assert "Christian Kleiber Universität Basel" in texts
+    assert "Achim Zeileis Universität Innsbruck" in texts
+    assert not any("Kleiber Achim" in t or "Basel Universität" in t for t in texts)
+    assert not any(t.startswith("Paper width Paper height") for t in texts)
+    assert [a.family for a in analysis.metadata.authors] == ["Kleiber", "Zeileis"]

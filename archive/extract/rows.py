@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+from archive.extract.beside import read_beside
 from archive.extract.fragment import Fragment
 
 _CELL_GAPS = 2  # gaps of an em or more that part a row into cells
@@ -11,14 +12,16 @@ _LEAD_WORDS = 4  # words of a term set apart at a line's start
 _CELLS = ("cell", "row")  # kinds of a ruled table's pieces
 
 
-def merge_rows(frags: list[Fragment]) -> list[Fragment]:
+def merge_rows(frags: list[Fragment], fresh_block: int = 0) -> list[Fragment]:
     """Join fragments of one column that share a baseline into one visual line.
 
     ``frags`` must be in reading order. Superscripts and spans MuPDF split off (large word
     gaps, font changes) are joined left to right with a space where the glyphs do not touch.
     A displayed formula comes as pieces whose extents nest (``yi`` and ``x⊤`` each a line,
     ``= … (1)`` one line around the rest): the pieces of a row are ordered by their left
-    edges, so the formula reads left to right.
+    edges, so the formula reads left to right. Blocks set side by side (authors on a title
+    page) are read one after the other (``archive.extract.beside``), numbered from
+    ``fresh_block``.
     """
     rows: list[list[Fragment]] = []
     for f in frags:
@@ -27,7 +30,7 @@ def merge_rows(frags: list[Fragment]) -> list[Fragment]:
             row.append(f)
         else:
             rows.append([f])
-    return [_joined(row) for row in rows]
+    return [_joined(row) for row in read_beside(rows, fresh_block)]
 
 
 def _same_row(row: list[Fragment], f: Fragment) -> bool:

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..models import Document, Segmentation
+from ..models import Document, Line, Segmentation
 
 _HYPHENATED = re.compile(r"\w+(?:-\w+)+")
 _BREAK = re.compile(r"(\w+)-$")
@@ -96,11 +96,15 @@ def build_rows(doc: Document, seg: Segmentation) -> Rows:
 
     spaced = double_spaced(doc)
     blank = False
+    above: Line | None = None
     for ln in doc.lines:
         if not ln.text.strip() or not (ln.page <= 2 or ln.page >= last - 1):
             blank = True
             continue
-        gap = (ln.blank_before and not spaced) or blank
+        # A block set beside another (an author's name over an affiliation) opens apart.
+        beside = ln.kind == "beside" and (above is None or above.block != ln.block)
+        gap = (ln.blank_before and not spaced) or blank or beside
+        above = ln
         whole = ln.text == ln.text.strip()  # else the ranges would be off
         rows.append(Row(ln.text.strip(), ln.page, gap, len(rows), ln.size, noise_key(ln.text),
                         ln.raised if whole else (), ln.small if whole else ()))

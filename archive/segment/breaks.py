@@ -142,6 +142,15 @@ def markup_block(b: Boundary) -> bool | None:
     return True if b.cur.line.kind in MARKUP_KINDS else None
 
 
+def beside_block(b: Boundary) -> bool | None:
+    """A block set beside another (an author and affiliation on a title page) is one
+    paragraph, whatever its lines' type: it opens and ends with its block."""
+    above, below = b.prev.line, b.cur.line
+    if above.kind != "beside" and below.kind != "beside":
+        return None
+    return above.kind != below.kind or above.block != below.block
+
+
 def unwrapped_hyphen(b: Boundary) -> bool | None:
     """One paragraph per line: a word broken at the line's end goes on."""
     return False if not b.wrapped and b.hyphen else None
@@ -410,9 +419,9 @@ def short_before_gap(b: Boundary) -> bool | None:
 
 
 RULES: tuple[Rule, ...] = (
-    markup_block, unwrapped_hyphen, unwrapped_line, formula_piece, caption, label_alone,
-    labelled_opening, caps_wrapped, display_wrapped, hanging_description, reliable_blank,
-    font_change, definition_term, list_marker, goes_on, gost_dash, bare_label,
-    title_after_references, inside_reference, next_entry, sentence_end_marked, sentence_end,
-    heading_before, ended_on_purpose, short_before_gap,
+    markup_block, beside_block, unwrapped_hyphen, unwrapped_line, formula_piece, caption,
+    label_alone, labelled_opening, caps_wrapped, display_wrapped, hanging_description,
+    reliable_blank, font_change, definition_term, list_marker, goes_on, gost_dash,
+    bare_label, title_after_references, inside_reference, next_entry, sentence_end_marked,
+    sentence_end, heading_before, ended_on_purpose, short_before_gap,
 )
