@@ -17,7 +17,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "archive"
 # The pure stages: bytes in, dataclasses out. They never touch the archive's home.
 PURE = (
     "archive.models", "archive.errors", "archive.extract.detect", "archive.hashing",
-    "archive.segment.language", "archive.search", "archive.extract", "archive.clean",
+    "archive.language", "archive.search", "archive.extract", "archive.clean",
     "archive.segment", "archive.metadata", "archive.ids", "archive.ingest.analyse",
     "archive.linewidth", "archive.lineshapes", "archive.lazy", "archive.devised",
 )
