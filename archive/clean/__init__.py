@@ -31,19 +31,13 @@ from archive.clean.contents import contents_lines
 from archive.clean.furniture import Furniture, find_furniture
 from archive.clean.hyphenation import Vocabulary, join_lines, keep_hyphen, mend_spaced_breaks
 from archive.clean.pages import assign_pages
-from archive.clean.wrapping import (
-    break_head,
-    ends_clause,
-    is_wrapped,
-    local_widths,
-    narrow_stretches,
-    wrap_width,
-)
-from archive.linewidth import usual_width
-from archive.models import MARKUP_KINDS, Artifact, Document, Line
+from archive.clean.wrapping import break_head, local_widths, narrow_stretches, wrap_width
+from archive.lineshapes import closes_clause
+from archive.models import Artifact, Document, Line
+from archive.textcopy import double_spaced, is_wrapped, usual_width
 
 __all__ = [
-    "CleanLine", "Cleaned", "Vocabulary", "clean", "double_spaced", "join_lines", "keep_hyphen",
+    "CleanLine", "Cleaned", "Vocabulary", "clean", "join_lines", "keep_hyphen",
     "mend_spaced_breaks",
 ]
 
@@ -216,7 +210,7 @@ def _blanks_reliable(lines: list[CleanLine]) -> bool:
         tail = prev.text.rstrip()
         broken = tail[-1:] in "-\u00ad" and tail[-2:-1].isalnum()
         first = next((ch for ch in cur.text if ch.isalnum()), "")
-        continues = first.islower() and not ends_clause(tail) and tail[-1:] not in ",;:"
+        continues = first.islower() and not closes_clause(tail) and tail[-1:] not in ",;:"
         if broken or continues:
             return False
     return blanks >= 2
@@ -243,19 +237,6 @@ def _artifact(
         page=page,
         printed_page=f.printed_page,
     )
-
-
-def double_spaced(doc: Document) -> bool:
-    """A hard-wrapped text copy with a blank line before (nearly) every line.
-
-    A page's blocks (HTML) are whole paragraphs with a gap between each: long ones look
-    like wrapped lines, but joining them made a manual's sections one paragraph.
-    """
-    lines = doc.lines
-    if len(lines) < 10 or any(ln.y0 is not None or ln.kind in MARKUP_KINDS for ln in lines):
-        return False
-    spaced = sum(ln.blank_before for ln in lines[1:])
-    return spaced >= 0.9 * (len(lines) - 1) and is_wrapped([ln.text.strip() for ln in lines])
 
 
 def _fills(

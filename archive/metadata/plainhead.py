@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from ..linewidth import usual_width
 from ..models import Author, Candidate, Document, Line
+from ..textcopy import usual_width
 from . import patterns as pt
 from .rows import title_like
 from .titleblock import names_on
