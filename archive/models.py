@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal, get_args
 
+from .origins import AnyOrigin, Sidecar
+
 # Paragraph roles, in the order a reader meets them in a typical article.
 Role = Literal[
     "front_matter",
@@ -192,14 +194,14 @@ class Candidate:
     """One possible value for one metadata field, with where it came from.
 
     ``value`` is JSON-serialisable: a string, a number, a list of strings, or for
-    ``authors`` a list of ``Author.as_json()`` dicts. ``origin`` is a short, stable label
-    (``pdf-info``, ``xmp``, ``front-matter p.1``, ``running-footer``, ``capture-header``,
+    ``authors`` a list of ``Author.as_json()`` dicts. ``origin`` says where it was read
+    (``archive.origins``: ``pdf-info``, ``xmp``, ``front-matter p.1``, ``running-footer``,
     ``sidecar metadata/kalila-2024.yaml``); ``detail`` is the raw text it was read from.
     """
 
     field: str
     value: Any
-    origin: str
+    origin: AnyOrigin
     lang: str | None = None
     detail: str | None = None
     priority: int = 50  # higher wins when several origins disagree
@@ -207,15 +209,7 @@ class Candidate:
     @property
     def from_sidecar(self) -> bool:
         """True for a person's correction, which always wins and can be withdrawn."""
-        return self.origin.startswith(SIDECAR_ORIGIN)
-
-
-# The origin of a sidecar's values: this prefix and the sidecar's file name.
-SIDECAR_ORIGIN = "sidecar "
-
-
-def sidecar_origin(name: str) -> str:
-    return SIDECAR_ORIGIN + name
+        return isinstance(self.origin, Sidecar)
 
 
 @dataclass(frozen=True, slots=True)

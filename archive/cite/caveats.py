@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..origins import AnyOrigin, Origin
 from ..store.records import LIVE, FieldValue, ParagraphRecord, SourceRecord
 
 # The fields a citation prints; ``language`` and ``kind`` only shape it.
@@ -21,8 +22,10 @@ CITED_FIELDS = (
     "last_page", "doi", "url", "publisher",
 )
 # Origins that guess rather than read a statement of the field.
-INFERRED_ORIGINS = {"inferred": "inferred", "text": "guessed from the text",
-                    "doi": "derived from the DOI"}
+INFERRED_ORIGINS: dict[AnyOrigin, str] = {
+    Origin.INFERRED: "inferred", Origin.TEXT: "guessed from the text",
+    Origin.DOI: "derived from the DOI",
+}
 
 
 def caveats(

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any, Final, Literal
 
 from ..models import Author, SourceMetadata
+from ..origins import AnyOrigin
 
 # A paragraph's stored status. ``live`` paragraphs are in the current text; the others are
 # tombstones: their ID still resolves and says what happened.
@@ -114,7 +115,7 @@ class FieldValue:
     field: str
     lang: str | None
     value: Any
-    origin: str
+    origin: AnyOrigin
     chosen: bool
     detail: str | None
 

@@ -87,7 +87,7 @@ def write_candidates(
             "field": c.field,
             "lang": c.lang,
             "value": _json(c.value),
-            "origin": c.origin,
+            "origin": str(c.origin),
             "detail": c.detail,
             "priority": c.priority,
             "chosen": int(flag),
