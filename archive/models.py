@@ -10,7 +10,7 @@ Every stage takes and returns these frozen values; none of them does I/O. The fl
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal, get_args
+from typing import Any, Final, Literal, get_args
 
 from .origins import AnyOrigin, Sidecar
 
@@ -35,6 +35,13 @@ ROLES: tuple[Role, ...] = get_args(Role)
 MatchKind = Literal["new", "exact", "moved", "split", "merged", "fuzzy", "restored"]
 # What an ID that no longer names a live paragraph is now, and its lineage entry.
 TombstoneStatus = Literal["deleted", "merged", "split"]
+# A paragraph's stored status: ``live`` in the current text, else a tombstone, whose ID still
+# resolves and says what happened.
+ParagraphStatus = Literal["live", TombstoneStatus]
+LIVE: Final = "live"
+# What a citation says of its paragraph: a live one whose text has changed since its ID was
+# issued is ``edited``.
+CitedStatus = Literal[ParagraphStatus, "edited"]
 LineageKind = Literal["deleted", "merged_into", "split_into"]
 
 

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..models import LIVE
 from ..origins import AnyOrigin, Origin
-from ..store.records import LIVE, FieldValue, ParagraphRecord, SourceRecord
+from ..store.records import FieldValue, ParagraphRecord, SourceRecord
 
 # The fields a citation prints; ``language`` and ``kind`` only shape it.
 CITED_FIELDS = (
