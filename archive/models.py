@@ -132,15 +132,20 @@ class Document:
     def info_dict(self) -> dict[str, str]:
         return dict(self.info)
 
+# What a line removed from the text was: page furniture, a drawing's text, a code listing's
+# "continues on next page" label, the entries of a table of contents, a web page's title over
+# its text; ``capture-header`` only in archives that stored a text capture's header so.
+ArtifactKind = Literal[
+    "running-header", "running-footer", "page-number", "figure-text", "continuation",
+    "contents", "headline", "capture-header",
+]
+
 
 @dataclass(frozen=True, slots=True)
 class Artifact:
     """A line removed from the text (running header, footer, page number): nothing is lost."""
 
-    # "running-header" | "running-footer" | "page-number" | "capture-header" | "figure-text"
-    # | "continuation" (a code listing's "continues on next page" label) | "contents" (the
-    # entries of a table of contents) | "headline" (a web page's title over its text)
-    kind: str
+    kind: ArtifactKind
     text: str
     page: int  # physical page it was found on
     printed_page: int | None = None

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..models import Artifact, Candidate, Line
+from ..models import Artifact, ArtifactKind, Candidate, Line
 from ..origins import AnyOrigin, Origin
 from . import patterns as pt
 
@@ -34,7 +34,7 @@ _TRAILING_PAGE = re.compile(r"\s(?P<page>\d{1,4})$")
 _DOI_SUFFIX = re.compile(
     r"(?P<year>(?:19|20)\d{2})[_.\-/](?:(?P<volume>\d{1,3})[_.\-/])?(?P<issue>\d{1,3})[_.\-/](?P<page>\d{1,5})$"
 )
-_RUNNING_KINDS = ("running-header", "running-footer", "page-number")
+_RUNNING_KINDS: tuple[ArtifactKind, ...] = ("running-header", "running-footer", "page-number")
 _JOURNAL_SPLIT = re.compile(r"\s+[/|]\s+")
 _ONLY_NUMBERS = re.compile(r"^[\s\d.,;:()\[\]–—\-/]*$")
 _ISSN = re.compile(
