@@ -239,6 +239,15 @@ def _artifact(
     )
 
 
+def _columns(doc: Document, kept: list[int]) -> list[list[int]]:
+    """The kept lines of each page's column: a line's fill and indent are measured against
+    its own column's edges."""
+    groups: dict[tuple[int, int | None], list[int]] = defaultdict(list)
+    for i in kept:
+        groups[(doc.lines[i].page, doc.lines[i].column)].append(i)
+    return list(groups.values())
+
+
 def _fills(
     doc: Document,
     kept: list[int],
@@ -249,11 +258,8 @@ def _fills(
     if not geometry:
         whole = usual_width([len(texts[i]) for i in kept])
         return {i: len(texts[i]) / (w or whole) for i, w in zip(kept, narrow, strict=True)}
-    groups: dict[tuple[int, int | None], list[int]] = defaultdict(list)
-    for i in kept:
-        groups[(doc.lines[i].page, doc.lines[i].column)].append(i)
     fills: dict[int, float] = {}
-    for members in groups.values():
+    for members in _columns(doc, kept):
         lefts = sorted(doc.lines[i].x0 or 0.0 for i in members)
         rights = sorted(doc.lines[i].x1 or 0.0 for i in members)
         left = lefts[int(0.1 * (len(lefts) - 1))]
@@ -267,11 +273,8 @@ def _fills(
 def _indents(doc: Document, kept: list[int], geometry: bool) -> dict[int, bool]:
     if not geometry:
         return {i: doc.lines[i].text[:1].isspace() for i in kept}
-    groups: dict[tuple[int, int | None], list[int]] = defaultdict(list)
-    for i in kept:
-        groups[(doc.lines[i].page, doc.lines[i].column)].append(i)
     indents: dict[int, bool] = {}
-    for members in groups.values():
+    for members in _columns(doc, kept):
         lefts = sorted(doc.lines[i].x0 or 0.0 for i in members)
         left = lefts[int(0.2 * (len(lefts) - 1))]
         for i in members:
