@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import re
 
+from .origins import Origin
+
 MAX_WORDS = 12
 UNTITLED = "Untitled"
 # How a devised title is recorded among a source's metadata values.
-ORIGIN = "inferred"
+ORIGIN = Origin.INFERRED
 PRIORITY = 10
 DETAIL = "first words of the text"
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s")

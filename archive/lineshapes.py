@@ -159,7 +159,13 @@ def ends_sentence(text: str) -> bool:
 
 def ends_clause(text: str) -> bool:
     """Ends a sentence, or a clause that lists usually end with (``;`` ``:``)."""
-    return strip_citation(text).rstrip(_CLOSERS)[-1:] in _CLAUSE_MARKS
+    return closes_clause(strip_citation(text))
+
+
+def closes_clause(text: str) -> bool:
+    """``ends_clause`` of the text as it stands (no trailing space): ``.!?…:;`` before closing
+    quotes or brackets, a citation at the end not taken off. A wrapped line's end is read so."""
+    return text.rstrip(_CLOSERS)[-1:] in _CLAUSE_MARKS
 
 
 def first_letter(text: str) -> str:

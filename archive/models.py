@@ -10,7 +10,9 @@ Every stage takes and returns these frozen values; none of them does I/O. The fl
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal, get_args
+from typing import Any, Final, Literal, get_args
+
+from .origins import AnyOrigin, Sidecar
 
 # Paragraph roles, in the order a reader meets them in a typical article.
 Role = Literal[
@@ -33,6 +35,13 @@ ROLES: tuple[Role, ...] = get_args(Role)
 MatchKind = Literal["new", "exact", "moved", "split", "merged", "fuzzy", "restored"]
 # What an ID that no longer names a live paragraph is now, and its lineage entry.
 TombstoneStatus = Literal["deleted", "merged", "split"]
+# A paragraph's stored status: ``live`` in the current text, else a tombstone, whose ID still
+# resolves and says what happened.
+ParagraphStatus = Literal["live", TombstoneStatus]
+LIVE: Final = "live"
+# What a citation says of its paragraph: a live one whose text has changed since its ID was
+# issued is ``edited``.
+CitedStatus = Literal[ParagraphStatus, "edited"]
 LineageKind = Literal["deleted", "merged_into", "split_into"]
 
 
@@ -125,15 +134,20 @@ class Document:
     def info_dict(self) -> dict[str, str]:
         return dict(self.info)
 
+# What a line removed from the text was: page furniture, a drawing's text, a code listing's
+# "continues on next page" label, the entries of a table of contents, a web page's title over
+# its text; ``capture-header`` only in archives that stored a text capture's header so.
+ArtifactKind = Literal[
+    "running-header", "running-footer", "page-number", "figure-text", "continuation",
+    "contents", "headline", "capture-header",
+]
+
 
 @dataclass(frozen=True, slots=True)
 class Artifact:
     """A line removed from the text (running header, footer, page number): nothing is lost."""
 
-    # "running-header" | "running-footer" | "page-number" | "capture-header" | "figure-text"
-    # | "continuation" (a code listing's "continues on next page" label) | "contents" (the
-    # entries of a table of contents) | "headline" (a web page's title over its text)
-    kind: str
+    kind: ArtifactKind
     text: str
     page: int  # physical page it was found on
     printed_page: int | None = None
@@ -194,14 +208,14 @@ class Candidate:
     """One possible value for one metadata field, with where it came from.
 
     ``value`` is JSON-serialisable: a string, a number, a list of strings, or for
-    ``authors`` a list of ``Author.as_json()`` dicts. ``origin`` is a short, stable label
-    (``pdf-info``, ``xmp``, ``front-matter p.1``, ``running-footer``, ``capture-header``,
+    ``authors`` a list of ``Author.as_json()`` dicts. ``origin`` says where it was read
+    (``archive.origins``: ``pdf-info``, ``xmp``, ``front-matter p.1``, ``running-footer``,
     ``sidecar metadata/kalila-2024.yaml``); ``detail`` is the raw text it was read from.
     """
 
     field: str
     value: Any
-    origin: str
+    origin: AnyOrigin
     lang: str | None = None
     detail: str | None = None
     priority: int = 50  # higher wins when several origins disagree
@@ -209,15 +223,7 @@ class Candidate:
     @property
     def from_sidecar(self) -> bool:
         """True for a person's correction, which always wins and can be withdrawn."""
-        return self.origin.startswith(SIDECAR_ORIGIN)
-
-
-# The origin of a sidecar's values: this prefix and the sidecar's file name.
-SIDECAR_ORIGIN = "sidecar "
-
-
-def sidecar_origin(name: str) -> str:
-    return SIDECAR_ORIGIN + name
+        return isinstance(self.origin, Sidecar)
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,6 +27,8 @@ from archive.extract.pdf import EXTRACTOR as PDF_EXTRACTOR
 from archive.extract.pdf import MEDIA_TYPE as PDF
 from archive.ids import mint_source_key
 from archive.models import Artifact, Block, Candidate
+from archive.origins import InText, Origin
+from archive.origins import Part as TextPart
 
 # A word as rare as a name or a term is in a real corpus: in one source in 2,000 (about one
 # paragraph in 100,000), so searching for it measures a search with a handful of hits.
@@ -103,34 +105,34 @@ def _surname(rng: random.Random, pools: Pools) -> dict[str, Any]:
 def _candidates(facts: dict[str, Any]) -> list[Candidate]:
     """A file's metadata as its front matter states it (and its PDF info, less trusted)."""
     lang, news = facts["lang"], facts["news"]
-    front = "front-matter p.1"
+    front = InText(TextPart.FRONT_MATTER, 1)
     found = [
         Candidate("authors", facts["authors"], front, priority=80),
         Candidate("year", facts["year"], front, priority=80),
-        Candidate("language", lang, "text", priority=20),
-        Candidate("languages", list(facts["languages"]), "text", priority=20),
-        Candidate("kind", "article-newspaper" if news else "article-journal", "inferred",
+        Candidate("language", lang, Origin.TEXT, priority=20),
+        Candidate("languages", list(facts["languages"]), Origin.TEXT, priority=20),
+        Candidate("kind", "article-newspaper" if news else "article-journal", Origin.INFERRED,
                   priority=10),
-        Candidate("title", facts["titles"][lang], "pdf-info", lang, priority=40),
+        Candidate("title", facts["titles"][lang], Origin.PDF_INFO, lang, priority=40),
     ]
     found += [Candidate("title", title, front, code, priority=80)
               for code, title in facts["titles"].items()]
     if news:
-        found += [Candidate("url", facts["url"], "html-meta", priority=70),
-                  Candidate("publisher", facts["publisher"], "html-meta", priority=70),
-                  Candidate("date", facts["date"], "html-meta", priority=70)]
+        found += [Candidate("url", facts["url"], Origin.HTML_META, priority=70),
+                  Candidate("publisher", facts["publisher"], Origin.HTML_META, priority=70),
+                  Candidate("date", facts["date"], Origin.HTML_META, priority=70)]
         return found
-    found += [Candidate("journal", facts["journal"], "running-header", lang, priority=60),
+    found += [Candidate("journal", facts["journal"], Origin.RUNNING_HEADER, lang, priority=60),
               Candidate("doi", facts["doi"], front, priority=80),
-              Candidate("issue", facts["issue"], "running-header", priority=60),
-              Candidate("volume", facts["volume"], "running-header", priority=60),
-              Candidate("first_page", facts["first_page"], "running-footer", priority=60),
-              Candidate("last_page", facts["last_page"], "running-footer", priority=60),
+              Candidate("issue", facts["issue"], Origin.RUNNING_HEADER, priority=60),
+              Candidate("volume", facts["volume"], Origin.RUNNING_HEADER, priority=60),
+              Candidate("first_page", facts["first_page"], Origin.RUNNING_FOOTER, priority=60),
+              Candidate("last_page", facts["last_page"], Origin.RUNNING_FOOTER, priority=60),
               Candidate("udc", facts["udc"], front, priority=80),
               Candidate("grnti", facts["grnti"], front, priority=80)]
     found += [Candidate("keywords", words, front, code, priority=80)
               for code, words in facts["keywords"].items()]
-    found += [Candidate("abstract", text, "abstract", code, priority=75)
+    found += [Candidate("abstract", text, InText(TextPart.ABSTRACT), code, priority=75)
               for code, text in facts["abstracts"].items()]
     return found
 

@@ -16,13 +16,16 @@ PACKAGE = Path(__file__).resolve().parent.parent / "archive"
 
 # The pure stages: bytes in, dataclasses out. They never touch the archive's home.
 PURE = (
-    "archive.models", "archive.errors", "archive.extract.detect", "archive.hashing",
-    "archive.segment.language", "archive.search", "archive.extract", "archive.clean",
+    "archive.models", "archive.origins", "archive.errors", "archive.extract.detect",
+    "archive.hashing",
+    "archive.language", "archive.search", "archive.extract", "archive.clean",
     "archive.segment", "archive.metadata", "archive.ids", "archive.ingest.analyse",
-    "archive.linewidth", "archive.lineshapes", "archive.lazy", "archive.devised",
+    "archive.textcopy", "archive.lineshapes", "archive.lazy", "archive.devised",
 )
-# Shared vocabulary every layer may use: the records, the errors, the devised-title rule.
-_BASE = ("archive.models", "archive.errors", "archive.devised", "archive.hashing")
+# Shared vocabulary every layer may use: the records, the origins of metadata values, the
+# errors, the devised-title rule.
+_BASE = ("archive.models", "archive.origins", "archive.errors", "archive.devised",
+         "archive.hashing")
 _STAGES = tuple(m for m in PURE if m not in _BASE)
 READ_SIDE = (
     "archive.reading.resolution", "archive.cite", "archive.reading.check", "archive.reading.citing",
@@ -48,6 +51,8 @@ RULES: list[tuple[tuple[str, ...], tuple[str, ...], str]] = [
     (PUBLISHING, WRITE_SIDE, "publishing reads the archive and never writes it"),
     (READ_SIDE, WRITE_SIDE, "citing and checking read the archive and never write it"),
     (("archive",), ("archive.cli",), "nothing imports the command line; it is the top"),
+    (("archive.metadata",), ("archive.segment", "archive.clean"),
+     "the metadata stage reads the segmenter's output, never its code or the cleaner's"),
 ]
 # Heavy or storage libraries, each behind one door.
 LIBRARIES = {

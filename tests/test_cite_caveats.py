@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from archive.cite.caveats import caveats
 from archive.models import SourceMetadata
+from archive.origins import Origin
 from archive.store.records import FieldValue, ParagraphRecord, SourceRecord
 
 ARTICLE = SourceRecord("kalila-2024", SourceMetadata(
@@ -30,11 +31,11 @@ def test_foreign_tombstone_and_page_outside() -> None:
 
 def test_inferred_printed_fields_but_not_the_ones_that_only_shape_it() -> None:
     origins = [
-        FieldValue("first_page", None, 35, "doi", True, "10.1/x"),
-        FieldValue("publisher", None, "Zakon.kz", "text", True, None),
-        FieldValue("language", None, "kk", "inferred", True, None),
-        FieldValue("journal", "kk", "J", "running-footer", True, None),
-        FieldValue("year", None, 2023, "inferred", False, None),  # not chosen
+        FieldValue("first_page", None, 35, Origin.DOI, True, "10.1/x"),
+        FieldValue("publisher", None, "Zakon.kz", Origin.TEXT, True, None),
+        FieldValue("language", None, "kk", Origin.INFERRED, True, None),
+        FieldValue("journal", "kk", "J", Origin.RUNNING_FOOTER, True, None),
+        FieldValue("year", None, 2023, Origin.INFERRED, False, None),  # not chosen
     ]
     found = caveats(ARTICLE, None, origins)
     assert found == [

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from archive.segment.language import detect_language
+from archive.language import detect_language
 
 KK = (
     "Қазақстан Республикасы Қарулы Күштерінің Біріккен Ұлттар Ұйымы бітімгершілік "

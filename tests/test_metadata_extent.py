@@ -8,6 +8,7 @@ from archive.ingest.analyse import analyse
 from archive.metadata.extent import last_page
 from archive.metadata.running import candidates, parse_running
 from archive.models import Block
+from archive.origins import Origin
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_d613d50ca8d86847.txt"
 
@@ -30,7 +31,7 @@ def test_foreign_text_and_far_pages_do_not() -> None:
 
 
 def test_running_line_gives_the_cumulative_issue() -> None:
-    line = parse_running("Право и государство, № 4 (105), 2024 39", kind="running-footer")
+    line = parse_running("Право и государство, № 4 (105), 2024 39", origin=Origin.RUNNING_FOOTER)
     assert line is not None
     found = {c.field: c.value for c in candidates([line], [])}
     assert found["issue"] == "4" and found["cumulative_issue"] == "105"

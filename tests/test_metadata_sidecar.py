@@ -17,6 +17,7 @@ from archive.metadata import (
     render_sidecar,
 )
 from archive.models import Author, Candidate, SourceMetadata
+from archive.origins import InText, Origin, Part, Sidecar
 
 NAME = "metadata/kalila-2024.yaml"
 
@@ -46,7 +47,7 @@ journal: null
 
 def test_parse_good_sidecar() -> None:
     cands = parse_sidecar(GOOD, NAME)
-    assert all(c.origin == f"sidecar {NAME}" for c in cands)
+    assert all(c.origin == Sidecar(NAME) and str(c.origin) == f"sidecar {NAME}" for c in cands)
     by = {(c.field, c.lang): c for c in cands}
     assert by[("title", None)].value == "БҰҰ бітімгершілік миссияларында"
     assert by[("title", "en")].detail == "line 4"
@@ -64,9 +65,9 @@ def test_parse_good_sidecar() -> None:
 
 def test_sidecar_wins_and_null_clears() -> None:
     extracted = [
-        Candidate("journal", "Кұқық және мемлекет", "running-footer", lang="kk", priority=60),
-        Candidate("journal", "Wrong Journal", "front-matter p.1", priority=80),
-        Candidate("year", 2023, "front-matter p.1", priority=80),
+        Candidate("journal", "Кұқық және мемлекет", Origin.RUNNING_FOOTER, lang="kk", priority=60),
+        Candidate("journal", "Wrong Journal", InText(Part.FRONT_MATTER, 1), priority=80),
+        Candidate("year", 2023, InText(Part.FRONT_MATTER, 1), priority=80),
     ]
     cands = extracted + list(parse_sidecar(GOOD, NAME))
     md, chosen = merge(cands)
@@ -120,9 +121,9 @@ def test_not_a_mapping_and_empty() -> None:
 
 def test_render_names_origins_and_lists_every_field() -> None:
     cands = [
-        Candidate("year", 2024, "front-matter p.1", priority=80),
-        Candidate("year", 2023, "pdf-info", priority=40),
-        Candidate("doi", "10.51634/2307-5201_2024_4_35", "front-matter p.1", priority=80),
+        Candidate("year", 2024, InText(Part.FRONT_MATTER, 1), priority=80),
+        Candidate("year", 2023, Origin.PDF_INFO, priority=40),
+        Candidate("doi", "10.51634/2307-5201_2024_4_35", InText(Part.FRONT_MATTER, 1), priority=80),
     ]
     md, chosen = merge(cands)
     text = render_sidecar("kalila-2024", md, cands, chosen)

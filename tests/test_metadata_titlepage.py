@@ -15,11 +15,12 @@ from archive.metadata.names import split_names
 from archive.metadata.rows import Row, own_type_text
 from archive.metadata.running import parse_running
 from archive.metadata.titlepage import date_year, names_in
+from archive.origins import AnyOrigin, InText, Part
 
 DATA = Path(__file__).resolve().parent / "data" / "realworld"
 
 
-def _chosen(analysis, field: str) -> list[tuple[object, str]]:
+def _chosen(analysis, field: str) -> list[tuple[object, AnyOrigin]]:
     return [(c.value, c.origin) for c in analysis.candidates if c.field == field]
 
 
@@ -31,7 +32,7 @@ def test_every_author_line_under_the_title_counts() -> None:
     assert md.title == "This is a specimen ab title"
     # "June 8, 2018" in the footer is the document's date: the PDF was made that year.
     assert md.year == 2018
-    assert any(o.startswith("date line p.1") for _, o in _chosen(a, "year"))
+    assert InText(Part.DATE_LINE, 1) in [o for _, o in _chosen(a, "year")]
 
 
 def test_a_superscript_note_mark_leaves_the_title_and_a_group_is_one_author() -> None:
@@ -152,7 +153,8 @@ def test_a_title_case_subtitle_does_not_outvote_the_stated_authors() -> None:
     a = analyse(_pdf(lines, author="Christian Kleiber"))
     assert [x.family for x in a.metadata.authors] == ["Kleiber"]
     # The shape-read line is still on record, ranked below the PDF's own names.
-    assert any(o.startswith("title page") for _, o in _chosen(a, "authors"))
+    assert any(isinstance(o, InText) and o.part is Part.TITLE_PAGE
+               for _, o in _chosen(a, "authors"))
 
 
 def test_cyrillic_name_order_from_the_endings() -> None:

@@ -27,11 +27,11 @@ from archive.clean.hyphenation import Vocabulary, keep_hyphen
 from archive.extract.pdf import extract_pdf
 from archive.extract.text import extract_text
 from archive.ingest.analyse import analyse
+from archive.language import detect_language
 from archive.metadata.names import parse_author_line
 from archive.metadata.running import parse_running
 from archive.models import Document, Line, Segmentation
 from archive.segment import segment
-from archive.segment.language import detect_language
 
 GOLDEN = Path(__file__).parent / "golden"
 NAMES = sorted(pdfstyles.GENERATORS)

@@ -25,6 +25,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from ..devised import bracketed
+from ..models import LIVE, CitedStatus
 
 STYLES = ("gost", "apa", "chicago", "bibtex", "csl-json")
 _MODULES = {
@@ -99,7 +100,7 @@ class CiteParagraph:
     page: int | str | None = None
     text: str | None = None
     url: str | None = None
-    status: str = "live"
+    status: CitedStatus = LIVE
     first_text: str | None = None
 
 

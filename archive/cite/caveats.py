@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..store.records import LIVE, FieldValue, ParagraphRecord, SourceRecord
+from ..models import LIVE
+from ..origins import AnyOrigin, Origin
+from ..store.records import FieldValue, ParagraphRecord, SourceRecord
 
 # The fields a citation prints; ``language`` and ``kind`` only shape it.
 CITED_FIELDS = (
@@ -21,8 +23,10 @@ CITED_FIELDS = (
     "last_page", "doi", "url", "publisher",
 )
 # Origins that guess rather than read a statement of the field.
-INFERRED_ORIGINS = {"inferred": "inferred", "text": "guessed from the text",
-                    "doi": "derived from the DOI"}
+INFERRED_ORIGINS: dict[AnyOrigin, str] = {
+    Origin.INFERRED: "inferred", Origin.TEXT: "guessed from the text",
+    Origin.DOI: "derived from the DOI",
+}
 
 
 def caveats(

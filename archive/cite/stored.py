@@ -11,7 +11,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from urllib.parse import quote as url_quote
 
-from ..store.records import LIVE, ParagraphRecord, SourceRecord
+from ..models import LIVE, CitedStatus
+from ..store.records import ParagraphRecord, SourceRecord
 from . import (
     STYLES,
     CiteParagraph,
@@ -82,7 +83,7 @@ def cite_source(source: SourceRecord, accessed: str | None, texts: Sequence[str]
 
 
 def cite_paragraph(paragraph: ParagraphRecord, url: str | None) -> CiteParagraph:
-    status = paragraph.status or LIVE
+    status: CitedStatus = paragraph.status or LIVE
     if status == LIVE and paragraph.edited:
         status = "edited"
     return CiteParagraph(

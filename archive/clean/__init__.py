@@ -31,19 +31,13 @@ from archive.clean.contents import contents_lines
 from archive.clean.furniture import Furniture, find_furniture
 from archive.clean.hyphenation import Vocabulary, join_lines, keep_hyphen, mend_spaced_breaks
 from archive.clean.pages import assign_pages
-from archive.clean.wrapping import (
-    break_head,
-    ends_clause,
-    is_wrapped,
-    local_widths,
-    narrow_stretches,
-    wrap_width,
-)
-from archive.linewidth import usual_width
-from archive.models import MARKUP_KINDS, Artifact, Document, Line
+from archive.clean.wrapping import break_head, local_widths, narrow_stretches, wrap_width
+from archive.lineshapes import closes_clause
+from archive.models import Artifact, Document, Line
+from archive.textcopy import double_spaced, is_wrapped, usual_width
 
 __all__ = [
-    "CleanLine", "Cleaned", "Vocabulary", "clean", "double_spaced", "join_lines", "keep_hyphen",
+    "CleanLine", "Cleaned", "Vocabulary", "clean", "join_lines", "keep_hyphen",
     "mend_spaced_breaks",
 ]
 
@@ -216,7 +210,7 @@ def _blanks_reliable(lines: list[CleanLine]) -> bool:
         tail = prev.text.rstrip()
         broken = tail[-1:] in "-\u00ad" and tail[-2:-1].isalnum()
         first = next((ch for ch in cur.text if ch.isalnum()), "")
-        continues = first.islower() and not ends_clause(tail) and tail[-1:] not in ",;:"
+        continues = first.islower() and not closes_clause(tail) and tail[-1:] not in ",;:"
         if broken or continues:
             return False
     return blanks >= 2
@@ -245,17 +239,13 @@ def _artifact(
     )
 
 
-def double_spaced(doc: Document) -> bool:
-    """A hard-wrapped text copy with a blank line before (nearly) every line.
-
-    A page's blocks (HTML) are whole paragraphs with a gap between each: long ones look
-    like wrapped lines, but joining them made a manual's sections one paragraph.
-    """
-    lines = doc.lines
-    if len(lines) < 10 or any(ln.y0 is not None or ln.kind in MARKUP_KINDS for ln in lines):
-        return False
-    spaced = sum(ln.blank_before for ln in lines[1:])
-    return spaced >= 0.9 * (len(lines) - 1) and is_wrapped([ln.text.strip() for ln in lines])
+def _columns(doc: Document, kept: list[int]) -> list[list[int]]:
+    """The kept lines of each page's column: a line's fill and indent are measured against
+    its own column's edges."""
+    groups: dict[tuple[int, int | None], list[int]] = defaultdict(list)
+    for i in kept:
+        groups[(doc.lines[i].page, doc.lines[i].column)].append(i)
+    return list(groups.values())
 
 
 def _fills(
@@ -268,11 +258,8 @@ def _fills(
     if not geometry:
         whole = usual_width([len(texts[i]) for i in kept])
         return {i: len(texts[i]) / (w or whole) for i, w in zip(kept, narrow, strict=True)}
-    groups: dict[tuple[int, int | None], list[int]] = defaultdict(list)
-    for i in kept:
-        groups[(doc.lines[i].page, doc.lines[i].column)].append(i)
     fills: dict[int, float] = {}
-    for members in groups.values():
+    for members in _columns(doc, kept):
         lefts = sorted(doc.lines[i].x0 or 0.0 for i in members)
         rights = sorted(doc.lines[i].x1 or 0.0 for i in members)
         left = lefts[int(0.1 * (len(lefts) - 1))]
@@ -286,11 +273,8 @@ def _fills(
 def _indents(doc: Document, kept: list[int], geometry: bool) -> dict[int, bool]:
     if not geometry:
         return {i: doc.lines[i].text[:1].isspace() for i in kept}
-    groups: dict[tuple[int, int | None], list[int]] = defaultdict(list)
-    for i in kept:
-        groups[(doc.lines[i].page, doc.lines[i].column)].append(i)
     indents: dict[int, bool] = {}
-    for members in groups.values():
+    for members in _columns(doc, kept):
         lefts = sorted(doc.lines[i].x0 or 0.0 for i in members)
         left = lefts[int(0.2 * (len(lefts) - 1))]
         for i in members:

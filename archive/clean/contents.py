@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Final
 
 from archive.clean.marks import Furniture
 from archive.models import Line
 
-KIND = "contents"
+KIND: Final = "contents"
 
 _HEADING = re.compile(
     r"(?i)^\s*(?:table\s+of\s+contents|contents|содержание|оглавление|мазмұны|inhalt"

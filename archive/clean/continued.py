@@ -11,6 +11,7 @@ wherever a block breaks. A label is kept as an artifact, never read as part of t
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Final
 
 from archive.clean.marks import Furniture, text_size
 from archive.models import Line
@@ -19,7 +20,7 @@ _MAX_LABEL = 60  # characters: a label is a short note
 _SMALLER = 0.5  # points below the running text's size
 _RIGHT_EDGE = 2.0  # points between a right-aligned label's end and the text's right edge
 
-KIND = "continuation"
+KIND: Final = "continuation"
 
 
 def continuation_labels(

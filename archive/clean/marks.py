@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import Literal
 
-from archive.models import Line
+from archive.models import ArtifactKind, Line
 
 _YEAR = r"(?:19|20)\d\d"
 # "N 4" only as a word of its own in capitals: "Version 1.2" is not an issue number.
@@ -41,12 +42,16 @@ RUNNING_AUTHOR = re.compile(rf"^(?:{_SURNAME}\s+{_INITIALS}|{_INITIALS}\s*{_SURN
 BAND = 0.1  # top/bottom share of the page height where headers and footers live
 
 
+# The page's edge a running line stands at.
+Edge = Literal["running-header", "running-footer"]
+
+
 @dataclass(frozen=True, slots=True)
 class Furniture:
     """One line recognised as page furniture."""
 
     index: int  # position in Document.lines
-    kind: str  # "running-header" | "running-footer" | "page-number"
+    kind: ArtifactKind
     printed_page: int | None
 
 

@@ -19,13 +19,14 @@ from archive.clean.marks import (
     DIGITS,
     PAGE_ONLY,
     RUNNING_AUTHOR,
+    Edge,
     Furniture,
     is_serial_title,
     mask,
     read_page_number,
     text_size,
 )
-from archive.models import Document, Line
+from archive.models import ArtifactKind, Document, Line
 
 
 def by_position(doc: Document) -> list[Furniture]:
@@ -91,7 +92,7 @@ def by_position(doc: Document) -> list[Furniture]:
 
 def _margin_band(
     doc: Document, keys: list[str], frames: dict[int, tuple[float, float]]
-) -> dict[int, str]:
+) -> dict[int, Edge]:
     """Lines in the top or bottom band of their page: index → where."""
     lines = doc.lines
     heights = {p.number: p.height for p in doc.pages}
@@ -105,7 +106,7 @@ def _margin_band(
     at_height = Counter(
         (key, round(ln.y0 / 2)) for key, ln in zip(keys, lines, strict=True) if ln.y0 is not None
     )
-    band: dict[int, str] = {}
+    band: dict[int, Edge] = {}
     for i, ln in enumerate(lines):
         h = heights.get(ln.page)
         if not h or ln.y0 is None or ln.y1 is None:
@@ -146,7 +147,7 @@ def _listing_lines(
     return out
 
 
-def _edge_rows(lines: tuple[Line, ...]) -> dict[int, str]:
+def _edge_rows(lines: tuple[Line, ...]) -> dict[int, Edge]:
     """Lines of each page's first and last row, when a gap sets that row apart.
 
     The gap must be wider than the page's usual line step (1.4 times the row's height):
@@ -156,13 +157,14 @@ def _edge_rows(lines: tuple[Line, ...]) -> dict[int, str]:
     for i, ln in enumerate(lines):
         if ln.y0 is not None and ln.y1 is not None:
             by_page[ln.page].append(i)
-    out: dict[int, str] = {}
+    out: dict[int, Edge] = {}
     for members in by_page.values():
         if len(members) < 3:
             continue
         rows = sorted(members, key=lambda i: lines[i].y0 or 0.0)
-        for where, edge, inner in (("running-header", rows[0], rows[1:]),
-                                   ("running-footer", rows[-1], rows[:-1])):
+        sides: tuple[tuple[Edge, int, list[int]], ...] = (
+            ("running-header", rows[0], rows[1:]), ("running-footer", rows[-1], rows[:-1]))
+        for where, edge, inner in sides:
             ln = lines[edge]
             height = max((ln.y1 or 0) - (ln.y0 or 0), 1.0)
             same_row = [i for i in inner if abs((lines[i].y0 or 0) - (ln.y0 or 0)) < height / 2]
@@ -179,7 +181,7 @@ def _edge_rows(lines: tuple[Line, ...]) -> dict[int, str]:
     return out
 
 
-def _counted_edge_numbers(lines: tuple[Line, ...], band: dict[int, str]) -> set[int]:
+def _counted_edge_numbers(lines: tuple[Line, ...], band: dict[int, Edge]) -> set[int]:
     """Bare numbers at a page's edge that count the pages: the number less the page is the
     same on at least two pages (or the document has one page)."""
     numbers = {
@@ -208,7 +210,7 @@ def _edge_words(text: str) -> list[tuple[str, ...]]:
     return out
 
 
-def _sharing_edge_words(lines: tuple[Line, ...], band: dict[int, str]) -> list[int]:
+def _sharing_edge_words(lines: tuple[Line, ...], band: dict[int, Edge]) -> list[int]:
     parts = {i: _edge_words(lines[i].text) for i in band}
     pages: dict[tuple[str, tuple[str, ...]], set[int]] = defaultdict(set)
     for i, where in band.items():
@@ -239,7 +241,7 @@ def _baseline(ln: Line) -> float:
 def _on_furniture_rows(
     doc: Document,
     found: dict[int, Furniture],
-    band: dict[int, str],
+    band: dict[int, Edge],
     frames: dict[int, tuple[float, float]],
 ) -> dict[int, Furniture]:
     """Lines on the baseline where furniture stands on at least three other pages.
@@ -287,13 +289,13 @@ def _on_furniture_rows(
             at_edge = ln.y0 <= first + 0.5 if top else ln.y1 >= last - 0.5
             apart = at_edge and number is not None and number - ln.page in counts
         if apart:
-            kind = "page-number" if PAGE_ONLY.fullmatch(s) else (
+            kind: ArtifactKind = "page-number" if PAGE_ONLY.fullmatch(s) else (
                 "running-header" if top else "running-footer")
             out[i] = Furniture(i, kind, number)
     return out
 
 
-def _counting_lines(lines: tuple[Line, ...], band: dict[int, str]) -> set[int]:
+def _counting_lines(lines: tuple[Line, ...], band: dict[int, Edge]) -> set[int]:
     """Lines of the head or foot band with a number that counts the pages: its printed
     less physical page is the same on three pages or more."""
     offsets: dict[int, int] = {}

@@ -1,22 +1,17 @@
-"""Fixed-width wraps of text copies: whether a copy is wrapped, at what width, which stretches
-are wrapped narrower (two columns copied as one), and the shortest head it breaks off a word."""
+"""Fixed-width wraps of text copies: at what width, which stretches are wrapped narrower (two
+columns copied as one), and the shortest head it breaks off a word. Whether a copy is wrapped
+at all is ``archive.textcopy.is_wrapped``, which the metadata stage asks too."""
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from itertools import pairwise
 
-from archive.linewidth import usual_width
+from archive.lineshapes import closes_clause
+from archive.textcopy import usual_width
 
 _MIN_WRAPPED_LINES = 10
 _NEAR_WIDTH = 6  # characters: where the lines of a fixed-width wrap end
-_CLOSERS = "»\"”’)]"
-_CLAUSE_MARKS = frozenset(".!?…:;")
-
-
-def ends_clause(text: str) -> bool:
-    """The text (no trailing space) ends a clause: ``.!?…:;`` before closing quotes/brackets."""
-    return text.rstrip(_CLOSERS)[-1:] in _CLAUSE_MARKS
 
 
 def break_head(texts: list[str], share: float = 0.05) -> int | None:
@@ -82,7 +77,7 @@ def _dominant_width(texts: list[str]) -> int | None:
     pairs = sorted(
         (len(a), len(b.strip().split(" ", 1)[0]))
         for a, b in pairwise(texts)
-        if b.strip()[:1].islower() and not ends_clause(a) and a[-1:] not in "-\u00ad"
+        if b.strip()[:1].islower() and not closes_clause(a) and a[-1:] not in "-\u00ad"
     )
     pair_sizes = [n for n, _ in pairs]
     for width in sorted(set(sizes), reverse=True):
@@ -96,18 +91,6 @@ def _dominant_width(texts: list[str]) -> int | None:
         if len(runs) >= _MIN_RUNS and left_room <= 0.05 * len(runs):
             return width
     return None
-
-
-def is_wrapped(texts: list[str]) -> bool:
-    """Hard-wrapped text ends many lines mid-sentence; one-paragraph-per-line text does not."""
-    long = [t for t in texts if len(t) >= 20]
-    if not long:
-        return False
-    # Nobody wraps lines at 150 characters or more: such lines are whole paragraphs.
-    if sorted(len(t) for t in long)[len(long) // 2] >= 150:
-        return False
-    open_ends = sum(1 for t in long if not ends_clause(t))
-    return open_ends >= 0.25 * len(long)
 
 
 _NARROW = 0.7  # a stretch wrapped this much narrower than the document has its own width
@@ -128,7 +111,7 @@ def narrow_stretches(texts: list[str]) -> list[int | None]:
         j
         for j, (a, b) in enumerate(pairwise(texts))
         if (a[-1:] in "-\u00ad" and a[-2:-1].isalpha())
-        or (b[:1].islower() and not ends_clause(a) and a[-1:] not in ",;")
+        or (b[:1].islower() and not closes_clause(a) and a[-1:] not in ",;")
     ]
     widths: list[int | None] = [None] * len(texts)
     run: list[int] = []

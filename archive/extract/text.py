@@ -21,8 +21,8 @@ from dataclasses import replace
 from archive.errors import NoTextError, UndecodableTextError
 from archive.extract import literal
 from archive.extract.decoding import decode_text
-from archive.linewidth import usual_width
 from archive.models import Document, Line
+from archive.textcopy import usual_width
 
 MEDIA_TYPE = "text/plain"
 EXTRACTOR = "archive-text 1"

@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..extract.capture import CAPTURE
-from ..models import SIDECAR_ORIGIN, Candidate, SourceMetadata
+from ..models import Candidate, SourceMetadata
+from ..origins import Sidecar
 from ..store import Store
 from ..store.plans import EventWrite, FileWrite
 from .analyse import Analysis
@@ -47,9 +48,10 @@ def file_plan(
     capture = dict(analysis.capture)
     if capture:
         events.append(_capture_event(analysis.capture))
-    if sidecar_candidates:
-        sidecar = sidecar_candidates[0].origin.removeprefix(SIDECAR_ORIGIN)
-        events.append(EventWrite("metadata-override", "sidecar applied", {"sidecar": sidecar}))
+    sidecar = sidecar_candidates[0].origin if sidecar_candidates else None
+    if isinstance(sidecar, Sidecar):
+        events.append(EventWrite("metadata-override", "sidecar applied",
+                                 {"sidecar": sidecar.name}))
     return FileWrite(
         sha256=analysis.sha256,
         size=analysis.size,

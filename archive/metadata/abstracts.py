@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from ..models import Candidate
+from ..origins import InText, Part
 from . import patterns as pt
 from .labels import abstract_label, keyword_label
 from .names import INITIALS, parse_author_line
@@ -34,8 +35,8 @@ def _text(para: list[Row], rows: Rows) -> str:
     return join_lines([r.text for r in para], rows.compounds)
 
 
-def _origin(para: list[Row]) -> str:
-    return f"abstract p.{para[0].page}"
+def _origin(para: list[Row]) -> InText:
+    return InText(Part.ABSTRACT, para[0].page)
 
 
 def is_intro(text: str) -> re.Match[str] | None:

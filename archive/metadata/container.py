@@ -13,6 +13,7 @@ import re
 from urllib.parse import urlsplit
 
 from ..models import Author, Candidate, Document
+from ..origins import Origin
 from . import patterns as pt
 from .html import html_candidates
 from .labels import split_keywords
@@ -40,7 +41,7 @@ def _date(value: str) -> str | None:
     return iso if pt.is_iso_date(iso) else None
 
 
-def _dated(field_date: str, origin: str, priority: int, detail: str) -> list[Candidate]:
+def _dated(field_date: str, origin: Origin, priority: int, detail: str) -> list[Candidate]:
     return [
         Candidate("date", field_date, origin, detail=detail, priority=priority),
         Candidate("year", int(field_date[:4]), origin, detail=detail, priority=priority),
@@ -56,18 +57,19 @@ def container_candidates(doc: Document) -> list[Candidate]:
             continue
         source, _, name = key.partition(":")
         name, _, lang = name.partition("@")
-        if source == "xmp":
+        if source == Origin.XMP:
             out += _xmp(name, value, lang or None, creators)
-        elif source == "pdf-info":
+        elif source == Origin.PDF_INFO:
             out += _pdf_info(name, value)
-        elif source == "capture-header":
+        elif source == Origin.CAPTURE_HEADER:
             out += _capture(name, value)
-        elif source == "capture" and name == "url":
+        elif source == Origin.CAPTURE and name == "url":
             out += _captured_url(value)
     if creators:
         authors = [a.as_json() for a in _authors(creators)]
-        out.append(Candidate("authors", authors, "xmp", detail="; ".join(creators), priority=XMP))
-    if not any(key.startswith("capture-header:") for key, _ in doc.info):
+        out.append(Candidate("authors", authors, Origin.XMP, detail="; ".join(creators),
+                             priority=XMP))
+    if not any(key.startswith(f"{Origin.CAPTURE_HEADER}:") for key, _ in doc.info):
         out += _capture_line(doc)
     return out + (html_candidates(doc) if doc.media_type in _PAGES else [])
 
@@ -81,7 +83,7 @@ def _authors(creators: list[str]) -> list[Author]:
 
 def _xmp(name: str, value: str, lang: str | None, creators: list[str]) -> list[Candidate]:
     def cand(field: str, v: object, lang_: str | None = None) -> Candidate:
-        return Candidate(field, v, "xmp", lang=lang_, detail=value, priority=XMP)
+        return Candidate(field, v, Origin.XMP, lang=lang_, detail=value, priority=XMP)
 
     if name == "dc:title" and not _JUNK_TITLE.match(value):
         return [cand("title", value, lang or pt.guess_lang(value))]
@@ -100,50 +102,50 @@ def _xmp(name: str, value: str, lang: str | None, creators: list[str]) -> list[C
         field = "first_page" if name.endswith("startingPage") else "last_page"
         return [cand(field, int(value))]
     if name in ("dc:date", "prism:coverDate", "prism:publicationDate") and (d := _date(value)):
-        return _dated(d, "xmp", XMP, value)
+        return _dated(d, Origin.XMP, XMP, value)
     return []
 
 
 def _pdf_info(name: str, value: str) -> list[Candidate]:
     if name == "title" and not _JUNK_TITLE.match(value) and len(value) > 3:
-        return [Candidate("title", value, "pdf-info", lang=pt.guess_lang(value), detail=value,
+        return [Candidate("title", value, Origin.PDF_INFO, lang=pt.guess_lang(value), detail=value,
                           priority=PDF_INFO)]
     if name == "author":
         authors = [a.as_json() for a in split_names(value)]
         if authors:
-            return [Candidate("authors", authors, "pdf-info", detail=value, priority=PDF_INFO)]
-    if name == "subject" and (cited := parse_running(value, kind="pdf-info")):
+            return [Candidate("authors", authors, Origin.PDF_INFO, detail=value, priority=PDF_INFO)]
+    if name == "subject" and (cited := parse_running(value, origin=Origin.PDF_INFO)):
         # Publishers often put the journal citation in the subject: "Journal, № 4, 2024".
         out = [
-            Candidate("journal", cited.journal, "pdf-info", lang=pt.guess_lang(cited.journal),
+            Candidate("journal", cited.journal, Origin.PDF_INFO, lang=pt.guess_lang(cited.journal),
                       detail=value, priority=PDF_INFO),
-            Candidate("year", cited.year, "pdf-info", detail=value, priority=PDF_INFO),
+            Candidate("year", cited.year, Origin.PDF_INFO, detail=value, priority=PDF_INFO),
         ]
         for field, got in (("issue", cited.issue), ("volume", cited.volume)):
             if got:
-                out.append(Candidate(field, got, "pdf-info", detail=value, priority=PDF_INFO))
+                out.append(Candidate(field, got, Origin.PDF_INFO, detail=value, priority=PDF_INFO))
         return out
     if name == "keywords":
         words = split_keywords(value)
         if words:
-            return [Candidate("keywords", words, "pdf-info", lang=pt.guess_lang(value),
+            return [Candidate("keywords", words, Origin.PDF_INFO, lang=pt.guess_lang(value),
                               detail=value, priority=PDF_INFO)]
     return []
 
 
 def _capture(name: str, value: str) -> list[Candidate]:
     if name == "date" and (d := _date(value)):
-        return _dated(d, "capture-header", CAPTURE, value)
+        return _dated(d, Origin.CAPTURE_HEADER, CAPTURE, value)
     if name == "url" and urlsplit(value).scheme in ("http", "https"):
-        out = [Candidate("url", value, "capture-header", detail=value, priority=CAPTURE)]
+        out = [Candidate("url", value, Origin.CAPTURE_HEADER, detail=value, priority=CAPTURE)]
         host = urlsplit(value).hostname or ""
         if host:
             site = host.removeprefix("www.")
-            out.append(Candidate("publisher", site, "capture-header", detail=value,
+            out.append(Candidate("publisher", site, Origin.CAPTURE_HEADER, detail=value,
                                  priority=CAPTURE - 5))
         return out
     if name == "title":
-        return [Candidate("title", value, "capture-header", lang=pt.guess_lang(value),
+        return [Candidate("title", value, Origin.CAPTURE_HEADER, lang=pt.guess_lang(value),
                           detail=value, priority=CAPTURE)]
     return []
 
@@ -154,9 +156,9 @@ def _captured_url(value: str) -> list[Candidate]:
     is the access date, kept with the file, never a candidate for the work's date."""
     if urlsplit(value).scheme not in ("http", "https"):
         return []
-    out = [Candidate("url", value, "capture", detail=value, priority=CAPTURE)]
+    out = [Candidate("url", value, Origin.CAPTURE, detail=value, priority=CAPTURE)]
     if host := urlsplit(value).hostname:
-        out.append(Candidate("publisher", host.removeprefix("www."), "capture", detail=value,
+        out.append(Candidate("publisher", host.removeprefix("www."), Origin.CAPTURE, detail=value,
                              priority=CAPTURE - 5))
     return out
 
@@ -167,4 +169,4 @@ def _capture_line(doc: Document) -> list[Candidate]:
     if first is None or not (match := _CAPTURE_LINE.match(first.text)):
         return []
     d = _date(match.group("date"))
-    return _dated(d, "capture-header", CAPTURE, match.group(0).strip()) if d else []
+    return _dated(d, Origin.CAPTURE_HEADER, CAPTURE, match.group(0).strip()) if d else []

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..models import Block, Candidate
+from ..origins import Origin
 
 PRIORITY = 62  # above running lines (60), below the DOI's first page (65) and front matter
 _NOT_OURS = ("foreign",)
@@ -32,4 +33,4 @@ def last_page(blocks: Sequence[Block], running_pages: Sequence[int]) -> list[Can
         return []
     roles = sorted({b.role for b in blocks if b.page == end and b.role not in _NOT_OURS})
     detail = f"the work's own text ({', '.join(roles)}) goes on to page {end}"
-    return [Candidate("last_page", end, "text-extent", detail=detail, priority=PRIORITY)]
+    return [Candidate("last_page", end, Origin.TEXT_EXTENT, detail=detail, priority=PRIORITY)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..models import Candidate, Document, Segmentation
+from ..origins import AnyOrigin, InText, Part
 from . import abstracts as ab
 from . import extent, inferred, plainhead, printed, running, titleblock, titlepage, titles
 from . import frontmatter as fm
@@ -68,7 +69,7 @@ def _blocks(seg: Segmentation) -> list[Candidate]:
 
     def flush() -> None:
         if group:
-            out.append(Candidate("abstract", "\n\n".join(group), f"abstract p.{group_page}",
+            out.append(Candidate("abstract", "\n\n".join(group), InText(Part.ABSTRACT, group_page),
                                  lang=group_lang, detail=group[0][:200],
                                  priority=BLOCK_PRIORITY))
         group.clear()
@@ -77,8 +78,9 @@ def _blocks(seg: Segmentation) -> list[Candidate]:
         text = " ".join(block.text.split())
         if block.role == "keywords" and (found := keyword_label(text)):
             flush()
-            out.append(Candidate("keywords", split_keywords(found[1]), f"keywords p.{block.page}",
-                                 lang=found[0], detail=text, priority=fm.PRIORITY))
+            out.append(Candidate("keywords", split_keywords(found[1]),
+                                 InText(Part.KEYWORDS, block.page), lang=found[0], detail=text,
+                                 priority=fm.PRIORITY))
             continue
         if block.role != "abstract" or ab.is_intro(text):
             flush()
@@ -98,7 +100,7 @@ def _blocks(seg: Segmentation) -> list[Candidate]:
 
 def _dedupe(found: list[Candidate]) -> tuple[Candidate, ...]:
     """One candidate per (field, language, value, origin), the most trusted of repeats."""
-    best: dict[tuple[str, str | None, str, str], int] = {}
+    best: dict[tuple[str, str | None, str, AnyOrigin], int] = {}
     for i, cand in enumerate(found):
         key = (cand.field, cand.lang, repr(cand.value), cand.origin)
         if key not in best or cand.priority > found[best[key]].priority:

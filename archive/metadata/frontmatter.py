@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..models import Author, Candidate
+from ..origins import InText, Part
 from . import patterns as pt
 from .labels import abstract_label, keyword_label, read_keywords
 from .names import author_markers, latin_key, parse_author_line
@@ -52,8 +53,8 @@ _DESCRIBED = re.compile(r"^(?P<name>[^–—]{3,60}?)\s+[–—-]\s+(?P<desc>\S.
 _ZONE_BEFORE, _ZONE_AFTER, _ZONE_DEFAULT = 30, 40, 60
 
 
-def origin(row: Row) -> str:
-    return f"front-matter p.{row.page}"
+def origin(row: Row) -> InText:
+    return InText(Part.FRONT_MATTER, row.page)
 
 
 def _candidate(field: str, value: object, row: Row) -> Candidate:
@@ -146,10 +147,10 @@ def _citation(row: Row, text: str) -> list[Candidate]:
     cited_part = text.rsplit("//", 1)[-1] if "//" in text else text
     if "//" not in text and _CITATION_LABEL.match(text):
         return []
-    cited = parse_running(cited_part, kind="front-matter")
+    where, detail = origin(row), row.text
+    cited = parse_running(cited_part, origin=where)
     if cited is None:
         return []
-    where, detail = origin(row), row.text
 
     def cand(field: str, value: object) -> Candidate:
         return Candidate(field, value, where, detail=detail, priority=CITATION_PRIORITY)
@@ -344,7 +345,7 @@ def keywords(rows: Rows) -> list[Candidate]:
         lang, words, _ = read_keywords(rows, i)
         if words:
             out.append(
-                Candidate("keywords", words, f"keywords p.{row.page}", lang=lang,
+                Candidate("keywords", words, InText(Part.KEYWORDS, row.page), lang=lang,
                           detail=row.text, priority=PRIORITY)
             )
     return out

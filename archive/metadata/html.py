@@ -34,6 +34,7 @@ from collections import defaultdict
 from urllib.parse import urlsplit
 
 from ..models import Author, Candidate, Document
+from ..origins import Origin
 from . import patterns as pt
 from .labels import split_keywords
 from .names import parse_author_line, parse_name
@@ -107,12 +108,12 @@ def html_candidates(doc: Document) -> list[Candidate]:
     for key, value in doc.info:
         facts[key].append(value)
     out: list[Candidate] = []
-    out += _fields(facts, "html-meta", "html-meta:", _META_FIELDS, HTML_META)
+    out += _fields(facts, Origin.HTML_META, "html-meta:", _META_FIELDS, HTML_META)
     # Translated titles (OJS: DC.Title.Alternative xml:lang="ru") are titles in their language.
     out += [c for key, value in _stated(facts, "html-meta:dc.title.alternative")
-            for c in _read("title", value, key, "html-meta", HTML_META)]
-    out += _fields(facts, "json-ld", "json-ld:", _JSON_LD_FIELDS, JSON_LD)
-    out += _fields(facts, "opengraph", "", _OG_FIELDS, OPENGRAPH)
+            for c in _read("title", value, key, Origin.HTML_META, HTML_META)]
+    out += _fields(facts, Origin.JSON_LD, "json-ld:", _JSON_LD_FIELDS, JSON_LD)
+    out += _fields(facts, Origin.OPENGRAPH, "", _OG_FIELDS, OPENGRAPH)
     out += _authors(facts, out)
     out += _keywords(facts)
     out += _page(facts, out)
@@ -123,7 +124,7 @@ def html_candidates(doc: Document) -> list[Candidate]:
 
 def _fields(
     facts: dict[str, list[str]],
-    origin: str,
+    origin: Origin,
     prefix: str,
     table: dict[str, tuple[str, ...]],
     priority: int,
@@ -145,7 +146,7 @@ def _stated(facts: dict[str, list[str]], key: str) -> list[tuple[str, str]]:
             if k == key or k.startswith(key + "@") for v in values]
 
 
-def _read(field: str, value: str, key: str, origin: str, priority: int) -> list[Candidate]:
+def _read(field: str, value: str, key: str, origin: Origin, priority: int) -> list[Candidate]:
     name, _, tagged = key.partition("@")
     name = name.partition(":")[2] or name
     detail = f"{name}: {value}"[:300]
@@ -199,11 +200,11 @@ def _authors(facts: dict[str, list[str]], found: list[Candidate]) -> list[Candid
     sites = {str(c.value).casefold() for c in found if c.field == "publisher"}
     out: list[Candidate] = []
     for origin, priority, keys in (
-        ("html-meta", HTML_META, ("html-meta:citation_author", "html-meta:dc.creator",
+        (Origin.HTML_META, HTML_META, ("html-meta:citation_author", "html-meta:dc.creator",
                                   "html-meta:dc.creator.personalname",
                                   "html-meta:dcterms.creator")),
-        ("json-ld", JSON_LD, ("json-ld:author", "json-ld:creator")),
-        ("opengraph", OPENGRAPH, ("article:author",)),
+        (Origin.JSON_LD, JSON_LD, ("json-ld:author", "json-ld:creator")),
+        (Origin.OPENGRAPH, OPENGRAPH, ("article:author",)),
     ):
         for key in keys:
             names = [v for _, v in _stated(facts, key)
@@ -212,7 +213,7 @@ def _authors(facts: dict[str, list[str]], found: list[Candidate]) -> list[Candid
             if names:
                 # Highwire and Dublin Core write names as catalogues do ("Family, Given");
                 # JSON-LD and OpenGraph as bylines print them, given name first.
-                authors = [_person(n, display=origin != "html-meta") for n in names]
+                authors = [_person(n, display=origin != Origin.HTML_META) for n in names]
                 out.append(Candidate("authors", authors, origin, detail="; ".join(names)[:300],
                                      priority=priority))
                 break
@@ -233,9 +234,9 @@ def _person(name: str, display: bool) -> dict[str, str | None]:
 def _keywords(facts: dict[str, list[str]]) -> list[Candidate]:
     out: list[Candidate] = []
     for origin, priority, keys in (
-        ("html-meta", HTML_META, ("html-meta:citation_keywords", "html-meta:dc.subject")),
-        ("json-ld", JSON_LD, ("json-ld:keywords",)),
-        ("opengraph", OPENGRAPH, ("article:tag",)),
+        (Origin.HTML_META, HTML_META, ("html-meta:citation_keywords", "html-meta:dc.subject")),
+        (Origin.JSON_LD, JSON_LD, ("json-ld:keywords",)),
+        (Origin.OPENGRAPH, OPENGRAPH, ("article:tag",)),
     ):
         for key in keys:
             by_lang: dict[str | None, list[str]] = defaultdict(list)
@@ -261,12 +262,12 @@ def _page(facts: dict[str, list[str]], found: list[Candidate]) -> list[Candidate
     urls = [str(c.value) for c in found if c.field == "url"]
     for canonical in facts.get("html:canonical", [])[:1]:
         if urlsplit(canonical).scheme in ("http", "https"):
-            out.append(Candidate("url", canonical, "html-meta", detail="link rel=canonical",
+            out.append(Candidate("url", canonical, Origin.HTML_META, detail="link rel=canonical",
                                  priority=HTML_META))
             urls.insert(0, canonical)
     for lang in facts.get("html:lang", [])[:1]:
         if code := _language(lang):
-            out.append(Candidate("language", code, "html-meta", detail=f'html lang="{lang}"',
+            out.append(Candidate("language", code, Origin.HTML_META, detail=f'html lang="{lang}"',
                                  priority=DECLARED_LANGUAGE))
     hosts = [h.removeprefix("www.") for u in urls if (h := urlsplit(u).hostname or "")]
     headlines = facts.get("html:headline", [])[:1]
@@ -275,10 +276,10 @@ def _page(facts: dict[str, list[str]], found: list[Candidate]) -> list[Candidate
         if headlines and title.casefold().startswith(headlines[0].casefold()):
             title = headlines[0]  # "Headline - Site": the page's own headline ends it
         if len(title) > 3:
-            out.append(Candidate("title", title, "html-title", lang=pt.guess_lang(title),
+            out.append(Candidate("title", title, Origin.HTML_TITLE, lang=pt.guess_lang(title),
                                  detail=raw[:300], priority=HTML_TITLE))
     if hosts and not sites:
-        out.append(Candidate("publisher", hosts[0], "html-meta", detail=f"host of {urls[0]}",
+        out.append(Candidate("publisher", hosts[0], Origin.HTML_META, detail=f"host of {urls[0]}",
                              priority=HOST))
     return out
 
@@ -307,16 +308,16 @@ def _kind(facts: dict[str, list[str]]) -> list[Candidate]:
                              "html-meta:prism.publicationname") if k in facts]
     types = facts.get("json-ld:@type", [])
     if scholarly:
-        return [Candidate("kind", "article-journal", "html-meta", detail=scholarly[0],
+        return [Candidate("kind", "article-journal", Origin.HTML_META, detail=scholarly[0],
                           priority=HTML_META)]
     for t in types:
         kind = "article-newspaper" if _NEWS_TYPES.match(t) else _KINDS.get(t)
         if kind:
-            return [Candidate("kind", kind, "json-ld", detail=f"@type {t}", priority=JSON_LD)]
+            return [Candidate("kind", kind, Origin.JSON_LD, detail=f"@type {t}", priority=JSON_LD)]
     dated = "article:published_time" in facts or "json-ld:datePublished" in facts
     if dated and ("Article" in types or "article" in facts.get("og:type", [])):
-        origin, priority = ("json-ld", JSON_LD) if types else ("opengraph", OPENGRAPH)
+        origin, priority = (Origin.JSON_LD, JSON_LD) if types else (Origin.OPENGRAPH, OPENGRAPH)
         return [Candidate("kind", "article-newspaper", origin,
                           detail="a dated article on a web site", priority=priority)]
     # Below what the text implies (a DOI, a journal's running line: ``inferred.kind``).
-    return [Candidate("kind", "webpage", "inferred", detail="an HTML page", priority=5)]
+    return [Candidate("kind", "webpage", Origin.INFERRED, detail="an HTML page", priority=5)]

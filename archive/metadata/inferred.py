@@ -9,6 +9,7 @@ import re
 from collections import Counter
 
 from ..models import Candidate, Document, Segmentation
+from ..origins import Origin
 from . import patterns as pt
 
 TEXT = 20
@@ -48,14 +49,15 @@ def languages(doc: Document, seg: Segmentation) -> list[Candidate]:
     others = [lang for lang, n in weights.most_common() if lang != main and n / total >= _MIN_SHARE]
     detail = ", ".join(f"{lang} {n}" for lang, n in weights.most_common())
     return [
-        Candidate("language", main, "inferred", detail=f"body text: {detail}", priority=INFERRED),
-        Candidate("languages", [main, *others], "inferred", detail=detail, priority=INFERRED),
+        Candidate("language", main, Origin.INFERRED, detail=f"body text: {detail}",
+                  priority=INFERRED),
+        Candidate("languages", [main, *others], Origin.INFERRED, detail=detail, priority=INFERRED),
     ]
 
 
 def kind(doc: Document, found: list[Candidate]) -> list[Candidate]:
     fields = {c.field for c in found}
-    captured = any(c.origin == "capture-header" for c in found)
+    captured = any(c.origin == Origin.CAPTURE_HEADER for c in found)
     head = " ".join(ln.text for ln in doc.lines[:80])
     if fields & {"doi", "udc", "grnti", "journal", "issue"}:
         value, why = "article-journal", "DOI, UDC, GRNTI or a journal's running line"
@@ -64,11 +66,11 @@ def kind(doc: Document, found: list[Candidate]) -> list[Candidate]:
     elif any(c.field == "title" and _REPORT.match(str(c.value)) for c in found):
         value, why = "report", "title names a report"
     elif captured and "date" in fields and any(
-        c.field == "publisher" and c.origin == "text" for c in found
+        c.field == "publisher" and c.origin == Origin.TEXT for c in found
     ):
         value, why = "article-newspaper", "dated web capture naming its site"
     elif captured:
         value, why = "webpage", "web capture"
     else:
         return []
-    return [Candidate("kind", value, "inferred", detail=why, priority=INFERRED)]
+    return [Candidate("kind", value, Origin.INFERRED, detail=why, priority=INFERRED)]

@@ -194,7 +194,7 @@ def field_origins(
     out: dict[str, list[tuple[Any, str, bool, int]]] = defaultdict(list)
     for cand, flag in zip(candidates, chosen, strict=True):
         key = f"{cand.field}[{cand.lang}]" if cand.lang else cand.field
-        out[key].append((cand.value, cand.origin, bool(flag), rank(cand)))
+        out[key].append((cand.value, str(cand.origin), bool(flag), rank(cand)))
     return {
         key: [(v, o, c) for v, o, c, _ in sorted(items, key=lambda t: (not t[2], -t[3]))]
         for key, items in out.items()

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 
 from ..models import Author, Candidate, Document
+from ..origins import Origin
 from . import patterns as pt
 
 TEXT = 20
@@ -66,11 +67,11 @@ def _site(doc: Document) -> list[Candidate]:
         if credit := _CREDIT.match(line.text):
             credits[credit.group("site")] += 1
     out = [
-        Candidate("publisher", site, "text", detail=detail, priority=TEXT)
+        Candidate("publisher", site, Origin.TEXT, detail=detail, priority=TEXT)
         for site, detail in named
     ]
     out += [
-        Candidate("publisher", site, "text", detail=f"credited {n} times", priority=TEXT - 5)
+        Candidate("publisher", site, Origin.TEXT, detail=f"credited {n} times", priority=TEXT - 5)
         for site, n in credits.items()
         if n >= 2
     ]
@@ -92,7 +93,7 @@ def _byline(doc: Document) -> list[Candidate]:
         else:
             if authors:
                 value = [a.as_json() for a in authors]
-                return [Candidate("authors", value, "text", detail=line.text.strip(),
+                return [Candidate("authors", value, Origin.TEXT, detail=line.text.strip(),
                                   priority=TEXT)]
     return []
 
@@ -109,7 +110,8 @@ def _dateline(doc: Document) -> list[Candidate]:
             iso = f"{match.group('year')}-{month:02d}-{int(match.group('day')):02d}"
             if pt.is_iso_date(iso):
                 return [
-                    Candidate("date", iso, "text", detail=match.group(0), priority=TEXT),
-                    Candidate("year", int(iso[:4]), "text", detail=match.group(0), priority=TEXT),
+                    Candidate("date", iso, Origin.TEXT, detail=match.group(0), priority=TEXT),
+                    Candidate("year", int(iso[:4]), Origin.TEXT, detail=match.group(0),
+                              priority=TEXT),
                 ]
     return []

@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ..language import detect_language
+
 # Crossref's recommended pattern for modern DOIs; matched case-insensitively.
 DOI_RE = re.compile(r"\b10\.\d{4,9}/[-._;()/:A-Z0-9]+", re.IGNORECASE)
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
@@ -177,8 +179,6 @@ def guess_lang(text: str) -> str | None:
         return "kk" if kazakh / cyr > 0.04 else "ru"
     if lat > cyr:
         # The paragraphs' own identifier: one model per process, not two.
-        from ..segment.language import detect_language
-
         lang = detect_language(text)
         return "en" if lang not in {"de", "fr", "es", "it", "pt", "nl", "tr", "pl"} else lang
     return None

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 
-from ..linewidth import usual_width
 from ..models import Author, Candidate, Document, Line
+from ..origins import InText, Part
+from ..textcopy import usual_width
 from . import patterns as pt
 from .rows import title_like
 from .titleblock import names_on
@@ -60,7 +61,7 @@ def candidates(doc: Document) -> list[Candidate]:
     fields: set[str] = set()
     for k, line in enumerate(head):
         text = " ".join(line.text.split())
-        where = f"title lines p.{line.page}"
+        where = InText(Part.TITLE_LINES, line.page)
         if "year" not in fields and _alone(head, k) and (year := date_year(text)):
             out.append(Candidate("year", year, where, detail=text, priority=PRIORITY))
             fields.add("year")

@@ -18,6 +18,7 @@ import re
 from difflib import SequenceMatcher
 
 from ..models import Author, Candidate
+from ..origins import InText, Origin, Part
 from .names import latin_key, normal_case
 from .rows import Row, Rows
 
@@ -75,7 +76,7 @@ def checked(container: list[Candidate], rows: Rows) -> list[Candidate]:
         hits = [_hits(a, opening) for a in authors]
         if all(not printed and held for printed, held in hits):
             out.append(Candidate(
-                "authors", [], "front-matter (copyright notice)",
+                "authors", [], Origin.COPYRIGHT_NOTICE,
                 detail=f"{cand.origin} names only copyright holders: {cand.detail}"[:200],
                 priority=cand.priority + 1,
             ))
@@ -88,7 +89,7 @@ def checked(container: list[Candidate], rows: Rows) -> list[Candidate]:
                for r, a in zip(respelled, authors, strict=True)):
             row = next(p[0][0] for p, _ in hits if p)
             out.append(Candidate(
-                "authors", [a.as_json() for a in respelled], f"front-matter p.{row.page}",
+                "authors", [a.as_json() for a in respelled], InText(Part.FRONT_MATTER, row.page),
                 detail=f"as printed ({cand.origin} gives {cand.detail}): {row.text}"[:200],
                 priority=cand.priority + 1,
             ))

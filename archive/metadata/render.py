@@ -96,14 +96,14 @@ def _comments(
     """``# from <origins>`` for the current value, then up to three other proposals."""
     group = [(c, f) for c, f in pairs if c.field == field and (any_lang or c.lang == lang)]
     agreeing = sorted((c for c, _ in group if _same(c.value, value)), key=lambda c: -c.priority)
-    origins = list(dict.fromkeys(c.origin for c in agreeing))
+    origins = list(dict.fromkeys(str(c.origin) for c in agreeing))
     lines = [f"{indent}# from {', '.join(origins)}" if origins else f"{indent}# derived"]
     if any_lang:
         return lines
     others: dict[str, list[str]] = {}
     for cand, _ in group:
         if not _same(cand.value, value) and cand.value not in (None, "", []):
-            others.setdefault(_short(cand.value), []).append(cand.origin)
+            others.setdefault(_short(cand.value), []).append(str(cand.origin))
     for text, where in list(others.items())[:_MAX_ALTERNATIVES]:
         lines.append(f"{indent}#   also proposed: {text} ({', '.join(dict.fromkeys(where))})")
     return lines

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..models import Document, Line, Segmentation
+from ..textcopy import double_spaced
 
 _HYPHENATED = re.compile(r"\w+(?:-\w+)+")
 _BREAK = re.compile(r"(\w+)-$")
@@ -90,10 +91,6 @@ def build_rows(doc: Document, seg: Segmentation) -> Rows:
     rows: list[Row] = []
     # A skipped blank line or skipped middle page both end a paragraph; in a double-spaced
     # copy a blank line is only the spacing.
-    # Imported here: merging metadata (which a citation does) needs ``is_caps`` of this
-    # module, not the cleaner.
-    from ..clean import double_spaced
-
     spaced = double_spaced(doc)
     blank = False
     above: Line | None = None

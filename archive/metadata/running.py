@@ -14,7 +14,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..models import Artifact, Candidate, Line
+from ..models import Artifact, ArtifactKind, Candidate, Line
+from ..origins import AnyOrigin, Origin
 from . import patterns as pt
 
 PRIORITY = 60
@@ -33,7 +34,7 @@ _TRAILING_PAGE = re.compile(r"\s(?P<page>\d{1,4})$")
 _DOI_SUFFIX = re.compile(
     r"(?P<year>(?:19|20)\d{2})[_.\-/](?:(?P<volume>\d{1,3})[_.\-/])?(?P<issue>\d{1,3})[_.\-/](?P<page>\d{1,5})$"
 )
-_RUNNING_KINDS = ("running-header", "running-footer", "page-number")
+_RUNNING_KINDS: tuple[ArtifactKind, ...] = ("running-header", "running-footer", "page-number")
 _JOURNAL_SPLIT = re.compile(r"\s+[/|]\s+")
 _ONLY_NUMBERS = re.compile(r"^[\s\d.,;:()\[\]–—\-/]*$")
 _ISSN = re.compile(
@@ -54,12 +55,12 @@ class RunningLine:
     total: str | None
     page: int | None
     text: str
-    kind: str
+    origin: AnyOrigin  # where the line was read
     last: int | None = None  # the end of a printed page range ("pp. 35-42")
 
 
-def parse_running(text: str, printed_page: int | None = None, kind: str = "running-footer",
-                  ) -> RunningLine | None:
+def parse_running(text: str, printed_page: int | None = None,
+                  origin: AnyOrigin = Origin.RUNNING_FOOTER) -> RunningLine | None:
     """The journal citation in one running header/footer line, or None."""
     if len(text) > 400 or not _YEAR_RE.search(text):
         return None  # most lines of a document: no year, so not a citation (and cheap to tell)
@@ -113,7 +114,7 @@ def parse_running(text: str, printed_page: int | None = None, kind: str = "runni
         total=issue.group("total") if issue else None,
         page=page,
         text=text,
-        kind=kind,
+        origin=origin,
     )
 
 
@@ -127,7 +128,7 @@ def running_lines(artifacts: Iterable[Artifact], lines: Iterable[Line]) -> list[
     seen: set[str] = set()
     for art in artifacts:
         if art.kind in _RUNNING_KINDS:
-            parsed = parse_running(art.text, art.printed_page, art.kind)
+            parsed = parse_running(art.text, art.printed_page, _running_origin(art))
             if parsed:
                 found.append(parsed)
                 seen.add(art.text.strip())
@@ -151,8 +152,7 @@ def candidates(running: list[RunningLine], printed: list[int]) -> list[Candidate
     """
     out: list[Candidate] = []
     for r in running:
-        origin = r.kind if r.kind != "page-number" else "running-footer"
-        detail = r.text.strip()
+        origin, detail = r.origin, r.text.strip()
         # A bilingual running line names the journal once per language: "Заң және қоғам /
         # Право и общество".
         for name in split_journal(r.journal):
@@ -169,9 +169,9 @@ def candidates(running: list[RunningLine], printed: list[int]) -> list[Candidate
     pages = [p for r in running for p in (r.page, r.last) if p] + printed
     if pages:
         detail = "printed pages " + ", ".join(str(p) for p in sorted(set(pages)))
-        out.append(Candidate("first_page", min(pages), "running-footer", detail=detail,
+        out.append(Candidate("first_page", min(pages), Origin.RUNNING_FOOTER, detail=detail,
                              priority=PRIORITY))
-        out.append(Candidate("last_page", max(pages), "running-footer", detail=detail,
+        out.append(Candidate("last_page", max(pages), Origin.RUNNING_FOOTER, detail=detail,
                              priority=PRIORITY))
     return out
 
@@ -179,6 +179,13 @@ def candidates(running: list[RunningLine], printed: list[int]) -> list[Candidate
 def split_journal(name: str) -> list[str]:
     """A bilingual journal name, "Заң және қоғам / Право и общество", as one per language."""
     return [part for part in _JOURNAL_SPLIT.split(name) if len(part) >= 5]
+
+
+def _running_origin(artifact: Artifact) -> Origin:
+    """A page number counts as a running footer's, wherever it stands on the page."""
+    if artifact.kind == "running-header":
+        return Origin.RUNNING_HEADER
+    return Origin.RUNNING_FOOTER
 
 
 def page_numbers(artifacts: Iterable[Artifact]) -> list[int]:
@@ -197,4 +204,4 @@ def doi_first_page(doi: str, running: list[RunningLine], printed: list[int]) -> 
     # The first page usually has no running line, so the DOI may name one page before them.
     if seen and not (min(seen) - 5 <= page <= min(seen)):
         return None
-    return Candidate("first_page", page, "doi", detail=doi, priority=DOI_PAGE_PRIORITY)
+    return Candidate("first_page", page, Origin.DOI, detail=doi, priority=DOI_PAGE_PRIORITY)

@@ -16,7 +16,8 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..errors import SidecarError
-from ..models import Candidate, sidecar_origin
+from ..models import Candidate
+from ..origins import Sidecar
 from . import patterns as pt
 from .labels import split_keywords
 from .names import parse_name
@@ -93,7 +94,7 @@ def parse_sidecar(text: str, name: str) -> tuple[Candidate, ...]:
         return ()
     if not isinstance(root, MappingNode):
         raise SidecarError(f"{name}, line {root.start_mark.line + 1}: expected a mapping of fields")
-    origin = sidecar_origin(name)
+    origin = Sidecar(name)
     out: list[Candidate] = []
     seen: set[str] = set()
     for key_node, value_node in root.value:

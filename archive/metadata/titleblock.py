@@ -13,6 +13,7 @@ import re
 
 from .. import lineshapes as seg_pt
 from ..models import Author, Block, Candidate
+from ..origins import InText, Part
 from .names import PARTICLES, collective, family_first, is_collective, normal_case
 
 PRIORITY = 50
@@ -58,11 +59,11 @@ def candidates(blocks: tuple[Block, ...]) -> list[Candidate]:
             authors, detail = names, block.text
         elif (match := _DATE.search(block.text)) and len(block.text) <= 60:
             year = int(next(v for v in match.groupdict().values() if v))
-            found.append(Candidate("year", year, f"title block p.{block.page}",
+            found.append(Candidate("year", year, InText(Part.TITLE_BLOCK, block.page),
                                    detail=block.text, priority=PRIORITY))
     if authors:
         found.insert(0, Candidate("authors", [a.as_json() for a in authors],
-                                  f"title block p.{blocks[0].page}", detail=detail[:200],
+                                  InText(Part.TITLE_BLOCK, blocks[0].page), detail=detail[:200],
                                   priority=PRIORITY))
     return found
 

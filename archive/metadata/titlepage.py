@@ -20,6 +20,7 @@ from dataclasses import replace
 
 from .. import lineshapes as seg_pt
 from ..models import Author, Candidate, Document
+from ..origins import InText, Part
 from . import titleblock
 from .frontmatter import is_label
 from .names import INITIALS, latin_key, parse_author_line
@@ -125,12 +126,13 @@ def candidates(rows: Rows, title: Candidate | None) -> list[Candidate]:
             found += names
             first = first or row
         elif (year := date_year(row.text)) and not out:
-            out.append(Candidate("year", year, f"title page p.{row.page}", detail=row.text,
+            out.append(Candidate("year", year, InText(Part.TITLE_PAGE, row.page), detail=row.text,
                                  priority=PRIORITY))
     if found and first is not None:
         detail = "\n".join(r.text for r in block if r.index >= first.index)[:200]
         out.insert(0, Candidate("authors", [a.as_json() for a in found],
-                                f"title page p.{first.page}", detail=detail, priority=PRIORITY))
+                                InText(Part.TITLE_PAGE, first.page), detail=detail,
+                                priority=PRIORITY))
     return out
 
 
@@ -155,7 +157,7 @@ def agreed_dates(doc: Document, rows: Rows) -> list[Candidate]:
             continue  # a program's output; a plot's "Jan 2020" tick (a ruled table's
             # cells also count as a drawing's text, and there a full date is a date)
         if date_year(text) == made and not rows.in_references(text):
-            return [Candidate("year", made, f"date line p.{line.page}",
+            return [Candidate("year", made, InText(Part.DATE_LINE, line.page),
                               detail=f"{text} (the PDF was made in {made})",
                               priority=AGREED_PRIORITY)]
     return []

@@ -15,6 +15,7 @@ from statistics import median
 
 from .. import lineshapes as seg_pt
 from ..models import Block, Candidate, Segmentation
+from ..origins import InText, Part
 from . import patterns as pt
 from .frontmatter import PRIORITY, is_label, origin
 from .names import parse_author_line
@@ -178,7 +179,7 @@ def block_titles(seg: Segmentation) -> list[Candidate]:
 
 def _block_title(block: Block) -> Candidate:
     text = block.text.strip().rstrip(".")
-    return Candidate("title", text, f"front-matter p.{block.page}",
+    return Candidate("title", text, InText(Part.FRONT_MATTER, block.page),
                      lang=block.lang or pt.guess_lang(text), detail=block.text[:200],
                      priority=BLOCK_TITLE_PRIORITY)
 
@@ -205,7 +206,8 @@ def _title_block(block: Block) -> bool:
 
 def anchor_index(candidates: list[Candidate], rows: Rows) -> int | None:
     """Where the front matter is: the first row that gave a labelled code or an author."""
-    details = {c.detail for c in candidates if c.origin.startswith("front-matter")}
+    details = {c.detail for c in candidates
+               if isinstance(c.origin, InText) and c.origin.part is Part.FRONT_MATTER}
     for row in rows.rows:
         if row.text in details:
             return row.index

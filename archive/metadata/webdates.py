@@ -11,11 +11,13 @@ from __future__ import annotations
 import re
 
 from ..models import Candidate, Document
+from ..origins import Origin
 from . import patterns as pt
 
 TIME_ELEMENT = 40  # a <time> that says which date it is (itemprop, class, a label)
 FIRST_TIME = 38  # the article's first <time> that says neither: its dateline
 HTMLDATE = 25  # htmldate's heuristics over the markup: the weakest stated sign
+_ORIGINS = {str(o): o for o in (Origin.HTML_TIME, Origin.HTMLDATE)}  # by their keys' prefix
 
 _DATE = re.compile(r"^\s*(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?(?:$|[T\s])")
 _DMY = re.compile(r"^\s*(\d{1,2})[./](\d{1,2})[./](\d{4})\b")
@@ -43,20 +45,21 @@ def web_dates(doc: Document) -> list[Candidate]:
     for key, value in doc.info:
         source, _, rest = key.partition(":")
         which, _, evidence = rest.partition("#")
-        if source not in ("html-time", "htmldate") or which not in ("published", "modified"):
+        if source not in _ORIGINS or which not in ("published", "modified"):
             continue
+        origin = _ORIGINS[source]
         iso = iso_date(value)
         if iso is None:
             continue
-        if source == "htmldate":
+        if origin is Origin.HTMLDATE:
             detail, priority = f"htmldate ({which}, from the markup): {value}", HTMLDATE
         elif evidence == "first":
             detail, priority = f"the article's first <time datetime>: {value}", FIRST_TIME
         else:
             detail, priority = f"<time datetime> ({evidence}): {value}", TIME_ELEMENT
         if which == "modified":
-            out.append(Candidate("modified", iso, source, detail=detail, priority=priority))
+            out.append(Candidate("modified", iso, origin, detail=detail, priority=priority))
             continue
-        out += [Candidate("date", iso, source, detail=detail, priority=priority),
-                Candidate("year", int(iso[:4]), source, detail=detail, priority=priority)]
+        out += [Candidate("date", iso, origin, detail=detail, priority=priority),
+                Candidate("year", int(iso[:4]), origin, detail=detail, priority=priority)]
     return out

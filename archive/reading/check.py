@@ -25,7 +25,7 @@ from itertools import pairwise
 from typing import Literal
 
 from archive.ids import label_sort_key, normalise, parse_paragraph_id
-from archive.store.records import Resolution
+from archive.store.records import Resolution, ResolutionState
 
 QUOTE_REACH = 200
 # Any letters, so a malformed label such as "17a" is reported rather than skipped.
@@ -252,7 +252,7 @@ def check_citations(
             )
             continue
         into = ", ".join(res.into)
-        status_messages: dict[str, tuple[FindingKind, Severity, str]] = {
+        status_messages: dict[ResolutionState, tuple[FindingKind, Severity, str]] = {
             "edited": ("edited", "warning", f"{cite.id} was edited since it was issued"),
             "split": ("split", "warning", f"{cite.id} was split; its text continues in {into}"),
             "merged": ("merged", "warning", f"{cite.id} was merged into {into}"),

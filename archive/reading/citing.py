@@ -15,8 +15,9 @@ from difflib import get_close_matches
 from pathlib import Path
 
 from ..errors import ArchiveError, NotFoundError, UnreadablePathError
+from ..models import LIVE
 from ..store import read
-from ..store.records import LIVE, UNKNOWN, Resolution
+from ..store.records import UNKNOWN, Resolution
 from .check import Finding, check_citations, find_citations
 from .resolution import resolve
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from .. import search
+from ..models import LIVE
 from ..store import ranked, read
 from ..store.records import ParagraphRecord, SourceRecord
 
@@ -40,7 +41,7 @@ def find(
     rowids = ranked.best_rowids(conn, table, expressions)
     hits = [
         p for p in read.paragraphs_at(conn, rowids)
-        if p.status == "live"
+        if p.status == LIVE
         and (source is None or p.source == source)
         and (lang is None or p.lang == lang)
         and (role is None or p.role == role)

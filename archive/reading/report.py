@@ -25,7 +25,8 @@ def source_report(conn: sqlite3.Connection, key: str, *, explain: bool = False
     origins: dict[str, list[dict[str, Any]]] = {}
     for row in read.field_origins(conn, key):
         origins.setdefault(row.field, []).append(
-            {"value": row.value, "lang": row.lang, "origin": row.origin, "chosen": row.chosen}
+            {"value": row.value, "lang": row.lang, "origin": str(row.origin),
+             "chosen": row.chosen}
         )
     return {
         "source": src.as_json(),

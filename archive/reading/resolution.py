@@ -17,8 +17,9 @@ import sqlite3
 import unicodedata
 
 from ..ids.labels import label_sort_key, parse_paragraph_id
+from ..models import LIVE
 from ..store import read
-from ..store.records import LIVE, UNKNOWN, ParagraphRecord, Related, Resolution
+from ..store.records import UNKNOWN, ParagraphRecord, Related, Resolution
 
 _SUGGESTIONS = 5
 

@@ -25,10 +25,10 @@ from dataclasses import replace
 
 from archive import lineshapes as pt
 from archive.clean import Cleaned, clean
+from archive.language import detect_language
 from archive.models import Block, Document, Segmentation
 from archive.segment.apart import apart_groups, cells_text, code_text
 from archive.segment.frontmatter import find_front_matter
-from archive.segment.language import detect_language
 from archive.segment.overlong import split_overlong
 from archive.segment.paragraphs import Paragraph, build_paragraphs, paragraph_text
 from archive.segment.roles import (

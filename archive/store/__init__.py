@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import StoreError
 from ..models import Candidate
+from ..origins import parse as parse_origin
 from .locking import atomic, locked
 from .objects import ObjectStore, process_alive
 from .schema import MIGRATIONS
@@ -289,7 +290,8 @@ class Store:
             [key],
         )
         return [
-            (row_id, Candidate(field, json.loads(value), origin, lang, detail, priority))
+            (row_id, Candidate(field, json.loads(value), parse_origin(origin), lang, detail,
+                                priority))
             for row_id, field, value, origin, lang, detail, priority in rows
         ]
 

@@ -11,6 +11,8 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..models import Role
+
 
 @dataclass(frozen=True, slots=True)
 class Hit:
@@ -18,7 +20,7 @@ class Hit:
     source: str
     source_title: str | None
     page: int | None
-    role: str | None
+    role: Role | None
     lang: str | None
     text: str
     journal: str | None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from ..models import (
     Artifact,
@@ -43,9 +43,16 @@ class TombstoneWrite:
     into: tuple[str, ...] = ()  # IDs its text went to
 
 
+# The events of a source's provenance (PREMIS-style), as ``events.type`` holds them.
+EventType = Literal[
+    "ingestion", "new-manifestation", "duplicate", "ingest-failed", "warning", "capture",
+    "metadata-override", "fixity",
+]
+
+
 @dataclass(frozen=True, slots=True)
 class EventWrite:
-    type: str  # ingestion | new-manifestation | duplicate | metadata-override | fixity
+    type: EventType
     outcome: str
     detail: dict[str, Any] = field(default_factory=dict)
 

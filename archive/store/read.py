@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
 from ..models import Author, SourceMetadata
+from ..origins import parse as parse_origin
 from .records import (
     FieldValue,
     FileRecord,
@@ -266,7 +267,7 @@ def field_origins(conn: sqlite3.Connection, key: str) -> tuple[FieldValue, ...]:
         "WHERE source = ? AND active = 1 ORDER BY field, chosen DESC, priority DESC, id", [key]
     )
     return tuple(
-        FieldValue(name, lang, _decoded(value), origin, bool(chosen), detail)
+        FieldValue(name, lang, _decoded(value), parse_origin(origin), bool(chosen), detail)
         for name, lang, value, origin, chosen, detail in rows
     )
 

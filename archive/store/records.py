@@ -9,15 +9,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Final, Literal
 
-from ..models import Author, SourceMetadata
+from ..models import (
+    LIVE,
+    Author,
+    CitedStatus,
+    LineageKind,
+    MatchKind,
+    ParagraphStatus,
+    Role,
+    SourceMetadata,
+)
+from ..origins import AnyOrigin
 
-# A paragraph's stored status. ``live`` paragraphs are in the current text; the others are
-# tombstones: their ID still resolves and says what happened.
-ParagraphStatus = Literal["live", "deleted", "merged", "split"]
-LIVE: Final = "live"
-TOMBSTONES: Final = ("deleted", "merged", "split")
 # What a query names when no paragraph was ever issued under it.
 UNKNOWN: Final = "unknown"
+ResolutionStatus = Literal[ParagraphStatus, "unknown"]
+# What a citation of an ID is in: its resolution, or ``edited`` for a live, changed paragraph.
+ResolutionState = Literal[ResolutionStatus, CitedStatus]
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,11 +96,11 @@ class ParagraphRecord:
     label: str
     seq: int | None
     page: int | None
-    role: str | None
+    role: Role | None
     lang: str | None
     section: str | None
     text: str | None
-    status: str
+    status: ParagraphStatus
     first_text: str | None
 
     @property
@@ -114,7 +122,7 @@ class FieldValue:
     field: str
     lang: str | None
     value: Any
-    origin: str
+    origin: AnyOrigin
     chosen: bool
     detail: str | None
 
@@ -123,7 +131,7 @@ class FieldValue:
 class Version:
     """One row of a paragraph's lineage."""
 
-    match_kind: str | None
+    match_kind: MatchKind | LineageKind | None  # a tombstone's entry says what became of it
     text: str | None
     similarity: float | None
     related: tuple[str, ...]
@@ -142,7 +150,7 @@ class Related:
     """A paragraph a tombstoned one went into (or came from)."""
 
     id: str
-    status: str
+    status: ResolutionStatus
     text: str | None
 
 
@@ -172,14 +180,14 @@ class SourceView:
 
 @dataclass(frozen=True, slots=True)
 class Resolution:
-    """What an ID names. ``status`` is ``live``, one of ``TOMBSTONES``, or ``unknown``.
+    """What an ID names. ``status`` is ``live``, a tombstone's status, or ``unknown``.
 
     ``text`` is the text now (the last text of a tombstone), ``first_text`` the text when the
     ID was issued, ``successors`` the paragraphs a split or merged one went into.
     """
 
     query: str
-    status: str
+    status: ResolutionStatus
     id: str | None = None
     source: str | None = None
     text: str | None = None
@@ -194,7 +202,7 @@ class Resolution:
         return bool(self.first_text is not None and self.text != self.first_text)
 
     @property
-    def state(self) -> str:
+    def state(self) -> ResolutionState:
         """The status a citation of this ID is in: ``edited`` for a live, changed paragraph."""
         return "edited" if self.status == LIVE and self.edited else self.status
 

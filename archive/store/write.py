@@ -9,7 +9,7 @@ from typing import Any
 
 import sqlite_utils
 
-from ..models import Candidate, SourceFacets, SourceMetadata
+from ..models import LIVE, Candidate, SourceFacets, SourceMetadata
 from .plans import FileWrite, MetadataWrite, RestoreWrite
 
 # Terms: how a text is indexed for word forms, given by the write side; the paragraphs' index is
@@ -87,7 +87,7 @@ def write_candidates(
             "field": c.field,
             "lang": c.lang,
             "value": _json(c.value),
-            "origin": c.origin,
+            "origin": str(c.origin),
             "detail": c.detail,
             "priority": c.priority,
             "chosen": int(flag),
@@ -176,7 +176,7 @@ def _unindex(conn: sqlite3.Connection, row: tuple[Any, ...], terms: Terms) -> No
     write side re-indexes first when those changed, ``search.INDEX_VERSION``).
     """
     rowid, text, lang, status = row
-    if status != "live":
+    if status != LIVE:
         return
     conn.execute(
         "INSERT INTO paragraphs_stems(paragraphs_stems, rowid, stems) VALUES ('delete', ?, ?)",
@@ -194,7 +194,7 @@ def _write_paragraphs(
         pid = para.id
         values = (
             key, para.label, para.seq, para.page, para.role, para.lang, para.section,
-            para.text, "live", para.fingerprint, plan.sha256, at,
+            para.text, LIVE, para.fingerprint, plan.sha256, at,
         )
         # A new source's IDs are new: nothing of it is stored yet (sources are never removed).
         existing = None if plan.new_source else conn.execute(
@@ -202,7 +202,7 @@ def _write_paragraphs(
         ).fetchone()
         # A live paragraph a new file brings back with its text and language keeps its
         # terms: the same rules on the same text give the same terms (``terms``).
-        indexed = existing is not None and existing[1:] == (para.text, para.lang, "live")
+        indexed = existing is not None and existing[1:] == (para.text, para.lang, LIVE)
         if existing:
             if not indexed:
                 _unindex(conn, existing, terms)  # before its text and status change

@@ -46,7 +46,7 @@ def _same(a: list[Candidate], b: list[Candidate]) -> bool:
         # Compared as stored: JSON turns tuples into lists.
         return sorted(
             (c.field, json.dumps(c.value, ensure_ascii=False, sort_keys=True), c.lang or "",
-             c.origin)
+             str(c.origin))
             for c in cs
         )
 

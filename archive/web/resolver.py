@@ -10,18 +10,19 @@ from datasette.utils import tilde_encode
 from datasette.utils.asgi import Response
 
 from ..cite.stored import RESOLVER_PREFIX, resolver_path
+from ..models import LIVE
 from ..reading.resolution import resolve
 from ..store import read
-from ..store.records import LIVE, UNKNOWN, Resolution
+from ..store.records import UNKNOWN, Resolution, ResolutionStatus
 from .database import archive_database
 
-_HEADINGS = {
+_HEADINGS: dict[ResolutionStatus, str] = {
     UNKNOWN: "Unknown paragraph ID",
     "deleted": "Paragraph deleted",
     "merged": "Paragraph merged",
     "split": "Paragraph split",
 }
-_EXPLANATIONS = {
+_EXPLANATIONS: dict[ResolutionStatus, str] = {
     "deleted": "no longer appears in the latest file of its source.",
     "merged": "was merged into another paragraph in a later file of its source.",
     "split": "was split into several paragraphs in a later file of its source.",

@@ -1,9 +1,11 @@
-"""Paragraph language identification (ISO 639-1 codes).
+"""Language identification (ISO 639-1 codes): of each paragraph for the segmenter, of a title
+or a keyword for the metadata stage (``metadata.patterns.guess_lang``), one model for both.
 
 Kazakh is the corpus's main language and the one general-purpose identifiers confuse most
 often (with Kyrgyz, Russian, Tatar), so its own letters decide first; everything else goes to
-py3langid restricted to the languages the archive expects. The model is loaded once, lazily,
-because ``detect_language`` runs on every paragraph of the corpus.
+py3langid restricted to the languages the archive expects. The model is loaded once, on the
+first call that needs it, because ``detect_language`` runs on every paragraph of the corpus
+and importing this module must stay cheap: a short command that merges metadata never loads it.
 """
 
 from __future__ import annotations

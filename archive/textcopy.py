@@ -1,0 +1,43 @@
+"""How a plain-text copy sets its lines: the width of a full line, whether the lines are
+hard-wrapped at it, whether a blank line follows every line.
+
+The front ends measure the width, the cleaner joins wrapped lines, and the metadata stage
+tells a paragraph's gap from a double-spaced copy's line spacing; all import these from here,
+where none reaches into another.
+"""
+
+from __future__ import annotations
+
+from .lineshapes import closes_clause
+from .models import MARKUP_KINDS, Document
+
+
+def usual_width(lengths: list[int], shortest: int = 20) -> int:
+    """The length of a full line: the 80th percentile of the lines long enough to be wrapped."""
+    long = sorted(n for n in lengths if n >= shortest)
+    return long[int(0.8 * (len(long) - 1))] if long else 80
+
+
+def is_wrapped(texts: list[str]) -> bool:
+    """Hard-wrapped text ends many lines mid-sentence; one-paragraph-per-line text does not."""
+    long = [t for t in texts if len(t) >= 20]
+    if not long:
+        return False
+    # Nobody wraps lines at 150 characters or more: such lines are whole paragraphs.
+    if sorted(len(t) for t in long)[len(long) // 2] >= 150:
+        return False
+    open_ends = sum(1 for t in long if not closes_clause(t))
+    return open_ends >= 0.25 * len(long)
+
+
+def double_spaced(doc: Document) -> bool:
+    """A hard-wrapped text copy with a blank line before (nearly) every line.
+
+    A page's blocks (HTML) are whole paragraphs with a gap between each: long ones look
+    like wrapped lines, but joining them made a manual's sections one paragraph.
+    """
+    lines = doc.lines
+    if len(lines) < 10 or any(ln.y0 is not None or ln.kind in MARKUP_KINDS for ln in lines):
+        return False
+    spaced = sum(ln.blank_before for ln in lines[1:])
+    return spaced >= 0.9 * (len(lines) - 1) and is_wrapped([ln.text.strip() for ln in lines])
