@@ -250,3 +250,51 @@ def test_readme_underlines_breaks_and_indented_commands() -> None:
     assert [role for role, _ in out] == ["heading", "body", "heading", "body", "code", "body"]
     assert out[0][1] == "Archive" and out[2][1] == "Installing"
     assert out[4][1] == "python -m venv .venv\n.venv/bin/pip install -e ."
+
+
+LICENCE = """\
+                    THE SAMPLE PUBLIC LICENCE
+                     Version 2, March 1994
+
+ Copyright (C) 1994 The Sample Foundation, Inc.
+
+  1. You may copy the Program as you receive it, provided that you
+keep intact all the notices and, where you change a file, that you
+mark it as changed; and
+
+    a) cause every modified file to carry notices stating that you
+    changed the files and the date of any change; and
+
+    b) cause the whole of any work that you distribute to be licensed
+    at no charge to all third parties under the terms of this Licence.
+
+  2. BECAUSE THE PROGRAM IS LICENSED FREE OF CHARGE, THERE IS NO
+WARRANTY FOR THE PROGRAM, TO THE EXTENT PERMITTED BY APPLICABLE LAW.
+
+                     END OF TERMS AND CONDITIONS
+
+                    THE SAMPLE PUBLIC LICENCE
+   TERMS AND CONDITIONS FOR COPYING, DISTRIBUTION AND MODIFICATION
+
+  To apply these terms, attach the following notice to the program:
+
+    <one line to give the program's name and what it does.>
+    Copyright (C) 19yy  <name of author>
+
+    This program is free software; you can redistribute it and/or
+    modify it under the terms of the Sample Public Licence.
+"""
+
+
+def test_a_licence_s_blank_lines_are_its_paragraph_ends() -> None:
+    # An item opening in lower case ("b) cause …") after "; and" is no sentence going on
+    # over a blank line; a clause in capitals, a blank line and a heading in capitals are
+    # two paragraphs, and so are two centred headings on two lines; a copyright line in a
+    # sample notice stays in its place, and the blank line after it ends its paragraph.
+    texts = [text for _, text in blocks(LICENCE)]
+    assert "END OF TERMS AND CONDITIONS" in texts
+    assert texts[-1].startswith("This program is free software")
+    assert "THE SAMPLE PUBLIC LICENCE" in texts[2:]
+    assert "TERMS AND CONDITIONS FOR COPYING, DISTRIBUTION AND MODIFICATION" in texts
+    assert any(t.startswith("b) cause the whole") for t in texts)
+    assert not any("<name of author> This program" in t for t in texts)

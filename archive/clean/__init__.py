@@ -32,7 +32,7 @@ from archive.clean.furniture import Furniture, find_furniture
 from archive.clean.hyphenation import Vocabulary, join_lines, keep_hyphen, mend_spaced_breaks
 from archive.clean.pages import assign_pages
 from archive.clean.wrapping import break_head, local_widths, narrow_stretches, wrap_width
-from archive.lineshapes import closes_clause
+from archive.lineshapes import LIST_MARKER, closes_clause
 from archive.models import Artifact, Document, Line
 from archive.textcopy import double_spaced, is_wrapped, usual_width
 
@@ -197,8 +197,8 @@ def _blanks_reliable(lines: list[CleanLine]) -> bool:
     """Blank lines mark paragraphs here, unless one of them plainly splits a sentence.
 
     A blank line after a word broken at the line end, or before a line that goes on in lower
-    case after an unfinished one, shows that the copy puts blank lines inside paragraphs;
-    then every blank line is only weak evidence.
+    case after an unfinished one (not a list item's marker, ``b)``), shows that the copy puts
+    blank lines inside paragraphs; then every blank line is only weak evidence.
     """
     blanks = 0
     # A literal block's lines are set as printed: the blank lines around them say nothing.
@@ -210,7 +210,11 @@ def _blanks_reliable(lines: list[CleanLine]) -> bool:
         tail = prev.text.rstrip()
         broken = tail[-1:] in "-\u00ad" and tail[-2:-1].isalnum()
         first = next((ch for ch in cur.text if ch.isalnum()), "")
-        continues = first.islower() and not closes_clause(tail) and tail[-1:] not in ",;:"
+        # "…; and" ⏎⏎ "b) cause …": the next item of a list, not the sentence going on.
+        continues = (
+            first.islower() and not closes_clause(tail) and tail[-1:] not in ",;:"
+            and not LIST_MARKER.match(cur.text)
+        )
         if broken or continues:
             return False
     return blanks >= 2

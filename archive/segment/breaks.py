@@ -205,10 +205,18 @@ def labelled_opening(b: Boundary) -> bool | None:
 
 
 def caps_wrapped(b: Boundary) -> bool | None:
-    """A heading or title in capitals wrapped over lines goes on."""
-    if pt.is_caps(b.prev.text) and pt.is_caps(b.cur.text) and not b.marker:
-        return False
-    return None
+    """A heading or title in capitals wrapped over lines goes on; not over a blank line
+    after a sentence (a clause in capitals, then a heading) or where blank lines are
+    paragraph ends, nor after a line that would have held the next line's first word (two
+    headings, each on its line)."""
+    prev, cur = b.prev.text, b.cur.text
+    if not (pt.is_caps(prev) and pt.is_caps(cur)) or b.marker:
+        return None
+    if b.blank and (b.blanks_reliable or pt.ends_sentence(prev)):
+        return None
+    if len(prev) + 1 + len(cur.split(None, 1)[0]) <= len(cur):
+        return None
+    return False
 
 
 _DISPLAY = 1.4  # times the body text's size: type set for a title (an author line is smaller)

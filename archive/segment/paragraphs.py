@@ -98,7 +98,7 @@ def build_paragraphs(
         # Front matter (a translated author block) after a reference list ends the list; a
         # block set apart inside it (a URL in typewriter type, a footnote) does not.
         leaves_refs = gap and in_refs and k - 1 in front
-        if gap and not c.after_cut:
+        if gap and not c.after_cut and not _blank_after_front(c, k, front):
             c = _neutral(c)
         gap = False
         if prev is not None:
@@ -164,6 +164,13 @@ _CITED = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\b\d+\s*[–-]\s*\d+\b|\bpp?\.\
 def _cites(text: str) -> bool:
     """A reference entry's tail: a year, a page range, ``pp.``/``С.`` with a number."""
     return _CITED.search(text) is not None
+
+
+def _blank_after_front(c: CleanLine, k: int, front: frozenset[int]) -> bool:
+    """In a text copy, front matter stands where it was written (a sample notice's
+    ``Copyright (C) 19yy …`` line): a blank line after it still ends the paragraph before
+    it. Only a page's reading order drops a title box into a paragraph."""
+    return c.line.y0 is None and c.blank_before and k - 1 in front
 
 
 def _neutral(c: CleanLine) -> CleanLine:
