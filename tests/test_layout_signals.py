@@ -329,3 +329,44 @@ def test_authors_set_side_by_side_are_read_one_block_after_the_other() -> None:
     assert not any("Kleiber Achim" in t or "Basel Universität" in t for t in texts)
     assert not any(t.startswith("Paper width Paper height") for t in texts)
     assert [a.family for a in analysis.metadata.authors] == ["Kleiber", "Zeileis"]
+
+
+def test_full_bullet_items_a_list_then_an_indented_paragraph_and_text_after_code() -> None:
+    # Bullet items without a full stop that fill the measure each open an item; a numbered
+    # list's last item, a gap and a first-line indent open a paragraph; a comment's close
+    # "*/" ends its listing: the text set off under it is no code.
+    regular, _ = pick_fonts()
+    body = _filled(PARAGRAPHS[0].split(), regular, 10.0)
+    placed: list[Placed] = [(LEFT, 80 + 12 * k, line, 10.0, "serif")
+                            for k, line in enumerate(body)]
+    y = 80 + 12 * len(body)
+    items = ["• Rcpp::export attribute to export a C++ function to R as it is",
+             "• sourceCpp function to source exported functions from one file",
+             "• cppFunction and evalCpp functions for inline declarations here"]
+    assert all(regular.text_length(t, fontsize=10.0) > 0.9 * MEASURE for t in items)
+    placed += [(LEFT, y + 4 + 12 * k, t, 10.0, "serif") for k, t in enumerate(items)]
+    y += 4 + 12 * len(items) + 4
+    numbered = ["1. Reduce the learning curve of using C++ and R together now",
+                "2. Unified syntax for interactive work and package development"]
+    assert all(regular.text_length(t, fontsize=10.0) > 0.9 * MEASURE for t in numbered)
+    placed += [(LEFT, y + 12 * k, t, 10.0, "serif") for k, t in enumerate(numbered)]
+    y += 12 * len(numbered) + 8
+    after = _filled(PARAGRAPHS[1].split(), regular, 10.0, MEASURE - 12)
+    placed += [(LEFT + (12 if k == 0 else 0), y + 12 * k, t, 10.0, "serif")
+               for k, t in enumerate(after)]
+    y += 12 * len(after) + 10
+    code = ["/*** R", "# Call the function defined in C++", "fibonacci(10)", "*/"]
+    placed += [(LEFT + 10, y + 11 * k, t, 9.0, "mono") for k, t in enumerate(code)]
+    y += 11 * len(code) + 12
+    rest = _filled(PARAGRAPHS[2].split(), regular, 10.0, MEASURE - 12)
+    placed += [(LEFT + (12 if k == 0 else 0), y + 12 * k, t, 10.0, "serif")
+               for k, t in enumerate(rest)]
+    blocks = analyse(placed_pages([placed], size=(WIDTH, HEIGHT))).segmentation.blocks
+    texts = [b.text for b in blocks]
+    assert [t for t in texts if t.startswith(("Rcpp::", "sourceCpp", "cppFunction"))] == [
+        t[2:] for t in items
+    ]
+    assert numbered[1] in texts
+    assert PARAGRAPHS[1] in texts
+    assert PARAGRAPHS[2] in texts
+    assert [b.role for b in blocks if b.text.startswith("/*** R")] == ["code"]

@@ -161,7 +161,7 @@ def _described(
             geometry
             and before is not None
             and (ln.bold != (before.bold and not before.lead)
-                 or abs((ln.size or 0) - (before.size or 0)) > 0.9)
+                 or (abs((ln.size or 0) - (before.size or 0)) > 0.9 and not before.lead))
         )
         page, printed = pages[i]
         # Positional arguments: this runs once per line of every document.

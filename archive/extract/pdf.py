@@ -297,12 +297,17 @@ def _url_continued(frags: list[Fragment]) -> list[Fragment]:
     return frags
 
 
+_CODE_SKIP = 0.6  # ems between a code line and the next: more is a blank line's skip
+
+
 def _code_continued(frags: list[Fragment]) -> list[Fragment]:
     """Lines that go on with the code line above them are code too: an unclosed call
     (``plot(fit,`` then ``lty = 2)``), a continuation prompt ``+``, or output printed
-    right under the call in the same font."""
+    right under the call in the same font; not text set off by a skip (after ``*/``)."""
     for prev, f in pairwise(frags):
         if prev.kind == "code" and f.kind is None and f.x0 >= prev.x0 - 1.0 and (
+            f.y0 - prev.y1 < _CODE_SKIP * prev.size
+        ) and (
             prev.text.rstrip().endswith((",", "(", "+", "-", "*", "/", "|", "&", "=", "~", "<-"))
             or prev.text.count("(") > prev.text.count(")")
             or f.text.startswith("+ ")

@@ -80,10 +80,41 @@ def _joined(row: list[Fragment]) -> Fragment:
     out = ordered[0]
     for f in ordered[1:]:
         out = _join(out, f)
+    # The row's type is the one most of its letters are set in: pieces of a justified
+    # line come a word at a time, so the longest piece need not be in the text's face.
+    weight: dict[tuple[float, bool], int] = {}
+    for f in ordered:
+        key = (f.size, f.bold)
+        weight[key] = weight.get(key, 0) + len(f.text)
+    out.size, out.bold = max(weight, key=lambda k: weight[k])
+    if not out.lead:
+        out.lead = _run_in(ordered, out.text)
     cells = sum(b.x0 - a.x1 >= a.size for a, b in pairwise(ordered))
     if cells >= _CELL_GAPS and out.kind is None and not _justified(ordered):
         out.kind = "cells"  # three or more pieces an em or more apart: a table's row
     return out
+
+
+def _run_in(ordered: list[Fragment], text: str) -> int:
+    """The length of a run-in heading or term in bold that opens a row MuPDF reported in
+    pieces (a justified line, a word or two at a time), when the row goes on in another
+    face; else 0."""
+    words = 0
+    for k, f in enumerate(ordered):
+        if f.lead:
+            words += len(f.text[: f.lead].split())
+            break
+        if not f.bold:
+            break
+        words += len(f.text.split())
+        if k == len(ordered) - 1:
+            return 0  # bold all through: a heading, not a lead
+    else:
+        return 0
+    if not 0 < words <= _LEAD_WORDS:
+        return 0
+    parts = text.split(" ")
+    return len(" ".join(parts[:words])) if len(parts) > words else 0
 
 
 def _justified(ordered: list[Fragment]) -> bool:

@@ -4,7 +4,8 @@ Blank lines are evidence, not truth. In text copies of PDFs they also fall insid
 (typically right after a paragraph's first line) and are missing between others, so each
 boundary is decided from several weak signals:
 
-* a list marker opens a new item once the previous line has ended a clause; a label
+* a list marker opens a new item once the previous line has ended a clause (a bullet
+  glyph, or the number after the open item's, at once); a label
   (``Аннотация.``, ``Keywords:``) or a caption opens a new paragraph;
 * a line starting in lower case continues the paragraph, as does a word broken at the end
   of the previous line;
@@ -29,6 +30,10 @@ boundary is decided from several weak signals:
   a line of names keyed to notes (``Ye.S. Akhmetov¹, A.V. Petrova²``) stand apart;
 * in a reference list an entry opens with its number or first author: a line in the entry's
   hanging indent, or led by GOST's dash (``– С. 7–18.``), continues the entry;
+* with geometry, a gap and a first-line indent open a paragraph, and so does a block set
+  beside another (an author on a title page), or a line flush under a one-line reference
+  entry whose next line hangs; short lines close under one another from one left edge
+  in one face are a block (an address), not headings;
 * with geometry, a change of font size or weight starts a new paragraph; a piece of a
   displayed formula on a line of its own (``i=1``) never does, and a title set in display
   type goes on over its lines whatever ends them.
@@ -43,6 +48,7 @@ kept with the paragraph it opened (``archive show --explain`` says it).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -85,6 +91,7 @@ class Boundary:
     lower_start: bool  # ``cur`` opens in lower case
     blank: bool  # a blank line (a gap) before ``cur`` that is not a cut's trace
     body_size: float | None = None  # the body text's type size, when the lines have sizes
+    opener: str = ""  # the text of the paragraph's first line
 
 
 def boundary(
@@ -98,6 +105,7 @@ def boundary(
     wrap_width: int | None = None,
     wrap_head: int | None = None,
     body_size: float | None = None,
+    opener: str = "",
 ) -> Boundary:
     # In a reference list entries open with a number: a dash there is GOST's separator
     # ("– С. 7–18.") wrapped to the line start.
@@ -117,6 +125,7 @@ def boundary(
         lower_start=not pt.starts_upper(cur.text) and pt.first_letter(cur.text) != "",
         blank=cur.blank_before and not cur.after_cut,
         body_size=body_size,
+        opener=opener,
     )
 
 
@@ -292,14 +301,30 @@ def definition_term(b: Boundary) -> bool | None:
     return None
 
 
+_BULLET_GLYPHS = frozenset("•▪►" + pt.BULLETS)
+
+
+_NUMBER = re.compile(r"\(?(\d{1,2})[.)]\s")
+
+
+def _next_number(opener: str, text: str) -> bool:
+    """``text`` opens the item numbered next after the one ``opener`` opened."""
+    a, b = _NUMBER.match(opener), _NUMBER.match(text)
+    return a is not None and b is not None and int(b.group(1)) == int(a.group(1)) + 1
+
+
 def list_marker(b: Boundary) -> bool | None:
     """A list marker opens an item once the line before has ended (a clause, a comma, a
-    short line), or after a gap or an indent."""
+    short line), or after a gap or an indent; a bullet glyph always does (items without a
+    full stop run to the full measure), as does the number after the open item's, where a
+    dash or another number at a line's start may not."""
     if not b.marker:
         return None
     prev, cur = b.prev, b.cur
     return not b.hyphen and (
-        b.blank
+        cur.text[:1] in _BULLET_GLYPHS
+        or _next_number(b.opener, cur.text)
+        or b.blank
         or cur.after_cut
         or indented(prev, cur)
         or pt.ends_clause(prev.text)
@@ -353,6 +378,14 @@ def next_entry(b: Boundary) -> bool | None:
     if a.x0 is None or c.x0 is None or a.column != c.column or abs(c.x0 - a.x0) > 1.0:
         return None
     return True if nxt.line.page == c.page and indented(cur, nxt) else None
+
+
+def indent_after_gap(b: Boundary) -> bool | None:
+    """With geometry, a gap and then a first-line indent open a paragraph whatever ended the
+    line before (a list item without a full stop, a heading in the text's face)."""
+    if b.blank and not b.hyphen and b.cur.line.x0 is not None and indented(b.prev, b.cur):
+        return True
+    return None
 
 
 def sentence_end_marked(b: Boundary) -> bool | None:
@@ -430,6 +463,6 @@ RULES: tuple[Rule, ...] = (
     markup_block, beside_block, unwrapped_hyphen, unwrapped_line, formula_piece, caption,
     label_alone, labelled_opening, caps_wrapped, display_wrapped, hanging_description,
     reliable_blank, font_change, definition_term, list_marker, goes_on, gost_dash,
-    bare_label, title_after_references, inside_reference, next_entry, sentence_end_marked,
-    sentence_end, heading_before, ended_on_purpose, short_before_gap,
+    bare_label, title_after_references, inside_reference, next_entry, indent_after_gap,
+    sentence_end_marked, sentence_end, heading_before, ended_on_purpose, short_before_gap,
 )
