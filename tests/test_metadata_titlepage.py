@@ -90,6 +90,16 @@ def test_a_date_line_counts_only_where_the_document_states_it() -> None:
     assert analyse(_pdf(lines, created="D:20150101000000")).metadata.year is None
 
 
+def test_a_sentence_saying_when_the_document_was_typeset_dates_it() -> None:
+    typeset = ("This version corresponds to version 0.3.3 and was typeset on November 4, "
+               "2022.", 9.0)
+    lines = [("Fast Numerical Linear Algebra", 20.0), *_BODY, typeset]
+    assert analyse(_pdf(lines, created="D:20221104121430")).metadata.year == 2022
+    # A day named in a sentence that says nothing of the document is no date of it.
+    met = ("The package maintainers met in Vienna on November 4, 2022 to plan it.", 9.0)
+    assert analyse(_pdf([*lines[:-1], met], created="D:20221104121430")).metadata.year is None
+
+
 def _row(text: str, raised: tuple = (), small: tuple = ()) -> Row:
     return Row(text, 1, False, 0, 10.0, text.casefold(), raised, small)
 

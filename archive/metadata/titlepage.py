@@ -144,8 +144,25 @@ def created_year(doc: Document) -> int | None:
     return None
 
 
+_STATES_DATE = re.compile(
+    r"\b(?:typeset|compiled|generated|built|revised|updated|last (?:changed|modified)"
+    r"|сверстан[ао]?|собран[ао]?|обновлен[ао]?|редакция от)\b",
+    re.IGNORECASE,
+)
+
+
+def _dated_here(text: str) -> int | None:
+    """The year of a sentence that says when the document was made (``… and was typeset
+    on November 4, 2022.``): a full date and a word that says so."""
+    if not _STATES_DATE.search(text) or not _full_date(text) or len(text) > 200:
+        return None
+    match = DATE.search(text)
+    return int(next(v for v in match.groupdict().values() if v)) if match else None
+
+
 def agreed_dates(doc: Document, rows: Rows) -> list[Candidate]:
-    """A date line on the opening pages whose year the PDF's creation date confirms."""
+    """A date line on the opening pages whose year the PDF's creation date confirms, or a
+    sentence there that says the document was typeset (compiled, revised) on a day of it."""
     made = created_year(doc)
     if made is None:
         return []
@@ -156,7 +173,9 @@ def agreed_dates(doc: Document, rows: Rows) -> list[Candidate]:
         if line.kind == "code" or (line.kind == "figure" and not _full_date(text)):
             continue  # a program's output; a plot's "Jan 2020" tick (a ruled table's
             # cells also count as a drawing's text, and there a full date is a date)
-        if date_year(text) == made and not rows.in_references(text):
+        if (date_year(text) == made or _dated_here(text) == made) and not rows.in_references(
+            text
+        ):
             return [Candidate("year", made, InText(Part.DATE_LINE, line.page),
                               detail=f"{text} (the PDF was made in {made})",
                               priority=AGREED_PRIORITY)]
