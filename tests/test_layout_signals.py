@@ -370,3 +370,30 @@ def test_full_bullet_items_a_list_then_an_indented_paragraph_and_text_after_code
     assert PARAGRAPHS[1] in texts
     assert PARAGRAPHS[2] in texts
     assert [b.role for b in blocks if b.text.startswith("/*** R")] == ["code"]
+
+
+def test_numbered_code_lines_and_their_blank_lines_stay_one_listing() -> None:
+    # A documented TeX source prints its code with small line numbers; an empty code line
+    # keeps its number alone.
+    regular, _ = pick_fonts()
+    code = ["\\RequirePackage{fancyhdr}", "\\fancyfoot[L]{ }", "\\fancyfoot[C]{\\thepage}", "",
+            "\\makeatletter", "\\let\\ps@plain\\ps@fancy"]
+    body = _filled(PARAGRAPHS[0].split(), regular, 10.0)
+    placed: list[Placed] = [(LEFT, 80 + 12 * k, line, 10.0, "serif")
+                            for k, line in enumerate(body)]
+    y = 80 + 12 * len(body) + 10
+    for k, line in enumerate(code):
+        number = str(27 + k)
+        placed.append((LEFT + 20, y + 11 * k, number, 7.0, "serif"))
+        if line:
+            placed.append((LEFT + 20 + regular.text_length(number + " ", fontsize=7.0),
+                           y + 11 * k, line, 9.0, "mono"))
+    y += 11 * len(code) + 14
+    placed += [(LEFT, y + 12 * k, line, 10.0, "serif")
+               for k, line in enumerate(_filled(PARAGRAPHS[1].split(), regular, 10.0))]
+    blocks = analyse(placed_pages([placed], size=(WIDTH, HEIGHT))).segmentation.blocks
+    listings = [b.text for b in blocks if b.role == "code"]
+    assert len(listings) == 1 and listings[0].split("\n") == [
+        f"{27 + k} {line}".rstrip() for k, line in enumerate(code)
+    ]
+    assert [b.text for b in blocks if b.role != "code"] == PARAGRAPHS[:2]

@@ -311,6 +311,7 @@ def _code_continued(frags: list[Fragment]) -> list[Fragment]:
             prev.text.rstrip().endswith((",", "(", "+", "-", "*", "/", "|", "&", "=", "~", "<-"))
             or prev.text.count("(") > prev.text.count(")")
             or f.text.startswith("+ ")
+            or (f.text.isdigit() and abs(f.x0 - prev.x0) <= 1.0)  # a blank line's number
         ):
             f.kind = "code"
     return frags

@@ -165,12 +165,24 @@ def lead_length(spans: list[Span]) -> int:
     return len(term) if (rest_chars > len(term) or run_in) and other * 2 > rest_chars else 0
 
 
+def _numbered(spans: list[Span]) -> list[Span]:
+    """The spans after a code line's number (``34`` set small before ``\\fancyfoot…``, as
+    documented TeX sources print their code), else all of them."""
+    words = [s for s in spans if s["text"].strip()]
+    if len(words) >= 2 and words[0]["text"].strip().isdigit() and (
+        words[0]["size"] < words[1]["size"] - 0.5
+    ):
+        return spans[spans.index(words[0]) + 1 :]
+    return spans
+
+
 def monospaced(spans: list[Span]) -> bool:
     """Nearly all of the line's characters are in a monospaced (typewriter) font, or in
     italic placeholders between typewriter text (``\\begin{table}[⟨offset⟩]``, ``ls
     [options] file``, as manuals write a syntax), or in keywords a listing highlights in
     bold (``return List::create(…)``): the line opens in the typewriter font or with such a
     keyword, and is no sentence."""
+    spans = _numbered(spans)
     mono = total = 0
     for s in spans:
         n = len(s["text"].strip())
