@@ -262,3 +262,47 @@ def test_a_short_line_said_twice_in_a_text_file_is_text() -> None:
         "^[4]", "Конец.",
     ])  # fmt: skip
     assert find_furniture(extract_text(text.encode("utf-8"))) == []
+
+
+def test_a_running_head_of_two_lines_is_a_head() -> None:
+    # A version stamp set over two lines at the top of every page, the second in
+    # typewriter type, far above the text.
+    pages: list[list[Placed]] = []
+    body: list[str] = []
+    for n in range(1, 5):
+        lines = running_text(26, seed=40 + n)
+        body += lines
+        pages.append([(LEFT, 20, "On branch: main", 9.0, "serif"),
+                      (LEFT, 31, "Commit: b87c4497e537efea30a0ab6a03107325b580e3ac", 8.0, "mono"),
+                      *_body(lines, top=TOP + 30), _centred_number(n)])
+    blocks, arts = _texts(placed_pages(pages, size=(WIDTH, HEIGHT)))
+    assert not [b for b in blocks if "Commit" in b or "branch" in b]
+    assert sum(text.startswith("Commit:") for _, text in arts) == 4
+    _assert_all_kept(blocks, body)
+
+
+def test_book_heads_on_even_pages_counting_the_pages_and_chapter_openings() -> None:
+    # LaTeX's book headings: "6 CHAPTER 3. YET ANOTHER CHAPTER" on even pages, a chapter
+    # opening on each odd page with "Chapter N" in display type at the same height and the
+    # page number at its foot; page 4 is empty but for its head.
+    pages: list[list[Placed]] = []
+    body: list[str] = []
+    titles = {1: "The First Chapter", 3: "Another Chapter", 5: "Yet Another Chapter"}
+    for n in range(1, 7):
+        if n % 2:
+            chapter = (n + 1) // 2
+            lines = running_text(18, seed=60 + n)
+            pages.append([(LEFT, 110, f"Chapter {chapter}", 20.0, "bold"),
+                          (LEFT, 140, titles[n], 24.0, "bold"),
+                          *_body(lines, top=190), _centred_number(n)])
+        else:
+            chapter = n // 2
+            lines = [] if n == 4 else running_text(30, seed=60 + n)
+            head = f"{n} CHAPTER {chapter}. {titles[n - 1].upper()}"
+            pages.append([(LEFT, HEAD, head, 10.0, "serif"), *_body(lines)])
+        body += lines
+    blocks, _ = _texts(placed_pages(pages, size=(WIDTH, HEIGHT)))
+    assert not [b for b in blocks if "CHAPTER" in b]
+    assert [b for b in blocks if b.startswith("Chapter ")] == ["Chapter 1", "Chapter 2",
+                                                               "Chapter 3"]
+    _assert_all_kept(blocks, body)

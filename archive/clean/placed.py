@@ -42,7 +42,7 @@ def by_position(doc: Document) -> list[Furniture]:
     margin = set(band)  # the lines in the margin band itself, before the edge rows join it
     # Generous margins put heads and feet further in than the band: the page's first or last
     # row, set apart from the text, is in the band too when its kind repeats (see below).
-    for i, where in _edge_rows(lines).items():
+    for i, where in _edge_rows(lines, {p.number: p.height for p in doc.pages}).items():
         if i not in listing:
             band.setdefault(i, where)
     edge_numbers = _counted_edge_numbers(lines, band)
@@ -52,16 +52,24 @@ def by_position(doc: Document) -> list[Furniture]:
         pages_by_key[(where, ln.page % 2, keys[i])].add(ln.page)
         pages_by_key[(where, -1, keys[i])].add(ln.page)
     found: dict[int, Furniture] = {}
+    display = _display_size(lines)
+    offset = _page_offset(lines, band)
     for i, where in band.items():
         ln = lines[i]
         s = ln.text.strip()
         same_parity = pages_by_key[(where, ln.page % 2, keys[i])]
         any_parity = pages_by_key[(where, -1, keys[i])]
+        number = read_page_number(s)
         if PAGE_ONLY.fullmatch(s):
             if i in edge_numbers or i in margin:
-                found[i] = Furniture(i, "page-number", read_page_number(s))
-        elif is_serial_title(s) or len(same_parity) >= 2 or len(any_parity) >= 3:
-            found[i] = Furniture(i, where, read_page_number(s))
+                found[i] = Furniture(i, "page-number", number)
+        elif is_serial_title(s) or len(same_parity) >= 2 or len(any_parity) >= 3 or (
+            # "8 CHAPTER 0. THE FIRST CHAPTER": a head whose words change with the
+            # chapter, numbered as the document counts its pages.
+            number is not None and offset is not None and number - ln.page == offset
+            and len(s) <= 110
+        ):
+            found[i] = Furniture(i, where, number)
     # An author running head ("Сейтқали А.Б. және т.б.") may be printed on one page only
     # (a short article's one even page): in the header band of a document whose other
     # pages have running heads, its shape is enough.
@@ -87,7 +95,13 @@ def by_position(doc: Document) -> list[Furniture]:
         if i not in found and marked[(lines[i].page, where)] and len(lines[i].text) <= 110:
             found[i] = Furniture(i, where, None)
     found.update(continuation_labels(lines, found))
-    return [found[i] for i in sorted(found)]
+    # Type set for headings is never furniture: "Chapter 1" opening each chapter at the same
+    # height, a title page's title that the running heads repeat.
+    return [found[i] for i in sorted(found) if not _displayed(lines[i], display)]
+
+
+def _displayed(ln: Line, display: float | None) -> bool:
+    return ln.size is not None and display is not None and ln.size >= display
 
 
 def _margin_band(
@@ -147,8 +161,9 @@ def _listing_lines(
     return out
 
 
-def _edge_rows(lines: tuple[Line, ...]) -> dict[int, Edge]:
-    """Lines of each page's first and last row, when a gap sets that row apart.
+def _edge_rows(lines: tuple[Line, ...], heights: dict[int, float]) -> dict[int, Edge]:
+    """Lines of each page's first and last row, when a gap sets that row apart, and the
+    lines of a page that holds one or two (``heights``: each page's height).
 
     The gap must be wider than the page's usual line step (1.4 times the row's height):
     a running head is separated from the text below it, a paragraph's first line is not.
@@ -158,8 +173,13 @@ def _edge_rows(lines: tuple[Line, ...]) -> dict[int, Edge]:
         if ln.y0 is not None and ln.y1 is not None:
             by_page[ln.page].append(i)
     out: dict[int, Edge] = {}
-    for members in by_page.values():
+    for page, members in by_page.items():
         if len(members) < 3:
+            # A page left all but empty (a chapter's blank verso with its running head):
+            # its lines stand apart from any text, each in its half of the page.
+            middle = heights.get(page, 0.0) / 2
+            for i in members:
+                out[i] = "running-header" if (lines[i].y1 or 0.0) < middle else "running-footer"
             continue
         rows = sorted(members, key=lambda i: lines[i].y0 or 0.0)
         sides: tuple[tuple[Edge, int, list[int]], ...] = (
@@ -179,6 +199,28 @@ def _edge_rows(lines: tuple[Line, ...]) -> dict[int, Edge]:
                 for i in (edge, *same_row):
                     out[i] = where
     return out
+
+
+_DISPLAY = 1.4  # times the body text's size: type for headings, never a running head's
+
+
+def _display_size(lines: tuple[Line, ...]) -> float | None:
+    """The size from which type is display type: headings, not the furniture's."""
+    sizes = Counter(round(ln.size * 2) for ln in lines if ln.size)
+    return _DISPLAY * sizes.most_common(1)[0][0] / 2 if sizes else None
+
+
+def _page_offset(lines: tuple[Line, ...], band: dict[int, Edge]) -> int | None:
+    """The printed page number less the physical page, when the numbers at the pages' edges
+    (bare or inside running heads) agree on it on at least three pages."""
+    offsets: dict[int, set[int]] = defaultdict(set)
+    for i in band:
+        if (n := read_page_number(lines[i].text)) is not None:
+            offsets[n - lines[i].page].add(lines[i].page)
+    if not offsets:
+        return None
+    offset, pages = max(offsets.items(), key=lambda item: len(item[1]))
+    return offset if len(pages) >= 3 else None
 
 
 def _counted_edge_numbers(lines: tuple[Line, ...], band: dict[int, Edge]) -> set[int]:

@@ -50,13 +50,37 @@ _Box = tuple[float, float, float, float]  # x0, y0, x1, y1
 
 
 def _frame(boxes: list[_Box]) -> tuple[float, float] | None:
-    top, bottom = float("inf"), float("-inf")
+    pairs: list[tuple[float, float]] = []
     for i, upper in enumerate(boxes):
         for lower in boxes[i + 1 : i + 1 + _LOOKAHEAD]:
             if _stacked(upper, lower):
-                top, bottom = min(top, upper[1]), max(bottom, lower[3])
+                pairs.append((upper[1], lower[3]))
                 break
-    return (top, bottom) if top <= bottom else None
+    if not pairs:
+        return None
+    pairs = _without_edge_pair(pairs)
+    return min(p[0] for p in pairs), max(p[1] for p in pairs)
+
+
+_APART = 3.0  # line heights: a gap that sets a two-line head or foot off the text
+
+
+def _without_edge_pair(pairs: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """The stacked pairs less a lone pair at the page's top or foot, far from the rest: a
+    running head of two lines (``On branch: main`` over ``Commit: b87c…``) is stacked too,
+    but it stands apart from the text as a one-line head does."""
+    if len(pairs) < 3:
+        return pairs
+    ordered = sorted(pairs)
+    first, second = ordered[0], ordered[1]
+    height = (first[1] - first[0]) / 2
+    if second[0] >= first[1] and second[0] - first[1] > _APART * height:
+        ordered = ordered[1:]
+    last, before = ordered[-1], ordered[-2]
+    height = (last[1] - last[0]) / 2
+    if last[0] >= before[1] and last[0] - before[1] > _APART * height:
+        ordered = ordered[:-1]
+    return ordered
 
 
 def _stacked(upper: _Box, lower: _Box) -> bool:
