@@ -95,9 +95,14 @@ def by_position(doc: Document) -> list[Furniture]:
         if i not in found and marked[(lines[i].page, where)] and len(lines[i].text) <= 110:
             found[i] = Furniture(i, where, None)
     found.update(continuation_labels(lines, found))
-    # Type set for headings is never furniture: "Chapter 1" opening each chapter at the same
-    # height, a title page's title that the running heads repeat.
-    return [found[i] for i in sorted(found) if not _displayed(lines[i], display)]
+    # Type set for headings is furniture only when the very words recur on three pages (a
+    # stamp at the top of each): not "Chapter 1" opening each chapter at the same height,
+    # nor a title page's title that the running heads repeat with their page numbers.
+    verbatim = Counter(text for _, text in {(lines[i].page, lines[i].text) for i in band})
+    return [
+        found[i] for i in sorted(found)
+        if not _displayed(lines[i], display) or verbatim[lines[i].text] >= 3
+    ]
 
 
 def _displayed(ln: Line, display: float | None) -> bool:
@@ -201,12 +206,14 @@ def _edge_rows(lines: tuple[Line, ...], heights: dict[int, float]) -> dict[int, 
     return out
 
 
-_DISPLAY = 1.4  # times the body text's size: type for headings, never a running head's
+_DISPLAY = 1.4  # times the body text's size: type for headings
 
 
 def _display_size(lines: tuple[Line, ...]) -> float | None:
-    """The size from which type is display type: headings, not the furniture's."""
-    sizes = Counter(round(ln.size * 2) for ln in lines if ln.size)
+    """The size from which type is display type (headings, a chapter's or the work's title),
+    by the size of most of the text, code aside (a manual's listings may outnumber its
+    prose)."""
+    sizes = Counter(round(ln.size * 2) for ln in lines if ln.size and ln.kind != "code")
     return _DISPLAY * sizes.most_common(1)[0][0] / 2 if sizes else None
 
 
