@@ -306,3 +306,25 @@ def test_book_heads_on_even_pages_counting_the_pages_and_chapter_openings() -> N
     assert [b for b in blocks if b.startswith("Chapter ")] == ["Chapter 1", "Chapter 2",
                                                                "Chapter 3"]
     _assert_all_kept(blocks, body)
+
+
+def test_a_first_page_head_that_repeats_the_other_pages_foot_line() -> None:
+    # A journal's citation line: in the head of page 1 (with the preprint's date and the
+    # class beside it, far apart), at the foot of every other page.
+    pages: list[list[Placed]] = []
+    body: list[str] = []
+    for n in range(1, 6):
+        lines = running_text(28, seed=80 + n)
+        body += lines
+        page: list[Placed] = [*_body(lines)]
+        if n == 1:
+            page += [(LEFT, HEAD, "MNRAS 000, 1–10 (2020)", 8.0, "serif"),
+                     (LEFT + 120, HEAD, "Preprint 27 June 2020", 8.0, "serif"),
+                     (LEFT + 220, HEAD, "Compiled using MNRAS style v3.0", 8.0, "serif")]
+        else:
+            page += [(LEFT, HEAD, f"{n} K. T. Smith et al.", 9.0, "serif"),
+                     (LEFT, FOOT, "MNRAS 000, 1–10 (2020)", 8.0, "serif")]
+        pages.append(page)
+    blocks, _ = _texts(placed_pages(pages, size=(WIDTH, HEIGHT)))
+    assert not [b for b in blocks if "MNRAS" in b or "Preprint" in b]
+    _assert_all_kept(blocks, body)

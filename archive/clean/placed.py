@@ -260,15 +260,18 @@ def _edge_words(text: str) -> list[tuple[str, ...]]:
 
 
 def _sharing_edge_words(lines: tuple[Line, ...], band: dict[int, Edge]) -> list[int]:
+    """Lines in the band that open or end with words the band has on three other pages, at
+    the top or the foot: a journal prints on its first page's head the citation line that
+    stands at the foot of the others (``MNRAS 000, 1–10 (2020)``)."""
     parts = {i: _edge_words(lines[i].text) for i in band}
-    pages: dict[tuple[str, tuple[str, ...]], set[int]] = defaultdict(set)
-    for i, where in band.items():
+    pages: dict[tuple[str, ...], set[int]] = defaultdict(set)
+    for i in band:
         for part in parts[i]:
-            pages[(where, part)].add(lines[i].page)
+            pages[part].add(lines[i].page)
     return [
-        i for i, where in band.items()
+        i for i in band
         if len(lines[i].text) <= 160
-        and any(len(pages[(where, part)] - {lines[i].page}) >= 3 for part in parts[i])
+        and any(len(pages[part] - {lines[i].page}) >= 3 for part in parts[i])
     ]
 
 
