@@ -239,9 +239,11 @@ def write_file_rows(
     _write_paragraphs(db, plan, ingest_id, at, terms)
     _write_tombstones(db, plan, ingest_id, at, terms)
     _write_artifacts_and_events(db, plan, ingest_id, at)
+    # Counted through the source's index: SQLite would otherwise pick the status index and
+    # read every live paragraph of the archive for each file written.
     db.execute(
         "UPDATE sources SET paragraph_count = "
-        "(SELECT count(*) FROM paragraphs WHERE source = ? AND status = 'live') WHERE key = ?",
+        "(SELECT count(*) FROM paragraphs WHERE source = ? AND +status = 'live') WHERE key = ?",
         [key, key],
     )
 
