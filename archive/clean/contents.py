@@ -45,10 +45,12 @@ class _Entry:
 def contents_lines(lines: tuple[Line, ...], removed: set[int]) -> list[Furniture]:
     """The lines of the document's contents lists (``removed``: lines already taken out)."""
     kept = [i for i, ln in enumerate(lines) if i not in removed and ln.text.strip()]
+    # Each line is read as an entry once: the runs look one line ahead, and start again there.
+    entries = [_entry(lines[i], i) for i in kept]
     found: list[Furniture] = []
     k = 0
     while k < len(kept):
-        run, wraps, end = _run(lines, kept, k)
+        run, wraps, end = _run(lines, kept, entries, k)
         if run and _is_contents(lines, kept, k, run):
             found += [Furniture(i, KIND, None) for i in sorted([e.index for e in run] + wraps)]
         k = max(k + 1, end)  # a run that is no contents list holds none either
@@ -56,18 +58,18 @@ def contents_lines(lines: tuple[Line, ...], removed: set[int]) -> list[Furniture
 
 
 def _run(
-    lines: tuple[Line, ...], kept: list[int], start: int
+    lines: tuple[Line, ...], kept: list[int], read: list[_Entry | None], start: int
 ) -> tuple[list[_Entry], list[int], int]:
     """Entries from ``kept[start]`` on, in page order, with the wrapped title lines among
-    them, and where the run ends."""
+    them, and where the run ends. ``read`` is each kept line read as an entry, or None."""
     entries: list[_Entry] = []
     wraps: list[int] = []
     k = start
     while k < len(kept):
-        entry = _entry(lines[kept[k]], kept[k])
+        entry = read[k]
         if entry is None:
             # One line of a wrapped title, when an entry follows it.
-            nxt = _entry(lines[kept[k + 1]], kept[k + 1]) if k + 1 < len(kept) else None
+            nxt = read[k + 1] if k + 1 < len(kept) else None
             if not entries or nxt is None or _ends_sentence(lines[kept[k]].text):
                 break
             wraps.append(kept[k])

@@ -77,7 +77,7 @@ class Vocabulary:
         # A word never spans whitespace: scanning each distinct token once finds them all.
         # Addresses are no evidence: a URL's "biblatexgost" does not make "biblatex-" +
         # "gost" one word.
-        tokens = {t for t in " ".join(bodies).split() if not ADDRESS_TOKEN.search(t)}
+        tokens = {t for t in set(" ".join(bodies).split()) if not ADDRESS_TOKEN.search(t)}
         for word in set(_WORD.findall(" ".join(tokens))):
             vocab.add(word)
         return vocab

@@ -80,12 +80,17 @@ def read_page_number(text: str) -> int | None:
 
 
 _ROMAN_EDGE = re.compile(r"^[ivxlc]{1,7}\s+(?=\S)|(?<=\S)\s+[ivxlc]{1,7}$", re.IGNORECASE)
+_ROMAN_LETTERS = frozenset("ivxlcIVXLC")
 
 
 def mask(text: str) -> str:
     """The comparison key of a furniture line: case, digits and spacing do not matter, nor a
     roman page number at either end (front matter is often numbered ``iii``, ``iv``)."""
-    text = _ROMAN_EDGE.sub(" # ", text.strip())
+    text = text.strip()
+    # The search for a number at the end tries every position of the line: only a line
+    # that starts or ends with a roman digit can hold one.
+    if text[:1] in _ROMAN_LETTERS or text[-1:] in _ROMAN_LETTERS:
+        text = _ROMAN_EDGE.sub(" # ", text)
     return DIGITS.sub("#", "".join(text.casefold().split())).strip(".,;:-–—")
 
 

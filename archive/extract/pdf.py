@@ -213,7 +213,7 @@ def _read_pages(doc: pymupdf.Document) -> tuple[tuple[PageInfo, ...], list[list[
         mark_fixed_pitch(lines, fixed)
         frags, others = _fragments(raw, block_base, chars)
         block_base += len(raw["blocks"])
-        regions, tables = _drawn(page, frags) if frags else ([], [])
+        regions, tables = _drawn(page, rect, frags) if frags else ([], [])
         cells = mark_cells(frags, tables, block_base)
         block_base += len(cells)
         for f in frags + others:
@@ -317,16 +317,18 @@ def _code_continued(frags: list[Fragment]) -> list[Fragment]:
     return frags
 
 
-def _drawn(page: pymupdf.Page, frags: list[Fragment]) -> tuple[list[Rect], list[Grid]]:
+def _drawn(
+    page: pymupdf.Page, rect: pymupdf.Rect, frags: list[Fragment]
+) -> tuple[list[Rect], list[Grid]]:
     """The page's figures (regions of drawings) and its ruled tables, with text in most
-    of their cells (``frags``). A table's grid is no figure: its text is the table's.
+    of their cells (``frags``); ``rect`` is the page's. A table's grid is no figure: its
+    text is the table's.
     PyMuPDF's table finder is asked only where the page has a grid of rules only (it costs
     about as much as reading the page's text)."""
     try:
         paths = page.get_cdrawings()
     except Exception:  # a broken content stream must not lose the text
         return [], []
-    rect = page.rect
     bounds = (rect.x0, rect.y0, rect.x1, rect.y1)
     items = [tuple(d["rect"]) for d in paths]
     grouped = group_drawings(items, bounds)

@@ -226,7 +226,7 @@ def fixed_pitch_fonts(lines: list[list[Span]]) -> set[str]:
     for spans in lines:
         for s in spans:
             text = s["text"]
-            if sum(c.isalpha() for c in text) < 3 or _is_mono(s) or s["size"] <= 0:
+            if not _letters(text, 3) or _is_mono(s) or s["size"] <= 0:
                 continue
             widths.setdefault(s["font"], []).append(
                 (s["bbox"][2] - s["bbox"][0]) / (len(text) * s["size"]))
@@ -241,6 +241,16 @@ def fixed_pitch_fonts(lines: list[list[Span]]) -> set[str]:
         if middle > 0 and high - low <= _PITCH_SPREAD * middle:
             fixed.add(font)
     return fixed
+
+
+def _letters(text: str, least: int) -> bool:
+    """``text`` has ``least`` letters or more; the count stops there (spans are many)."""
+    for ch in text:
+        if ch.isalpha():
+            least -= 1
+            if not least:
+                return True
+    return least <= 0
 
 
 def mark_fixed_pitch(lines: list[list[Span]], fonts: set[str]) -> None:

@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from ..models import Document, Line, Segmentation
 from ..textcopy import double_spaced
 
-_HYPHENATED = re.compile(r"\w+(?:-\w+)+")
+# From a word's start, without giving letters back: the same words as ``\w+(?:-\w+)+``,
+# which tried every letter of every word and took each one back before failing.
+_HYPHENATED = re.compile(r"(?<!\w)\w++(?:-\w++)+")
 _BREAK = re.compile(r"(\w+)-$")
 _FIRST_WORD = re.compile(r"^(\w+)")
 
@@ -58,10 +60,13 @@ class Rows:
 
 
 _DIGITS_AND_SPACES = re.compile(r"[\d\s]+")
+_DIGIT = re.compile(r"\d")
 
 
 def noise_key(text: str) -> str:
     """Running heads repeat with a changing page number: compare them without digits."""
+    if _DIGIT.search(text) is None:  # most lines: only the spaces to collapse
+        return " ".join(text.split()).casefold()
     return _DIGITS_AND_SPACES.sub(" ", text).strip().casefold()
 
 
@@ -94,8 +99,13 @@ def build_rows(doc: Document, seg: Segmentation) -> Rows:
     spaced = double_spaced(doc)
     blank = False
     above: Line | None = None
+    keys_left = iter(keys_of)  # the keys of the non-empty lines, in order
     for ln in doc.lines:
-        if not ln.text.strip() or not (ln.page <= 2 or ln.page >= last - 1):
+        if not ln.text.strip():
+            blank = True
+            continue
+        key = next(keys_left)
+        if not (ln.page <= 2 or ln.page >= last - 1):
             blank = True
             continue
         # A block set beside another (an author's name over an affiliation) opens apart.
@@ -103,7 +113,7 @@ def build_rows(doc: Document, seg: Segmentation) -> Rows:
         gap = (ln.blank_before and not spaced) or blank or beside
         above = ln
         whole = ln.text == ln.text.strip()  # else the ranges would be off
-        rows.append(Row(ln.text.strip(), ln.page, gap, len(rows), ln.size, noise_key(ln.text),
+        rows.append(Row(ln.text.strip(), ln.page, gap, len(rows), ln.size, key,
                         ln.raised if whole else (), ln.small if whole else ()))
         blank = False
     cited = "\n".join(

@@ -62,8 +62,10 @@ class RunningLine:
 def parse_running(text: str, printed_page: int | None = None,
                   origin: AnyOrigin = Origin.RUNNING_FOOTER) -> RunningLine | None:
     """The journal citation in one running header/footer line, or None."""
-    if len(text) > 400 or not _YEAR_RE.search(text):
-        return None  # most lines of a document: no year, so not a citation (and cheap to tell)
+    # Most lines of a document: no year, so not a citation. A year's first two digits are
+    # looked for first: a plain substring search, where the pattern tries every position.
+    if len(text) > 400 or ("19" not in text and "20" not in text) or not _YEAR_RE.search(text):
+        return None
     line = _URL.sub(" ", _ISSN.sub(" ", " ".join(text.split()))).strip(" .,;")
     line = " ".join(line.split())
     if not line or len(line) > 160:

@@ -135,11 +135,15 @@ _PARAGRAPH_COLUMNS = (
     "source", "label", "seq", "page", "role", "lang", "section", "text", "status",
     "fingerprint", "file_sha256", "updated_at",
 )
-# A new paragraph's first text is its text: ``first_text`` stays NULL until an update gives
-# it another text, when it keeps the first one (the right-hand sides read the row as it was).
-_INSERT_PARAGRAPH = (
-    f"INSERT INTO paragraphs (id, {', '.join(_PARAGRAPH_COLUMNS)}) "
-    f"VALUES (?, {', '.join('?' * len(_PARAGRAPH_COLUMNS))})"
+# New paragraphs, many in one statement, in the order given (their rowids follow it): a JSON
+# array of arrays of the ``id`` and ``_PARAGRAPH_COLUMNS`` values; gives back each row's ID and
+# rowid. A new paragraph's first text is its text: ``first_text`` stays NULL until an update
+# gives it another text, when it keeps the first one (the right-hand sides read the row as it
+# was).
+_INSERT_PARAGRAPHS = (
+    f"INSERT INTO paragraphs (id, {', '.join(_PARAGRAPH_COLUMNS)}) SELECT "
+    + ", ".join(f"json_extract(value, '$[{k}]')" for k in range(len(_PARAGRAPH_COLUMNS) + 1))
+    + " FROM json_each(?) ORDER BY key RETURNING id, rowid"
 )
 _UPDATE_PARAGRAPH = (
     "UPDATE paragraphs SET first_text = nullif(coalesce(first_text, text), ?), "
@@ -187,39 +191,64 @@ def _unindex(conn: sqlite3.Connection, row: tuple[Any, ...], terms: Terms) -> No
 def _write_paragraphs(
     db: sqlite_utils.Database, plan: FileWrite, ingest_id: int, at: str, terms: Terms
 ) -> None:
-    """Paragraph rows, their stems and lineage: plain prepared statements, the hot path."""
+    """Paragraph rows, their stems and lineage: plain prepared statements, the hot path.
+
+    FTS5 writes what it holds in memory out to the index before each statement that fires
+    triggers, and the triggers of a paragraph row fill the text index: a row written at a
+    time, the index got a segment of its own for every paragraph, each to be merged again.
+    So a file's new rows go in as one statement, and the word-form index is written last.
+    """
     key = plan.source_key
     conn = db.conn
+    # A new source's IDs are new: nothing of it is stored yet (sources are never removed).
+    stored = {} if plan.new_source else _stored_rows(conn, [p.id for p in plan.paragraphs])
+    new_rows: list[tuple[Any, ...]] = []
+    stems: list[tuple[int, str]] = []  # (rowid, terms) to index
+    unindexed: list[tuple[Any, ...]] = []  # stored rows whose terms come out of the index
     for para in plan.paragraphs:
         pid = para.id
         values = (
             key, para.label, para.seq, para.page, para.role, para.lang, para.section,
             para.text, LIVE, para.fingerprint, plan.sha256, at,
         )
-        # A new source's IDs are new: nothing of it is stored yet (sources are never removed).
-        existing = None if plan.new_source else conn.execute(
-            "SELECT rowid, text, lang, status FROM paragraphs WHERE id = ?", (pid,)
-        ).fetchone()
+        existing = stored.get(pid)
+        if existing is None:
+            new_rows.append((pid, *values))
+            continue
         # A live paragraph a new file brings back with its text and language keeps its
         # terms: the same rules on the same text give the same terms (``terms``).
-        indexed = existing is not None and existing[1:] == (para.text, para.lang, LIVE)
-        if existing:
-            if not indexed:
-                _unindex(conn, existing, terms)  # before its text and status change
-            conn.execute(_KEEP_VERSION_TEXTS, {"old": existing[1], "new": para.text, "id": pid})
-            conn.execute(_UPDATE_PARAGRAPH, (para.text, *values, pid))
-            rowid = existing[0]
-        else:
-            rowid = conn.execute(_INSERT_PARAGRAPH, (pid, *values)).lastrowid
-        if not indexed:
-            conn.execute(
-                "INSERT INTO paragraphs_stems(rowid, stems) VALUES (?, ?)",
-                (rowid, para.stems),
-            )
-        conn.execute(_INSERT_VERSION, (
-            pid, key, plan.sha256, ingest_id, para.fingerprint, plan.norm_version,
-            para.match_kind, para.similarity, int(para.review), _json(list(para.related)), at,
-        ))
+        if existing[1:] != (para.text, para.lang, LIVE):
+            unindexed.append(existing)
+            stems.append((existing[0], para.stems))
+        conn.execute(_KEEP_VERSION_TEXTS, {"old": existing[1], "new": para.text, "id": pid})
+        conn.execute(_UPDATE_PARAGRAPH, (para.text, *values, pid))
+    if new_rows:
+        rowids = dict(conn.execute(_INSERT_PARAGRAPHS, (_json_rows(new_rows),)).fetchall())
+        stems += [(rowids[p.id], p.stems) for p in plan.paragraphs if p.id in rowids]
+    conn.executemany(_INSERT_VERSION, [(
+        p.id, key, plan.sha256, ingest_id, p.fingerprint, plan.norm_version,
+        p.match_kind, p.similarity, int(p.review), _json(list(p.related)), at,
+    ) for p in plan.paragraphs])
+    for row in unindexed:
+        _unindex(conn, row, terms)
+    conn.executemany("INSERT INTO paragraphs_stems(rowid, stems) VALUES (?, ?)", stems)
+
+
+def _stored_rows(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, tuple[Any, ...]]:
+    """The (rowid, text, lang, status) of those of ``ids`` the archive holds, by ID."""
+    found: dict[str, tuple[Any, ...]] = {}
+    for pid in ids:
+        row = conn.execute(
+            "SELECT rowid, text, lang, status FROM paragraphs WHERE id = ?", (pid,)
+        ).fetchone()
+        if row is not None:
+            found[pid] = row
+    return found
+
+
+def _json_rows(rows: Sequence[tuple[Any, ...]]) -> str:
+    # Strings, whole numbers and NULLs only: JSON gives each back as it was bound.
+    return json.dumps(rows, ensure_ascii=False)
 
 
 def write_file_rows(
@@ -239,9 +268,11 @@ def write_file_rows(
     _write_paragraphs(db, plan, ingest_id, at, terms)
     _write_tombstones(db, plan, ingest_id, at, terms)
     _write_artifacts_and_events(db, plan, ingest_id, at)
+    # Counted through the source's index: SQLite would otherwise pick the status index and
+    # read every live paragraph of the archive for each file written.
     db.execute(
         "UPDATE sources SET paragraph_count = "
-        "(SELECT count(*) FROM paragraphs WHERE source = ? AND status = 'live') WHERE key = ?",
+        "(SELECT count(*) FROM paragraphs WHERE source = ? AND +status = 'live') WHERE key = ?",
         [key, key],
     )
 
