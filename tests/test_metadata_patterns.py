@@ -185,6 +185,14 @@ def test_container_names() -> None:
     assert [a.family for a in split_names("Kalila A.T.; Smith, John")] == ["Kalila", "Smith"]
     assert normal_case("ИВАНОВА-ПЕТРОВА") == "Иванова-Петрова"
     assert normal_case("McDonald") == "McDonald"
+    # A catalogue's "Family, Given" is parsed whole; it is no name as printed (``literal``),
+    # which a byline's "Madina Seitkali" is.
+    inverted = parse_name("Абенова, Сауле Ермековна")
+    assert (inverted.family, inverted.given, inverted.literal) == (
+        "Абенова", "Сауле Ермековна", None
+    )
+    assert inverted.display_name == "Абенова Сауле Ермековна"
+    assert parse_name("Madina Seitkali").literal == "Madina Seitkali"
 
 
 # --- classes ---------------------------------------------------------------------------

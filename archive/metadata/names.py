@@ -142,10 +142,11 @@ def parse_name(text: str, given_first: bool | None = None) -> Author:
     """One name from a container field (``pdf-info:author``, ``dc:creator``) or a sidecar.
 
     Recognised shapes are split; anything else is kept whole as ``literal`` with a best
-    guess: a ``Family, Given`` comma, a patronymic (family first), else the last word is
-    the family name for Latin script. Two or three Cyrillic words are family first unless
-    the endings say otherwise (``Джосип Родин``) or ``given_first`` says how the rest of
-    the list was written. A group's name (``Ubuntu Developers``) is its own family name.
+    guess: a ``Family, Given`` comma (then no ``literal``: a sort form, not a printed name),
+    a patronymic (family first), else the last word is the family name for Latin script.
+    Two or three Cyrillic words are family first unless the endings say otherwise
+    (``Джосип Родин``) or ``given_first`` says how the rest of the list was written. A
+    group's name (``Ubuntu Developers``) is its own family name.
     """
     text = " ".join(text.split())
     authors = parse_author_line(text)
@@ -154,9 +155,10 @@ def parse_name(text: str, given_first: bool | None = None) -> Author:
     if is_collective(text):
         return collective(text)
     if "," in text:
+        # "Family, Given" is a catalogue's sort form, not a name as anyone prints it: the
+        # parts say all of it, and ``literal`` is kept for names as printed.
         family, _, given = text.partition(",")
-        return Author(family=normal_case(family.strip()), given=given.strip() or None,
-                      literal=text)
+        return Author(family=normal_case(family.strip()), given=given.strip() or None)
     words = text.split(" ")
     if len(words) == 1:
         return Author(literal=text)
