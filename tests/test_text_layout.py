@@ -298,3 +298,18 @@ def test_a_licence_s_blank_lines_are_its_paragraph_ends() -> None:
     assert "TERMS AND CONDITIONS FOR COPYING, DISTRIBUTION AND MODIFICATION" in texts
     assert any(t.startswith("b) cause the whole") for t in texts)
     assert not any("<name of author> This program" in t for t in texts)
+
+
+def test_an_e_mail_line_wrapped_after_a_comma_is_one_element() -> None:
+    text = (
+        "A Specimen Title of an Article\n\n"
+        "The first paragraph of the article says what the work is about, and it goes on\n"
+        "for a few lines so that the shape of the text is known to the reader.\n\n"
+        "Email addresses: j.author@example.org (Jos Author),\n"
+        "cv@example.net (CV Second)\n\n"
+        "The second paragraph follows the addresses and ends the specimen here.\n"
+    )
+    texts = [t for _, t in blocks(text)]
+    assert "Email addresses: j.author@example.org (Jos Author), cv@example.net (CV Second)" in (
+        texts
+    )

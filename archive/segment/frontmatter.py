@@ -17,6 +17,7 @@ and they come back as front-matter paragraphs of their own:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from archive import lineshapes as pt
@@ -70,8 +71,9 @@ def find_front_matter(lines: tuple[CleanLine, ...]) -> list[FrontGroup]:
         if _announced(lines[k].text) and not (k and pt.ends_with_hyphen(lines[k - 1].text))
     ]
     for k in announced:
-        taken.add(k)
-        groups.append(FrontGroup((k,), "element"))
+        run = [k, *_element_goes_on(lines, k, set(announced))]
+        taken.update(run)
+        groups.append(FrontGroup(tuple(run), "element"))
     # Author blocks: a bare name line near announced elements or at the very top.
     for k in range(n):
         if k in taken or not pt.NAME_LINE.match(lines[k].text) or len(lines[k].text) > 80:
@@ -107,6 +109,24 @@ def find_front_matter(lines: tuple[CleanLine, ...]) -> list[FrontGroup]:
         k = j
     groups.sort(key=lambda g: g.positions[0])
     return groups
+
+
+_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def _element_goes_on(lines: tuple[CleanLine, ...], k: int, announced: set[int]) -> list[int]:
+    """The lines an announced element wraps onto: after a comma, in the same type, a line
+    that carries on its list (``Email addresses: a@x.org (A),`` ⏎ ``b@y.org (B)``)."""
+    out: list[int] = []
+    j = k
+    while (
+        lines[j].text.rstrip().endswith(",") and j + 1 < len(lines) and j + 1 not in announced
+        and not lines[j + 1].blank_before and not lines[j + 1].font_change
+        and _ADDRESS.search(lines[j + 1].text) is not None
+    ):
+        j += 1
+        out.append(j)
+    return out
 
 
 def _keyed(lines: tuple[CleanLine, ...], k: int) -> bool:
