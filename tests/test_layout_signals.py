@@ -397,3 +397,17 @@ def test_numbered_code_lines_and_their_blank_lines_stay_one_listing() -> None:
         f"{27 + k} {line}".rstrip() for k, line in enumerate(code)
     ]
     assert [b.text for b in blocks if b.role != "code"] == PARAGRAPHS[:2]
+
+
+def test_a_title_in_capitals_and_its_author_in_smaller_capitals_stay_apart() -> None:
+    regular, bold = pick_fonts()
+    title, author = "QUANTILE REGRESSION IN R: A VIGNETTE", "ROGER KOENKER"
+    placed: list[Placed] = [
+        ((WIDTH - bold.text_length(title, fontsize=10.0)) / 2, 80, title, 10.0, "bold"),
+        ((WIDTH - regular.text_length(author, fontsize=8.0)) / 2, 110, author, 8.0, "serif"),
+    ]
+    body = _filled(PARAGRAPHS[0].split(), regular, 10.0)
+    placed += [(LEFT, 150 + 12 * k, line, 10.0, "serif") for k, line in enumerate(body)]
+    texts = [b.text for b in analyse(placed_pages([placed], size=(WIDTH, HEIGHT)))
+             .segmentation.blocks]
+    assert texts[:3] == [title, author, PARAGRAPHS[0]]

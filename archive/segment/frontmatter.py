@@ -95,7 +95,8 @@ def find_front_matter(lines: tuple[CleanLine, ...]) -> list[FrontGroup]:
             continue
         run = [k]
         j = k + 1
-        while j < n and j not in taken and (
+        # A change of type ends it: the author's name in capitals under the title.
+        while j < n and j not in taken and not lines[j].font_change and (
             _title_line(lines[j]) or _caps_remainder(lines[j - 1], lines[j])
         ):
             run.append(j)
