@@ -163,3 +163,38 @@ def test_letter_spaced_capitals_and_a_side_note_beside_them() -> None:
     notes = [b.text for b in blocks if b.role == "footnote" and "Bringhurst" in b.text]
     assert notes == ["6 Robert Bringhurst. The Elements of Typography. Hartley & Marks, 3.1 "
                      "edition, 2005. ISBN 0-88179-205-5"]
+
+
+def test_a_jss_title_page_end_matter_and_reference_list() -> None:
+    blocks = _blocks("aer-vignette.pdf")
+    texts = [b.text for b in blocks]
+    # Authors set side by side, each over an affiliation.
+    assert "Christian Kleiber Universität Basel" in texts
+    assert "Achim Zeileis Universität Innsbruck" in texts
+    # Entries: an address in typewriter type broken over lines, a one-line entry at a
+    # page's foot and the next entry at the top of the next page.
+    refs = [t for b, t in zip(blocks, texts, strict=True) if b.role == "reference"]
+    assert any(t.endswith("URL http://www.cambridge.org/us/academic/subjects/economics/"
+                          "econometrics-statistics-and-mathematical-economics/"
+                          "time-series-models-business-and-economic-forecasting-2nd-edition.")
+               for t in refs)
+    assert ("Juselius K (2006). The Cointegrated VAR Model. Oxford University Press, Oxford."
+            in refs)
+    assert any(t.startswith("Kleiber C, Zeileis A (2008). Applied Econometrics") for t in refs)
+    assert not [b for b in blocks if b.role == "code" and "cambridge.org" in b.text]
+    # The affiliation block at the end: a heading and one paragraph an author.
+    assert "Affiliation:" in texts
+    assert any(t.startswith("Achim Zeileis Department of Statistics Faculty of Economics")
+               and t.endswith("URL: https://eeecon.uibk.ac.at/~zeileis/") for t in texts)
+
+
+def test_a_title_and_author_in_capitals_over_an_abstract_in_smaller_type() -> None:
+    blocks = _blocks("quantreg-rq-p1.pdf")
+    assert [b.text for b in blocks[:2]] == ["QUANTILE REGRESSION IN R: A VIGNETTE",
+                                            "ROGER KOENKER"]
+    # The abstract's lines are set close in their own leading: one paragraph, though a
+    # line opens with a package's name in typewriter type.
+    abstract = blocks[2]
+    assert abstract.role == "abstract"
+    assert abstract.text.startswith("Abstract. Quantile regression is an evolving body")
+    assert abstract.text.endswith("can be freely downloaded from CRAN: http://cran.r-project.org.")

@@ -42,16 +42,23 @@ def blank_flags(pages: list[list[Fragment]]) -> list[list[bool]]:
     usual = {k: statistics.quantiles(v, n=4)[0] for k, v in by_size.items() if len(v) >= 3}
     fallback = statistics.median(everything) if everything else 0.0
     body, leading = _body_leading(pages, gaps)
+    leadings = _leadings(pages, gaps)
     flags: list[list[bool]] = []
     for lines, page_gaps in zip(pages, gaps, strict=True):
         page_flags = [False]
         for k in range(1, len(lines)):
             gap, prev, cur = page_gaps[k], lines[k - 1], lines[k]
-            base = usual.get(round(2 * cur.size), fallback)
+            size = round(2 * cur.size)
+            base = usual.get(size, fallback)
             wide = gap is not None and gap > base + max(0.4 * min(prev.size, cur.size), 2.0)
             if not wide and gap is not None and leading is not None:
                 skip = _baseline_skip(prev, cur, body)
                 wide = skip is not None and skip > leading + max(0.25 * cur.size, 1.5)
+            elif wide and size != body and size in leadings:
+                # In smaller type (an abstract, notes) the boxes move with the letters'
+                # descenders; lines at the size's own leading are no gap apart.
+                skip = _baseline_skip(prev, cur, size)
+                wide = skip is None or skip > leadings[size] + max(0.25 * cur.size, 1.5)
             page_flags.append(wide)
         flags.append(page_flags[: len(lines)])
     return flags
@@ -77,11 +84,27 @@ def _body_leading(
     return body, (statistics.quantiles(skips, n=4)[0] if len(skips) >= 3 else None)
 
 
-def _baseline_skip(prev: Fragment, cur: Fragment, body: int) -> float | None:
-    """Baseline to baseline, between two lines of the body text's size."""
+def _leadings(
+    pages: list[list[Fragment]], gaps: list[list[float | None]]
+) -> dict[int, float]:
+    """For each size (half-point bucket) with three samples or more, the lower quartile of
+    the distances between neighbouring baselines of lines of that size."""
+    skips: dict[int, list[float]] = {}
+    for lines, page_gaps in zip(pages, gaps, strict=True):
+        for k in range(1, len(lines)):
+            size = round(2 * lines[k].size)
+            if page_gaps[k] is not None and (
+                skip := _baseline_skip(lines[k - 1], lines[k], size)
+            ) is not None and 0 < skip < 3 * lines[k].size:
+                skips.setdefault(size, []).append(skip)
+    return {k: statistics.quantiles(v, n=4)[0] for k, v in skips.items() if len(v) >= 3}
+
+
+def _baseline_skip(prev: Fragment, cur: Fragment, size: int) -> float | None:
+    """Baseline to baseline, between two lines of one size (half-point bucket)."""
     if prev.baseline is None or cur.baseline is None:
         return None
-    if round(2 * prev.size) != body or round(2 * cur.size) != body:
+    if round(2 * prev.size) != size or round(2 * cur.size) != size:
         return None
     return cur.baseline - prev.baseline
 
