@@ -423,13 +423,16 @@ def sentence_end(b: Boundary) -> bool | None:
 
 
 def heading_before(b: Boundary) -> bool | None:
-    """A paragraph's one line shaped like a heading ends there, unless the line under it is
-    set close under it in the same type and from the same left edge: then it is the first
-    line of a block of short lines (an address: name, department, street, e-mail), not a
+    """A paragraph's one line shaped like a heading ends there, unless a short line is set
+    close under it in the same type and from the same left edge: then it is the first line
+    of a block of short lines (an address: name, department, street, e-mail), not a
     heading."""
     if not (b.prev_is_first and heading_like(b.prev)):
         return None
     return None if _same_block(b) else True
+
+
+_BLOCK_FILL = 0.75  # the next line is short too: a block of short lines, not a text under it
 
 
 def _same_block(b: Boundary) -> bool:
@@ -438,6 +441,7 @@ def _same_block(b: Boundary) -> bool:
         above.y0 is not None and not b.cur.blank_before and above.block == below.block
         and above.size == below.size and above.bold == below.bold
         and above.x0 is not None and below.x0 is not None and abs(above.x0 - below.x0) <= 1.0
+        and b.cur.fill < _BLOCK_FILL
     )  # centred lines (a title page's author, institute, date) are lines apart
 
 
