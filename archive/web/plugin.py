@@ -166,8 +166,8 @@ def filters_from_request(request: Any, database: str, table: str, datasette: Any
         else:  # Datasette's own search box shows it again
             said, context = f'the words "{exact}" as written', {"search": exact}
         return FilterArguments(
-            [ranked.ROWIDS_WHERE.format(param="archive_hits"), *clauses],
-            {"archive_hits": json.dumps(rowids), **values},
+            [ranked.ROWIDS_WHERE.format(param=facets.HITS_PARAM), *clauses],
+            {facets.HITS_PARAM: json.dumps(rowids), **values},
             [said, *described],
             context,
         )
