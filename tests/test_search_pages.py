@@ -165,3 +165,28 @@ def test_malformed_list_counts_nothing() -> None:
     # SQLite's json_each fails the whole query on it; one bad source must not.
     rows = [{"grnti_classes": "not json"}, {"grnti_classes": '["10 Law"]'}]
     assert page_facets.counts(rows, "grnti_classes", 10) == [("10 Law", 1)]
+
+
+async def test_searched_page_finds_and_counts_its_hits_once(
+    ds: Datasette, archive_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The filter's ranking counts the hits as it finds the window; the count above the
+    # table reads that instead of searching again.
+    calls = []
+    best_hits = ranked.best_hits
+
+    def counted(*args: Any, **kwargs: Any) -> ranked.Hits:
+        calls.append(args[1:])
+        return best_hits(*args, **kwargs)
+
+    monkeypatch.setattr(ranked, "best_hits", counted)
+    query = "Казакстан"  # two tiers: the word's forms, and its Kazakh reading
+    html = (await ds.client.get(f"/archive/paragraphs?_q={quote(query)}")).text
+    table, expressions = search.tiers(query)  # type: ignore[misc]
+    assert len(expressions) == 2 and len(calls) == 1
+    conn = sqlite3.connect(archive_db)
+    total = sum(conn.execute(f"select count(*) from {table} where {table} match ?",
+                             [e]).fetchone()[0] for e in expressions)
+    conn.close()
+    assert 0 < total < ranked.COUNT_CAP
+    assert f'data-total="{total:,}"' in html

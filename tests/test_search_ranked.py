@@ -61,10 +61,20 @@ def test_a_heading_outranks_the_same_hit_in_the_body(conn: sqlite3.Connection) -
     assert weighted == [plain[-1], *plain[:-1]]
 
 
-def test_hit_count_is_exact_below_the_cap_and_capped_above(conn: sqlite3.Connection) -> None:
-    assert ranked.hit_count(conn, "paragraphs_stems", ['"rare"'], cap=100) == 6
-    assert ranked.hit_count(conn, "paragraphs_stems", ['"common"'], cap=25) == 25
-    assert ranked.hit_count(conn, "paragraphs_stems", ['"rare"', '"common"'], cap=30) == 30
+def test_hits_are_counted_exactly_below_the_cap_and_capped_above(
+    conn: sqlite3.Connection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The count is the windows': a window of 25 counts up to 25.
+    monkeypatch.setattr(ranked, "RANK_WINDOW", 25)
+    monkeypatch.setattr(ranked, "COUNT_CAP", 25)
+    rare = ranked.best_hits(conn, "paragraphs_stems", ['"rare"'], limit=100)
+    assert (rare.total, rare.capped) == (6, False)
+    common = ranked.best_hits(conn, "paragraphs_stems", ['"common"'], limit=100)
+    assert (common.total, common.capped) == (25, True)
+    assert min(common.rowids) == 36  # and the hits kept are the 25 newest
+    both = ranked.best_hits(conn, "paragraphs_stems", ['"rare"', '"common"'], limit=3)
+    assert (both.total, len(both.rowids)) == (25, 3)
+    assert ranked.best_hits(conn, "paragraphs_stems", ['"absent"']) == ranked.Hits([], 0)
 
 
 def test_only_the_archive_indexes_are_named(conn: sqlite3.Connection) -> None:
