@@ -59,13 +59,17 @@ def _sqlite_order(value: Any) -> tuple[int, Any]:
     return (1, value) if isinstance(value, str) else (2, bytes(value))
 
 
-def counts(rows: Sequence[dict[str, Any]], column: str, limit: int) -> list[tuple[Any, int]]:
-    """The ``limit`` most frequent values of ``column`` (one of ``COLUMNS``) among ``rows``,
+def counts(values: Sequence[Any], column: str, limit: int) -> list[tuple[Any, int]]:
+    """The ``limit`` most frequent of ``values`` (a page's ``column``, one of ``COLUMNS``),
     most first, ties by value: what ``select col, count(*) … group by col order by count
     desc, value`` gives, a list column counted by each of its elements."""
     if column not in COLUMNS:
         raise ValueError(f"not a facet of a page of paragraphs: {column}")
+    found: Counter[Any] = Counter()
+    # Many rows share a source, so a list column is parsed once per distinct value.
     listed = column in source_facets.ARRAYS
-    found: Counter[Any] = Counter(v for row in rows for v in _each(row[column], listed))
+    for value, times in Counter(values).items():
+        for each in _each(value, listed):
+            found[each] += times
     ordered = sorted(found.items(), key=lambda kv: (-kv[1], _sqlite_order(kv[0])))
     return ordered[:limit]

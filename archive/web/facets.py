@@ -105,11 +105,12 @@ async def page_counts(
             database, page_facets.rows_sql(where, ranked.TOP_HITS), params, truncate=False,
             custom_time_limit=datasette.setting("facet_time_limit_ms"),
         )
-        rows = [dict(zip(page_facets.COLUMNS, tuple(row), strict=True)) for row in found.rows]
+        rows = found.rows
         # More rows than a search keeps: another filter widened it; Datasette counts it.
-        kept[key] = rows if len(rows) <= ranked.TOP_HITS else None
-    rows = kept[key]
-    return None if rows is None else page_facets.counts(rows, column, limit)
+        kept[key] = ({c: [row[i] for row in rows] for i, c in enumerate(page_facets.COLUMNS)}
+                     if len(rows) <= ranked.TOP_HITS else None)
+    values = kept[key]
+    return None if values is None else page_facets.counts(values[column], column, limit)
 
 
 def listed_query(sql: str) -> tuple[str, str, int] | None:
