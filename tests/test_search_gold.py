@@ -45,6 +45,7 @@ def seeds_with_roles() -> tuple[sqlite3.Connection, list[str]]:
     conn, ids = index(stem_text)
     conn.execute("ALTER TABLE forms RENAME TO paragraphs_stems")
     conn.execute("CREATE TABLE paragraphs (role TEXT)")
+    conn.execute("CREATE INDEX idx_paragraphs_role ON paragraphs (role)")  # as the store's
     gold = roles()
     conn.executemany("INSERT INTO paragraphs(rowid, role) VALUES (?, ?)",
                      [(n, gold.get(pid, "body")) for n, pid in enumerate(ids, 1)])

@@ -189,3 +189,22 @@ async def test_searched_page_finds_and_counts_its_hits_once(
     conn.close()
     assert 0 < total < ranked.COUNT_CAP
     assert f'data-total="{total:,}"' in html
+
+
+@pytest.mark.parametrize("query", ["Республика", '"миротворческих миссиях"', "KAZCENT"])
+def test_role_weights_sought_in_the_index_rank_as_the_rows_say(
+    archive_db: Path, query: str
+) -> None:
+    conn = sqlite3.connect(archive_db)
+    table, (expression, *_) = search.tiers(query)  # type: ignore[misc]
+    # Each hit's score weighted by the role its row holds.
+    rows = conn.execute(
+        f"select t.rowid, t.rank * {ranked.role_weight('p.role')}, "
+        f"{ranked.role_weight('p.role')} from {table} t "
+        f"join paragraphs p on p.rowid = t.rowid where {table} match ?", [expression]).fetchall()
+    score = {rowid: s for rowid, s, _ in rows}
+    assert {w for _, _, w in rows} >= {1.0, 1.5}  # hits in the body, abstracts or keywords
+    found = ranked.best_rowids(conn, table, [expression], len(score))
+    conn.close()
+    assert sorted(found) == sorted(score)
+    assert [score[r] for r in found] == sorted(score.values())

@@ -18,6 +18,7 @@ def conn() -> sqlite3.Connection:
     db = sqlite3.connect(":memory:")
     db.execute("CREATE VIRTUAL TABLE paragraphs_stems USING fts5(stems)")
     db.execute("CREATE TABLE paragraphs (role TEXT)")
+    db.execute("CREATE INDEX idx_paragraphs_role ON paragraphs (role)")  # as the store's
     for rowid in range(1, 61):
         db.execute("INSERT INTO paragraphs(rowid, role) VALUES (?, 'body')", (rowid,))
         words = ["common"] * (3 if rowid in (10, 50) else 1) + ["filler"] * 8

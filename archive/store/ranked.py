@@ -53,6 +53,22 @@ def role_weight(column: str) -> str:
     return f"(case {column} {cases} else 1.0 end)"
 
 
+def role_weight_at(rowid: str) -> str:
+    """SQL for the weight of the role of the paragraph whose rowid is ``rowid``, sought in the
+    index of roles: a paragraph's row holds its text, and reading the rows of a window's ten
+    thousand hits cost more than their weights are worth; the index's few weighted roles
+    stay in the page cache."""
+    by_weight: dict[float, list[str]] = {}
+    for role, weight in ROLE_WEIGHTS.items():
+        by_weight.setdefault(weight, []).append(f"'{role}'")
+    seeks = ", ".join(
+        f"(select {weight} from paragraphs indexed by idx_paragraphs_role "
+        f"where role in ({', '.join(roles)}) and rowid = {rowid})"
+        for weight, roles in by_weight.items()
+    )
+    return f"coalesce({seeks}, 1.0)"
+
+
 def _window(table: str, match: str, window: int) -> str:
     return (
         f"select rowid from {table} where {table} match {match} "
@@ -83,9 +99,8 @@ def top_hits(
         )
     # BM25's rank is negative, best first: a weight above 1 moves a hit up.
     return (
-        f"select {table}.rowid from {table} join paragraphs p on p.rowid = {table}.rowid "
-        f"where {table} match {match} and {table}.rowid >= {floor} "
-        f"order by {table}.rank * {role_weight('p.role')} limit {limit}"
+        f"select rowid from {table} where {table} match {match} and rowid >= {floor} "
+        f"order by rank * {role_weight_at(f'{table}.rowid')} limit {limit}"
     )
 
 
