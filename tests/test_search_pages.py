@@ -12,9 +12,8 @@ from typing import Any
 from urllib.parse import quote
 
 import pytest
-import yaml
 from datasette.app import Datasette
-from test_datasette import CONFIG
+from test_datasette import _json, served
 
 from archive import search
 from archive.store import page_facets, ranked, source_facets
@@ -36,18 +35,9 @@ def archive_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 async def ds(archive_db: Path) -> Any:
-    config = yaml.safe_load(CONFIG.read_text(encoding="utf-8"))
-    config.setdefault("settings", {})["trace_debug"] = True
-    instance = Datasette([str(archive_db)], config=config)
-    await instance.invoke_startup()
+    instance = await served(archive_db, trace_debug=True)
     yield instance
     instance.close()
-
-
-async def _json(ds: Datasette, path: str) -> Any:
-    response = await ds.client.get(path)
-    assert response.status_code == 200, (path, response.text[:500])
-    return response.json()
 
 
 def _expected(
