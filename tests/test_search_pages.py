@@ -188,9 +188,10 @@ def test_role_weights_sought_in_the_index_rank_as_the_rows_say(
     conn = sqlite3.connect(archive_db)
     table, (expression, *_) = search.tiers(query)  # type: ignore[misc]
     # Each hit's score weighted by the role its row holds.
+    cases = " ".join(f"when '{r}' then {w}" for r, w in ranked.ROLE_WEIGHTS.items())
+    weight = f"(case p.role {cases} else 1.0 end)"
     rows = conn.execute(
-        f"select t.rowid, t.rank * {ranked.role_weight('p.role')}, "
-        f"{ranked.role_weight('p.role')} from {table} t "
+        f"select t.rowid, t.rank * {weight}, {weight} from {table} t "
         f"join paragraphs p on p.rowid = t.rowid where {table} match ?", [expression]).fetchall()
     score = {rowid: s for rowid, s, _ in rows}
     assert {w for _, _, w in rows} >= {1.0, 1.5}  # hits in the body, abstracts or keywords

@@ -105,6 +105,7 @@ def test_stored_queries_rank_the_same_window() -> None:
 
     config = yaml.safe_load((Path(__file__).parent.parent / "datasette.yaml").read_text())
     queries = config["databases"]["archive"]["queries"]
-    for name in ("search", "word_forms"):
+    for name, table in (("search", "paragraphs_fts"), ("word_forms", "paragraphs_stems")):
         assert f"order by rowid desc limit {ranked.RANK_WINDOW}))" in queries[name]["sql"]
-        assert f"rank * {ranked.role_weight('p.role')} as rank" in queries[name]["sql"]
+        weight = ranked.role_weight_at(f"{table}.rowid")
+        assert f"{table}.rank * {weight} as rank" in queries[name]["sql"]

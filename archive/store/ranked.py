@@ -47,17 +47,11 @@ def _table(fts_table: str) -> str:
     return fts_table
 
 
-def role_weight(column: str) -> str:
-    """SQL for the weight of the role in ``column`` (also spelt out in ``datasette.yaml``)."""
-    cases = " ".join(f"when '{role}' then {weight}" for role, weight in ROLE_WEIGHTS.items())
-    return f"(case {column} {cases} else 1.0 end)"
-
-
 def role_weight_at(rowid: str) -> str:
     """SQL for the weight of the role of the paragraph whose rowid is ``rowid``, sought in the
-    index of roles: a paragraph's row holds its text, and reading the rows of a window's ten
-    thousand hits cost more than their weights are worth; the index's few weighted roles
-    stay in the page cache."""
+    index of roles (also spelt out in ``datasette.yaml``): a paragraph's row holds its text,
+    and reading the rows of a window's ten thousand hits cost more than their weights are
+    worth; the index's few weighted roles stay in the page cache."""
     by_weight: dict[float, list[str]] = {}
     for role, weight in ROLE_WEIGHTS.items():
         by_weight.setdefault(weight, []).append(f"'{role}'")
