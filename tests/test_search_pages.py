@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import sys
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -199,3 +200,17 @@ def test_role_weights_sought_in_the_index_rank_as_the_rows_say(
     conn.close()
     assert sorted(found) == sorted(score)
     assert [score[r] for r in found] == sorted(score.values())
+
+
+async def test_phrase_page_holds_phrases_only(ds: Datasette) -> None:
+    # Both words in any order find more paragraphs than the phrase; every row the phrase
+    # finds has some form of the one word right before some form of the other.
+    words = await _json(ds, "/archive/paragraphs.json?_q=" + quote("миротворческих миссиях")
+                        + "&_size=max&_extra=count")
+    phrase = await _json(ds, "/archive/paragraphs.json?_q=" + quote('"миротворческих миссиях"')
+                         + "&_size=max&_extra=count")
+    assert 0 < phrase["count"] < words["count"]
+    first, second = (set(search.query_terms(w)) for w in ("миротворческих", "миссиях"))
+    for row in phrase["rows"]:
+        terms = search.stem_text(row["text"], row["lang"]).split()
+        assert any(a in first and b in second for a, b in pairwise(terms)), row["id"]
