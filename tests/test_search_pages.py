@@ -1,6 +1,8 @@
 """The paragraphs table searched at scale, over a small synthetic archive of the benchmark's
 kind (bench/synthetic_archive.py): a searched page's facets are counted from one read of its
-kept hits, and say what Datasette's own facet queries over those hits would say."""
+kept hits and say what Datasette's own facet queries over those hits would say; its hits are
+found and counted once, ranked by role weights sought in the index of roles as the rows'
+roles would rank them, and a phrase's are phrases."""
 
 from __future__ import annotations
 
