@@ -72,15 +72,6 @@ def facet_query(sql: str) -> tuple[str, str, int] | None:
     return found.group("col").strip("[]"), found.group("inner"), int(found.group("limit"))
 
 
-def counted_query(sql: str) -> tuple[str, int] | None:
-    """(column, limit) when ``sql`` is Datasette's facet query over the whole paragraphs
-    table, else None."""
-    asked = facet_query(sql)
-    if asked is None or not whole_table(asked[1]):
-        return None
-    return asked[0], asked[2]
-
-
 def searched_where(sql: str) -> str | None:
     """The WHERE clause of ``sql`` (a facet's rows) when it is a searched page of paragraphs,
     which keeps at most ``store.ranked.TOP_HITS`` rows; else None."""
