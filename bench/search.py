@@ -7,7 +7,8 @@ user's browser would hit it): a full-text search on the paragraphs table, the ra
 ``search`` stored query, the ``word_forms`` query, faceted table pages (by the paragraphs'
 own columns and by their sources' journal, year and classes), the sources page and its
 word-form search, the landing page's search, and a paragraph row page with its cite box.
-``scale.py`` measures the same archive at several sizes.
+Last, the word forms' recall and precision on the gold (``tests/goldsearch.py``), per language
+and tier. ``scale.py`` measures the same archive at several sizes.
 
 The database is served immutable, as ``archive serve`` serves it; ``--live`` serves it
 mutable, as ``archive serve --live`` does (Datasette then counts every table's rows, up to
@@ -25,12 +26,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
 
+import goldsearch  # noqa: E402
 import pages  # noqa: E402
 import synthetic_archive  # noqa: E402
 from synthetic import RARE_WORD  # noqa: E402
 
 from archive.ingest.run import refresh_word_forms  # noqa: E402
+from archive.search import keyboard_query, stem_query, stem_text  # noqa: E402
 from archive.store import Store  # noqa: E402
 
 
@@ -91,6 +95,15 @@ def main() -> None:
               f"paragraph; served {'mutable (--live)' if live else 'immutable'}")
         for name, seconds, status in asyncio.run(timings(db_path, live)):
             print(f"{name:<44} {seconds * 1000:8.1f} ms  (HTTP {status}, median of 5)")
+    print()
+    print(gold_table())
+
+
+def gold_table() -> str:
+    """Recall and precision of the word forms (and their keyboard tier) on the gold."""
+    conn, ids = goldsearch.index(stem_text)
+    found = goldsearch.word_forms(conn, ids, stem_query, keyboard_query)
+    return goldsearch.table(goldsearch.score(found))
 
 
 if __name__ == "__main__":

@@ -87,6 +87,20 @@ def hits(conn: sqlite3.Connection, ids: list[str], table: str, expression: str |
     return {ids[row[0] - 1] for row in rows}
 
 
+def word_forms(
+    conn: sqlite3.Connection, ids: list[str], stem_query: Callable[[str], str],
+    keyboard_query: Callable[[str], str | None],
+) -> Callable[[str], set[str]]:
+    """A search of the gold's word-form index as the archive searches: every form of the
+    words, with their Russian-keyboard readings of Kazakh."""
+
+    def search(query: str) -> set[str]:
+        return (hits(conn, ids, "forms", stem_query(query))
+                | hits(conn, ids, "forms", keyboard_query(query)))
+
+    return search
+
+
 def score(
     search: Callable[[str], set[str]], entries: list[dict[str, object]] | None = None
 ) -> list[Score]:

@@ -206,11 +206,18 @@ def archive_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_archive(tmp_path_factory.mktemp("home") / "archive.db")
 
 
+async def served(db: Path, **settings: Any) -> Datasette:
+    """A Datasette on ``db`` with the project's configuration (and these settings)."""
+    config = yaml.safe_load(CONFIG.read_text(encoding="utf-8"))
+    config.setdefault("settings", {}).update(settings)
+    instance = Datasette([str(db)], config=config)
+    await instance.invoke_startup()
+    return instance
+
+
 @pytest.fixture
 async def ds(archive_db: Path) -> Any:
-    config = yaml.safe_load(CONFIG.read_text(encoding="utf-8"))
-    instance = Datasette([str(archive_db)], config=config)
-    await instance.invoke_startup()
+    instance = await served(archive_db)
     yield instance
     instance.close()
 

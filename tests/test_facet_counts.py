@@ -14,7 +14,7 @@ from test_datasette import CONFIG, KK, build_archive
 
 from archive.store import Store, read, source_facets
 from archive.store.schema import FACET_COLUMNS, migrate
-from archive.web.facets import counted_query
+from archive.web.facets import facet_query, searched_where, whole_table
 
 
 def _actual(conn: sqlite3.Connection, column: str) -> list[tuple[str, int]]:
@@ -81,22 +81,42 @@ def test_an_existing_archive_is_counted_when_it_upgrades(tmp_path: Path) -> None
 
 
 @pytest.mark.parametrize(
-    ("sql", "asked"),
+    ("sql", "asked", "whole"),
     [
         ("\n  select role as value, count(*) as count from (\n  select id, role from "
          "[paragraphs] \n)\nwhere role is not null\ngroup by role order by count desc, "
-         "value limit 31\n", ("role", 31)),
+         "value limit 31\n", "role", True),
         ("select role as value, count(*) as count from ( select id, role from [paragraphs] "
          "where source = :p0 ) where role is not null group by role order by count desc, "
-         "value limit 31", None),
+         "value limit 31", "role", False),
         ("select role as value, count(*) as count from ( select id from [sources] ) where "
-         "role is not null group by role order by count desc, value limit 31", None),
+         "role is not null group by role order by count desc, value limit 31", "role", False),
+        ("select count(*) from paragraphs", None, False),
     ],
 )
 def test_only_the_whole_table_facet_query_is_answered_from_counts(
-    sql: str, asked: tuple[str, int] | None
+    sql: str, asked: str | None, whole: bool
 ) -> None:
-    assert counted_query(sql) == asked
+    found = facet_query(sql)
+    assert (found and found[0]) == asked
+    assert (found is not None and whole_table(found[1])) == whole
+
+
+_HITS = "rowid in (select value from json_each(:archive_hits))"
+
+
+@pytest.mark.parametrize(
+    ("rows", "where"),
+    [
+        (f"select id, role from paragraphs where {_HITS}", _HITS),
+        (f'select id from paragraphs where "role" = :p0 and {_HITS} and lang = :p1',
+         f'"role" = :p0 and {_HITS} and lang = :p1'),
+        ("select id from paragraphs where source = :p0", None),
+        (f"select key from sources where {_HITS}", None),
+    ],
+)
+def test_a_searched_page_is_told_by_its_hits_clause(rows: str, where: str | None) -> None:
+    assert searched_where(rows) == where
 
 
 def _role_counts(data: dict[str, Any]) -> dict[str, int]:

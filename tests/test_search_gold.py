@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from goldsearch import hits, index, queries, roles, score
+from goldsearch import index, queries, roles, score, word_forms
 
 from archive.search import keyboard_query, stem_query, stem_text
 from archive.store import ranked
@@ -14,12 +14,7 @@ from archive.store import ranked
 @pytest.fixture(scope="module")
 def scores() -> dict[str, object]:
     conn, ids = index(stem_text)
-
-    def search(query: str) -> set[str]:
-        found = hits(conn, ids, "forms", stem_query(query))
-        return found | hits(conn, ids, "forms", keyboard_query(query))
-
-    return {s.group: s for s in score(search)}
+    return {s.group: s for s in score(word_forms(conn, ids, stem_query, keyboard_query))}
 
 
 @pytest.mark.parametrize("group", ["kk forms", "ru forms", "en forms"])
@@ -45,6 +40,7 @@ def seeds_with_roles() -> tuple[sqlite3.Connection, list[str]]:
     conn, ids = index(stem_text)
     conn.execute("ALTER TABLE forms RENAME TO paragraphs_stems")
     conn.execute("CREATE TABLE paragraphs (role TEXT)")
+    conn.execute("CREATE INDEX idx_paragraphs_role ON paragraphs (role)")  # as the store's
     gold = roles()
     conn.executemany("INSERT INTO paragraphs(rowid, role) VALUES (?, ?)",
                      [(n, gold.get(pid, "body")) for n, pid in enumerate(ids, 1)])

@@ -18,6 +18,7 @@ def conn() -> sqlite3.Connection:
     db = sqlite3.connect(":memory:")
     db.execute("CREATE VIRTUAL TABLE paragraphs_stems USING fts5(stems)")
     db.execute("CREATE TABLE paragraphs (role TEXT)")
+    db.execute("CREATE INDEX idx_paragraphs_role ON paragraphs (role)")  # as the store's
     for rowid in range(1, 61):
         db.execute("INSERT INTO paragraphs(rowid, role) VALUES (?, 'body')", (rowid,))
         words = ["common"] * (3 if rowid in (10, 50) else 1) + ["filler"] * 8
@@ -61,10 +62,20 @@ def test_a_heading_outranks_the_same_hit_in_the_body(conn: sqlite3.Connection) -
     assert weighted == [plain[-1], *plain[:-1]]
 
 
-def test_hit_count_is_exact_below_the_cap_and_capped_above(conn: sqlite3.Connection) -> None:
-    assert ranked.hit_count(conn, "paragraphs_stems", ['"rare"'], cap=100) == 6
-    assert ranked.hit_count(conn, "paragraphs_stems", ['"common"'], cap=25) == 25
-    assert ranked.hit_count(conn, "paragraphs_stems", ['"rare"', '"common"'], cap=30) == 30
+def test_hits_are_counted_exactly_below_the_cap_and_capped_above(
+    conn: sqlite3.Connection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The count is the windows': a window of 25 counts up to 25.
+    monkeypatch.setattr(ranked, "RANK_WINDOW", 25)
+    monkeypatch.setattr(ranked, "COUNT_CAP", 25)
+    rare = ranked.best_hits(conn, "paragraphs_stems", ['"rare"'], limit=100)
+    assert (rare.total, rare.capped) == (6, False)
+    common = ranked.best_hits(conn, "paragraphs_stems", ['"common"'], limit=100)
+    assert (common.total, common.capped) == (25, True)
+    assert min(common.rowids) == 36  # and the hits kept are the 25 newest
+    both = ranked.best_hits(conn, "paragraphs_stems", ['"rare"', '"common"'], limit=3)
+    assert (both.total, len(both.rowids)) == (25, 3)
+    assert ranked.best_hits(conn, "paragraphs_stems", ['"absent"']) == ranked.Hits([], 0)
 
 
 def test_only_the_archive_indexes_are_named(conn: sqlite3.Connection) -> None:
@@ -94,6 +105,7 @@ def test_stored_queries_rank_the_same_window() -> None:
 
     config = yaml.safe_load((Path(__file__).parent.parent / "datasette.yaml").read_text())
     queries = config["databases"]["archive"]["queries"]
-    for name in ("search", "word_forms"):
+    for name, table in (("search", "paragraphs_fts"), ("word_forms", "paragraphs_stems")):
         assert f"order by rowid desc limit {ranked.RANK_WINDOW}))" in queries[name]["sql"]
-        assert f"rank * {ranked.role_weight('p.role')} as rank" in queries[name]["sql"]
+        weight = ranked.role_weight_at(f"{table}.rowid")
+        assert f"{table}.rank * {weight} as rank" in queries[name]["sql"]

@@ -10,9 +10,8 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 import pytest
-import yaml
 from datasette.app import Datasette
-from test_datasette import CONFIG, KK, RU, build_archive
+from test_datasette import KK, RU, _json, build_archive, served
 
 from archive import search
 from archive.store import ranked
@@ -26,17 +25,9 @@ def archive_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 async def ds(archive_db: Path) -> Any:
-    config = yaml.safe_load(CONFIG.read_text(encoding="utf-8"))
-    instance = Datasette([str(archive_db)], config=config)
-    await instance.invoke_startup()
+    instance = await served(archive_db)
     yield instance
     instance.close()
-
-
-async def _json(ds: Datasette, path: str) -> Any:
-    response = await ds.client.get(path)
-    assert response.status_code == 200, (path, response.text[:500])
-    return response.json()
 
 
 @pytest.mark.parametrize(

@@ -38,16 +38,15 @@ def find(
     if tiers is None:
         return Found(0, ())
     table, expressions = tiers
-    rowids = ranked.best_rowids(conn, table, expressions)
+    best = ranked.best_hits(conn, table, expressions)
     hits = [
-        p for p in read.paragraphs_at(conn, rowids)
+        p for p in read.paragraphs_at(conn, best.rowids)
         if p.status == LIVE
         and (source is None or p.source == source)
         and (lang is None or p.lang == lang)
         and (role is None or p.role == role)
     ]
-    total = ranked.hit_count(conn, table, expressions)
-    return Found(total, tuple(hits[:limit]))
+    return Found(best.total, tuple(hits[:limit]))
 
 
 def find_sources(
@@ -57,5 +56,5 @@ def find_sources(
     if tiers is None:
         return Found(0, ())
     table, expressions = tiers
-    hits = read.sources_at(conn, ranked.best_rowids(conn, table, expressions))
-    return Found(ranked.hit_count(conn, table, expressions), tuple(hits[:limit]))
+    best = ranked.best_hits(conn, table, expressions)
+    return Found(best.total, tuple(read.sources_at(conn, best.rowids)[:limit]))

@@ -8,8 +8,8 @@ in a third of a million paragraphs took seconds.
 So a search keeps a bounded set of hits: the ``TOP_HITS`` best by BM25 among the newest
 ``RANK_WINDOW`` hits (highest rowids, i.e. the latest ingested). Everything after that (the
 table's sort, its row count, its facets) works on at most ``TOP_HITS`` rows. A query with
-fewer than ``RANK_WINDOW`` hits is ranked over all of them; the total is counted separately,
-up to ``COUNT_CAP`` (``hit_count``).
+fewer than ``RANK_WINDOW`` hits is ranked over all of them. Finding the window counts its
+hits, so the total is known up to ``COUNT_CAP`` without another pass (``best_hits``).
 
 The SQL is built here, where all of the archive's SQL lives; ``match`` is an SQL expression
 for the MATCH string (a parameter, or one of the plugin's SQL functions of a parameter).
@@ -19,15 +19,16 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 # Hits ranked by BM25: ranking costs a few microseconds a hit (more for a phrase), so 10,000
 # stay well inside a page's budget of 200 ms whatever the archive's size.
 RANK_WINDOW = 10_000
 # Hits a table page keeps: Datasette's largest page (``max_returned_rows``).
 TOP_HITS = 1_000
-# Counting hits is cheap but not free (100,000 hits of a phrase took 30 ms): past this many
-# the page says "more than".
-COUNT_CAP = 10_000
+# Hits are counted as the window is found, so no further than it: past this many the page
+# says "more than" (counting on cost more: 100,000 hits of a phrase took 30 ms).
+COUNT_CAP = RANK_WINDOW
 
 FTS_TABLES = ("paragraphs_fts", "paragraphs_stems", "sources_fts", "sources_stems")
 
@@ -46,30 +47,45 @@ def _table(fts_table: str) -> str:
     return fts_table
 
 
-def role_weight(column: str) -> str:
-    """SQL for the weight of the role in ``column`` (also spelt out in ``datasette.yaml``)."""
-    cases = " ".join(f"when '{role}' then {weight}" for role, weight in ROLE_WEIGHTS.items())
-    return f"(case {column} {cases} else 1.0 end)"
+def role_weight_at(rowid: str) -> str:
+    """SQL for the weight of the role of the paragraph whose rowid is ``rowid``, sought in the
+    index of roles (also spelt out in ``datasette.yaml``): a paragraph's row holds its text,
+    and reading the rows of a window's ten thousand hits cost more than their weights are
+    worth; the index's few weighted roles stay in the page cache."""
+    by_weight: dict[float, list[str]] = {}
+    for role, weight in ROLE_WEIGHTS.items():
+        by_weight.setdefault(weight, []).append(f"'{role}'")
+    seeks = ", ".join(
+        f"(select {weight} from paragraphs indexed by idx_paragraphs_role "
+        f"where role in ({', '.join(roles)}) and rowid = {rowid})"
+        for weight, roles in by_weight.items()
+    )
+    return f"coalesce({seeks}, 1.0)"
 
 
-def window_floor(fts_table: str, match: str, window: int = RANK_WINDOW) -> str:
-    """SQL for the lowest rowid among the newest ``window`` hits (0 when there are fewer)."""
-    table = _table(fts_table)
+def _window(table: str, match: str, window: int) -> str:
     return (
-        f"(select coalesce(min(rowid), 0) from (select rowid from {table} "
-        f"where {table} match {match} order by rowid desc limit {window}))"
+        f"select rowid from {table} where {table} match {match} "
+        f"order by rowid desc limit {window}"
     )
 
 
+def window_floor(fts_table: str, match: str, window: int = RANK_WINDOW) -> str:
+    """SQL for the lowest rowid among the newest ``window`` hits (0 when there are none)."""
+    return f"(select coalesce(min(rowid), 0) from ({_window(_table(fts_table), match, window)}))"
+
+
 def top_hits(
-    fts_table: str, match: str, limit: int = TOP_HITS, window: int = RANK_WINDOW
+    fts_table: str, match: str, limit: int = TOP_HITS, window: int = RANK_WINDOW,
+    floor: str | None = None,
 ) -> str:
-    """SQL for the rowids of the best ``limit`` hits of ``match`` among the newest ``window``.
+    """SQL for the rowids of the best ``limit`` hits of ``match`` among the newest ``window``
+    (or, given ``floor``, an SQL expression for the window's lowest rowid, among those).
 
     FTS5 takes the rowid bound itself, so only the window's hits are ranked.
     """
     table = _table(fts_table)
-    floor = window_floor(table, match, window)
+    floor = floor or window_floor(table, match, window)
     if table.startswith("sources"):  # weighted by column inside the index
         return (
             f"select rowid from {table} where {table} match {match} "
@@ -77,10 +93,50 @@ def top_hits(
         )
     # BM25's rank is negative, best first: a weight above 1 moves a hit up.
     return (
-        f"select {table}.rowid from {table} join paragraphs p on p.rowid = {table}.rowid "
-        f"where {table} match {match} and {table}.rowid >= {floor} "
-        f"order by {table}.rank * {role_weight('p.role')} limit {limit}"
+        f"select rowid from {table} where {table} match {match} and rowid >= {floor} "
+        f"order by rank * {role_weight_at(f'{table}.rowid')} limit {limit}"
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Hits:
+    """A search's kept hits, best first, and how many rows it matches."""
+
+    rowids: list[int]
+    total: int  # counted up to ``COUNT_CAP``: that many means "at least"
+
+    @property
+    def capped(self) -> bool:
+        return self.total >= COUNT_CAP
+
+
+def best_hits(
+    conn: sqlite3.Connection,
+    fts_table: str,
+    expressions: Sequence[str],
+    limit: int = TOP_HITS,
+) -> Hits:
+    """The rowids of the top hits of each MATCH expression (a search's tiers, best first),
+    the first tier's before the next's, without repeats, at most ``limit`` in all; and the
+    number of hits of all tiers, from the windows found to rank them (a row found by two
+    tiers counts twice)."""
+    table = _table(fts_table)
+    found: dict[int, None] = {}
+    total = 0
+    for expression in expressions:
+        if len(found) >= limit and total >= COUNT_CAP:
+            break
+        counted, floor = conn.execute(
+            f"select count(*), coalesce(min(rowid), 0) from ({_window(table, '?', RANK_WINDOW)})",
+            [expression],
+        ).fetchone()
+        total += int(counted)
+        if not counted or len(found) >= limit:
+            continue
+        sql = top_hits(table, ":match", limit, floor=":floor")
+        for (rowid,) in conn.execute(sql, {"match": expression, "floor": floor}):
+            found.setdefault(int(rowid), None)
+    return Hits(list(found)[:limit], min(total, COUNT_CAP))
 
 
 def best_rowids(
@@ -89,38 +145,10 @@ def best_rowids(
     expressions: Sequence[str],
     limit: int = TOP_HITS,
 ) -> list[int]:
-    """The rowids of the top hits of each MATCH expression (a search's tiers, best first),
-    the first tier's before the next's, without repeats, at most ``limit`` in all."""
-    found: dict[int, None] = {}
-    for expression in expressions:
-        if len(found) >= limit:
-            break
-        rows = conn.execute(top_hits(fts_table, ":match", limit), {"match": expression})
-        for (rowid,) in rows:
-            found.setdefault(int(rowid), None)
-    return list(found)[:limit]
+    """``best_hits``' rowids."""
+    return best_hits(conn, fts_table, expressions, limit).rowids
 
 
 # The rows of a page whose best hits were found once (``best_rowids``) and passed as a JSON
 # list: every query of the page (rows, count, each facet) reads them instead of ranking again.
 ROWIDS_WHERE = "rowid in (select value from json_each(:{param}))"
-
-
-def hit_count(
-    conn: sqlite3.Connection, fts_table: str, expressions: Sequence[str], cap: int = COUNT_CAP
-) -> int:
-    """How many rows match the MATCH ``expressions`` (a search's tiers), counted up to ``cap``
-    (a result of ``cap`` means "at least"). Each tier is counted on its own, because a union
-    would gather every hit before counting; a row found by two tiers counts twice."""
-    table = _table(fts_table)
-    total = 0
-    for expression in expressions:
-        row = conn.execute(
-            f"select count(*) from (select rowid from {table} where {table} match ? "
-            f"limit {cap - total})",
-            [expression],
-        ).fetchone()
-        total += int(row[0])
-        if total >= cap:
-            break
-    return total

@@ -99,8 +99,8 @@ async def landing_view(datasette: Any, request: Any) -> Response:
         table, expressions = tiers
 
         def run(conn: Any) -> tuple[int, list[Hit]]:
-            rowids = ranked.best_rowids(conn, table, expressions)
-            return ranked.hit_count(conn, table, expressions), live_hits(conn, rowids)
+            best = ranked.best_hits(conn, table, expressions)
+            return best.total, live_hits(conn, best.rowids)
 
         total, hits = await db.execute_fn(run)
         shown = filtered(hits, choice)

@@ -137,6 +137,8 @@ def prepare_connection(conn: sqlite3.Connection) -> None:
 # Underscored: Datasette reads any other parameter as a column filter.
 WORD_FORMS_PARAM = "_q"
 EXACT_PARAM = params.EXACT
+# Where a request keeps the hits its filter found, which its page's count reads.
+_HITS_KEY = "archive.hits"
 
 
 @hookimpl
@@ -155,9 +157,10 @@ def filters_from_request(request: Any, database: str, table: str, datasette: Any
 
     async def inner() -> FilterArguments:
         db = datasette.get_database(database)
-        rowids = await db.execute_fn(
-            lambda conn: ranked.best_rowids(conn, fts_table, expressions, ranked.TOP_HITS)
+        best = await db.execute_fn(
+            lambda conn: ranked.best_hits(conn, fts_table, expressions, ranked.TOP_HITS)
         )
+        request.scope[_HITS_KEY] = (fts_table, expressions, best)  # for the count (``_hits``)
         if query:
             said = f'any form of "{query}"'
             # The sources' own box asks for word forms: it shows the query again.
@@ -166,8 +169,8 @@ def filters_from_request(request: Any, database: str, table: str, datasette: Any
         else:  # Datasette's own search box shows it again
             said, context = f'the words "{exact}" as written', {"search": exact}
         return FilterArguments(
-            [ranked.ROWIDS_WHERE.format(param="archive_hits"), *clauses],
-            {"archive_hits": json.dumps(rowids), **values},
+            [ranked.ROWIDS_WHERE.format(param=facets.HITS_PARAM), *clauses],
+            {facets.HITS_PARAM: json.dumps(best.rowids), **values},
             [said, *described],
             context,
         )
@@ -277,7 +280,7 @@ def top_table(datasette: Any, request: Any, database: str, table: str) -> Any:
             "action": datasette.urls.table(db.name, "paragraphs"),
             "q": query or exact,
             "ranked": datasette.urls.query(db.name, "word_forms"),
-            "hits": await _hits(db, query, exact),
+            "hits": await _hits(db, request, query, exact),
         }
         box = await render(datasette, request, "archive_word_forms_link.html", context)
         return box + glossary
@@ -285,19 +288,25 @@ def top_table(datasette: Any, request: Any, database: str, table: str) -> Any:
     return inner
 
 
-async def _hits(db: Database, query: str, exact: str) -> dict[str, str] | None:
+async def _hits(
+    db: Database, request: Any, query: str, exact: str
+) -> dict[str, str] | None:
     """What the page says about the number of hits, when it is searched: the table itself
-    counts only the best ``TOP_HITS``."""
+    counts only the best ``TOP_HITS``. The page's filter found them and counted the hits
+    (``filters_from_request``); a page it did not filter finds them again."""
     tiers = search.tiers(query, "" if query else exact)
     if tiers is None:
         return None
     table, expressions = tiers
-    cap = ranked.COUNT_CAP
-    total = await db.execute_fn(lambda conn: ranked.hit_count(conn, table, expressions, cap))
+    found = request.scope.get(_HITS_KEY)
+    if found is not None and found[:2] == (table, expressions):
+        best = found[2]
+    else:
+        best = await db.execute_fn(lambda conn: ranked.best_hits(conn, table, expressions))
     return {
-        "total": f"{total:,}",
-        "more": "more than " if total >= cap else "",
-        "kept": f"{ranked.TOP_HITS:,}" if total > ranked.TOP_HITS else "",
+        "total": f"{best.total:,}",
+        "more": "more than " if best.capped else "",
+        "kept": f"{ranked.TOP_HITS:,}" if best.total > ranked.TOP_HITS else "",
         "window": f"{ranked.RANK_WINDOW:,}",
     }
 

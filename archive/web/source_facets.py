@@ -4,7 +4,8 @@ A Datasette facet type, ``via_source`` (``_facet_via_source=journal`` in a URL, 
 ``{via_source: journal}`` in ``datasette.yaml``): Datasette's own facets count a column of
 the table itself, and these values are the sources'. Choosing a value adds
 ``_source_<column>=<value>``, which the plugin's filter turns into a WHERE clause
-(``filters``). The SQL is the store's (``store.source_facets``).
+(``filters``). The SQL is the store's (``store.source_facets``); a searched page's rows are
+read once for all its facets (``web.facets.page_counts``).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from datasette.facets import Facet
 from datasette.utils import path_with_added_args, path_with_removed_args
 
 from ..store import source_facets
-from .facets import whole_table
+from .facets import page_counts, whole_table
 
 TYPE = "via_source"
 # What a facet is called on the page.
@@ -75,6 +76,10 @@ class SourceFacet(Facet):  # type: ignore[misc]  # Datasette ships no types
             db = self.ds.get_database(self.database)
             return list(await db.execute_fn(
                 lambda conn: source_facets.whole_table_counts(conn, column, limit)))
+        counted = await page_counts(self.ds, self.request, self.database, self.sql,
+                                    self.params, column, limit)
+        if counted is not None:
+            return counted
         found = await self.ds.execute(
             self.database, source_facets.facet_sql(column, self.sql, limit), self.params,
             truncate=False, custom_time_limit=self.ds.setting("facet_time_limit_ms"),
