@@ -53,7 +53,7 @@ def by_position(doc: Document) -> list[Furniture]:
         pages_by_key[(where, -1, keys[i])].add(ln.page)
     found: dict[int, Furniture] = {}
     display = _display_size(lines)
-    offset = _page_offset(lines, band)
+    counting = _counting_lines(lines, band)
     for i, where in band.items():
         ln = lines[i]
         s = ln.text.strip()
@@ -66,8 +66,7 @@ def by_position(doc: Document) -> list[Furniture]:
         elif is_serial_title(s) or len(same_parity) >= 2 or len(any_parity) >= 3 or (
             # "8 CHAPTER 0. THE FIRST CHAPTER": a head whose words change with the
             # chapter, numbered as the document counts its pages.
-            number is not None and offset is not None and number - ln.page == offset
-            and len(s) <= 110
+            i in counting and len(s) <= 110
         ):
             found[i] = Furniture(i, where, number)
     # An author running head ("Сейтқали А.Б. және т.б.") may be printed on one page only
@@ -215,19 +214,6 @@ def _display_size(lines: tuple[Line, ...]) -> float | None:
     prose)."""
     sizes = Counter(round(ln.size * 2) for ln in lines if ln.size and ln.kind != "code")
     return _DISPLAY * sizes.most_common(1)[0][0] / 2 if sizes else None
-
-
-def _page_offset(lines: tuple[Line, ...], band: dict[int, Edge]) -> int | None:
-    """The printed page number less the physical page, when the numbers at the pages' edges
-    (bare or inside running heads) agree on it on at least three pages."""
-    offsets: dict[int, set[int]] = defaultdict(set)
-    for i in band:
-        if (n := read_page_number(lines[i].text)) is not None:
-            offsets[n - lines[i].page].add(lines[i].page)
-    if not offsets:
-        return None
-    offset, pages = max(offsets.items(), key=lambda item: len(item[1]))
-    return offset if len(pages) >= 3 else None
 
 
 def _counted_edge_numbers(lines: tuple[Line, ...], band: dict[int, Edge]) -> set[int]:
