@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from .. import lineshapes
 from ..language import detect_language
 
 # Crossref's recommended pattern for modern DOIs; matched case-insensitively.
@@ -21,7 +22,7 @@ _DOI_CONTINUES = ("-", "/", "_")
 
 # "е-mail" is often typed with a Cyrillic е; accept either script and the usual separators.
 EMAIL_LABEL_RE = re.compile(r"^\s*(?:[eеЕE][-‐‑–]?\s?mail|почта|эл\.\s*почта)\s*[:.]?", re.I)
-EMAIL_RE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+EMAIL_RE = lineshapes.EMAIL
 
 ORCID_RE = re.compile(r"\b(\d{4}-\d{4}-\d{4}-\d{3}[\dX])\b")
 ISSN_RE = re.compile(r"\b(\d{4}-\d{3}[\dXx])\b")

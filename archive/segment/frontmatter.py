@@ -17,7 +17,6 @@ and they come back as front-matter paragraphs of their own:
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from archive import lineshapes as pt
@@ -112,9 +111,6 @@ def find_front_matter(lines: tuple[CleanLine, ...]) -> list[FrontGroup]:
     return groups
 
 
-_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-
-
 def _element_goes_on(lines: tuple[CleanLine, ...], k: int, announced: set[int]) -> list[int]:
     """The lines an announced element wraps onto: after a comma, in the same type, a line
     that carries on its list (``Email addresses: a@x.org (A),`` ⏎ ``b@y.org (B)``)."""
@@ -123,7 +119,7 @@ def _element_goes_on(lines: tuple[CleanLine, ...], k: int, announced: set[int]) 
     while (
         lines[j].text.rstrip().endswith(",") and j + 1 < len(lines) and j + 1 not in announced
         and not lines[j + 1].blank_before and not lines[j + 1].font_change
-        and _ADDRESS.search(lines[j + 1].text) is not None
+        and pt.EMAIL.search(lines[j + 1].text) is not None
     ):
         j += 1
         out.append(j)
