@@ -73,6 +73,8 @@ DOI = re.compile(r"^(?:doi\s*[:.]?\s*10\.\d{3,9}/|https?://(?:dx\.)?doi\.org/10\
 CLASS_CODE = re.compile(
     r"^(?:УДК|ӘОЖ|ӘӨЖ|UDC|UDK|ББК|BBK|ГРНТИ|МРНТИ|ХҒТАР|IRSTI|JEL)\b\s*[:.]?\s*[\dA-Z]"
 )
+# The head of a web address: a scheme and "//", or "www.".
+URL_HEAD = r"(?:[a-z][a-z0-9+.-]*://|www\.)"
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 # A note marker (``*``, ``¹``, a digit) may key the e-mail to its author (``*e-mail: …``).
 EMAIL_LINE = re.compile(

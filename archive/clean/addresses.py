@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 
+from archive.lineshapes import URL_HEAD
+
 # A word that is (part of) an address: a scheme, "www.", an e-mail.
 ADDRESS_TOKEN = re.compile(r"://|^www\.|@\w")
 _SCHEME = re.compile(r"(?:https?|ftp|file):", re.IGNORECASE)
-_URL_START = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)\S", re.IGNORECASE)
+_URL_START = re.compile(URL_HEAD + r"\S", re.IGNORECASE)
 
 
 def broken_at_slash(left: str, right: str) -> bool:

@@ -63,6 +63,7 @@ from archive.extract.tables import (
     table_boxes,
 )
 from archive.extract.xmp import xmp_fields
+from archive.lineshapes import URL_HEAD
 from archive.models import Document, Line, PageInfo
 
 # A text span and a block as PyMuPDF's get_text("dict") gives them.
@@ -276,7 +277,7 @@ def _fragments(
     return horizontal, rotated
 
 
-_URL_END = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)\S*[/\-_.~=&?#%\w]$", re.IGNORECASE)
+_URL_END = re.compile(URL_HEAD + r"\S*[/\-_.~=&?#%\w]$", re.IGNORECASE)
 _URL_PART = re.compile(r"[\w/\-.~=&?#%:+@]+")
 
 

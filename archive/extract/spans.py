@@ -12,6 +12,8 @@ import re
 from itertools import pairwise
 from typing import Any
 
+from archive.lineshapes import URL_HEAD
+
 Span = dict[str, Any]
 
 # The span flags of MuPDF's text extraction (``pymupdf.TEXT_FONT_*``).
@@ -33,7 +35,7 @@ _MONO_NAMES = ("mono", "courier", "typewriter", "cmtt", "sftt", "lmtt", "txtt", 
                "sltt", "cmitt", "sfst", "ecst", "sfvt", "ecvt")
 
 
-_ADDRESS = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.|doi:)\S+", re.IGNORECASE)
+_ADDRESS = re.compile(rf"(?:{URL_HEAD}|doi:)\S+", re.IGNORECASE)
 
 def small_runs(
     spans: list[Span], starts: list[int], size: float
