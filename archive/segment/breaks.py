@@ -50,16 +50,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from archive import lineshapes as pt
-from archive.clean import CleanLine
 from archive.models import MARKUP_KINDS
+from archive.segment.boundary import Boundary
+from archive.segment.entries import (
+    gost_dash,
+    inside_reference,
+    next_entry,
+    title_after_references,
+)
 from archive.segment.shapes import (
     FULL,
     SHORT,
-    entry_like,
-    entry_start,
     hangs_under,
     heading_like,
     indented,
@@ -68,66 +71,8 @@ from archive.segment.shapes import (
     left_room,
     lone_heading,
     marked_names,
-    range_goes_on,
     section_label,
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Boundary:
-    """Two neighbouring lines (and the one after), and what the rules ask of them."""
-
-    prev: CleanLine
-    cur: CleanLine
-    nxt: CleanLine | None
-    prev_is_first: bool  # ``prev`` is its paragraph's first line
-    wrapped: bool  # the text is wrapped into lines (``Cleaned.wrapped``)
-    in_refs: bool  # inside a reference list
-    blanks_reliable: bool
-    wrap_width: int | None
-    wrap_head: int | None
-    hyphen: bool  # ``prev`` ends with a hyphen
-    marker: bool  # ``cur`` opens with a list (or reference) marker
-    lower_start: bool  # ``cur`` opens in lower case
-    blank: bool  # a blank line (a gap) before ``cur`` that is not a cut's trace
-    body_size: float | None = None  # the body text's type size, when the lines have sizes
-    opener: str = ""  # the text of the paragraph's first line
-
-
-def boundary(
-    prev: CleanLine,
-    cur: CleanLine,
-    prev_is_first: bool,
-    wrapped: bool,
-    in_refs: bool,
-    nxt: CleanLine | None = None,
-    blanks_reliable: bool = False,
-    wrap_width: int | None = None,
-    wrap_head: int | None = None,
-    body_size: float | None = None,
-    opener: str = "",
-) -> Boundary:
-    # In a reference list entries open with a number: a dash there is GOST's separator
-    # ("– С. 7–18.") wrapped to the line start.
-    if in_refs:
-        dash = cur.text[:1] in "-–—"
-        marker = None if dash else (pt.REFERENCE_MARKER.match(cur.text)
-                                    or pt.LIST_MARKER.match(cur.text))
-    else:
-        marker = pt.LIST_MARKER.match(cur.text)
-    if marker and range_goes_on(prev.text, cur.text):
-        marker = None  # "С. 63—" / "77. — URL": the end of a page range, not an item
-    return Boundary(
-        prev, cur, nxt, prev_is_first, wrapped, in_refs, blanks_reliable, wrap_width,
-        wrap_head,
-        hyphen=pt.ends_with_hyphen(prev.text),
-        marker=marker is not None,
-        lower_start=not pt.starts_upper(cur.text) and pt.first_letter(cur.text) != "",
-        blank=cur.blank_before and not cur.after_cut,
-        body_size=body_size,
-        opener=opener,
-    )
-
 
 Rule = Callable[[Boundary], bool | None]
 
@@ -338,46 +283,9 @@ def goes_on(b: Boundary) -> bool | None:
     return False if b.hyphen or b.lower_start else None
 
 
-def gost_dash(b: Boundary) -> bool | None:
-    """GOST's `` – `` separator wrapped to the start of a line inside a reference."""
-    return False if b.in_refs and b.cur.text[:1] in "-–—" else None
-
-
 def bare_label(b: Boundary) -> bool | None:
     """``Ключевые слова:`` alone on its line: the words follow."""
     return False if is_bare_label(b.prev.text) else None
-
-
-def title_after_references(b: Boundary) -> bool | None:
-    """A translated title after the references, above its author line."""
-    if b.in_refs and pt.ends_clause(b.prev.text) and b.nxt is not None and marked_names(
-            b.nxt.text):
-        return True
-    return None
-
-
-def inside_reference(b: Boundary) -> bool | None:
-    """A line in a reference's hanging indent, or not shaped like an entry's start, goes
-    on with the entry."""
-    if b.in_refs and not entry_start(b.cur, b.prev, b.prev_is_first):
-        return False
-    return None
-
-
-def next_entry(b: Boundary) -> bool | None:
-    """In a reference list set with hanging indents, a line flush with the entry's first
-    line, whose own next line hangs under it, opens the next entry: the entry before it
-    took one full line (on another page too, where the gap between them is lost). Both read
-    as entries; prose about references under their heading is no list."""
-    prev, cur, nxt = b.prev, b.cur, b.nxt
-    if not (b.in_refs and b.prev_is_first and nxt is not None):
-        return None
-    if not (entry_like(prev.text) and entry_like(cur.text)):
-        return None
-    a, c = prev.line, cur.line
-    if a.x0 is None or c.x0 is None or a.column != c.column or abs(c.x0 - a.x0) > 1.0:
-        return None
-    return True if nxt.line.page == c.page and indented(cur, nxt) else None
 
 
 def indent_after_gap(b: Boundary) -> bool | None:

@@ -14,7 +14,8 @@ from itertools import pairwise
 from archive import lineshapes as pt
 from archive.clean import Cleaned, CleanLine, join_lines, mend_spaced_breaks
 from archive.models import Role
-from archive.segment.breaks import boundary, decide
+from archive.segment.boundary import boundary
+from archive.segment.breaks import decide
 
 
 @dataclass(frozen=True, slots=True)

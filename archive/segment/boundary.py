@@ -1,0 +1,67 @@
+"""Two neighbouring lines and what the paragraph-boundary rules ask of them
+(``archive.segment.breaks``): a marker at the line's start, a hyphen at the end of the
+line before, a gap, the paragraph's first line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from archive import lineshapes as pt
+from archive.clean import CleanLine
+from archive.segment.shapes import range_goes_on
+
+
+@dataclass(frozen=True, slots=True)
+class Boundary:
+    """Two neighbouring lines (and the one after), and what the rules ask of them."""
+
+    prev: CleanLine
+    cur: CleanLine
+    nxt: CleanLine | None
+    prev_is_first: bool  # ``prev`` is its paragraph's first line
+    wrapped: bool  # the text is wrapped into lines (``Cleaned.wrapped``)
+    in_refs: bool  # inside a reference list
+    blanks_reliable: bool
+    wrap_width: int | None
+    wrap_head: int | None
+    hyphen: bool  # ``prev`` ends with a hyphen
+    marker: bool  # ``cur`` opens with a list (or reference) marker
+    lower_start: bool  # ``cur`` opens in lower case
+    blank: bool  # a blank line (a gap) before ``cur`` that is not a cut's trace
+    body_size: float | None = None  # the body text's type size, when the lines have sizes
+    opener: str = ""  # the text of the paragraph's first line
+
+
+def boundary(
+    prev: CleanLine,
+    cur: CleanLine,
+    prev_is_first: bool,
+    wrapped: bool,
+    in_refs: bool,
+    nxt: CleanLine | None = None,
+    blanks_reliable: bool = False,
+    wrap_width: int | None = None,
+    wrap_head: int | None = None,
+    body_size: float | None = None,
+    opener: str = "",
+) -> Boundary:
+    # In a reference list entries open with a number: a dash there is GOST's separator
+    # ("– С. 7–18.") wrapped to the line start.
+    if in_refs:
+        dash = cur.text[:1] in "-–—"
+        marker = None if dash else (pt.REFERENCE_MARKER.match(cur.text)
+                                    or pt.LIST_MARKER.match(cur.text))
+    else:
+        marker = pt.LIST_MARKER.match(cur.text)
+    if marker and range_goes_on(prev.text, cur.text):
+        marker = None  # "С. 63—" / "77. — URL": the end of a page range, not an item
+    return Boundary(
+        prev, cur, nxt, prev_is_first, wrapped, in_refs, blanks_reliable, wrap_width,
+        wrap_head,
+        hyphen=pt.ends_with_hyphen(prev.text),
+        marker=marker is not None,
+        lower_start=not pt.starts_upper(cur.text) and pt.first_letter(cur.text) != "",
+        blank=cur.blank_before and not cur.after_cut,
+        body_size=body_size,
+        opener=opener,
+    )
