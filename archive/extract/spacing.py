@@ -41,8 +41,10 @@ def blank_flags(pages: list[list[Fragment]]) -> list[list[bool]]:
                 by_size.setdefault(round(2 * cur.size), []).append(gap)
     usual = {k: statistics.quantiles(v, n=4)[0] for k, v in by_size.items() if len(v) >= 3}
     fallback = statistics.median(everything) if everything else 0.0
-    body, leading = _body_leading(pages, gaps)
+    sizes = Counter(round(2 * f.size) for lines in pages for f in lines)
+    body = sizes.most_common(1)[0][0] if sizes else 0  # the size of most lines
     leadings = _leadings(pages, gaps)
+    leading = leadings.get(body)
     flags: list[list[bool]] = []
     for lines, page_gaps in zip(pages, gaps, strict=True):
         page_flags = [False]
@@ -64,26 +66,6 @@ def blank_flags(pages: list[list[Fragment]]) -> list[list[bool]]:
     return flags
 
 
-def _body_leading(
-    pages: list[list[Fragment]], gaps: list[list[float | None]]
-) -> tuple[int, float | None]:
-    """The body text's size (half-point bucket, the size of most lines) and the lower
-    quartile of the distances between its neighbouring baselines."""
-    sizes = Counter(round(2 * f.size) for lines in pages for f in lines)
-    if not sizes:
-        return 0, None
-    body = sizes.most_common(1)[0][0]
-    skips = [
-        skip
-        for lines, page_gaps in zip(pages, gaps, strict=True)
-        for k in range(1, len(lines))
-        if page_gaps[k] is not None
-        and (skip := _baseline_skip(lines[k - 1], lines[k], body)) is not None
-        and skip < 3 * lines[k].size
-    ]
-    return body, (statistics.quantiles(skips, n=4)[0] if len(skips) >= 3 else None)
-
-
 def _leadings(
     pages: list[list[Fragment]], gaps: list[list[float | None]]
 ) -> dict[int, float]:
@@ -95,7 +77,7 @@ def _leadings(
             size = round(2 * lines[k].size)
             if page_gaps[k] is not None and (
                 skip := _baseline_skip(lines[k - 1], lines[k], size)
-            ) is not None and 0 < skip < 3 * lines[k].size:
+            ) is not None and skip < 3 * lines[k].size:
                 skips.setdefault(size, []).append(skip)
     return {k: statistics.quantiles(v, n=4)[0] for k, v in skips.items() if len(v) >= 3}
 
