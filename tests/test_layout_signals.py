@@ -399,6 +399,33 @@ def test_numbered_code_lines_and_their_blank_lines_stay_one_listing() -> None:
     assert [b.text for b in blocks if b.role != "code"] == PARAGRAPHS[:2]
 
 
+def test_right_aligned_code_line_numbers_and_short_code_stay_one_listing() -> None:
+    # Right-aligned numbers move left as they gain a digit (``9 }`` then ``10``), and a
+    # short code line (``\\fi``) is no longer than its number: neither makes a line text.
+    regular, _ = pick_fonts()
+    code = ["\\ifx\\x\\y", "}", "\\fi", "", "\\tikzset{", "}", "\\fi"]
+    body = _filled(PARAGRAPHS[0].split(), regular, 10.0)
+    placed: list[Placed] = [(LEFT, 80 + 12 * k, line, 10.0, "serif")
+                            for k, line in enumerate(body)]
+    y = 80 + 12 * len(body) + 10
+    for k, line in enumerate(code):
+        number = str(7 + k)
+        right = LEFT + 30
+        placed.append((right - regular.text_length(number, fontsize=7.0), y + 11 * k, number,
+                       7.0, "serif"))
+        if line:
+            placed.append((right + 4, y + 11 * k, line, 9.0, "mono"))
+    y += 11 * len(code) + 14
+    placed += [(LEFT, y + 12 * k, line, 10.0, "serif")
+               for k, line in enumerate(_filled(PARAGRAPHS[1].split(), regular, 10.0))]
+    blocks = analyse(placed_pages([placed], size=(WIDTH, HEIGHT))).segmentation.blocks
+    listings = [b.text for b in blocks if b.role == "code"]
+    assert len(listings) == 1 and listings[0].split("\n") == [
+        f"{7 + k} {line}".rstrip() for k, line in enumerate(code)
+    ]
+    assert [b.text for b in blocks if b.role != "code"] == PARAGRAPHS[:2]
+
+
 def test_a_title_in_capitals_and_its_author_in_smaller_capitals_stay_apart() -> None:
     regular, bold = pick_fonts()
     title, author = "QUANTILE REGRESSION IN R: A VIGNETTE", "ROGER KOENKER"

@@ -306,16 +306,26 @@ def _code_continued(frags: list[Fragment]) -> list[Fragment]:
     (``plot(fit,`` then ``lty = 2)``), a continuation prompt ``+``, or output printed
     right under the call in the same font; not text set off by a skip (after ``*/``)."""
     for prev, f in pairwise(frags):
-        if prev.kind == "code" and f.kind is None and f.x0 >= prev.x0 - 1.0 and (
-            f.y0 - prev.y1 < _CODE_SKIP * prev.size
-        ) and (
+        if prev.kind != "code" or f.kind is not None or f.y0 - prev.y1 >= _CODE_SKIP * prev.size:
+            continue
+        if (f.x0 >= prev.x0 - 1.0 and (
             prev.text.rstrip().endswith((",", "(", "+", "-", "*", "/", "|", "&", "=", "~", "<-"))
             or prev.text.count("(") > prev.text.count(")")
             or f.text.startswith("+ ")
             or (f.text.isdigit() and abs(f.x0 - prev.x0) <= 1.0)  # a blank line's number
-        ):
+        )) or _next_number(prev, f):
             f.kind = "code"
     return frags
+
+
+def _next_number(prev: Fragment, f: Fragment) -> bool:
+    """An empty code line's number counts on from the line above's; right-aligned, it may
+    start a figure's width left of it (``9 }`` then ``10``)."""
+    head = prev.text.split(maxsplit=1)[0]
+    return (
+        f.text.isdigit() and head.isdigit() and int(f.text) == int(head) + 1
+        and abs(f.x0 - prev.x0) <= prev.size
+    )
 
 
 def _drawn(

@@ -141,11 +141,14 @@ def _join(a: Fragment, b: Fragment) -> Fragment:
     text = first.text.rstrip() + sep + second.text.lstrip() if sep else first.text + second.text
     head = len(first.text.rstrip()) + len(sep) if sep else len(first.text)
     shift = head - (len(second.text) - len(second.text.lstrip()) if sep else 0)
-    size = (first if len(first.text) >= len(second.text) else second).size
+    # The dominant size and weight are those of the longer text, but a code line's small
+    # number (documented TeX sources print ``150`` in 7 pt before ``\\fi`` in 9 pt
+    # typewriter, and MuPDF may report the two apart) never decides them.
+    numbered = _line_number(first, second)
+    main = second if numbered or len(second.text) > len(first.text) else first
+    size = main.size
     raised = _clipped(first.raised, 0, head) + _clipped(second.raised, shift, head)
     small = _clipped(_smaller(first, size), 0, head) + _clipped(_smaller(second, size), shift, head)
-    # The dominant size and weight are those of the longer text.
-    main = first if len(first.text) >= len(second.text) else second
     lead = first.lead
     if not lead and len(first.text.split()) <= _LEAD_WORDS and (
         (first.bold and not second.bold) or (first.kind == "code" and second.kind is None)
@@ -163,12 +166,16 @@ def _join(a: Fragment, b: Fragment) -> Fragment:
         column=a.column,
         # A line opens in typewriter type when it is code: a URL at the end of a sentence
         # (``… Cambridge. URL http://…``) leaves the line text.
-        kind=None if main.kind == "code" and first.kind != "code" else main.kind,
+        kind=None if main.kind == "code" and first.kind != "code" and not numbered else main.kind,
         raised=raised,
         small=small,
         lead=lead,
         baseline=main.baseline,
     )
+
+
+def _line_number(first: Fragment, second: Fragment) -> bool:
+    return second.kind == "code" and first.text.strip().isdigit() and first.size < second.size - 0.5
 
 
 def _smaller(f: Fragment, size: float) -> tuple[tuple[int, int], ...]:
