@@ -57,3 +57,14 @@ def test_journal_articles_are_not_read_as_news() -> None:
     md, _ = merge(extract_candidates(doc, Segmentation(())))
     assert md.publisher is None and md.authors == ()
     assert md.kind == "article-journal"
+
+
+def test_a_sentence_wrapped_before_by_is_no_byline() -> None:
+    doc = doc_of(
+        "The encoding named OT3 is the 128-character encoding used in the fonts produced",
+        "by Washington State University.)",
+        "By Anna Berg",
+    )
+    authors = [c.value for c in news_candidates(doc) if c.field == "authors"]
+    assert authors == [[{"family": "Berg", "given": "Anna", "literal": "Anna Berg",
+                         "affiliation": None, "email": None, "orcid": None}]]

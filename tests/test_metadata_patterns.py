@@ -195,6 +195,22 @@ def test_container_names() -> None:
     assert parse_name("Madina Seitkali").literal == "Madina Seitkali"
 
 
+def test_container_names_with_addresses_and_a_trailing_separator() -> None:
+    # PDF info's Author as TeX packages write it: a name and its address, or a list
+    # that ends in its separator.
+    (scharrer,) = split_names("Martin Scharrer <martin.scharrer@web.de>")
+    assert (scharrer.family, scharrer.given, scharrer.email) == (
+        "Scharrer", "Martin", "martin.scharrer@web.de"
+    )
+    assert [(a.family, a.given) for a in split_names("Clemens Niederberger, ")] == [
+        ("Niederberger", "Clemens")
+    ]
+    two = split_names("A. Smith (mailto:a.smith@example.org); John Doe <jd@example.com>")
+    assert [(a.family, a.email) for a in two] == [
+        ("Smith", "a.smith@example.org"), ("Doe", "jd@example.com")
+    ]
+
+
 # --- classes ---------------------------------------------------------------------------
 
 

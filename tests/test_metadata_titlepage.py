@@ -82,6 +82,18 @@ def test_a_name_printed_in_the_documents_script_wins_over_its_transliteration() 
     assert any(o == "pdf-info" for _, o in _chosen(a, "authors"))
 
 
+def test_a_masthead_in_display_type_is_no_byline() -> None:
+    # A newsletter's name in display type reads as two capitalised words, as a name does;
+    # no byline is set in the title's type far above the text's.
+    lines = [("STATA News", 25.0), ("Issue 5, June 1996", 10.0), *_BODY]
+    a = analyse(_pdf(lines))
+    assert a.metadata.title == "STATA News"
+    assert a.metadata.authors == ()
+    # A byline under it, in type near the text's, still counts.
+    a = analyse(_pdf([lines[0], ("Olga Petrova", 12.0), *lines[1:]]))
+    assert [x.family for x in a.metadata.authors] == ["Petrova"]
+
+
 def test_a_date_line_counts_only_where_the_document_states_it() -> None:
     lines = [("Руководство по сборке пакетов", 20.0), *_BODY, ("8 октября 2022 г.", 10.0)]
     assert analyse(_pdf(lines, created="D:20221008035248")).metadata.year == 2022

@@ -20,6 +20,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass, replace
+from statistics import median
 
 from ..models import Author, Candidate
 from ..origins import InText, Part
@@ -182,16 +183,28 @@ def _names_on(text: str) -> tuple[list[Author], str | None]:
     return [], None
 
 
+def _display_size(rows: Rows) -> float | None:
+    """The size of page 1's largest type where it stands far above the text's: the title's
+    (``LATEX News`` in 25 pt over a 10 pt text), which no byline is set in."""
+    top = max((r.size for r in rows.rows if r.page == 1 and r.size), default=None)
+    if top is None:
+        return None  # a text copy
+    return top if top >= 1.8 * median(r.size for r in rows.rows if r.size) else None
+
+
 def authors(rows: Rows, zone: frozenset[int]) -> list[Candidate]:
     """The first cluster of author blocks: names, then affiliation, e-mail and ORCID lines."""
     all_rows = rows.rows
     found: list[Author] = []
     first_row: Row | None = None
     last_end = -1
+    display = _display_size(rows)
     i = 0
     while i < len(all_rows):
         row = all_rows[i]
-        usable = row.index in zone and not rows.is_noise(row)
+        usable = row.index in zone and not rows.is_noise(row) and (
+            display is None or row.size != display
+        )
         names, description = _names_on(row.text) if usable else ([], None)
         if not names or (found and row.index - last_end > 12):
             if found and row.index - last_end > 12:

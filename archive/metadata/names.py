@@ -8,10 +8,12 @@ Front matter prints names in many shapes: ``А.Т. ҚАЛИЛА``, ``Қалил�
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from anyascii import anyascii
 
+from ..lineshapes import EMAIL
 from ..models import Author
 
 _UP = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІÀ-ÖØ-Þ"
@@ -83,6 +85,9 @@ _COLLECTIVE = re.compile(
     re.I,
 )
 _NOTE = re.compile(r"\s*\([^()]*\)")  # "Ilya V. Golovko (Russian)": a role, not the name
+_NAMED_ADDRESS = re.compile(
+    r"(?P<name>[^,;<>()]*?)\s*[<(]\s*(?:mailto:)?(?P<email>" + EMAIL.pattern + r")\s*[>)]"
+)
 
 
 def normal_case(word: str) -> str:
@@ -199,10 +204,23 @@ def is_personal(text: str) -> bool:
 
 
 def split_names(text: str) -> list[Author]:
-    """Several names in one container field, separated by ``;``, ``and`` or commas."""
-    text = " ".join(_NOTE.sub("", text).split())
+    """Several names in one container field, separated by ``;``, ``and`` or commas; an
+    address after a name (``Martin Scharrer <martin.scharrer@web.de>``) is its e-mail."""
+    emails = {}
+    for m in _NAMED_ADDRESS.finditer(text):
+        emails[" ".join(m["name"].split())] = m["email"]
+    text = _NAMED_ADDRESS.sub(lambda m: m["name"], text)
+    # A list that ends in its separator ("Clemens Niederberger, ") names no one after it.
+    text = " ".join(_NOTE.sub("", text).split()).strip(" ,;")
     if not text:
         return []
+    authors = _split_names(text)
+    if len(authors) == 1 and len(emails) == 1:
+        return [dataclasses.replace(authors[0], email=next(iter(emails.values())))]
+    return [dataclasses.replace(a, email=emails.get(a.literal or "", a.email)) for a in authors]
+
+
+def _split_names(text: str) -> list[Author]:
     line = parse_author_line(text)
     if line:
         return line

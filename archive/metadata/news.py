@@ -28,7 +28,7 @@ _CREDIT = re.compile(
 )
 _BYLINE = re.compile(
     r"^\s*(?:Автор(?:ы)?|Author|By|Текст|Авторы материала)\s*[:—–-]?\s*"
-    r"(?P<names>[^\d:@]{3,80}?)\s*\.?$",
+    r"(?P<names>[^\d:@()]{3,80}?)\s*\.?$",
     re.I,
 )
 _MONTHS = {
@@ -82,7 +82,9 @@ def _byline(doc: Document) -> list[Candidate]:
     """A signed article: ``Автор: Айгерим Калиева`` (given name first, as bylines print it)."""
     for line in doc.lines:
         match = _BYLINE.match(line.text)
-        if not match:
+        # "by Washington State University.)" ends a sentence wrapped over lines: a byline
+        # opens with its label capitalised.
+        if not match or not line.text.lstrip()[:1].isupper():
             continue
         authors = []
         for name in re.split(r"\s*,\s*|\s+(?:и|and|және)\s+", match.group("names")):
