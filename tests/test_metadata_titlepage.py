@@ -94,6 +94,31 @@ def test_a_masthead_in_display_type_is_no_byline() -> None:
     assert [x.family for x in a.metadata.authors] == ["Petrova"]
 
 
+def test_names_set_in_one_row_are_several_authors() -> None:
+    # LaTeX's \\author{A \\and B} sets the names side by side, three ems apart, in one row.
+    doc = pymupdf.open()
+    font = pick_fonts()[0]
+    for _ in range(2):
+        page = doc.new_page(width=595, height=842)
+        page.insert_font(fontname="F0", fontbuffer=font.buffer)
+        page.insert_text((150, 100), "The Makefile and related tools", fontname="F0",
+                         fontsize=17.0)
+        page.insert_text((190, 140), "Vincent Danjean", fontname="F0", fontsize=12.0)
+        page.insert_text((190 + font.text_length("Vincent Danjean", fontsize=12.0) + 36, 140),
+                         "Arnaud Legrand", fontname="F0", fontsize=12.0)
+        for k, (text, size) in enumerate(_BODY):
+            page.insert_text((72, 180 + 14 * k), text, fontname="F0", fontsize=size)
+    a = analyse(doc.tobytes())
+    assert [x.family for x in a.metadata.authors] == ["Danjean", "Legrand"]
+    # The byline stays one paragraph, a line a name.
+    paragraphs = [(b.page, b.text) for b in a.segmentation.blocks]
+    assert (1, "Vincent Danjean Arnaud Legrand") in paragraphs
+    lines = [(ln.page, ln.text) for ln in extract_pdf(doc.tobytes()).lines]
+    assert (1, "Vincent Danjean") in lines and (1, "Arnaud Legrand") in lines
+    # Past the title page, such a row is any two pieces of one line (a table's head).
+    assert (2, "Vincent Danjean Arnaud Legrand") in lines
+
+
 def test_a_date_line_counts_only_where_the_document_states_it() -> None:
     lines = [("Руководство по сборке пакетов", 20.0), *_BODY, ("8 октября 2022 г.", 10.0)]
     assert analyse(_pdf(lines, created="D:20221008035248")).metadata.year == 2022

@@ -17,6 +17,7 @@ next, in runs no longer than an author block, of pieces with words, are read so.
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 
 from archive.extract.fragment import Fragment
@@ -25,16 +26,31 @@ _GUTTER = 2.0  # ems between blocks set side by side
 _MAX_ROWS = 6  # name, affiliation, address, e-mail …: more rows are a table's
 _CLOSE = 1.0  # ems of space between rows of one block
 _AXIS = 2.0  # points: how far the middles of a centred block's lines may stray
+_MAX_NAMES = 4  # names set in one row
+_NOTE_MARKS = "∗*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰"
+# An initial with its dot (``J.-P.``) or a word of letters (``O'Brien``, ``Jean-Luc``).
+_NAME_WORD = re.compile(r"(?:[^\W\d_]\.-?)+|[^\W\d_]{2,}(?:[-'’][^\W\d_]{2,})*")
 
 
-def read_beside(rows: list[list[Fragment]], fresh_block: int) -> list[list[Fragment]]:
+def read_beside(
+    rows: list[list[Fragment]], fresh_block: int, title_page: bool = False
+) -> list[list[Fragment]]:
     """``rows`` (the pieces of each visual line, in reading order) with every run of side-by-
-    side blocks reordered block by block; new block numbers start at ``fresh_block``."""
+    side blocks reordered block by block; new block numbers start at ``fresh_block``. On a
+    ``title_page``, a row of names alone is read as one line a name, in its own block still:
+    the byline is one paragraph, and each of its lines one name to the title page's reader."""
     out: list[list[Fragment]] = []
     i = 0
     while i < len(rows):
         run = _run(rows, i)
-        if 2 <= len(run) <= _MAX_ROWS and _worded(run) and _centred(run) and _named(run):
+        if title_page and len(run) == 1 and _names_only(run[0]):
+            for cell in run[0]:
+                for f in cell:
+                    f.kind, f.block = "beside", fresh_block
+                out.append(cell)
+            fresh_block += 1
+            i += 1
+        elif 2 <= len(run) <= _MAX_ROWS and _worded(run) and _centred(run) and _named(run):
             for column in range(len(run[0])):
                 for cells in run:
                     for f in cells[column]:
@@ -113,6 +129,23 @@ def _named(run: list[list[list[Fragment]]]) -> bool:
     a table's cells, all in one face, are not."""
     names, under = run[0][0][0], run[1][0][0]
     return names.size >= under.size + 0.5 or names.bold != under.bold
+
+
+def _names_only(cells: list[list[Fragment]]) -> bool:
+    """A row of names alone, as LaTeX's ``\\author{A \\and B}`` sets them: a few pieces in
+    one type, each of two to four capitalised words and nothing else."""
+    if len(cells) > _MAX_NAMES:
+        return False
+    sizes = [f.size for cell in cells for f in cell]
+    if max(sizes) - min(sizes) > 0.5:
+        return False
+    for cell in cells:
+        words = [w.rstrip(_NOTE_MARKS) for w in " ".join(f.text for f in cell).split()]
+        if not 2 <= len(words) <= 4 or not all(
+            w[:1].isupper() and _NAME_WORD.fullmatch(w) for w in words
+        ):
+            return False
+    return True
 
 
 def _worded(run: list[list[list[Fragment]]]) -> bool:

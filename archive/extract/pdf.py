@@ -225,7 +225,7 @@ def _read_pages(doc: pymupdf.Document) -> tuple[tuple[PageInfo, ...], list[list[
         # Rotated text (margin stamps, vertical labels) and the text of figures are kept,
         # after the page's own lines, out of its reading order.
         frags, rows = row_boxes(frags, cells)
-        ordered = merge_rows(expand_rows(order_page(frags), rows), block_base)
+        ordered = merge_rows(expand_rows(order_page(frags), rows), block_base, index == 0)
         block_base += len(ordered)
         per_page.append(_code_continued(_url_continued(ordered)) + figure + others)
     return tuple(pages), per_page

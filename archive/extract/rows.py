@@ -12,7 +12,9 @@ _LEAD_WORDS = 4  # words of a term set apart at a line's start
 _CELLS = ("cell", "row")  # kinds of a ruled table's pieces
 
 
-def merge_rows(frags: list[Fragment], fresh_block: int = 0) -> list[Fragment]:
+def merge_rows(
+    frags: list[Fragment], fresh_block: int = 0, title_page: bool = False
+) -> list[Fragment]:
     """Join fragments of one column that share a baseline into one visual line.
 
     ``frags`` must be in reading order. Superscripts and spans MuPDF split off (large word
@@ -21,7 +23,7 @@ def merge_rows(frags: list[Fragment], fresh_block: int = 0) -> list[Fragment]:
     ``= … (1)`` one line around the rest): the pieces of a row are ordered by their left
     edges, so the formula reads left to right. Blocks set side by side (authors on a title
     page) are read one after the other (``archive.extract.beside``), numbered from
-    ``fresh_block``.
+    ``fresh_block``; so are names set in one row on the ``title_page``.
     """
     rows: list[list[Fragment]] = []
     for f in frags:
@@ -30,7 +32,7 @@ def merge_rows(frags: list[Fragment], fresh_block: int = 0) -> list[Fragment]:
             row.append(f)
         else:
             rows.append([f])
-    return [_joined(row) for row in read_beside(rows, fresh_block)]
+    return [_joined(row) for row in read_beside(rows, fresh_block, title_page)]
 
 
 def _same_row(row: list[Fragment], f: Fragment) -> bool:
