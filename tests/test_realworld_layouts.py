@@ -76,12 +76,16 @@ def test_labels_inside_drawings_leave_the_reading_flow() -> None:
 
 def test_figure_regions_need_many_items_and_text_inside_them() -> None:
     plot = [(100.0 + 7 * k, 100.0, 104.0 + 7 * k, 300.0) for k in range(20)]  # bars
-    regions = figure_regions(group_drawings(plot, (0, 0, 600, 800)))
+    regions = figure_regions(group_drawings(plot, (0, 0, 600, 800)), plot)
     assert len(regions) == 1
     assert is_figure_text("0.5", (150, 302, 160, 312), regions)  # a tick label below
     assert not is_figure_text("Figure 1: Residuals", (150, 302, 300, 312), regions)
     box = [(50.0, 50.0, 550.0, 90.0)]  # a frame around text is no figure
-    assert figure_regions(group_drawings(box, (0, 0, 600, 800))) == []
+    assert figure_regions(group_drawings(box, (0, 0, 600, 800)), box) == []
+    # Nor is a listing shaded a line at a time, with a rule over and under it.
+    bands = [(142.0, 211.0 + 12 * k, 453.0, 223.0 + 12 * k) for k in range(8)]
+    bands += [(142.0, 211.0, 453.0, 211.0), (142.0, 307.0, 453.0, 307.0)]
+    assert figure_regions(group_drawings(bands, (0, 0, 600, 800)), bands) == []
 
 
 def test_repairs_of_text_layers() -> None:

@@ -1,7 +1,8 @@
 """Text inside figures: plot ticks, legends, labels in drawings, told apart by geometry.
 
 A vector plot or drawing is many path items close together (axes, ticks, curves, points);
-a frame around a box of text, a table's rules or a shaded code background is one to a few.
+a frame around a box of text, a table's rules or a shaded code background is one to a few,
+or bands that each span the whole block (a listing shaded a line at a time).
 Items are grouped into regions by touching bounding boxes (with a small tolerance); a region
 of at least ``_MIN_ITEMS`` items and of some size is a figure. A line of text is figure text
 when its middle lies in a figure (grown by about a line's height, where tick labels sit; a
@@ -36,13 +37,21 @@ _CAPTION = re.compile(
 )
 
 
-def figure_regions(grouped: list[Region]) -> list[Rect]:
-    """Bounding boxes of the page's drawings among its groups of items (``group_drawings``;
-    see the module docstring)."""
+def figure_regions(grouped: list[Region], items: list[Rect]) -> list[Rect]:
+    """Bounding boxes of the page's drawings among its groups of ``items``
+    (``group_drawings``; see the module docstring)."""
     return [
         r for r, members in grouped
         if len(members) >= _MIN_ITEMS and r[2] - r[0] >= _MIN_SIDE and r[3] - r[1] >= _MIN_SIDE
+        and not _banded(r, [items[k] for k in members])
     ]
+
+
+def _banded(region: Rect, members: list[Rect]) -> bool:
+    """Every item spans the region's width: bands and rules stacked down a block of text
+    (a listing shaded a line at a time, a table's rules across), which draw nothing."""
+    width = region[2] - region[0]
+    return all(m[2] - m[0] >= 0.95 * width for m in members)
 
 
 Rules = tuple[frozenset[int], frozenset[int]]  # where a path's rules stand: ys across, xs down

@@ -346,7 +346,7 @@ def _drawn(
     grids = ruled_regions(grouped, [_rule(d) for d in paths])
     tables = filled(_ruled_tables(page), frags) if grids else []
     boxes = table_boxes(tables)
-    figures = [r for r in figure_regions(grouped) if not overlaps(r, boxes)]
+    figures = [r for r in figure_regions(grouped, items) if not overlaps(r, boxes)]
     return figures, tables
 
 
