@@ -438,3 +438,21 @@ def test_a_title_in_capitals_and_its_author_in_smaller_capitals_stay_apart() -> 
     texts = [b.text for b in analyse(placed_pages([placed], size=(WIDTH, HEIGHT)))
              .segmentation.blocks]
     assert texts[:3] == [title, author, PARAGRAPHS[0]]
+
+
+def test_a_centred_date_and_a_drop_cap_over_the_opening_text() -> None:
+    # A title page's centred date over a gap, then the opening paragraph, its first letter
+    # set large over two lines: the date stands alone and the word goes on ("The").
+    regular, _ = pick_fonts()
+    date = "April 12, 2014"
+    placed: list[Placed] = [((WIDTH - regular.text_length(date, fontsize=10.0)) / 2, 60, date,
+                             10.0, "serif")]
+    words = PARAGRAPHS[0].split()
+    first, rest = words[0][0], [words[0][1:], *words[1:]]
+    cap = regular.text_length(first, fontsize=24.0) + 1.5
+    lines = _filled(rest, regular, 10.0, MEASURE - cap)
+    placed.append((LEFT, 106, first, 24.0, "serif"))
+    placed += [(LEFT + (cap if k < 2 else 0), 94 + 12 * k, line, 10.0, "serif")
+               for k, line in enumerate(lines)]
+    blocks = analyse(placed_pages([placed], size=(WIDTH, HEIGHT))).segmentation.blocks
+    assert [b.text for b in blocks] == [date, " ".join([words[0], *words[1:]])]

@@ -32,7 +32,23 @@ def merge_rows(
             row.append(f)
         else:
             rows.append([f])
-    return [_joined(row) for row in read_beside(rows, fresh_block, title_page)]
+    return [_joined(row) for row in read_beside(_caps_raised(rows), fresh_block, title_page)]
+
+
+def _caps_raised(rows: list[list[Fragment]]) -> list[list[Fragment]]:
+    """A drop cap, read with the line its foot stands on, moved up to the first line of
+    its paragraph, where its top is and where its word goes on."""
+    for above, row in pairwise(rows):
+        cap = min(row, key=lambda f: f.x0)
+        beside = [f for f in row if f is not cap] or above  # a cap alone on its row
+        if (
+            _cap_letter(cap) and cap.size >= 1.5 * max(f.size for f in beside)
+            and all(f.x0 >= cap.x1 - 1.0 for f in above)
+            and abs(min(f.y0 for f in above) - cap.y0) <= 0.4 * cap.size
+        ):
+            row.remove(cap)
+            above.insert(0, cap)
+    return [row for row in rows if row]
 
 
 def _same_row(row: list[Fragment], f: Fragment) -> bool:
@@ -139,7 +155,8 @@ def _join(a: Fragment, b: Fragment) -> Fragment:
     first, second = (a, b) if a.x0 <= b.x0 else (b, a)
     gap = second.x0 - first.x1
     # Glyphs that touch are one word; pieces stacked over each other (``x⊤`` over ``i``) not.
-    sep = "" if -1.0 <= gap < 0.15 * min(first.size, second.size) else " "
+    touching = -1.0 <= gap < 0.15 * min(first.size, second.size)
+    sep = "" if touching or _drop_cap(first, second) else " "
     text = first.text.rstrip() + sep + second.text.lstrip() if sep else first.text + second.text
     head = len(first.text.rstrip()) + len(sep) if sep else len(first.text)
     shift = head - (len(second.text) - len(second.text.lstrip()) if sep else 0)
@@ -173,6 +190,25 @@ def _join(a: Fragment, b: Fragment) -> Fragment:
         small=small,
         lead=lead,
         baseline=main.baseline,
+    )
+
+
+# Letters that are words of their own: after one as a drop cap the space may be real.
+_ONE_LETTER_WORDS = frozenset("AIОВКСУИАЯ")
+
+
+def _cap_letter(f: Fragment) -> bool:
+    letter = f.text.strip()
+    return len(letter) == 1 and letter.isupper()
+
+
+def _drop_cap(first: Fragment, second: Fragment) -> bool:
+    """A paragraph's first letter set large over two or more lines (``T`` then ``he
+    labyrinth package…``): the word goes on in the line's type."""
+    return (
+        _cap_letter(first) and first.text.strip() not in _ONE_LETTER_WORDS
+        and first.size >= 1.5 * second.size and second.text[:1].isalpha()
+        and 0 <= second.x0 - first.x1 < second.size
     )
 
 

@@ -33,7 +33,8 @@ boundary is decided from several weak signals:
 * with geometry, a gap and a first-line indent open a paragraph, and so does a block set
   beside another (an author on a title page), or a line flush under a one-line reference
   entry whose next line hangs; short lines close under one another from one left edge
-  in one face are a block (an address), not headings;
+  in one face are a block (an address), not headings; a centred line alone over a gap
+  ends its paragraph;
 * with geometry, a change of font size or weight starts a new paragraph; a piece of a
   displayed formula on a line of its own (``i=1``) never does, and a title set in display
   type goes on over its lines whatever ends them.
@@ -366,6 +367,18 @@ def ended_on_purpose(b: Boundary) -> bool | None:
     return None
 
 
+def centred_alone(b: Boundary) -> bool | None:
+    """With geometry, a line alone, set in from both sides of a full line under a gap (a
+    title page's date over the opening text), ends there: it is centred, not wrapped."""
+    above, below = b.prev.line, b.cur.line
+    if not (b.blank and b.prev_is_first and not b.lower_start and b.cur.fill >= FULL):
+        return None
+    if above.x0 is None or above.x1 is None or below.x0 is None or below.x1 is None:
+        return None
+    margin = 3 * (below.size or 10.0)
+    return True if above.x0 - below.x0 > margin and below.x1 - above.x1 > margin else None
+
+
 def short_before_gap(b: Boundary) -> bool | None:
     """Otherwise the line goes on, unless a gap follows a short line."""
     return b.blank and b.prev.fill < SHORT and not b.prev.text.endswith(",")
@@ -376,5 +389,6 @@ RULES: tuple[Rule, ...] = (
     label_alone, labelled_opening, caps_wrapped, display_wrapped, hanging_description,
     reliable_blank, font_change, definition_term, list_marker, goes_on, gost_dash,
     bare_label, title_after_references, inside_reference, next_entry, indent_after_gap,
-    sentence_end_marked, sentence_end, heading_before, ended_on_purpose, short_before_gap,
+    sentence_end_marked, sentence_end, heading_before, ended_on_purpose, centred_alone,
+    short_before_gap,
 )
