@@ -456,3 +456,25 @@ def test_a_centred_date_and_a_drop_cap_over_the_opening_text() -> None:
                for k, line in enumerate(lines)]
     blocks = analyse(placed_pages([placed], size=(WIDTH, HEIGHT))).segmentation.blocks
     assert [b.text for b in blocks] == [date, " ".join([words[0], *words[1:]])]
+
+
+def test_a_note_in_the_left_margin_is_no_part_of_the_line_beside_it() -> None:
+    # A TeX source's documentation prints a macro's name in the margin beside the paragraph
+    # that describes it; a number in the margin (a listing's line) stays with its line.
+    regular, _ = pick_fonts()
+    text_left, measure = LEFT + 100, MEASURE - 100
+    placed: list[Placed] = []
+    y = 60.0
+    for k, paragraph in enumerate(PARAGRAPHS[:3]):
+        lines = _filled(paragraph.split(), regular, 10.0, measure)
+        if k == 1:
+            placed.append((LEFT, y, "\\AtNextShipout", 9.0, "mono"))
+        placed += [(text_left + (10 if j == 0 else 0), y + 12 * j, line, 10.0, "serif")
+                   for j, line in enumerate(lines)]
+        y += 12 * len(lines)
+    placed += [(LEFT + 40, y + 12, "27", 6.0, "serif"),
+               (text_left, y + 12, "\\def\\x{1}", 9.0, "mono")]
+    blocks = analyse(placed_pages([placed], size=(WIDTH, HEIGHT))).segmentation.blocks
+    texts = [b.text for b in blocks]
+    assert texts[:4] == [PARAGRAPHS[0], "\\AtNextShipout", PARAGRAPHS[1], PARAGRAPHS[2]]
+    assert texts[4:] == ["27 \\def\\x{1}"]

@@ -27,6 +27,7 @@ _MAX_ROWS = 6  # name, affiliation, address, e-mail …: more rows are a table's
 _CLOSE = 1.0  # ems of space between rows of one block
 _AXIS = 2.0  # points: how far the middles of a centred block's lines may stray
 _MAX_NAMES = 4  # names set in one row
+_TITLE_WORDS = 12  # words of a row of a title over a byline
 _NOTE_MARKS = "∗*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰"
 # An initial with its dot (``J.-P.``) or a word of letters (``O'Brien``, ``Jean-Luc``).
 _NAME_WORD = re.compile(r"(?:[^\W\d_]\.-?)+|[^\W\d_]{2,}(?:[-'’][^\W\d_]{2,})*")
@@ -43,7 +44,7 @@ def read_beside(
     i = 0
     while i < len(rows):
         run = _run(rows, i)
-        if title_page and len(run) == 1 and _names_only(run[0]):
+        if title_page and len(run) == 1 and _heading_rows(rows[:i]) and _names_only(run[0]):
             for cell in run[0]:
                 for f in cell:
                     f.kind, f.block = "beside", fresh_block
@@ -129,6 +130,14 @@ def _named(run: list[list[list[Fragment]]]) -> bool:
     a table's cells, all in one face, are not."""
     names, under = run[0][0][0], run[1][0][0]
     return names.size >= under.size + 0.5 or names.bold != under.bold
+
+
+def _heading_rows(above: list[list[Fragment]]) -> bool:
+    """Only a title's (or a masthead's) few short rows are above: a byline opens a page,
+    and a row of two capitalised pairs under the text is a table's head."""
+    return len(above) <= _MAX_ROWS and all(
+        len(" ".join(f.text for f in row).split()) <= _TITLE_WORDS for row in above
+    )
 
 
 def _names_only(cells: list[list[Fragment]]) -> bool:

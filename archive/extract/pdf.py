@@ -313,18 +313,27 @@ def _code_continued(frags: list[Fragment]) -> list[Fragment]:
             or prev.text.count("(") > prev.text.count(")")
             or f.text.startswith("+ ")
             or (f.text.isdigit() and abs(f.x0 - prev.x0) <= 1.0)  # a blank line's number
-        )) or _next_number(prev, f):
+        )) or _numbered_next(prev, f):
+            f.kind = "code"
+    # A listing's first line, numbered one before the code line under it (``1 ⟨*package⟩``
+    # in a TeX source's italic guard before ``2 \providecommand…``).
+    for f, nxt in reversed(list(pairwise(frags))):
+        if nxt.kind == "code" and f.kind is None and nxt.y0 - f.y1 < _CODE_SKIP * f.size and (
+            _numbered_next(f, nxt)
+        ):
             f.kind = "code"
     return frags
 
 
-def _next_number(prev: Fragment, f: Fragment) -> bool:
-    """An empty code line's number counts on from the line above's; right-aligned, it may
-    start a figure's width left of it (``9 }`` then ``10``)."""
-    head = prev.text.split(maxsplit=1)[0]
+def _numbered_next(prev: Fragment, f: Fragment) -> bool:
+    """``f`` is numbered as the line after ``prev`` (a listing's numbered lines): ``9 }``
+    then ``10``, an empty line's number, or ``7 ⟨/package⟩``. Right-aligned, the number may
+    start a figure's width left of the one above."""
+    above, below = prev.text.split(maxsplit=1), f.text.split(maxsplit=1)
     return (
-        f.text.isdigit() and head.isdigit() and int(f.text) == int(head) + 1
-        and abs(f.x0 - prev.x0) <= prev.size
+        bool(above) and bool(below) and above[0].isdigit() and below[0].isdigit()
+        and int(below[0]) == int(above[0]) + 1 and abs(f.x0 - prev.x0) <= prev.size
+        and (len(below) == 1 or abs(f.size - prev.size) <= 0.5)
     )
 
 

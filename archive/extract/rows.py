@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from itertools import pairwise
 
 from archive.extract.beside import read_beside
@@ -32,7 +33,35 @@ def merge_rows(
             row.append(f)
         else:
             rows.append([f])
-    return [_joined(row) for row in read_beside(_caps_raised(rows), fresh_block, title_page)]
+    rows = _margin_notes(_caps_raised(rows))
+    return [_joined(row) for row in read_beside(rows, fresh_block, title_page)]
+
+
+_EDGE_ROWS = 3  # rows that start at one left edge for it to be the text's
+
+
+def _margin_notes(rows: list[list[Fragment]]) -> list[list[Fragment]]:
+    """A note in the left margin beside a line of text (a macro's name that a TeX source's
+    documentation prints there, a law's marginal heading) is a line of its own, before the
+    line it stands beside: not the line's first words."""
+    edges = Counter((row[0].column, round(min(f.x0 for f in row))) for row in rows)
+    left: dict[int, int] = {}
+    for (column, x0), n in edges.most_common():
+        if n >= _EDGE_ROWS:
+            left.setdefault(column, x0)
+    out: list[list[Fragment]] = []
+    for row in rows:
+        edge = left.get(row[0].column)
+        if edge is not None and len(row) > 1:
+            note = [f for f in row if f.x1 < edge - f.size]
+            text = [f for f in row if f.x0 >= edge - 1.0]
+            # A line's number in the margin stays with its line: a note has words.
+            worded = any(ch.isalpha() for f in note for ch in f.text)
+            if note and text and worded and len(note) + len(text) == len(row):
+                out += [note, text]
+                continue
+        out.append(row)
+    return out
 
 
 def _caps_raised(rows: list[list[Fragment]]) -> list[list[Fragment]]:
