@@ -68,3 +68,13 @@ def test_a_sentence_wrapped_before_by_is_no_byline() -> None:
     authors = [c.value for c in news_candidates(doc) if c.field == "authors"]
     assert authors == [[{"family": "Berg", "given": "Anna", "literal": "Anna Berg",
                          "affiliation": None, "email": None, "orcid": None}]]
+
+
+def test_a_date_inside_a_sentence_is_no_dateline() -> None:
+    doc = doc_of(
+        "Посвящается памяти",
+        "Он скончался 28 декабря 2015 года в своем доме в Сан-Франциско.",
+    )
+    assert [c for c in news_candidates(doc) if c.field == "date"] == []
+    [date, _] = news_candidates(doc_of("Жарияланды: 5 қыркүйек 2024, 10:15"))
+    assert date.value == "2024-09-05"

@@ -195,6 +195,22 @@ def test_the_head_of_a_plain_text_file() -> None:
     assert md.year == 2019
 
 
+def test_a_readme_opens_with_its_title_flush_left() -> None:
+    prose = ("   Строка обычного текста, которая занимает всю ширину этого файла, более или\n"
+             "   менее ровно, как и все остальные строки его абзацев, набранные вручную.\n")
+    text = (
+        "Добро пожаловать в систему TeX Live\n\n" + prose * 4 + "\n"
+        "          установку используя графический режим, но вместе с тем\n\n" + prose * 2
+    )
+    assert analyse(text.encode()).metadata.title == "Добро пожаловать в систему TeX Live"
+    # A dedication underlined as a heading, dated only by an event in its text.
+    text = ("Посвящается памяти Иэна Мёрдока\n-------------------------------\n\n"
+            "Иэн Мёрдок, основатель Проекта Debian, скончался 28 декабря 2015 года в своем\n"
+            "доме в Сан-Франциско. Ему было 42 года.\n\n" + prose * 3)
+    md = analyse(text.encode()).metadata
+    assert (md.title, md.year) == ("Посвящается памяти Иэна Мёрдока", None)
+
+
 def test_a_title_case_subtitle_does_not_outvote_the_stated_authors() -> None:
     lines = [("Regression Models in Practice", 20.0), ("Applied Econometrics", 12.0), *_BODY]
     a = analyse(_pdf(lines, author="Christian Kleiber"))

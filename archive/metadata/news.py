@@ -52,6 +52,7 @@ _DOTTED_DATE = re.compile(
     r"(?<![\d.])(?P<day>\d{2})\.(?P<month>\d{2})\.(?P<year>(?:19|20)\d{2})(?![\d.])"
 )
 _DATELINE_ROWS = 5
+_DATELINE_WORDS = 4  # a label and a time beside a dateline's date
 
 
 def news_candidates(doc: Document) -> list[Candidate]:
@@ -101,10 +102,14 @@ def _byline(doc: Document) -> list[Candidate]:
 
 
 def _dateline(doc: Document) -> list[Candidate]:
-    """A date printed in the first lines: ``23 октября 2025``, ``23.10.2025``."""
+    """A date printed in the first lines, as a line of its own with at most a label and a
+    time (``23 октября 2025, 10:15``, ``Опубликовано 01.02.2023 в 12:00``): a date inside
+    a sentence (``скончался 28 декабря 2015 года в своем``) is an event's, not the page's."""
     rows = [ln.text for ln in doc.lines if ln.text.strip()][:_DATELINE_ROWS]
     for text in rows:
         for match in [*_WORD_DATE.finditer(text), *_DOTTED_DATE.finditer(text)]:
+            if len((text[: match.start()] + text[match.end() :]).split()) > _DATELINE_WORDS:
+                continue
             month_text = match.group("month")
             month = int(month_text) if month_text.isdigit() else _MONTHS.get(month_text.lower())
             if not month:

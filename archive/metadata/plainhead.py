@@ -24,6 +24,8 @@ PRIORITY = 50
 _HEAD_LINES = 40
 _SLACK = 4  # columns a centred line's middle may miss the page's middle by
 _RULE = re.compile(r"^[\W_]+$")
+_PROSE = 0.7  # of the usual width: a line of running text
+_PROSE_LINES = 3  # of them, after which no centred line is the title
 _BYLINE = re.compile(r"(?:^|\s[-–—:]\s+)(?:by|автор(?:ы)?:?)\s+(?P<names>\S.*)$", re.I)
 
 
@@ -59,13 +61,22 @@ def candidates(doc: Document) -> list[Candidate]:
     width = usual_width([_columns(ln)[0] + _columns(ln)[1] for ln in doc.lines[:400]])
     out: list[Candidate] = []
     fields: set[str] = set()
+    prose = 0  # lines of running text so far: a title comes before them
     for k, line in enumerate(head):
         text = " ".join(line.text.split())
         where = InText(Part.TITLE_LINES, line.page)
         if "year" not in fields and _alone(head, k) and (year := date_year(text)):
             out.append(Candidate("year", year, where, detail=text, priority=PRIORITY))
             fields.add("year")
-        if not _centred(line, width):
+        short = sum(_columns(line)) < _PROSE * width and not text.endswith(".")
+        if k == 0 and short and _alone(head, k) and title_like(text) and date_year(text) is None:
+            # The file's first line, standing alone: a title typed flush left (underlined or
+            # over a gap), as a README opens.
+            out.append(Candidate("title", text, where, lang=pt.guess_lang(text), detail=text,
+                                 priority=TITLE_PRIORITY))
+            fields.add("title")
+        prose += sum(_columns(line)) >= _PROSE * width
+        if not _centred(line, width) or prose >= _PROSE_LINES:
             continue
         if (names := _byline(text)) and "authors" not in fields:
             out.append(Candidate("authors", [a.as_json() for a in names], where, detail=text,
