@@ -227,7 +227,8 @@ def _read_pages(doc: pymupdf.Document) -> tuple[tuple[PageInfo, ...], list[list[
         frags, rows = row_boxes(frags, cells)
         ordered = merge_rows(expand_rows(order_page(frags), rows), block_base, index == 0)
         block_base += len(ordered)
-        per_page.append(_code_continued(_url_continued(ordered)) + figure + others)
+        per_page.append(_code_continued(_sentence_continued(_url_continued(ordered)))
+                        + figure + others)
     return tuple(pages), per_page
 
 
@@ -295,6 +296,24 @@ def _url_continued(frags: list[Fragment]) -> list[Fragment]:
             f.kind = None
         else:
             in_url = False
+    return frags
+
+
+_SENTENCE_END = (".", ",", ";", ":", "?", "!", ")")
+
+
+def _sentence_continued(frags: list[Fragment]) -> list[Fragment]:
+    """A sentence wrapped just before a name in typewriter type ends on a line of that name
+    alone (``… before the normal \\shipout and`` then ``\\@EveryShipout@EveryHook.``): the
+    line is the sentence's end, not code."""
+    for prev, f in pairwise(frags):
+        if (
+            prev.kind is None and f.kind == "code" and not prev.text.rstrip().endswith(_SENTENCE_END)
+            and f.text.rstrip().endswith(_SENTENCE_END) and len(f.text.split()) <= 2
+            and abs(f.x0 - prev.x0) <= 1.0 and f.block == prev.block
+            and f.y0 - prev.y1 < _CODE_SKIP * prev.size
+        ):
+            f.kind = None
     return frags
 
 

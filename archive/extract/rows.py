@@ -38,6 +38,8 @@ def merge_rows(
 
 
 _EDGE_ROWS = 3  # rows that start at one left edge for it to be the text's
+_NOTE_SHARE = 4  # rows beside a margin note: at most one in this many
+_NOTE_WORDS = 4  # words of a margin note
 
 
 def _margin_notes(rows: list[list[Fragment]]) -> list[list[Fragment]]:
@@ -49,19 +51,47 @@ def _margin_notes(rows: list[list[Fragment]]) -> list[list[Fragment]]:
     for (column, x0), n in edges.most_common():
         if n >= _EDGE_ROWS:
             left.setdefault(column, x0)
+    # Notes are few beside the text: where many rows reach left of the edge, the edge is
+    # a second column's, or the text's own is ragged.
+    outside = Counter(row[0].column for row in rows if row[0].column in left and any(
+        f.x1 < left[row[0].column] - f.size for f in row))
+    columns = Counter(row[0].column for row in rows)
     out: list[list[Fragment]] = []
+    deferred: list[list[Fragment]] = []
     for row in rows:
-        edge = left.get(row[0].column)
-        if edge is not None and len(row) > 1:
+        column = row[0].column
+        edge = left.get(column)
+        if edge is not None and len(row) > 1 and outside[column] * _NOTE_SHARE <= columns[column]:
             note = [f for f in row if f.x1 < edge - f.size]
             text = [f for f in row if f.x0 >= edge - 1.0]
-            # A line's number in the margin stays with its line: a note has words.
-            worded = any(ch.isalpha() for f in note for ch in f.text)
+            # A line's number in the margin stays with its line: a note has a few words.
+            words = " ".join(f.text for f in note).split()
+            worded = 0 < len(words) <= _NOTE_WORDS and any(ch.isalpha() for w in words for ch in w)
             if note and text and worded and len(note) + len(text) == len(row):
-                out += [note, text]
+                for f in note:
+                    f.kind = "heading"  # a side heading, whatever its face
+                if _opens(out[-1] if out else None, text, edge):
+                    out += [note, text]
+                else:
+                    out.append(text)  # beside a paragraph's middle: after the page's text
+                    deferred.append(note)
                 continue
         out.append(row)
-    return out
+    return out + deferred
+
+
+def _opens(above: list[Fragment] | None, row: list[Fragment], edge: int) -> bool:
+    """``row`` opens a paragraph by its look: first on the page, set off by a skip, indented,
+    or under a line that ends a sentence."""
+    if above is None:
+        return True
+    first = min(row, key=lambda f: f.x0)
+    last = max(above, key=lambda f: f.x1)
+    skip = min(f.y0 for f in row) - max(f.y1 for f in above)
+    return (
+        skip > 0.5 * first.size or first.x0 > edge + 1.0
+        or last.text.rstrip().endswith((".", ":", "!", "?"))
+    )
 
 
 def _caps_raised(rows: list[list[Fragment]]) -> list[list[Fragment]]:
