@@ -478,3 +478,18 @@ def test_a_note_in_the_left_margin_is_no_part_of_the_line_beside_it() -> None:
     texts = [b.text for b in blocks]
     assert texts[:4] == [PARAGRAPHS[0], "\\AtNextShipout", PARAGRAPHS[1], PARAGRAPHS[2]]
     assert texts[4:] == ["27 \\def\\x{1}"]
+
+
+def test_a_sentence_that_ends_on_a_name_in_typewriter_type_is_no_code() -> None:
+    regular, _ = pick_fonts()
+    lines = _filled(PARAGRAPHS[0].split()[:-1], regular, 10.0)
+    placed: list[Placed] = [(LEFT, 80 + 12 * k, line, 10.0, "serif")
+                            for k, line in enumerate(lines)]
+    placed.append((LEFT, 80 + 12 * len(lines), "\\@EveryShipout@EveryHook.", 10.0, "mono"))
+    code = "12 \\newcommand{\\@EveryShipout@AtNextHook}{}"
+    placed.append((LEFT, 96 + 12 * len(lines), code, 9.0, "mono"))
+    blocks = analyse(placed_pages([placed], size=(WIDTH, HEIGHT))).segmentation.blocks
+    words = PARAGRAPHS[0].split()[:-1]
+    assert [(b.role, b.text) for b in blocks] == [
+        ("body", " ".join([*words, "\\@EveryShipout@EveryHook."])), ("code", code)
+    ]

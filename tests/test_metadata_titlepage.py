@@ -179,6 +179,22 @@ def test_a_standard_number_is_no_citation() -> None:
     assert parse_running("Вестник КазНУ. Т. 5, № 2, 2021") is not None
 
 
+def test_a_running_foot_with_a_note_after_its_citation() -> None:
+    # TUGboat's foot: the citation, a dash, the proceedings it belongs to, the page number.
+    even = parse_running("84 TUGboat, Volume 28 (2007), No. 1 — Proceedings of the "
+                         "Practical TEX 2006 Conference")
+    odd = parse_running("TUGboat, Volume 28 (2007), No. 1 — Proceedings of the Practical "
+                        "TEX 2006 Conference 85")
+    for line, page in ((even, 84), (odd, 85)):
+        assert line is not None
+        assert (line.journal, line.year, line.volume, line.issue, line.page) == (
+            "TUGboat", 2007, "28", "1", page
+        )
+    # GOST sets a citation's own parts apart with dashes: nothing is cut there.
+    gost = parse_running("Вестник КазНУ. Серия юридическая. – 2024. – № 4")
+    assert gost is not None and (gost.year, gost.issue) == (2024, "4")
+
+
 def test_the_head_of_a_plain_text_file() -> None:
     text = (
         "*usr_01.txt*\tFor Vim version 9.0.  Last change: 2019 Nov 21\n\n"

@@ -299,7 +299,9 @@ def _url_continued(frags: list[Fragment]) -> list[Fragment]:
     return frags
 
 
-_SENTENCE_END = (".", ",", ";", ":", "?", "!", ")")
+# How a wrapped sentence's last line ends; code lines end so seldom (``)``, ``;`` and ``:``
+# end code as often as prose, so they prove nothing).
+_SENTENCE_END = (".", ",", "?", "!")
 
 
 def _sentence_continued(frags: list[Fragment]) -> list[Fragment]:
@@ -308,7 +310,8 @@ def _sentence_continued(frags: list[Fragment]) -> list[Fragment]:
     line is the sentence's end, not code."""
     for prev, f in pairwise(frags):
         if (
-            prev.kind is None and f.kind == "code" and not prev.text.rstrip().endswith(_SENTENCE_END)
+            prev.kind is None and f.kind == "code"
+            and not prev.text.rstrip().endswith((*_SENTENCE_END, ";", ":"))
             and f.text.rstrip().endswith(_SENTENCE_END) and len(f.text.split()) <= 2
             and abs(f.x0 - prev.x0) <= 1.0 and f.block == prev.block
             and f.y0 - prev.y1 < _CODE_SKIP * prev.size

@@ -59,6 +59,27 @@ class RunningLine:
     last: int | None = None  # the end of a printed page range ("pp. 35-42")
 
 
+_NOTE_DASH = re.compile(r"\s[—–]\s+(?P<note>[^—–]*?)(?:\s+(?P<page>\d{1,4}))?$")
+
+
+def _without_note(line: str) -> tuple[str, int | None]:
+    """The citation without a note after a spaced dash (``TUGboat, Volume 28 (2007), No. 1
+    — Proceedings of the Practical TEX 2006 Conference 85``), and the page number that ends
+    the line after it. The note is cut only where the citation before it is whole (a year
+    and a volume or an issue) and the note is words, not more of the citation (GOST's
+    ``Вестник. – 2024. – № 4`` sets its parts apart with dashes too)."""
+    note = _NOTE_DASH.search(line)
+    if note is None:
+        return line, None
+    head, words = line[: note.start()], note["note"]
+    whole = _YEAR_RE.search(head) and (_ISSUE_RE.search(head) or _VOLUME_RE.search(head))
+    if not whole or _ISSUE_RE.search(words) or _VOLUME_RE.search(words):
+        return line, None
+    if len(re.findall(r"[^\W\d_]{2,}", words)) < 2:
+        return line, None
+    return head.strip(" .,;"), int(note["page"]) if note["page"] else None
+
+
 def parse_running(text: str, printed_page: int | None = None,
                   origin: AnyOrigin = Origin.RUNNING_FOOTER) -> RunningLine | None:
     """The journal citation in one running header/footer line, or None."""
@@ -78,6 +99,9 @@ def parse_running(text: str, printed_page: int | None = None,
     if lead:
         page = page or int(lead.group("page"))
         line = line[lead.end():]
+    line, noted_page = _without_note(line)
+    if not lead and page is None:
+        page = noted_page
     tokens = [m for m in (_ISSUE_RE.search(line), _VOLUME_RE.search(line)) if m]
     years = list(_YEAR_RE.finditer(line))
     if not tokens or not years:
