@@ -80,6 +80,9 @@ def test_figure_regions_need_many_items_and_text_inside_them() -> None:
     assert len(regions) == 1
     assert is_figure_text("0.5", (150, 302, 160, 312), regions)  # a tick label below
     assert not is_figure_text("Figure 1: Residuals", (150, 302, 300, 312), regions)
+    # A category's name, long, right-aligned at the axis beside the bars.
+    assert is_figure_text("Mecklenburg-Vorpommern", (30, 200, 96, 207), regions)
+    assert not is_figure_text("that ends a sentence beside it.", (10, 200, 96, 207), regions)
     box = [(50.0, 50.0, 550.0, 90.0)]  # a frame around text is no figure
     assert figure_regions(group_drawings(box, (0, 0, 600, 800)), box) == []
     # Nor is a listing shaded a line at a time, with a rule over and under it.

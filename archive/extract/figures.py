@@ -31,6 +31,7 @@ _TOUCH = 4.0  # points: items this close belong to one region
 _CELL = 24.0  # points: grid cell for grouping items
 _GROW = 14.0  # points: tick labels sit this far outside the axes
 _AXIS_TITLE = 32.0  # points: axis titles, short, sit this far
+_TICK_WORDS = 3  # words of a tick label
 _CAPTION = re.compile(
     r"^\s*(?:fig(?:ure)?\.?|table|рис(?:унок|\.)?|таблица|сурет|кесте|chart|diagram)\s*\d",
     re.IGNORECASE,
@@ -125,11 +126,22 @@ def is_figure_text(text: str, box: Rect, regions: list[Rect]) -> bool:
             # A line of running text wider than the drawing passes by it, not through it.
             return width <= 1.05 * (x1 - x0) + 2 * _GROW
         near = _AXIS_TITLE
+        label = not text.rstrip().endswith((".", ":", ";"))
         if (x0 - near <= cx <= x1 + near and y0 - near <= cy <= y1 + near
-                and width <= 0.5 * (x1 - x0) and len(text.split()) <= 8
-                and not text.rstrip().endswith((".", ":", ";"))):
+                and width <= 0.5 * (x1 - x0) and len(text.split()) <= 8 and label):
             return True  # an axis title or a label beside the drawing
+        if label and len(text.split()) <= _TICK_WORDS and _beside(box, (x0, y0, x1, y1)):
+            return True  # a long tick label (a category's name) ending at the axis
     return False
+
+
+def _beside(box: Rect, region: Rect) -> bool:
+    """``box`` ends (or starts) within a tick label's reach of the region's side, level
+    with it, as a bar chart's category names stand right-aligned at its axis."""
+    cy = (box[1] + box[3]) / 2
+    if not region[1] <= cy <= region[3]:
+        return False
+    return 0 <= region[0] - box[2] <= _GROW or 0 <= box[0] - region[2] <= _GROW
 
 
 def _near(a: Rect, b: Rect) -> bool:
