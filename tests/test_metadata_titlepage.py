@@ -227,6 +227,30 @@ def test_a_readme_opens_with_its_title_flush_left() -> None:
     assert (md.title, md.year) == ("Посвящается памяти Иэна Мёрдока", None)
 
 
+def test_a_note_kept_from_a_mailing_list_with_an_underlined_title_and_its_authors() -> None:
+    prose = ("It is impossible to give guidelines which will work for everyone here, so just\n"
+             "send some feedback to the mailing list to get this document tailored to you.\n")
+    text = (
+        "From: Rutger Nijlunsing <rutger@example.com>\n"
+        "Subject: Setting up a repository which can be pushed into over HTTP.\n"
+        "Date: Thu, 10 Aug 2006 22:00:26 +0200\n\n"
+        "How to set up a server over http\n=================================\n\n"
+        + prose * 3 + "\nStep 1: set up a bare repository\n--------------------------------\n\n"
+        + prose * 2 + "\nAuthors\n  Johannes Schindelin <js@example.com>\n"
+        "  Rutger Nijlunsing <rn@example.com>\n"
+    )
+    a = analyse(text.encode())
+    assert a.metadata.title == "How to set up a server over http"
+    assert [x.family for x in a.metadata.authors] == ["Schindelin", "Nijlunsing"]
+    assert a.metadata.year == 2006
+    # The sender stays on record as the header's opinion.
+    assert any(c.detail == "Rutger Nijlunsing <rutger@example.com>" for c in a.candidates
+               if c.field == "authors")
+    # An underlined line is a heading of its own.
+    headings = [b.text for b in a.segmentation.blocks if b.role == "heading"]
+    assert "Step 1: set up a bare repository" in headings
+
+
 def test_a_title_case_subtitle_does_not_outvote_the_stated_authors() -> None:
     lines = [("Regression Models in Practice", 20.0), ("Applied Econometrics", 12.0), *_BODY]
     a = analyse(_pdf(lines, author="Christian Kleiber"))

@@ -77,6 +77,8 @@ def extract_text(data: bytes) -> Document:
         raws = sheet.split("\n")
         for raw, shape in zip(raws, literal.classify(raws), strict=True):
             stripped = raw.rstrip()
+            if shape == literal.RULE and not blank and lines and _underlines(stripped, lines[-1]):
+                lines[-1] = replace(lines[-1], kind="heading")
             if shape in (literal.BLANK, literal.RULE, literal.END_MARK):
                 blank = bool(lines) or blank
                 continue
@@ -94,6 +96,16 @@ def extract_text(data: bytes) -> Document:
         media_type=MEDIA_TYPE, extractor=f"{EXTRACTOR} ({decoded.description})",
         lines=tuple(lines), info=tuple(info), warnings=decoded.warnings,
     )
+
+
+_UNDERLINE_SLACK = 3  # characters an underline may miss its heading's length by
+
+
+def _underlines(rule: str, above: Line) -> bool:
+    """A rule right under a line of text, about as long, underlines it: a heading as
+    AsciiDoc, Markdown and reStructuredText type one (``Step 1`` over ``------``)."""
+    text = above.text.strip()
+    return above.kind is None and abs(len(rule.strip()) - len(text)) <= _UNDERLINE_SLACK
 
 
 def _rejoin_words(lines: list[Line], open_word: list[bool]) -> list[Line]:

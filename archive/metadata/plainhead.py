@@ -10,11 +10,13 @@ when its middle sits at the middle of the file's usual line width.
 from __future__ import annotations
 
 import re
+from email.utils import parsedate_to_datetime
 
 from ..models import Author, Candidate, Document, Line
 from ..origins import InText, Part
 from ..textcopy import usual_width
 from . import patterns as pt
+from .names import split_names
 from .rows import title_like
 from .titleblock import names_on
 from .titlepage import date_year
@@ -26,6 +28,12 @@ _SLACK = 4  # columns a centred line's middle may miss the page's middle by
 _RULE = re.compile(r"^[\W_]+$")
 _PROSE = 0.7  # of the usual width: a line of running text
 _PROSE_LINES = 3  # of them, after which no centred line is the title
+_HEADER_FIELD = re.compile(
+    r"^(?P<key>From|Subject|Date|To|Cc|Content-type|Message-ID):\s(?P<value>.*)$", re.IGNORECASE
+)
+_HEADER_LINES = 12
+_AUTHORS_LABEL = re.compile(r"(?i)(?:authors?|авторы?|авторлар|written by)\s*:?")
+_MAX_AUTHOR_LINES = 12
 _BYLINE = re.compile(r"(?:^|\s[-–—:]\s+)(?:by|автор(?:ы)?:?)\s+(?P<names>\S.*)$", re.I)
 
 
@@ -54,12 +62,76 @@ def _byline(text: str) -> list[Author]:
     return names_on(match.group("names")) if match else []
 
 
+def _underlined(head: list[Line], width: int) -> list[Candidate]:
+    """The first heading underlined with a rule of its own length (``How to setup …`` over
+    ``====``: the extractor marks it a heading), as AsciiDoc, Markdown and
+    reStructuredText type a document's title; a tag set in the right half is no title."""
+    for line in head:
+        text = " ".join(line.text.split())
+        if line.kind == "heading" and 2 * _columns(line)[0] < width and title_like(text):
+            where = InText(Part.TITLE_LINES, line.page)
+            return [Candidate("title", text, where, lang=pt.guess_lang(text), detail=text,
+                              priority=PRIORITY)]
+    return []
+
+
+def _mail_header(lines: tuple[Line, ...]) -> list[Candidate]:
+    """A file that opens with a message's header (``From:``, ``Subject:``, ``Date:``), as
+    notes sent to a mailing list and kept as documents do: its sender and subject."""
+    out: list[Candidate] = []
+    for line in lines[:_HEADER_LINES]:
+        match = _HEADER_FIELD.match(line.text)
+        if match is None or (line.blank_before and line is not lines[0]):
+            break
+        key, value = match["key"].casefold(), match["value"].strip()
+        where = InText(Part.TITLE_LINES, line.page)
+        if key == "from" and (names := split_names(value)):
+            out.append(Candidate("authors", [a.as_json() for a in names], where, detail=value,
+                                 priority=TITLE_PRIORITY))
+        elif key == "subject" and value:
+            out.append(Candidate("title", value, where, lang=pt.guess_lang(value), detail=value,
+                                 priority=TITLE_PRIORITY - 5))
+        elif key == "date" and (year := _mail_year(value)):
+            out.append(Candidate("year", year, where, detail=value, priority=PRIORITY))
+    return out
+
+
+def _mail_year(value: str) -> int | None:
+    try:
+        return parsedate_to_datetime(value).year
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def _authors_section(lines: tuple[Line, ...]) -> list[Candidate]:
+    """An ``Authors`` section (a manual's last): a label alone, then a name a line, each
+    with its address or nothing else."""
+    for k, line in enumerate(lines):
+        if not _AUTHORS_LABEL.fullmatch(line.text.strip()):
+            continue
+        names: list[Author] = []
+        for entry in lines[k + 1 : k + 1 + _MAX_AUTHOR_LINES]:
+            if entry.blank_before and names:
+                break
+            found = split_names(entry.text)
+            if len(found) != 1 or not (found[0].email or len(entry.text.split()) <= 4):
+                break
+            names += found
+        if names:
+            where = InText(Part.TITLE_LINES, line.page)
+            return [Candidate("authors", [a.as_json() for a in names], where,
+                              detail=line.text.strip(), priority=PRIORITY)]
+    return []
+
+
 def candidates(doc: Document) -> list[Candidate]:
     if doc.media_type != "text/plain" or not doc.lines:
         return []
     head = [ln for ln in doc.lines[:_HEAD_LINES] if ln.page == doc.lines[0].page]
     width = usual_width([_columns(ln)[0] + _columns(ln)[1] for ln in doc.lines[:400]])
-    out: list[Candidate] = []
+    out: list[Candidate] = [
+        *_underlined(head, width), *_mail_header(doc.lines), *_authors_section(doc.lines)
+    ]
     fields: set[str] = set()
     prose = 0  # lines of running text so far: a title comes before them
     for k, line in enumerate(head):
