@@ -313,3 +313,26 @@ def test_an_e_mail_line_wrapped_after_a_comma_is_one_element() -> None:
     assert "Email addresses: j.author@example.org (Jos Author), cv@example.net (CV Second)" in (
         texts
     )
+
+
+def test_commands_after_a_prompt_are_code_and_blank_lines_around_them_say_nothing() -> None:
+    # An AsciiDoc howto: commands after a shell prompt, one continued past a backslash, a
+    # command without a prompt set off by its indent, and the text resuming in lower case
+    # after it; the blank lines still end the one-line paragraphs.
+    text = (
+        "Initialize a bare repository\n\n"
+        "    $ cd my-new-repo.git\n    $ git --bare init\n\n"
+        "This could be found under /etc/httpd, or refer to your Apache documentation here.\n\n"
+        "On Debian: this means being able to edit files under /etc/apache2 as root.\n\n"
+        "Now, add the remote in your existing repository which contains the project:\n\n"
+        "   $ git-config remote.upload.url \\\n       http://example.org/my-new-repo.git/\n\n"
+        "To check whether all is OK, do:\n\n"
+        "   curl --netrc --location -v http://example.org/my-new-repo.git/HEAD\n\n"
+        "...this should give something like 'ref: refs/heads/master', which is fine.\n"
+    )
+    out = blocks(text)
+    assert ("code", "$ cd my-new-repo.git\n$ git --bare init") in out
+    assert ("code", "$ git-config remote.upload.url \\\n    http://example.org/my-new-repo.git/"
+            ) in out
+    texts = [t for _, t in out]
+    assert "On Debian: this means being able to edit files under /etc/apache2 as root." in texts

@@ -193,6 +193,14 @@ def _wraps(
     return out, width, head
 
 
+def _indent(c: CleanLine) -> int:
+    """Columns a text copy's line is indented by (0 with geometry)."""
+    if c.line.x0 is not None:
+        return 0
+    raw = c.line.text.expandtabs(8)
+    return len(raw) - len(raw.lstrip())
+
+
 def _blanks_reliable(lines: list[CleanLine]) -> bool:
     """Blank lines mark paragraphs here, unless one of them plainly splits a sentence.
 
@@ -210,10 +218,11 @@ def _blanks_reliable(lines: list[CleanLine]) -> bool:
         tail = prev.text.rstrip()
         broken = tail[-1:] in "-\u00ad" and tail[-2:-1].isalnum()
         first = next((ch for ch in cur.text if ch.isalnum()), "")
-        # "…; and" ⏎⏎ "b) cause …": the next item of a list, not the sentence going on.
+        # "…; and" ⏎⏎ "b) cause …": the next item of a list, not the sentence going on; and
+        # after a line indented deeper (a command set off in the text), the text resumes.
         continues = (
             first.islower() and not closes_clause(tail) and tail[-1:] not in ",;:"
-            and not LIST_MARKER.match(cur.text)
+            and not LIST_MARKER.match(cur.text) and _indent(prev) <= _indent(cur)
         )
         if broken or continues:
             return False

@@ -15,7 +15,8 @@ A text file has no markup, but its layout says what a line is:
   the file's wrap width for the next line's first word. Prose indented as a note fills
   its lines instead;
 * a short line set in the right half of the page directly above a line of text is a label
-  of its own (a tag, an anchor), not the first line of the paragraph under it.
+  of its own (a tag, an anchor), not the first line of the paragraph under it;
+* a command after a shell's or an interpreter's prompt (``$ git --bare init``) is literal.
 """
 
 from __future__ import annotations
@@ -43,7 +44,17 @@ def classify(raw: list[str]) -> list[str]:
     _announced_blocks(raw, shapes, indents)
     _unannounced_blocks(raw, shapes, indents, width)
     _labels(shapes, indents, width)
+    for k, r in enumerate(raw):
+        if shapes[k] == TEXT and (
+            _PROMPTED.match(r) or (k and shapes[k - 1] == CODE and raw[k - 1].endswith("\\"))
+        ):
+            shapes[k] = CODE  # a command, or a line it is continued on past a backslash
     return shapes
+
+
+# A command after a shell's or an interpreter's prompt (``$ git --bare init``) is typed
+# as it is run, whatever surrounds it.
+_PROMPTED = re.compile(r"^\s*(?:\$|R>|>>>)\s+[\w./~-]")
 
 
 def _plain_shape(raw: str) -> str:
