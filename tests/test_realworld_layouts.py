@@ -205,3 +205,13 @@ def test_a_title_and_author_in_capitals_over_an_abstract_in_smaller_type() -> No
     assert abstract.role == "abstract"
     assert abstract.text.startswith("Abstract. Quantile regression is an evolving body")
     assert abstract.text.endswith("can be freely downloaded from CRAN: http://cran.r-project.org.")
+
+
+def test_a_column_opening_with_a_heading_after_a_caption_is_no_float() -> None:
+    # TUGboat, two columns: the first ends with a figure's caption, the second opens with a
+    # section whose text runs past a figure of its own ("Fig-" / caption / "ure 9 is…").
+    # The caption ends no sentence, but the text before it did: the section is text.
+    blocks = analyse((DATA / "tug-henderson-p5.pdf").read_bytes()).segmentation.blocks
+    roles = {b.text[:40]: b.role for b in blocks}
+    assert roles["4.4 The label command"] == "heading"
+    assert roles["One of the nicest features of METAPOST i"] == "body"

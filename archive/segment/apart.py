@@ -87,10 +87,14 @@ def _floats_above(
         if top == k or top == 0 or _same_box(lines[top - 1], c):
             continue
         body = [j for j in range(top, k) if j not in used]  # code in it stays code
-        before, after = lines[top - 1], lines[end + 1] if end + 1 < len(lines) else None
+        # The sentence broke off at the text's last line before the float, past the notes
+        # and captions set apart at the foot before it.
+        last = max((j for j in range(top) if j not in used), default=None)
+        after = lines[end + 1] if end + 1 < len(lines) else None
         if (
             not body
-            or pt.ends_clause(before.text)
+            or last is None
+            or pt.ends_clause(lines[last].text)
             # The column's first line going on in lower case is the sentence's rest.
             or (not pt.starts_upper(lines[body[0]].text)
                 and pt.first_letter(lines[body[0]].text) != "")
