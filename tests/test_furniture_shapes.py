@@ -328,3 +328,25 @@ def test_a_first_page_head_that_repeats_the_other_pages_foot_line() -> None:
     blocks, _ = _texts(placed_pages(pages, size=(WIDTH, HEIGHT)))
     assert not [b for b in blocks if "MNRAS" in b or "Preprint" in b]
     _assert_all_kept(blocks, body)
+
+
+def test_a_title_the_odd_pages_repeat_as_their_head_in_smaller_type_stays() -> None:
+    # A journal article's title on its first page, where no head is printed, set at the
+    # height of the heads that repeat it in text type on the odd pages.
+    title = "A guide to METAPOST graphics"
+    pages: list[list[Placed]] = []
+    body: list[str] = []
+    for n in range(1, 7):
+        lines = running_text(26 if n > 1 else 22, seed=80 + n)
+        body += lines
+        top: list[Placed] = (
+            [(LEFT, HEAD, title, 14.0, "serif"), (LEFT, HEAD + 24, "Troy Henderson", 12.0,
+                                                  "serif")] if n == 1
+            else [(-LEFT, HEAD, title, 9.0, "serif")] if n % 2
+            else [(LEFT, HEAD, "Troy Henderson", 9.0, "serif")]
+        )
+        pages.append([*top, *_body(lines, top=TOP + (40 if n == 1 else 0)), _centred_number(n)])
+    blocks, arts = _texts(placed_pages(pages, size=(WIDTH, HEIGHT)))
+    assert blocks[0] == title
+    assert sum(text == title for _, text in arts) == 2  # pages 3 and 5
+    _assert_all_kept(blocks, body)

@@ -94,10 +94,13 @@ def by_position(doc: Document) -> list[Furniture]:
         if i not in found and marked[(lines[i].page, where)] and len(lines[i].text) <= 110:
             found[i] = Furniture(i, where, None)
     found.update(continuation_labels(lines, found))
-    # Type set for headings is furniture only when the very words recur on three pages (a
-    # stamp at the top of each): not "Chapter 1" opening each chapter at the same height,
-    # nor a title page's title that the running heads repeat with their page numbers.
-    verbatim = Counter(text for _, text in {(lines[i].page, lines[i].text) for i in band})
+    # Type set for headings is furniture only when the very words recur in it on three
+    # pages (a stamp at the top of each): not "Chapter 1" opening each chapter at the same
+    # height, nor a title page's title that the running heads repeat, in their own type or
+    # with their page numbers.
+    verbatim = Counter(text for _, text in {
+        (lines[i].page, lines[i].text) for i in band if _displayed(lines[i], display)
+    })
     return [
         found[i] for i in sorted(found)
         if not _displayed(lines[i], display) or verbatim[lines[i].text] >= 3
