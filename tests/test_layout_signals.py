@@ -493,3 +493,23 @@ def test_a_sentence_that_ends_on_a_name_in_typewriter_type_is_no_code() -> None:
     assert [(b.role, b.text) for b in blocks] == [
         ("body", " ".join([*words, "\\@EveryShipout@EveryHook."])), ("code", code)
     ]
+
+
+def test_a_placeholder_in_italic_type_between_code_lines_is_in_the_listing() -> None:
+    regular, _ = pick_fonts()
+    lines = _filled(PARAGRAPHS[0].split(), regular, 10.0)
+    placed: list[Placed] = [(LEFT, 80 + 12 * k, line, 10.0, "serif")
+                            for k, line in enumerate(lines)]
+    y = 80 + 12 * len(lines) + 8
+    listing = [("beginfig(1);", "mono", 0), ("draw commands", "italic", 14),
+               ("endfig;", "mono", 0), ("end;", "mono", 0)]
+    placed += [(LEFT + 20 + dx, y + 12 * k, text, 10.0, face)
+               for k, (text, face, dx) in enumerate(listing)]
+    y += 12 * len(listing) + 8
+    placed += [(LEFT, y + 12 * k, line, 10.0, "serif")
+               for k, line in enumerate(_filled(PARAGRAPHS[1].split(), regular, 10.0))]
+    blocks = analyse(placed_pages([placed], size=(WIDTH, HEIGHT))).segmentation.blocks
+    assert [(b.role, b.text) for b in blocks] == [
+        ("body", PARAGRAPHS[0]), ("code", "\n".join(text for text, _, _ in listing)),
+        ("body", PARAGRAPHS[1]),
+    ]

@@ -321,6 +321,7 @@ def _sentence_continued(frags: list[Fragment]) -> list[Fragment]:
 
 
 _CODE_SKIP = 0.6  # ems between a code line and the next: more is a blank line's skip
+_PLACEHOLDER_WORDS = 4  # words of a placeholder line in a listing (``draw commands``)
 
 
 def _code_continued(frags: list[Fragment]) -> list[Fragment]:
@@ -336,6 +337,17 @@ def _code_continued(frags: list[Fragment]) -> list[Fragment]:
             or f.text.startswith("+ ")
             or (f.text.isdigit() and abs(f.x0 - prev.x0) <= 1.0)  # a blank line's number
         )) or _numbered_next(prev, f):
+            f.kind = "code"
+    # A line set close between two code lines, indented within the listing, is the
+    # listing's: a placeholder in italic type (``draw commands`` between ``beginfig(1);``
+    # and ``endfig;``).
+    for prev, f, nxt in zip(frags, frags[1:], frags[2:], strict=False):
+        if (
+            prev.kind == "code" and nxt.kind == "code" and f.kind is None
+            and len(f.text.split()) <= _PLACEHOLDER_WORDS and not f.text.endswith(_SENTENCE_END)
+            and f.x0 >= min(prev.x0, nxt.x0) - 1.0
+            and f.y0 - prev.y1 < _CODE_SKIP * prev.size and nxt.y0 - f.y1 < _CODE_SKIP * f.size
+        ):
             f.kind = "code"
     # A listing's first line, numbered one before the code line under it (``1 ⟨*package⟩``
     # in a TeX source's italic guard before ``2 \providecommand…``).
