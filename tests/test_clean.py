@@ -208,6 +208,12 @@ SEED_VOCAB = Vocabulary.from_texts(ARTICLE.read_text(encoding="utf-8").splitline
         ("design one-", "or two-tailed tests", "design one- or two-tailed tests"),
         ("аудио-", "және бейне жазбалар", "аудио- және бейне жазбалар"),
         ("the file", "/etc/hosts lists", "the file /etc/hosts lists"),
+        ("Analysis, 53. doi:10.1016/j.", "csda.2008.11.033.",
+         "Analysis, 53. doi:10.1016/j.csda.2008.11.033."),
+        ("doi:10.1016/j.csda.2008.11.033.", "The next", "doi:10.1016/j.csda.2008.11.033. The next"),
+        # An unspaced em dash TeX broke after joins without a space; a spaced one keeps it.
+        ("in a certain interval—", "however, this", "in a certain interval—however, this"),
+        ("интервал —", "однако этот", "интервал — однако этот"),
     ],
 )
 def test_join_lines(left: str, right: str, joined: str) -> None:

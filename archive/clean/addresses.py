@@ -9,7 +9,8 @@ from archive.lineshapes import URL_HEAD
 # A word that is (part of) an address: a scheme, "www.", an e-mail.
 ADDRESS_TOKEN = re.compile(r"://|^www\.|@\w")
 _SCHEME = re.compile(r"(?:https?|ftp|file):", re.IGNORECASE)
-_URL_START = re.compile(URL_HEAD + r"\S", re.IGNORECASE)
+# An address's start, or a DOI's (``doi:10.1016/j.``: its suffix breaks at dots too).
+_URL_START = re.compile(r"(?:" + URL_HEAD + r"|doi:10\.\d+/)\S", re.IGNORECASE)
 
 
 def broken_at_slash(left: str, right: str) -> bool:
@@ -29,9 +30,9 @@ _URL_GOES_ON = re.compile(r"[a-z0-9][\w-]*(?:/\S*|\.[\w-]+\S*)", re.IGNORECASE)
 
 def broken_at_dot(left: str, right: str) -> bool:
     """An address broken after one of its dots (``https://doi.`` + ``org/10.18637/…``,
-    ``www.`` + ``debian.org``): the next line's first word goes on as an address does,
-    with a slash or a dot inside it; a sentence that ends with an address is followed by
-    a word."""
+    ``www.`` + ``debian.org``, ``doi:10.1016/j.`` + ``csda.2008.11.033``): the next line's
+    first word goes on as an address does, with a slash or a dot inside it; a sentence
+    that ends with an address is followed by a word."""
     last = left.rsplit(" ", 1)[-1].lstrip("(<«\"")
     if not last.endswith(".") or last.endswith("..") or not _URL_START.match(last):
         return False

@@ -186,6 +186,8 @@ def join_lines(left: str, right: str, vocab: Vocabulary) -> str:
         return head_text + left[: hyphen[1]] + ("-" if keep else "") + right
     if left[-1] in "–—" and left[-2:-1].isdigit() and right[:1].isdigit():
         return head_text + left + right  # a range split after its dash: 2020–/2024
+    if left[-1] == "—" and left[-2:-1].isalpha() and right[:1].isalpha():
+        return head_text + left + right  # an unspaced dash TeX broke after: interval—/however
     if broken_at_slash(left, right) or broken_at_dot(left, right):
         return head_text + left + right  # "GNU/" + "Linux", "https://doi." + "org/10.…"
     if left.endswith(".-") and left[-3:-2].isalpha() and right[:1].isalpha():

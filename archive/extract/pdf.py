@@ -278,7 +278,8 @@ def _fragments(
     return horizontal, rotated
 
 
-_URL_END = re.compile(URL_HEAD + r"\S*[/\-_.~=&?#%\w]$", re.IGNORECASE)
+# An address, or a DOI, at a line's end (``doi:10.1016/j.`` then ``csda.2008.11.033.``).
+_URL_END = re.compile(r"(?:" + URL_HEAD + r"|doi:\s?10\.)\S*[/\-_.~=&?#%\w]$", re.IGNORECASE)
 _URL_PART = re.compile(r"[\w/\-.~=&?#%:+@]+")
 
 
