@@ -237,7 +237,9 @@ def test_references_with_typewriter_addresses_over_a_page_break() -> None:
     second: list[list[tuple[float, list[tuple[str, str]]]]] = [
         [(LEFT, [("Kleiber C, Zeileis A (2008). Applied Econometrics with R. Springer,", "serif")]),
          (hang, [("New York. ISBN 978-0-387-77316-2.", "serif")])],
-        [(LEFT, [("Verbeek M (2004). A Guide to Modern Econometrics. Wiley.", "serif")])],
+        [(LEFT, [("Verbeek M (2004). A Guide to Econometrics. Wiley. doi:10.1016/j.",
+                  "serif")]),
+         (hang, [("csda.2008.11.033.", "mono")])],
     ]  # fmt: skip
     fonts = {"serif": regular, "mono": mono}
     widths = [x + sum(fonts[f].text_length(t, fontsize=9.0) for t, f in runs) - LEFT
@@ -266,6 +268,7 @@ def test_references_with_typewriter_addresses_over_a_page_break() -> None:
         "time-series-models-for-business."
     )
     assert refs[1].text.endswith("NJ, http://pages.example.edu/~wgreene/Text/ea.htm.")
+    assert refs[4].text.endswith("Wiley. doi:10.1016/j.csda.2008.11.033.")
     assert not any(b.role == "code" for b in seg.blocks)
 
 
