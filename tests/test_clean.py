@@ -313,6 +313,14 @@ def test_productive_first_halves_and_latin_words() -> None:
     assert join_lines("the intermediate and inter-", "national law", english) == (
         "the intermediate and international law"
     )
+    # An English dictionary: two common words that together are none keep their hyphen;
+    # a word it knows whole joins; a proper name it lacks gets no answer from it.
+    assert join_lines("Pearson product-", "moment correlation", english) == (
+        "Pearson product-moment correlation"
+    )
+    assert join_lines("a well-", "known result", english) == "a well-known result"
+    assert join_lines("the prod-", "uct of", english) == "the product of"
+    assert join_lines("the Euro-", "pean Union", english) == "the European Union"
 
 
 def test_compound_at_a_line_end_in_a_generated_pdf() -> None:

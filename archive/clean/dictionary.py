@@ -1,8 +1,10 @@
-"""Russian words a dictionary knows: pymorphy3 with the OpenCorpora dictionary.
+"""Words a dictionary knows: Russian from pymorphy3 with the OpenCorpora dictionary,
+English from pyspellchecker's word-frequency list.
 
 Used where the document itself gives no evidence whether a hyphen at a line end is a word
-break or a compound's own hyphen (``черно-`` + ``белой``). The analyser is loaded once per
-process, on first use (about 0.15 s), and only for Cyrillic words.
+break or a compound's own hyphen (``черно-`` + ``белой``, ``product-`` + ``moment``). Each
+dictionary is loaded once per process, on first use (about 0.15 s), and only for words of
+its script.
 """
 
 from __future__ import annotations
@@ -28,3 +30,23 @@ def is_russian_word(word: str) -> bool:
     if not _RUSSIAN_WORD.fullmatch(word):
         return False
     return bool(_analyser().word_is_known(word))
+
+
+_ENGLISH_WORD = re.compile("[a-z]+(?:'[a-z]+)?")
+
+
+@functools.cache
+def _english() -> Any:  # spellchecker.WordFrequency; the import is deferred on purpose
+    from spellchecker import SpellChecker
+
+    return SpellChecker(language="en", distance=1).word_frequency
+
+
+@functools.lru_cache(maxsize=65536)
+def english_frequency(word: str) -> int:
+    """How often the English list's corpus has ``word`` (case does not matter); 0 for a
+    word it lacks. The list holds no proper names (``European`` is not in it)."""
+    word = word.casefold()
+    if not _ENGLISH_WORD.fullmatch(word):
+        return 0
+    return int(_english()[word])

@@ -41,6 +41,10 @@ _SOFT_END = re.compile(r"([^\W_][\w'’-]*)\u00ad\s*$")
 _HEAD = re.compile(r"^([\w'’]+(?:-[\w'’]+)*)")
 _SOFT_HYPHEN = "\u00ad"
 _CYRILLIC_WORD = re.compile("[\u0400-\u04ff]+")
+_LATIN_WORD = re.compile("[A-Za-z]+")
+# Occurrences in the English list's corpus of a word common enough to stand in a compound
+# (the list also holds rare words and fragments: ``pean``, ``tion``-like scraps).
+_COMMON_ENGLISH = 500
 _BREAK_HYPHENS = "-‐‑"
 
 _SHORT_TAIL = 5  # letters: the longest remainder read as such an ending plus one more
@@ -200,6 +204,24 @@ _ADJECTIVE_END = re.compile(
 )
 
 
+def _english_dictionary_says(last: str, tail: str) -> bool | None:
+    """An English dictionary's answer, or None when it has none: the joined word as one
+    joins (``prod-`` + ``uct``); two common words of their own that together are none keep
+    their hyphen (``product-`` + ``moment``, ``well-`` + ``known``). The list has no proper
+    names, so a capitalised word (``Euro-`` + ``pean``) gets no answer."""
+    if not (_LATIN_WORD.fullmatch(last) and _LATIN_WORD.fullmatch(tail)) or last[0].isupper():
+        return None
+    from archive.clean.dictionary import english_frequency
+
+    if english_frequency(last + tail):
+        return False
+    if min(len(last), len(tail)) >= 3 and min(
+        english_frequency(last), english_frequency(tail)
+    ) >= _COMMON_ENGLISH:
+        return True
+    return None
+
+
 def _russian_dictionary_says(last: str, tail: str) -> bool | None:
     """A Russian dictionary's answer, or None when it has none.
 
@@ -304,6 +326,8 @@ def keep_hyphen(stem: str, tail: str, vocab: Vocabulary) -> bool:
     if vocab.knows_joined(joined):
         return False
     by_dictionary = _russian_dictionary_says(last, first_tail)
+    if by_dictionary is None:
+        by_dictionary = _english_dictionary_says(last, first_tail)
     if by_dictionary is not None:
         return by_dictionary
     head = last.casefold()
