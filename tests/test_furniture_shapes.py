@@ -194,6 +194,18 @@ def test_a_table_of_contents_is_kept_whole_out_of_the_text() -> None:
     _assert_all_kept(blocks, [ln for n in range(2, 6) for ln in running_text(34, seed=n)])
 
 
+def test_a_named_contents_list_whose_numbers_follow_its_titles_is_kept_out() -> None:
+    # A style that sets each page number right after its title: no leaders, no right edge.
+    placed: list[Placed] = [(LEFT, TOP, "contents", 12.0, "serif")]
+    placed += [(LEFT + (0 if leader is None else 15), TOP + 20 + 13 * k, f"{title} {page}", 10.0,
+                "serif") for k, (title, page, leader) in enumerate(TOC)]
+    pages = [placed] + [[*_body(running_text(34, seed=n)), _centred_number(n)]
+                        for n in range(2, 4)]
+    blocks, arts = _texts(placed_pages(pages, size=(WIDTH, HEIGHT)))
+    assert len([text for kind, text in arts if kind == "contents"]) == len(TOC)
+    assert not [b for b in blocks if "Introduction" in b or "Ghostscript" in b]
+
+
 def test_lines_that_all_look_like_heads_are_kept_with_a_warning() -> None:
     # Every page holds one line on one row, numbered like a running head: the evidence
     # cannot be right for the whole document, so nothing is taken and the file says why.

@@ -206,6 +206,18 @@ def test_numbered_contents_entries_stay_apart() -> None:
         "    2.1. What is the latest version of Debian?\n"
     )
     assert len([b for b in blocks(text) if b[1][:1].isdigit()]) == 5, blocks(text)
+    # A long entry (it fills the line) and the next in the outline, one level down, or the
+    # next at a level above; an appendix lettered on.
+    deep = text + (
+        "    2.2. Покупка аппаратного обеспечения специально для GNU/Linux и других систем\n"
+        "        2.2.1. Избегайте собственнического или закрытого аппаратного обеспечения\n"
+        "    2.3. Установочные носители\n"
+        "A. Автоматическая установка\n"
+        "    A.1. Введение\n"
+        "B. Разметка диска\n"
+    )
+    entries = [t for _, t in blocks(deep) if t[:1].isdigit() or t[:1] in "AB"]
+    assert len(entries) == 11, entries
 
 
 def test_abstract_after_a_licence_notice_does_not_make_the_work_foreign() -> None:

@@ -116,11 +116,13 @@ def _ends_sentence(text: str) -> bool:
 def _is_contents(lines: tuple[Line, ...], kept: list[int], start: int, run: list[_Entry]) -> bool:
     if len(run) < _MIN_ENTRIES:
         return False
-    if not _aligned(lines, run):
-        return False
+    # Under a heading that names it, a list's numbers may follow its titles closely (a
+    # style that sets no leaders and no right edge); otherwise they must stand at one edge.
     named = start > 0 and _HEADING.match(lines[kept[start - 1]].text) is not None
+    if named:
+        return True
     led = sum(e.leader for e in run)
-    return named or 2 * led >= len(run)
+    return _aligned(lines, run) and 2 * led >= len(run)
 
 
 def _aligned(lines: tuple[Line, ...], run: list[_Entry]) -> bool:

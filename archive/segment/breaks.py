@@ -279,6 +279,40 @@ def list_marker(b: Boundary) -> bool | None:
     )
 
 
+_OUTLINE = re.compile(r"([A-Z]|\d{1,2})((?:\.\d{1,2})*)\.?\s")
+
+
+def _outline(text: str) -> tuple[str, ...] | None:
+    """``2.3.1. Title`` → ("2", "3", "1"); ``B.1 Intro`` → ("B", "1")."""
+    m = _OUTLINE.match(text)
+    if m is None:
+        return None
+    rest = tuple(x for x in m.group(2).split(".") if x)
+    return (m.group(1), *rest) if rest or m.group(1).isdigit() else None
+
+
+def next_in_outline(b: Boundary) -> bool | None:
+    """A line numbered as the next entry of an outline after the paragraph's own number
+    opens the next entry (a contents list, numbered headings): its first child (``2.3`` →
+    ``2.3.1``), its next sibling (``2.3.1`` → ``2.3.2``) or the next at a level above
+    (``2.3.1`` → ``2.4``, ``3``)."""
+    if b.hyphen or (a := _outline(b.opener)) is None or (c := _outline(b.cur.text)) is None:
+        return None
+    if c == (*a, "1"):
+        return True
+    for depth in range(len(a), 0, -1):
+        head, last = a[: depth - 1], a[depth - 1]
+        if len(c) == depth and c[:-1] == head and _follows(last, c[-1]):
+            return True
+    return None
+
+
+def _follows(a: str, b: str) -> bool:
+    if a.isdigit() and b.isdigit():
+        return int(b) == int(a) + 1
+    return len(a) == len(b) == 1 and a.isalpha() and ord(b) == ord(a) + 1
+
+
 def goes_on(b: Boundary) -> bool | None:
     """A word broken at the line's end, or a line opening in lower case, goes on."""
     return False if b.hyphen or b.lower_start else None
@@ -387,7 +421,8 @@ def short_before_gap(b: Boundary) -> bool | None:
 RULES: tuple[Rule, ...] = (
     markup_block, beside_block, unwrapped_hyphen, unwrapped_line, formula_piece, caption,
     label_alone, labelled_opening, caps_wrapped, display_wrapped, hanging_description,
-    reliable_blank, font_change, definition_term, list_marker, goes_on, gost_dash,
+    reliable_blank, font_change, definition_term, list_marker, next_in_outline, goes_on,
+    gost_dash,
     bare_label, title_after_references, inside_reference, next_entry, indent_after_gap,
     sentence_end_marked, sentence_end, heading_before, ended_on_purpose, centred_alone,
     short_before_gap,
