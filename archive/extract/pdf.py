@@ -290,7 +290,8 @@ def _url_continued(frags: list[Fragment]) -> list[Fragment]:
         if prev.kind == "code":
             in_url = False
             continue
-        in_url = in_url or bool(_URL_END.search(prev.text))
+        # Only a code line can go on with an address: the others need no search.
+        in_url = in_url or (f.kind == "code" and _URL_END.search(prev.text) is not None)
         if in_url and f.kind == "code" and _URL_PART.fullmatch(f.text) and f.x0 >= prev.x0 - 1.0:
             f.kind = None
         else:
