@@ -170,6 +170,8 @@ def lead_length(spans: list[Span]) -> int:
 def _numbered(spans: list[Span]) -> list[Span]:
     """The spans after a code line's number (``34`` set small before ``\\fancyfoot…``, as
     documented TeX sources print their code), else all of them."""
+    if len(spans) < 2:
+        return spans  # most lines: one span, nothing before it
     words = [s for s in spans if s["text"].strip()]
     if len(words) >= 2 and words[0]["text"].strip().isdigit() and (
         words[0]["size"] < words[1]["size"] - 0.5
