@@ -2,9 +2,10 @@
 English from pyspellchecker's word-frequency list.
 
 Used where the document itself gives no evidence whether a hyphen at a line end is a word
-break or a compound's own hyphen (``черно-`` + ``белой``, ``product-`` + ``moment``). Each
-dictionary is loaded once per process, on first use (about 0.15 s), and only for words of
-its script.
+break or a compound's own hyphen (``черно-`` + ``белой``, ``product-`` + ``moment``). The
+Russian dictionary is the one the word-form index reads lemmas from
+(``archive.search.russian``). Each is loaded once per process, on first use, and only for
+words of its script.
 """
 
 from __future__ import annotations
@@ -16,20 +17,16 @@ from typing import Any
 _RUSSIAN_WORD = re.compile("[а-яё]+(?:-[а-яё]+)?")
 
 
-@functools.cache
-def _analyser() -> Any:  # pymorphy3.MorphAnalyzer; the import is deferred on purpose
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer(lang="ru")
-
-
 @functools.lru_cache(maxsize=65536)
 def is_russian_word(word: str) -> bool:
     """The dictionary has ``word`` (any form of any lemma; case does not matter)."""
     word = word.casefold().replace("ё", "е")
     if not _RUSSIAN_WORD.fullmatch(word):
         return False
-    return bool(_analyser().word_is_known(word))
+    # Deferred: pymorphy3 is imported by the first Cyrillic word asked about.
+    from archive.search.russian import known
+
+    return known(word)
 
 
 _ENGLISH_WORD = re.compile("[a-z]+(?:'[a-z]+)?")

@@ -67,6 +67,8 @@ def read_beside(
 
 def _run(rows: list[list[Fragment]], start: int) -> list[list[list[Fragment]]]:
     """The rows from ``start`` on that split into the same blocks, each split in pieces."""
+    if len(rows[start]) < 2:
+        return []  # one fragment is one piece (most rows): no blocks side by side
     first = _pieces(rows[start])
     if len(first) < 2:
         return []

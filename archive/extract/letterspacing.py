@@ -21,9 +21,17 @@ Char = tuple[str, float, float]
 
 # Three or more tokens of one or two letters, one space apart, not inside a longer word.
 RUN = re.compile(r"(?<![^\W\d_])[^\W\d_]{1,2}(?: [^\W\d_]{1,2}){2,}(?![^\W\d_])")
+# What every run holds from its second token on (`` x y`` and no letter after): the scan
+# for it starts at spaces, which is quick, and most pages have none.
+_RUN_CORE = re.compile(r" [^\W\d_]{1,2} [^\W\d_]{1,2}(?![^\W\d_])")
 _UNIFORM = 1.2  # with no word space to compare: a gap this much wider than the narrowest
 _ORDINARY = 0.85  # a run's spaces at least this share of the line's word spaces are words
 _ALONE_TOKENS = 4  # a spaced run with no other words on its line: tokens it needs
+
+
+def has_run(text: str) -> bool:
+    """``text`` holds a run of one- or two-letter tokens (``RUN``) that may be letter-spaced."""
+    return _RUN_CORE.search(text) is not None and RUN.search(text) is not None
 
 
 def close_letterspacing(chars: list[Char]) -> str:

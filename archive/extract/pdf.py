@@ -37,7 +37,7 @@ from archive.extract.figures import (
 )
 from archive.extract.frame import body_frames
 from archive.extract.layout import Fragment, merge_rows, order_page
-from archive.extract.letterspacing import RUN, Char, close_letterspacing
+from archive.extract.letterspacing import Char, close_letterspacing, has_run
 from archive.extract.repair import looks_mojibake, repair_accents, repair_mojibake, repair_tex_codes
 from archive.extract.spacing import blank_flags
 from archive.extract.spans import (
@@ -200,7 +200,7 @@ def _read_pages(doc: pymupdf.Document) -> tuple[tuple[PageInfo, ...], list[list[
             raw = page.get_text("dict", textpage=textpage)
             # Characters with their widths, where a line may hold letter-spaced words. The
             # spans are searched as one text, a line break apart (no run crosses one).
-            chars = _line_chars(page.get_text("rawdict", textpage=textpage)) if RUN.search(
+            chars = _line_chars(page.get_text("rawdict", textpage=textpage)) if has_run(
                 "\n".join(span["text"] for b in raw["blocks"] if b["type"] == 0
                           for ln in b["lines"] for span in ln["spans"])) else {}
         except Exception as exc:
@@ -292,7 +292,8 @@ def _url_continued(frags: list[Fragment]) -> list[Fragment]:
         if prev.kind == "code":
             in_url = False
             continue
-        in_url = in_url or bool(_URL_END.search(prev.text))
+        # Only a code line can go on with an address: the others need no search.
+        in_url = in_url or (f.kind == "code" and _URL_END.search(prev.text) is not None)
         if in_url and f.kind == "code" and _URL_PART.fullmatch(f.text) and f.x0 >= prev.x0 - 1.0:
             f.kind = None
         else:

@@ -170,6 +170,8 @@ def lead_length(spans: list[Span]) -> int:
 def _numbered(spans: list[Span]) -> list[Span]:
     """The spans after a code line's number (``34`` set small before ``\\fancyfoot…``, as
     documented TeX sources print their code), else all of them."""
+    if len(spans) < 2:
+        return spans  # most lines: one span, nothing before it
     words = [s for s in spans if s["text"].strip()]
     if len(words) >= 2 and words[0]["text"].strip().isdigit() and (
         words[0]["size"] < words[1]["size"] - 0.5
@@ -191,8 +193,8 @@ def monospaced(spans: list[Span]) -> bool:
         total += n
         if _is_mono(s):
             mono += n
-    if total == 0:
-        return False
+    if total == 0 or mono < 0.25 * total:
+        return False  # most lines: no typewriter type to speak of
     first = next(s for s in spans if s["text"].strip())
     if not (_is_mono(first) or _keyword(first)) and _ADDRESS.fullmatch(
         "".join(s["text"] for s in spans if _is_mono(s)).strip()
@@ -200,8 +202,6 @@ def monospaced(spans: list[Span]) -> bool:
         return False  # "URL http://…": an address in typewriter type, the line is text
     if mono >= 0.9 * total:
         return True
-    if mono < 0.25 * total:
-        return False  # most lines: no typewriter type to speak of
     if not (_is_mono(first) or _keyword(first)):
         return False
     other = sum(len(s["text"].strip()) for s in spans

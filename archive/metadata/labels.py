@@ -25,32 +25,43 @@ ABSTRACT_LABELS: tuple[tuple[str, str], ...] = (
     (r"Summary", "en"),
     (r"Annotation", "en"),
 )
-_KW_RE = [
-    (re.compile(rf"^\s*{pat}\s*[:.—–-]\s*(?P<rest>.*)$", re.I), lang)
-    for pat, lang in KEYWORD_LABELS
-]
-_ABS_RE = [
-    (re.compile(rf"^\s*{pat}\s*(?:[:.—–-]\s*(?P<rest>.*))?$", re.I), lang)
-    for pat, lang in ABSTRACT_LABELS
-]
+
+
+def _labels(labels: tuple[tuple[str, str], ...], tail: str) -> re.Pattern[str]:
+    """One pattern for all of ``labels``, each a group of its own, in their order.
+
+    Every line is asked, so one match replaces a match per label. Alternatives are tried
+    in order, each with the tail, so the first label that matches is the one a match per
+    label would find (a label starts with a letter: the spaces before it are all taken).
+    """
+    alternatives = "|".join(f"({pattern})" for pattern, _ in labels)
+    return re.compile(rf"^\s*(?:{alternatives}){tail}", re.I)
+
+
+def _language(match: re.Match[str], labels: tuple[tuple[str, str], ...]) -> str:
+    """The language of the label ``match`` (of ``_labels(labels, …)``) found."""
+    return next(lang for (_, lang), found in zip(labels, match.groups(), strict=False)
+                if found is not None)
+
+
+_KW_RE = _labels(KEYWORD_LABELS, r"\s*[:.—–-]\s*(?P<rest>.*)$")
+_ABS_RE = _labels(ABSTRACT_LABELS, r"\s*(?:[:.—–-]\s*(?P<rest>.*))?$")
 _MAX_KEYWORD_CHARS = 800
 
 
 def keyword_label(text: str) -> tuple[str, str] | None:
     """``(language, text after the label)`` when ``text`` starts with a keywords label."""
-    for pattern, lang in _KW_RE:
-        match = pattern.match(text)
-        if match:
-            return lang, match.group("rest")
-    return None
+    match = _KW_RE.match(text)
+    if match is None:
+        return None
+    return _language(match, KEYWORD_LABELS), match.group("rest")
 
 
 def abstract_label(text: str) -> tuple[str, str] | None:
-    for pattern, lang in _ABS_RE:
-        match = pattern.match(text)
-        if match:
-            return lang, match.group("rest") or ""
-    return None
+    match = _ABS_RE.match(text)
+    if match is None:
+        return None
+    return _language(match, ABSTRACT_LABELS), match.group("rest") or ""
 
 
 def read_keywords(rows: Rows, start: int) -> tuple[str, list[str], int]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from functools import lru_cache
 
 from anyascii import anyascii
 
@@ -107,11 +108,14 @@ def _author(match: re.Match[str]) -> Author:
     return Author(family=family, given=_clean_given(match.group("given")), literal=literal)
 
 
-def _name_matches(line: str) -> list[re.Match[str]]:
-    """Matches of the first name shape that covers the whole line, or ``[]``."""
+# The title, abstract and front-matter readers ask about the same lines: half the calls
+# of an ingest repeat one already made.
+@lru_cache(maxsize=4096)
+def _name_matches(line: str) -> tuple[re.Match[str], ...]:
+    """Matches of the first name shape that covers the whole line, or ``()``."""
     text = line.strip().rstrip(",;").strip()
     if not text or len(text) > 200:
-        return []
+        return ()
     for _tag, pattern in _COMPILED:
         matches = list(pattern.finditer(text))
         if not matches:
@@ -122,8 +126,8 @@ def _name_matches(line: str) -> list[re.Match[str]]:
             last = m.end()
         rest.append(text[last:])
         if all(_SEPARATORS.match(piece) for piece in rest):
-            return matches
-    return []
+            return tuple(matches)
+    return ()
 
 
 def parse_author_line(line: str) -> list[Author]:

@@ -51,8 +51,10 @@ DOI_LABEL_RE = re.compile(r"^\s*(?:DOI|ДОИ)\s*[:.]?\s*(?P<rest>.*)$", re.I)
 
 ISO_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
-_KAZAKH_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
-_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+# The letters of each kind, counted by a scan: the Cyrillic block less its signs and
+# combining marks (U+0482-U+0489), which are no letters.
+_KAZAKH_LETTER = re.compile("[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
+_CYRILLIC_LETTER = re.compile("[\u0400-\u0481\u048a-\u04ff]")
 _LATIN = re.compile(r"[A-Za-z]")
 
 
@@ -170,13 +172,10 @@ def guess_lang(text: str) -> str | None:
     The corpus mixes exactly these three; Kazakh is told from Russian by its own letters,
     which statistical identifiers trained on short strings often miss.
     """
-    letters = [ch for ch in text if ch.isalpha()]
-    if not letters:
-        return None
-    cyr = sum(1 for ch in letters if _CYRILLIC.match(ch))
-    lat = sum(1 for ch in letters if _LATIN.match(ch))
+    cyr = len(_CYRILLIC_LETTER.findall(text))
+    lat = len(_LATIN.findall(text))
     if cyr >= lat and cyr:
-        kazakh = sum(1 for ch in letters if ch in _KAZAKH_LETTERS)
+        kazakh = len(_KAZAKH_LETTER.findall(text))
         return "kk" if kazakh / cyr > 0.04 else "ru"
     if lat > cyr:
         # The paragraphs' own identifier: one model per process, not two.

@@ -11,7 +11,9 @@ from archive.clean import CleanLine
 from archive.segment.shapes import range_goes_on
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: one is built for every pair of neighbouring lines and read by the rules of
+# that one decision alone, and a frozen dataclass costs five times as much to build.
+@dataclass(slots=True)
 class Boundary:
     """Two neighbouring lines (and the one after), and what the rules ask of them."""
 
