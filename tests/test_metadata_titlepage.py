@@ -159,6 +159,10 @@ def test_date_lines() -> None:
     assert date_year("*usr_01.txt*\tFor Vim version 9.0.  Last change: 2019 Nov 21") == 2019
     assert date_year("Версия 12 – Debian 12 ’Bookworm’ – 2023-03-22") == 2023
     assert date_year("Оформление библиографии по ГОСТ 7.0.5—2008") is None
+    # Dates in numbers only: a LaTeX package's date, a dotted one; not a version number.
+    assert date_year("2020/11/18") == 2020
+    assert date_year("Версия от 18.11.2020") == 2020
+    assert date_year("Version 1.2.2020") is None
 
 
 def test_names_from_container_fields() -> None:

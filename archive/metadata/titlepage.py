@@ -43,7 +43,9 @@ DATE = re.compile(
     rf"|\d{{1,2}}\.?\s+{_MONTH}\.?,?\s+(?P<y2>(?:19|20)\d\d)"
     rf"|{_MONTH}\.?\s+(?P<y3>(?:19|20)\d\d)"
     rf"|(?P<y5>(?:19|20)\d\d)\s+{_MONTH}\.?\s+\d{{1,2}}"
-    r"|(?P<y4>(?:19|20)\d\d)-[01]\d-[0-3]\d)(?!\d)",
+    # Numbers only: ISO's 2020-11-18, LaTeX's 2020/11/18, the dotted 18.11.2020.
+    r"|(?P<y4>(?:19|20)\d\d)-[01]\d-[0-3]\d|(?P<y7>(?:19|20)\d\d)/[01]\d/[0-3]\d"
+    r"|(?<![\d.])[0-3]\d\.[01]\d\.(?P<y6>(?:19|20)\d\d))(?!\d)",
     re.IGNORECASE,
 )
 _INITIALS_NAME = re.compile(rf"^{INITIALS}\s?[^\W\d_][\w'’-]+[†*∗‡§\d]*$")
