@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pymupdf
-from pdfgen import pick_fonts
+from pdfgen import Placed, pick_fonts, placed_pages
 
 from archive.extract.pdf import extract_pdf
 from archive.ingest.analyse import analyse
@@ -117,6 +117,19 @@ def test_names_set_in_one_row_are_several_authors() -> None:
     assert (1, "Vincent Danjean") in lines and (1, "Arnaud Legrand") in lines
     # Past the title page, such a row is any two pieces of one line (a table's head).
     assert (2, "Vincent Danjean Arnaud Legrand") in lines
+
+
+def test_a_title_in_bold_in_the_text_s_size_over_its_author_and_abstract() -> None:
+    # TUGboat's opening: the title in bold at the text's size over two lines, the author
+    # indented under it, then the abstract's label.
+    placed: list[Placed] = [(72, 80, "The cals package: Multipage tables", 10.0, "bold"),
+                            (72, 92, "with decorations", 10.0, "bold"),
+                            (92, 108, "Oleg Parashchenko", 10.0, "serif"),
+                            (72, 128, "Abstract", 10.0, "bold")]
+    placed += [(72, 144 + 12 * k, text, 10.0, "serif") for k, (text, _) in enumerate(_BODY)]
+    md = analyse(placed_pages([placed], size=(420, 595))).metadata
+    assert md.title == "The cals package: Multipage tables with decorations"
+    assert [x.family for x in md.authors] == ["Parashchenko"]
 
 
 def test_a_date_line_counts_only_where_the_document_states_it() -> None:

@@ -34,6 +34,7 @@ class Row:
     key: str = ""  # ``noise_key(text)``, computed once: every reader asks ``is_noise``
     raised: tuple[tuple[int, int], ...] = ()  # superscript ranges of ``text`` (Line.raised)
     small: tuple[tuple[int, int], ...] = ()  # ranges in smaller type (Line.small)
+    bold: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +115,7 @@ def build_rows(doc: Document, seg: Segmentation) -> Rows:
         above = ln
         whole = ln.text == ln.text.strip()  # else the ranges would be off
         rows.append(Row(ln.text.strip(), ln.page, gap, len(rows), ln.size, key,
-                        ln.raised if whole else (), ln.small if whole else ()))
+                        ln.raised if whole else (), ln.small if whole else (), ln.bold))
         blank = False
     cited = "\n".join(
         "".join(b.text.split()).casefold()

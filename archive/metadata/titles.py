@@ -18,6 +18,7 @@ from ..models import Block, Candidate, Segmentation
 from ..origins import InText, Part
 from . import patterns as pt
 from .frontmatter import PRIORITY, is_label, origin
+from .labels import abstract_label
 from .names import parse_author_line
 from .rows import Row, Rows, is_caps, join_lines, own_type_text, title_like
 
@@ -42,7 +43,31 @@ def title(rows: Rows, zone: frozenset[int], anchor: int | None) -> list[Candidat
             detail = "\n".join(r.text for r in run)
             return [Candidate("title", text, origin(run[0]), lang=lang, detail=detail,
                               priority=PRIORITY)]
-    return _largest_type(rows) or _beside_authors(rows, zone)
+    return _largest_type(rows) or _bold_opening(rows) or _beside_authors(rows, zone)
+
+
+_OPENING_ROWS = 8  # rows between a bold title and the abstract label under it, at most
+
+
+def _bold_opening(rows: Rows) -> list[Candidate]:
+    """A title set in bold in the text's own size (TUGboat's, a preprint's): the bold rows
+    that open page 1, with the abstract's label a few rows under them."""
+    first = [r for r in rows.rows if r.page == 1 and not rows.is_noise(r)]
+    run: list[Row] = []
+    for row in first:
+        if not row.bold or (run and row.index != run[-1].index + 1):
+            break
+        run.append(row)
+    if not run or is_label(run[0].text):
+        return []
+    rest = first[len(run) : len(run) + _OPENING_ROWS]
+    if not any(abstract_label(r.text) for r in rest):
+        return []
+    text = join_lines([own_type_text(r) for r in run], rows.compounds).strip().rstrip(".")
+    if not title_like(text):
+        return []
+    return [Candidate("title", text, origin(run[0]), lang=pt.guess_lang(text),
+                      detail="\n".join(r.text for r in run), priority=PRIORITY - 10)]
 
 
 def _caps_runs(rows: Rows) -> list[list[Row]]:
