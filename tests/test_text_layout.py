@@ -348,3 +348,22 @@ def test_commands_after_a_prompt_are_code_and_blank_lines_around_them_say_nothin
             ) in out
     texts = [t for _, t in out]
     assert "On Debian: this means being able to edit files under /etc/apache2 as root." in texts
+
+
+def test_a_bracketed_entry_is_a_reference_under_any_heading() -> None:
+    # The list's heading is in a language the list of reference headings lacks; the
+    # entry's pages are someone else's, never the document's own.
+    from archive.ingest.analyse import analyse
+
+    text = (
+        "Die Arbeit beschreibt, wie der Antrag gegliedert wird und was in jedem Teil steht.\n"
+        "Jeder Abschnitt beginnt mit einer kurzen Einleitung und endet mit einer Übersicht.\n\n"
+        "Quellen\n\n"
+        "[1] Y. Bengio, A. Courville, and P. Vincent, \u201cRepresentation learning: A review\n"
+        "and new perspectives,\u201d IEEE Trans. Pattern Anal. Mach. Intell., vol. 35, no. 8,\n"
+        "pp. 1798\u20131828, 2013.\n"
+    )
+    out = blocks(text)
+    assert out[-1][0] == "reference" and out[-1][1].startswith("[1] Y. Bengio")
+    md = analyse(text.encode()).metadata
+    assert (md.first_page, md.last_page) == (None, None)

@@ -71,6 +71,8 @@ def local_role(p: Paragraph, next_p: Paragraph | None, in_refs: bool) -> Role:
         return "abstract"
     if in_refs and not pt.REFERENCES_HEADING.match(text):
         return "reference"
+    if _bracketed_entry(text):
+        return "reference"  # under a heading in a language the list of headings lacks
     if _tabular(text):
         return "table"
     if _is_heading(p, next_p):
@@ -78,6 +80,19 @@ def local_role(p: Paragraph, next_p: Paragraph | None, in_refs: bool) -> Role:
     if pt.LIST_MARKER.match(text):
         return "list_item"
     return "body"
+
+
+_BRACKETED = re.compile(r"\[\d{1,3}\]\s+\S")
+_ENTRY_PARTS = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\bpp?\.\s*\d|\bvol\.\s*\d|[“«\"]", re.I)
+
+
+def _bracketed_entry(text: str) -> bool:
+    """``[1] Y. Bengio, A. Courville, “Representation learning …,” IEEE Trans. …, vol. 35,
+    pp. 1798–1828, 2013.``: a numbered entry in brackets with a year, and pages, a volume
+    or a quoted title: a reference wherever it stands."""
+    return bool(_BRACKETED.match(text)) and len(_ENTRY_PARTS.findall(text)) >= 2 and (
+        len(text) <= 1000
+    )
 
 
 def under_references(p: Paragraph, next_p: Paragraph | None) -> tuple[Role, bool]:
