@@ -205,6 +205,8 @@ def test_container_names_with_addresses_and_a_trailing_separator() -> None:
     assert [(a.family, a.given) for a in split_names("Clemens Niederberger, ")] == [
         ("Niederberger", "Clemens")
     ]
+    (hajer,) = split_names("Jan Hajer jan.hajer@example.pt")
+    assert (hajer.family, hajer.email) == ("Hajer", "jan.hajer@example.pt")
     two = split_names("A. Smith (mailto:a.smith@example.org); John Doe <jd@example.com>")
     assert [(a.family, a.email) for a in two] == [
         ("Smith", "a.smith@example.org"), ("Doe", "jd@example.com")

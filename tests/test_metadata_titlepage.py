@@ -11,10 +11,11 @@ from pdfgen import Placed, pick_fonts, placed_pages
 
 from archive.extract.pdf import extract_pdf
 from archive.ingest.analyse import analyse
+from archive.metadata.dates import date_year
 from archive.metadata.names import split_names
 from archive.metadata.rows import Row, own_type_text
 from archive.metadata.running import parse_running
-from archive.metadata.titlepage import date_year, names_in
+from archive.metadata.titlepage import names_in
 from archive.origins import AnyOrigin, InText, Part
 
 DATA = Path(__file__).resolve().parent / "data" / "realworld"
@@ -130,6 +131,16 @@ def test_a_title_in_bold_in_the_text_s_size_over_its_author_and_abstract() -> No
     md = analyse(placed_pages([placed], size=(420, 595))).metadata
     assert md.title == "The cals package: Multipage tables with decorations"
     assert [x.family for x in md.authors] == ["Parashchenko"]
+
+
+def test_the_date_under_a_name_is_no_affiliation() -> None:
+    placed: list[Placed] = [(120, 80, "The chem-acs style", 17.0, "serif"),
+                            (150, 110, "Joseph Wright†", 12.0, "serif"),
+                            (140, 126, "Released 2021/02/24", 12.0, "serif"),
+                            (72, 160, "Abstract", 10.0, "bold")]
+    placed += [(72, 176 + 12 * k, text, 10.0, "serif") for k, (text, _) in enumerate(_BODY)]
+    (author,) = analyse(placed_pages([placed], size=(420, 595))).metadata.authors
+    assert (author.family, author.affiliation) == ("Wright", None)
 
 
 def test_a_date_line_counts_only_where_the_document_states_it() -> None:

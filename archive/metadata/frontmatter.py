@@ -25,6 +25,7 @@ from statistics import median
 from ..models import Author, Candidate
 from ..origins import InText, Part
 from . import patterns as pt
+from .dates import date_year
 from .labels import abstract_label, keyword_label, read_keywords
 from .names import author_markers, latin_key, parse_author_line
 from .rows import Row, Rows, is_caps, join_lines
@@ -183,6 +184,9 @@ def _names_on(text: str) -> tuple[list[Author], str | None]:
     return [], None
 
 
+_RELEASED = re.compile(r"(?i)^(?:released|version of|dated?|as of)\s+")
+
+
 def _display_size(rows: Rows) -> float | None:
     """The size of page 1's largest type where it stands far above the text's: the title's
     (``LATEX News`` in 25 pt over a 10 pt text), which no byline is set in."""
@@ -219,6 +223,7 @@ def authors(rows: Rows, zone: frozenset[int]) -> list[Candidate]:
                 _names_on(nxt.text)[0]
                 or is_label(nxt.text)
                 or rows.is_noise(nxt)
+                or date_year(_RELEASED.sub("", nxt.text)) is not None  # the title page's date
                 or (is_caps(nxt.text) and not pt.find_emails(nxt.text)
                     and not pt.find_orcids(nxt.text))
                 or (nxt.blank_before and any(pt.find_emails(r.text) for r in block))

@@ -86,8 +86,10 @@ _COLLECTIVE = re.compile(
     re.I,
 )
 _NOTE = re.compile(r"\s*\([^()]*\)")  # "Ilya V. Golovko (Russian)": a role, not the name
+# "Name <e-mail>", "Name (e-mail)" or "Name e-mail": a name and its address.
 _NAMED_ADDRESS = re.compile(
-    r"(?P<name>[^,;<>()]*?)\s*[<(]\s*(?:mailto:)?(?P<email>" + EMAIL.pattern + r")\s*[>)]"
+    r"(?P<name>[^,;<>()@]*?)\s*(?:[<(]\s*(?:mailto:)?(?P<email>" + EMAIL.pattern
+    + r")\s*[>)]|\s(?P<bare>" + EMAIL.pattern + r")(?=\s*(?:[,;]|$)))"
 )
 
 
@@ -212,7 +214,7 @@ def split_names(text: str) -> list[Author]:
     address after a name (``Martin Scharrer <martin.scharrer@web.de>``) is its e-mail."""
     emails = {}
     for m in _NAMED_ADDRESS.finditer(text):
-        emails[" ".join(m["name"].split())] = m["email"]
+        emails[" ".join(m["name"].split())] = m["email"] or m["bare"]
     text = _NAMED_ADDRESS.sub(lambda m: m["name"], text)
     # A list that ends in its separator ("Clemens Niederberger, ") names no one after it.
     text = " ".join(_NOTE.sub("", text).split()).strip(" ,;")

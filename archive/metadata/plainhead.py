@@ -16,10 +16,10 @@ from ..models import Author, Candidate, Document, Line
 from ..origins import InText, Part
 from ..textcopy import usual_width
 from . import patterns as pt
+from .dates import date_year
 from .names import split_names
 from .rows import title_like
 from .titleblock import names_on
-from .titlepage import date_year
 
 TITLE_PRIORITY = 45  # like a title beside the names: the shape is the only evidence
 PRIORITY = 50

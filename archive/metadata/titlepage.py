@@ -18,10 +18,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .. import lineshapes as seg_pt
 from ..models import Author, Candidate, Document
 from ..origins import InText, Part
 from . import titleblock
+from .dates import DATE, date_year
 from .frontmatter import is_label
 from .names import INITIALS, latin_key, parse_author_line
 from .rows import Row, Rows, marked_text
@@ -29,38 +29,8 @@ from .rows import Row, Rows, marked_text
 PRIORITY = 52  # above the segmenter's title block (50): it reads every line, not one block
 AGREED_PRIORITY = 35  # below PDF info's own fields: a year only, and only when confirmed
 _BLOCK_ROWS = 12
-_DATE_LINE_CHARS = 60
-_DATE_LINE_WORDS = 6
-_LETTER_WORD = re.compile(r"\S*[^\W\d_]\S*")
 _OPENING_PAGES = 3
-_MONTH = (
-    rf"(?:{seg_pt.MONTH}|(?:янв|фев|мар|апр|июн|июл|авг|сен|окт|ноя|дек)[^\W\d_]*)"
-)
-# "November 10, 2022", "10 November 2022", "8 мая 2021 г.", "Feb. 2005", "2022-11-10",
-# "2019 Nov 21" (year first, as in a file's change line).
-DATE = re.compile(
-    rf"(?<![^\W\d_])(?:{_MONTH}\.?\s+\d{{1,2}},?\s+(?P<y1>(?:19|20)\d\d)"
-    rf"|\d{{1,2}}\.?\s+{_MONTH}\.?,?\s+(?P<y2>(?:19|20)\d\d)"
-    rf"|{_MONTH}\.?\s+(?P<y3>(?:19|20)\d\d)"
-    rf"|(?P<y5>(?:19|20)\d\d)\s+{_MONTH}\.?\s+\d{{1,2}}"
-    # Numbers only: ISO's 2020-11-18, LaTeX's 2020/11/18, the dotted 18.11.2020.
-    r"|(?P<y4>(?:19|20)\d\d)-[01]\d-[0-3]\d|(?P<y7>(?:19|20)\d\d)/[01]\d/[0-3]\d"
-    r"|(?<![\d.])[0-3]\d\.[01]\d\.(?P<y6>(?:19|20)\d\d))(?!\d)",
-    re.IGNORECASE,
-)
 _INITIALS_NAME = re.compile(rf"^{INITIALS}\s?[^\W\d_][\w'’-]+[†*∗‡§\d]*$")
-
-
-def date_year(text: str) -> int | None:
-    """The year of the date on a short line that is a date line, else None: the date and
-    a few words round it (``This version was compiled on``, ``Version 1.1``), not a
-    sentence that mentions a day."""
-    if len(text) > _DATE_LINE_CHARS or not (match := DATE.search(text)):
-        return None
-    rest = text[: match.start()] + " " + text[match.end() :]
-    if len(_LETTER_WORD.findall(rest)) > _DATE_LINE_WORDS:
-        return None
-    return int(next(v for v in match.groupdict().values() if v))
 
 
 def _full_date(text: str) -> bool:
