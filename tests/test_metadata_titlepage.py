@@ -143,6 +143,15 @@ def test_the_date_under_a_name_is_no_affiliation() -> None:
     assert (author.family, author.affiliation) == ("Wright", None)
 
 
+def test_a_title_whose_lines_measure_a_little_apart_is_whole() -> None:
+    # Each line's size is measured from its glyphs: 17.0 and 17.2 points are one title.
+    data = _pdf([("schemata — Generic package to aid construction", 17.0),
+                 ("of topical categories", 17.2), ("Charles P. Schaum", 12.0), *_BODY])
+    assert analyse(data).metadata.title == (
+        "schemata — Generic package to aid construction of topical categories"
+    )
+
+
 def test_a_date_line_counts_only_where_the_document_states_it() -> None:
     lines = [("Руководство по сборке пакетов", 20.0), *_BODY, ("8 октября 2022 г.", 10.0)]
     assert analyse(_pdf(lines, created="D:20221008035248")).metadata.year == 2022

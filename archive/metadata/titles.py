@@ -93,6 +93,9 @@ def _caps_runs(rows: Rows) -> list[list[Row]]:
     return [r for r in runs if title_like(" ".join(x.text for x in r))]
 
 
+_SIZE_SLACK = 0.3  # points
+
+
 def _largest_type(rows: Rows) -> list[Candidate]:
     """The lines in the largest type on page 1, note marks dropped (``Style¹``)."""
     first = [r for r in rows.rows if r.page == 1 and r.size and not rows.is_noise(r)]
@@ -104,7 +107,8 @@ def _largest_type(rows: Rows) -> list[Candidate]:
         return []
     run: list[Row] = []
     for row in first:
-        if row.size == top:
+        # A line's size is measured from its glyphs: one title's lines differ by a little.
+        if row.size and row.size >= top - _SIZE_SLACK and not is_label(row.text):
             if run and row.index != run[-1].index + 1:
                 break
             run.append(row)
