@@ -205,6 +205,10 @@ def test_container_names_with_addresses_and_a_trailing_separator() -> None:
     assert [(a.family, a.given) for a in split_names("Clemens Niederberger, ")] == [
         ("Niederberger", "Clemens")
     ]
+    (michlmayr,) = split_names("Leonard Michlmayr, leonard.michlmayr at example.com")
+    assert (michlmayr.family, michlmayr.email) == ("Michlmayr", "leonard.michlmayr@example.com")
+    (stacey,) = split_names("Andrew Stacey , loopspace@example.org")
+    assert (stacey.family, stacey.email) == ("Stacey", "loopspace@example.org")
     (hajer,) = split_names("Jan Hajer jan.hajer@example.pt")
     assert (hajer.family, hajer.email) == ("Hajer", "jan.hajer@example.pt")
     two = split_names("A. Smith (mailto:a.smith@example.org); John Doe <jd@example.com>")

@@ -152,6 +152,14 @@ def test_a_title_whose_lines_measure_a_little_apart_is_whole() -> None:
     )
 
 
+def test_a_chapter_opening_page_1_is_no_title_and_a_cited_work_s_pages_no_extent() -> None:
+    lines = [("1 Sample", 20.0), *_BODY[:3],
+             ("Bibliothèque Augustinienne 11 / 2. Institut d’Études Augustiniennes, 1997,", 10.0),
+             ("pp. 152-154", 10.0), *_BODY[3:]]
+    md = analyse(_pdf(lines)).metadata
+    assert (md.title, md.first_page, md.last_page) == (None, None, None)
+
+
 def test_a_date_line_counts_only_where_the_document_states_it() -> None:
     lines = [("Руководство по сборке пакетов", 20.0), *_BODY, ("8 октября 2022 г.", 10.0)]
     assert analyse(_pdf(lines, created="D:20221008035248")).metadata.year == 2022

@@ -135,12 +135,27 @@ def labelled_fields(rows: Rows, zone: frozenset[int]) -> list[Candidate]:
             out += _citation(row, text)
         if row.index in zone and (match := _URL.match(text)):
             out.append(_candidate("url", match.group("url"), row))
-        if row.index in zone and (match := _PAGES.search(text)) and not rows.in_references(text):
+        if (
+            row.index in zone and (match := _PAGES.search(text)) and not rows.in_references(text)
+            and not _wrapped_on(rows.rows[i - 1] if i else None, row)
+        ):
             first, last = int(match.group("first")), int(match.group("last"))
             if 0 < first <= last:
                 out.append(_candidate("first_page", first, row))
                 out.append(_candidate("last_page", last, row))
     return out
+
+
+def _wrapped_on(above: Row | None, row: Row) -> bool:
+    """``row`` goes on with a sentence the row above left unfinished (``… Augustiniennes,
+    1997,`` then ``pp. 152-154``): a cited work's pages, not a masthead's line."""
+    return (
+        above is not None and above.page == row.page and not row.blank_before
+        and len(above.text) >= _WRAPPED_CHARS and above.text.endswith((",", ";"))
+    )
+
+
+_WRAPPED_CHARS = 40
 
 
 def _citation(row: Row, text: str) -> list[Candidate]:

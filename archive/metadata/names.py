@@ -87,9 +87,25 @@ _COLLECTIVE = re.compile(
 )
 _NOTE = re.compile(r"\s*\([^()]*\)")  # "Ilya V. Golovko (Russian)": a role, not the name
 # "Name <e-mail>", "Name (e-mail)" or "Name e-mail": a name and its address.
+# An address spelt out against harvesters: "leonard.michlmayr at gmail.com".
+_SPELT_ADDRESS = r"[\w.+-]+\s+(?:at|<at>|\(at\)|\[at\])\s+[\w-]+(?:\s*(?:\.|dot|<dot>)\s*[\w-]+)+"
+_SPELT_AT = re.compile(r"\s+(?:at|<at>|\(at\)|\[at\])\s+")
+_SPELT_DOT = re.compile(r"\s*(?:\bdot\b|<dot>|\.)\s*")
+
+
+def _unspelt(address: str) -> str:
+    """``leonard.michlmayr at gmail.com`` → ``leonard.michlmayr@gmail.com``; an address
+    written plainly is kept."""
+    if "@" in address:
+        return address
+    local, domain = _SPELT_AT.split(address, maxsplit=1)
+    return f"{local}@{_SPELT_DOT.sub('.', domain)}"
+
+
 _NAMED_ADDRESS = re.compile(
     r"(?P<name>[^,;<>()@]*?)\s*(?:[<(]\s*(?:mailto:)?(?P<email>" + EMAIL.pattern
-    + r")\s*[>)]|\s(?P<bare>" + EMAIL.pattern + r")(?=\s*(?:[,;]|$)))"
+    + r")\s*[>)]|(?:\s|\s*,\s*)(?P<bare>" + EMAIL.pattern + "|" + _SPELT_ADDRESS
+    + r")(?=\s*(?:[,;]|$)))"
 )
 
 
@@ -214,7 +230,7 @@ def split_names(text: str) -> list[Author]:
     address after a name (``Martin Scharrer <martin.scharrer@web.de>``) is its e-mail."""
     emails = {}
     for m in _NAMED_ADDRESS.finditer(text):
-        emails[" ".join(m["name"].split())] = m["email"] or m["bare"]
+        emails[" ".join(m["name"].split())] = m["email"] or _unspelt(m["bare"])
     text = _NAMED_ADDRESS.sub(lambda m: m["name"], text)
     # A list that ends in its separator ("Clemens Niederberger, ") names no one after it.
     text = " ".join(_NOTE.sub("", text).split()).strip(" ,;")

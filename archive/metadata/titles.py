@@ -94,6 +94,7 @@ def _caps_runs(rows: Rows) -> list[list[Row]]:
 
 
 _SIZE_SLACK = 0.3  # points
+_SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+[^\W\d_]")
 
 
 def _largest_type(rows: Rows) -> list[Candidate]:
@@ -115,6 +116,8 @@ def _largest_type(rows: Rows) -> list[Candidate]:
         elif run:
             break
     text = join_lines([own_type_text(r) for r in run], rows.compounds).strip().rstrip(".")
+    if _SECTION_NUMBER.match(text):
+        return []  # "1 Sample": a chapter's heading opening the page, no title
     # A short title ("Rcpp Attributes", "STEAD3" alone on a cover) counts when its type
     # stands far above the text's.
     text_size = median(r.size for r in rows.rows if r.size)
