@@ -11,6 +11,7 @@ from pdfgen import Placed, pick_fonts, placed_pages
 
 from archive.extract.pdf import extract_pdf
 from archive.ingest.analyse import analyse
+from archive.metadata import titleblock
 from archive.metadata.dates import date_year
 from archive.metadata.names import split_names
 from archive.metadata.rows import Row, own_type_text
@@ -158,6 +159,16 @@ def test_a_chapter_opening_page_1_is_no_title_and_a_cited_work_s_pages_no_extent
              ("pp. 152-154", 10.0), *_BODY[3:]]
     md = analyse(_pdf(lines)).metadata
     assert (md.title, md.first_page, md.last_page) == (None, None, None)
+
+
+def test_names_below_the_first_section_and_headings_are_no_byline() -> None:
+    lines = [("The newunicodechar package", 17.0), ("Enrico Gregorio", 12.0),
+             ("April 8, 2018", 12.0), ("1 Introduction", 14.0), *_BODY[:3],
+             ("LICR Unicode", 10.0), *_BODY[3:]]
+    assert [x.family for x in analyse(_pdf(lines)).metadata.authors] == ["Gregorio"]
+    assert titleblock.names_on("Printed References") == []
+    assert titleblock.names_on("Easy Problems") == []
+    assert [x.family for x in titleblock.names_on("Enrico Gregorio")] == ["Gregorio"]
 
 
 def test_a_date_line_counts_only_where_the_document_states_it() -> None:

@@ -199,6 +199,7 @@ def _names_on(text: str) -> tuple[list[Author], str | None]:
     return [], None
 
 
+_OPENS_SECTION = re.compile(r"^(?:1|I)\.?\s+[^\W\d_][^.!?]{0,60}$")  # "1 Introduction"
 _RELEASED = re.compile(r"(?i)^(?:released|version of|dated?|as of)\s+")
 
 
@@ -221,6 +222,8 @@ def authors(rows: Rows, zone: frozenset[int]) -> list[Candidate]:
     i = 0
     while i < len(all_rows):
         row = all_rows[i]
+        if not found and _OPENS_SECTION.match(row.text):
+            break  # the text has begun: names below it are no byline ("LICR Unicode")
         usable = row.index in zone and not rows.is_noise(row) and (
             display is None or row.size != display
         )

@@ -25,7 +25,11 @@ _WORD = re.compile(r"^[A-ZА-ЯЁÀ-Þ][a-zа-яёß-ÿ'’-]+$|^[A-ZА-ЯЁÀ-�
 _NOT_NAMES = re.compile(
     r"universit|institut|college|clinic|school|department|group|laborator|center|centre"
     r"|company|inc\b|ltd\b|gmbh|университет|институт|академи|кафедр|abstract|summary"
-    r"|introduction|version|vignette|package|draft|manual|http|www\.|@",
+    r"|introduction|version|vignette|package|draft|manual|http|www\.|@"
+    # Words of headings and rubrics, no one's names ("Printed References", "Easy Problems").
+    r"|\b(?:references|bibliography|contents|citations?|problems|exercises|examples?"
+    r"|solutions?|chapter|section|appendix|index|notes|preface|overview|usage|literature"
+    r"|литература|содержание|введение|глава|раздел)\b",
     re.IGNORECASE,
 )
 # "November 10, 2022", "10 November 2022", "Feb. 2005", "2022-11-10".
