@@ -209,6 +209,11 @@ def test_container_names_with_addresses_and_a_trailing_separator() -> None:
     assert (michlmayr.family, michlmayr.email) == ("Michlmayr", "leonard.michlmayr@example.com")
     (stacey,) = split_names("Andrew Stacey , loopspace@example.org")
     assert (stacey.family, stacey.email) == ("Stacey", "loopspace@example.org")
+    (koenker,) = split_names("Roger Koenker University of Illinois at Urbana-Champaign")
+    assert (koenker.family, koenker.given, koenker.affiliation) == (
+        "Koenker", "Roger", "University of Illinois at Urbana-Champaign"
+    )
+    assert normal_case("J.J.") == "J.J."  # initials keep their case
     (hajer,) = split_names("Jan Hajer jan.hajer@example.pt")
     assert (hajer.family, hajer.email) == ("Hajer", "jan.hajer@example.pt")
     two = split_names("A. Smith (mailto:a.smith@example.org); John Doe <jd@example.com>")

@@ -109,9 +109,18 @@ _NAMED_ADDRESS = re.compile(
 )
 
 
+_TWO_LETTERS = re.compile(r"[^\W\d_]{2}")
+# Where an affiliation begins in a name field (``Roger Koenker University of Illinois``).
+_AFFILIATION = re.compile(
+    r"\s+(?=(?:University|Universit[äé]t?|Institute|Institut|College|Department|Dept\.|School"
+    r"|Laboratory|Centre|Center|Faculty|Университет|Институт|Университеті|Академия)\b)"
+)
+
+
 def normal_case(word: str) -> str:
-    """``ҚАЛИЛА`` → ``Қалила``, ``ИВАНОВА-ПЕТРОВА`` → ``Иванова-Петрова``; mixed case kept."""
-    if not word.isupper() or len(word) < 2:
+    """``ҚАЛИЛА`` → ``Қалила``, ``ИВАНОВА-ПЕТРОВА`` → ``Иванова-Петрова``; mixed case and
+    initials (``J.J.``) kept."""
+    if not word.isupper() or not _TWO_LETTERS.search(word):
         return word
     return "-".join(part[:1] + part[1:].lower() for part in word.split("-"))
 
@@ -254,11 +263,21 @@ def _split_names(text: str) -> list[Author]:
         parts = [q for p in parts for q in (p.split(",") if _full_names(p) else [p])]
     names = [" ".join(p.split()) for p in parts]
     names = [p for p in names if p and is_personal(p)]
+    # A name and its affiliation in one field: the name is what comes before.
+    affiliations = {}
+    for k, name in enumerate(names):
+        cut = _AFFILIATION.search(name)
+        if cut and len(name[: cut.start()].split()) >= 2:
+            names[k], affiliations[k] = name[: cut.start()], name[cut.end() :]
     # One list is written one way: a name whose endings show its order shows the others'.
     given_first = any(
         _CYRILLIC.search(p) and len(p.split()) == 2 and _given_first(p.split()) for p in names
     )
-    return [parse_name(p, given_first) for p in names]
+    return [
+        dataclasses.replace(parse_name(p, given_first), affiliation=affiliations[k])
+        if k in affiliations else parse_name(p, given_first)
+        for k, p in enumerate(names)
+    ]
 
 
 def _full_names(text: str) -> bool:
