@@ -516,3 +516,19 @@ def test_a_placeholder_in_italic_type_between_code_lines_is_in_the_listing() -> 
         ("body", PARAGRAPHS[0]), ("code", "\n".join(text for text, _, _ in listing)),
         ("body", PARAGRAPHS[1]),
     ]
+
+
+def test_a_display_with_an_integral_s_limits_stays_in_its_sentence() -> None:
+    # The integral's sign and its upper limit on a line of their own in smaller type, the
+    # formula's main line under them, its lower limit under that.
+    placed: list[Placed] = [
+        (LEFT, 80, "The exponential integral", 10.0, "serif"),
+        (LEFT + 140, 98, "∫ ∞ e−t", 9.0, "serif"),
+        (LEFT + 100, 106, "E1(x) = dt, x ∈ R", 10.0, "serif"),
+        (LEFT + 145, 114, "x t", 7.6, "serif"),
+        (LEFT, 134, "and the incomplete gamma function are two closely related functions.",
+         10.0, "serif"),
+    ]
+    blocks = analyse(placed_pages([placed], size=(WIDTH, HEIGHT))).segmentation.blocks
+    assert len(blocks) == 1 and blocks[0].text.startswith("The exponential integral")
+    assert blocks[0].text.endswith("closely related functions.")

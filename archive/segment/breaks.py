@@ -50,9 +50,11 @@ kept with the paragraph it opened (``archive show --explain`` says it).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 
 from archive import lineshapes as pt
+from archive.clean import CleanLine
 from archive.models import MARKUP_KINDS
 from archive.segment.boundary import Boundary
 from archive.segment.entries import (
@@ -124,14 +126,33 @@ _FRAGMENT_LETTERS = 2
 
 def formula_piece(b: Boundary) -> bool | None:
     """On a page, a piece of a displayed formula on a line of its own (a sum's limits
-    ``i=1``, a lone ``S``, an index) never opens a paragraph: the formula belongs to the
-    sentence around it."""
+    ``i=1``, a lone ``S``, an index, an integral's ``∫ ∞``) never opens a paragraph, nor
+    ends one before the formula's main line: the formula belongs to the sentence around
+    it."""
     cur = b.cur
-    text = cur.text
-    if (cur.line.y0 is None or cur.after_cut or b.marker or cur.line.kind is not None
-            or len(text) > _FRAGMENT_CHARS or not any(ch.isalnum() for ch in text)):
+    if cur.after_cut or b.marker or cur.line.kind is not None:
         return None
-    return False if sum(ch.isalpha() for ch in text) <= _FRAGMENT_LETTERS else None
+    if _piece(cur) or (_piece(b.prev) and not b.blank and _RELATION.search(cur.text)
+                       and len(cur.text) <= _FORMULA_CHARS):
+        return False  # a piece, or the formula's main line under its piece (∫ ∞ over E₁ =)
+    return None
+
+
+def _piece(c: CleanLine) -> bool:
+    text = c.text
+    if c.line.y0 is None or c.line.kind is not None or len(text) > _FRAGMENT_CHARS:
+        return False
+    if not any(ch.isalnum() or unicodedata.category(ch) == "Sm" or ch in _MATH_GLYPHS
+               for ch in text):
+        return False
+    return sum(ch.isalpha() for ch in text) <= _FRAGMENT_LETTERS
+
+
+# Glyphs of a formula that are no math symbols by their category: ∞ is one (Sm); an
+# integral's sign read from a math font without its code comes out as U+FFFD.
+_MATH_GLYPHS = frozenset("\ufffd∫∑∏√")
+_RELATION = re.compile(r"[=<>≤≥≈≍∈≠]")
+_FORMULA_CHARS = 80
 
 
 def caption(b: Boundary) -> bool | None:
