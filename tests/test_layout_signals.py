@@ -532,3 +532,17 @@ def test_a_display_with_an_integral_s_limits_stays_in_its_sentence() -> None:
     blocks = analyse(placed_pages([placed], size=(WIDTH, HEIGHT))).segmentation.blocks
     assert len(blocks) == 1 and blocks[0].text.startswith("The exponential integral")
     assert blocks[0].text.endswith("closely related functions.")
+
+
+def test_a_footnote_that_is_an_address_in_typewriter_type_is_a_footnote() -> None:
+    regular, _ = pick_fonts()
+    lines = _filled(PARAGRAPHS[0].split(), regular, 10.0)
+    placed: list[Placed] = [(LEFT, 80 + 12 * k, line, 10.0, "serif")
+                            for k, line in enumerate(lines)]
+    for k, url in enumerate(("https://cran.r-project.org", "http://www.netlib.org")):
+        placed.append((LEFT, HEIGHT - 60 + 10 * k, str(k + 1), 5.5, "serif"))
+        placed.append((LEFT + 4, HEIGHT - 60 + 10 * k, url, 8.0, "mono"))
+    blocks = analyse(placed_pages([placed], size=(WIDTH, HEIGHT))).segmentation.blocks
+    notes = [(b.role, b.text) for b in blocks if "http" in b.text]
+    assert notes == [("footnote", "1https://cran.r-project.org"),
+                     ("footnote", "2http://www.netlib.org")]

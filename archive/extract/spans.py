@@ -185,8 +185,12 @@ def monospaced(spans: list[Span]) -> bool:
     italic placeholders between typewriter text (``\\begin{table}[⟨offset⟩]``, ``ls
     [options] file``, as manuals write a syntax), or in keywords a listing highlights in
     bold (``return List::create(…)``): the line opens in the typewriter font or with such a
-    keyword, and is no sentence."""
-    spans = _numbered(spans)
+    keyword, and is no sentence. A footnote that is an address in typewriter type after
+    its small mark (``¹https://cran.r-project.org``) is no code either."""
+    numbered = _numbered(spans)
+    if numbered is not spans and _ADDRESS.fullmatch("".join(s["text"] for s in numbered).strip()):
+        return False
+    spans = numbered
     mono = total = 0
     for s in spans:
         n = len(s["text"].strip())
