@@ -546,3 +546,19 @@ def test_a_footnote_that_is_an_address_in_typewriter_type_is_a_footnote() -> Non
     notes = [(b.role, b.text) for b in blocks if "http" in b.text]
     assert notes == [("footnote", "1https://cran.r-project.org"),
                      ("footnote", "2http://www.netlib.org")]
+
+
+def test_terms_and_descriptions_after_dashes_are_items() -> None:
+    # A list whose bullets the text layer lost: each item a term, a dash, its description.
+    regular, _ = pick_fonts()
+    lines = _filled(PARAGRAPHS[0].split(), regular, 10.0)
+    placed: list[Placed] = [(LEFT, 80 + 12 * k, line, 10.0, "serif")
+                            for k, line in enumerate(lines)]
+    y = 80 + 12 * len(lines) + 4
+    items = ["numeric — numbers", "pair — ordered pairs of numerics",
+             "path — Bézier curves (and lines)", "picture — pictures"]
+    placed += [(LEFT + 20, y + 14 * k, item, 10.0, "serif") for k, item in enumerate(items)]
+    blocks = analyse(placed_pages([placed], size=(WIDTH, HEIGHT))).segmentation.blocks
+    assert [(b.role, b.text) for b in blocks] == [
+        ("body", PARAGRAPHS[0]), *(("list_item", item) for item in items)
+    ]

@@ -334,6 +334,21 @@ def _follows(a: str, b: str) -> bool:
     return len(a) == len(b) == 1 and a.isalpha() and ord(b) == ord(a) + 1
 
 
+_DASH_TERM = re.compile(r"^[^\W\d_][\w-]*(?: [\w-]+)? [—–] \S")
+
+
+def dash_term(b: Boundary) -> bool | None:
+    """A term and its description after a dash (``pair — ordered pairs of numerics``), one
+    an item, opens an item after a line that left room or ended a sentence, where such
+    items run on (the one before or after is one too) or a line announced them (``…:``)."""
+    if b.hyphen or not _DASH_TERM.match(b.cur.text):
+        return None
+    if b.prev.fill >= FULL and not pt.ends_clause(b.prev.text):
+        return None
+    run = _DASH_TERM.match(b.opener) or (b.nxt is not None and _DASH_TERM.match(b.nxt.text))
+    return True if run or b.prev.text.endswith(":") else None
+
+
 def goes_on(b: Boundary) -> bool | None:
     """A word broken at the line's end, or a line opening in lower case, goes on."""
     return False if b.hyphen or b.lower_start else None
@@ -442,7 +457,8 @@ def short_before_gap(b: Boundary) -> bool | None:
 RULES: tuple[Rule, ...] = (
     markup_block, beside_block, unwrapped_hyphen, unwrapped_line, formula_piece, caption,
     label_alone, labelled_opening, caps_wrapped, display_wrapped, hanging_description,
-    reliable_blank, font_change, definition_term, list_marker, next_in_outline, goes_on,
+    reliable_blank, font_change, definition_term, list_marker, next_in_outline, dash_term,
+    goes_on,
     gost_dash,
     bare_label, title_after_references, inside_reference, next_entry, indent_after_gap,
     sentence_end_marked, sentence_end, heading_before, ended_on_purpose, centred_alone,

@@ -77,7 +77,7 @@ def local_role(p: Paragraph, next_p: Paragraph | None, in_refs: bool) -> Role:
         return "table"
     if _is_heading(p, next_p):
         return "heading"
-    if pt.LIST_MARKER.match(text):
+    if pt.LIST_MARKER.match(text) or p.opened_by == "dash_term":
         return "list_item"
     return "body"
 
