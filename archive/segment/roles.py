@@ -33,6 +33,7 @@ from archive.models import Role
 from archive.segment.paragraphs import Paragraph
 from archive.segment.shapes import entry_like, heading_like
 
+_DASH_ITEM = 160  # characters of a term and its description: longer is a labelled paragraph
 _ABSTRACT_RUN = 8  # paragraphs: an abstract is never longer than this
 _FOREIGN_AFTER = 1500  # characters of body text an article has before its end abstracts
 _BODY_ROLES = ("body", "list_item", "heading")
@@ -77,7 +78,7 @@ def local_role(p: Paragraph, next_p: Paragraph | None, in_refs: bool) -> Role:
         return "table"
     if _is_heading(p, next_p):
         return "heading"
-    if pt.LIST_MARKER.match(text) or p.opened_by == "dash_term":
+    if pt.LIST_MARKER.match(text) or (p.opened_by == "dash_term" and len(text) <= _DASH_ITEM):
         return "list_item"
     return "body"
 
