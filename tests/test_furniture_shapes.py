@@ -362,3 +362,16 @@ def test_a_title_the_odd_pages_repeat_as_their_head_in_smaller_type_stays() -> N
     assert blocks[0] == title
     assert sum(text == title for _, text in arts) == 2  # pages 3 and 5
     _assert_all_kept(blocks, body)
+
+
+def test_a_label_said_before_each_example_in_a_text_file_is_text() -> None:
+    # "On Debian:" alone between blank lines before each command: it announces the
+    # command, however often it recurs.
+    parts = []
+    for k in range(4):
+        parts += [f"Step {k + 1} of the setup is described here in a sentence or two of text.",
+                  "It says what the step does and why, before the commands that do it.",
+                  "    $ ./configure\n    $ make install", "  On Debian:",
+                  f"    $ apt-get install package-{k}"]
+    text = "\n\n".join(parts)
+    assert find_furniture(extract_text(text.encode("utf-8"))) == []

@@ -75,7 +75,8 @@ def _by_shape(lines: tuple[Line, ...]) -> list[Furniture]:
         and (i == n - 1 or lines[i + 1].blank_before or lines[i + 1].page != lines[i].page)
         for i in range(n)
     ]
-    repeated = _repeated(texts, alone)
+    # A literal block's lines repeat as commands do ("$ apt-get install …"): no furniture.
+    repeated = {i for i in _repeated(texts, alone) if lines[i].kind != "code"}
     found: dict[int, Furniture] = {}
     for i, s in enumerate(texts):
         if PAGE_ONLY.fullmatch(s) or _excluded(s):
@@ -131,6 +132,10 @@ def _repeated(texts: list[str], alone: list[bool]) -> set[int]:
         key = mask(s)
         # Words make a running head; a note's mark ("^[2]", "^[4]") masks to the same key.
         if len(key) < 4 or sum(ch.isalpha() for ch in key) < 2:
+            continue
+        # A line that ends a clause ("On Debian:" announcing a command, a sentence said in
+        # each step) is text wherever it recurs, unless it names the journal.
+        if s.endswith((".", ",", ";", ":", "!", "?")) and not is_serial_title(s):
             continue
         if not alone[i] and (
             len(key) < 12
