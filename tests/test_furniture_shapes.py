@@ -375,3 +375,11 @@ def test_a_label_said_before_each_example_in_a_text_file_is_text() -> None:
                   f"    $ apt-get install package-{k}"]
     text = "\n\n".join(parts)
     assert find_furniture(extract_text(text.encode("utf-8"))) == []
+    # Numbered headings whose numbers alone differ, and a reStructuredText directive.
+    parts = []
+    for k, name in enumerate(("hello", "world", "apache", "nginx")):
+        parts += [f"5.{14 + k}.1. Основы", "Пакет собирается так же, как и любой другой пакет.",
+                  "Сначала нужно подготовить исходный код и описание пакета для сборки.",
+                  ".. code-block:: sh", f"    apt-get source {name}"]
+    text = "\n\n".join(parts)
+    assert find_furniture(extract_text(text.encode("utf-8"))) == []

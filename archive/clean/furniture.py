@@ -117,6 +117,9 @@ def _by_shape(lines: tuple[Line, ...]) -> list[Furniture]:
     return [found[i] for i in sorted(found)]
 
 
+_OUTLINE_HEADING = re.compile(r"\d{1,2}(?:\.\d{1,2})+\.?\s+\S")
+
+
 def _repeated(texts: list[str], alone: list[bool]) -> set[int]:
     """Lines that recur through the document with only their digits changed.
 
@@ -137,6 +140,8 @@ def _repeated(texts: list[str], alone: list[bool]) -> set[int]:
         # each step) is text wherever it recurs, unless it names the journal.
         if s.endswith((".", ",", ";", ":", "!", "?")) and not is_serial_title(s):
             continue
+        if _OUTLINE_HEADING.match(s) or s.startswith(".. "):
+            continue  # "5.14.1. Основы", a reStructuredText directive: the text's own
         if not alone[i] and (
             len(key) < 12
             or s.endswith((".", ",", ";", ":", "!", "?"))
