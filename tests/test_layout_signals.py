@@ -562,3 +562,24 @@ def test_terms_and_descriptions_after_dashes_are_items() -> None:
     assert [(b.role, b.text) for b in blocks] == [
         ("body", PARAGRAPHS[0]), *(("list_item", item) for item in items)
     ]
+
+
+def test_the_authors_addresses_at_an_article_s_end_are_front_matter() -> None:
+    regular, _ = pick_fonts()
+    lines = _filled(PARAGRAPHS[0].split(), regular, 10.0)
+    placed: list[Placed] = [(LEFT, 80 + 12 * k, line, 10.0, "serif")
+                            for k, line in enumerate(lines)]
+    y = 80 + 12 * len(lines) + 20
+    placed.append((LEFT, y, "Affiliation:", 10.0, "serif"))
+    blocks_ = [["Christian Kleiber", "Faculty of Business and Economics", "Universität Basel",
+                "E-mail: Christian.Kleiber@example.ch"],
+               ["Achim Zeileis", "Department of Statistics", "Universität Innsbruck",
+                "E-mail: Achim.Zeileis@example.org"]]
+    y += 18
+    for block in blocks_:
+        placed += [(LEFT, y + 12 * k, line, 10.0, "serif") for k, line in enumerate(block)]
+        y += 12 * len(block) + 14
+    out = analyse(placed_pages([placed], size=(WIDTH, HEIGHT))).segmentation.blocks
+    assert (out[1].role, out[1].text) == ("heading", "Affiliation:")
+    assert {b.role for b in out[2:]} == {"front_matter"}
+    assert " ".join(b.text for b in out[2:]).startswith("Christian Kleiber Faculty")

@@ -367,3 +367,4 @@ def test_a_bracketed_entry_is_a_reference_under_any_heading() -> None:
     assert out[-1][0] == "reference" and out[-1][1].startswith("[1] Y. Bengio")
     md = analyse(text.encode()).metadata
     assert (md.first_page, md.last_page) == (None, None)
+

@@ -195,6 +195,32 @@ def assign_document_roles(drafts: list[Draft]) -> None:
     _mark_definition_lists(drafts)
     _mark_foreign(drafts)
     _mark_stacked_entries(drafts)
+    _mark_author_addresses(drafts)
+
+
+# "Affiliation:", "Authors' addresses", "Сведения об авторах": the authors' address blocks
+# follow, at an article's end.
+_ADDRESSES_HEADING = re.compile(
+    r"(?i)^(?:affiliations?|address(?:es)?|authors?['’]?\s+address(?:es)?"
+    r"|corresponding\s+author|сведения\s+об\s+авторах|информация\s+об\s+авторах"
+    r"|авторлар\s+туралы\s+(?:мәлімет|ақпарат))\s*:?$"
+)
+_ADDRESS_BLOCKS = 6  # blocks under the heading, at most
+
+
+def _mark_author_addresses(drafts: list[Draft]) -> None:
+    """The blocks under an authors' addresses heading are front matter (names, places,
+    e-mails), as the same facts at an article's head are, up to the next heading."""
+    for k, d in enumerate(drafts):
+        if d.role not in ("heading", "body") or not _ADDRESSES_HEADING.match(
+            d.paragraph.text.strip()
+        ):
+            continue
+        d.role = "heading"  # a label alone on its line, whatever its face
+        for following in drafts[k + 1 : k + 1 + _ADDRESS_BLOCKS]:
+            if following.role not in ("body", "list_item"):
+                break
+            following.role = "front_matter"
 
 
 _STACKED_RUN = 3  # one-line "headings" stacked without a blank line that make a list
