@@ -375,58 +375,55 @@ def test_full_bullet_items_a_list_then_an_indented_paragraph_and_text_after_code
     assert [b.role for b in blocks if b.text.startswith("/*** R")] == ["code"]
 
 
-def test_numbered_code_lines_and_their_blank_lines_stay_one_listing() -> None:
-    # A documented TeX source prints its code with small line numbers; an empty code line
-    # keeps its number alone.
+def _first_paragraph() -> tuple[list[Placed], float]:
+    """The first paragraph set from the top of a page, and the baseline of its last line."""
     regular, _ = pick_fonts()
-    code = ["\\RequirePackage{fancyhdr}", "\\fancyfoot[L]{ }", "\\fancyfoot[C]{\\thepage}", "",
-            "\\makeatletter", "\\let\\ps@plain\\ps@fancy"]
+    lines = _filled(PARAGRAPHS[0].split(), regular, 10.0)
+    placed: list[Placed] = [(LEFT, 80 + 12 * k, line, 10.0, "serif")
+                            for k, line in enumerate(lines)]
+    return placed, 80 + 12 * (len(lines) - 1)
+
+
+def _numbered_listing(code: list[str], first: int, right_aligned: bool) -> None:
+    """A listing whose lines carry small numbers from ``first`` on, between two paragraphs,
+    is one code paragraph with its numbers, and the paragraphs stay whole."""
+    regular, _ = pick_fonts()
     body = _filled(PARAGRAPHS[0].split(), regular, 10.0)
     placed: list[Placed] = [(LEFT, 80 + 12 * k, line, 10.0, "serif")
                             for k, line in enumerate(body)]
     y = 80 + 12 * len(body) + 10
     for k, line in enumerate(code):
-        number = str(27 + k)
-        placed.append((LEFT + 20, y + 11 * k, number, 7.0, "serif"))
+        number = str(first + k)
+        width = regular.text_length(number, fontsize=7.0)
+        x = LEFT + 30 - width if right_aligned else LEFT + 20
+        placed.append((x, y + 11 * k, number, 7.0, "serif"))
         if line:
-            placed.append((LEFT + 20 + regular.text_length(number + " ", fontsize=7.0),
-                           y + 11 * k, line, 9.0, "mono"))
+            gap = 4 if right_aligned else regular.text_length(" ", fontsize=7.0)
+            placed.append((x + width + gap, y + 11 * k, line, 9.0, "mono"))
     y += 11 * len(code) + 14
     placed += [(LEFT, y + 12 * k, line, 10.0, "serif")
                for k, line in enumerate(_filled(PARAGRAPHS[1].split(), regular, 10.0))]
     blocks = analyse(placed_pages([placed], size=(WIDTH, HEIGHT))).segmentation.blocks
     listings = [b.text for b in blocks if b.role == "code"]
     assert len(listings) == 1 and listings[0].split("\n") == [
-        f"{27 + k} {line}".rstrip() for k, line in enumerate(code)
+        f"{first + k} {line}".rstrip() for k, line in enumerate(code)
     ]
     assert [b.text for b in blocks if b.role != "code"] == PARAGRAPHS[:2]
+
+
+def test_numbered_code_lines_and_their_blank_lines_stay_one_listing() -> None:
+    # A documented TeX source prints its code with small line numbers; an empty code line
+    # keeps its number alone.
+    _numbered_listing(["\\RequirePackage{fancyhdr}", "\\fancyfoot[L]{ }",
+                       "\\fancyfoot[C]{\\thepage}", "", "\\makeatletter",
+                       "\\let\\ps@plain\\ps@fancy"], 27, right_aligned=False)
 
 
 def test_right_aligned_code_line_numbers_and_short_code_stay_one_listing() -> None:
     # Right-aligned numbers move left as they gain a digit (``9 }`` then ``10``), and a
     # short code line (``\\fi``) is no longer than its number: neither makes a line text.
-    regular, _ = pick_fonts()
-    code = ["\\ifx\\x\\y", "}", "\\fi", "", "\\tikzset{", "}", "\\fi"]
-    body = _filled(PARAGRAPHS[0].split(), regular, 10.0)
-    placed: list[Placed] = [(LEFT, 80 + 12 * k, line, 10.0, "serif")
-                            for k, line in enumerate(body)]
-    y = 80 + 12 * len(body) + 10
-    for k, line in enumerate(code):
-        number = str(7 + k)
-        right = LEFT + 30
-        placed.append((right - regular.text_length(number, fontsize=7.0), y + 11 * k, number,
-                       7.0, "serif"))
-        if line:
-            placed.append((right + 4, y + 11 * k, line, 9.0, "mono"))
-    y += 11 * len(code) + 14
-    placed += [(LEFT, y + 12 * k, line, 10.0, "serif")
-               for k, line in enumerate(_filled(PARAGRAPHS[1].split(), regular, 10.0))]
-    blocks = analyse(placed_pages([placed], size=(WIDTH, HEIGHT))).segmentation.blocks
-    listings = [b.text for b in blocks if b.role == "code"]
-    assert len(listings) == 1 and listings[0].split("\n") == [
-        f"{7 + k} {line}".rstrip() for k, line in enumerate(code)
-    ]
-    assert [b.text for b in blocks if b.role != "code"] == PARAGRAPHS[:2]
+    _numbered_listing(["\\ifx\\x\\y", "}", "\\fi", "", "\\tikzset{", "}", "\\fi"], 7,
+                      right_aligned=True)
 
 
 def test_a_title_in_capitals_and_its_author_in_smaller_capitals_stay_apart() -> None:
@@ -499,18 +496,15 @@ def test_a_sentence_that_ends_on_a_name_in_typewriter_type_is_no_code() -> None:
 
 
 def test_a_placeholder_in_italic_type_between_code_lines_is_in_the_listing() -> None:
-    regular, _ = pick_fonts()
-    lines = _filled(PARAGRAPHS[0].split(), regular, 10.0)
-    placed: list[Placed] = [(LEFT, 80 + 12 * k, line, 10.0, "serif")
-                            for k, line in enumerate(lines)]
-    y = 80 + 12 * len(lines) + 8
+    placed, last = _first_paragraph()
+    y = last + 20
     listing = [("beginfig(1);", "mono", 0), ("draw commands", "italic", 14),
                ("endfig;", "mono", 0), ("end;", "mono", 0)]
     placed += [(LEFT + 20 + dx, y + 12 * k, text, 10.0, face)
                for k, (text, face, dx) in enumerate(listing)]
     y += 12 * len(listing) + 8
     placed += [(LEFT, y + 12 * k, line, 10.0, "serif")
-               for k, line in enumerate(_filled(PARAGRAPHS[1].split(), regular, 10.0))]
+               for k, line in enumerate(_filled(PARAGRAPHS[1].split(), pick_fonts()[0], 10.0))]
     blocks = analyse(placed_pages([placed], size=(WIDTH, HEIGHT))).segmentation.blocks
     assert [(b.role, b.text) for b in blocks] == [
         ("body", PARAGRAPHS[0]), ("code", "\n".join(text for text, _, _ in listing)),
@@ -535,10 +529,7 @@ def test_a_display_with_an_integral_s_limits_stays_in_its_sentence() -> None:
 
 
 def test_a_footnote_that_is_an_address_in_typewriter_type_is_a_footnote() -> None:
-    regular, _ = pick_fonts()
-    lines = _filled(PARAGRAPHS[0].split(), regular, 10.0)
-    placed: list[Placed] = [(LEFT, 80 + 12 * k, line, 10.0, "serif")
-                            for k, line in enumerate(lines)]
+    placed, _ = _first_paragraph()
     for k, url in enumerate(("https://cran.r-project.org", "http://www.netlib.org")):
         placed.append((LEFT, HEIGHT - 60 + 10 * k, str(k + 1), 5.5, "serif"))
         placed.append((LEFT + 4, HEIGHT - 60 + 10 * k, url, 8.0, "mono"))
@@ -550,11 +541,8 @@ def test_a_footnote_that_is_an_address_in_typewriter_type_is_a_footnote() -> Non
 
 def test_terms_and_descriptions_after_dashes_are_items() -> None:
     # A list whose bullets the text layer lost: each item a term, a dash, its description.
-    regular, _ = pick_fonts()
-    lines = _filled(PARAGRAPHS[0].split(), regular, 10.0)
-    placed: list[Placed] = [(LEFT, 80 + 12 * k, line, 10.0, "serif")
-                            for k, line in enumerate(lines)]
-    y = 80 + 12 * len(lines) + 4
+    placed, last = _first_paragraph()
+    y = last + 16
     items = ["numeric — numbers", "pair — ordered pairs of numerics",
              "path — Bézier curves (and lines)", "picture — pictures"]
     placed += [(LEFT + 20, y + 14 * k, item, 10.0, "serif") for k, item in enumerate(items)]
@@ -565,11 +553,8 @@ def test_terms_and_descriptions_after_dashes_are_items() -> None:
 
 
 def test_the_authors_addresses_at_an_article_s_end_are_front_matter() -> None:
-    regular, _ = pick_fonts()
-    lines = _filled(PARAGRAPHS[0].split(), regular, 10.0)
-    placed: list[Placed] = [(LEFT, 80 + 12 * k, line, 10.0, "serif")
-                            for k, line in enumerate(lines)]
-    y = 80 + 12 * len(lines) + 20
+    placed, last = _first_paragraph()
+    y = last + 32
     placed.append((LEFT, y, "Affiliation:", 10.0, "serif"))
     blocks_ = [["Christian Kleiber", "Faculty of Business and Economics", "Universität Basel",
                 "E-mail: Christian.Kleiber@example.ch"],

@@ -17,6 +17,7 @@ from archive.metadata.names import split_names
 from archive.metadata.rows import Row, own_type_text
 from archive.metadata.running import parse_running
 from archive.metadata.titlepage import names_in
+from archive.models import SourceMetadata
 from archive.origins import AnyOrigin, InText, Part
 
 DATA = Path(__file__).resolve().parent / "data" / "realworld"
@@ -121,26 +122,30 @@ def test_names_set_in_one_row_are_several_authors() -> None:
     assert (2, "Vincent Danjean Arnaud Legrand") in lines
 
 
+def _opening(head: list[Placed]) -> SourceMetadata:
+    """The metadata of a page that opens with ``head`` and goes on with the body text."""
+    top = max(y for _, y, _, _, _ in head) + 16
+    placed = [*head, *((72, top + 12 * k, text, 10.0, "serif")
+                       for k, (text, _) in enumerate(_BODY))]
+    return analyse(placed_pages([placed], size=(420, 595))).metadata
+
+
 def test_a_title_in_bold_in_the_text_s_size_over_its_author_and_abstract() -> None:
     # TUGboat's opening: the title in bold at the text's size over two lines, the author
     # indented under it, then the abstract's label.
-    placed: list[Placed] = [(72, 80, "The cals package: Multipage tables", 10.0, "bold"),
-                            (72, 92, "with decorations", 10.0, "bold"),
-                            (92, 108, "Oleg Parashchenko", 10.0, "serif"),
-                            (72, 128, "Abstract", 10.0, "bold")]
-    placed += [(72, 144 + 12 * k, text, 10.0, "serif") for k, (text, _) in enumerate(_BODY)]
-    md = analyse(placed_pages([placed], size=(420, 595))).metadata
+    md = _opening([(72, 80, "The cals package: Multipage tables", 10.0, "bold"),
+                   (72, 92, "with decorations", 10.0, "bold"),
+                   (92, 108, "Oleg Parashchenko", 10.0, "serif"),
+                   (72, 128, "Abstract", 10.0, "bold")])
     assert md.title == "The cals package: Multipage tables with decorations"
     assert [x.family for x in md.authors] == ["Parashchenko"]
 
 
 def test_the_date_under_a_name_is_no_affiliation() -> None:
-    placed: list[Placed] = [(120, 80, "The chem-acs style", 17.0, "serif"),
-                            (150, 110, "Joseph Wright†", 12.0, "serif"),
-                            (140, 126, "Released 2021/02/24", 12.0, "serif"),
-                            (72, 160, "Abstract", 10.0, "bold")]
-    placed += [(72, 176 + 12 * k, text, 10.0, "serif") for k, (text, _) in enumerate(_BODY)]
-    (author,) = analyse(placed_pages([placed], size=(420, 595))).metadata.authors
+    (author,) = _opening([(120, 80, "The chem-acs style", 17.0, "serif"),
+                          (150, 110, "Joseph Wright†", 12.0, "serif"),
+                          (140, 126, "Released 2021/02/24", 12.0, "serif"),
+                          (72, 160, "Abstract", 10.0, "bold")]).authors
     assert (author.family, author.affiliation) == ("Wright", None)
 
 
