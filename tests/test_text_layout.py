@@ -368,3 +368,27 @@ def test_a_bracketed_entry_is_a_reference_under_any_heading() -> None:
     md = analyse(text.encode()).metadata
     assert (md.first_page, md.last_page) == (None, None)
 
+
+
+def test_short_lines_typed_under_one_another_are_a_block() -> None:
+    # An address typed a line a field, with no blank line between its lines, is one
+    # paragraph; a heading over its text and a list of entries are not blocks.
+    text = (
+        "The results hold for every sample we tried, and the code is in the package.\n\n"
+        "Affiliation:\n\n"
+        "Christian Kleiber\nFaculty of Business and Economics\nUniversität Basel\n\n"
+        "Achim Zeileis\nDepartment of Statistics\nUniversität Innsbruck\n\n"
+        "Introduction\n"
+        "The study begins with the data that every reader of the package can load at once.\n\n"
+        "|01.1| Two manuals\n|01.2| Vim installed\n"
+    )
+    assert blocks(text)[:6] == [
+        ("body", "The results hold for every sample we tried, and the code is in the package."),
+        ("heading", "Affiliation:"),
+        ("front_matter", "Christian Kleiber Faculty of Business and Economics Universität Basel"),
+        ("front_matter", "Achim Zeileis Department of Statistics Universität Innsbruck"),
+        ("heading", "Introduction"),
+        ("body", "The study begins with the data that every reader of the package can load at "
+                 "once."),
+    ]
+    assert [t for _, t in blocks(text)[6:]] == ["|01.1| Two manuals", "|01.2| Vim installed"]

@@ -408,7 +408,7 @@ def heading_before(b: Boundary) -> bool | None:
     heading."""
     if not (b.prev_is_first and heading_like(b.prev)):
         return None
-    return None if _same_block(b) else True
+    return None if _same_block(b) or _typed_block(b) else True
 
 
 _BLOCK_FILL = 0.75  # the next line is short too: a block of short lines, not a text under it
@@ -422,6 +422,23 @@ def _same_block(b: Boundary) -> bool:
         and above.x0 is not None and below.x0 is not None and abs(above.x0 - below.x0) <= 1.0
         and b.cur.fill < _BLOCK_FILL
     )  # centred lines (a title page's author, institute, date) are lines apart
+
+
+def _typed_block(b: Boundary) -> bool:
+    """In a text copy whose blank lines end paragraphs, short lines typed one under another
+    with no blank line between them (a name, a department, a university, an e-mail) are a
+    block, not a heading over its text."""
+    nxt = b.nxt
+    return (
+        b.prev.line.y0 is None and b.blanks_reliable and not b.blank
+        and b.cur.fill < _BLOCK_FILL
+        and (nxt is None or nxt.blank_before or nxt.fill < _BLOCK_FILL)
+        # Entries of a list ("|01.2| Vim installed", "Next chapter: …") are items.
+        and all(_PLAIN_LINE.match(c.text) for c in (b.prev, b.cur))
+    )
+
+
+_PLAIN_LINE = re.compile(r"[^\W\d_]{2}(?![^:]{0,30}:\s)")  # a word, no label or marker
 
 
 def ended_on_purpose(b: Boundary) -> bool | None:
