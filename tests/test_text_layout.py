@@ -392,3 +392,13 @@ def test_short_lines_typed_under_one_another_are_a_block() -> None:
                  "once."),
     ]
     assert [t for _, t in blocks(text)[6:]] == ["|01.1| Two manuals", "|01.2| Vim installed"]
+
+
+def test_a_line_between_a_rule_and_a_blank_line_opens_a_section() -> None:
+    text = (
+        "For more information on how to write a script file see the chapter on scripts.\n\n"
+        + "=" * 78 + "\n"
+        "*05.2*\tThe example vimrc file explained and all of its commands\t*vimrc_example*\n\n"
+        "In the first chapter was explained how the example vimrc file can be used.\n"
+    )
+    assert [role for role, _ in blocks(text)] == ["body", "heading", "body"]

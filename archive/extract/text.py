@@ -75,7 +75,8 @@ def extract_text(data: bytes) -> Document:
     blank = False
     for page, sheet in enumerate(text.split("\f"), start=1):
         raws = sheet.split("\n")
-        for raw, shape in zip(raws, literal.classify(raws), strict=True):
+        shapes = literal.classify(raws)
+        for k, (raw, shape) in enumerate(zip(raws, shapes, strict=True)):
             stripped = raw.rstrip()
             if shape == literal.RULE and not blank and lines and _underlines(stripped, lines[-1]):
                 lines[-1] = replace(lines[-1], kind="heading")
@@ -87,6 +88,8 @@ def extract_text(data: bytes) -> Document:
                     lines[-1] = replace(lines[-1], text=f"{lines[-1].text} {stripped.strip()}")
                 continue
             kind = {literal.CODE: "code", literal.LABEL: "heading"}.get(shape)
+            if kind is None and _opens_section(shapes, k, stripped):
+                kind = "heading"
             label = shape == literal.LABEL  # stands apart from the paragraph under it
             lines.append(Line(text=stripped, page=page, blank_before=blank or label, kind=kind))
             open_word.append(raw[-1:] in " \t" and " " not in stripped.strip())
@@ -95,6 +98,17 @@ def extract_text(data: bytes) -> Document:
     return Document(
         media_type=MEDIA_TYPE, extractor=f"{EXTRACTOR} ({decoded.description})",
         lines=tuple(lines), info=tuple(info), warnings=decoded.warnings,
+    )
+
+
+def _opens_section(shapes: list[str], k: int, text: str) -> bool:
+    """A line alone between a rule above it and a blank line under it, that ends no
+    sentence, opens a section (``*05.2*  The example vimrc file explained`` under
+    ``=====``, as help files and plain-text manuals part their sections)."""
+    return (
+        k > 0 and shapes[k - 1] == literal.RULE
+        and (k + 1 == len(shapes) or shapes[k + 1] == literal.BLANK)
+        and not text.rstrip().endswith((".", ",", ";", "!", "?"))
     )
 
 

@@ -96,7 +96,10 @@ def markup_block(b: Boundary) -> bool | None:
     """A block of a page's markup (HTML) is a whole paragraph: the next one opens its own.
     Long blocks look like a copy's wrapped lines, and a manual's paragraphs ending without
     a full stop ("… следующие шаги:") were joined to the list after them."""
-    return True if b.cur.line.kind in MARKUP_KINDS else None
+    above, below = b.prev.line.kind, b.cur.line.kind
+    # A marked heading ends where its line does (a text copy's underlined heading, a
+    # section's heading under a rule, a margin's side heading).
+    return True if below in MARKUP_KINDS or (above in MARKUP_KINDS and below != above) else None
 
 
 def beside_block(b: Boundary) -> bool | None:
