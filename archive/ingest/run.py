@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Final, Literal
 from .. import __version__
 from ..errors import ArchiveError, NotFoundError, UnreadablePathError
 from ..models import DEFAULT_LIMITS, Limits
-from ..search import INDEX_VERSION, stem_text
+from ..search import INDEX_VERSION
 from ..store import Store
 from ..store.plans import EventWrite
 from .analyse import Analysis
@@ -136,10 +136,17 @@ def refresh_word_forms(store: Store, *, paragraphs: bool = True) -> None:
     archive from before their index), before anything is written or searched with the new
     rules. ``paragraphs=False`` leaves the paragraphs, whose index costs minutes to rebuild,
     to the next ingest."""
+    # The stemmer and its dictionaries load only when something is to be indexed.
     if paragraphs and store.word_forms_version() != INDEX_VERSION:
-        store.rebuild_word_forms(stem_text, INDEX_VERSION)  # the sources' too
+        store.rebuild_word_forms(_stem_text(), INDEX_VERSION)  # the sources' too
     elif store.word_forms_version("sources_stems") != INDEX_VERSION:
-        store.rebuild_source_forms(stem_text, INDEX_VERSION)
+        store.rebuild_source_forms(_stem_text(), INDEX_VERSION)
+
+
+def _stem_text() -> Callable[[str, str | None], str]:
+    from ..search import stem_text
+
+    return stem_text
 
 
 def _ingest_locked(
@@ -367,7 +374,7 @@ def _ingest_one(
 
     identity = identify(store, analysis, source_key, known)
     plan = file_plan(store, item.path, analysis, identity, sidecars)
-    store.write_file(plan, ingest_id, stem_text)
+    store.write_file(plan, ingest_id, _stem_text())
     if known is not None:
         known.forget(identity.key)  # its live text has just changed
     status: FileStatus = NEW if identity.new_source else NEW_VERSION

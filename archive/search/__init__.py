@@ -8,55 +8,39 @@ readers' queries become MATCH expressions over it with ``stem_query`` (word form
 
 Modules: ``fold`` (spellings made one), ``kazakh`` (suffix stripper), ``russian`` (pymorphy3
 lemmas), ``terms`` (which terms a word is indexed and asked under), ``query`` (the query
-language), ``highlight``. Changing a rule that changes ``stem_text`` changes the index: bump
-``INDEX_VERSION`` so that archives re-index (``Store.reindex_word_forms``).
+language), ``matching`` (the index and MATCH expressions of a search), ``marking`` (the
+words a hit matched), ``version`` (the index's version). Changing a rule that changes
+``stem_text`` changes the index: bump ``INDEX_VERSION`` so that archives re-index
+(``Store.reindex_word_forms``).
 """
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING
 
-from .fold import KAZAKH_LETTERS, fold_word, keyboard_form
-from .highlight import highlight
-from .kazakh import kazakh_stem
-from .query import NOTHING, Part, keyboard_query, match_query, parse, stem_query
-from .terms import keyboard_terms, query_terms, stem_text
+from ..lazy import lazy_names
 
+if TYPE_CHECKING:
+    from .fold import KAZAKH_LETTERS, fold_word, keyboard_form
+    from .kazakh import kazakh_stem
+    from .marking import highlight
+    from .matching import tiers
+    from .query import NOTHING, Part, keyboard_query, match_query, parse, stem_query
+    from .terms import keyboard_terms, query_terms, stem_text
+    from .version import INDEX_VERSION
 
-def _installed(package: str) -> str:
-    try:
-        return version(package)
-    except PackageNotFoundError:  # run from a source tree without the package's metadata
-        return "unknown"
+# Each name is imported from its module when first used: asking whether an index is current
+# (every ingest, even of files already kept) loads no stemmer and no query parser.
+_HOMES = {
+    "KAZAKH_LETTERS": "fold", "fold_word": "fold", "keyboard_form": "fold",
+    "highlight": "marking", "kazakh_stem": "kazakh",
+    "NOTHING": "query", "Part": "query", "keyboard_query": "query", "match_query": "query",
+    "parse": "query", "stem_query": "query",
+    "keyboard_terms": "terms", "query_terms": "terms", "stem_text": "terms",
+    "tiers": "matching", "INDEX_VERSION": "version",
+}  # fmt: skip
 
-
-# The version of ``stem_text``'s output that an archive's word-form index was built with: the
-# rules', and the dictionaries' and stemmer's they use. The index keeps no copy of its terms
-# (the store removes a paragraph's terms by computing them again from its text), so any change
-# that could change a term must change this.
-INDEX_VERSION = (
-    "terms-v2"
-    f"+pymorphy3-{_installed('pymorphy3')}"
-    f"+dicts-ru-{_installed('pymorphy3-dicts-ru')}"
-    f"+snowball-{_installed('snowballstemmer')}"
-)
-
-
-
-def tiers(
-    query: str, exact: str = "", table: str = "paragraphs"
-) -> tuple[str, list[str]] | None:
-    """The full-text index and the MATCH expressions (best tier first) of a search of
-    ``table`` (``paragraphs`` or ``sources``): every form of the words, then their
-    Russian-keyboard spellings of Kazakh; or, with ``exact``, the words as written. None
-    when there is nothing to search for."""
-    if query:
-        keyboard = keyboard_query(query)
-        return f"{table}_stems", [stem_query(query), *([keyboard] if keyboard else [])]
-    if exact:
-        return f"{table}_fts", [match_query(exact)]
-    return None
-
+__getattr__ = lazy_names(__name__, _HOMES, globals())
 
 __all__ = [
     "INDEX_VERSION",
