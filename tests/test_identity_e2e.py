@@ -130,3 +130,35 @@ def test_a_copy_sharing_no_paragraph_exactly_is_still_found_by_author_and_year(t
     with Store.open(home) as store:
         found = identify(store, edited, None)
     assert (found.key, found.new_source, found.reason) == (first.key, False, "text overlap")
+
+
+def test_two_papers_by_one_author_with_the_same_home_page_stay_two_sources(tmp_path: Path) -> None:
+    # The author's home page under the affiliation (a JSS vignette's end) is printed in both:
+    # it says where the author is, not which document this is.
+    body = {
+        "a": "Recursive partitioning splits a sample into groups by the values of its inputs, "
+             "and each split is chosen by a test of independence between the response and "
+             "one of the inputs, so that the tree stops when no input is associated with it.",
+        "b": "Colour palettes for statistical graphics are chosen in a perceptually based "
+             "space, where hue, chroma and luminance each have a meaning a reader sees, so "
+             "that qualitative, sequential and diverging palettes follow simple rules.",
+    }
+    paths = []
+    for name, text in body.items():
+        path = tmp_path / f"{name}.txt"
+        path.write_text(
+            f"A Paper About {name.upper()}\n\nAchim Zeileis\n\n{text}\n\n{text}\n\n"
+            "Affiliation:\n\nAchim Zeileis\nUniversität Innsbruck\n"
+            "E-mail: Achim.Zeileis@example.org\nURL: http://example.org/~zeileis/\n",
+            encoding="utf-8",
+        )
+        paths.append(path)
+    files = ingest(tmp_path / "home", *paths)
+    assert [f.status for f in files] == ["new", "new"]
+    assert files[0].key != files[1].key
+    # Nor is it the document's own address.
+    conn = sqlite3.connect(tmp_path / "home" / "archive.db")
+    try:
+        assert [url for (url,) in conn.execute("SELECT url FROM sources")] == [None, None]
+    finally:
+        conn.close()

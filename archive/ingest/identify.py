@@ -26,6 +26,7 @@ from ..ids import (
     shingles,
 )
 from ..models import Block, TombstoneStatus
+from ..origins import Origin
 from ..store import Store
 from ..store.plans import ParagraphWrite, TombstoneWrite
 from .analyse import Analysis
@@ -81,7 +82,7 @@ def identify(
     doi = analysis.metadata.doi
     if doi and (key := store.source_by_doi(doi)):
         return Identity(key, False, f"same DOI {doi}", 1.0)
-    url = analysis.metadata.url
+    url = _page_address(analysis)
     if url and (key := store.source_by_url(url_spellings(url))):
         return Identity(key, False, f"same URL {url}", 1.0)
     sharing = [key for key, _ in store.sources_sharing_fingerprints(analysis.fingerprints)]
@@ -103,6 +104,24 @@ def identify(
     key = _mint(store, analysis, taken=store.source_exists)
     reason = "new source" if best is None else f"new source (best overlap {best[0]:.2f})"
     return Identity(key, True, reason, None if best is None else round(best[0], 4))
+
+
+# Where a URL that names the page itself comes from: a capture, the page's own markup.
+_PAGE_ADDRESS_ORIGINS = frozenset(
+    (Origin.CAPTURE_HEADER, Origin.CAPTURE, Origin.HTML_META, Origin.JSON_LD, Origin.OPENGRAPH)
+)
+
+
+def _page_address(analysis: Analysis) -> str | None:
+    """The file's own address, when a capture or the page's markup states it. An address
+    printed in a document's text (an author's home page under the affiliation, a journal's
+    site in the masthead) says where someone or something is, not which document this is:
+    two papers by one author share it."""
+    url = analysis.metadata.url
+    if url and any(c.field == "url" and c.value == url and c.origin in _PAGE_ADDRESS_ORIGINS
+                   for c in analysis.candidates):
+        return url
+    return None
 
 
 def url_spellings(url: str) -> list[str]:

@@ -133,7 +133,9 @@ def labelled_fields(rows: Rows, zone: frozenset[int]) -> list[Candidate]:
                 out.append(replace(_candidate("doi", doi, row), priority=priority))
         if row.index in zone:
             out += _citation(row, text)
-        if row.index in zone and (match := _URL.match(text)):
+        # An address under an e-mail line is the author's home page, not the document's.
+        contact = any(pt.find_emails(t) for t in texts[max(0, i - 2) : i])
+        if row.index in zone and (match := _URL.match(text)) and not contact:
             out.append(_candidate("url", match.group("url"), row))
         if (
             row.index in zone and (match := _PAGES.search(text)) and not rows.in_references(text)
