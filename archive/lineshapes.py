@@ -75,6 +75,8 @@ CLASS_CODE = re.compile(
 )
 # The head of a web address: a scheme and "//", or "www.".
 URL_HEAD = r"(?:[a-z][a-z0-9+.-]*://|www\.)"
+# An address's head or a DOI's, where the rest may go on past a line's end.
+ADDRESS_HEAD = rf"(?:{URL_HEAD}|doi:\s?10\.)"
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 # A note marker (``*``, ``¹``, a digit) may key the e-mail to its author (``*e-mail: …``).
 EMAIL_LINE = re.compile(

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 
-from archive.lineshapes import URL_HEAD
+from archive.lineshapes import ADDRESS_HEAD
 
 # A word that is (part of) an address: a scheme, "www.", an e-mail.
 ADDRESS_TOKEN = re.compile(r"://|^www\.|@\w")
 _SCHEME = re.compile(r"(?:https?|ftp|file):", re.IGNORECASE)
 # An address's start, or a DOI's (``doi:10.1016/j.``: its suffix breaks at dots too).
-_URL_START = re.compile(r"(?:" + URL_HEAD + r"|doi:10\.\d+/)\S", re.IGNORECASE)
+_URL_START = re.compile(ADDRESS_HEAD + r"\S", re.IGNORECASE)
 
 
 def broken_at_slash(left: str, right: str) -> bool:

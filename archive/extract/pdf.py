@@ -63,7 +63,7 @@ from archive.extract.tables import (
     table_boxes,
 )
 from archive.extract.xmp import xmp_fields
-from archive.lineshapes import URL_HEAD
+from archive.lineshapes import ADDRESS_HEAD
 from archive.models import Document, Line, PageInfo
 
 # A text span and a block as PyMuPDF's get_text("dict") gives them.
@@ -279,7 +279,7 @@ def _fragments(
 
 
 # An address, or a DOI, at a line's end (``doi:10.1016/j.`` then ``csda.2008.11.033.``).
-_URL_END = re.compile(r"(?:" + URL_HEAD + r"|doi:\s?10\.)\S*[/\-_.~=&?#%\w]$", re.IGNORECASE)
+_URL_END = re.compile(ADDRESS_HEAD + r"\S*[/\-_.~=&?#%\w]$", re.IGNORECASE)
 _URL_PART = re.compile(r"[\w/\-.~=&?#%:+@]+")
 
 

@@ -7,6 +7,7 @@ from itertools import pairwise
 
 from archive.extract.beside import read_beside
 from archive.extract.fragment import Fragment
+from archive.extract.spans import line_number
 
 _CELL_GAPS = 2  # gaps of an em or more that part a row into cells
 _LEAD_WORDS = 4  # words of a term set apart at a line's start
@@ -98,6 +99,8 @@ def _caps_raised(rows: list[list[Fragment]]) -> list[list[Fragment]]:
     """A drop cap, read with the line its foot stands on, moved up to the first line of
     its paragraph, where its top is and where its word goes on."""
     for above, row in pairwise(rows):
+        if not above or not row:
+            continue  # a cap moved up left its row empty
         cap = min(row, key=lambda f: f.x0)
         beside = [f for f in row if f is not cap] or above  # a cap alone on its row
         if (
@@ -272,7 +275,7 @@ def _drop_cap(first: Fragment, second: Fragment) -> bool:
 
 
 def _line_number(first: Fragment, second: Fragment) -> bool:
-    return second.kind == "code" and first.text.strip().isdigit() and first.size < second.size - 0.5
+    return second.kind == "code" and line_number(first.text, first.size, second.size)
 
 
 def _smaller(f: Fragment, size: float) -> tuple[tuple[int, int], ...]:

@@ -173,11 +173,14 @@ def _numbered(spans: list[Span]) -> list[Span]:
     if len(spans) < 2:
         return spans  # most lines: one span, nothing before it
     words = [s for s in spans if s["text"].strip()]
-    if len(words) >= 2 and words[0]["text"].strip().isdigit() and (
-        words[0]["size"] < words[1]["size"] - 0.5
-    ):
+    if len(words) >= 2 and line_number(words[0]["text"], words[0]["size"], words[1]["size"]):
         return spans[spans.index(words[0]) + 1 :]
     return spans
+
+
+def line_number(text: str, size: float, next_size: float) -> bool:
+    """``text`` is a listing's line number: digits set smaller than the code after them."""
+    return text.strip().isdigit() and size < next_size - 0.5
 
 
 def monospaced(spans: list[Span]) -> bool:
