@@ -22,7 +22,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import replace
-from itertools import pairwise
 from typing import Any
 
 import pymupdf
@@ -38,6 +37,7 @@ from archive.extract.figures import (
 from archive.extract.frame import body_frames
 from archive.extract.layout import Fragment, merge_rows, order_page
 from archive.extract.letterspacing import Char, close_letterspacing, has_run
+from archive.extract.listings import line_kinds
 from archive.extract.repair import looks_mojibake, repair_accents, repair_mojibake, repair_tex_codes
 from archive.extract.spacing import blank_flags
 from archive.extract.spans import (
@@ -63,7 +63,6 @@ from archive.extract.tables import (
     table_boxes,
 )
 from archive.extract.xmp import xmp_fields
-from archive.lineshapes import ADDRESS_HEAD
 from archive.models import Document, Line, PageInfo
 
 # A text span and a block as PyMuPDF's get_text("dict") gives them.
@@ -227,8 +226,7 @@ def _read_pages(doc: pymupdf.Document) -> tuple[tuple[PageInfo, ...], list[list[
         frags, rows = row_boxes(frags, cells)
         ordered = merge_rows(expand_rows(order_page(frags), rows), block_base, index == 0)
         block_base += len(ordered)
-        per_page.append(_code_continued(_sentence_continued(_url_continued(ordered)))
-                        + figure + others)
+        per_page.append(line_kinds(ordered) + figure + others)
     return tuple(pages), per_page
 
 
@@ -276,101 +274,6 @@ def _fragments(
             dx, dy = ln["dir"]
             (horizontal if dx > 0.99 and abs(dy) < 0.01 else rotated).append(frag)
     return horizontal, rotated
-
-
-# An address, or a DOI, at a line's end (``doi:10.1016/j.`` then ``csda.2008.11.033.``).
-_URL_END = re.compile(ADDRESS_HEAD + r"\S*[/\-_.~=&?#%\w]$", re.IGNORECASE)
-_URL_PART = re.compile(r"[\w/\-.~=&?#%:+@]+")
-
-
-def _url_continued(frags: list[Fragment]) -> list[Fragment]:
-    """A URL broken at the end of a line of text goes on in typewriter type on the lines
-    under it (``… URL http://www.cambridge.org/us/academic/`` then ``subjects/…``): those
-    lines are the rest of the address, not code."""
-    in_url = False
-    for prev, f in pairwise(frags):
-        if prev.kind == "code":
-            in_url = False
-            continue
-        # Only a code line can go on with an address: the others need no search.
-        in_url = in_url or (f.kind == "code" and _URL_END.search(prev.text) is not None)
-        if in_url and f.kind == "code" and _URL_PART.fullmatch(f.text) and f.x0 >= prev.x0 - 1.0:
-            f.kind = None
-        else:
-            in_url = False
-    return frags
-
-
-# How a wrapped sentence's last line ends; code lines end so seldom (``)``, ``;`` and ``:``
-# end code as often as prose, so they prove nothing).
-_SENTENCE_END = (".", ",", "?", "!")
-
-
-def _sentence_continued(frags: list[Fragment]) -> list[Fragment]:
-    """A sentence wrapped just before a name in typewriter type ends on a line of that name
-    alone (``… before the normal \\shipout and`` then ``\\@EveryShipout@EveryHook.``): the
-    line is the sentence's end, not code."""
-    for prev, f in pairwise(frags):
-        if (
-            prev.kind is None and f.kind == "code"
-            and not prev.text.rstrip().endswith((*_SENTENCE_END, ";", ":"))
-            and f.text.rstrip().endswith(_SENTENCE_END) and len(f.text.split()) <= 2
-            and abs(f.x0 - prev.x0) <= 1.0 and f.block == prev.block
-            and f.y0 - prev.y1 < _CODE_SKIP * prev.size
-        ):
-            f.kind = None
-    return frags
-
-
-_CODE_SKIP = 0.6  # ems between a code line and the next: more is a blank line's skip
-_PLACEHOLDER_WORDS = 4  # words of a placeholder line in a listing (``draw commands``)
-
-
-def _code_continued(frags: list[Fragment]) -> list[Fragment]:
-    """Lines that go on with the code line above them are code too: an unclosed call
-    (``plot(fit,`` then ``lty = 2)``), a continuation prompt ``+``, or output printed
-    right under the call in the same font; not text set off by a skip (after ``*/``)."""
-    for prev, f in pairwise(frags):
-        if prev.kind != "code" or f.kind is not None or f.y0 - prev.y1 >= _CODE_SKIP * prev.size:
-            continue
-        if (f.x0 >= prev.x0 - 1.0 and (
-            prev.text.rstrip().endswith((",", "(", "+", "-", "*", "/", "|", "&", "=", "~", "<-"))
-            or prev.text.count("(") > prev.text.count(")")
-            or f.text.startswith("+ ")
-            or (f.text.isdigit() and abs(f.x0 - prev.x0) <= 1.0)  # a blank line's number
-        )) or _numbered_next(prev, f):
-            f.kind = "code"
-    # A line set close between two code lines, indented within the listing, is the
-    # listing's: a placeholder in italic type (``draw commands`` between ``beginfig(1);``
-    # and ``endfig;``).
-    for prev, f, nxt in zip(frags, frags[1:], frags[2:], strict=False):
-        if (
-            prev.kind == "code" and nxt.kind == "code" and f.kind is None
-            and len(f.text.split()) <= _PLACEHOLDER_WORDS and not f.text.endswith(_SENTENCE_END)
-            and f.x0 >= min(prev.x0, nxt.x0) - 1.0
-            and f.y0 - prev.y1 < _CODE_SKIP * prev.size and nxt.y0 - f.y1 < _CODE_SKIP * f.size
-        ):
-            f.kind = "code"
-    # A listing's first line, numbered one before the code line under it (``1 ⟨*package⟩``
-    # in a TeX source's italic guard before ``2 \providecommand…``).
-    for f, nxt in reversed(list(pairwise(frags))):
-        if nxt.kind == "code" and f.kind is None and nxt.y0 - f.y1 < _CODE_SKIP * f.size and (
-            _numbered_next(f, nxt)
-        ):
-            f.kind = "code"
-    return frags
-
-
-def _numbered_next(prev: Fragment, f: Fragment) -> bool:
-    """``f`` is numbered as the line after ``prev`` (a listing's numbered lines): ``9 }``
-    then ``10``, an empty line's number, or ``7 ⟨/package⟩``. Right-aligned, the number may
-    start a figure's width left of the one above."""
-    above, below = prev.text.split(maxsplit=1), f.text.split(maxsplit=1)
-    return (
-        bool(above) and bool(below) and above[0].isdigit() and below[0].isdigit()
-        and int(below[0]) == int(above[0]) + 1 and abs(f.x0 - prev.x0) <= prev.size
-        and (len(below) == 1 or abs(f.size - prev.size) <= 0.5)
-    )
 
 
 def _drawn(

@@ -1,0 +1,117 @@
+"""Which lines of a page are code, decided from their neighbours.
+
+A line's own spans say whether it is set in typewriter type (``spans.monospaced``); its
+neighbours correct that: an address broken at a line's end goes on in typewriter type as
+text, a sentence may end on a name in typewriter type, and a listing holds lines that are
+not typewriter (an unclosed call's continuation, an italic placeholder, a numbered empty
+line, a TeX source's guard) or are numbered as the lines around them.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from archive.extract.fragment import Fragment
+from archive.lineshapes import ADDRESS_HEAD
+
+
+def line_kinds(frags: list[Fragment]) -> list[Fragment]:
+    """The page's lines (in reading order) with their ``code`` kinds set by their
+    neighbours."""
+    return _code_continued(_sentence_continued(_url_continued(frags)))
+
+
+# An address, or a DOI, at a line's end (``doi:10.1016/j.`` then ``csda.2008.11.033.``).
+_URL_END = re.compile(ADDRESS_HEAD + r"\S*[/\-_.~=&?#%\w]$", re.IGNORECASE)
+_URL_PART = re.compile(r"[\w/\-.~=&?#%:+@]+")
+
+
+def _url_continued(frags: list[Fragment]) -> list[Fragment]:
+    """A URL broken at the end of a line of text goes on in typewriter type on the lines
+    under it (``… URL http://www.cambridge.org/us/academic/`` then ``subjects/…``): those
+    lines are the rest of the address, not code."""
+    in_url = False
+    for prev, f in pairwise(frags):
+        if prev.kind == "code":
+            in_url = False
+            continue
+        # Only a code line can go on with an address: the others need no search.
+        in_url = in_url or (f.kind == "code" and _URL_END.search(prev.text) is not None)
+        if in_url and f.kind == "code" and _URL_PART.fullmatch(f.text) and f.x0 >= prev.x0 - 1.0:
+            f.kind = None
+        else:
+            in_url = False
+    return frags
+
+
+# How a wrapped sentence's last line ends; code lines end so seldom (``)``, ``;`` and ``:``
+# end code as often as prose, so they prove nothing).
+_SENTENCE_END = (".", ",", "?", "!")
+
+
+def _sentence_continued(frags: list[Fragment]) -> list[Fragment]:
+    """A sentence wrapped just before a name in typewriter type ends on a line of that name
+    alone (``… before the normal \\shipout and`` then ``\\@EveryShipout@EveryHook.``): the
+    line is the sentence's end, not code."""
+    for prev, f in pairwise(frags):
+        if (
+            prev.kind is None and f.kind == "code"
+            and not prev.text.rstrip().endswith((*_SENTENCE_END, ";", ":"))
+            and f.text.rstrip().endswith(_SENTENCE_END) and len(f.text.split()) <= 2
+            and abs(f.x0 - prev.x0) <= 1.0 and f.block == prev.block
+            and f.y0 - prev.y1 < _CODE_SKIP * prev.size
+        ):
+            f.kind = None
+    return frags
+
+
+_CODE_SKIP = 0.6  # ems between a code line and the next: more is a blank line's skip
+_PLACEHOLDER_WORDS = 4  # words of a placeholder line in a listing (``draw commands``)
+
+
+def _code_continued(frags: list[Fragment]) -> list[Fragment]:
+    """Lines that go on with the code line above them are code too: an unclosed call
+    (``plot(fit,`` then ``lty = 2)``), a continuation prompt ``+``, or output printed
+    right under the call in the same font; not text set off by a skip (after ``*/``)."""
+    for prev, f in pairwise(frags):
+        if prev.kind != "code" or f.kind is not None or f.y0 - prev.y1 >= _CODE_SKIP * prev.size:
+            continue
+        if (f.x0 >= prev.x0 - 1.0 and (
+            prev.text.rstrip().endswith((",", "(", "+", "-", "*", "/", "|", "&", "=", "~", "<-"))
+            or prev.text.count("(") > prev.text.count(")")
+            or f.text.startswith("+ ")
+            or (f.text.isdigit() and abs(f.x0 - prev.x0) <= 1.0)  # a blank line's number
+        )) or _numbered_next(prev, f):
+            f.kind = "code"
+    # A line set close between two code lines, indented within the listing, is the
+    # listing's: a placeholder in italic type (``draw commands`` between ``beginfig(1);``
+    # and ``endfig;``).
+    for prev, f, nxt in zip(frags, frags[1:], frags[2:], strict=False):
+        if (
+            prev.kind == "code" and nxt.kind == "code" and f.kind is None
+            and len(f.text.split()) <= _PLACEHOLDER_WORDS and not f.text.endswith(_SENTENCE_END)
+            and f.x0 >= min(prev.x0, nxt.x0) - 1.0
+            and f.y0 - prev.y1 < _CODE_SKIP * prev.size and nxt.y0 - f.y1 < _CODE_SKIP * f.size
+        ):
+            f.kind = "code"
+    # A listing's first line, numbered one before the code line under it (``1 ⟨*package⟩``
+    # in a TeX source's italic guard before ``2 \providecommand…``).
+    for f, nxt in reversed(list(pairwise(frags))):
+        if nxt.kind == "code" and f.kind is None and nxt.y0 - f.y1 < _CODE_SKIP * f.size and (
+            _numbered_next(f, nxt)
+        ):
+            f.kind = "code"
+    return frags
+
+
+def _numbered_next(prev: Fragment, f: Fragment) -> bool:
+    """``f`` is numbered as the line after ``prev`` (a listing's numbered lines): ``9 }``
+    then ``10``, an empty line's number, or ``7 ⟨/package⟩``. Right-aligned, the number may
+    start a figure's width left of the one above."""
+    above, below = prev.text.split(maxsplit=1), f.text.split(maxsplit=1)
+    return (
+        bool(above) and bool(below) and above[0].isdigit() and below[0].isdigit()
+        and int(below[0]) == int(above[0]) + 1 and abs(f.x0 - prev.x0) <= prev.size
+        and (len(below) == 1 or abs(f.size - prev.size) <= 0.5)
+    )
