@@ -50,11 +50,9 @@ kept with the paragraph it opened (``archive show --explain`` says it).
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 
 from archive import lineshapes as pt
-from archive.clean import CleanLine
 from archive.models import MARKUP_KINDS
 from archive.segment.boundary import Boundary
 from archive.segment.entries import (
@@ -63,6 +61,8 @@ from archive.segment.entries import (
     next_entry,
     title_after_references,
 )
+from archive.segment.formulas import formula_piece
+from archive.segment.items import dash_term, definition_term, list_marker, next_in_outline
 from archive.segment.shapes import (
     FULL,
     SHORT,
@@ -121,41 +121,6 @@ def unwrapped_line(b: Boundary) -> bool | None:
     if b.wrapped:
         return None
     return b.marker or not b.lower_start or pt.ends_clause(b.prev.text)
-
-
-_FRAGMENT_CHARS = 8  # a line this short with at most two letters is a piece of a formula
-_FRAGMENT_LETTERS = 2
-
-
-def formula_piece(b: Boundary) -> bool | None:
-    """On a page, a piece of a displayed formula on a line of its own (a sum's limits
-    ``i=1``, a lone ``S``, an index, an integral's ``∫ ∞``) never opens a paragraph, nor
-    ends one before the formula's main line: the formula belongs to the sentence around
-    it."""
-    cur = b.cur
-    if cur.after_cut or b.marker or cur.line.kind is not None:
-        return None
-    if _piece(cur) or (_piece(b.prev) and not b.blank and _RELATION.search(cur.text)
-                       and len(cur.text) <= _FORMULA_CHARS):
-        return False  # a piece, or the formula's main line under its piece (∫ ∞ over E₁ =)
-    return None
-
-
-def _piece(c: CleanLine) -> bool:
-    text = c.text
-    if c.line.y0 is None or c.line.kind is not None or len(text) > _FRAGMENT_CHARS:
-        return False
-    if not any(ch.isalnum() or unicodedata.category(ch) == "Sm" or ch in _MATH_GLYPHS
-               for ch in text):
-        return False
-    return sum(ch.isalpha() for ch in text) <= _FRAGMENT_LETTERS
-
-
-# Glyphs of a formula that are no math symbols by their category: ∞ is one (Sm); an
-# integral's sign read from a math font without its code comes out as U+FFFD.
-_MATH_GLYPHS = frozenset("\ufffd∫∑∏√")
-_RELATION = re.compile(r"[=<>≤≥≈≍∈≠]")
-_FORMULA_CHARS = 80
 
 
 def caption(b: Boundary) -> bool | None:
@@ -262,94 +227,6 @@ def font_change(b: Boundary) -> bool | None:
 
 def _numbered_heading(text: str) -> bool:
     return bool(pt.LIST_MARKER.match(text)) and len(text) <= 60 and not pt.ends_clause(text)
-
-
-def definition_term(b: Boundary) -> bool | None:
-    """A term in bold or typewriter opens the next item of a definition list."""
-    if b.cur.line.lead and not b.hyphen and (b.blank or b.prev.fill < FULL):
-        return True
-    return None
-
-
-_BULLET_GLYPHS = frozenset("•▪►" + pt.BULLETS)
-
-
-_NUMBER = re.compile(r"\(?(\d{1,2})[.)]\s")
-
-
-def _next_number(opener: str, text: str) -> bool:
-    """``text`` opens the item numbered next after the one ``opener`` opened."""
-    a, b = _NUMBER.match(opener), _NUMBER.match(text)
-    return a is not None and b is not None and int(b.group(1)) == int(a.group(1)) + 1
-
-
-def list_marker(b: Boundary) -> bool | None:
-    """A list marker opens an item once the line before has ended (a clause, a comma, a
-    short line), or after a gap or an indent; a bullet glyph always does (items without a
-    full stop run to the full measure), as does the number after the open item's, where a
-    dash or another number at a line's start may not."""
-    if not b.marker:
-        return None
-    prev, cur = b.prev, b.cur
-    return not b.hyphen and (
-        cur.text[:1] in _BULLET_GLYPHS
-        or _next_number(b.opener, cur.text)
-        or b.blank
-        or cur.after_cut
-        or indented(prev, cur)
-        or pt.ends_clause(prev.text)
-        or prev.text.endswith(",")
-        or prev.fill < FULL
-    )
-
-
-_OUTLINE = re.compile(r"([A-Z]|\d{1,2})((?:\.\d{1,2})*)\.?\s")
-
-
-def _outline(text: str) -> tuple[str, ...] | None:
-    """``2.3.1. Title`` → ("2", "3", "1"); ``B.1 Intro`` → ("B", "1")."""
-    m = _OUTLINE.match(text)
-    if m is None:
-        return None
-    rest = tuple(x for x in m.group(2).split(".") if x)
-    return (m.group(1), *rest) if rest or m.group(1).isdigit() else None
-
-
-def next_in_outline(b: Boundary) -> bool | None:
-    """A line numbered as the next entry of an outline after the paragraph's own number
-    opens the next entry (a contents list, numbered headings): its first child (``2.3`` →
-    ``2.3.1``), its next sibling (``2.3.1`` → ``2.3.2``) or the next at a level above
-    (``2.3.1`` → ``2.4``, ``3``)."""
-    if b.hyphen or (a := _outline(b.opener)) is None or (c := _outline(b.cur.text)) is None:
-        return None
-    if c == (*a, "1"):
-        return True
-    for depth in range(len(a), 0, -1):
-        head, last = a[: depth - 1], a[depth - 1]
-        if len(c) == depth and c[:-1] == head and _follows(last, c[-1]):
-            return True
-    return None
-
-
-def _follows(a: str, b: str) -> bool:
-    if a.isdigit() and b.isdigit():
-        return int(b) == int(a) + 1
-    return len(a) == len(b) == 1 and a.isalpha() and ord(b) == ord(a) + 1
-
-
-_DASH_TERM = re.compile(r"^[^\W\d_][\w-]*(?: [\w-]+)? [—–] \S")
-
-
-def dash_term(b: Boundary) -> bool | None:
-    """A term and its description after a dash (``pair — ordered pairs of numerics``), one
-    an item, opens an item after a line that left room or ended a sentence, where such
-    items run on (the one before or after is one too) or a line announced them (``…:``)."""
-    if b.hyphen or not _DASH_TERM.match(b.cur.text):
-        return None
-    if b.prev.fill >= FULL and not pt.ends_clause(b.prev.text):
-        return None
-    run = _DASH_TERM.match(b.opener) or (b.nxt is not None and _DASH_TERM.match(b.nxt.text))
-    return True if run or b.prev.text.endswith(":") else None
 
 
 def goes_on(b: Boundary) -> bool | None:

@@ -1,0 +1,101 @@
+"""The rules that open a list's items: a marker, an outline's next number, a term set apart
+in bold or typewriter, a term and its description after a dash.
+
+Each is a rule of ``archive.segment.breaks.RULES``: it decides the boundary or passes it on.
+"""
+
+from __future__ import annotations
+
+import re
+
+from archive import lineshapes as pt
+from archive.segment.boundary import Boundary
+from archive.segment.shapes import FULL, indented
+
+
+def definition_term(b: Boundary) -> bool | None:
+    """A term in bold or typewriter opens the next item of a definition list."""
+    if b.cur.line.lead and not b.hyphen and (b.blank or b.prev.fill < FULL):
+        return True
+    return None
+
+
+_BULLET_GLYPHS = frozenset("•▪►" + pt.BULLETS)
+
+
+_NUMBER = re.compile(r"\(?(\d{1,2})[.)]\s")
+
+
+def _next_number(opener: str, text: str) -> bool:
+    """``text`` opens the item numbered next after the one ``opener`` opened."""
+    a, b = _NUMBER.match(opener), _NUMBER.match(text)
+    return a is not None and b is not None and int(b.group(1)) == int(a.group(1)) + 1
+
+
+def list_marker(b: Boundary) -> bool | None:
+    """A list marker opens an item once the line before has ended (a clause, a comma, a
+    short line), or after a gap or an indent; a bullet glyph always does (items without a
+    full stop run to the full measure), as does the number after the open item's, where a
+    dash or another number at a line's start may not."""
+    if not b.marker:
+        return None
+    prev, cur = b.prev, b.cur
+    return not b.hyphen and (
+        cur.text[:1] in _BULLET_GLYPHS
+        or _next_number(b.opener, cur.text)
+        or b.blank
+        or cur.after_cut
+        or indented(prev, cur)
+        or pt.ends_clause(prev.text)
+        or prev.text.endswith(",")
+        or prev.fill < FULL
+    )
+
+
+_OUTLINE = re.compile(r"([A-Z]|\d{1,2})((?:\.\d{1,2})*)\.?\s")
+
+
+def _outline(text: str) -> tuple[str, ...] | None:
+    """``2.3.1. Title`` → ("2", "3", "1"); ``B.1 Intro`` → ("B", "1")."""
+    m = _OUTLINE.match(text)
+    if m is None:
+        return None
+    rest = tuple(x for x in m.group(2).split(".") if x)
+    return (m.group(1), *rest) if rest or m.group(1).isdigit() else None
+
+
+def next_in_outline(b: Boundary) -> bool | None:
+    """A line numbered as the next entry of an outline after the paragraph's own number
+    opens the next entry (a contents list, numbered headings): its first child (``2.3`` →
+    ``2.3.1``), its next sibling (``2.3.1`` → ``2.3.2``) or the next at a level above
+    (``2.3.1`` → ``2.4``, ``3``)."""
+    if b.hyphen or (a := _outline(b.opener)) is None or (c := _outline(b.cur.text)) is None:
+        return None
+    if c == (*a, "1"):
+        return True
+    for depth in range(len(a), 0, -1):
+        head, last = a[: depth - 1], a[depth - 1]
+        if len(c) == depth and c[:-1] == head and _follows(last, c[-1]):
+            return True
+    return None
+
+
+def _follows(a: str, b: str) -> bool:
+    if a.isdigit() and b.isdigit():
+        return int(b) == int(a) + 1
+    return len(a) == len(b) == 1 and a.isalpha() and ord(b) == ord(a) + 1
+
+
+_DASH_TERM = re.compile(r"^[^\W\d_][\w-]*(?: [\w-]+)? [—–] \S")
+
+
+def dash_term(b: Boundary) -> bool | None:
+    """A term and its description after a dash (``pair — ordered pairs of numerics``), one
+    an item, opens an item after a line that left room or ended a sentence, where such
+    items run on (the one before or after is one too) or a line announced them (``…:``)."""
+    if b.hyphen or not _DASH_TERM.match(b.cur.text):
+        return None
+    if b.prev.fill >= FULL and not pt.ends_clause(b.prev.text):
+        return None
+    run = _DASH_TERM.match(b.opener) or (b.nxt is not None and _DASH_TERM.match(b.nxt.text))
+    return True if run or b.prev.text.endswith(":") else None
