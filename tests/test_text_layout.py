@@ -402,3 +402,27 @@ def test_a_line_between_a_rule_and_a_blank_line_opens_a_section() -> None:
         "In the first chapter was explained how the example vimrc file can be used.\n"
     )
     assert [role for role, _ in blocks(text)] == ["body", "heading", "body"]
+
+
+def test_a_sentence_alone_between_blank_lines_is_no_heading() -> None:
+    text = (
+        "Configure the server to pass requests under /git/ to the backend, as in the\n"
+        "example below, and make the repositories readable by its user.\n\n"
+        "You need to restart the web server.\n\n"
+        "Configuration\n\n"
+        "The backend reads its settings from the environment of the server.\n\n"
+        "A tragic incident during the peacekeeping mission.\n"
+        "It stopped the work of the whole contingent for a month, and the mission was\n"
+        "shortened by a year.\n"
+    )
+    assert blocks(text) == [
+        ("body", "Configure the server to pass requests under /git/ to the backend, as in the "
+                 "example below, and make the repositories readable by its user."),
+        ("body", "You need to restart the web server."),
+        ("heading", "Configuration"),
+        ("body", "The backend reads its settings from the environment of the server."),
+        # set right on top of its text, a line with a full stop still heads it
+        ("heading", "A tragic incident during the peacekeeping mission."),
+        ("body", "It stopped the work of the whole contingent for a month, and the mission "
+                 "was shortened by a year."),
+    ]

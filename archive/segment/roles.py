@@ -136,6 +136,10 @@ def _tabular(text: str) -> bool:
     return numbers >= 0.6 * len(tokens)
 
 
+_PLAIN_HEAD = 4  # words of a heading in the text's face that ends with a full stop
+_SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+\S")  # "1.5 ", "2.3.1. "
+
+
 def _is_heading(p: Paragraph, next_p: Paragraph | None) -> bool:
     if next_p is None or len(p.lines) > 3 or len(p.text) > 200:
         return False
@@ -148,7 +152,13 @@ def _is_heading(p: Paragraph, next_p: Paragraph | None) -> bool:
         if (
             text.endswith((",", ";", ":", "-", "–", "—"))
             or len(words) > 24
-            or (pt.ends_sentence(text) and (len(words) > 12 or ". " in text[:-1]))
+            or (
+                pt.ends_sentence(text)
+                and (len(words) > 12 or ". " in text[:-1])
+                # a section's number says heading, whatever its words ("1.5 What is …?
+                # Why should I choose …?": a manual of questions)
+                and not _SECTION_NUMBER.match(text)
+            )
         ):
             return False
     elif len(p.lines) > 2:
@@ -157,6 +167,16 @@ def _is_heading(p: Paragraph, next_p: Paragraph | None) -> bool:
         # In a copy wrapped at a character count a narrow wrap fills any heading's line;
         # the line ended before the next word would have fitted, so its length says nothing.
         if not heading_like(p.first, max_fill=0.9 if p.first.wrap is None else 2.0):
+            return False
+        # In the text's own face a full stop ends a heading of a word or a few ("Введение.",
+        # "1. Results."). A longer line with one heads the text only in a text copy, set
+        # right on top of it; on a page (where a heading has a face of its own) or with white
+        # below, it is a sentence alone ("You need to restart Apache.").
+        if (
+            pt.ends_sentence(p.text)
+            and len(pt.strip_citation(p.text).split()) > _PLAIN_HEAD
+            and (next_p.first.line.blank_before or p.first.line.y0 is not None)
+        ):
             return False
     else:
         # A heading wrapped over two lines: no final punctuation, the second line short.
