@@ -215,3 +215,35 @@ def test_a_column_opening_with_a_heading_after_a_caption_is_no_float() -> None:
     roles = {b.text[:40]: b.role for b in blocks}
     assert roles["4.4 The label command"] == "heading"
     assert roles["One of the nicest features of METAPOST i"] == "body"
+
+
+def test_heads_that_change_with_every_page_are_found_by_their_row() -> None:
+    # dblatex: "CHAPTER 1. DEFINITIONS AND OVERVIEW" beside the section's name, which
+    # changes on every page, in a font whose line boxes are 1.66 times its size. The head
+    # and the foot's page number stand a box's height off the text, yet apart from it.
+    seg = analyse((DATA / "debian-faq-en-excerpt.pdf").read_bytes()).segmentation
+    heads = [a.text for a in seg.artifacts if a.kind == "running-header"]
+    assert heads == [
+        "CHAPTER 1. DEFINITIONS AND OVERVIEW 1.3. OK, NOW I KNOW WHAT DEBIAN IS... …",
+        "CHAPTER 1. DEFINITIONS AND OVERVIEW 1.6. HOW DOES THE DEBIAN PROJECT FIT IN …",
+        "CHAPTER 2. GETTING AND INSTALLING … 2.3. WHERE/HOW CAN I GET THE DEBIAN …",
+        "CHAPTER 3. CHOOSING A DEBIAN … 3.1. WHICH DEBIAN DISTRIBUTION …",
+    ]
+    assert not [b.text for b in seg.blocks if "CHAPTER" in b.text]
+    text = {b.text[:30]: b for b in seg.blocks}
+    # The sentence the head interrupted is whole.
+    assert text["For Debian, free has the GNUis"].text.endswith(
+        "When we speak of free software, we are referring to freedom, not price. Free "
+        "software means that you have the freedom to distribute copies of free software, "
+        "that you receive source code or can get it if you want it, that you can change the "
+        "software or use pieces of it in new free programs; and that you know you can do "
+        "these things.")
+
+
+def test_a_numbered_question_is_a_heading_and_a_plain_sentence_alone_is_not() -> None:
+    blocks = _blocks("debian-faq-en-excerpt.pdf")
+    roles = {b.text[:40]: b.role for b in blocks}
+    assert roles["1.3 OK, now I know what Debian is... wha"] == "heading"
+    assert roles["1.5 What is the difference between Debia"] == "heading"
+    assert roles["The oldest porting effort is Debian GNU/"] == "body"
+    assert roles["Please see Section 6.1 for more informat"] == "body"

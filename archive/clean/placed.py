@@ -63,6 +63,8 @@ def by_position(doc: Document) -> list[Furniture]:
         if PAGE_ONLY.fullmatch(s):
             if i in edge_numbers or i in margin:
                 found[i] = Furniture(i, "page-number", number)
+        elif ln.kind == "code" and _letters(keys[i]) < 3:
+            continue  # "}" closing a record broken over the page: wherever records break
         elif is_serial_title(s) or len(same_parity) >= 2 or len(any_parity) >= 3 or (
             # "8 CHAPTER 0. THE FIRST CHAPTER": a head whose words change with the
             # chapter, numbered as the document counts its pages.
@@ -107,6 +109,10 @@ def by_position(doc: Document) -> list[Furniture]:
     ]
 
 
+def _letters(text: str) -> int:
+    return sum(ch.isalpha() for ch in text)
+
+
 def _displayed(ln: Line, display: float | None) -> bool:
     return ln.size is not None and display is not None and ln.size >= display
 
@@ -141,7 +147,7 @@ def _margin_band(
             and (
                 at_height[(keys[i], round(ln.y0 / 2))] < 3
                 or ln.kind == "code"
-                or sum(ch.isalpha() for ch in keys[i]) < 3  # "#.": any number ending a line
+                or _letters(keys[i]) < 3  # "#.": any number ending a line
             )
         ):
             continue
@@ -300,7 +306,16 @@ def _on_furniture_rows(
     ceiling = (text_size(lines) or 0.0) + _LARGER
     band = {i: w for i, w in band.items() if (lines[i].size or 0.0) <= ceiling}
     counting = _counting_lines(lines, band)
-    marks = sorted((_baseline(lines[i]), lines[i].page) for i in found.keys() | counting)
+    # A head in the text's type above every page's frame is furniture by its row alone, where
+    # such heads stand on one baseline on four pages or more: the chapter on one side and the
+    # section on the other may change on every page, so that no words repeat.
+    outside = {
+        i for i, where in band.items()
+        if (frame := frames.get(lines[i].page)) is not None
+        and _outside(lines[i], frame, where == "running-header")
+    }
+    marks = sorted(
+        (_baseline(lines[i]), lines[i].page) for i in found.keys() | counting | outside)
     if len({page for _, page in marks}) < _ROW_PAGES:
         return {}
     baselines = [b for b, _ in marks]
@@ -324,7 +339,7 @@ def _on_furniture_rows(
         number = read_page_number(s)
         frame = frames.get(ln.page)
         if frame is not None:
-            apart = ln.y1 <= frame[0] + 0.5 if top else ln.y0 >= frame[1] - 0.5
+            apart = _outside(ln, frame, top)
         else:
             first, last = edges[ln.page]
             at_edge = ln.y0 <= first + 0.5 if top else ln.y1 >= last - 0.5
@@ -334,6 +349,11 @@ def _on_furniture_rows(
                 "running-header" if top else "running-footer")
             out[i] = Furniture(i, kind, number)
     return out
+
+
+def _outside(ln: Line, frame: tuple[float, float], top: bool) -> bool:
+    """Whether the line stands above (``top``) or below its page's body frame."""
+    return (ln.y1 or 0.0) <= frame[0] + 0.5 if top else (ln.y0 or 0.0) >= frame[1] - 0.5
 
 
 def _counting_lines(lines: tuple[Line, ...], band: dict[int, Edge]) -> set[int]:

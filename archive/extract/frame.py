@@ -30,7 +30,8 @@ def body_frames(lines: Iterable[Line]) -> dict[int, tuple[float, float]]:
     by_page: dict[int, list[_Box]] = {}
     for ln in lines:
         if ln.x0 is not None and ln.y0 is not None and ln.x1 is not None and ln.y1 is not None:
-            by_page.setdefault(ln.page, []).append((ln.x0, ln.y0, ln.x1, ln.y1))
+            size = ln.size or ln.y1 - ln.y0
+            by_page.setdefault(ln.page, []).append((ln.x0, ln.y0, ln.x1, ln.y1, size))
     frames: dict[int, tuple[float, float]] = {}
     for page, boxes in by_page.items():
         frame = _frame(sorted(boxes, key=lambda b: b[1]))
@@ -46,7 +47,7 @@ def body_frames(lines: Iterable[Line]) -> dict[int, tuple[float, float]]:
     return {page: (min(f[0], top), max(f[1], bottom)) for page, f in frames.items()}
 
 
-_Box = tuple[float, float, float, float]  # x0, y0, x1, y1
+_Box = tuple[float, float, float, float, float]  # x0, y0, x1, y1, font size
 
 
 def _frame(boxes: list[_Box]) -> tuple[float, float] | None:
@@ -88,5 +89,9 @@ def _stacked(upper: _Box, lower: _Box) -> bool:
         return False
     gap = lower[1] - upper[3]
     height = max(upper[3] - upper[1], lower[3] - lower[1])
+    # A font's box may be half as tall again as its size (Charis SIL: 1.66 em): a head or a
+    # page number set off by a line's worth of white is then within a box's height of the
+    # text. The type's size measures the gap where it is the smaller.
+    reach = min(height, max(upper[4], lower[4]))
     # Lines of one row in two columns overlap vertically; they are not stacked.
-    return -0.5 * height < gap < height
+    return -0.5 * height < gap < reach
