@@ -31,6 +31,7 @@ ARTICLE = SEEDS / "000_d613d50ca8d86847.txt"
         ("Руководство начинающего разработчика Debian 26 / 63", 26),  # page of a count
         ("Page 3 of 10", 3),
         ("January 11, 2022 1–6", None),  # a range of pages is no page
+        ("preliminary draft, December 30, 2006 9:24", None),  # a time of day is no page
     ],
 )
 def test_read_page_number(text: str, page: int | None) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -379,3 +380,9 @@ def test_title_repeated_as_running_head_is_still_the_title_where_set_larger() ->
     artifacts = (Artifact("running-header", title, 2), Artifact("running-header", title, 3))
     [cand] = fields(extract_candidates(doc, Segmentation((), artifacts)), "title")
     assert cand.value == title
+
+
+@pytest.mark.parametrize("name", ["lazylist.dvi", "paper.ps", "main.ltx", "slides.pptx"])
+def test_a_file_name_is_no_title(name: str) -> None:
+    doc = doc_of("text", info=(("pdf-info:title", name), ("xmp:dc:title", name)))
+    assert fields(extract_candidates(doc, Segmentation(())), "title") == []

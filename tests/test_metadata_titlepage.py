@@ -141,6 +141,22 @@ def test_a_title_in_bold_in_the_text_s_size_over_its_author_and_abstract() -> No
     assert [x.family for x in md.authors] == ["Parashchenko"]
 
 
+def test_a_title_in_bold_in_the_text_s_size_over_its_author_and_first_section() -> None:
+    # A TUGboat article without an abstract: title, author, then its first section.
+    md = _opening([(72, 80, "Lists in TEX’s Mouth", 10.0, "bold"),
+                   (92, 96, "Alan Jeffrey", 10.0, "serif"),
+                   (72, 116, "1 Why lists?", 10.0, "bold")])
+    assert md.title == "Lists in TEX’s Mouth"
+    assert [x.family for x in md.authors] == ["Jeffrey"]
+
+
+def test_a_bold_sentence_over_the_text_is_no_title() -> None:
+    md = _opening([(72, 80, "Read this first.", 10.0, "bold"),
+                   (72, 96, "The package is obsolete and kept for old documents only.", 10.0,
+                    "serif")])
+    assert md.title != "Read this first"
+
+
 def test_the_date_under_a_name_is_no_affiliation() -> None:
     (author,) = _opening([(120, 80, "The chem-acs style", 17.0, "serif"),
                           (150, 110, "Joseph Wright†", 12.0, "serif"),
@@ -328,3 +344,21 @@ def test_cyrillic_name_order_from_the_endings() -> None:
     assert [a.family for a in split_names("Иванов Дмитрий")] == ["Иванов"]
     assert [a.family for a in names_on("Иванов Дмитрий")] == ["Иванов"]
     assert [a.family for a in names_on("Петр Косых")] == ["Косых"]
+
+
+def test_a_draft_s_placeholder_citation_names_only_the_journal() -> None:
+    # A draft in TUGboat's template: volume 0, issue 0, a year to come, pages from 1001.
+    draft = parse_running("TUGboat, Volume 0 (2060), No. 0")
+    assert draft is not None
+    assert (draft.journal, draft.year, draft.volume, draft.issue, draft.page) == (
+        "TUGboat", None, None, None, None)
+    data = placed_pages([
+        [(72, 40, "TUGboat, Volume 0 (2060), No. 0", 10.0, "serif"),
+         (300, 40, f"{1000 + n}", 10.0, "serif"),
+         *((72, 80 + 12 * k, text, 10.0, "serif") for k, (text, _) in enumerate(_BODY))]
+        for n in (1, 2, 3)
+    ], size=(420, 595))
+    md = analyse(data).metadata
+    assert md.journal == "TUGboat"
+    assert (md.year, md.volume, md.issue, md.first_page, md.last_page) == (
+        None, None, None, None, None)

@@ -28,7 +28,8 @@ _ANY_YEAR = re.compile(rf"(?<!\d){_YEAR}")
 _YEAR_ONLY = re.compile(_YEAR)
 DIGITS = re.compile(r"\d+")
 PAGE_ONLY = re.compile(r"[-–—\s]*(\d{1,4})[-–—\s]*")
-_TRAILING_NUMBER = re.compile(r"(?<![\d.,/\-–—])(\d{1,4})\s*$")  # not the end of a range "1–6"
+# Not the end of a range ("1–6") nor of a time of day ("9:24").
+_TRAILING_NUMBER = re.compile(r"(?<![\d.,/\-–—:])(\d{1,4})\s*$")
 # "26 / 63", "Page 3 of 10": the page, then the count of pages.
 _PAGE_OF_COUNT = re.compile(r"(?<![\d.,/])(\d{1,4})\s*(?:/|of|из)\s*\d{1,4}\s*$", re.I)
 _LEADING_NUMBER = re.compile(r"^\s*(\d{1,4})(?=\s+\D)")

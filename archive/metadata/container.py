@@ -26,7 +26,8 @@ CAPTURE = 30
 # Media types whose document is a web page's markup: a saved page, a WARC's or MHTML's page.
 _PAGES = ("text/html", "application/warc", "multipart/related")
 _JUNK_TITLE = re.compile(
-    r"^(?:untitled|unknown|microsoft\s+\w+\s*-|.*\.(?:docx?|pdf|rtf|odt|tex|indd|qxd)$|\d+$)",
+    r"^(?:untitled|unknown|microsoft\s+\w+\s*-|.*\.(?:docx?|pdf|rtf|odt|tex|ltx|dvi|e?ps|txt|"
+    r"indd|qxd|pptx?|wpd)$|\d+$)",
     re.I,
 )
 _CAPTURE_LINE = re.compile(r"^\s*date\s+(?P<date>\d{4}-\d{2}-\d{2})\b")
@@ -119,8 +120,10 @@ def _pdf_info(name: str, value: str) -> list[Candidate]:
         out = [
             Candidate("journal", cited.journal, Origin.PDF_INFO, lang=pt.guess_lang(cited.journal),
                       detail=value, priority=PDF_INFO),
-            Candidate("year", cited.year, Origin.PDF_INFO, detail=value, priority=PDF_INFO),
         ]
+        if cited.year is not None:
+            out.append(Candidate("year", cited.year, Origin.PDF_INFO, detail=value,
+                                 priority=PDF_INFO))
         for field, got in (("issue", cited.issue), ("volume", cited.volume)):
             if got:
                 out.append(Candidate(field, got, Origin.PDF_INFO, detail=value, priority=PDF_INFO))

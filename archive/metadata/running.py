@@ -49,7 +49,7 @@ _PAGE_RANGE = re.compile(
 @dataclass(frozen=True, slots=True)
 class RunningLine:
     journal: str
-    year: int
+    year: int | None  # None in a template's placeholder citation ("Volume 0 (2060), No. 0")
     issue: str | None
     volume: str | None
     total: str | None
@@ -131,6 +131,10 @@ def parse_running(text: str, printed_page: int | None = None,
         page = int(trailing.group("page"))
     if pages and page is None:
         page = int(pages.group("first"))
+    if _placeholder(issue, volume):
+        # A draft in the journal's template: the journal is named, the numbers are not yet
+        # its own, and nor are the pages, which a draft numbers from anywhere (1001).
+        return RunningLine(journal, None, None, None, None, None, text, origin)
     return RunningLine(
         journal=journal,
         last=int(pages.group("last")) if pages else None,
@@ -142,6 +146,12 @@ def parse_running(text: str, printed_page: int | None = None,
         text=text,
         origin=origin,
     )
+
+
+def _placeholder(issue: re.Match[str] | None, volume: re.Match[str] | None) -> bool:
+    """Volume 0 or issue 0: a template's numbers, not a citation."""
+    numbers = [m.group(g) for m, g in ((issue, "issue"), (volume, "volume")) if m]
+    return any(int(re.split(r"\D", n)[0] or 0) == 0 for n in numbers)
 
 
 def running_lines(artifacts: Iterable[Artifact], lines: Iterable[Line]) -> list[RunningLine]:
@@ -184,6 +194,8 @@ def candidates(running: list[RunningLine], printed: list[int]) -> list[Candidate
         for name in split_journal(r.journal):
             out.append(Candidate("journal", name, origin, lang=pt.guess_lang(name),
                                  detail=detail, priority=PRIORITY))
+        if r.year is None:
+            continue  # a placeholder: only the journal's name is the document's
         out.append(Candidate("year", r.year, origin, detail=detail, priority=PRIORITY))
         if r.issue:
             out.append(Candidate("issue", r.issue, origin, detail=detail, priority=PRIORITY))
@@ -193,7 +205,7 @@ def candidates(running: list[RunningLine], printed: list[int]) -> list[Candidate
         if r.volume:
             out.append(Candidate("volume", r.volume, origin, detail=detail, priority=PRIORITY))
     pages = [p for r in running for p in (r.page, r.last) if p] + printed
-    if pages:
+    if pages and all(r.year is not None for r in running):
         detail = "printed pages " + ", ".join(str(p) for p in sorted(set(pages)))
         out.append(Candidate("first_page", min(pages), Origin.RUNNING_FOOTER, detail=detail,
                              priority=PRIORITY))

@@ -21,6 +21,7 @@ from .frontmatter import PRIORITY, is_label, origin
 from .labels import abstract_label
 from .names import parse_author_line
 from .rows import Row, Rows, is_caps, join_lines, own_type_text, title_like
+from .titlepage import names_in
 
 
 def title(rows: Rows, zone: frozenset[int], anchor: int | None) -> list[Candidate]:
@@ -51,7 +52,7 @@ _OPENING_ROWS = 8  # rows between a bold title and the abstract label under it, 
 
 def _bold_opening(rows: Rows) -> list[Candidate]:
     """A title set in bold in the text's own size (TUGboat's, a preprint's): the bold rows
-    that open page 1, with the abstract's label a few rows under them."""
+    that open page 1, with the author's name or the abstract's label under them."""
     first = [r for r in rows.rows if r.page == 1 and not rows.is_noise(r)]
     run: list[Row] = []
     for row in first:
@@ -61,7 +62,10 @@ def _bold_opening(rows: Rows) -> list[Candidate]:
     if not run or is_label(run[0].text):
         return []
     rest = first[len(run) : len(run) + _OPENING_ROWS]
-    if not any(abstract_label(r.text) for r in rest):
+    # Under it, the abstract's label a few rows down, or the author's name in the text face
+    # right under it (an article that opens on its first section).
+    byline = bool(rest) and not rest[0].bold and bool(names_in(rest[0]))
+    if not byline and not any(abstract_label(r.text) for r in rest):
         return []
     text = join_lines([own_type_text(r) for r in run], rows.compounds).strip().rstrip(".")
     if not title_like(text):
