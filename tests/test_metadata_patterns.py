@@ -205,6 +205,9 @@ def test_container_names_with_addresses_and_a_trailing_separator() -> None:
     assert [(a.family, a.given) for a in split_names("Clemens Niederberger, ")] == [
         ("Niederberger", "Clemens")
     ]
+    # groff's PDF info: every word of the title page's lines, a comma after each.
+    assert [a.family for a in split_names("Deri James, and, Peter Schaffter,")] == [
+        "James", "Schaffter"]
     (michlmayr,) = split_names("Leonard Michlmayr, leonard.michlmayr at example.com")
     assert (michlmayr.family, michlmayr.email) == ("Michlmayr", "leonard.michlmayr@example.com")
     (stacey,) = split_names("Andrew Stacey , loopspace@example.org")

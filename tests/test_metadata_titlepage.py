@@ -165,6 +165,23 @@ def test_the_date_under_a_name_is_no_affiliation() -> None:
     assert (author.family, author.affiliation) == ("Wright", None)
 
 
+def test_a_name_without_a_note_mark_over_one_with_it() -> None:
+    md = _opening([(120, 80, "The schedule package", 17.0, "serif"),
+                   (150, 110, "Jason Alexander", 12.0, "serif"),
+                   (150, 126, "Ethan Deneault†", 12.0, "serif"),
+                   (160, 142, "2019/7/31", 12.0, "serif"),
+                   (72, 170, "Abstract", 10.0, "bold")])
+    assert [(a.family, a.affiliation) for a in md.authors] == [
+        ("Alexander", None), ("Deneault", None)]
+
+
+def test_a_copyright_notice_s_latest_year_when_nothing_else_dates_the_work() -> None:
+    md = _opening([(120, 80, "Producing PDFs with groff", 17.0, "serif"),
+                   (72, 110, "This file is part of groff.", 10.0, "serif"),
+                   (72, 126, "©2015, 2017 Free Software Foundation", 10.0, "serif")])
+    assert md.year == 2017
+
+
 def test_a_title_whose_lines_measure_a_little_apart_is_whole() -> None:
     # Each line's size is measured from its glyphs: 17.0 and 17.2 points are one title.
     data = _pdf([("schemata — Generic package to aid construction", 17.0),

@@ -25,6 +25,7 @@ from statistics import median
 from ..models import Author, Candidate
 from ..origins import InText, Part
 from . import patterns as pt
+from . import titleblock
 from .dates import date_year
 from .labels import abstract_label, keyword_label, read_keywords
 from .names import author_markers, latin_key, parse_author_line
@@ -37,6 +38,13 @@ _CITATION_LABEL = re.compile(r"^\s*(?:For citation|Cite|Для цитирова�
 _COPYRIGHT = re.compile(
     r"^\s*(?:©|\(c\)|Copyright)\s*(?P<who>.*?)[,.]?\s*(?P<year>(?:19|20)\d{2})\s*\.?$", re.I
 )
+# "©2015, 2017 Free Software Foundation", "Copyright © 1996-2021 Software in the Public
+# Interest": the years first, the holder after; the latest year is the last revision's.
+_COPYRIGHT_YEARS = re.compile(
+    r"^\s*(?:©|\(c\)|Copyright)\s*(?:©\s*)?"
+    r"(?P<years>(?:(?:19|20)\d{2}\s*[-–,]\s*)*(?:19|20)\d{2})\b[,.]?\s+\D", re.I
+)
+YEARS_PRIORITY = 30  # below a date the page states: a notice's years cover every revision
 _PAGES = re.compile(
     r"(?:\bpp?\.|\bС\.|\bс\.|\bБ\.|\bб\.|\bPages?\b|\bСтр\.)\s*(?P<first>\d{1,5})\s*[-–—]\s*(?P<last>\d{1,5})"
 )
@@ -126,6 +134,9 @@ def labelled_fields(rows: Rows, zone: frozenset[int]) -> list[Candidate]:
                 out.append(_candidate("bbk", codes, row))
         elif match := _COPYRIGHT.match(text):
             out.append(_candidate("year", int(match.group("year")), row))
+        elif match := _COPYRIGHT_YEARS.match(text):
+            latest = max(int(y) for y in re.findall(r"\d{4}", match.group("years")))
+            out.append(replace(_candidate("year", latest, row), priority=YEARS_PRIORITY))
         for doi in pt.find_dois(texts[i : i + 2])[:1] if pt.DOI_RE.search(text) else []:
             labelled = bool(pt.DOI_LABEL_RE.match(text) or "doi.org" in text.lower())
             if row.index in zone and not rows.in_references(doi):
@@ -236,6 +247,10 @@ def authors(rows: Rows, zone: frozenset[int]) -> list[Candidate]:
                 break
             i += 1
             continue
+        if not found:
+            # A name without a note mark over one with it: each author on a line of their
+            # own, in one type ("Jason Alexander" over "Ethan Deneault†").
+            names = _plain_names_above(all_rows, i, zone) + names
         block = [replace(row, text=description)] if description else []
         j = i + 1
         while j < len(all_rows) and j - i <= _MAX_AUTHOR_BLOCK:
@@ -260,6 +275,19 @@ def authors(rows: Rows, zone: frozenset[int]) -> list[Candidate]:
         return []
     value = [a.as_json() for a in found]
     return [_candidate("authors", value, first_row)]
+
+
+def _plain_names_above(all_rows: tuple[Row, ...], at: int, zone: frozenset[int]) -> list[Author]:
+    """The names on the lines right above row ``at``, set in its type on its page."""
+    row = all_rows[at]
+    out: list[Author] = []
+    k = at - 1
+    while k >= 0 and all_rows[k].index in zone and all_rows[k].page == row.page and (
+        all_rows[k].size == row.size
+    ) and not all_rows[k].bold and (names := titleblock.names_on(all_rows[k].text)):
+        out = names + out
+        k -= 1
+    return out
 
 
 _LEADING_MARK = re.compile(r"^(?P<mark>[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d{1,2}(?=\s*\D)|[*†‡§]+)\s*")

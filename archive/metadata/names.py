@@ -251,6 +251,9 @@ def split_names(text: str) -> list[Author]:
     return [dataclasses.replace(a, email=emails.get(a.literal or "", a.email)) for a in authors]
 
 
+_CONJUNCTIONS = frozenset({"and", "&", "и", "және", "und", "et"})
+
+
 def _split_names(text: str) -> list[Author]:
     line = parse_author_line(text)
     if line:
@@ -262,7 +265,8 @@ def _split_names(text: str) -> list[Author]:
         # "A B, C D and E F": the names before "and" are a comma list of full names.
         parts = [q for p in parts for q in (p.split(",") if _full_names(p) else [p])]
     names = [" ".join(p.split()) for p in parts]
-    names = [p for p in names if p and is_personal(p)]
+    # "Deri James, and, Peter Schaffter,": a field typed a word at a time, commas between.
+    names = [p for p in names if p and p.casefold() not in _CONJUNCTIONS and is_personal(p)]
     # A name and its affiliation in one field: the name is what comes before.
     affiliations = {}
     for k, name in enumerate(names):
