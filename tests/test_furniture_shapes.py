@@ -206,6 +206,23 @@ def test_a_named_contents_list_whose_numbers_follow_its_titles_is_kept_out() -> 
     assert not [b for b in blocks if "Introduction" in b or "Ghostscript" in b]
 
 
+def test_a_contents_list_whose_leaders_overprint_the_titles_is_kept_out() -> None:
+    # groff's mom sets each title padded with spaces to the right margin, then the dot
+    # leaders and the number from where the title's words end: two lines on one row.
+    placed: list[Placed] = [(LEFT, TOP, "Contents", 14.0, "bold")]
+    for k, (title, page, _) in enumerate(TOC):
+        y = TOP + 30 + 15 * k
+        placed.append((LEFT, y, title + " " * 90, 10.0, "serif"))
+        leaders = " ".join("." * (40 - len(title)))
+        placed.append((LEFT + 6 * len(title) + 10, y, f"{leaders}{page}", 10.0, "serif"))
+    pages = [placed] + [[*_body(running_text(34, seed=n)), _centred_number(n)]
+                        for n in range(2, 4)]
+    blocks, arts = _texts(placed_pages(pages, size=(WIDTH, HEIGHT)))
+    entries = [text for kind, text in arts if kind == "contents"]
+    assert len(entries) == 2 * len(TOC)
+    assert not [b for b in blocks if "Introduction" in b or ". . ." in b]
+
+
 def test_lines_that_all_look_like_heads_are_kept_with_a_warning() -> None:
     # Every page holds one line on one row, numbered like a running head: the evidence
     # cannot be right for the whole document, so nothing is taken and the file says why.

@@ -44,17 +44,44 @@ class _Entry:
 
 def contents_lines(lines: tuple[Line, ...], removed: set[int]) -> list[Furniture]:
     """The lines of the document's contents lists (``removed``: lines already taken out)."""
-    kept = [i for i, ln in enumerate(lines) if i not in removed and ln.text.strip()]
+    groups = _rows(lines, [i for i, ln in enumerate(lines) if i not in removed and ln.text.strip()])
+    kept = [group[0] for group in groups]
     # Each line is read as an entry once: the runs look one line ahead, and start again there.
-    entries = [_entry(lines[i], i) for i in kept]
+    entries = [
+        _entry(lines[group[0]], group[0], " ".join(lines[i].text.strip() for i in group))
+        for group in groups
+    ]
+    members = {group[0]: group for group in groups}
     found: list[Furniture] = []
     k = 0
     while k < len(kept):
         run, wraps, end = _run(lines, kept, entries, k)
         if run and _is_contents(lines, kept, k, run):
-            found += [Furniture(i, KIND, None) for i in sorted([e.index for e in run] + wraps)]
+            found += [Furniture(i, KIND, None) for first in sorted([e.index for e in run] + wraps)
+                      for i in members[first]]
         k = max(k + 1, end)  # a run that is no contents list holds none either
     return found
+
+
+_LEADERS_ONLY = re.compile(r"^\s*(?:[.·]\s*){3,}(?:\d{1,4}|[ivxlcdm]{1,7})?\s*$", re.I)
+
+
+def _rows(lines: tuple[Line, ...], kept: list[int]) -> list[list[int]]:
+    """The kept lines, a line of leaders and a number joined to the title on its row: a
+    typesetter may set the two apart (groff's mom: the title, then the leaders from where it
+    ends)."""
+    groups: list[list[int]] = []
+    for i in kept:
+        ln = lines[i]
+        if groups and _LEADERS_ONLY.match(ln.text) and _same_row(lines[groups[-1][-1]], ln):
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    return groups
+
+
+def _same_row(a: Line, b: Line) -> bool:
+    return a.page == b.page and a.y0 is not None and b.y0 is not None and abs(a.y0 - b.y0) < 2
 
 
 def _run(
@@ -82,8 +109,8 @@ def _run(
     return entries, wraps, k
 
 
-def _entry(ln: Line, index: int) -> _Entry | None:
-    text = ln.text.rstrip()
+def _entry(ln: Line, index: int, text: str) -> _Entry | None:
+    text = text.rstrip()
     if len(text) > _MAX_ENTRY or ln.kind == "code":
         return None
     match = _PAGE.search(text[-8:])
