@@ -11,7 +11,8 @@
    (``archive.segment.paragraphs``);
 4. a paragraph too long to cite cut into pieces at sentence ends
    (``archive.segment.overlong``);
-5. role, language and section of every paragraph (``archive.segment.roles``).
+5. role, language and section of every paragraph (``archive.segment.roles``, then
+   ``archive.segment.document`` for what needs the whole document).
 
 A paragraph's ``page`` is the printed page its first line is on when the document shows
 page numbers, else the physical page.
@@ -28,16 +29,11 @@ from archive.clean import Cleaned, clean
 from archive.language import detect_language
 from archive.models import Block, Document, Segmentation
 from archive.segment.apart import apart_groups, cells_text, code_text
+from archive.segment.document import Draft, assign_document_roles, sections
 from archive.segment.frontmatter import find_front_matter
 from archive.segment.overlong import split_overlong
 from archive.segment.paragraphs import Paragraph, build_paragraphs, paragraph_text
-from archive.segment.roles import (
-    Draft,
-    assign_document_roles,
-    local_role,
-    sections,
-    under_references,
-)
+from archive.segment.roles import local_role, under_references
 
 __all__ = ["segment", "segment_cleaned"]
 
