@@ -568,3 +568,30 @@ def test_the_authors_addresses_at_an_article_s_end_are_front_matter() -> None:
     assert (out[1].role, out[1].text) == ("heading", "Affiliation:")
     assert {b.role for b in out[2:]} == {"front_matter"}
     assert " ".join(b.text for b in out[2:]).startswith("Christian Kleiber Faculty")
+
+
+def test_a_plain_lead_in_line_is_no_heading_where_headings_are_bold() -> None:
+    # groff's mom: headings in bold; a sentence that goes on in the command under it ends
+    # a line of the text face without punctuation ("The colour of links is set with").
+    placed: list[Placed] = []
+    y = 60.0
+    sections = (("1.", "Introduction", None),
+                ("2.", "Creating links", "Internal links are created with the macro"),
+                ("3.", "Assigning a colour", "The colour of links is set with"))
+    for number, title, lead in sections:
+        placed.append((LEFT, y, f"{number} {title}", 11.0, "bold"))
+        y += 18
+        for line in PROSE[:3]:
+            placed.append((LEFT, y, line, 10.0, "serif"))
+            y += 12
+        if lead:
+            y += 6
+            placed.append((LEFT, y, lead, 10.0, "serif"))
+            y += 18
+            placed.append((LEFT + 20, y, ".PDF_LINK_COLOR <colour>", 10.0, "mono"))
+            y += 18
+        y += 12
+    roles = {b.text: b.role for b in analyse(placed_pages([placed])).segmentation.blocks}
+    assert roles["2. Creating links"] == "heading"
+    assert roles["Internal links are created with the macro"] == "body"
+    assert roles["The colour of links is set with"] == "body"

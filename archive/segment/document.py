@@ -53,6 +53,33 @@ def assign_document_roles(drafts: list[Draft]) -> None:
     _mark_foreign(drafts)
     _mark_stacked_entries(drafts)
     _mark_author_addresses(drafts)
+    _plain_lines_of_a_styled_document(drafts)
+
+
+_STYLED_HEADINGS = 3  # headings in their own face that show the document has a style for them
+_PLAIN_WORDS = 4  # words: a heading in the text's face longer than this is a lead-in line
+_NUMBERED = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}\.|[A-Z]\.)\s")
+
+
+def _plain_lines_of_a_styled_document(drafts: list[Draft]) -> None:
+    """Where a page sets its headings in a face of their own (bold, larger), a line of
+    several words in the text's face is a sentence's lead-in ("The colour of links is set
+    with", over the command), not a heading; a numbered line or one in capitals still is."""
+    headings = [d for d in drafts if d.role == "heading"]
+    styled = sum(d.paragraph.emphasis for d in headings)
+    if styled < _STYLED_HEADINGS:
+        return
+    for d in headings:
+        p = d.paragraph
+        text = p.text
+        if (
+            not p.emphasis
+            and p.first.line.y0 is not None
+            and len(text.split()) > _PLAIN_WORDS
+            and not _NUMBERED.match(text)
+            and not text.isupper()
+        ):
+            d.role = "body"
 
 
 # "Affiliation:", "Authors' addresses", "Сведения об авторах": the authors' address blocks
