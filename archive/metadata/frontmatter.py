@@ -284,7 +284,9 @@ def _plain_names_above(all_rows: tuple[Row, ...], at: int, zone: frozenset[int])
     k = at - 1
     while k >= 0 and all_rows[k].index in zone and all_rows[k].page == row.page and (
         all_rows[k].size == row.size
-    ) and not all_rows[k].bold and (names := titleblock.names_on(all_rows[k].text)):
+    ) and not all_rows[k + 1].blank_before and not all_rows[k].bold and not is_caps(
+        all_rows[k].text
+    ) and (names := titleblock.names_on(all_rows[k].text)):
         out = names + out
         k -= 1
     return out
