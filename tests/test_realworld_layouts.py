@@ -228,6 +228,7 @@ def test_heads_that_change_with_every_page_are_found_by_their_row() -> None:
         "CHAPTER 1. DEFINITIONS AND OVERVIEW 1.6. HOW DOES THE DEBIAN PROJECT FIT IN …",
         "CHAPTER 2. GETTING AND INSTALLING … 2.3. WHERE/HOW CAN I GET THE DEBIAN …",
         "CHAPTER 3. CHOOSING A DEBIAN … 3.1. WHICH DEBIAN DISTRIBUTION …",
+        "CHAPTER 4. COMPATIBILITY ISSUES 4.2. WHAT KERNELS DOES DEBIAN …",
     ]
     assert not [b.text for b in seg.blocks if "CHAPTER" in b.text]
     text = {b.text[:30]: b for b in seg.blocks}
@@ -247,3 +248,15 @@ def test_a_numbered_question_is_a_heading_and_a_plain_sentence_alone_is_not() ->
     assert roles["1.5 What is the difference between Debia"] == "heading"
     assert roles["The oldest porting effort is Debian GNU/"] == "body"
     assert roles["Please see Section 6.1 for more informat"] == "body"
+
+
+def test_a_footnote_under_a_small_gap_between_tall_boxes_is_a_footnote() -> None:
+    # Charis SIL's boxes nearly touch across the white over the notes (3.6 pt between
+    # them); the baselines stand 18 pt apart, 6 more than the text's pitch. The sentence
+    # the note interrupted at the page's foot goes on on the next page, not in the note.
+    blocks = _blocks("debian-faq-en-excerpt.pdf")
+    (note,) = [b for b in blocks if "Linux Standard Base" in b.text]
+    assert note.role == "footnote"
+    assert note.text.endswith("and the following discussion for background information.")
+    (text,) = [b for b in blocks if "certification costs make it unlikely" in b.text]
+    assert text.text.endswith("The certification costs make it unlikely that Debian will get an")

@@ -369,8 +369,20 @@ def _below_gap(lines: tuple[CleanLine, ...], members: list[int], k: int) -> bool
              if (lines[j].line.y1 or 0) <= (line.y0 or 0) + 1 and j != k]
     if not above:
         return False
+    size = line.size or 8.0
     gap = (line.y0 or 0) - max(a.y1 or 0 for a in above)
-    return gap >= 0.5 * (line.size or 8.0)
+    if gap >= 0.5 * size:
+        return True
+    # A font's boxes may be far taller than its size (Charis SIL: 1.66 em) and close the gap
+    # between boxes: the baselines then say it, a line's pitch and half a size more apart.
+    last = max(above, key=lambda a: a.y1 or 0)
+    if line.baseline is None or last.baseline is None:
+        return False
+    pitch = _PITCH * max(last.size or size, size)
+    return line.baseline - last.baseline - pitch >= 0.5 * size
+
+
+_PITCH = 1.2  # a line's pitch, in sizes of its type
 
 
 _MARK_BOX = 6.0  # points: markers are set flush right in a box, "⋆" and "⋆⋆" start apart
