@@ -260,3 +260,26 @@ def test_a_footnote_under_a_small_gap_between_tall_boxes_is_a_footnote() -> None
     assert note.text.endswith("and the following discussion for background information.")
     (text,) = [b for b in blocks if "certification costs make it unlikely" in b.text]
     assert text.text.endswith("The certification costs make it unlikely that Debian will get an")
+
+
+def test_a_palette_s_swatches_are_a_drawing_and_their_names_figure_text() -> None:
+    # Four panels of colour swatches, each named above: filled shapes, a few to a panel,
+    # with no text in them. A shaded box around text is still no figure.
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    for k, name in enumerate(("dynamic", "harmonic", "cold", "warm")):
+        x, y = 142 + 166 * (k % 2), 147 + 110 * (k // 2)
+        page.insert_text((x + 60, y - 14), name, fontsize=9)
+        for s in range(4):
+            page.draw_rect(pymupdf.Rect(x + 38 * s, y, x + 38 * (s + 1), y + 76),
+                           color=None, fill=(0.2 * s, 0.5, 0.9 - 0.2 * s))
+    page.draw_rect(pymupdf.Rect(72, 400, 520, 460), color=None, fill=(0.9, 0.9, 0.9))
+    page.insert_text((80, 420), "R> pal(qualitative_hcl(4))", fontsize=10)
+    page.insert_text((80, 440), "R> pal(sequential_hcl(4))", fontsize=10)
+    for k in range(8):
+        page.insert_text((72, 500 + 14 * k), f"Line {k} of the text that explains how the "
+                         "palettes above were chosen for the figures.", fontsize=10)
+    blocks = analyse(doc.tobytes()).segmentation.blocks
+    text = " ".join(b.text for b in blocks)
+    assert not [w for w in ("dynamic", "harmonic", "cold", "warm") if w in text]
+    assert "R> pal(qualitative_hcl(4))" in text

@@ -38,14 +38,38 @@ _CAPTION = re.compile(
 )
 
 
-def figure_regions(grouped: list[Region], items: list[Rect]) -> list[Rect]:
+def figure_regions(
+    grouped: list[Region], items: list[Rect], filled: list[bool] | None = None,
+    texts: list[Rect] | None = None,
+) -> list[Rect]:
     """Bounding boxes of the page's drawings among its groups of ``items``
-    (``group_drawings``; see the module docstring)."""
+    (``group_drawings``; see the module docstring). ``filled`` says which items are filled
+    shapes, ``texts`` where the page's lines are: a few filled shapes with no text inside
+    them (colour swatches, a mosaic's tiles) draw something too."""
     return [
         r for r, members in grouped
-        if len(members) >= _MIN_ITEMS and r[2] - r[0] >= _MIN_SIDE and r[3] - r[1] >= _MIN_SIDE
+        if r[2] - r[0] >= _MIN_SIDE and r[3] - r[1] >= _MIN_SIDE
+        and (len(members) >= _MIN_ITEMS or _painted(r, members, filled, texts))
         and not _banded(r, [items[k] for k in members])
     ]
+
+
+_MIN_PAINTED = 3  # filled shapes, with no text in them, that make a region a drawing
+
+
+def _painted(
+    region: Rect, members: list[int], filled: list[bool] | None, texts: list[Rect] | None
+) -> bool:
+    """Filled shapes only, enough of them, and no line of text with its middle inside: a
+    shaded box or a table's coloured rows hold their text, a palette's swatches do not."""
+    if filled is None or texts is None or len(members) < _MIN_PAINTED:
+        return False
+    if not all(filled[k] for k in members):
+        return False
+    x0, y0, x1, y1 = region
+    return not any(
+        x0 <= (t[0] + t[2]) / 2 <= x1 and y0 <= (t[1] + t[3]) / 2 <= y1 for t in texts
+    )
 
 
 def _banded(region: Rect, members: list[Rect]) -> bool:

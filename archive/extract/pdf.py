@@ -294,7 +294,9 @@ def _drawn(
     grids = ruled_regions(grouped, [_rule(d) for d in paths])
     tables = filled(_ruled_tables(page), frags) if grids else []
     boxes = table_boxes(tables)
-    figures = [r for r in figure_regions(grouped, items) if not overlaps(r, boxes)]
+    painted = [d.get("type") in ("f", "fs") for d in paths]
+    texts = [(f.x0, f.y0, f.x1, f.y1) for f in frags]
+    figures = [r for r in figure_regions(grouped, items, painted, texts) if not overlaps(r, boxes)]
     return figures, tables
 
 
