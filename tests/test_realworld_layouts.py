@@ -283,3 +283,25 @@ def test_a_palette_s_swatches_are_a_drawing_and_their_names_figure_text() -> Non
     text = " ".join(b.text for b in blocks)
     assert not [w for w in ("dynamic", "harmonic", "cold", "warm") if w in text]
     assert "R> pal(qualitative_hcl(4))" in text
+
+
+def test_a_drawing_of_a_few_curves_is_a_figure_and_a_banner_round_a_heading_is_not() -> None:
+    # METAPOST's example: one path through z1, z2, z3, labelled at its points. A rounded
+    # banner across the page holds a heading of words, which stays text.
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.draw_bezier((144, 150), (180, 150), (200, 120), (216, 78))
+    page.draw_line((144, 150), (216, 150))
+    for x, y, label in ((139, 161, "z1"), (200, 142, "z2"), (219, 83, "z3")):
+        page.insert_text((x, y), label, fontsize=9)
+    page.draw_bezier((40, 260), (200, 200), (400, 320), (560, 260))
+    page.draw_line((40, 260), (40, 300))
+    page.draw_line((560, 260), (560, 300))
+    page.insert_text((200, 285), "Teaching of Mathematics", fontsize=12)
+    for k in range(8):
+        page.insert_text((72, 360 + 14 * k), f"Line {k} of the text that explains how the "
+                         "path above was drawn through its three points.", fontsize=10)
+    blocks = analyse(doc.tobytes()).segmentation.blocks
+    text = " ".join(b.text for b in blocks)
+    assert not [w for w in ("z1", "z2", "z3") if w in text]
+    assert "Teaching of Mathematics" in text

@@ -21,6 +21,7 @@ Pure functions over rectangles ``(x0, y0, x1, y1)`` in PDF points, origin top-le
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 Rect = tuple[float, float, float, float]
 Region = tuple[Rect, list[int]]  # a group of touching items: its box, its items' indices
@@ -38,38 +39,78 @@ _CAPTION = re.compile(
 )
 
 
+class Shape(NamedTuple):
+    """What one path item draws, beyond its box."""
+
+    filled: bool  # a filled shape
+    curved: bool  # a curve longer than a rounded corner's
+
+
+class Text(NamedTuple):
+    """A line of the page's text: where it stands, its words and its letters."""
+
+    box: Rect
+    words: int
+    letters: int
+
+
 def figure_regions(
-    grouped: list[Region], items: list[Rect], filled: list[bool] | None = None,
-    texts: list[Rect] | None = None,
+    grouped: list[Region], items: list[Rect], shapes: list[Shape] | None = None,
+    texts: list[Text] | None = None,
 ) -> list[Rect]:
     """Bounding boxes of the page's drawings among its groups of ``items``
-    (``group_drawings``; see the module docstring). ``filled`` says which items are filled
-    shapes, ``texts`` where the page's lines are: a few filled shapes with no text inside
-    them (colour swatches, a mosaic's tiles) draw something too."""
+    (``group_drawings``; see the module docstring). ``shapes`` says what each item draws,
+    ``texts`` where the page's lines are. Few items draw something too where they paint
+    shapes with no text inside them (colour swatches, a mosaic's tiles) or draw a curve
+    (a path through three points): a frame or a rounded box is straight but for its
+    corners."""
     return [
         r for r, members in grouped
         if r[2] - r[0] >= _MIN_SIDE and r[3] - r[1] >= _MIN_SIDE
-        and (len(members) >= _MIN_ITEMS or _painted(r, members, filled, texts))
-        and not _banded(r, [items[k] for k in members])
+        and (len(members) >= _MIN_ITEMS or _painted(r, members, shapes, texts)
+             or _curve_drawing(r, members, shapes, texts))
+        # A curve is no band, however wide (a path drawn across its figure).
+        and not (_banded(r, [items[k] for k in members])
+                 and not (shapes is not None and any(shapes[k].curved for k in members)))
     ]
 
 
 _MIN_PAINTED = 3  # filled shapes, with no text in them, that make a region a drawing
+CURVE = 20.0  # points: a curve this long draws something; a rounded corner is shorter
+
+
+_PROSE = (3, 12)  # words and letters from which a line is text, not a label (``f(x) = x2``)
+
+
+def _curve_drawing(
+    region: Rect, members: list[int], shapes: list[Shape] | None, texts: list[Text] | None
+) -> bool:
+    """A curve, with labels at most inside (``z1``): a banner drawn round a heading holds
+    a line of words."""
+    if shapes is None or texts is None or not any(shapes[k].curved for k in members):
+        return False
+    return not any(
+        _inside(t.box, region) and t.words >= _PROSE[0] and t.letters >= _PROSE[1]
+        for t in texts
+    )
 
 
 def _painted(
-    region: Rect, members: list[int], filled: list[bool] | None, texts: list[Rect] | None
+    region: Rect, members: list[int], shapes: list[Shape] | None, texts: list[Text] | None
 ) -> bool:
     """Filled shapes only, enough of them, and no line of text with its middle inside: a
     shaded box or a table's coloured rows hold their text, a palette's swatches do not."""
-    if filled is None or texts is None or len(members) < _MIN_PAINTED:
+    if shapes is None or texts is None or len(members) < _MIN_PAINTED:
         return False
-    if not all(filled[k] for k in members):
+    if not all(shapes[k].filled for k in members):
         return False
-    x0, y0, x1, y1 = region
-    return not any(
-        x0 <= (t[0] + t[2]) / 2 <= x1 and y0 <= (t[1] + t[3]) / 2 <= y1 for t in texts
-    )
+    return not any(_inside(t.box, region) for t in texts)
+
+
+def _inside(box: Rect, region: Rect) -> bool:
+    """Whether the box's middle is in the region."""
+    cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    return region[0] <= cx <= region[2] and region[1] <= cy <= region[3]
 
 
 def _banded(region: Rect, members: list[Rect]) -> bool:

@@ -28,7 +28,10 @@ import pymupdf
 
 from archive.errors import CorruptFileError, EncryptedFileError
 from archive.extract.figures import (
+    CURVE,
     Rules,
+    Shape,
+    Text,
     figure_regions,
     group_drawings,
     is_figure_text,
@@ -294,10 +297,22 @@ def _drawn(
     grids = ruled_regions(grouped, [_rule(d) for d in paths])
     tables = filled(_ruled_tables(page), frags) if grids else []
     boxes = table_boxes(tables)
-    painted = [d.get("type") in ("f", "fs") for d in paths]
-    texts = [(f.x0, f.y0, f.x1, f.y1) for f in frags]
-    figures = [r for r in figure_regions(grouped, items, painted, texts) if not overlaps(r, boxes)]
+    shapes = [Shape(d.get("type") in ("f", "fs"), _curved(d)) for d in paths]
+    texts = [Text((f.x0, f.y0, f.x1, f.y1), len(f.text.split()), sum(map(str.isalpha, f.text)))
+             for f in frags]
+    figures = [r for r in figure_regions(grouped, items, shapes, texts) if not overlaps(r, boxes)]
     return figures, tables
+
+
+def _curved(path: dict[str, Any]) -> bool:
+    """Whether the path holds a curve longer than a rounded corner."""
+    for item in path["items"]:
+        if item[0] == "c":
+            xs = [p[0] for p in item[1:]]
+            ys = [p[1] for p in item[1:]]
+            if max(max(xs) - min(xs), max(ys) - min(ys)) >= CURVE:
+                return True
+    return False
 
 
 def _rule(path: dict[str, Any]) -> Rules | None:
