@@ -14,7 +14,7 @@ from archive.ingest.analyse import analyse
 from archive.metadata import titleblock
 from archive.metadata.dates import date_year
 from archive.metadata.names import split_names
-from archive.metadata.rows import Row, own_type_text
+from archive.metadata.rows import Row, own_type_text, title_like
 from archive.metadata.running import parse_running
 from archive.metadata.titlepage import names_in
 from archive.models import SourceMetadata
@@ -180,6 +180,19 @@ def test_a_copyright_notice_s_latest_year_when_nothing_else_dates_the_work() -> 
                    (72, 110, "This file is part of groff.", 10.0, "serif"),
                    (72, 126, "©2015, 2017 Free Software Foundation", 10.0, "serif")])
     assert md.year == 2017
+
+
+def test_a_title_with_a_word_in_typewriter_type_is_the_title_not_code() -> None:
+    md = _opening([(100, 80, "The", 14.3, "bold"), (134, 80, "xtableList", 14.3, "mono"),
+                   (226, 80, "Gallery", 14.3, "bold"),
+                   (150, 110, "David J. Scott", 12.0, "bold"),
+                   (150, 126, "April 21, 2019", 12.0, "serif")])
+    assert md.title == "The xtableList Gallery"
+
+
+def test_a_row_of_a_program_s_output_in_capitals_is_no_title() -> None:
+    assert not title_like("FALSE FALSE 3.314286 0.3117042 TRUE TRUE 6.195000 0.7555129")
+    assert title_like("ПРАВОВЫЕ ОСНОВЫ УЧАСТИЯ КАЗАХСТАНА В 2024 ГОДУ")
 
 
 def test_a_title_whose_lines_measure_a_little_apart_is_whole() -> None:

@@ -10,6 +10,7 @@ line, a TeX source's guard) or are numbered as the lines around them.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from itertools import pairwise
 
 from archive.extract.fragment import Fragment
@@ -20,6 +21,24 @@ def line_kinds(frags: list[Fragment]) -> list[Fragment]:
     """The page's lines (in reading order) with their ``code`` kinds set by their
     neighbours."""
     return _code_continued(_sentence_continued(_url_continued(frags)))
+
+
+_DISPLAY = 1.3  # times the text's size: type for titles and headings, never a listing's
+
+
+def display_type_is_text(per_page: list[list[Fragment]]) -> None:
+    """Lines set in display type are titles and headings, typewriter words and all (``The
+    xtableList Gallery``, ``\\foo``'s section): no document sets its listings larger than
+    its text. Marks them text, page by page, in place."""
+    sizes = Counter(round(f.size * 2) for frags in per_page for f in frags
+                    if f.kind is None and f.size)
+    if not sizes:
+        return
+    ceiling = _DISPLAY * sizes.most_common(1)[0][0] / 2
+    for frags in per_page:
+        for f in frags:
+            if f.kind == "code" and f.size and f.size >= ceiling:
+                f.kind = None
 
 
 # An address, or a DOI, at a line's end (``doi:10.1016/j.`` then ``csda.2008.11.033.``).

@@ -40,7 +40,7 @@ from archive.extract.figures import (
 from archive.extract.frame import body_frames
 from archive.extract.layout import Fragment, merge_rows, order_page
 from archive.extract.letterspacing import Char, close_letterspacing, has_run
-from archive.extract.listings import line_kinds
+from archive.extract.listings import display_type_is_text, line_kinds
 from archive.extract.repair import looks_mojibake, repair_accents, repair_mojibake, repair_tex_codes
 from archive.extract.spacing import blank_flags
 from archive.extract.spans import (
@@ -111,6 +111,7 @@ def extract_pdf(data: bytes) -> Document:
         info = tuple((k, repair_mojibake(v)[0]) for k, v in info)
         warnings.append(f"the text layer is Cyrillic in {codec.upper().replace('_', '-')} "
                         "read as Latin-1 (fonts without a Unicode map); repaired")
+    display_type_is_text(per_page)
     flags = blank_flags(per_page)
     lines = [
         Line(f.text, number, f.x0, f.y0, f.x1, f.y1, f.size, f.bold, f.block, f.column, blank,

@@ -208,9 +208,11 @@ def paragraphs(
 
 
 def title_like(text: str) -> bool:
-    """Long enough to be a title rather than a rubric or a label."""
+    """Long enough to be a title rather than a rubric or a label, and made of words more
+    than of numbers (not a row of a program's output, ``FALSE FALSE 3.314286 …``)."""
     letters = sum(ch.isalpha() for ch in text)
-    return letters >= 15 and len(text.split()) >= 2
+    solid = len(text) - text.count(" ")
+    return letters >= 15 and len(text.split()) >= 2 and 2 * letters >= solid
 
 
 def is_caps(text: str) -> bool:
