@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pymupdf
-from pdfgen import Placed, pick_fonts, placed_pages
+from pdfgen import Placed, pick_fonts, placed_pages, running_text
 
 from archive.extract.pdf import extract_pdf
 from archive.ingest.analyse import analyse
@@ -183,11 +183,16 @@ def test_a_copyright_notice_s_latest_year_when_nothing_else_dates_the_work() -> 
 
 
 def test_a_title_with_a_word_in_typewriter_type_is_the_title_not_code() -> None:
-    md = _opening([(100, 80, "The", 14.3, "bold"), (134, 80, "xtableList", 14.3, "mono"),
-                   (226, 80, "Gallery", 14.3, "bold"),
-                   (150, 110, "David J. Scott", 12.0, "bold"),
-                   (150, 126, "April 21, 2019", 12.0, "serif")])
-    assert md.title == "The xtableList Gallery"
+    # Bold words round a typewriter one read as a listing's keywords, but no listing is
+    # set in display type; nor do the lines under the title go on with it as code.
+    head: list[Placed] = [(100, 80, "The", 14.3, "bold"), (134, 80, "xtableList", 14.3, "mono"),
+                          (226, 80, "Gallery", 14.3, "bold"),
+                          (150, 104, "David J. Scott", 12.0, "bold"),
+                          (150, 120, "April 21, 2019", 12.0, "serif")]
+    body = [(72, 150 + 12 * k, line, 10.0, "serif") for k, line in enumerate(running_text(20))]
+    data = placed_pages([head + body], size=(420, 595))
+    assert [ln.kind for ln in extract_pdf(data).lines[:3]] == [None, None, None]
+    assert analyse(data).metadata.title == "The xtableList Gallery"
 
 
 def test_a_row_of_a_program_s_output_in_capitals_is_no_title() -> None:
