@@ -8,7 +8,7 @@ import pymupdf
 from pdfgen import Placed, placed_pages
 from pdftypeset import pick_fonts
 
-from archive.extract.spans import FONT_MONOSPACED, fixed_pitch_fonts
+from archive.extract.spans import FONT_MONOSPACED, fixed_pitch_fonts, monospaced
 from archive.ingest.analyse import analyse
 
 WIDTH, HEIGHT, LEFT = 420.0, 595.0, 50.0
@@ -595,3 +595,17 @@ def test_a_plain_lead_in_line_is_no_heading_where_headings_are_bold() -> None:
     assert roles["2. Creating links"] == "heading"
     assert roles["Internal links are created with the macro"] == "body"
     assert roles["The colour of links is set with"] == "body"
+
+
+def _span(text: str, font: str, flags: int = 0) -> dict:
+    return {"text": text, "font": font, "flags": flags, "size": 10.0}
+
+
+def test_bold_keywords_round_typewriter_words_make_code_and_a_heading_s_words_do_not() -> None:
+    # A listing that highlights its keywords in bold.
+    assert monospaced([_span("return", "LMMono10-Bold", 16), _span(" List::create(x);", "CMTT10")])
+    # A heading that names a command in typewriter type: its own words are capitalised.
+    assert not monospaced([_span("The", "CMBX12"), _span(" \\interval", "CMTT12"),
+                           _span(" command", "CMBX12")])
+    assert not monospaced([_span("The", "CMBX12"), _span(" new", "CMBX12"),
+                           _span(" summary.scanone", "CMTT12")])

@@ -205,6 +205,8 @@ def test_container_names_with_addresses_and_a_trailing_separator() -> None:
     assert [(a.family, a.given) for a in split_names("Clemens Niederberger, ")] == [
         ("Niederberger", "Clemens")
     ]
+    # A login that a program filled in is no one's name.
+    assert split_names("legendre") == []
     # groff's PDF info: every word of the title page's lines, a comma after each.
     assert [a.family for a in split_names("Deri James, and, Peter Schaffter,")] == [
         "James", "Schaffter"]

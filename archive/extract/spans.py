@@ -276,9 +276,14 @@ def _placeholder(span: Span) -> bool:
 
 
 def _keyword(span: Span) -> bool:
-    """One word in bold: a keyword a code listing highlights."""
+    """One word in bold: a keyword a code listing highlights (``return``, ``SELECT``,
+    ``\\begin``); a capitalised word (``The``) opens a heading's words instead."""
     bold = bool(span["flags"] & FONT_BOLD) or _bold_name(span["font"])
-    return bold and len(span["text"].split()) == 1
+    words = span["text"].split()
+    return bold and len(words) == 1 and not _CAPITALISED.fullmatch(words[0])
+
+
+_CAPITALISED = re.compile(r"[A-ZА-ЯЁ][a-zа-яё]+")
 
 
 def _is_mono(span: Span) -> bool:

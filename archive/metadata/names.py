@@ -230,8 +230,11 @@ def family_first(words: list[str]) -> bool:
 
 
 def is_personal(text: str) -> bool:
-    """A name a person could bear: no digits (``L10N-russian`` is a team's handle)."""
-    return not any(ch.isdigit() for ch in text) and any(ch.isalpha() for ch in text)
+    """A name a person could bear: no digits (``L10N-russian`` is a team's handle), and not
+    one word in small letters (``legendre``: a login, as a program fills in its user)."""
+    if any(ch.isdigit() for ch in text) or not any(ch.isalpha() for ch in text):
+        return False
+    return not (text.islower() and len(text.split()) == 1)
 
 
 def split_names(text: str) -> list[Author]:
