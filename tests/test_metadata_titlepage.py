@@ -200,6 +200,19 @@ def test_a_row_of_a_program_s_output_in_capitals_is_no_title() -> None:
     assert title_like("ПРАВОВЫЕ ОСНОВЫ УЧАСТИЯ КАЗАХСТАНА В 2024 ГОДУ")
 
 
+def test_names_set_apart_by_latex_s_and_with_a_particle_are_each_an_author() -> None:
+    # \author{Victor Bos \and Ton van Deursen \and …}: an em and two column gaps
+    # between the names (26 pt at 14.3 pt), and "van" in small letters.
+    md = _opening([(76, 80, "A LaTeX macro package for Message Sequence Charts", 17.2, "serif"),
+                   (150, 120, "Victor Bos", 14.3, "serif"),
+                   (251, 120, "Ton van Deursen", 14.3, "serif"),
+                   (150, 155, "Piotr Kordy", 14.3, "serif"),
+                   (262, 155, "Sjouke Mauw", 14.3, "serif"),
+                   (150, 175, "Version A2.00, last update May 13, 2022", 10.0, "serif"),
+                   (72, 200, "Abstract", 10.0, "bold")])
+    assert [a.family for a in md.authors] == ["Bos", "van Deursen", "Kordy", "Mauw"]
+
+
 def test_a_title_whose_lines_measure_a_little_apart_is_whole() -> None:
     # Each line's size is measured from its glyphs: 17.0 and 17.2 points are one title.
     data = _pdf([("schemata — Generic package to aid construction", 17.0),

@@ -7,7 +7,7 @@ affiliation under the name::
     Universität Basel          Universität Innsbruck
 
 Read row by row, that gives "Christian Kleiber Achim Zeileis" as one name. Rows that all
-fall into the same number of pieces, an empty gutter two ems or more wide between them at
+fall into the same number of pieces, an empty gutter an em and a half or more wide between them at
 the same place on every row, are such blocks: each is read top to bottom, the left one
 first, and its lines carry the kind ``"beside"`` and a block number of their own, so that
 the block is one paragraph. A table's rows look much the same, so only blocks whose lines
@@ -22,7 +22,7 @@ from itertools import pairwise
 
 from archive.extract.fragment import Fragment
 
-_GUTTER = 2.0  # ems between blocks set side by side
+_GUTTER = 1.5  # ems between blocks set side by side (LaTeX's \and: 1 em and two column gaps)
 _MAX_ROWS = 6  # name, affiliation, address, e-mail …: more rows are a table's
 _CLOSE = 1.0  # ems of space between rows of one block
 _AXIS = 2.0  # points: how far the middles of a centred block's lines may stray
@@ -153,10 +153,19 @@ def _names_only(cells: list[list[Fragment]]) -> bool:
     for cell in cells:
         words = [w.rstrip(_NOTE_MARKS) for w in " ".join(f.text for f in cell).split()]
         if not 2 <= len(words) <= 4 or not all(
-            w[:1].isupper() and _NAME_WORD.fullmatch(w) for w in words
+            (w[:1].isupper() or _particle(words, k)) and _NAME_WORD.fullmatch(w)
+            for k, w in enumerate(words)
         ):
             return False
     return True
+
+
+_PARTICLE = 3  # letters of a particle inside a name (``van``, ``de``, ``von``)
+
+
+def _particle(words: list[str], k: int) -> bool:
+    """A short word in small letters between a name's first and last (Ton van Deursen)."""
+    return 0 < k < len(words) - 1 and len(words[k]) <= _PARTICLE and words[k].islower()
 
 
 def _worded(run: list[list[list[Fragment]]]) -> bool:
