@@ -213,6 +213,15 @@ def test_names_set_apart_by_latex_s_and_with_a_particle_are_each_an_author() -> 
     assert [a.family for a in md.authors] == ["Bos", "van Deursen", "Kordy", "Mauw"]
 
 
+def test_a_co_author_beside_a_marked_name_is_no_affiliation() -> None:
+    md = _opening([(100, 80, "The version package", 24.8, "serif"),
+                   (60, 125, "Donald Arseneau†", 14.3, "serif"),
+                   (215, 125, "Stephen Bellantoni", 14.3, "serif"),
+                   (160, 160, "2009/09/15", 14.3, "serif")])
+    assert [(a.family, a.affiliation) for a in md.authors] == [
+        ("Arseneau", None), ("Bellantoni", None)]
+
+
 def test_a_title_whose_lines_measure_a_little_apart_is_whole() -> None:
     # Each line's size is measured from its glyphs: 17.0 and 17.2 points are one title.
     data = _pdf([("schemata — Generic package to aid construction", 17.0),

@@ -253,6 +253,11 @@ def authors(rows: Rows, zone: frozenset[int]) -> list[Candidate]:
             names = _plain_names_above(all_rows, i, zone) + names
         block = [replace(row, text=description)] if description else []
         j = i + 1
+        # A co-author's name without a mark beside or under the marked one, in its type
+        # and weight ("Donald Arseneau†", "Stephen Bellantoni"), is no affiliation.
+        while j < len(all_rows) and (plain := _plain_name(all_rows[j], row)):
+            names = names + plain
+            j += 1
         while j < len(all_rows) and j - i <= _MAX_AUTHOR_BLOCK:
             nxt = all_rows[j]
             if (
@@ -275,6 +280,15 @@ def authors(rows: Rows, zone: frozenset[int]) -> list[Candidate]:
         return []
     value = [a.as_json() for a in found]
     return [_candidate("authors", value, first_row)]
+
+
+def _plain_name(row: Row, byline: Row) -> list[Author]:
+    """The names on ``row`` when it is set as the ``byline`` row is and holds only names."""
+    if row.page != byline.page or row.size is None or row.size != byline.size or (
+        row.bold != byline.bold or is_caps(row.text)
+    ):
+        return []
+    return titleblock.names_on(row.text)
 
 
 def _plain_names_above(all_rows: tuple[Row, ...], at: int, zone: frozenset[int]) -> list[Author]:
