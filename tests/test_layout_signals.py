@@ -8,7 +8,12 @@ import pymupdf
 from pdfgen import Placed, placed_pages
 from pdftypeset import pick_fonts
 
-from archive.extract.spans import FONT_MONOSPACED, fixed_pitch_fonts, monospaced
+from archive.extract.spans import (
+    FONT_MONOSPACED,
+    dominant_style,
+    fixed_pitch_fonts,
+    monospaced,
+)
 from archive.ingest.analyse import analyse
 
 WIDTH, HEIGHT, LEFT = 420.0, 595.0, 50.0
@@ -609,3 +614,15 @@ def test_bold_keywords_round_typewriter_words_make_code_and_a_heading_s_words_do
                            _span(" command", "CMBX12")])
     assert not monospaced([_span("The", "CMBX12"), _span(" new", "CMBX12"),
                            _span(" summary.scanone", "CMTT12")])
+
+
+def test_a_listing_s_small_line_number_never_decides_the_line_s_size() -> None:
+    # codebox: "11" in 5 pt before "}" in 9 pt typewriter; by characters the number would
+    # win, the line would read as small type, and the blank line numbered "12" under it as
+    # set apart from the listing. Small digits before a formula's letters still count.
+    number = {"text": "11", "font": "TeXGyrePagella-Regular", "flags": 4, "size": 5.0}
+    brace = {"text": " }", "font": "CMUTypewriter-Light", "flags": 8, "size": 9.0}
+    assert dominant_style([number, brace]) == (9.0, False)
+    index = {"text": "12", "font": "CMR7", "flags": 4, "size": 7.0}
+    letter = {"text": " b", "font": "CMMI10", "flags": 4, "size": 10.0}
+    assert dominant_style([index, letter])[0] == 7.0

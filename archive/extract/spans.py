@@ -108,7 +108,11 @@ def dominant_baseline(spans: list[Span]) -> float:
 
 
 def dominant_style(spans: list[Span]) -> tuple[float, bool]:
-    """Font size and weight carried by most characters of the line."""
+    """Font size and weight carried by most characters of the line; a listing's small line
+    number never decides them (``11`` in 5 pt before ``}`` in 9 pt typewriter)."""
+    numbered = _numbered(spans)
+    if numbered is not spans and _opens_mono(numbered):
+        spans = numbered
     if len(spans) == 1:
         s = spans[0]
         return round(s["size"], 1), bool(s["flags"] & FONT_BOLD) or _bold_name(
@@ -129,6 +133,11 @@ def dominant_style(spans: list[Span]) -> tuple[float, bool]:
     if not sizes:
         return round(spans[0]["size"], 1), False
     return max(sizes, key=sizes.__getitem__), bold_chars * 2 > total
+
+
+def _opens_mono(spans: list[Span]) -> bool:
+    first = next((s for s in spans if s["text"].strip()), None)
+    return first is not None and _is_mono(first)
 
 
 def _span_face(span: Span) -> str | None:
