@@ -305,3 +305,31 @@ def test_a_drawing_of_a_few_curves_is_a_figure_and_a_banner_round_a_heading_is_n
     text = " ".join(b.text for b in blocks)
     assert not [w for w in ("z1", "z2", "z3") if w in text]
     assert "Teaching of Mathematics" in text
+
+
+def _pdf_of(lines: list[str]) -> bytes:
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    for k, line in enumerate(lines):
+        page.insert_text((72, 72 + 14 * k), line, fontsize=10)
+    return doc.tobytes()
+
+
+def test_letters_a_font_s_ligatures_lost_are_put_back_where_the_document_shows_it() -> None:
+    # Minion Pro's "Th" and "ft" ligatures map to "T" and "f" alone (labyrinth's manual).
+    lines = ["Te labyrinth package draws simple labyrinths with a few commands.",
+             "Very ofen the first section has no vertical lines at all, and afer",
+             "that the code is read section by section. Tere are some options.",
+             "Te solution path starts at the given point and goes on to the lef",
+             "or to the right. Te package also provides an automatic solution.",
+             "Te end of the manual lists the commands in alphabetical order, and",
+             "afer it the options, which are ofen left at their defaults, the lef",
+             "and right steps included."]
+    doc = extract_pdf(_pdf_of(lines))
+    text = " ".join(ln.text for ln in doc.lines)
+    assert text.startswith("The labyrinth package") and "Very often" in text
+    assert "There are some options" in text and "to the left" in text
+    assert any("ligatures lost letters" in w for w in doc.warnings)
+    # Tellurium's symbol, however often, is one word: no kind of repair shows twice.
+    chemistry = ["CdTe cells: the Te content of the film was measured after annealing."] * 6
+    assert [ln.text for ln in extract_pdf(_pdf_of(chemistry)).lines] == chemistry

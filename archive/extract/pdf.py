@@ -40,6 +40,7 @@ from archive.extract.figures import (
 from archive.extract.frame import body_frames
 from archive.extract.layout import Fragment, merge_rows, order_page
 from archive.extract.letterspacing import Char, close_letterspacing, has_run
+from archive.extract.ligatures import restore_lost_ligatures
 from archive.extract.listings import display_type_is_text, line_kinds
 from archive.extract.repair import looks_mojibake, repair_accents, repair_mojibake, repair_tex_codes
 from archive.extract.spacing import blank_flags
@@ -119,6 +120,10 @@ def extract_pdf(data: bytes) -> Document:
         for number, (frags, blanks) in enumerate(zip(per_page, flags, strict=True), start=1)
         for f, blank in zip(frags, blanks, strict=True)
     ]
+    lines, restored = restore_lost_ligatures(lines)
+    if restored:
+        warnings.append("the fonts' ligatures lost letters in the text layer ("
+                        + "; ".join(restored) + "); restored from an English dictionary")
     frames = body_frames(lines)
     pages = tuple(
         replace(p, body_top=frames[p.number][0], body_bottom=frames[p.number][1])
