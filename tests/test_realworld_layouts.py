@@ -89,6 +89,11 @@ def test_figure_regions_need_many_items_and_text_inside_them() -> None:
     bands = [(142.0, 211.0 + 12 * k, 453.0, 223.0 + 12 * k) for k in range(8)]
     bands += [(142.0, 211.0, 453.0, 211.0), (142.0, 307.0, 453.0, 307.0)]
     assert figure_regions(group_drawings(bands, (0, 0, 600, 800)), bands) == []
+    # Nor one whose every line brings its piece of the frame's sides (dblatex's listings).
+    framed = [(56.7, 516.3 + 11 * k, 510.2, 527.3 + 11 * k) for k in range(20)]
+    framed += [(x, 516.3 + 11 * k, x, 527.3 + 11 * k) for k in range(20) for x in (55.2, 511.7)]
+    framed += [(53.7, 514.8, 513.2, 514.8)]
+    assert figure_regions(group_drawings(framed, (0, 0, 600, 800)), framed) == []
 
 
 def test_repairs_of_text_layers() -> None:

@@ -114,10 +114,19 @@ def _inside(box: Rect, region: Rect) -> bool:
 
 
 def _banded(region: Rect, members: list[Rect]) -> bool:
-    """Every item spans the region's width: bands and rules stacked down a block of text
-    (a listing shaded a line at a time, a table's rules across), which draw nothing."""
+    """Every item spans the region's width, or is a rule down its left or right side:
+    bands and rules stacked down a block of text (a listing shaded a line at a time, each
+    line's piece of the frame beside it; a table's rules across), which draw nothing."""
     width = region[2] - region[0]
-    return all(m[2] - m[0] >= 0.95 * width for m in members)
+    return all(
+        m[2] - m[0] >= 0.95 * width
+        or (m[2] - m[0] <= _HAIRLINE and min(abs(m[0] - region[0]), abs(region[2] - m[2])) <= _SIDE)
+        for m in members
+    )
+
+
+_HAIRLINE = 2.0  # points: an item this narrow is a rule
+_SIDE = 3.0  # points from the region's side where its frame's rules stand
 
 
 Rules = tuple[frozenset[int], frozenset[int]]  # where a path's rules stand: ys across, xs down
