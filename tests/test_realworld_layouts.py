@@ -10,7 +10,13 @@ import pymupdf
 import pytest
 
 from archive.clean.hyphenation import Vocabulary, keep_hyphen
-from archive.extract.figures import figure_regions, group_drawings, is_figure_text
+from archive.extract.figures import (
+    Shape,
+    Text,
+    figure_regions,
+    group_drawings,
+    is_figure_text,
+)
 from archive.extract.pdf import extract_pdf
 from archive.extract.repair import repair_accents, repair_mojibake, repair_tex_codes
 from archive.ingest.analyse import analyse
@@ -94,6 +100,15 @@ def test_figure_regions_need_many_items_and_text_inside_them() -> None:
     framed += [(x, 516.3 + 11 * k, x, 527.3 + 11 * k) for k in range(20) for x in (55.2, 511.7)]
     framed += [(53.7, 514.8, 513.2, 514.8)]
     assert figure_regions(group_drawings(framed, (0, 0, 600, 800)), framed) == []
+    # Nor the underlines and strokes of tracked changes through lines of running text.
+    marks = [(100.0 + 40 * (k % 8), 112.0 + 12 * (k // 8), 138.0 + 40 * (k % 8),
+              112.5 + 12 * (k // 8)) for k in range(32)]
+    marks += [(100.0, 100.0, 420.0, 101.0), (100.0, 160.0, 420.0, 161.0),
+              (98.0, 100.0, 99.0, 161.0)]
+    prose = [Text((100.0, 102.0 + 12 * k, 420.0, 111.0 + 12 * k), 12, 60) for k in range(4)]
+    shapes = [Shape(False, False)] * len(marks)
+    assert figure_regions(group_drawings(marks, (0, 0, 600, 800)), marks, shapes, prose) == []
+    assert figure_regions(group_drawings(marks, (0, 0, 600, 800)), marks, shapes, []) != []
 
 
 def test_repairs_of_text_layers() -> None:

@@ -69,6 +69,7 @@ def figure_regions(
         if r[2] - r[0] >= _MIN_SIDE and r[3] - r[1] >= _MIN_SIDE
         and (len(members) >= _MIN_ITEMS or _painted(r, members, shapes, texts)
              or _curve_drawing(r, members, shapes, texts))
+        and not _holds_prose(r, texts)
         # A curve is no band, however wide (a path drawn across its figure).
         and not (_banded(r, [items[k] for k in members])
                  and not (shapes is not None and any(shapes[k].curved for k in members)))
@@ -92,6 +93,21 @@ def _curve_drawing(
     return not any(
         _inside(t.box, region) and t.words >= _PROSE[0] and t.letters >= _PROSE[1]
         for t in texts
+    )
+
+
+_PROSE_LINE = 8  # words of a line of running text
+_PROSE_LINES = 3  # such lines inside a drawing's box: text the drawing frames or marks up
+
+
+def _holds_prose(region: Rect, texts: list[Text] | None) -> bool:
+    """Lines of running text inside the region: a drawing labels, it does not hold
+    paragraphs; paths round or under them (a frame of shaded lines, the underlines and
+    strokes of tracked changes) mark the text up."""
+    if texts is None:
+        return False
+    return sum(1 for t in texts if t.words >= _PROSE_LINE and _inside(t.box, region)) >= (
+        _PROSE_LINES
     )
 
 
