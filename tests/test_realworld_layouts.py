@@ -109,6 +109,10 @@ def test_figure_regions_need_many_items_and_text_inside_them() -> None:
     shapes = [Shape(False, False)] * len(marks)
     assert figure_regions(group_drawings(marks, (0, 0, 600, 800)), marks, shapes, prose) == []
     assert figure_regions(group_drawings(marks, (0, 0, 600, 800)), marks, shapes, []) != []
+    # Nor an example's framed box round a listing (tcolorbox): its lines are code.
+    listing = [Text((104.0, 102.0 + 12 * k, 300.0, 111.0 + 12 * k), 2, 12, True)
+               for k in range(4)]
+    assert figure_regions(group_drawings(marks, (0, 0, 600, 800)), marks, shapes, listing) == []
 
 
 def test_repairs_of_text_layers() -> None:

@@ -47,11 +47,13 @@ class Shape(NamedTuple):
 
 
 class Text(NamedTuple):
-    """A line of the page's text: where it stands, its words and its letters."""
+    """A line of the page's text: where it stands, its words and letters, and whether it
+    is set as code."""
 
     box: Rect
     words: int
     letters: int
+    code: bool = False
 
 
 def figure_regions(
@@ -97,18 +99,17 @@ def _curve_drawing(
 
 
 _PROSE_LINE = 8  # words of a line of running text
-_PROSE_LINES = 3  # such lines inside a drawing's box: text the drawing frames or marks up
+_PROSE_LINES = 3  # such lines, or of code, inside a drawing's box: text it frames or marks
 
 
 def _holds_prose(region: Rect, texts: list[Text] | None) -> bool:
-    """Lines of running text inside the region: a drawing labels, it does not hold
-    paragraphs; paths round or under them (a frame of shaded lines, the underlines and
-    strokes of tracked changes) mark the text up."""
+    """Lines of running text or of code inside the region: a drawing labels, it does not
+    hold paragraphs or listings; paths round or under them (an example's framed box, a
+    frame of shaded lines, the underlines and strokes of tracked changes) mark text up."""
     if texts is None:
         return False
-    return sum(1 for t in texts if t.words >= _PROSE_LINE and _inside(t.box, region)) >= (
-        _PROSE_LINES
-    )
+    held = sum(1 for t in texts if (t.code or t.words >= _PROSE_LINE) and _inside(t.box, region))
+    return held >= _PROSE_LINES
 
 
 def _painted(

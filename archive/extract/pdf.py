@@ -304,8 +304,8 @@ def _drawn(
     tables = filled(_ruled_tables(page), frags) if grids else []
     boxes = table_boxes(tables)
     shapes = [Shape(d.get("type") in ("f", "fs"), _curved(d)) for d in paths]
-    texts = [Text((f.x0, f.y0, f.x1, f.y1), len(f.text.split()), sum(map(str.isalpha, f.text)))
-             for f in frags]
+    texts = [Text((f.x0, f.y0, f.x1, f.y1), len(f.text.split()), sum(map(str.isalpha, f.text)),
+                  f.kind == "code") for f in frags]
     figures = [r for r in figure_regions(grouped, items, shapes, texts) if not overlaps(r, boxes)]
     return figures, tables
 
