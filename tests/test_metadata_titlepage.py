@@ -404,7 +404,8 @@ def test_cyrillic_name_order_from_the_endings() -> None:
 
 
 def test_a_draft_s_placeholder_citation_names_only_the_journal() -> None:
-    # A draft in TUGboat's template: volume 0, issue 0, a year to come, pages from 1001.
+    # A draft in TUGboat's template: volume 0, issue 0, a year to come; the pages it
+    # prints (from 1001) are still its pages.
     draft = parse_running("TUGboat, Volume 0 (2060), No. 0")
     assert draft is not None
     assert (draft.journal, draft.year, draft.volume, draft.issue, draft.page) == (
@@ -418,4 +419,4 @@ def test_a_draft_s_placeholder_citation_names_only_the_journal() -> None:
     md = analyse(data).metadata
     assert md.journal == "TUGboat"
     assert (md.year, md.volume, md.issue, md.first_page, md.last_page) == (
-        None, None, None, None, None)
+        None, None, None, 1001, 1003)

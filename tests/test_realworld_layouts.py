@@ -86,6 +86,11 @@ def test_figure_regions_need_many_items_and_text_inside_them() -> None:
     assert len(regions) == 1
     assert is_figure_text("0.5", (150, 302, 160, 312), regions)  # a tick label below
     assert not is_figure_text("Figure 1: Residuals", (150, 302, 300, 312), regions)
+    # A line of code beside a plot, in its box, is the listing's; a short label in
+    # typewriter type is the plot's.
+    assert not is_figure_text("R> plot(predictorEffects(lm7, ~ ppgdp))", (100, 150, 250, 160),
+                              regions, code=True)
+    assert is_figure_text("z1", (150, 150, 160, 160), regions, code=True)
     # A category's name, long, right-aligned at the axis beside the bars.
     assert is_figure_text("Mecklenburg-Vorpommern", (30, 200, 96, 207), regions)
     assert not is_figure_text("that ends a sentence beside it.", (10, 200, 96, 207), regions)

@@ -100,6 +100,8 @@ def _curve_drawing(
 
 _PROSE_LINE = 8  # words of a line of running text
 _PROSE_LINES = 3  # such lines, or of code, inside a drawing's box: text it frames or marks
+_TEXT_BOX = 0.75  # of the lines inside a box that are code or running text: a text box
+_CODE_LETTERS = 12  # letters of a line of code, more than a label in typewriter type has
 
 
 def _holds_prose(region: Rect, texts: list[Text] | None) -> bool:
@@ -108,8 +110,12 @@ def _holds_prose(region: Rect, texts: list[Text] | None) -> bool:
     frame of shaded lines, the underlines and strokes of tracked changes) mark text up."""
     if texts is None:
         return False
-    held = sum(1 for t in texts if (t.code or t.words >= _PROSE_LINE) and _inside(t.box, region))
-    return held >= _PROSE_LINES
+    inside = [t for t in texts if _inside(t.box, region)]
+    held = sum(1 for t in inside if t.code or t.words >= _PROSE_LINE)
+    # A plot beside a listing may share its box with it: a text box holds hardly anything
+    # else, and a box that does stays a figure, its code and sentences kept out of it
+    # (``is_figure_text``).
+    return held >= _PROSE_LINES and held >= _TEXT_BOX * len(inside)
 
 
 def _painted(
@@ -207,8 +213,14 @@ def group_drawings(items: list[Rect], page: Rect) -> list[Region]:
     return list(groups.values())
 
 
-def is_figure_text(text: str, box: Rect, regions: list[Rect]) -> bool:
-    if not regions or _CAPTION.match(text):
+def is_figure_text(text: str, box: Rect, regions: list[Rect], code: bool = False) -> bool:
+    """Whether the line (``code``: set as code) is a label of one of the page's drawings.
+    A line of code or of running text never is: a listing or a paragraph may stand in a
+    drawing's box (an example beside its picture), a label is short (``z1``, ``top ulft``
+    in typewriter type)."""
+    if not regions or _CAPTION.match(text) or len(text.split()) >= _PROSE_LINE:
+        return False
+    if code and sum(ch.isalpha() for ch in text) >= _CODE_LETTERS:
         return False
     cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
     width = box[2] - box[0]

@@ -226,7 +226,8 @@ def _read_pages(doc: pymupdf.Document) -> tuple[tuple[PageInfo, ...], list[list[
         cells = mark_cells(frags, tables, block_base)
         block_base += len(cells)
         for f in frags + others:
-            if f.kind != "cell" and is_figure_text(f.text, (f.x0, f.y0, f.x1, f.y1), regions):
+            if f.kind != "cell" and is_figure_text(f.text, (f.x0, f.y0, f.x1, f.y1), regions,
+                                                   f.kind == "code"):
                 f.kind = "figure"
         figure = [f for f in frags if f.kind == "figure"]
         frags = [f for f in frags if f.kind != "figure"]

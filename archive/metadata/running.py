@@ -132,9 +132,10 @@ def parse_running(text: str, printed_page: int | None = None,
     if pages and page is None:
         page = int(pages.group("first"))
     if _placeholder(issue, volume):
-        # A draft in the journal's template: the journal is named, the numbers are not yet
-        # its own, and nor are the pages, which a draft numbers from anywhere (1001).
-        return RunningLine(journal, None, None, None, None, None, text, origin)
+        # A draft in the journal's template: the journal is named, its volume, issue and
+        # year are not yet the draft's own. The pages it prints are (1001, 1002, …).
+        return RunningLine(journal, None, None, None, None, page, text, origin,
+                           int(pages.group("last")) if pages else None)
     return RunningLine(
         journal=journal,
         last=int(pages.group("last")) if pages else None,
@@ -205,7 +206,7 @@ def candidates(running: list[RunningLine], printed: list[int]) -> list[Candidate
         if r.volume:
             out.append(Candidate("volume", r.volume, origin, detail=detail, priority=PRIORITY))
     pages = [p for r in running for p in (r.page, r.last) if p] + printed
-    if pages and all(r.year is not None for r in running):
+    if pages:
         detail = "printed pages " + ", ".join(str(p) for p in sorted(set(pages)))
         out.append(Candidate("first_page", min(pages), Origin.RUNNING_FOOTER, detail=detail,
                              priority=PRIORITY))
