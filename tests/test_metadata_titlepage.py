@@ -403,20 +403,20 @@ def test_cyrillic_name_order_from_the_endings() -> None:
     assert [a.family for a in names_on("Петр Косых")] == ["Косых"]
 
 
-def test_a_draft_s_placeholder_citation_names_only_the_journal() -> None:
-    # A draft in TUGboat's template: volume 0, issue 0, a year to come; the pages it
-    # prints (from 1001) are still its pages.
+def test_a_draft_s_citation_is_kept_as_printed_and_its_time_is_no_page() -> None:
+    # A draft in TUGboat's template prints volume 0, issue 0 and a year to come, and
+    # numbers its pages from 1001: the document's own statement, kept as printed (with where
+    # it was read), the time of day beside its date no page number.
     draft = parse_running("TUGboat, Volume 0 (2060), No. 0")
     assert draft is not None
-    assert (draft.journal, draft.year, draft.volume, draft.issue, draft.page) == (
-        "TUGboat", None, None, None, None)
+    assert (draft.journal, draft.year, draft.volume, draft.issue) == ("TUGboat", 2060, "0", "0")
     data = placed_pages([
         [(72, 40, "TUGboat, Volume 0 (2060), No. 0", 10.0, "serif"),
          (300, 40, f"{1000 + n}", 10.0, "serif"),
+         (72, 52, "preliminary draft, December 30, 2006 9:24", 10.0, "serif"),
          *((72, 80 + 12 * k, text, 10.0, "serif") for k, (text, _) in enumerate(_BODY))]
         for n in (1, 2, 3)
     ], size=(420, 595))
     md = analyse(data).metadata
-    assert md.journal == "TUGboat"
-    assert (md.year, md.volume, md.issue, md.first_page, md.last_page) == (
-        None, None, None, 1001, 1003)
+    assert (md.journal, md.volume, md.issue, md.first_page, md.last_page) == (
+        "TUGboat", "0", "0", 1001, 1003)

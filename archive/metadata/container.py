@@ -120,10 +120,8 @@ def _pdf_info(name: str, value: str) -> list[Candidate]:
         out = [
             Candidate("journal", cited.journal, Origin.PDF_INFO, lang=pt.guess_lang(cited.journal),
                       detail=value, priority=PDF_INFO),
+            Candidate("year", cited.year, Origin.PDF_INFO, detail=value, priority=PDF_INFO),
         ]
-        if cited.year is not None:
-            out.append(Candidate("year", cited.year, Origin.PDF_INFO, detail=value,
-                                 priority=PDF_INFO))
         for field, got in (("issue", cited.issue), ("volume", cited.volume)):
             if got:
                 out.append(Candidate(field, got, Origin.PDF_INFO, detail=value, priority=PDF_INFO))

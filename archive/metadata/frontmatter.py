@@ -190,8 +190,7 @@ def _citation(row: Row, text: str) -> list[Candidate]:
                   priority=CITATION_PRIORITY)
         for name in split_journal(cited.journal)
     ]
-    if cited.year is not None:
-        out.append(cand("year", cited.year))
+    out.append(cand("year", cited.year))
     for field, got in (("issue", cited.issue), ("volume", cited.volume),
                        ("cumulative_issue", cited.total if cited.issue else None)):
         if got:

@@ -49,7 +49,7 @@ _PAGE_RANGE = re.compile(
 @dataclass(frozen=True, slots=True)
 class RunningLine:
     journal: str
-    year: int | None  # None in a template's placeholder citation ("Volume 0 (2060), No. 0")
+    year: int
     issue: str | None
     volume: str | None
     total: str | None
@@ -131,11 +131,6 @@ def parse_running(text: str, printed_page: int | None = None,
         page = int(trailing.group("page"))
     if pages and page is None:
         page = int(pages.group("first"))
-    if _placeholder(issue, volume):
-        # A draft in the journal's template: the journal is named, its volume, issue and
-        # year are not yet the draft's own. The pages it prints are (1001, 1002, …).
-        return RunningLine(journal, None, None, None, None, page, text, origin,
-                           int(pages.group("last")) if pages else None)
     return RunningLine(
         journal=journal,
         last=int(pages.group("last")) if pages else None,
@@ -147,12 +142,6 @@ def parse_running(text: str, printed_page: int | None = None,
         text=text,
         origin=origin,
     )
-
-
-def _placeholder(issue: re.Match[str] | None, volume: re.Match[str] | None) -> bool:
-    """Volume 0 or issue 0: a template's numbers, not a citation."""
-    numbers = [m.group(g) for m, g in ((issue, "issue"), (volume, "volume")) if m]
-    return any(int(re.split(r"\D", n)[0] or 0) == 0 for n in numbers)
 
 
 def running_lines(artifacts: Iterable[Artifact], lines: Iterable[Line]) -> list[RunningLine]:
@@ -195,8 +184,6 @@ def candidates(running: list[RunningLine], printed: list[int]) -> list[Candidate
         for name in split_journal(r.journal):
             out.append(Candidate("journal", name, origin, lang=pt.guess_lang(name),
                                  detail=detail, priority=PRIORITY))
-        if r.year is None:
-            continue  # a placeholder: only the journal's name is the document's
         out.append(Candidate("year", r.year, origin, detail=detail, priority=PRIORITY))
         if r.issue:
             out.append(Candidate("issue", r.issue, origin, detail=detail, priority=PRIORITY))
