@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..models import Candidate, Document, Segmentation
 from ..origins import AnyOrigin, InText, Part
 from . import abstracts as ab
-from . import extent, inferred, plainhead, printed, running, titleblock, titlepage, titles
+from . import bylines, extent, inferred, plainhead, printed, running, titleblock, titlepage, titles
 from . import frontmatter as fm
 from .container import container_candidates
 from .display import display_title
@@ -27,7 +27,7 @@ def extract_candidates(doc: Document, seg: Segmentation) -> tuple[Candidate, ...
     rows = build_rows(doc, seg)
     found: list[Candidate] = []
     zone = fm.front_zone(rows)
-    labelled = fm.labelled_fields(rows, zone) + fm.authors(rows, zone)
+    labelled = fm.labelled_fields(rows, zone) + bylines.authors(rows, zone)
     found += labelled
     printed_title = titles.title(rows, zone, titles.anchor_index(labelled, rows))
     found += printed_title
