@@ -291,6 +291,15 @@ def test_a_footnote_under_a_small_gap_between_tall_boxes_is_a_footnote() -> None
     assert text.text.endswith("The certification costs make it unlikely that Debian will get an")
 
 
+def _text_under(doc: pymupdf.Document, page: pymupdf.Page, top: float, what: str) -> str:
+    """Eight lines of running text from ``top`` down that explain the ``what`` drawn above,
+    then the text of the document's paragraphs, run together."""
+    for k in range(8):
+        page.insert_text((72, top + 14 * k), f"Line {k} of the text that explains how the {what}",
+                         fontsize=10)
+    return " ".join(b.text for b in analyse(doc.tobytes()).segmentation.blocks)
+
+
 def test_a_palette_s_swatches_are_a_drawing_and_their_names_figure_text() -> None:
     # Four panels of colour swatches, each named above: filled shapes, a few to a panel,
     # with no text in them. A shaded box around text is still no figure.
@@ -305,11 +314,7 @@ def test_a_palette_s_swatches_are_a_drawing_and_their_names_figure_text() -> Non
     page.draw_rect(pymupdf.Rect(72, 400, 520, 460), color=None, fill=(0.9, 0.9, 0.9))
     page.insert_text((80, 420), "R> pal(qualitative_hcl(4))", fontsize=10)
     page.insert_text((80, 440), "R> pal(sequential_hcl(4))", fontsize=10)
-    for k in range(8):
-        page.insert_text((72, 500 + 14 * k), f"Line {k} of the text that explains how the "
-                         "palettes above were chosen for the figures.", fontsize=10)
-    blocks = analyse(doc.tobytes()).segmentation.blocks
-    text = " ".join(b.text for b in blocks)
+    text = _text_under(doc, page, 500, "palettes above were chosen for the figures.")
     assert not [w for w in ("dynamic", "harmonic", "cold", "warm") if w in text]
     assert "R> pal(qualitative_hcl(4))" in text
 
@@ -327,11 +332,7 @@ def test_a_drawing_of_a_few_curves_is_a_figure_and_a_banner_round_a_heading_is_n
     page.draw_line((40, 260), (40, 300))
     page.draw_line((560, 260), (560, 300))
     page.insert_text((200, 285), "Teaching of Mathematics", fontsize=12)
-    for k in range(8):
-        page.insert_text((72, 360 + 14 * k), f"Line {k} of the text that explains how the "
-                         "path above was drawn through its three points.", fontsize=10)
-    blocks = analyse(doc.tobytes()).segmentation.blocks
-    text = " ".join(b.text for b in blocks)
+    text = _text_under(doc, page, 360, "path above was drawn through its three points.")
     assert not [w for w in ("z1", "z2", "z3") if w in text]
     assert "Teaching of Mathematics" in text
 
