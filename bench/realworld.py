@@ -43,9 +43,11 @@ _FOLD = str.maketrans({
     "‘": "'", "’": "'", "‚": "'", "‛": "'", "`": "'", "´": "'",
     "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-", "−": "-",
 })
+# A lone capital (C, D, L, M, V) is an index's letter heading, not a page number: roman
+# page numbers are lower case, or two letters and more (IV, XII).
 _PAGE_NUMBER = re.compile(
-    r"(?i)^[-\s]*(?:(?:page|p\.|стр\.?|страница|с\.|б\.|бет)\s*)?"
-    r"(?:\d{1,4}|[ivxlcdm]{1,7})(?:\s*(?:of|из|/)\s*\d{1,4})?[-\s]*$"
+    r"^[-\s]*(?:(?i:page|p\.|стр\.?|страница|с\.|б\.|бет)\s*)?"
+    r"(?:\d{1,4}|[ivxlcdm]{1,7}|[IVXLCDM]{2,7})(?:\s*(?:of|из|/)\s*\d{1,4})?[-\s]*$"
 )
 _NUMBER = r"(?:\d{1,4}|[ivxlcdmIVXLCDM]{1,7})"
 METADATA_FIELDS = ("title", "authors", "year", "doi", "journal", "volume", "issue",

@@ -117,7 +117,11 @@ def _columns(left: list[Fragment], right: list[Fragment], floor: int) -> int:
     # The narrower side is one column; the wider may hold several (read again later).
     left_rows, right_rows = rows_of(left), rows_of(right)
     width = min(_extent(left), _extent(right))
-    return pairs if _filled(left_rows, width) and _filled(right_rows, width) else 0
+    if _filled(left_rows, width) and _filled(right_rows, width):
+        return pairs
+    lists = _flush(left_rows, left) and _flush(right_rows, right) and _lists_apart(
+        _heights(left), _heights(right))
+    return pairs if lists else 0
 
 
 _COLUMN_ROWS = 4  # rows side by side that make two columns
@@ -163,6 +167,46 @@ def rows_of(side: list[Fragment]) -> list[tuple[float, float]]:
                 continue
         rows.append([f.x0, f.x1, f.y0, f.y1])
     return [(r[0], r[1]) for r in rows]
+
+
+_LIST_ROWS = 8  # rows a side of short lines needs to be a column of a list
+
+
+def _heights(side: list[Fragment]) -> list[tuple[float, float]]:
+    """Vertical extent of each visual line of ``side`` (in reading order)."""
+    rows: list[list[float]] = []
+    for f in side:
+        if rows and min(rows[-1][1], f.y1) - max(rows[-1][0], f.y0) > 0.5 * f.height:
+            rows[-1][0], rows[-1][1] = min(rows[-1][0], f.y0), max(rows[-1][1], f.y1)
+        else:
+            rows.append([f.y0, f.y1])
+    return [(y0, y1) for y0, y1 in rows]
+
+
+_ENTRY_INDENT = 4.0  # ems: a sub-entry's indent under its entry
+
+
+def _flush(rows: list[tuple[float, float]], side: list[Fragment]) -> bool:
+    """Nearly every line of a column of entries starts at its left edge, or a sub-entry's
+    indent from it; dot leaders that run to marks at the right start anywhere."""
+    edge = min(x0 for x0, _ in rows)
+    indent = _ENTRY_INDENT * statistics.median(f.size for f in side)
+    return sum(x0 - edge <= indent for x0, _ in rows) >= 0.9 * len(rows)
+
+
+def _lists_apart(left: list[tuple[float, float]], right: list[tuple[float, float]]) -> bool:
+    """Two columns of short lines (an index, a glossary, a long list set in columns), not a
+    table: each side has lines facing white on the other, where its own groups (a letter's
+    entries, a wrapped entry) break elsewhere. A table's rows face each other, and where one
+    of its cells wraps, the cells beside it face white on one side only."""
+    if len(left) < _LIST_ROWS or len(right) < _LIST_ROWS:
+        return False
+    for side, other in ((left, right), (right, left)):
+        alone = sum(not any(min(y1, b1) - max(y0, b0) > 0.3 * min(y1 - y0, b1 - b0)
+                            for b0, b1 in other) for y0, y1 in side)
+        if alone < max(2, 0.1 * len(side)):
+            return False
+    return True
 
 
 def _extent(side: list[Fragment]) -> float:

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from archive import lineshapes as pt
 from archive.clean import CleanLine
 from archive.models import Line, Role
+from archive.segment.items import index_entry
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _ADDRESS = re.compile(
@@ -247,8 +248,16 @@ def _code(lines: tuple[CleanLine, ...], taken: set[int]) -> list[Apart]:
     return [
         g for g in groups
         if not all(_ADDRESS.match(lines[k].text) for k in g.positions)
-        and not (len(g.positions) == 1 and _prose_tail(lines, g.positions[0], taken))
+        and not (len(g.positions) == 1 and (_prose_tail(lines, g.positions[0], taken)
+                                            or _in_index(lines, g.positions[0])))
     ]
+
+
+def _in_index(lines: tuple[CleanLine, ...], k: int) -> bool:
+    """A command's name in typewriter type with its page numbers, among an index's entries
+    (``\\labyrinthsolution, 5``): an entry, not code."""
+    return index_entry(lines[k].text) and any(
+        0 <= j < len(lines) and index_entry(lines[j].text) for j in (k - 1, k + 1))
 
 
 def _between_code(

@@ -23,6 +23,8 @@ boundary is decided from several weak signals:
   the next word, however full a narrow wrap makes it (``CleanLine.wrap``: a copy may mix
   widths, each line is judged by the wrap it belongs to);
 * a line ending with ``;`` before a capital ends a list item: prose goes on in lower case;
+* in an index, a line after an entry's page numbers (``labyrinth (env.), 3, 5``) opens the
+  next entry or letter, where entries go on around it;
 * in a text copy, a line that starts exactly under the text of a list item's first line
   (``1. The User manual`` ⏎ ``   Task oriented …``) is the item's description, and a
   one-word label alone on its line (``Note:``) leads the text under it;
@@ -62,7 +64,13 @@ from archive.segment.entries import (
     title_after_references,
 )
 from archive.segment.formulas import formula_piece
-from archive.segment.items import dash_term, definition_term, list_marker, next_in_outline
+from archive.segment.items import (
+    dash_term,
+    definition_term,
+    list_marker,
+    next_in_outline,
+    next_index_entry,
+)
 from archive.segment.shapes import (
     FULL,
     SHORT,
@@ -352,7 +360,8 @@ def short_before_gap(b: Boundary) -> bool | None:
 
 
 RULES: tuple[Rule, ...] = (
-    markup_block, beside_block, unwrapped_hyphen, unwrapped_line, formula_piece, caption,
+    markup_block, beside_block, unwrapped_hyphen, unwrapped_line, next_index_entry, formula_piece,
+    caption,
     label_alone, labelled_opening, caps_wrapped, display_wrapped, hanging_description,
     reliable_blank, font_change, definition_term, list_marker, next_in_outline, dash_term,
     goes_on,

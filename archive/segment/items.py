@@ -1,5 +1,5 @@
 """The rules that open a list's items: a marker, an outline's next number, a term set apart
-in bold or typewriter, a term and its description after a dash.
+in bold or typewriter, a term and its description after a dash, an index's entry.
 
 Each is a rule of ``archive.segment.breaks.RULES``: it decides the boundary or passes it on.
 """
@@ -99,3 +99,37 @@ def dash_term(b: Boundary) -> bool | None:
         return None
     run = _DASH_TERM.match(b.opener) or (b.nxt is not None and _DASH_TERM.match(b.nxt.text))
     return True if run or b.prev.text.endswith(":") else None
+
+
+# An index entry's locators at a line's end, after a comma or dot leaders: ", 5", ", 1–3, 5",
+# ". . . . 24, 29", ", xii".
+_LOCATOR = r"(?:\d{1,4}(?:[–-]\d{1,4})?[fn]?|[ivxlc]{1,6})"
+_LOCATORS = re.compile(
+    rf"(?:(?<=[^\d\s,]),\s|(?:\s*\.){{2,}}|…)\s*{_LOCATOR}(?:,\s*{_LOCATOR})*\s*$")
+
+
+def index_entry(text: str) -> bool:
+    """The line ends with an index entry's page numbers (``labyrinth (env.), 3, 5``)."""
+    return _LOCATORS.search(text) is not None
+
+
+def next_index_entry(b: Boundary) -> bool | None:
+    """In an index every entry is a line of its own: a line after an entry's page numbers
+    opens the next entry, or a letter's group, when entries go on around it; so does an
+    entry after a short line (the letter, or a main entry over its sub-entries)."""
+    if b.hyphen:
+        return None
+    prev, cur, nxt = b.prev.text, b.cur.text, b.nxt.text if b.nxt is not None else ""
+    if index_entry(prev) and (index_entry(cur) or index_entry(nxt) or letter(cur)):
+        return True
+    if index_entry(cur) and (letter(prev) or (index_entry(nxt) and b.prev.fill < FULL)):
+        return True
+    if index_entry(nxt) and (letter(prev) or letter(cur)):
+        return True  # a letter over its entries; a main entry over its sub-entries
+    return None
+
+
+def letter(text: str) -> bool:
+    """A letter alone: the heading of an index's group of entries."""
+    text = text.strip()
+    return len(text) == 1 and text.isalpha()

@@ -17,6 +17,7 @@ import re
 
 from archive import lineshapes as pt
 from archive.models import Role
+from archive.segment.items import index_entry, letter
 from archive.segment.paragraphs import Paragraph
 from archive.segment.shapes import entry_like, heading_like
 
@@ -53,6 +54,11 @@ def local_role(p: Paragraph, next_p: Paragraph | None, in_refs: bool) -> Role:
         return "reference"
     if _bracketed_entry(text):
         return "reference"  # under a heading in a language the list of headings lacks
+    if p.opened_by == "next_index_entry" and len(p.lines) <= 3:
+        if letter(text):
+            return "heading"  # of a letter's entries
+        if index_entry(text) or (next_p is not None and index_entry(next_p.text)):
+            return "list_item"  # an entry, or a main entry over its sub-entries
     if _tabular(text):
         return "table"
     if _is_heading(p, next_p):

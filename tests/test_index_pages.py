@@ -1,0 +1,96 @@
+"""A back-of-book index: two columns of short entries with their page numbers, in groups
+under letters, read column by column, one entry a paragraph."""
+
+from __future__ import annotations
+
+import pymupdf
+from pdfgen import pick_fonts
+from test_pdf_extract import frag
+
+from archive.extract.columns import find_gutter
+from archive.ingest.analyse import analyse
+
+# Groups of different lengths in each column, so that the white before a letter on one side
+# faces entries on the other, as in any index set in columns.
+LEFT_GROUPS = [
+    ("А", ["Абай, 3, 5", "ағылшын тілі, 12", "анықтама, 7–9"]),
+    ("Б", ["баспа, 4", "библиография, 21, 30"]),
+    ("Д", ["дереккөз, 2, 14", "дерекқор", "  іздеу, 15", "  көшірме, 16", "диссертация, 8"]),
+    ("Ж", ["журнал, 1, 19"]),
+]
+RIGHT_GROUPS = [
+    ("К", ["кесте, 6", "кітап, 3–4", "кілт сөздер, 11", "көрсеткіш, 40", "құжат, 2"]),
+    ("М", ["мақала, 1, 10", "мәтін, 5"]),
+    ("Т", ["тақырып, 9", "түйіндеме, 13, 17", "тіл, 22"]),
+]
+
+
+CLOSING = "Кітаптың соңғы сөйлемі осында аяқталады."
+
+
+def _index_pdf() -> bytes:
+    regular, _ = pick_fonts()
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)  # the end of the text, then the index
+    page.insert_font(fontname="F0", fontbuffer=regular.buffer)
+    page.insert_text((72, 80), CLOSING, fontname="F0", fontsize=10)
+    page = doc.new_page(width=595, height=842)
+    page.insert_font(fontname="F0", fontbuffer=regular.buffer)
+    page.insert_text((72, 80), "Көрсеткіш", fontname="F0", fontsize=16)
+    for x, groups in ((72, LEFT_GROUPS), (320, RIGHT_GROUPS)):
+        y = 120.0
+        for letter, entries in groups:
+            page.insert_text((x + 6, y), letter, fontname="F0", fontsize=10)
+            y += 16
+            for entry in entries:
+                indent = 16 if entry.startswith("  ") else 0
+                page.insert_text((x + indent, y), entry.strip(), fontname="F0", fontsize=10)
+                y += 13
+            y += 10
+    return doc.tobytes()
+
+
+def test_an_index_is_read_column_by_column_one_entry_a_paragraph() -> None:
+    blocks = analyse(_index_pdf()).segmentation.blocks
+    want = [(CLOSING, "body"), ("Көрсеткіш", "heading")]
+    for letter, entries in LEFT_GROUPS + RIGHT_GROUPS:
+        want.append((letter, "heading"))
+        want += [(entry.strip(), "list_item") for entry in entries]
+    assert [(b.text, b.role) for b in blocks] == want
+
+
+def test_entries_in_columns_are_columns_and_a_table_with_wrapped_cells_is_not() -> None:
+    index = []
+    y = 100.0
+    for k in range(12):  # left: a letter's white every fourth line; right: every fifth
+        if k % 4 == 3:
+            y += 13
+        index.append(frag(f"entry {k}, {k + 2}", 72, y, 200 + 10 * (k % 3)))
+        y += 13
+    y = 100.0
+    for k in range(12):
+        if k % 5 == 4:
+            y += 13
+        index.append(frag(f"term {k}, {k + 3}", 320, y, 420 + 10 * (k % 3)))
+        y += 13
+    assert find_gutter(index) == (220, 320)
+
+    table = []  # a term, and its description wrapped over two lines beside it
+    for k in range(6):
+        y = 100 + 30 * k
+        table += [frag(f"option{k}", 72, y, 130),
+                  frag("sets how the entry is printed", 320, y, 470),
+                  frag("and where", 320, y + 13, 370)]
+    assert find_gutter(table) is None
+
+
+def test_dot_leaders_that_run_to_marks_at_the_right_are_not_a_column() -> None:
+    # An exam's solutions: each step's formula, then leaders to its marks at the right
+    # edge; the leaders start wherever the formula ends.
+    frags = []
+    for k in range(12):
+        y = 100 + 16 * k
+        end = 180 + 23 * (k % 6)
+        frags += [frag(f"f(x{k}) = {k}", 72, y, end - 20),
+                  frag("· · · · · · · · · (1 mark)" if k % 3 else "· · · · · · · ·", end, y, 520)]
+    assert find_gutter(frags) is None
