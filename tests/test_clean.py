@@ -231,6 +231,11 @@ def test_document_evidence_decides() -> None:
     # The joined form elsewhere wins over a compound head that looks plausible.
     joined = Vocabulary.from_texts(["жергілікті басқару", "өзін-өзі"])
     assert not keep_hyphen("жер", "гілікті", joined)
+    # Both spellings in one document: the one it uses more is its own ("mark-up" in the
+    # text, "markup" in a cited title).
+    both = ["structural mark-up commands", "no visual mark-up.", "HyperText markup language"]
+    assert keep_hyphen("mark", "up", Vocabulary.from_texts(both))
+    assert not keep_hyphen("mark", "up", Vocabulary.from_texts([*both, "markup", "markup"]))
 
 
 def test_word_fragments_at_line_ends_are_not_evidence() -> None:

@@ -267,6 +267,27 @@ def test_a_sentence_saying_when_the_document_was_typeset_dates_it() -> None:
     assert analyse(_pdf([*lines[:-1], met], created="D:20221104121430")).metadata.year is None
 
 
+def test_a_typeset_date_dates_a_pdf_made_again_years_later() -> None:
+    # The vignette was distilled again in 2023; its title's footnote says when it was
+    # typeset, over a line end. A copyright notice's years rank below that sentence.
+    lines = [("Accelerating R with C++ Linear Algebra", 20.0), *_BODY,
+             ("© 2010–2023 The authors", 9.0),
+             ("This version corresponds to version 0.9.850.1.0 and was typeset on February 10,",
+              9.0), ("2020.", 9.0)]
+    md = analyse(_pdf(lines, created="D:20230222103657")).metadata
+    assert md.year == 2020
+
+
+def test_a_title_guessed_to_be_in_another_language_is_the_document_s() -> None:
+    # The identifier reads "Future Tai Heritage Pro Modifications" as French; the document
+    # is in English, and the printed title outranks the PDF info's short name.
+    doc = pymupdf.open(stream=_pdf([("Future Tai Heritage Pro Modifications", 20.0)] + [
+        (f"Line {k} of the plain English text that explains what the font will change.", 10.0)
+        for k in range(8)]))
+    doc.set_metadata({"title": "Future THP Modifications"})
+    assert analyse(doc.tobytes()).metadata.title == "Future Tai Heritage Pro Modifications"
+
+
 def _row(text: str, raised: tuple = (), small: tuple = ()) -> Row:
     return Row(text, 1, False, 0, 10.0, text.casefold(), raised, small)
 
@@ -359,6 +380,16 @@ def test_a_readme_opens_with_its_title_flush_left() -> None:
             "доме в Сан-Франциско. Ему было 42 года.\n\n" + prose * 3)
     md = analyse(text.encode()).metadata
     assert (md.title, md.year) == ("Посвящается памяти Иэна Мёрдока", None)
+
+
+def test_a_heading_in_capitals_under_paragraphs_of_a_text_file_is_no_title() -> None:
+    prose = ("Для управления Emacs обычно используются сочетания клавиш, включающие в себя\n"
+             "клавишу CONTROL или клавишу META. Вместо того, чтобы каждый раз писать META\n"
+             "или CONTROL, мы будем использовать следующие сокращения и обозначения клавиш.\n")
+    text = ("Учебник Emacs. Условия распространения приведены в конце файла.\n\n" + prose
+            + "\n* БАЗОВЫЕ КОМАНДЫ УПРАВЛЕНИЯ КУРСОРОМ\n-------------------------------------\n\n"
+            + prose * 3)
+    assert analyse(text.encode()).metadata.title is None
 
 
 def test_a_note_kept_from_a_mailing_list_with_an_underlined_title_and_its_authors() -> None:

@@ -8,14 +8,17 @@ from pathlib import Path
 
 import pymupdf
 import pytest
+from pdfgen import pick_fonts
 
 from archive.clean.hyphenation import Vocabulary, keep_hyphen
 from archive.extract.figures import (
+    Rules,
     Shape,
     Text,
     figure_regions,
     group_drawings,
     is_figure_text,
+    ruled_regions,
 )
 from archive.extract.pdf import extract_pdf
 from archive.extract.repair import repair_accents, repair_mojibake, repair_tex_codes
@@ -363,3 +366,78 @@ def test_letters_a_font_s_ligatures_lost_are_put_back_where_the_document_shows_i
     # Tellurium's symbol, however often, is one word: no kind of repair shows twice.
     chemistry = ["CdTe cells: the Te content of the film was measured after annealing."] * 6
     assert [ln.text for ln in extract_pdf(_pdf_of(chemistry)).lines] == chemistry
+
+
+def _plot_frame(page: pymupdf.Page, x0: float, y0: float, x1: float, y1: float) -> None:
+    """Axes with a curve of segments and tick marks under and left of them, numbered as
+    R draws them (the tick labels a line out, the axis titles three)."""
+    page.draw_rect(pymupdf.Rect(x0, y0, x1, y1))
+    for k in range(12):
+        page.draw_line((x0 + 20 * k, y1 - 5 - 4 * k), (x0 + 20 * (k + 1), y1 - 9 - 4 * k))
+    for k, value in enumerate(("1000", "2000", "3000", "4000")):
+        x = x0 + 30 + 60 * k
+        page.draw_line((x, y1), (x, y1 + 4))
+        page.insert_text((x - 10, y1 + 16), value, fontsize=8)
+
+
+def test_an_axis_title_beyond_its_tick_labels_is_figure_text() -> None:
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    _plot_frame(page, 170, 130, 450, 310)
+    page.insert_text((295, 356), "income", fontsize=9)  # 35 points under the axes
+    page.insert_text((200, 395), "Figure 2: Plot of engel data with quantile lines", fontsize=9)
+    text = _text_under(doc, page, 440, "spending grows with income.")
+    assert "income Line 0" not in text and not text.startswith("income")
+    assert "Figure 2: Plot of engel data with quantile lines" in text
+
+
+def test_a_grid_with_tick_marks_on_its_sides_is_a_plot_not_a_table() -> None:
+    # Two rows of lattice panels ruled as a grid (rules across at 120, 134, 230, 244, 340;
+    # down at 170, 300, 430), and the plot's tick marks: short strokes on the panels' sides.
+    grid: list[Rules | None] = [(frozenset({y}), frozenset()) for y in (120, 134, 230, 244, 340)]
+    grid += [(frozenset(), frozenset({x})) for x in (170, 300, 430)]
+    ticks: list[Rules | None] = [(frozenset(), frozenset({190 + 30 * k})) for k in range(10)]
+    region = ((170.0, 120.0, 430.0, 344.0), list(range(len(grid) + len(ticks))))
+    rules = grid + ticks
+    assert ruled_regions([region], rules, [False] * len(grid) + [True] * len(ticks)) == []
+    # The same grid without them is where a table may stand.
+    assert ruled_regions([(region[0], list(range(len(grid))))], grid, [False] * len(grid)) == [
+        region[0]]
+
+
+def test_a_double_frame_round_a_few_lines_is_no_figure() -> None:
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_font(fontname="F0", fontbuffer=pick_fonts()[0].buffer)
+    page.insert_text((276, 230), "Charles Baynham", fontname="F0", fontsize=11)
+    for inset in (0, 4):  # each side a rule of its own, as TeX draws a frame
+        x0, y0, x1, y1 = 198 + inset, 260 + inset, 445 - inset, 320 - inset
+        for a, b in (((x0, y0), (x1, y0)), ((x0, y1), (x1, y1)), ((x0, y0), (x0, y1)),
+                     ((x1, y0), (x1, y1))):
+            page.draw_line(a, b)
+    for k, line in enumerate(("This file is maintained by its author.",
+                              "Bug reports can be opened at",
+                              "https://github.com/example/globalvals.")):
+        page.insert_text((210, 280 + 15 * k), line, fontname="F0", fontsize=9)
+    text = _text_under(doc, page, 360, "package declares its variables.")
+    assert "Charles Baynham" in text and "This file is maintained by its author." in text
+
+
+def test_a_listing_s_line_number_alone_stays_in_the_listing() -> None:
+    # Every other line numbered in small type in the margin; line 5 of the code is empty.
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    code = ["x_prd = A * x_est;", "p_prd = A * p_est * A' + Q;", "", "S = H * p_prd' * H' + R;",
+            "B = H * p_prd';", "", "klm_gain = (S \\ B)';"]
+    page.insert_text((72, 90), "The filter below updates its state at every step:", fontsize=10)
+    for k, line in enumerate(code, start=1):
+        y = 120 + 11 * k
+        if k % 2:
+            page.insert_text((92, y), str(k + 16), fontsize=5)
+        if line:
+            page.insert_text((110, y), line, fontname="cour", fontsize=8)
+    page.insert_text((72, 230), "Listing 2: Basic Kalman filter in Matlab.", fontsize=10)
+    blocks = analyse(doc.tobytes()).segmentation.blocks
+    assert not [b.text for b in blocks if b.text.strip().isdigit()]
+    (listing,) = [b for b in blocks if b.role == "code"]
+    assert listing.text.startswith("17 x_prd") and "klm_gain" in listing.text

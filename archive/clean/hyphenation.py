@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -64,6 +65,9 @@ class Vocabulary:
     # Hyphen-free words in sorted order, built on the first prefix query: a stem is a prefix
     # of a word exactly when the first word not sorting before it starts with it.
     _sorted_parts: list[str] | None = field(default=None, repr=False, compare=False)
+    # Each whitespace-separated token of the text and how often it occurs, for the rare
+    # question of which of two spellings the document uses more.
+    _tokens: Counter[str] = field(default_factory=Counter, repr=False, compare=False)
 
     @classmethod
     def from_texts(cls, texts: Iterable[str]) -> Vocabulary:
@@ -81,10 +85,17 @@ class Vocabulary:
         # A word never spans whitespace: scanning each distinct token once finds them all.
         # Addresses are no evidence: a URL's "biblatexgost" does not make "biblatex-" +
         # "gost" one word.
-        tokens = {t for t in set(" ".join(bodies).split()) if not ADDRESS_TOKEN.search(t)}
+        vocab._tokens = Counter(" ".join(bodies).split())
+        tokens = {t for t in vocab._tokens if not ADDRESS_TOKEN.search(t)}
         for word in set(_WORD.findall(" ".join(tokens))):
             vocab.add(word)
         return vocab
+
+    def occurrences(self, word: str) -> int:
+        """How often ``word`` occurs as a word of the text (casefolded)."""
+        w = word.casefold()
+        return sum(n for token, n in self._tokens.items()
+                   if w in token.casefold() and w in _WORD.findall(token.casefold()))
 
     def add(self, word: str) -> None:
         w = word.casefold()
@@ -324,7 +335,11 @@ def keep_hyphen(stem: str, tail: str, vocab: Vocabulary) -> bool:
     if len(last) >= 2 and last.isupper() and first_tail.islower():
         return True  # КСРО-ның: a suffix after an abbreviation
     if vocab.knows_joined(joined):
-        return False
+        # Both spellings occur ("mark-up" in the text, "markup" in a cited title): the
+        # document's commoner one decides.
+        compound = last + "-" + first_tail
+        return vocab.knows_compound(compound) and (
+            vocab.occurrences(compound) > vocab.occurrences(joined))
     by_dictionary = _russian_dictionary_says(last, first_tail)
     if by_dictionary is None:
         by_dictionary = _english_dictionary_says(last, first_tail)

@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from archive.extract.fragment import Fragment
+
 Rect = tuple[float, float, float, float]
 Region = tuple[Rect, list[int]]  # a group of touching items: its box, its items' indices
 
@@ -79,6 +81,9 @@ def figure_regions(
 
 
 _MIN_PAINTED = 3  # filled shapes, with no text in them, that make a region a drawing
+_AXIS_TICKS = 8  # tick marks that make a grid of rules a plot's axes
+# A tick's number: "1000", "−0.5", "1e+03", "10%", "2020".
+_TICK_LABEL = re.compile(r"[-−–+]?\d[\d.,]*(?:[eE][-−+]?\d+)?%?")
 CURVE = 20.0  # points: a curve this long draws something; a rounded corner is shorter
 
 
@@ -149,23 +154,26 @@ def _banded(region: Rect, members: list[Rect]) -> bool:
 
 
 _HAIRLINE = 2.0  # points: an item this narrow is a rule
-_SIDE = 3.0  # points from the region's side where its frame's rules stand
+_SIDE = 6.0  # points from the region's side where its frame's rules stand, a double one's too
 
 
 Rules = tuple[frozenset[int], frozenset[int]]  # where a path's rules stand: ys across, xs down
 
 
-def ruled_regions(grouped: list[Region], rules: list[Rules | None]) -> list[Rect]:
+def ruled_regions(grouped: list[Region], rules: list[Rules | None],
+                  ticks: list[bool]) -> list[Rect]:
     """Bounding boxes of groups of rules only, across and down, that divide what they
     enclose: where a table's grid may stand. ``rules`` says where each item's rules stand
     (rounded to points), or None for anything but rules and boxes (a curve, a slanted
     line). A frame (two rules each way), rules across alone (a booktabs table) and boxes
     (the bars of a chart) draw no cells to read; rules between rows and one down between
-    the columns do, without a frame."""
+    the columns do, without a frame. ``ticks`` says which items are short lone strokes: a
+    grid with a plot's tick marks on its sides is the panels of a plot (a lattice), no
+    table."""
     out = []
     for r, members in grouped:
         drawn = [rules[k] for k in members]
-        if any(d is None for d in drawn):
+        if any(d is None for d in drawn) or sum(ticks[k] for k in members) >= _AXIS_TICKS:
             continue
         ys = frozenset().union(*(d[0] for d in drawn if d))
         xs = frozenset().union(*(d[1] for d in drawn if d))
@@ -236,6 +244,27 @@ def is_figure_text(text: str, box: Rect, regions: list[Rect], code: bool = False
         if label and len(text.split()) <= _TICK_WORDS and _beside(box, (x0, y0, x1, y1)):
             return True  # a long tick label (a category's name) ending at the axis
     return False
+
+
+def is_caption(text: str) -> bool:
+    """The line opens a figure's or table's caption (``Figure 2:``)."""
+    return _CAPTION.match(text) is not None
+
+
+def with_labels(regions: list[Rect], frags: list[Fragment]) -> list[Rect]:
+    """Each drawing's box grown over the numbers already read as its labels (``kind``
+    ``"figure"``, beside it): an axis's tick labels, beyond which its title stands. (Words
+    read as labels may be a heading beside a decoration, with more text beyond.)"""
+    out = []
+    for x0, y0, x1, y1 in regions:
+        for f in frags:
+            cx, cy = (f.x0 + f.x1) / 2, (f.y0 + f.y1) / 2
+            if f.kind == "figure" and _TICK_LABEL.fullmatch(f.text.strip()) and (
+                    x0 - _AXIS_TITLE <= cx <= x1 + _AXIS_TITLE
+                    and y0 - _AXIS_TITLE <= cy <= y1 + _AXIS_TITLE):
+                x0, y0, x1, y1 = min(x0, f.x0), min(y0, f.y0), max(x1, f.x1), max(y1, f.y1)
+        out.append((x0, y0, x1, y1))
+    return out
 
 
 def _beside(box: Rect, region: Rect) -> bool:

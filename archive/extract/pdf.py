@@ -34,8 +34,10 @@ from archive.extract.figures import (
     Text,
     figure_regions,
     group_drawings,
+    is_caption,
     is_figure_text,
     ruled_regions,
+    with_labels,
 )
 from archive.extract.frame import body_frames
 from archive.extract.layout import Fragment, merge_rows, order_page
@@ -225,10 +227,7 @@ def _read_pages(doc: pymupdf.Document) -> tuple[tuple[PageInfo, ...], list[list[
         regions, tables = _drawn(page, rect, frags) if frags else ([], [])
         cells = mark_cells(frags, tables, block_base)
         block_base += len(cells)
-        for f in frags + others:
-            if f.kind != "cell" and is_figure_text(f.text, (f.x0, f.y0, f.x1, f.y1), regions,
-                                                   f.kind == "code"):
-                f.kind = "figure"
+        _mark_figure_text(frags + others, regions)
         figure = [f for f in frags if f.kind == "figure"]
         frags = [f for f in frags if f.kind != "figure"]
         # Rotated text (margin stamps, vertical labels) and the text of figures are kept,
@@ -238,6 +237,21 @@ def _read_pages(doc: pymupdf.Document) -> tuple[tuple[PageInfo, ...], list[list[
         block_base += len(ordered)
         per_page.append(line_kinds(ordered) + figure + others)
     return tuple(pages), per_page
+
+
+def _mark_figure_text(frags: list[Fragment], regions: list[Rect]) -> None:
+    """Mark the labels of the page's drawings; then, once more, what stands beside the
+    drawings with their labels: an axis's title sits beyond its tick labels."""
+    for step in range(2):
+        if step and not any(f.kind == "figure" for f in frags):
+            return
+        grown = with_labels(regions, frags) if step else regions
+        captions = [f for f in frags if is_caption(f.text)] if step else []
+        for f in frags:
+            if f.kind not in ("cell", "figure") and is_figure_text(
+                    f.text, (f.x0, f.y0, f.x1, f.y1), grown, f.kind == "code") and not any(
+                    min(c.y1, f.y1) - max(c.y0, f.y0) > 0 for c in captions):
+                f.kind = "figure"  # (the rest of a caption's row is the caption's)
 
 
 def _line_chars(raw: RawPage) -> dict[tuple[int, int], list[Char]]:
@@ -301,7 +315,7 @@ def _drawn(
     bounds = (rect.x0, rect.y0, rect.x1, rect.y1)
     items = [tuple(d["rect"]) for d in paths]
     grouped = group_drawings(items, bounds)
-    grids = ruled_regions(grouped, [_rule(d) for d in paths])
+    grids = ruled_regions(grouped, [_rule(d) for d in paths], [_tick(d) for d in paths])
     tables = filled(_ruled_tables(page), frags) if grids else []
     boxes = table_boxes(tables)
     shapes = [Shape(d.get("type") in ("f", "fs"), _curved(d)) for d in paths]
@@ -350,6 +364,17 @@ def _rule(path: dict[str, Any]) -> Rules | None:
 
 
 _HAIRLINE = 2.0  # points: a filled rectangle this thin is drawn as a rule
+_TICK = 6.0  # points: a lone stroke this short marks a value on a plot's axis
+
+
+def _tick(path: dict[str, Any]) -> bool:
+    """The path is one short straight stroke: a tick mark on a plot's axis."""
+    items = path["items"]
+    if len(items) != 1 or items[0][0] != "l":
+        return False
+    (x0, y0), (x1, y1) = items[0][1], items[0][2]
+    length: float = abs(x1 - x0) + abs(y1 - y0)
+    return length < _TICK
 
 
 def _ruled_tables(page: pymupdf.Page) -> list[Grid]:

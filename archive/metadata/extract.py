@@ -55,6 +55,7 @@ def extract_candidates(doc: Document, seg: Segmentation) -> tuple[Candidate, ...
     if not any(c.field in ("journal", "doi", "udc") for c in found):
         found += news_candidates(doc)
     found += inferred.languages(doc, seg)
+    found = inferred.in_document_languages(found)
     found += inferred.kind(doc, found)
     found += display_title(seg, found)
     return _dedupe(found)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from ..models import Candidate, Document, Segmentation
 from ..origins import Origin
@@ -53,6 +54,27 @@ def languages(doc: Document, seg: Segmentation) -> list[Candidate]:
                   priority=INFERRED),
         Candidate("languages", [main, *others], Origin.INFERRED, detail=detail, priority=INFERRED),
     ]
+
+
+# Languages written in Cyrillic: a short text in Latin letters is never one of them.
+_CYRILLIC_LANGUAGES = frozenset({"ru", "kk", "uk", "be", "bg", "ky", "mk", "sr", "tg"})
+
+
+def in_document_languages(found: list[Candidate]) -> list[Candidate]:
+    """A title or journal in Latin letters whose language the identifier guessed from its
+    few words ("Future Tai Heritage Pro Modifications": French) as one the document is not
+    written in is in the document's main language, when that is written in Latin letters
+    too. (Cyrillic ones are told apart by their letters, not guessed.)"""
+    stated = next((c.value for c in found if c.field == "languages" and c.value), None)
+    if not stated or stated[0] in _CYRILLIC_LANGUAGES:
+        return found
+    out = []
+    for cand in found:
+        if (cand.field in ("title", "journal") and cand.lang is not None
+                and cand.lang not in stated and cand.lang not in _CYRILLIC_LANGUAGES):
+            cand = replace(cand, lang=stated[0])
+        out.append(cand)
+    return out
 
 
 def kind(doc: Document, found: list[Candidate]) -> list[Candidate]:

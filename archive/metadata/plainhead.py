@@ -65,9 +65,14 @@ def _byline(text: str) -> list[Author]:
 def _underlined(head: list[Line], width: int) -> list[Candidate]:
     """The first heading underlined with a rule of its own length (``How to setup …`` over
     ``====``: the extractor marks it a heading), as AsciiDoc, Markdown and
-    reStructuredText type a document's title; a tag set in the right half is no title."""
+    reStructuredText type a document's title; a tag set in the right half is no title, nor a
+    heading under lines of running text (a section's)."""
+    prose = 0
     for line in head:
         text = " ".join(line.text.split())
+        prose += sum(_columns(line)) >= _PROSE * width
+        if prose >= _PROSE_LINES:
+            break
         if line.kind == "heading" and 2 * _columns(line)[0] < width and title_like(text):
             where = InText(Part.TITLE_LINES, line.page)
             return [Candidate("title", text, where, lang=pt.guess_lang(text), detail=text,

@@ -28,6 +28,7 @@ from .rows import Row, Rows, marked_text
 
 PRIORITY = 52  # above the segmenter's title block (50): it reads every line, not one block
 AGREED_PRIORITY = 35  # below PDF info's own fields: a year only, and only when confirmed
+STATED_PRIORITY = 33  # a sentence saying when it was typeset: above a copyright's years (30)
 _BLOCK_ROWS = 12
 _OPENING_PAGES = 3
 _INITIALS_NAME = re.compile(rf"^{INITIALS}\s?[^\W\d_][\w'’-]+[†*∗‡§\d]*$")
@@ -134,24 +135,31 @@ def _dated_here(text: str) -> int | None:
 
 def agreed_dates(doc: Document, rows: Rows) -> list[Candidate]:
     """A date line on the opening pages whose year the PDF's creation date confirms, or a
-    sentence there that says the document was typeset (compiled, revised) on a day of it."""
+    sentence there that says the document was typeset (compiled, revised) on a day of it.
+
+    Without the creation date's word (a PDF distilled again years later, or none), the
+    sentence alone still dates the document, ranked below a confirmed date."""
     made = created_year(doc)
-    if made is None:
-        return []
-    for line in doc.lines:
-        if line.page > _OPENING_PAGES:
-            break
+    stated: Candidate | None = None
+    lines = [ln for ln in doc.lines if ln.page <= _OPENING_PAGES]
+    for k, line in enumerate(lines):
         text = line.text.strip()
         if line.kind == "code" or (line.kind == "figure" and not _full_date(text)):
             continue  # a program's output; a plot's "Jan 2020" tick (a ruled table's
             # cells also count as a drawing's text, and there a full date is a date)
-        if (date_year(text) == made or _dated_here(text) == made) and not rows.in_references(
-            text
+        if made is not None and (date_year(text) == made or _dated_here(text) == made) and (
+            not rows.in_references(text)
         ):
             return [Candidate("year", made, InText(Part.DATE_LINE, line.page),
                               detail=f"{text} (the PDF was made in {made})",
                               priority=AGREED_PRIORITY)]
-    return []
+        # The sentence's date may run on to the next line ("typeset on February 10," ⏎
+        # "2020."); it may be the title's footnote, which a reference's date is not.
+        sentence = text if k + 1 == len(lines) else f"{text} {lines[k + 1].text.strip()}"
+        if stated is None and _STATES_DATE.search(text) and (year := _dated_here(sentence)):
+            stated = Candidate("year", year, InText(Part.DATE_LINE, line.page),
+                               detail=sentence[:200], priority=STATED_PRIORITY)
+    return [stated] if stated is not None else []
 
 
 def weighed(page: list[Candidate], container: list[Candidate]) -> list[Candidate]:

@@ -32,6 +32,10 @@ def title(rows: Rows, zone: frozenset[int], anchor: int | None) -> list[Candidat
     take the case from the same words given by another origin (XMP, a sidecar).
     """
     runs = [r for r in _caps_runs(rows) if r[0].index in zone]
+    if anchor is None:
+        # Without front-matter labels, a line in capitals under paragraphs of running text
+        # heads a section (a text file's "* БАЗОВЫЕ КОМАНДЫ"); a title comes before the text.
+        runs = [r for r in runs if not _after_running_text(rows, r[0])]
     if runs:
         after = [r for r in runs if anchor is None or r[0].index >= anchor]
         near = [r for r in (after or runs) if anchor is None or abs(r[0].index - anchor) <= 40]
@@ -45,6 +49,20 @@ def title(rows: Rows, zone: frozenset[int], anchor: int | None) -> list[Candidat
             return [Candidate("title", text, origin(run[0]), lang=lang, detail=detail,
                               priority=PRIORITY)]
     return _largest_type(rows) or _bold_opening(rows) or _beside_authors(rows, zone)
+
+
+_PROSE_ROWS = 3  # lines of a paragraph in a row, each this many characters at least:
+_PROSE_CHARS = 50  # running text
+
+
+def _after_running_text(rows: Rows, first: Row) -> bool:
+    run = 0
+    for row in rows.rows[: first.index]:
+        long = len(row.text) >= _PROSE_CHARS
+        run = (1 if row.blank_before else run + 1) if long else 0
+        if run >= _PROSE_ROWS:
+            return True
+    return False
 
 
 _OPENING_ROWS = 8  # rows between a bold title and the abstract label under it, at most

@@ -269,7 +269,11 @@ def _between_code(
     if not run or run[-1] != k - 1 or k + 1 >= len(lines) or k + 1 in taken:
         return False
     above, line, below = lines[k - 1].line, lines[k].line, lines[k + 1].line
-    if below.kind != "code" or line.blank_before or below.blank_before:
+    if below.kind != "code":
+        return False
+    if _line_number(line, above, below):
+        return True
+    if line.blank_before or below.blank_before:
         return False
     if line.x0 is None or above.x0 is None:
         return False
@@ -280,6 +284,17 @@ def _between_code(
         return True
     return (abs(line.x0 - above.x0) <= 2.0 and len(line.text.split()) <= 2
             and not pt.ends_clause(line.text))
+
+
+def _line_number(line: Line, above: Line, below: Line) -> bool:
+    """A listing's line number alone in its margin, in smaller type (the number of an empty
+    line of code): it stays in the listing, which goes on under it."""
+    if not (line.text.strip().isdigit() and len(line.text.strip()) <= 4):
+        return False
+    if line.x1 is None or line.size is None or below.x0 is None or below.size is None:
+        return False
+    return line.x1 <= below.x0 and line.size < below.size and line.page == below.page == (
+        above.page)
 
 
 def _prose_tail(lines: tuple[CleanLine, ...], k: int, taken: set[int]) -> bool:
