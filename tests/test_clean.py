@@ -192,6 +192,7 @@ SEED_VOCAB = Vocabulary.from_texts(ARTICLE.read_text(encoding="utf-8").splitline
          "ядра Hurd (https://www.gnu.org/software/hurd) ."),
         ("Standard), https://", "www.pathname.com/fhs", "Standard), https://www.pathname.com/fhs"),
         ("приложения Debian GNU/", "Linux, сделавшие", "приложения Debian GNU/Linux, сделавшие"),
+        ("команды \\subtabenumitem/", "\\subitem для", "команды \\subtabenumitem/\\subitem для"),
         ("можно найти на https:", "//www.gnu.org/software/hurd (", "можно найти на "
          "https://www.gnu.org/software/hurd ("),
         # Broken at a dot of an address; a sentence ending with an address goes on apart.

@@ -441,3 +441,56 @@ def test_a_listing_s_line_number_alone_stays_in_the_listing() -> None:
     assert not [b.text for b in blocks if b.text.strip().isdigit()]
     (listing,) = [b for b in blocks if b.role == "code"]
     assert listing.text.startswith("17 x_prd") and "klm_gain" in listing.text
+
+
+def test_a_table_inside_a_sentence_at_a_page_foot_leaves_the_sentence_whole() -> None:
+    # elsarticle's Table 1 set where the sentence "… In contrast" breaks off; the caption's
+    # second line opens with an address in typewriter type; the sentence goes on in lower
+    # case at the next page's top.
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_font(fontname="F0", fontbuffer=pick_fonts()[0].buffer)
+    text = ["Armadillo uses a delayed evaluation approach to combine several operations",
+            "into one and reduce the need for temporary objects, as its authors explain at",
+            "length in the documentation that comes with the library itself. In contrast"]
+    for k, line in enumerate(text):
+        page.insert_text((72, 100 + 13 * k), line, fontname="F0", fontsize=10)
+    rows = [("Armadillo function", "Description"), ("X = A + B", "Add matrices A and B"),
+            ("trans(X)", "Return transpose of X"), ("inv(X)", "Returns the inverse of X"),
+            ("R = chol(X)", "Cholesky decomposition of X")]
+    for k, (name, what) in enumerate(rows):  # the head in roman, the names in typewriter
+        page.insert_text((90, 170 + 11 * k), name, fontname="cour" if k else "F0", fontsize=8)
+        page.insert_text((250, 170 + 11 * k), what, fontname="F0", fontsize=8)
+    page.insert_text((72, 245), "Table 1: Selected Armadillo functions with brief "
+                     "descriptions; see", fontname="F0", fontsize=8)
+    page.insert_text((72, 255), "http://arma.sf.net/docs.html", fontname="cour", fontsize=8)
+    page.insert_text((210, 255), "for more complete documentation.", fontname="F0", fontsize=8)
+    page = doc.new_page(width=595, height=842)
+    page.insert_font(fontname="F0", fontbuffer=pick_fonts()[0].buffer)
+    for k, line in enumerate(["to brute-force evaluations, delayed evaluation can provide",
+                              "considerable performance improvements as well as reduced",
+                              "memory usage, which the next section measures."]):
+        page.insert_text((72, 100 + 13 * k), line, fontname="F0", fontsize=10)
+    blocks = analyse(doc.tobytes()).segmentation.blocks
+    (sentence,) = [b for b in blocks if "In contrast" in b.text]
+    assert "In contrast to brute-force evaluations" in sentence.text
+    (caption,) = [b for b in blocks if b.role == "caption"]
+    assert caption.text.endswith(
+        "see http://arma.sf.net/docs.html for more complete documentation.")
+    assert [b.role for b in blocks if "Cholesky" in b.text] == ["table"]
+
+
+def test_an_address_going_on_under_a_footnote_s_indented_first_line_is_no_code() -> None:
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_font(fontname="F0", fontbuffer=pick_fonts()[0].buffer)
+    for k in range(8):
+        page.insert_text((72, 100 + 13 * k), f"Line {k} of the text that shows the example of "
+                         "a Kalman filter written in Matlab.", fontname="F0", fontsize=10)
+    page.insert_text((83, 650), "See", fontname="F0", fontsize=8)
+    page.insert_text((100, 650), "http://www.mathworks.com/products/coder/demos.html?file=/products/",
+                     fontname="cour", fontsize=8)
+    page.insert_text((72, 660), "demos/shipping/coder/coderdemo_kalman_filter.html",
+                     fontname="cour", fontsize=8)
+    *_, first, rest = extract_pdf(doc.tobytes()).lines
+    assert first.text.startswith("See http://") and (rest.kind, first.kind) == (None, None)

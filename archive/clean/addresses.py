@@ -21,7 +21,7 @@ def broken_at_slash(left: str, right: str) -> bool:
     if _SCHEME.fullmatch(last.lstrip("(<«\"")) and right.startswith("//"):
         return True  # "https:" + "//www.gnu.org/…"
     if last.endswith("://") or (len(last) >= 2 and last[-1] == "/" and last[-2] != "/"):
-        return right[:1].isalnum()
+        return right[:1].isalnum() or right[:1] == "\\"  # "\\subtabenumitem/" + "\\subitem"
     return right[:1] == "/" and right[1:2].isalnum() and _URL_START.search(last) is not None
 
 

@@ -57,11 +57,16 @@ def _url_continued(frags: list[Fragment]) -> list[Fragment]:
             continue
         # Only a code line can go on with an address: the others need no search.
         in_url = in_url or (f.kind == "code" and _URL_END.search(prev.text) is not None)
-        if in_url and f.kind == "code" and _URL_PART.fullmatch(f.text) and f.x0 >= prev.x0 - 1.0:
+        # Under the line, or left of it by a first line's indent (a footnote's).
+        if in_url and f.kind == "code" and _URL_PART.fullmatch(f.text) and (
+                f.x0 >= prev.x0 - _INDENT * prev.size):
             f.kind = None
         else:
             in_url = False
     return frags
+
+
+_INDENT = 1.5  # ems: a paragraph's first-line indent, at most
 
 
 # How a wrapped sentence's last line ends; code lines end so seldom (``)``, ``;`` and ``:``

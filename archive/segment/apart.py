@@ -62,7 +62,9 @@ def apart_groups(
         used |= {k for g in groups for k in g.positions}
         captions = _captions(lines, used)
         used |= {k for g in captions for k in g.positions}
-        groups += captions + _floats_above(lines, used, captions)
+        above = _floats_above(lines, used, captions)
+        used |= {k for g in above for k in g.positions}
+        groups += captions + above + _floats_within(lines, used, captions, body_size)
     return sorted(groups, key=lambda g: g.positions[0])
 
 
@@ -108,6 +110,48 @@ def _floats_above(
         role: Role = "table" if _TABLE_LABEL.match(c.text) else "figure"
         groups.append(Apart(tuple(body), role))
     return groups
+
+
+def _floats_within(
+    lines: tuple[CleanLine, ...], used: set[int], captions: list[Apart], body_size: float
+) -> list[Apart]:
+    """A float set inside a sentence, its caption under it (``… In contrast`` ⏎ a table ⏎
+    ``Table 1: …`` ⏎ ``to brute-force evaluations, …`` at the next page's top or further
+    down the page): the lines between the sentence's last line before the float, in the
+    text's type and cut mid-clause, and the caption, from the gap that opens the float. The
+    sentence goes on in lower case after the caption."""
+    groups: list[Apart] = []
+    for g in captions:
+        if g.role != "caption":
+            continue
+        k, end = g.positions[0], g.positions[-1]
+        after = next((j for j in range(end + 1, len(lines)) if j not in used), None)
+        if after is None or pt.starts_upper(lines[after].text) or (
+                pt.first_letter(lines[after].text) == ""):
+            continue
+        c = lines[k]
+        body: list[int] = []
+        for j in range(k - 1, max(-1, k - 1 - _FLOAT_LINES), -1):
+            if j in used or not _same_box(lines[j], c) or not _float_type(lines[j], body_size):
+                break
+            body.append(j)
+            above = lines[j - 1] if j > 0 else None
+            if (lines[j].blank_before and above is not None and _same_box(above, c)
+                    and j - 1 not in used and above.line.size is not None
+                    and abs(above.line.size - body_size) < 0.5
+                    and not pt.ends_clause(above.text)):
+                role: Role = "table" if _TABLE_LABEL.match(c.text) else "figure"
+                groups.append(Apart(tuple(reversed(body)), role))
+                break
+    return groups
+
+
+def _float_type(c: CleanLine, body_size: float) -> bool:
+    """Set as a float's body is, not as the running text: smaller, or as a table's cells,
+    a listing or a drawing's labels."""
+    size = c.line.size
+    return c.line.kind in ("cells", "code", "figure") or (
+        size is not None and size < body_size - 0.5)
 
 
 def _same_box(a: CleanLine, b: CleanLine) -> bool:
@@ -249,8 +293,25 @@ def _code(lines: tuple[CleanLine, ...], taken: set[int]) -> list[Apart]:
         g for g in groups
         if not all(_ADDRESS.match(lines[k].text) for k in g.positions)
         and not (len(g.positions) == 1 and (_prose_tail(lines, g.positions[0], taken)
-                                            or _in_index(lines, g.positions[0])))
+                                            or _in_index(lines, g.positions[0])
+                                            or _in_caption(lines, g.positions[0])))
     ]
+
+
+def _in_caption(lines: tuple[CleanLine, ...], k: int) -> bool:
+    """A line opening with an address in typewriter type inside a caption's text block
+    (``Table 1: … see`` ⏎ ``http://arma.sf.net/docs.html for more complete …``): the
+    caption goes on."""
+    line = lines[k].line
+    j = k
+    while j > 0 and not lines[j].blank_before:
+        above = lines[j - 1].line
+        if above.block != line.block or above.page != line.page:
+            return False
+        if pt.is_caption(lines[j - 1].text):
+            return True
+        j -= 1
+    return False
 
 
 def _in_index(lines: tuple[CleanLine, ...], k: int) -> bool:
