@@ -451,3 +451,50 @@ def test_a_draft_s_citation_is_kept_as_printed_and_its_time_is_no_page() -> None
     md = analyse(data).metadata
     assert (md.journal, md.volume, md.issue, md.first_page, md.last_page) == (
         "TUGboat", "0", "0", 1001, 1003)
+
+
+def test_a_journal_s_masthead_over_the_title_is_its_citation_not_its_title() -> None:
+    # JSS's first page: the logo's letters and the journal's name in the largest type, the
+    # issue line under it, then the title, a logo's words and the author; the pages carry
+    # the vignette's own numbers; the author's address closes the last page; LaTeX left
+    # its graphics options in the PDF's author field.
+    font = pick_fonts()[0]
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_font(fontname="F0", fontbuffer=font.buffer)
+    first = [(60, "JSS Journal of Statistical Software", 24.0),
+             (85, "November 2012, Volume 51, Issue 7. doi: 10.18637/jss.v000.i00", 10.0),
+             (140, "spacetime: Spatio-Temporal Data in R", 17.0), (175, "ifgi", 8.6),
+             (185, "Institute for Geoinformatics", 8.6), (195, "University of Münster", 8.6),
+             (225, "Edzer Pebesma", 11.0), (260, "Abstract", 10.0)]
+    for y, text, size in first:
+        page.insert_text((100, y), text, fontname="F0", fontsize=size)
+    for k in range(6):
+        page.insert_text((72, 280 + 13 * k), f"Line {k} of the abstract, which describes the "
+                         "classes for spatio-temporal data.", fontname="F0", fontsize=10)
+    for number in range(2, 6):
+        page = doc.new_page(width=595, height=842)
+        page.insert_font(fontname="F0", fontbuffer=font.buffer)
+        page.insert_text((72, 50), f"{number}   spacetime: Spatio-Temporal Data in R",
+                         fontname="F0", fontsize=9)
+        for k in range(8):
+            page.insert_text((72, 100 + 13 * k), f"Line {k} of page {number}, which shows "
+                             "the classes at work on real data.", fontname="F0", fontsize=10)
+    for k, line in enumerate(("Affiliation:", "Edzer Pebesma", "Institute for Geoinformatics",
+                              "University of Münster")):
+        page.insert_text((72, 250 + 12 * k), line, fontname="F0", fontsize=10)
+    doc.set_metadata({"author": " [width=5cm]ifgi-logoint   [width=4cm]logo52n  Edzer Pebesma "})
+    md = analyse(doc.tobytes()).metadata
+    assert md.title == "spacetime: Spatio-Temporal Data in R"
+    assert (md.journal, md.year, md.volume, md.issue) == (
+        "Journal of Statistical Software", 2012, "51", "7")
+    assert [a.family for a in md.authors] == ["Pebesma"]
+    assert (md.first_page, md.last_page) == (None, None)
+
+
+def test_an_address_under_a_name_in_smaller_type_names_nobody() -> None:
+    lines = [("A beginner's guide to METAPOST for creating graphics", 14.3),
+             ("Troy Henderson", 12.0), ("Department of Mathematical Sciences", 9.0),
+             ("United States Military Academy", 9.0), ("West Point, NY 10996, USA", 9.0),
+             ("Abstract", 10.0), *_BODY]
+    assert [a.family for a in analyse(_pdf(lines)).metadata.authors] == ["Henderson"]

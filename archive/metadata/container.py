@@ -66,8 +66,9 @@ def container_candidates(doc: Document) -> list[Candidate]:
             out += _capture(name, value)
         elif source == Origin.CAPTURE and name == "url":
             out += _captured_url(value)
-    if creators:
-        authors = [a.as_json() for a in _authors(creators)]
+    # A creator that reads as nobody (LaTeX's leftovers, "[width=5cm]ifgi-logoint …")
+    # says nothing of the authors: the pages may.
+    if creators and (authors := [a.as_json() for a in _authors(creators)]):
         out.append(Candidate("authors", authors, Origin.XMP, detail="; ".join(creators),
                              priority=XMP))
     if not any(key.startswith(f"{Origin.CAPTURE_HEADER}:") for key, _ in doc.info):

@@ -5,7 +5,18 @@ from __future__ import annotations
 from ..models import Candidate, Document, Segmentation
 from ..origins import AnyOrigin, InText, Part
 from . import abstracts as ab
-from . import bylines, extent, inferred, plainhead, printed, running, titleblock, titlepage, titles
+from . import (
+    bylines,
+    extent,
+    inferred,
+    masthead,
+    plainhead,
+    printed,
+    running,
+    titleblock,
+    titlepage,
+    titles,
+)
 from . import frontmatter as fm
 from .container import container_candidates
 from .display import display_title
@@ -29,7 +40,10 @@ def extract_candidates(doc: Document, seg: Segmentation) -> tuple[Candidate, ...
     zone = fm.front_zone(rows)
     labelled = fm.labelled_fields(rows, zone) + bylines.authors(rows, zone)
     found += labelled
-    printed_title = titles.title(rows, zone, titles.anchor_index(labelled, rows))
+    head = masthead.masthead(rows)
+    found += masthead.candidates(head)
+    skip = frozenset() if head is None else frozenset({head.name.index, head.issue.index})
+    printed_title = titles.title(rows, zone, titles.anchor_index(labelled, rows), skip)
     found += printed_title
     page = titlepage.candidates(rows, max(printed_title, key=lambda c: c.priority, default=None))
     found += titlepage.agreed_dates(doc, rows)

@@ -71,6 +71,9 @@ def noise_key(text: str) -> str:
     return _DIGITS_AND_SPACES.sub(" ", text).strip().casefold()
 
 
+_BOOKENDED_PAGES = 4  # pages a document needs for its first and last to bracket the rest
+
+
 def build_rows(doc: Document, seg: Segmentation) -> Rows:
     all_lines = [ln for ln in doc.lines if ln.text.strip()]
     last = max((ln.page for ln in all_lines), default=1)
@@ -81,7 +84,14 @@ def build_rows(doc: Document, seg: Segmentation) -> Rows:
     # Lines the segmenter kept as front matter repeat on purpose (an affiliation under the
     # names of each language's block): repetition alone does not make them running heads.
     front = {noise_key(b.text) for b in seg.blocks if b.role == "front_matter"}
-    keys = {key for key, n in counts.items() if n >= 2 and re.search(r"\w", key)} - front
+    # Nor do a title page's names met again in the address block closing the paper (JSS's
+    # "Affiliation:"): a running line stands on the pages between.
+    pages: dict[str, set[int]] = {}
+    for key, ln in zip(keys_of, all_lines, strict=True):
+        pages.setdefault(key, set()).add(ln.page)
+    ends = {1, last} if last >= _BOOKENDED_PAGES else set()
+    keys = {key for key, n in counts.items()
+            if n >= 2 and re.search(r"\w", key) and not pages[key] <= ends} - front
     keys |= {noise_key(a.text) for a in seg.artifacts}
     noise: dict[str, float | None] = dict.fromkeys(keys)
     for ln, key in zip(all_lines, keys_of, strict=True):

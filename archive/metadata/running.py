@@ -170,6 +170,9 @@ def running_lines(artifacts: Iterable[Artifact], lines: Iterable[Line]) -> list[
     return found
 
 
+_OWN_NUMBERING = 2  # a first printed page number this low: the document counts its own
+
+
 def candidates(running: list[RunningLine], printed: list[int]) -> list[Candidate]:
     """Journal (per language), year, issue, volume, and the page range.
 
@@ -193,6 +196,11 @@ def candidates(running: list[RunningLine], printed: list[int]) -> list[Candidate
         if r.volume:
             out.append(Candidate("volume", r.volume, origin, detail=detail, priority=PRIORITY))
     pages = [p for r in running for p in (r.page, r.last) if p] + printed
+    # Pages numbered from the document's first (a vignette, a report: the first unnumbered,
+    # the second "2") count the document's pages, not its place in a journal's volume;
+    # a range the running line states ("MNRAS 000, 1–10") is one.
+    if pages and min(pages) <= _OWN_NUMBERING and not any(r.last for r in running):
+        pages = []
     if pages:
         detail = "printed pages " + ", ".join(str(p) for p in sorted(set(pages)))
         out.append(Candidate("first_page", min(pages), Origin.RUNNING_FOOTER, detail=detail,

@@ -52,6 +52,9 @@ def title_rows(rows: Rows, title: Candidate | None) -> list[Row]:
     return []
 
 
+_TEXT_ROW = 40  # characters of a line of running text, at least
+
+
 def block_under(rows: Rows, title: list[Row]) -> list[Row]:
     """The lines under the title on its page, up to a label or a paragraph of text."""
     if not title:
@@ -61,9 +64,12 @@ def block_under(rows: Rows, title: list[Row]) -> list[Row]:
     for row in rows.rows[title[-1].index + 1 :]:
         if row.page != title[-1].page or len(out) >= _BLOCK_ROWS or is_label(row.text):
             break
-        run = 1 if row.blank_before else run + 1
+        # Three lines of some length without a gap: running text (an abstract, the body);
+        # short ones are a logo's words or an address.
+        long = len(row.text) >= _TEXT_ROW
+        run = (1 if row.blank_before else run + 1) if long else 0
         if run >= 3:
-            break  # three lines without a gap: running text (an abstract, the body)
+            break
         # Lines that repeat as running heads stay: a running head often repeats the names.
         out.append(row)
     return out
@@ -95,7 +101,9 @@ def candidates(rows: Rows, title: Candidate | None) -> list[Candidate]:
     found: list[Author] = []
     first: Row | None = None
     for row in block:
-        if names := names_in(row):
+        # Names are set in one type; the address under a name, smaller, names a place
+        # ("United States Military Academy").
+        if (names := names_in(row)) and (first is None or _same_type(first, row)):
             found += names
             first = first or row
         elif (year := date_year(row.text)) and not out:
@@ -107,6 +115,10 @@ def candidates(rows: Rows, title: Candidate | None) -> list[Candidate]:
                                 InText(Part.TITLE_PAGE, first.page), detail=detail,
                                 priority=PRIORITY))
     return out
+
+
+def _same_type(a: Row, b: Row) -> bool:
+    return a.size is None or b.size is None or abs(a.size - b.size) < 0.5
 
 
 def created_year(doc: Document) -> int | None:

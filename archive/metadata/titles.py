@@ -24,14 +24,16 @@ from .rows import Row, Rows, is_caps, join_lines, own_type_text, title_like
 from .titlepage import names_in
 
 
-def title(rows: Rows, zone: frozenset[int], anchor: int | None) -> list[Candidate]:
+def title(rows: Rows, zone: frozenset[int], anchor: int | None,
+          masthead: frozenset[int] = frozenset()) -> list[Candidate]:
     """The title set in capitals near the front-matter labels, else the largest type on p.1.
 
     The title is kept as printed (capitals included): restoring case would need to know
     which words are proper nouns and acronyms, which the page does not say. ``merge`` may
-    take the case from the same words given by another origin (XMP, a sidecar).
+    take the case from the same words given by another origin (XMP, a sidecar). The rows
+    of a journal's ``masthead`` over the title are none of it.
     """
-    runs = [r for r in _caps_runs(rows) if r[0].index in zone]
+    runs = [r for r in _caps_runs(rows) if r[0].index in zone and r[0].index not in masthead]
     if anchor is None:
         # Without front-matter labels, a line in capitals under paragraphs of running text
         # heads a section (a text file's "* БАЗОВЫЕ КОМАНДЫ"); a title comes before the text.
@@ -48,7 +50,7 @@ def title(rows: Rows, zone: frozenset[int], anchor: int | None) -> list[Candidat
             detail = "\n".join(r.text for r in run)
             return [Candidate("title", text, origin(run[0]), lang=lang, detail=detail,
                               priority=PRIORITY)]
-    return _largest_type(rows) or _bold_opening(rows) or _beside_authors(rows, zone)
+    return _largest_type(rows, masthead) or _bold_opening(rows) or _beside_authors(rows, zone)
 
 
 _PROSE_ROWS = 3  # lines of a paragraph in a row, each this many characters at least:
@@ -119,9 +121,10 @@ _SIZE_SLACK = 0.3  # points
 _SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+[^\W\d_]")
 
 
-def _largest_type(rows: Rows) -> list[Candidate]:
+def _largest_type(rows: Rows, masthead: frozenset[int]) -> list[Candidate]:
     """The lines in the largest type on page 1, note marks dropped (``Style¹``)."""
-    first = [r for r in rows.rows if r.page == 1 and r.size and not rows.is_noise(r)]
+    first = [r for r in rows.rows if r.page == 1 and r.size and not rows.is_noise(r)
+             and r.index not in masthead]
     if len(first) < 3:
         return []
     sizes = [r.size for r in first if r.size]
