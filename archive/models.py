@@ -47,6 +47,7 @@ LineageKind = Literal["deleted", "merged_into", "split_into"]
 
 # ``Line.kind`` of a whole block as a page's markup gave it (HTML): never a wrapped line.
 MARKUP_KINDS = frozenset(("paragraph", "title", "heading", "item", "quote", "caption"))
+TURNED = "turned"  # ``Line.kind`` of a line set turned up a page's margin
 
 
 @dataclass(frozen=True, slots=True)

@@ -237,6 +237,8 @@ def test_document_evidence_decides() -> None:
     both = ["structural mark-up commands", "no visual mark-up.", "HyperText markup language"]
     assert keep_hyphen("mark", "up", Vocabulary.from_texts(both))
     assert not keep_hyphen("mark", "up", Vocabulary.from_texts([*both, "markup", "markup"]))
+    # Accented Latin letters are Latin: a German word broken at a line end is one word.
+    assert not keep_hyphen("Ein", "färben", Vocabulary.from_texts(["Partielles Einfärben"]))
 
 
 def test_word_fragments_at_line_ends_are_not_evidence() -> None:

@@ -498,3 +498,40 @@ def test_an_address_under_a_name_in_smaller_type_names_nobody() -> None:
              ("United States Military Academy", 9.0), ("West Point, NY 10996, USA", 9.0),
              ("Abstract", 10.0), *_BODY]
     assert [a.family for a in analyse(_pdf(lines)).metadata.authors] == ["Henderson"]
+
+
+def _reprint() -> bytes:
+    """DANTE's reprint cover: "Author: Title, Journal issue/year, S. first-last." wrapped
+    over two lines at a hyphen, the journal's name turned up the page's left side, and a
+    word broken over the page break."""
+    font = pick_fonts()[0]
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_font(fontname="F0", fontbuffer=font.buffer)
+    page.insert_text((60, 300), "Die TeXnische Komödie", fontname="F0", fontsize=14, rotate=90)
+    for y, text, size in ((80, "Herbert Voß: Farbige Mathematik, Die TeXnische Komö-", 10.0),
+                          (92, "die 2/2004, S. 81-87.", 10.0), (140, "Farbige Mathematik", 16.0),
+                          (165, "Herbert Voß", 12.0)):
+        page.insert_text((120, y), text, fontname="F0", fontsize=size)
+    for k in range(8):
+        page.insert_text((120, 200 + 13 * k), f"Zeile {k} des Textes über farbige Formeln, die "
+                         "das Makro be-" if k == 7 else f"Zeile {k} des Textes über farbige "
+                         "Formeln in mathematischen Umgebungen.", fontname="F0", fontsize=10)
+    page = doc.new_page(width=595, height=842)
+    page.insert_font(fontname="F0", fontbuffer=font.buffer)
+    page.insert_text((120, 80), "nutzt, um Teile einer Formel zu färben.", fontname="F0",
+                     fontsize=10)
+    return doc.tobytes()
+
+
+def test_a_reprint_s_citation_of_itself_over_two_lines() -> None:
+    md = analyse(_reprint()).metadata
+    assert (md.journal, md.issue, md.year, md.first_page, md.last_page) == (
+        "Die TeXnische Komödie", "2", 2004, 81, 87)
+
+
+def test_a_name_turned_up_the_margin_stands_apart_from_the_page_s_text() -> None:
+    blocks = analyse(_reprint()).segmentation.blocks
+    assert any(b.text.endswith("das Makro benutzt, um Teile einer Formel zu färben.")
+               for b in blocks)
+    assert [b.role for b in blocks if b.text == "Die TeXnische Komödie"] == ["front_matter"]

@@ -310,8 +310,9 @@ def _starts_like_a_word(tail: str) -> bool:
 
 
 def _latin(word: str) -> bool:
-    """The word's letters are Latin (else Cyrillic or another script)."""
-    return all(ch.isascii() for ch in word if ch.isalpha())
+    """The word's letters are Latin, accented ones included ("färben"), else Cyrillic or
+    another script."""
+    return all(ch.isascii() or "\u00c0" <= ch <= "\u024f" for ch in word if ch.isalpha())
 
 
 def keep_hyphen(stem: str, tail: str, vocab: Vocabulary) -> bool:

@@ -69,7 +69,7 @@ from archive.extract.tables import (
     table_boxes,
 )
 from archive.extract.xmp import xmp_fields
-from archive.models import Document, Line, PageInfo
+from archive.models import TURNED, Document, Line, PageInfo
 
 # A text span and a block as PyMuPDF's get_text("dict") gives them.
 RawPage = dict[str, Any]
@@ -235,6 +235,9 @@ def _read_pages(doc: pymupdf.Document) -> tuple[tuple[PageInfo, ...], list[list[
         frags, rows = row_boxes(frags, cells)
         ordered = merge_rows(expand_rows(order_page(frags), rows), block_base, index == 0)
         block_base += len(ordered)
+        for f in others:
+            if f.kind is None:
+                f.kind = TURNED
         per_page.append(line_kinds(ordered) + figure + others)
     return tuple(pages), per_page
 

@@ -24,7 +24,8 @@ from ..models import Candidate
 from ..origins import InText, Part
 from . import patterns as pt
 from .labels import abstract_label, keyword_label, read_keywords
-from .rows import Row, Rows
+from .names import split_names
+from .rows import Row, Rows, join_lines
 from .running import parse_running, split_journal
 
 PRIORITY = 80  # front matter states the article's own metadata
@@ -130,7 +131,13 @@ def labelled_fields(rows: Rows, zone: frozenset[int]) -> list[Candidate]:
                 priority = PRIORITY if labelled else 60
                 out.append(replace(candidate("doi", doi, row), priority=priority))
         if row.index in zone:
-            out += _citation(row, text)
+            cited = _citation(row, text)
+            if (not cited and i + 1 < len(rows.rows) and _runs_on(row, rows.rows[i + 1])
+                    and not rows.in_references(text)):
+                # "… Die TEXnische Komö-" ⏎ "die 2/2004, S. 81-87.": one citation (a
+                # reference entry's lines cite another work).
+                cited = _citation(row, join_lines([text, texts[i + 1]], rows.compounds))
+            out += cited
         # An address under an e-mail line is the author's home page, not the document's.
         contact = any(pt.find_emails(t) for t in texts[max(0, i - 2) : i])
         if row.index in zone and (match := _URL.match(text)) and not contact:
@@ -158,6 +165,17 @@ def _wrapped_on(above: Row | None, row: Row) -> bool:
 _WRAPPED_CHARS = 40
 
 
+def _runs_on(row: Row, nxt: Row) -> bool:
+    """The next line goes on with this one: a word broken at its end, or lower case."""
+    return nxt.page == row.page and not nxt.blank_before and (
+        row.text.endswith("-") or nxt.text[:1].islower())
+
+
+# "Herbert Voß: Farbige Mathematik, ": the author and title a citation of the article
+# itself opens with, before the journal.
+_AUTHOR_AND_TITLE = re.compile(r"^(?P<names>[^:,]{3,80}):\s[^,]{3,200},\s+(?=\S)")
+
+
 def _citation(row: Row, text: str) -> list[Candidate]:
     """The article's own citation line: ``Journal, Vol. 5, No. 2, 2021, pp. 10-25`` or the
     part after ``//`` of ``Для цитирования: … // Право и государство. 2024. № 4. С. 35-42``."""
@@ -168,6 +186,9 @@ def _citation(row: Row, text: str) -> list[Candidate]:
     cited = parse_running(cited_part, origin=where)
     if cited is None:
         return []
+    opening = _AUTHOR_AND_TITLE.match(cited.journal)
+    if opening and split_names(opening.group("names")):
+        cited = replace(cited, journal=cited.journal[opening.end():])
 
     def cand(field: str, value: object) -> Candidate:
         return Candidate(field, value, where, detail=detail, priority=CITATION_PRIORITY)

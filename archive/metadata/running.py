@@ -27,6 +27,8 @@ _ISSUE = (
 )
 _VOLUME = r"(?<![^\W\d_])(?:Vol\.?|Volume|Т\.|Том|Т\s)\s*(?P<volume>\d{1,4})"
 _ISSUE_RE = re.compile(_ISSUE, re.I)
+# An issue and its year as German and Scandinavian journals cite them: "Komödie 2/2004".
+_ISSUE_OF_YEAR = re.compile(r"(?<![\d/])(?P<issue>\d{1,2})/(?:19|20)\d{2}(?![\d/])")
 _VOLUME_RE = re.compile(_VOLUME, re.I)
 _YEAR_RE = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})(?P<glued>\d{1,4})?(?!\d)")
 _LEADING_PAGE = re.compile(r"^(?P<page>\d{1,4})\s+(?=\D)")
@@ -42,7 +44,7 @@ _ISSN = re.compile(
 )
 _URL = re.compile(r"\s*(?:https?://|www\.)\S+")  # the journal's site in its running head
 _PAGE_RANGE = re.compile(
-    r"(?:\bpp?\.|\b[СсБб]\.|\bPages?\b)\s*(?P<first>\d{1,5})\s*[-–—]\s*(?P<last>\d{1,5})"
+    r"(?:\bpp?\.|\b[СсБбS]\.|\bPages?\b)\s*(?P<first>\d{1,5})\s*[-–—]\s*(?P<last>\d{1,5})"
 )
 
 
@@ -102,7 +104,8 @@ def parse_running(text: str, printed_page: int | None = None,
     line, noted_page = _without_note(line)
     if not lead and page is None:
         page = noted_page
-    tokens = [m for m in (_ISSUE_RE.search(line), _VOLUME_RE.search(line)) if m]
+    tokens = [m for m in (_ISSUE_RE.search(line), _VOLUME_RE.search(line),
+                          _ISSUE_OF_YEAR.search(line)) if m]
     years = list(_YEAR_RE.finditer(line))
     if not tokens or not years:
         return None
@@ -114,7 +117,7 @@ def parse_running(text: str, printed_page: int | None = None,
         return None
     if len(re.findall(r"\w{2,}", journal)) < 1 or re.search(r"\d", journal) or len(journal) < 5:
         return None
-    issue = _ISSUE_RE.search(line)
+    issue = _ISSUE_RE.search(line) or _ISSUE_OF_YEAR.search(line)
     volume = _VOLUME_RE.search(line)
     year = years[-1]
     glued = year.group("glued")
@@ -137,7 +140,7 @@ def parse_running(text: str, printed_page: int | None = None,
         year=int(year.group("year")),
         issue=issue.group("issue") if issue else None,
         volume=volume.group("volume") if volume else None,
-        total=issue.group("total") if issue else None,
+        total=issue.groupdict().get("total") if issue else None,
         page=page,
         text=text,
         origin=origin,

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 from archive import lineshapes as pt
 from archive.clean import CleanLine
-from archive.models import Line, Role
+from archive.models import TURNED, Line, Role
 from archive.segment.items import index_entry
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
@@ -53,7 +53,7 @@ def apart_groups(
     lines: tuple[CleanLine, ...], taken: set[int], body_size: float | None
 ) -> list[Apart]:
     """Code blocks, footnotes and captions, as groups of line positions, in document order."""
-    groups = _code(lines, taken) + _ruled_tables(lines, taken)
+    groups = _code(lines, taken) + _ruled_tables(lines, taken) + _turned(lines, taken)
     used = taken | {k for g in groups for k in g.positions}
     if body_size is not None:
         groups += _footnotes(lines, used, body_size)
@@ -371,6 +371,50 @@ def _prose_tail(lines: tuple[CleanLine, ...], k: int, taken: set[int]) -> bool:
 
 
 _TABLE_LABEL = re.compile(r"^(?:table|таблица|табл\.|кесте)\s*\d", re.IGNORECASE)
+
+
+def _turned(lines: tuple[CleanLine, ...], taken: set[int]) -> list[Apart]:
+    """Text set turned up a margin (a journal's name up its first page's side, a
+    repository's stamp, a plot's axis title), a block at a time: it stands beside the
+    page's text, which goes on past it, as past a footnote. On the first page it belongs to
+    the front matter; elsewhere a few words are a drawing's label."""
+    groups: list[Apart] = []
+    run: list[int] = []
+
+    def close() -> None:
+        words = sum(len(lines[k].text.split()) for k in run)
+        role: Role = ("front_matter" if lines[run[0]].page == 1 and _in_margin(lines, run)
+                      else "figure" if words <= _LABEL_WORDS else "body")
+        groups.append(Apart(tuple(run), role))
+        run.clear()
+
+    for k, c in enumerate(lines):
+        turned = k not in taken and c.line.kind == TURNED
+        if run and not (turned and c.page == lines[run[-1]].page
+                        and c.line.block == lines[run[-1]].line.block):
+            close()
+        if turned:
+            run.append(k)
+    if run:
+        close()
+    return groups
+
+
+_LABEL_WORDS = 8  # words of a turned label, at most
+
+
+def _in_margin(lines: tuple[CleanLine, ...], run: list[int]) -> bool:
+    """The turned lines stand left or right of all the page's other lines."""
+    page = lines[run[0]].page
+    text = [c.line for c in lines if c.page == page and c.line.kind != TURNED
+            and c.line.x0 is not None and c.line.x1 is not None]
+    turned = [lines[k].line for k in run]
+    if not text or any(t.x0 is None or t.x1 is None for t in turned):
+        return False
+    left = min(t.x0 for t in text if t.x0 is not None)
+    right = max(t.x1 for t in text if t.x1 is not None)
+    return all(t.x1 is not None and t.x1 <= left for t in turned) or all(
+        t.x0 is not None and t.x0 >= right for t in turned)
 
 
 def _margin_notes(
