@@ -151,10 +151,18 @@ AUTHOR_LEAD = re.compile(
 _CLOSERS = "»\"”’)]"
 
 
+# "… the following space. (Figure 3)": a pointer to a float after the sentence it ends.
+TRAILING_FLOAT = re.compile(
+    r"\s*\((?:see\s+|см\.\s*)?(?:Fig(?:ure)?s?\.?|Tables?|Рис(?:унок|\.)?|Табл(?:ица|\.)?"
+    r"|Сурет|Кесте)\s*[\w.,–-]{0,8}\)\s*$", re.IGNORECASE)
+
+
 def strip_citation(text: str) -> str:
     s = text.rstrip()
-    # The citation pattern ends with "]": most lines are spared the regex scan.
-    return TRAILING_CITATION.sub("", s) if s.endswith("]") else s
+    # The patterns end with "]" or ")": most lines are spared the regex scans.
+    if s.endswith("]"):
+        return TRAILING_CITATION.sub("", s)
+    return TRAILING_FLOAT.sub("", s) if s.endswith(")") else s
 
 
 def ends_sentence(text: str) -> bool:

@@ -94,3 +94,23 @@ def test_dot_leaders_that_run_to_marks_at_the_right_are_not_a_column() -> None:
         frags += [frag(f"f(x{k}) = {k}", 72, y, end - 20),
                   frag("· · · · · · · · · (1 mark)" if k % 3 else "· · · · · · · ·", end, y, 520)]
     assert find_gutter(frags) is None
+
+
+def test_running_text_beside_a_table_in_the_other_column_is_two_columns() -> None:
+    # A pinp vignette's first page: the left column's paragraphs, the right column a table
+    # of package names and marks whose cells fill no width; the columns are as wide.
+    frags = []
+    for k in range(24):
+        frags.append(frag(f"Line {k} of the running text of the introduction, justified", 52,
+                          100 + 11 * k, 297))
+        frags.append(frag(f"pkg{k}", 318, 100 + 11 * k, 345))
+        frags += [frag("•", 400 + 60 * m, 100 + 11 * k, 404 + 60 * m) for m in range(k % 3 + 1)]
+    assert find_gutter(frags) == (297, 318)
+    # A definition list (narrow terms beside their descriptions) stays rows.
+    terms = []
+    for k in range(12):
+        terms.append(frag(f"option{k}", 52, 100 + 22 * k, 110))
+        terms.append(frag(f"Line {k} describes the option at length, as prose does", 140,
+                          100 + 22 * k, 540))
+        terms.append(frag("and goes on to a second line of words", 140, 111 + 22 * k, 400))
+    assert find_gutter(terms) is None

@@ -494,3 +494,39 @@ def test_an_address_going_on_under_a_footnote_s_indented_first_line_is_no_code()
                      fontname="cour", fontsize=8)
     *_, first, rest = extract_pdf(doc.tobytes()).lines
     assert first.text.startswith("See http://") and (rest.kind, first.kind) == (None, None)
+
+
+def test_a_table_in_one_column_beside_running_text_and_tables_over_two_columns() -> None:
+    blocks = _blocks("rcppgsl-intro-excerpt.pdf")
+    # Page 1: the left column's text is read whole, the right column's table is one table,
+    # its caption and note are the float's, and the sentence goes on over the page break.
+    (table,) = [b for b in blocks if b.text.startswith("Package Any gsl header")]
+    assert table.role == "table" and "VBmix" in table.text
+    assert [b.role for b in blocks if b.text.startswith(("Table 1.", "Note: Data"))] == [
+        "caption", "caption"]
+    assert any("offers a higher-level interface between R and C++. Rcpp permits R objects"
+               in b.text for b in blocks)
+    # Page 5: the gutter under the full-width tables is found, so the right
+    # column's section heading is no part of the left column's sentence.
+    assert not any("available: 5.1." in b.text for b in blocks)
+
+
+def test_a_pointer_to_a_float_after_a_sentence_ends_it_and_a_centred_heading_opens() -> None:
+    from archive.lineshapes import ends_sentence
+
+    assert ends_sentence("it may encroach on the following space. (Figure 3)")
+    assert not ends_sentence("as the numbers show (Table 1)")
+    # A section's heading centred at the top of a page, after a full line that ends a
+    # sentence at the foot of the page before, opens a new paragraph.
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_text((72, 780), "Line one of the last paragraph of the section, set full to "
+                     "the measure", fontsize=10)
+    page.insert_text((72, 792), "and its last line ends a sentence right at the edge of the "
+                     "column here.", fontsize=10)
+    page = doc.new_page(width=595, height=842)
+    page.insert_text((250, 80), "3 Implementation", fontsize=10)
+    page.insert_text((72, 110), "This section contains the commented source code of this "
+                     "package.", fontsize=10)
+    texts = [b.text for b in analyse(doc.tobytes()).segmentation.blocks]
+    assert "3 Implementation" in texts

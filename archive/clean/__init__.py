@@ -37,7 +37,7 @@ from archive.models import Artifact, Document, Line
 from archive.textcopy import double_spaced, is_wrapped, usual_width
 
 __all__ = [
-    "CleanLine", "Cleaned", "Vocabulary", "clean", "join_lines", "keep_hyphen",
+    "CleanLine", "Cleaned", "Vocabulary", "changes_font", "clean", "join_lines", "keep_hyphen",
     "mend_spaced_breaks",
 ]
 
@@ -142,6 +142,14 @@ def _furniture(doc: Document) -> tuple[list[Furniture], list[tuple[int, int | No
     return furniture, pages, warnings
 
 
+def changes_font(before: Line, ln: Line) -> bool:
+    """``ln`` is set in another weight or size than the line before it. A line that opens
+    with a term or a run-in heading set apart goes on in the text's own face: the next
+    line is compared with that."""
+    return ln.bold != (before.bold and not before.lead) or (
+        abs((ln.size or 0) - (before.size or 0)) > 0.9 and not before.lead)
+
+
 def _described(
     doc: Document, kept: list[int], texts: dict[int, str], pages: list[tuple[int, int | None]],
     geometry: bool, narrow: list[int | None],
@@ -155,14 +163,7 @@ def _described(
     for i in kept:
         ln = doc.lines[i]
         cut = before is not None and (i - previous > 1 or before.page != ln.page)
-        # A line that opens with a term or a run-in heading set apart goes on in the
-        # text's own face: the next line is compared with that.
-        font_change = (
-            geometry
-            and before is not None
-            and (ln.bold != (before.bold and not before.lead)
-                 or (abs((ln.size or 0) - (before.size or 0)) > 0.9 and not before.lead))
-        )
+        font_change = geometry and before is not None and changes_font(before, ln)
         page, printed = pages[i]
         # Positional arguments: this runs once per line of every document.
         out.append(

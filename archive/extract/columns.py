@@ -62,11 +62,19 @@ def find_gutter(frags: list[Fragment]) -> tuple[float, float] | None:
             continue
         candidates.append((i - n_left, edge, start))
     candidates.sort()
+    # Gaps that open onto the same column start (a table's cell column beside lines of
+    # several lengths) may fill the candidates crossed least; the least crossed gap onto
+    # each start is tried too, so that a gutter crossed by more (a full-width table's rows
+    # over the columns) is.
+    by_start: dict[int, tuple[int, float, float]] = {}
+    for candidate in candidates:
+        by_start.setdefault(round(candidate[2]), candidate)
+    tried = list(dict.fromkeys(candidates[:_TRIED] + list(by_start.values())[:_TRIED]))
     ordered = sorted(frags, key=reading_key)
     # A word gap of a justified line can pass for a gutter over a few lines; of the
     # candidates crossed least, the one with the most rows side by side wins.
     best, gutter = 0, None
-    for _, left_edge, right_edge in candidates[:_TRIED]:
+    for _, left_edge, right_edge in tried:
         pairs = _column_band(ordered, left_edge, right_edge, best)
         if pairs > best:
             best, gutter = pairs, (left_edge, right_edge)
@@ -117,8 +125,15 @@ def _columns(left: list[Fragment], right: list[Fragment], floor: int) -> int:
     # The narrower side is one column; the wider may hold several (read again later).
     left_rows, right_rows = rows_of(left), rows_of(right)
     width = min(_extent(left), _extent(right))
-    if _filled(left_rows, width) and _filled(right_rows, width):
+    left_filled, right_filled = _filled(left_rows, width), _filled(right_rows, width)
+    if left_filled and right_filled:
         return pairs
+    if (left_filled and _running_text(left)) or (right_filled and _running_text(right)):
+        # A column of running text beside one that holds a table (its cells fill no
+        # width), as wide as it: a float set in one column of the page.
+        wide, narrow = max(_extent(left), _extent(right)), min(_extent(left), _extent(right))
+        if narrow >= _HALVES * wide:
+            return pairs
     lists = _flush(left_rows, left) and _flush(right_rows, right) and _lists_apart(
         _heights(left), _heights(right))
     return pairs if lists else 0
@@ -167,6 +182,15 @@ def rows_of(side: list[Fragment]) -> list[tuple[float, float]]:
                 continue
         rows.append([f.x0, f.x1, f.y0, f.y1])
     return [(r[0], r[1]) for r in rows]
+
+
+_HALVES = 0.7  # of the wider side's width: the narrower is a column of the page too
+_PROSE_WORDS = 6  # words of a line of running text, at least
+
+
+def _running_text(side: list[Fragment]) -> bool:
+    """Most of the side's lines are running text, not a table's cells or labels."""
+    return sum(len(f.text.split()) >= _PROSE_WORDS for f in side) * 2 > len(side)
 
 
 _LIST_ROWS = 8  # rows a side of short lines needs to be a column of a list

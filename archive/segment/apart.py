@@ -64,7 +64,9 @@ def apart_groups(
         used |= {k for g in captions for k in g.positions}
         above = _floats_above(lines, used, captions)
         used |= {k for g in above for k in g.positions}
-        groups += captions + above + _floats_within(lines, used, captions, body_size)
+        within = _floats_within(lines, used, captions, body_size)
+        used |= {k for g in within for k in g.positions}
+        groups += captions + above + within + _tables_over(lines, used, captions)
     return sorted(groups, key=lambda g: g.positions[0])
 
 
@@ -146,6 +148,38 @@ def _floats_within(
     return groups
 
 
+_ROW_WORDS = 6  # words of a table's row, fewer than a line of running text has
+_TABLE_ROWS = 3  # rows over a caption that make a table
+
+
+def _tables_over(
+    lines: tuple[CleanLine, ...], used: set[int], captions: list[Apart]
+) -> list[Apart]:
+    """A table over its caption (``Table 1. …`` under it): the rows up from the caption,
+    in its column, short and unpunctuated as a table's are, up to a line of running text.
+    Some of them must read as a table's row (pieces far apart: ``cells``)."""
+    groups: list[Apart] = []
+    for g in captions:
+        k = g.positions[0]
+        c = lines[k]
+        if g.role != "caption" or not _TABLE_LABEL.match(c.text):
+            continue
+        rows: list[int] = []
+        j = k - 1
+        while j >= 0 and j not in used and _same_box(lines[j], c) and _table_row(lines[j]):
+            rows.append(j)
+            j -= 1
+        cells = sum(lines[r].line.kind == "cells" for r in rows)
+        if len(rows) >= _TABLE_ROWS and cells * 3 >= len(rows):
+            groups.append(Apart(tuple(reversed(rows)), "table"))
+    return groups
+
+
+def _table_row(c: CleanLine) -> bool:
+    return c.line.kind == "cells" or (
+        len(c.text.split()) < _ROW_WORDS and not pt.ends_clause(c.text))
+
+
 def _float_type(c: CleanLine, body_size: float) -> bool:
     """Set as a float's body is, not as the running text: smaller, or as a table's cells,
     a listing or a drawing's labels."""
@@ -184,6 +218,16 @@ def _captions(lines: tuple[CleanLine, ...], used: set[int]) -> list[Apart]:
             k += 1
             run.append(k)
         groups.append(Apart(tuple(run), "caption"))
+        # A float's note under its caption ("Note: Data gathered …"), in its text block.
+        if (k + 1 < len(lines) and k + 1 not in used and _same_box(lines[k + 1], c)
+                and _FLOAT_NOTE.match(lines[k + 1].text)):
+            note = [k + 1]
+            while (note[-1] + 1 < len(lines) and note[-1] + 1 not in used
+                   and lines[note[-1] + 1].line.block == lines[k + 1].line.block
+                   and not lines[note[-1] + 1].blank_before):
+                note.append(note[-1] + 1)
+            groups.append(Apart(tuple(note), "caption"))
+            k = note[-1]
         # A table under its caption: its rows of cells, gaps or not, go with the float.
         rows: list[int] = []
         while (
@@ -370,6 +414,8 @@ def _prose_tail(lines: tuple[CleanLine, ...], k: int, taken: set[int]) -> bool:
     return above.text.rstrip().endswith(("-", "/")) or pt.ends_sentence(line.text)
 
 
+_FLOAT_NOTE = re.compile(
+    r"^(?:Notes?|Source|Sources|Примечани[ея]|Источник|Ескерту|Дереккөз)\s*[:.]", re.IGNORECASE)
 _TABLE_LABEL = re.compile(r"^(?:table|таблица|табл\.|кесте)\s*\d", re.IGNORECASE)
 
 

@@ -55,7 +55,7 @@ import re
 from collections.abc import Callable
 
 from archive import lineshapes as pt
-from archive.models import MARKUP_KINDS
+from archive.models import MARKUP_KINDS, Line
 from archive.segment.boundary import Boundary
 from archive.segment.entries import (
     gost_dash,
@@ -171,6 +171,7 @@ def caps_wrapped(b: Boundary) -> bool | None:
     return False
 
 
+_CENTRED_EMS = 3  # ems a centred line stands in from both sides of a full one
 _DISPLAY = 1.4  # times the body text's size: type set for a title (an author line is smaller)
 
 
@@ -271,7 +272,18 @@ def sentence_end_marked(b: Boundary) -> bool | None:
         return True
     if b.blank and prev.text.endswith(":") and pt.LIST_MARKER.match(cur.text.lstrip("«\"“(")):
         return True  # a quoted list ("«1) …") announced by a colon, after a blank line
+    if _centred_under(prev.line, cur.line) and not b.lower_start:
+        return True  # a heading centred over the next page's text
     return None
+
+
+def _centred_under(above: Line, below: Line) -> bool:
+    """``below`` is set in from both sides of ``above`` by more than a word or two: centred,
+    not a line of the same text."""
+    if above.x0 is None or above.x1 is None or below.x0 is None or below.x1 is None:
+        return False
+    margin = _CENTRED_EMS * (below.size or 10.0)
+    return below.x0 - above.x0 > margin and above.x1 - below.x1 > margin
 
 
 def sentence_end(b: Boundary) -> bool | None:
@@ -345,13 +357,9 @@ def ended_on_purpose(b: Boundary) -> bool | None:
 def centred_alone(b: Boundary) -> bool | None:
     """With geometry, a line alone, set in from both sides of a full line under a gap (a
     title page's date over the opening text), ends there: it is centred, not wrapped."""
-    above, below = b.prev.line, b.cur.line
     if not (b.blank and b.prev_is_first and not b.lower_start and b.cur.fill >= FULL):
         return None
-    if above.x0 is None or above.x1 is None or below.x0 is None or below.x1 is None:
-        return None
-    margin = 3 * (below.size or 10.0)
-    return True if above.x0 - below.x0 > margin and below.x1 - above.x1 > margin else None
+    return True if _centred_under(b.cur.line, b.prev.line) else None
 
 
 def short_before_gap(b: Boundary) -> bool | None:

@@ -8,11 +8,11 @@ the two lines were adjacent without a blank line.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from archive import lineshapes as pt
-from archive.clean import Cleaned, CleanLine, join_lines, mend_spaced_breaks
+from archive.clean import Cleaned, CleanLine, changes_font, join_lines, mend_spaced_breaks
 from archive.models import Role
 from archive.segment.boundary import boundary
 from archive.segment.breaks import decide
@@ -101,6 +101,11 @@ def build_paragraphs(
         leaves_refs = gap and in_refs and k - 1 in front
         if gap and not c.after_cut and not _blank_after_front(c, k, front):
             c = _neutral(c)
+        if gap and prev is not None and c.line.y0 is not None and (
+                prev.page != c.page or prev.line.column != c.line.column):
+            # Over a page's or column's break, the face is compared with the line the text
+            # goes on from, not with a float's note set apart at the foot before it.
+            c = replace(c, font_change=changes_font(prev.line, c.line))
         gap = False
         if prev is not None:
             nxt = lines[after[k]] if k in after else None
