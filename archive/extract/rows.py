@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from itertools import pairwise
 
@@ -169,10 +170,27 @@ def _joined(row: list[Fragment]) -> Fragment:
     out.size, out.bold = max(weight, key=lambda k: weight[k])
     if not out.lead:
         out.lead = _run_in(ordered, out.text)
+    if out.kind == "code" and _prose_pieces(ordered):
+        out.kind = None  # "RcppGSL::vector<T> to manipulate gsl_vector pointers"
     cells = sum(b.x0 - a.x1 >= a.size for a, b in pairwise(ordered))
     if cells >= _CELL_GAPS and out.kind is None and not _justified(ordered):
         out.kind = "cells"  # three or more pieces an em or more apart: a table's row
     return out
+
+
+_CODE_SHARE = 0.75  # of a row's characters in typewriter pieces, below which it is text
+_PROSE_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def _prose_pieces(ordered: list[Fragment]) -> bool:
+    """A justified line of text that MuPDF reported in pieces, some of them names in
+    typewriter type: words of the text's face between them (two or more), and the
+    typewriter pieces hold less of the line than a listing's line would."""
+    text = [f for f in ordered if f.kind != "code"]
+    if sum(len(_PROSE_WORD.findall(f.text)) for f in text) < 2:
+        return False
+    code = sum(len(f.text) for f in ordered if f.kind == "code")
+    return code < _CODE_SHARE * sum(len(f.text) for f in ordered)
 
 
 def _run_in(ordered: list[Fragment], text: str) -> int:

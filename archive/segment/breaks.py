@@ -264,8 +264,10 @@ def sentence_end_marked(b: Boundary) -> bool | None:
         return None
     if indented(prev, cur) or lone_heading(cur, b.nxt):
         return True
-    if pt.strip_citation(prev.text).endswith(";") and pt.first_letter(cur.text).isupper():
-        return True  # prose goes on in lower case after ";"
+    if (pt.strip_citation(prev.text).endswith(";") and pt.first_letter(cur.text).isupper()
+            and prev.text.count("(") <= prev.text.count(")")):
+        return True  # prose goes on in lower case after ";" (in brackets, a list of
+        # citations goes on: "(Eddelbuettel and François, 2011;" ⏎ "Eddelbuettel, 2013)")
     if not b.prev_is_first and indented(cur, prev):
         return True
     if left_room(prev, cur, b.wrap_width, b.wrap_head):

@@ -1,5 +1,6 @@
-"""A back-of-book index: two columns of short entries with their page numbers, in groups
-under letters, read column by column, one entry a paragraph."""
+"""Shapes of real pages read as a reader reads them: a back-of-book index in two columns,
+one entry a paragraph; running text beside a table in the other column; a justified line
+reported a piece at a time; a list of citations in brackets over a line end."""
 
 from __future__ import annotations
 
@@ -114,3 +115,31 @@ def test_running_text_beside_a_table_in_the_other_column_is_two_columns() -> Non
                           100 + 22 * k, 540))
         terms.append(frag("and goes on to a second line of words", 140, 111 + 22 * k, 400))
     assert find_gutter(terms) is None
+
+
+def test_a_justified_line_reported_a_piece_at_a_time_with_names_in_typewriter_is_text() -> None:
+    from archive.extract.layout import merge_rows
+
+    pieces = [frag("RcppGSL::vector<T>", 52, 100, 130), frag("to manipulate", 136, 100, 190),
+              frag("gsl_vector", 196, 100, 240), frag("pointers", 246, 100, 297)]
+    for piece in pieces[0::2]:
+        piece.kind = "code"
+    (row,) = merge_rows(pieces)
+    assert row.text == "RcppGSL::vector<T> to manipulate gsl_vector pointers"
+    assert row.kind is None
+    # A listing's line reported in pieces stays code.
+    listing = [frag("x <- c(1,", 52, 120, 100), frag("2)", 106, 120, 118)]
+    listing[0].kind = listing[1].kind = "code"
+    assert merge_rows(listing)[0].kind == "code"
+
+
+def test_a_list_of_citations_in_brackets_goes_on_over_a_semicolon() -> None:
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    lines = ["The package eases the work, and RcppGSL relies on Rcpp (Eddelbuettel, 2011;",
+             "Eddelbuettel and Balamuta, 2018), which is itself a package for the interfaces.",
+             "A second paragraph opens here, after a gap, and says something else entirely."]
+    for k, line in enumerate(lines):
+        page.insert_text((72, 100 + 13 * k + (10 if k == 2 else 0)), line, fontsize=10)
+    texts = [b.text for b in analyse(doc.tobytes()).segmentation.blocks]
+    assert texts[0] == " ".join(lines[:2])
