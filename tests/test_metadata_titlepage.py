@@ -535,3 +535,20 @@ def test_a_name_turned_up_the_margin_stands_apart_from_the_page_s_text() -> None
     assert any(b.text.endswith("das Makro benutzt, um Teile einer Formel zu färben.")
                for b in blocks)
     assert [b.role for b in blocks if b.text == "Die TeXnische Komödie"] == ["front_matter"]
+
+
+def test_an_account_name_the_text_never_prints_is_no_author() -> None:
+    lines = [("The Mondulkiri Font Family", 20.0), *_BODY]
+    assert analyse(_pdf(lines, author="Didi")).metadata.authors == ()
+    # A one-word name the pages print stays the author.
+    signed = [*lines, ("Доманов", 10.0)]
+    assert [a.literal for a in analyse(_pdf(signed, author="Доманов")).metadata.authors] == [
+        "Доманов"]
+
+
+def test_a_readme_signed_by_its_author_at_the_end() -> None:
+    prose = ("fortune-mod-ru - это коллекция сообщений дня на русском языке для программы\n"
+             "fortune, выводящей их при каждом входе пользователя в систему.\n\n")
+    text = ("README\n======\n\n" + prose * 4
+            + "Автор: Павел Марьянов aka Acid Jack\nE-mail: acid_jack@ukr.net\n")
+    assert [a.family for a in analyse(text.encode()).metadata.authors] == ["Марьянов"]

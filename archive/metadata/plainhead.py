@@ -34,6 +34,9 @@ _HEADER_FIELD = re.compile(
 _HEADER_LINES = 12
 _AUTHORS_LABEL = re.compile(r"(?i)(?:authors?|авторы?|авторлар|written by)\s*:?")
 _MAX_AUTHOR_LINES = 12
+_AUTHOR_LINE = re.compile(
+    r"(?i)(?:authors?|авторы?|авторлар|written by)\s*:\s*(?P<names>\S.{2,80})")
+_ALIAS = re.compile(r"(?i)\s+(?:aka|a\.k\.a\.|alias|он же)\s+.*$")
 _BYLINE = re.compile(r"(?:^|\s[-–—:]\s+)(?:by|автор(?:ы)?:?)\s+(?P<names>\S.*)$", re.I)
 
 
@@ -110,8 +113,14 @@ def _mail_year(value: str) -> int | None:
 
 def _authors_section(lines: tuple[Line, ...]) -> list[Candidate]:
     """An ``Authors`` section (a manual's last): a label alone, then a name a line, each
-    with its address or nothing else."""
+    with its address or nothing else; or a label and the names on one line."""
     for k, line in enumerate(lines):
+        if (inline := _AUTHOR_LINE.fullmatch(line.text.strip())) and (
+                found := split_names(_ALIAS.sub("", inline.group("names")))):
+            # "Автор: Павел Марьянов aka Acid Jack", a signature closing a README.
+            where = InText(Part.TITLE_LINES, line.page)
+            return [Candidate("authors", [a.as_json() for a in found], where,
+                              detail=line.text.strip(), priority=PRIORITY)]
         if not _AUTHORS_LABEL.fullmatch(line.text.strip()):
             continue
         names: list[Author] = []

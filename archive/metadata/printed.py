@@ -9,7 +9,9 @@ transliteration, in the lines of the first two pages:
   offered, just above the container's (the same person, written as the document writes);
 * printed only in copyright notices (``Copyright © 2005 Ilya V. Golovko``): the people
   hold the copyright, the document does not call them authors, and an empty list is
-  offered above the container's, so the reason its names lost stays on record.
+  offered above the container's, so the reason its names lost stays on record;
+* one word each that the text never prints (``Didi``): the account the file was made
+  under, and an empty list is offered above the container's too.
 """
 
 from __future__ import annotations
@@ -65,6 +67,17 @@ def _as_printed(author: Author, row: Row, k: int) -> Author:
     return Author(family=family, given=given, literal=f"{given or ''} {words[k]}".strip())
 
 
+def _account_only(authors: list[Author], rows: Rows) -> bool:
+    """Every name is one word the document never prints ("Didi", "jbrase"): the account
+    the file was made under, not an author."""
+    words = [a.literal.strip() for a in authors]
+    if not words or any(a.family or len(w.split()) != 1 for a, w in zip(authors, words,
+                                                                        strict=True)):
+        return False
+    keys = {latin_key(w) for w in words}
+    return not any(latin_key(word) in keys for row in rows.rows for word in _WORD.findall(row.text))
+
+
 def checked(container: list[Candidate], rows: Rows) -> list[Candidate]:
     """Candidates that answer the container's author lists from the opening pages."""
     opening = [r for r in rows.rows if r.page <= _PAGES]
@@ -73,6 +86,14 @@ def checked(container: list[Candidate], rows: Rows) -> list[Candidate]:
         if cand.field != "authors" or not cand.value:
             continue
         authors = [Author(**a) for a in cand.value]
+        if _account_only(authors, rows):
+            out.append(Candidate(
+                "authors", [], Origin.INFERRED,
+                detail=f"{cand.origin} names only an account the text never prints: "
+                       f"{cand.detail}"[:200],
+                priority=cand.priority + 1,
+            ))
+            continue
         hits = [_hits(a, opening) for a in authors]
         if all(not printed and held for printed, held in hits):
             out.append(Candidate(
