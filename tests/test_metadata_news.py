@@ -5,6 +5,7 @@ from __future__ import annotations
 from archive.metadata import extract_candidates, merge
 from archive.metadata.news import news_candidates
 from archive.models import Document, Line, Segmentation
+from archive.origins import InText, Part
 
 
 def doc_of(*rows: str, info: tuple[tuple[str, str], ...] = ()) -> Document:
@@ -54,9 +55,12 @@ def test_journal_articles_are_not_read_as_news() -> None:
         "Фото: Zakon.kz",
         "Фото: Zakon.kz",
     )
-    md, _ = merge(extract_candidates(doc, Segmentation(())))
-    assert md.publisher is None and md.authors == ()
-    assert md.kind == "article-journal"
+    candidates = extract_candidates(doc, Segmentation(()))
+    md, _ = merge(candidates)
+    assert md.publisher is None and md.kind == "article-journal"
+    # The labelled author line is the article's own statement, not a news credit.
+    assert [c.origin for c in candidates if c.field == "authors"] == [
+        InText(Part.TITLE_LINES, 1)]
 
 
 def test_a_sentence_wrapped_before_by_is_no_byline() -> None:

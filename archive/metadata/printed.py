@@ -70,7 +70,7 @@ def _as_printed(author: Author, row: Row, k: int) -> Author:
 def _account_only(authors: list[Author], rows: Rows) -> bool:
     """Every name is one word the document never prints ("Didi", "jbrase"): the account
     the file was made under, not an author."""
-    words = [a.literal.strip() for a in authors]
+    words = [(a.literal or "").strip() for a in authors]
     if not words or any(a.family or len(w.split()) != 1 for a, w in zip(authors, words,
                                                                         strict=True)):
         return False
