@@ -110,7 +110,12 @@ _LOCATORS = re.compile(
 
 def index_entry(text: str) -> bool:
     """The line ends with an index entry's page numbers (``labyrinth (env.), 3, 5``)."""
-    return _LOCATORS.search(text) is not None
+    # Asked of every line thrice over: most end in a letter or a stop, no locator.
+    last = text.rstrip()[-1:]
+    return (last.isdigit() or last in _LOCATOR_ENDS) and _LOCATORS.search(text) is not None
+
+
+_LOCATOR_ENDS = frozenset("fnivxlc")
 
 
 def next_index_entry(b: Boundary) -> bool | None:
