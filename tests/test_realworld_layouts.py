@@ -530,3 +530,16 @@ def test_a_pointer_to_a_float_after_a_sentence_ends_it_and_a_centred_heading_ope
                      "package.", fontsize=10)
     texts = [b.text for b in analyse(doc.tobytes()).segmentation.blocks]
     assert "3 Implementation" in texts
+
+
+def test_a_legend_s_names_between_a_plot_and_its_keys_are_figure_text() -> None:
+    # R's legend set outside the axes: the stations' names, then a column of small marks.
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    _plot_frame(page, 160, 130, 408, 282)
+    stations = ("Roche's Point", "Valentia", "Rosslare", "Kilkenny", "Shannon")
+    for k, name in enumerate(stations):
+        page.insert_text((423, 176 + 9 * k), name, fontsize=6)
+        page.draw_circle((470, 174 + 9 * k), 1.5)
+    text = _text_under(doc, page, 360, "wind speed at the stations was plotted.")
+    assert not [name for name in stations if name in text]

@@ -68,7 +68,7 @@ def figure_regions(
     shapes with no text inside them (colour swatches, a mosaic's tiles) or draw a curve
     (a path through three points): a frame or a rounded box is straight but for its
     corners."""
-    return [
+    figures = [
         r for r, members in grouped
         if r[2] - r[0] >= _MIN_SIDE and r[3] - r[1] >= _MIN_SIDE
         and (len(members) >= _MIN_ITEMS or _painted(r, members, shapes, texts)
@@ -78,6 +78,23 @@ def figure_regions(
         and not (_banded(r, [items[k] for k in members])
                  and not (shapes is not None and any(shapes[k].curved for k in members)))
     ]
+    return [_with_legend(f, [r for r, _ in grouped]) for f in figures]
+
+
+_LEGEND_GAP = 64.0  # points between a plot and the keys of its legend, at most
+
+
+def _with_legend(figure: Rect, groups: list[Rect]) -> Rect:
+    """A plot's box grown over the keys of its legend beside it (a column of small marks
+    right or left of the axes, within their height): the names between are the plot's."""
+    x0, y0, x1, y1 = figure
+    for g in groups:
+        small = g[2] - g[0] < _MIN_SIDE or g[3] - g[1] < _MIN_SIDE
+        level = g[1] >= figure[1] - 2 and g[3] <= figure[3] + 2
+        beside = 0 < g[0] - figure[2] <= _LEGEND_GAP or 0 < figure[0] - g[2] <= _LEGEND_GAP
+        if small and level and beside:
+            x0, y0, x1, y1 = min(x0, g[0]), min(y0, g[1]), max(x1, g[2]), max(y1, g[3])
+    return (x0, y0, x1, y1)
 
 
 _MIN_PAINTED = 3  # filled shapes, with no text in them, that make a region a drawing
