@@ -478,3 +478,11 @@ def test_hyphens_that_are_characters_of_the_text_are_kept(
     left: str, right: str, joined: str
 ) -> None:
     assert join_lines(left, right, Vocabulary()) == joined
+
+
+def test_the_partner_of_a_suspended_hyphen_is_left_as_typed() -> None:
+    from archive.clean import mend_spaced_breaks
+
+    vocab = Vocabulary.from_texts(["сочетания клавиш"])
+    text = "не могут быть назначены на control- и meta- сочетания. Emacs решает"
+    assert mend_spaced_breaks(text, vocab) == text

@@ -426,3 +426,18 @@ def test_a_sentence_alone_between_blank_lines_is_no_heading() -> None:
         ("body", "It stopped the work of the whole contingent for a month, and the mission "
                  "was shortened by a year."),
     ]
+
+
+def test_a_tutorial_s_exercise_hangs_under_its_mark() -> None:
+    wrapped = ("Именованные расширенные команды -- это команды, которые используются гораздо\n"
+               "реже, или используются только в определенных режимах. В качестве примера\n"
+               "можно привести команду replace-string, которая заменяет одну строку на\n"
+               "другую во всем тексте, и команду, которая сохраняет файл под новым именем.\n\n")
+    text = (wrapped * 3 +
+            ">> Переместите курсор к пустой строке на две строчки ниже этой.\n"
+            "   Наберите M-x repl-s<Return>файл<Return>файлы<Return>.\n\n"
+            "   Заметьте, как эта строчка изменится: вы замените слово файл\n"
+            "   словом \"файлы\" везде, где оно встретится, ниже позиции курсора.\n")
+    exercise = (">> Переместите курсор к пустой строке на две строчки ниже этой. Наберите M-x "
+                "repl-s<Return>файл<Return>файлы<Return>.")
+    assert any(t.startswith(exercise) for _, t in blocks(text))

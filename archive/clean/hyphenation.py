@@ -393,6 +393,11 @@ def _suspended(stem: str, right: str, vocab: Vocabulary) -> bool:
 _ALSO_ENDINGS = frozenset({"мен", "пен", "бен"})
 
 
+# "control- и " right before a word: the word is the second half of a suspended pair.
+_SUSPENDED_BEFORE = re.compile(r"[^\W\d_]-\s+(?:и|или|and|or|және|немесе|und|oder)\s+$",
+                               re.IGNORECASE)
+
+
 def mend_spaced_breaks(text: str, vocab: Vocabulary) -> str:
     """Mend ``бітімгер- шілік`` as if the halves were at a line end and the next line start.
 
@@ -405,6 +410,8 @@ def mend_spaced_breaks(text: str, vocab: Vocabulary) -> str:
         head, tail = m.group(1), m.group(2)
         if not tail[:1].islower() or tail.casefold() in _CONJUNCTIONS:
             return m.group(0)
+        if _SUSPENDED_BEFORE.search(text, 0, m.start(1)):
+            return m.group(0)  # the partner of a suspended hyphen: "control- и meta- сочетания"
         # Nobody types a space inside a compound: keep its hyphen only on good evidence.
         keep = keep_hyphen(head, tail, vocab) and (
             vocab.knows_compound(f"{head}-{tail}") or head.casefold() in vocab.compound_heads

@@ -91,10 +91,14 @@ def entry_start(cur: CleanLine, prev: CleanLine, prev_is_first: bool) -> bool:
                 or prev.fill < SHORT)
 
 
+# ">> Переместите курсор …": a tutorial's exercise, its text hanging under the mark.
+_PROMPT_MARK = re.compile(r">>?\s+")
+
+
 def hangs_under(item: CleanLine, cur: CleanLine) -> bool:
     """In a text copy, ``cur`` starts exactly where the text of the list item ``item`` starts
     after its marker: the item's description, set under it with a hanging indent."""
-    marker = pt.LIST_MARKER.match(item.text)
+    marker = pt.LIST_MARKER.match(item.text) or _PROMPT_MARK.match(item.text)
     if marker is None or item.line.x0 is not None or not cur.text[:1].isalpha():
         return False  # "10.1. …" under "10. …" is an entry of its own
     raw_item, raw = item.line.text.expandtabs(8), cur.line.text.expandtabs(8)
