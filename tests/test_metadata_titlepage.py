@@ -552,3 +552,12 @@ def test_a_readme_signed_by_its_author_at_the_end() -> None:
     text = ("README\n======\n\n" + prose * 4
             + "Автор: Павел Марьянов aka Acid Jack\nE-mail: acid_jack@ukr.net\n")
     assert [a.family for a in analyse(text.encode()).metadata.authors] == ["Марьянов"]
+
+
+def test_a_byline_s_by_and_a_name_s_jr_are_no_names() -> None:
+    lines = [("Maximally Selected Rank Statistics in R", 18.0),
+             ("by Torsten Hothorn and Berthold Lausen", 11.0), *_BODY]
+    assert [a.family for a in analyse(_pdf(lines)).metadata.authors] == ["Hothorn", "Lausen"]
+    lines = [("Genetic Optimization Using Derivatives: The rgenoud Package for R", 18.0),
+             ("Walter R. Mebane, Jr.", 11.0), ("University of Michigan", 10.0), *_BODY]
+    assert [a.family for a in analyse(_pdf(lines)).metadata.authors] == ["Mebane"]

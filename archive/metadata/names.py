@@ -163,7 +163,11 @@ def parse_author_line(line: str) -> list[Author]:
     The whole line must be names and separators (commas, ``;``, ``and``/``и``/``және``);
     a trailing comma, as printed before an affiliation on the next line, is allowed.
     """
-    return [_author(m) for m in _name_matches(line)]
+    return [_author(m) for m in _name_matches(NAME_SUFFIX.sub("", line))]
+
+
+# A generational suffix after a name ("Walter R. Mebane, Jr."): no name of its own.
+NAME_SUFFIX = re.compile(r",?\s+(?:Jr|Sr)\.?(?=\s*(?:,|;|\band\b|$))")
 
 
 def author_markers(line: str) -> list[str]:

@@ -23,7 +23,7 @@ from ..origins import InText, Part
 from . import titleblock
 from .dates import DATE, date_year
 from .frontmatter import is_label
-from .names import INITIALS, latin_key, parse_author_line
+from .names import INITIALS, NAME_SUFFIX, latin_key, parse_author_line
 from .rows import Row, Rows, marked_text
 
 PRIORITY = 52  # above the segmenter's title block (50): it reads every line, not one block
@@ -76,9 +76,13 @@ def block_under(rows: Rows, title: list[Row]) -> list[Row]:
 
 
 def names_in(row: Row) -> list[Author]:
-    """The people named on one line under the title, note marks read as marks."""
-    text = marked_text(row, "†")
+    """The people named on one line under the title, note marks read as marks; a byline's
+    "by" and a name's "Jr." are no names of their own."""
+    text = NAME_SUFFIX.sub("", _BY.sub("", marked_text(row, "†")))
     return parse_author_line(text) or titleblock.names_on(text) or _leading_names(text)
+
+
+_BY = re.compile(r"^(?:by|von|par)\s+(?=[^\W\d_])", re.IGNORECASE)  # "by Torsten Hothorn and …"
 
 
 def _leading_names(text: str) -> list[Author]:
