@@ -561,3 +561,15 @@ def test_a_byline_s_by_and_a_name_s_jr_are_no_names() -> None:
     lines = [("Genetic Optimization Using Derivatives: The rgenoud Package for R", 18.0),
              ("Walter R. Mebane, Jr.", 11.0), ("University of Michigan", 10.0), *_BODY]
     assert [a.family for a in analyse(_pdf(lines)).metadata.authors] == ["Mebane"]
+
+
+def test_a_hyphenated_family_name_and_a_file_changed_on_a_day_dates_nothing() -> None:
+    from archive.metadata import titleblock
+
+    (author,) = titleblock.names_on("Marie Laure Delignette-Muller")
+    assert (author.family, author.given) == ("Delignette-Muller", "Marie Laure")
+    # A day some other file was last changed on is no date of this document.
+    lines = [("Dip Test Distributions, P-values, and other Explorations", 18.0), *_BODY,
+             ("However, the Fortran code file http://lib.stat.cmu.edu/apstat/217, was last "
+              "changed Thu 04 Aug 2005 03:43:28 PM CEST.", 9.0)]
+    assert analyse(_pdf(lines, created="D:20230110000000")).metadata.year is None

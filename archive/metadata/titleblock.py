@@ -21,7 +21,9 @@ _MARKS = "†‡∗*§¶¹²³⁴⁵⁶⁷⁸⁹⁰"
 _SEPARATORS = re.compile(rf"\s*(?:[,;&{_MARKS}]|\band\b|\bund\b|\bи\b)\s*")
 _MARK_DIGITS = re.compile(r"(?<=[^\W\d_])\d{1,2}\b")
 _INITIAL = re.compile(r"^(?:[A-ZА-ЯЁ]\.){1,3}$|^[A-ZА-ЯЁ]\.-[A-ZА-ЯЁ]\.$")
-_WORD = re.compile(r"^[A-ZА-ЯЁÀ-Þ][a-zа-яёß-ÿ'’-]+$|^[A-ZА-ЯЁÀ-Þ'’-]{2,}$")
+# A name's word, its hyphenated parts capitalised too ("Delignette-Muller", "Marie-Laure").
+_WORD = re.compile(
+    r"^[A-ZА-ЯЁÀ-Þ][a-zа-яёß-ÿ'’-]+(?:-[A-ZА-ЯЁÀ-Þ][a-zа-яёß-ÿ'’]+)*$|^[A-ZА-ЯЁÀ-Þ'’-]{2,}$")
 _NOT_NAMES = re.compile(
     r"universit|institut|college|clinic|school|department|group|laborator|center|centre"
     r"|company|inc\b|ltd\b|gmbh|университет|институт|академи|кафедр|abstract|summary"

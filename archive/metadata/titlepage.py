@@ -65,8 +65,9 @@ def block_under(rows: Rows, title: list[Row]) -> list[Row]:
         if row.page != title[-1].page or len(out) >= _BLOCK_ROWS or is_label(row.text):
             break
         # Three lines of some length without a gap: running text (an abstract, the body);
-        # short ones are a logo's words or an address.
-        long = len(row.text) >= _TEXT_ROW
+        # on a page, short ones are a logo's words or an address (a text file has no type
+        # to tell a short heading by).
+        long = len(row.text) >= _TEXT_ROW or row.size is None
         run = (1 if row.blank_before else run + 1) if long else 0
         if run >= 3:
             break
@@ -140,6 +141,11 @@ _STATES_DATE = re.compile(
 )
 
 
+# Unconfirmed by the PDF's date, only the making of this document dates it: a file "last
+# changed" on a day may be another file (a program's source the text speaks of).
+_TYPESET = re.compile(r"\b(?:typeset|compiled|сверстан[ао]?)\b", re.IGNORECASE)
+
+
 def _dated_here(text: str) -> int | None:
     """The year of a sentence that says when the document was made (``… and was typeset
     on November 4, 2022.``): a full date and a word that says so."""
@@ -172,7 +178,7 @@ def agreed_dates(doc: Document, rows: Rows) -> list[Candidate]:
         # The sentence's date may run on to the next line ("typeset on February 10," ⏎
         # "2020."); it may be the title's footnote, which a reference's date is not.
         sentence = text if k + 1 == len(lines) else f"{text} {lines[k + 1].text.strip()}"
-        if stated is None and _STATES_DATE.search(text) and (year := _dated_here(sentence)):
+        if stated is None and _TYPESET.search(text) and (year := _dated_here(sentence)):
             stated = Candidate("year", year, InText(Part.DATE_LINE, line.page),
                                detail=sentence[:200], priority=STATED_PRIORITY)
     return [stated] if stated is not None else []
