@@ -8,7 +8,8 @@ then counts, in the pipeline's paragraphs:
 - ``glued``: paragraphs that contain such a line inside longer text (a leak);
 - ``alone``: paragraphs that are nothing but such a line;
 - ``p.no``: paragraphs that are nothing but a page number;
-- ``tiny``: headings with fewer than three letters (plot ticks, labels).
+- ``tiny``: headings with fewer than three letters (plot ticks, labels), an index's letter
+  over its entries aside.
 
 A repeated line can also be real text (a title that is also the running head), so a count
 here is a lead to read the document, not a score. Documents listed in the real-world
@@ -41,10 +42,14 @@ from archive.ingest.analyse import analyse  # noqa: E402
 MANIFEST = ROOT / "bench" / "realworld" / "manifest.tsv"
 _DIGITS = re.compile(r"\d+")
 _ROMAN = re.compile(r"(?i)\b[ivxlc]{1,6}\b")
+# A lone capital (C, D, L, M, V) is an index's letter heading, not a page number: roman
+# page numbers are lower case, or two letters and more (IV, XII).
 _PAGE_NUMBER = re.compile(
-    r"(?i)^[-–—\s]*(?:(?:page|p\.|стр\.?|страница|с\.|б\.|бет)\s*)?"
-    r"(?:\d{1,4}|[ivxlcdm]{1,7})(?:\s*(?:of|из|/)\s*\d{1,4})?[-–—\s]*$"
+    r"^[-–—\s]*(?:(?i:page|p\.|стр\.?|страница|с\.|б\.|бет)\s*)?"
+    r"(?:\d{1,4}|[ivxlcdm]{1,7}|[IVXLCDM]{2,7})(?:\s*(?:of|из|/)\s*\d{1,4})?[-–—\s]*$"
 )
+# An index entry's end: its page numbers after a comma or dot leaders ("\\foo . . . 3, 20").
+_PAGE_REFERENCES = re.compile(r"(?:,|\.\s*\.)\s*\d{1,4}(?:[–-]\d{1,4})?\s*$")
 EDGE_LINES = 2
 MIN_KEY = 8
 
@@ -104,14 +109,19 @@ def sweep(path: Path) -> Signals:
         signals.pages = document.page_count
         keys = furniture_keys(document)
     examples: list[str] = []
-    for block in analysis.segmentation.blocks:
+    blocks = analysis.segmentation.blocks
+    for k, block in enumerate(blocks):
         signals.paragraphs += 1
         text = " ".join(block.text.split())
         folded = key(text)
+        # A letter heading its entries in an index is no label out of a drawing.
+        index_letter = len(text) == 1 and text.isupper() and any(
+            _PAGE_REFERENCES.search(b.text.split("\n")[0]) or b.role == "list_item"
+            for b in blocks[k + 1 : k + 3])
         if _PAGE_NUMBER.match(text):
             signals.page_numbers += 1
             examples.append(f"p.no {text!r}")
-        elif block.role == "heading" and sum(c.isalpha() for c in text) < 3:
+        elif block.role == "heading" and sum(c.isalpha() for c in text) < 3 and not index_letter:
             signals.tiny += 1
             examples.append(f"tiny {text!r}")
         for furniture in keys:
