@@ -143,3 +143,20 @@ def test_a_list_of_citations_in_brackets_goes_on_over_a_semicolon() -> None:
         page.insert_text((72, 100 + 13 * k + (10 if k == 2 else 0)), line, fontsize=10)
     texts = [b.text for b in analyse(doc.tobytes()).segmentation.blocks]
     assert texts[0] == " ".join(lines[:2])
+
+
+def test_a_justified_line_of_names_in_typewriter_type_inside_a_paragraph_is_text() -> None:
+    from archive.extract.listings import line_kinds
+
+    def paragraph(middle: str, x1: float) -> list:
+        lines = [frag("Starting with release 0.2.4, two new functions are available:", 52,
+                      100, 298, block=7),
+                 frag(middle, 52, 111, x1, block=7),
+                 frag("which allow to turn off the error handler (as discussed above),", 52,
+                      122, 298, block=7)]
+        lines[1].kind = "code"
+        return line_kinds(lines)
+
+    assert paragraph("gslSetErrorHandlerOff() and gslResetErrorHandler()", 298)[1].kind is None
+    # A command displayed on a line of its own ends short of the measure: code.
+    assert paragraph("\\renewcommand{\\bdorientation}{\\bdhor}", 210)[1].kind == "code"

@@ -20,7 +20,7 @@ from archive.lineshapes import ADDRESS_HEAD
 def line_kinds(frags: list[Fragment]) -> list[Fragment]:
     """The page's lines (in reading order) with their ``code`` kinds set by their
     neighbours."""
-    return _code_continued(_sentence_continued(_url_continued(frags)))
+    return _code_continued(_inline_names(_sentence_continued(_url_continued(frags))))
 
 
 _DISPLAY = 1.3  # times the text's size: type for titles and headings, never a listing's
@@ -90,6 +90,25 @@ def _sentence_continued(frags: list[Fragment]) -> list[Fragment]:
     return frags
 
 
+def _inline_names(frags: list[Fragment]) -> list[Fragment]:
+    """A line of names in typewriter type between two lines of one paragraph, set close
+    above and below in the paragraph's own text block, from its left edge to the measure
+    (``gslSetErrorHandlerOff() and gslResetErrorHandler()`` in a justified sentence): the
+    paragraph's line, not a listing's, which is set off or ends short."""
+    for prev, f, nxt in zip(frags, frags[1:], frags[2:], strict=False):
+        if (
+            f.kind == "code" and prev.kind is None and nxt.kind is None
+            and prev.block == f.block == nxt.block
+            and abs(f.x0 - nxt.x0) <= 1.0 and f.x0 <= prev.x0 + 1.0
+            and abs(f.x1 - prev.x1) <= 1.0  # justified to the measure: no displayed line
+            and f.y0 - prev.y1 < _CODE_SKIP * prev.size and nxt.y0 - f.y1 < _CODE_SKIP * f.size
+            and len(prev.text.split()) >= _PROSE_WORDS and len(nxt.text.split()) >= _PROSE_WORDS
+        ):
+            f.kind = None
+    return frags
+
+
+_PROSE_WORDS = 6  # words of a line of running text, at least
 _CODE_SKIP = 0.6  # ems between a code line and the next: more is a blank line's skip
 _PLACEHOLDER_WORDS = 4  # words of a placeholder line in a listing (``draw commands``)
 
