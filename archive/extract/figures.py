@@ -15,13 +15,15 @@ A table's grid is rules only, across and down, dividing what they enclose
 cells, and a table found with text in most of its cells is no figure (``archive.extract.
 tables`` reads it).
 
-Pure functions over rectangles ``(x0, y0, x1, y1)`` in PDF points, origin top-left.
+Pure functions over rectangles ``(x0, y0, x1, y1)`` in PDF points, origin top-left, and
+over a page's paths as PyMuPDF's ``get_cdrawings()`` describes them (plain dicts: what each
+path draws, a rule, a curve or a tick mark).
 """
 
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from archive.extract.fragment import Fragment
 
@@ -101,7 +103,7 @@ _MIN_PAINTED = 3  # filled shapes, with no text in them, that make a region a dr
 _AXIS_TICKS = 8  # tick marks that make a grid of rules a plot's axes
 # A tick's number: "1000", "−0.5", "1e+03", "10%", "2020".
 _TICK_LABEL = re.compile(r"[-−–+]?\d[\d.,]*(?:[eE][-−+]?\d+)?%?")
-CURVE = 20.0  # points: a curve this long draws something; a rounded corner is shorter
+_CURVE = 20.0  # points: a curve this long draws something; a rounded corner is shorter
 
 
 _PROSE = (3, 12)  # words and letters from which a line is text, not a label (``f(x) = x2``)
@@ -300,3 +302,72 @@ def _near(a: Rect, b: Rect) -> bool:
 
 def _union(a: Rect, b: Rect) -> Rect:
     return (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
+
+
+# -- a page's paths, as PyMuPDF's get_cdrawings() gives them --------------------------------
+
+
+def curved(path: dict[str, Any]) -> bool:
+    """Whether the path holds a curve longer than a rounded corner."""
+    for item in path["items"]:
+        if item[0] == "c":
+            xs = [p[0] for p in item[1:]]
+            ys = [p[1] for p in item[1:]]
+            if max(max(xs) - min(xs), max(ys) - min(ys)) >= _CURVE:
+                return True
+    return False
+
+
+def path_rules(path: dict[str, Any]) -> Rules | None:
+    """Where a path of straight lines and rectangles draws rules: the heights of those
+    across and the abscissae of those down, in whole points (a rectangle as thin as a line
+    is a rule; other rectangles, a frame, a cell's shading or a chart's bar, add none);
+    None when it draws anything else (a curve, a slanted line)."""
+    across: set[int] = set()
+    down: set[int] = set()
+    for item in path["items"]:
+        if item[0] == "re":
+            x0, y0, x1, y1 = item[1]
+            if abs(y1 - y0) <= _HAIRLINE:
+                across.add(round(y0))
+            elif abs(x1 - x0) <= _HAIRLINE:
+                down.add(round(x0))
+            continue
+        if item[0] != "l":
+            return None
+        (x0, y0), (x1, y1) = item[1], item[2]
+        if abs(y0 - y1) <= 0.5:
+            across.add(round(y0))
+        elif abs(x0 - x1) <= 0.5:
+            down.add(round(x0))
+        else:
+            return None
+    return frozenset(across), frozenset(down)
+
+
+_TICK = 6.0  # points: a lone stroke this short marks a value on a plot's axis
+
+
+def is_tick(path: dict[str, Any]) -> bool:
+    """The path is one short straight stroke: a tick mark on a plot's axis."""
+    items = path["items"]
+    if len(items) != 1 or items[0][0] != "l":
+        return False
+    (x0, y0), (x1, y1) = items[0][1], items[0][2]
+    length: float = abs(x1 - x0) + abs(y1 - y0)
+    return length < _TICK
+
+
+def mark_figure_text(frags: list[Fragment], regions: list[Rect]) -> None:
+    """Mark the labels of the page's drawings; then, once more, what stands beside the
+    drawings with their labels: an axis's title sits beyond its tick labels."""
+    for step in range(2):
+        if step and not any(f.kind == "figure" for f in frags):
+            return
+        grown = with_labels(regions, frags) if step else regions
+        captions = [f for f in frags if is_caption(f.text)] if step else []
+        for f in frags:
+            if f.kind not in ("cell", "figure") and is_figure_text(
+                    f.text, (f.x0, f.y0, f.x1, f.y1), grown, f.kind == "code") and not any(
+                    min(c.y1, f.y1) - max(c.y0, f.y0) > 0 for c in captions):
+                f.kind = "figure"  # (the rest of a caption's row is the caption's)

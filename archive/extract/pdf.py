@@ -28,16 +28,15 @@ import pymupdf
 
 from archive.errors import CorruptFileError, EncryptedFileError
 from archive.extract.figures import (
-    CURVE,
-    Rules,
     Shape,
     Text,
+    curved,
     figure_regions,
     group_drawings,
-    is_caption,
-    is_figure_text,
+    is_tick,
+    mark_figure_text,
+    path_rules,
     ruled_regions,
-    with_labels,
 )
 from archive.extract.frame import body_frames
 from archive.extract.layout import Fragment, merge_rows, order_page
@@ -227,7 +226,7 @@ def _read_pages(doc: pymupdf.Document) -> tuple[tuple[PageInfo, ...], list[list[
         regions, tables = _drawn(page, rect, frags) if frags else ([], [])
         cells = mark_cells(frags, tables, block_base)
         block_base += len(cells)
-        _mark_figure_text(frags + others, regions)
+        mark_figure_text(frags + others, regions)
         figure = [f for f in frags if f.kind == "figure"]
         frags = [f for f in frags if f.kind != "figure"]
         # Rotated text (margin stamps, vertical labels) and the text of figures are kept,
@@ -240,21 +239,6 @@ def _read_pages(doc: pymupdf.Document) -> tuple[tuple[PageInfo, ...], list[list[
                 f.kind = TURNED
         per_page.append(line_kinds(ordered) + figure + others)
     return tuple(pages), per_page
-
-
-def _mark_figure_text(frags: list[Fragment], regions: list[Rect]) -> None:
-    """Mark the labels of the page's drawings; then, once more, what stands beside the
-    drawings with their labels: an axis's title sits beyond its tick labels."""
-    for step in range(2):
-        if step and not any(f.kind == "figure" for f in frags):
-            return
-        grown = with_labels(regions, frags) if step else regions
-        captions = [f for f in frags if is_caption(f.text)] if step else []
-        for f in frags:
-            if f.kind not in ("cell", "figure") and is_figure_text(
-                    f.text, (f.x0, f.y0, f.x1, f.y1), grown, f.kind == "code") and not any(
-                    min(c.y1, f.y1) - max(c.y0, f.y0) > 0 for c in captions):
-                f.kind = "figure"  # (the rest of a caption's row is the caption's)
 
 
 def _line_chars(raw: RawPage) -> dict[tuple[int, int], list[Char]]:
@@ -318,66 +302,14 @@ def _drawn(
     bounds = (rect.x0, rect.y0, rect.x1, rect.y1)
     items = [tuple(d["rect"]) for d in paths]
     grouped = group_drawings(items, bounds)
-    grids = ruled_regions(grouped, [_rule(d) for d in paths], [_tick(d) for d in paths])
+    grids = ruled_regions(grouped, [path_rules(d) for d in paths], [is_tick(d) for d in paths])
     tables = filled(_ruled_tables(page), frags) if grids else []
     boxes = table_boxes(tables)
-    shapes = [Shape(d.get("type") in ("f", "fs"), _curved(d)) for d in paths]
+    shapes = [Shape(d.get("type") in ("f", "fs"), curved(d)) for d in paths]
     texts = [Text((f.x0, f.y0, f.x1, f.y1), len(f.text.split()), sum(map(str.isalpha, f.text)),
                   f.kind == "code") for f in frags]
     figures = [r for r in figure_regions(grouped, items, shapes, texts) if not overlaps(r, boxes)]
     return figures, tables
-
-
-def _curved(path: dict[str, Any]) -> bool:
-    """Whether the path holds a curve longer than a rounded corner."""
-    for item in path["items"]:
-        if item[0] == "c":
-            xs = [p[0] for p in item[1:]]
-            ys = [p[1] for p in item[1:]]
-            if max(max(xs) - min(xs), max(ys) - min(ys)) >= CURVE:
-                return True
-    return False
-
-
-def _rule(path: dict[str, Any]) -> Rules | None:
-    """Where a path of straight lines and rectangles draws rules: the heights of those
-    across and the abscissae of those down, in whole points (a rectangle as thin as a line
-    is a rule; other rectangles, a frame, a cell's shading or a chart's bar, add none);
-    None when it draws anything else (a curve, a slanted line)."""
-    across: set[int] = set()
-    down: set[int] = set()
-    for item in path["items"]:
-        if item[0] == "re":
-            x0, y0, x1, y1 = item[1]
-            if abs(y1 - y0) <= _HAIRLINE:
-                across.add(round(y0))
-            elif abs(x1 - x0) <= _HAIRLINE:
-                down.add(round(x0))
-            continue
-        if item[0] != "l":
-            return None
-        (x0, y0), (x1, y1) = item[1], item[2]
-        if abs(y0 - y1) <= 0.5:
-            across.add(round(y0))
-        elif abs(x0 - x1) <= 0.5:
-            down.add(round(x0))
-        else:
-            return None
-    return frozenset(across), frozenset(down)
-
-
-_HAIRLINE = 2.0  # points: a filled rectangle this thin is drawn as a rule
-_TICK = 6.0  # points: a lone stroke this short marks a value on a plot's axis
-
-
-def _tick(path: dict[str, Any]) -> bool:
-    """The path is one short straight stroke: a tick mark on a plot's axis."""
-    items = path["items"]
-    if len(items) != 1 or items[0][0] != "l":
-        return False
-    (x0, y0), (x1, y1) = items[0][1], items[0][2]
-    length: float = abs(x1 - x0) + abs(y1 - y0)
-    return length < _TICK
 
 
 def _ruled_tables(page: pymupdf.Page) -> list[Grid]:
