@@ -123,7 +123,9 @@ def _columns(left: list[Fragment], right: list[Fragment], floor: int) -> int:
         # blocks of their own. Notes in smaller type are no part of the text's lines.
         return 0
     # The narrower side is one column; the wider may hold several (read again later).
-    left_rows, right_rows = rows_of(left), rows_of(right)
+    left_boxes, right_boxes = _row_boxes(left), _row_boxes(right)
+    left_rows = [(x0, x1) for x0, x1, _, _ in left_boxes]
+    right_rows = [(x0, x1) for x0, x1, _, _ in right_boxes]
     width = min(_extent(left), _extent(right))
     left_filled, right_filled = _filled(left_rows, width), _filled(right_rows, width)
     if left_filled and right_filled:
@@ -135,7 +137,7 @@ def _columns(left: list[Fragment], right: list[Fragment], floor: int) -> int:
         if narrow >= _HALVES * wide:
             return pairs
     lists = _flush(left_rows, left) and _flush(right_rows, right) and _lists_apart(
-        _heights(left), _heights(right))
+        [(y0, y1) for _, _, y0, y1 in left_boxes], [(y0, y1) for _, _, y0, y1 in right_boxes])
     return pairs if lists else 0
 
 
@@ -171,6 +173,11 @@ def rows_of(side: list[Fragment]) -> list[tuple[float, float]]:
 
     ``side`` is in reading order, so a row's fragments follow one another.
     """
+    return [(x0, x1) for x0, x1, _, _ in _row_boxes(side)]
+
+
+def _row_boxes(side: list[Fragment]) -> list[tuple[float, float, float, float]]:
+    """Each visual line's box ``(x0, x1, y0, y1)`` (``rows_of``)."""
     rows: list[list[float]] = []  # x0, x1, y0, y1
     for f in side:
         if rows:
@@ -181,7 +188,7 @@ def rows_of(side: list[Fragment]) -> list[tuple[float, float]]:
                 row[0], row[1] = min(row[0], f.x0), max(row[1], f.x1)
                 continue
         rows.append([f.x0, f.x1, f.y0, f.y1])
-    return [(r[0], r[1]) for r in rows]
+    return [(r[0], r[1], r[2], r[3]) for r in rows]
 
 
 _HALVES = 0.7  # of the wider side's width: the narrower is a column of the page too
@@ -194,17 +201,6 @@ def _running_text(side: list[Fragment]) -> bool:
 
 
 _LIST_ROWS = 8  # rows a side of short lines needs to be a column of a list
-
-
-def _heights(side: list[Fragment]) -> list[tuple[float, float]]:
-    """Vertical extent of each visual line of ``side`` (in reading order)."""
-    rows: list[list[float]] = []
-    for f in side:
-        if rows and min(rows[-1][1], f.y1) - max(rows[-1][0], f.y0) > 0.5 * f.height:
-            rows[-1][0], rows[-1][1] = min(rows[-1][0], f.y0), max(rows[-1][1], f.y1)
-        else:
-            rows.append([f.y0, f.y1])
-    return [(y0, y1) for y0, y1 in rows]
 
 
 _ENTRY_INDENT = 4.0  # ems: a sub-entry's indent under its entry
