@@ -29,8 +29,9 @@ from itertools import pairwise
 
 from archive.clean.contents import contents_lines
 from archive.clean.furniture import Furniture, find_furniture
-from archive.clean.hyphenation import Vocabulary, join_lines, keep_hyphen, mend_spaced_breaks
+from archive.clean.hyphenation import Vocabulary, join_lines, keep_hyphen
 from archive.clean.pages import assign_pages
+from archive.clean.spaced import mend_spaced_breaks
 from archive.clean.wrapping import break_head, local_widths, narrow_stretches, wrap_width
 from archive.lineshapes import LIST_MARKER, closes_clause
 from archive.models import Artifact, Document, Line
