@@ -34,15 +34,16 @@ _ISSUE_LINE = re.compile(
 class Masthead:
     name: Row
     issue: Row
+    cited: str  # the issue line's year, volume and issue, its month dropped
 
 
 def masthead(rows: Rows) -> Masthead | None:
     """The journal's name and the issue line under it, at the top of page 1."""
     top = [r for r in rows.rows[:_TOP_ROWS * 2] if r.page == 1 and not rows.is_noise(r)]
     for above, row in pairwise(top[:_TOP_ROWS]):
-        if _ISSUE_LINE.match(row.text) and title_like(above.text) and not any(
+        if (match := _ISSUE_LINE.match(row.text)) and title_like(above.text) and not any(
                 ch.isdigit() for ch in above.text):
-            return Masthead(above, row)
+            return Masthead(above, row, match.group("rest"))
     return None
 
 
@@ -50,9 +51,7 @@ def candidates(found: Masthead | None) -> list[Candidate]:
     """The journal, year, volume and issue the masthead states."""
     if found is None:
         return []
-    match = _ISSUE_LINE.match(found.issue.text)
-    assert match is not None
-    cited = parse_running(f"{_without_logo(found.name.text)}, {match.group('rest')}")
+    cited = parse_running(f"{_without_logo(found.name.text)}, {found.cited}")
     if cited is None:
         return []
     where = InText(Part.FRONT_MATTER, found.name.page)
