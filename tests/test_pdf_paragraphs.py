@@ -349,3 +349,27 @@ def test_a_sentence_going_on_in_lower_case_above_a_caption_is_no_float() -> None
     out = blocks(lines)
     assert not [b for b in out if b.role in ("figure", "table")]
     assert any("the cubic centered group Oh. The final state" in b.text for b in out)
+
+
+def test_a_title_in_display_type_ends_over_smaller_lines_in_lower_case() -> None:
+    # biblatex-archaeology's samples: the title in 25 pt, then the styles it shows in 8 pt,
+    # each opening in lower case ("bibstyle: …"); a drop capital still goes on into its word.
+    lines = [
+        line("biblatex-archaeology [v2.2] sample", 83, 117, 512, size=24.8),
+        line("document", 235, 147, 361, size=24.8),
+        line("bibstyle: Karl. Das kulturelle Schachmagazin", 206, 175, 389, size=8.0,
+             blank_before=True),
+        line("citestyle: Karl. Das kulturelle Schachmagazin", 204, 185, 391, size=8.0),
+        line("T", 72, 100, 90, size=30.0, page=2),
+        line("he study opens with a capital dropped over three lines of the text, as old",
+             92, 100, page=2),
+        line("books set it, and goes on in the text's own type to the end of its sentence.",
+             92, 112, page=2),
+    ]
+    texts = [b.text for b in blocks(lines)]
+    assert texts[0] == "biblatex-archaeology [v2.2] sample document"
+    assert texts[1] == ("bibstyle: Karl. Das kulturelle Schachmagazin citestyle: Karl. Das "
+                        "kulturelle Schachmagazin")
+    assert texts[2].endswith("he study opens with a capital dropped over three lines of the "
+                             "text, as old books set it, and goes on in the text's own type "
+                             "to the end of its sentence.")

@@ -189,6 +189,22 @@ def display_wrapped(b: Boundary) -> bool | None:
     return None
 
 
+_DROP = 1.25  # times smaller than display type: the type of the text under a title
+
+
+def display_ends(b: Boundary) -> bool | None:
+    """A title in display type ends where much smaller type follows on its page, even at a
+    word in lower case, which ``font_change`` lets go on (``… sample document`` ⏎
+    ``bibstyle: Karl …``); a drop capital, a letter or two, goes on into its word."""
+    prev, cur = b.prev.line, b.cur.line
+    if (not b.lower_start or b.body_size is None or prev.size is None or cur.size is None
+            or b.hyphen or prev.page != cur.page or len(b.prev.text.strip()) <= 2):
+        return None
+    if prev.size >= _DISPLAY * b.body_size and cur.size * _DROP <= prev.size:
+        return True
+    return None
+
+
 def hanging_description(b: Boundary) -> bool | None:
     """``1. The User manual`` ⏎ ``   Task oriented …``; ``Note:`` ⏎ ``This …``: the text
     under an item's first line or a label goes with it."""
@@ -372,7 +388,8 @@ def short_before_gap(b: Boundary) -> bool | None:
 RULES: tuple[Rule, ...] = (
     markup_block, beside_block, unwrapped_hyphen, unwrapped_line, next_index_entry, formula_piece,
     caption,
-    label_alone, labelled_opening, caps_wrapped, display_wrapped, hanging_description,
+    label_alone, labelled_opening, caps_wrapped, display_wrapped, display_ends,
+    hanging_description,
     reliable_blank, font_change, definition_term, list_marker, next_in_outline, dash_term,
     goes_on,
     gost_dash,
