@@ -11,7 +11,8 @@ Two failures are common enough in real documents to repair rather than refuse:
 * **TeX's accents as separate glyphs.** ``\\"a`` is typeset as a diaeresis above an "a",
   and a font with a Unicode map reports the spacing accent before the letter:
   ``Kr¨amer``, ``Universit¨at``, ``´Ecole``. An accent between letters, or opening a word,
-  never means itself; it is put back on its letter (NFC).
+  never means itself; it is put back on its letter (NFC). A cedilla or an ogonek, set under
+  its letter, is reported after it: ``Publicac¸˜oes`` is "Publicações".
 * **Cyrillic in an 8-bit encoding read as Latin-1.** A Russian PDF whose fonts say
   "WinAnsi" while their glyphs are Cyrillic gives ``Íå î÷åíü êðàòêîå``. A line whose letters
   are nearly all in the Latin-1 range is re-read as CP1251 and as KOI8-R, and the reading
@@ -40,16 +41,21 @@ _CYRILLIC_LOWER = re.compile("[\u0430-\u044f\u0451]")
 _ACCENTS = {"¨": "\u0308", "´": "\u0301", "ˆ": "\u0302", "˜": "\u0303", "ˇ": "\u030c",
             "˘": "\u0306", "˙": "\u0307", "˚": "\u030a", "¯": "\u0304", "˝": "\u030b"}
 _LOOSE_ACCENT = re.compile("([" + "".join(_ACCENTS) + "])([A-Za-zıȷ])")
-_ANY_ACCENT = re.compile("[" + "".join(_ACCENTS) + "]")
+# Accents set under the letter, which the text layer reports after it.
+_UNDER = {"¸": "\u0327", "˛": "\u0328"}
+_LOOSE_UNDER = re.compile("([A-Za-z])([" + "".join(_UNDER) + "])")
+_ANY_ACCENT = re.compile("[" + "".join(_ACCENTS) + "".join(_UNDER) + "]")
 
 
 def repair_accents(text: str) -> str:
-    """``Kr¨amer`` → ``Krämer``: a spacing accent before a letter goes onto it."""
+    """``Kr¨amer`` → ``Krämer``: a spacing accent before a letter goes onto it, and a cedilla
+    or an ogonek after one (``c¸`` → ``ç``)."""
     if _ANY_ACCENT.search(text) is None:
         return text
     fixed = _LOOSE_ACCENT.sub(
         lambda m: m.group(2).replace("ı", "i").replace("ȷ", "j") + _ACCENTS[m.group(1)], text
     )
+    fixed = _LOOSE_UNDER.sub(lambda m: m.group(1) + _UNDER[m.group(2)], fixed)
     return unicodedata.normalize("NFC", fixed)
 
 
