@@ -30,6 +30,8 @@ ARTICLE = SEEDS / "000_d613d50ca8d86847.txt"
         ("МЕЖДУНАРОДНОЕ ПРАВО", None),
         ("Руководство начинающего разработчика Debian 26 / 63", 26),  # page of a count
         ("Page 3 of 10", 3),
+        ("2 von 5", 2),  # "von", "sur", "de", "z": a page of a count in other languages
+        ("Page 4 sur 12", 4),
         ("January 11, 2022 1–6", None),  # a range of pages is no page
         ("preliminary draft, December 30, 2006 9:24", None),  # a time of day is no page
     ],

@@ -11,9 +11,11 @@ from pdfgen import Placed, placed_pages, running_text
 
 from archive.clean import clean
 from archive.clean.furniture import find_furniture
+from archive.clean.placed import by_position
 from archive.extract.pdf import extract_pdf
 from archive.extract.text import extract_text
 from archive.ingest.analyse import analyse
+from archive.models import Document, Line, PageInfo
 
 WIDTH, HEIGHT = 420.0, 595.0
 LEFT = 50.0
@@ -400,3 +402,26 @@ def test_a_label_said_before_each_example_in_a_text_file_is_text() -> None:
                   ".. code-block:: sh", f"    apt-get source {name}"]
     text = "\n\n".join(parts)
     assert find_furniture(extract_text(text.encode("utf-8"))) == []
+
+
+
+def test_a_head_in_pieces_on_most_pages_and_in_a_row_of_cells_on_the_last() -> None:
+    # A worksheet's head: the class, the sheet's name and its kind far apart on each page;
+    # the solutions' page ends it with another word. The extractor gave the pieces as lines
+    # of their own on most pages, as one row of cells on the last, which repeats nowhere
+    # whole and which no row of furniture takes (cells are no running line).
+    lines: list[Line] = []
+    for n in range(1, 7):
+        if n < 6:
+            lines += [Line("Informatik 9g", n, 74, 35, 148, 47, 12.0),
+                      Line("Ein Arbeitsblatt", n, 252, 35, 336, 47, 12.0),
+                      Line("Arbeitsblatt", n, 455, 35, 517, 47, 12.0)]
+        else:
+            lines.append(Line("Informatik 9g Ein Arbeitsblatt Lösung", n, 74, 35, 517, 47,
+                              12.0, kind="cells"))
+        lines += [Line(text, n, 74, 100 + 14 * k, 520, 112 + 14 * k, 12.0)
+                  for k, text in enumerate(running_text(30, seed=140 + n))]
+    pages = tuple(PageInfo(n, 595.0, 842.0, 69.0, 695.0) for n in range(1, 7))
+    found = {f.index for f in by_position(Document("application/pdf", "t", tuple(lines), pages))}
+    heads = {i for i, ln in enumerate(lines) if ln.y0 == 35}
+    assert heads <= found and not found - heads

@@ -30,8 +30,10 @@ DIGITS = re.compile(r"\d+")
 PAGE_ONLY = re.compile(r"[-–—\s]*(\d{1,4})[-–—\s]*")
 # Not the end of a range ("1–6") nor of a time of day ("9:24").
 _TRAILING_NUMBER = re.compile(r"(?<![\d.,/\-–—:])(\d{1,4})\s*$")
-# "26 / 63", "Page 3 of 10": the page, then the count of pages.
-_PAGE_OF_COUNT = re.compile(r"(?<![\d.,/])(\d{1,4})\s*(?:/|of|из)\s*\d{1,4}\s*$", re.I)
+# "26 / 63", "Page 3 of 10", "1 von 5", "2 sur 9": the page, then the count of pages.
+_PAGE_OF_COUNT = re.compile(
+    r"(?<![\d.,/])(\d{1,4})(?:\s*/\s*|\s+(?:of|из|von|sur|de|di|z)\s+)\d{1,4}\s*$", re.I
+)
 _LEADING_NUMBER = re.compile(r"^\s*(\d{1,4})(?=\s+\D)")
 _ISSUE_BEFORE = re.compile(r"(?:№|\bNo\.?|\bNº|\bvol\.?|\bт\.|\bвып\.|\bissue)\s*$", re.I)
 _GLUED_YEAR_PAGE = re.compile(r"(?<!\d)(" + _YEAR + r")(\d{1,4})\s*$")

@@ -243,11 +243,12 @@ def _counted_edge_numbers(lines: tuple[Line, ...], band: dict[int, Edge]) -> set
     return {i for i, off in numbers.items() if offsets[off] >= 2 or single}
 
 
-def _edge_words(text: str) -> list[tuple[str, ...]]:
-    """The line's first and last two to four words (digits masked), long enough to tell."""
+def _edge_words(text: str, whole: bool = False) -> list[tuple[str, ...]]:
+    """The line's first and last two to four words (digits masked), long enough to tell;
+    with ``whole``, the line itself among them when it is that short."""
     words = [DIGITS.sub("#", w) for w in text.casefold().split()]
     out = []
-    for n in range(2, min(4, len(words) - 1) + 1):
+    for n in range(2, min(4, len(words) - (0 if whole else 1)) + 1):
         for part in (tuple(words[:n]), tuple(words[-n:])):
             if sum(len(w) for w in part) >= 10:
                 out.append(part)
@@ -257,11 +258,12 @@ def _edge_words(text: str) -> list[tuple[str, ...]]:
 def _sharing_edge_words(lines: tuple[Line, ...], band: dict[int, Edge]) -> list[int]:
     """Lines in the band that open or end with words the band has on three other pages, at
     the top or the foot: a journal prints on its first page's head the citation line that
-    stands at the foot of the others (``MNRAS 000, 1–10 (2020)``)."""
+    stands at the foot of the others (``MNRAS 000, 1–10 (2020)``), and a head read as one
+    line on one page is read in its pieces on others (``Informatik 9g`` … ``Lösung``)."""
     parts = {i: _edge_words(lines[i].text) for i in band}
     pages: dict[tuple[str, ...], set[int]] = defaultdict(set)
     for i in band:
-        for part in parts[i]:
+        for part in _edge_words(lines[i].text, whole=True):
             pages[part].add(lines[i].page)
     return [
         i for i in band
