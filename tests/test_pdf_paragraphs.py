@@ -373,3 +373,25 @@ def test_a_title_in_display_type_ends_over_smaller_lines_in_lower_case() -> None
     assert texts[2].endswith("he study opens with a capital dropped over three lines of the "
                              "text, as old books set it, and goes on in the text's own type "
                              "to the end of its sentence.")
+
+
+def test_a_quotation_at_the_margin_after_a_gap_ends_the_list_item_above_it() -> None:
+    # A beamer slide (beamer-verona): bullet items set in from the margin, the last one
+    # unfinished, then a quotation at the margin in the same type. A block whose sentence
+    # goes on over a gap says that a gap alone ends nothing.
+    lines = [
+        line("Cras viverra metus rhoncus sem, and the block", 8.5, 75, 213, size=10.9),
+        line("goes on over a gap to its end.", 8.5, 91, 155, size=10.9, blank_before=True),
+        line("• Lorem ipsum dolor sit amet", 19.9, 117, 155, size=10.9, blank_before=True),
+        line("• Ut purus elit, vestibulum ut", 19.9, 150, 155, size=10.9, blank_before=True),
+        line("Gentle reader: This is a handbook about TEX,", 11.5, 175, 213, size=10.9,
+             blank_before=True),
+        line("a new typesetting system G intended for the", 11.5, 188, 213, size=10.9),
+        line("creation of beautiful books—and especially", 11.5, 202, 213, size=10.9),
+        line("for books that contain a lot of mathematics.", 11.5, 215, 213, size=10.9),
+    ]
+    slide = (PageInfo(1, 362.8, 272.1, 9.7, 251.6),)
+    out = segment(Document("application/pdf", "test", tuple(lines), slide)).blocks
+    assert [(b.role, b.text[:13]) for b in out] == [
+        ("body", "Cras viverra "), ("list_item", "Lorem ipsum d"),
+        ("list_item", "Ut purus elit"), ("body", "Gentle reader")]

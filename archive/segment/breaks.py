@@ -272,6 +272,16 @@ def indent_after_gap(b: Boundary) -> bool | None:
     return None
 
 
+def out_of_item(b: Boundary) -> bool | None:
+    """With geometry, a gap and then a line left of a list item's marker end the item, be
+    its last line finished or not (``• Ut purus elit, vestibulum ut`` ⏎ a quotation set at
+    the margin)."""
+    if (b.blank and not b.hyphen and not b.lower_start and b.cur.line.x0 is not None
+            and pt.LIST_MARKER.match(b.opener) and indented(b.cur, b.prev)):
+        return True
+    return None
+
+
 def sentence_end_marked(b: Boundary) -> bool | None:
     """After a finished sentence: an indent, a lone heading, a capital after ``;`` (the
     next list item), the end of a hanging-indent block, or room left in a fixed wrap."""
@@ -394,6 +404,7 @@ RULES: tuple[Rule, ...] = (
     goes_on,
     gost_dash,
     bare_label, title_after_references, inside_reference, next_entry, indent_after_gap,
+    out_of_item,
     sentence_end_marked, sentence_end, heading_before, ended_on_purpose, centred_alone,
     short_before_gap,
 )
