@@ -117,6 +117,24 @@ def test_running_text_beside_a_table_in_the_other_column_is_two_columns() -> Non
     assert find_gutter(terms) is None
 
 
+def test_a_listing_beside_a_reference_list_in_the_other_column_is_two_columns() -> None:
+    # An R News page: the left column R code and its printed output, lines of any length;
+    # the right column a short section and the bibliography, whose lines fill the column
+    # but are not all prose (URLs, "2006. URL").
+    frags = []
+    for k in range(30):
+        code = frag(["> tmp <- list(.default=0,", "+", "col1 col2 col3 col4",
+                     "> df2 <- unknownToNA(x=df[, cols],"][k % 4], 55, 83 + 12 * k,
+                    [186, 60, 165, 274][k % 4])
+        code.kind = "code"
+        frags.append(code)
+    right = ["Functions isUnknown, unknownToNA and NAToUnknown", "http://cran.r-project.org/",
+             "G. R. Warnes. gdata: Various R program-", "2006. URL http://cran.r-project.org/",
+             "ming tools for data manipulation, 2006. URL", "Descriptions/gdata.html."]
+    frags += [frag(right[k % 6], 306, 83 + 12 * k, 537) for k in range(30)]
+    assert find_gutter(frags) == (274, 306)
+
+
 def test_a_justified_line_reported_a_piece_at_a_time_with_names_in_typewriter_is_text() -> None:
     from archive.extract.layout import merge_rows
 

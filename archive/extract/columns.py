@@ -130,9 +130,11 @@ def _columns(left: list[Fragment], right: list[Fragment], floor: int) -> int:
     left_filled, right_filled = _filled(left_rows, width), _filled(right_rows, width)
     if left_filled and right_filled:
         return pairs
-    if (left_filled and _running_text(left)) or (right_filled and _running_text(right)):
+    if (left_filled and (_running_text(left) or _listing(right))) or (
+            right_filled and (_running_text(right) or _listing(left))):
         # A column of running text beside one that holds a table (its cells fill no
-        # width), as wide as it: a float set in one column of the page.
+        # width), as wide as it: a float set in one column of the page. A column of code
+        # beside a filled one (a reference list's lines are not all prose) is one too.
         wide, narrow = max(_extent(left), _extent(right)), min(_extent(left), _extent(right))
         if narrow >= _HALVES * wide:
             return pairs
@@ -198,6 +200,11 @@ _PROSE_WORDS = 6  # words of a line of running text, at least
 def _running_text(side: list[Fragment]) -> bool:
     """Most of the side's lines are running text, not a table's cells or labels."""
     return sum(len(f.text.split()) >= _PROSE_WORDS for f in side) * 2 > len(side)
+
+
+def _listing(side: list[Fragment]) -> bool:
+    """Most of the side is code in a typewriter face (a listing's lines end anywhere)."""
+    return sum(f.kind == "code" for f in side) * 2 > len(side)
 
 
 _LIST_ROWS = 8  # rows a side of short lines needs to be a column of a list
