@@ -425,3 +425,21 @@ def test_a_head_in_pieces_on_most_pages_and_in_a_row_of_cells_on_the_last() -> N
     found = {f.index for f in by_position(Document("application/pdf", "t", tuple(lines), pages))}
     heads = {i for i, ln in enumerate(lines) if ln.y0 == 35}
     assert heads <= found and not found - heads
+
+
+def test_heads_naming_each_page_s_section_in_a_three_page_article() -> None:
+    # An R News article: three pages, each head the name of a section in capitals, on the
+    # left or the right; no head repeats, and a row needs other pages to say what it is.
+    heads = {1: [(LEFT + 180, "WORKING WITH UNKNOWN VALUES")],
+             2: [(LEFT, "DESCRIPTION WITH EXAMPLES"), (LEFT + 180, "WORKING WITH UNKNOWN VALUES")],
+             3: [(LEFT, "SUMMARY"), (LEFT + 250, "BIBLIOGRAPHY")]}
+    pages: list[list[Placed]] = []
+    body: list[str] = []
+    for n in range(1, 4):
+        lines = running_text(28, seed=160 + n)
+        body += lines
+        pages.append([*_body(lines), _centred_number(n),
+                      *[(x, HEAD, text, 9.0, "serif") for x, text in heads[n]]])
+    blocks, _ = _texts(placed_pages(pages, size=(WIDTH, HEIGHT)))
+    assert not [b for b in blocks if any(w in b for w in ("WORKING", "SUMMARY", "BIBLIO"))]
+    _assert_all_kept(blocks, body)

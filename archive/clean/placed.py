@@ -318,7 +318,9 @@ def _on_furniture_rows(
     }
     marks = sorted(
         (_baseline(lines[i]), lines[i].page) for i in found.keys() | counting | outside)
-    if len({page for _, page in marks}) < _ROW_PAGES:
+    # A short article (three pages, each head naming its section) has two other pages.
+    need = min(_ROW_PAGES, max(2, len(doc.pages) - 1))
+    if len({page for _, page in marks}) < need:
         return {}
     baselines = [b for b, _ in marks]
     counts = _page_offsets(lines, found) | {
@@ -335,7 +337,7 @@ def _on_furniture_rows(
         b = _baseline(ln)
         near = marks[bisect_left(baselines, b - _ROW_TOLERANCE) : bisect_right(
             baselines, b + _ROW_TOLERANCE)]
-        if len({page for _, page in near} - {ln.page}) < _ROW_PAGES:
+        if len({page for _, page in near} - {ln.page}) < need:
             continue
         top = ln.y0 < heights.get(ln.page, 2 * ln.y1) / 2
         number = read_page_number(s)
