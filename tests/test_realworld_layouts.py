@@ -18,6 +18,7 @@ from archive.extract.figures import (
     figure_regions,
     group_drawings,
     is_figure_text,
+    mark_figure_text,
     ruled_regions,
 )
 from archive.extract.pdf import extract_pdf
@@ -546,3 +547,24 @@ def test_a_legend_s_names_between_a_plot_and_its_keys_are_figure_text() -> None:
         page.draw_circle((470, 174 + 9 * k), 1.5)
     text = _text_under(doc, page, 360, "wind speed at the stations was plotted.")
     assert not [name for name in stations if name in text]
+
+
+def test_notes_in_small_type_between_a_drawing_and_its_caption_are_the_figure_s() -> None:
+    # xfig's how-to: a schematic in a dashed frame, its notes (sentences in 5.4 pt) and its
+    # title block under the frame, then "Figure 4: …" in the text's size.
+    from test_pdf_extract import frag
+
+    region = (101.0, 178.0, 544.0, 404.0)
+    notes = [frag("NOTES:", 104, 422, 123, size=5.4),
+             frag("Q1 must be on a heat sink, area 3 inches squared", 104, 439, 209, size=5.4),
+             frag("Motor Speed Controller", 420, 419, 502, size=8.6)]
+    caption = frag("Figure 4: Motor Control Circuit", 244, 512, 371)
+    mark_figure_text([*notes, caption], [region])
+    assert [f.kind for f in notes] == ["figure"] * 3 and caption.kind is None
+    # A line in the text's own size between them: the text goes on under the drawing.
+    notes = [frag("NOTES:", 104, 422, 123, size=5.4),
+             frag("The circuit drives the motor from a supply of five volts, as said", 104,
+                  440, 540)]
+    caption = frag("Figure 4: Motor Control Circuit", 244, 512, 371)
+    mark_figure_text([*notes, caption], [region])
+    assert [f.kind for f in notes] == [None, None]

@@ -360,7 +360,9 @@ def is_tick(path: dict[str, Any]) -> bool:
 
 def mark_figure_text(frags: list[Fragment], regions: list[Rect]) -> None:
     """Mark the labels of the page's drawings; then, once more, what stands beside the
-    drawings with their labels: an axis's title sits beyond its tick labels."""
+    drawings with their labels: an axis's title sits beyond its tick labels; and what is
+    set in small type between a drawing and its caption under it."""
+    _over_caption(frags, regions)
     for step in range(2):
         if step and not any(f.kind == "figure" for f in frags):
             return
@@ -371,3 +373,25 @@ def mark_figure_text(frags: list[Fragment], regions: list[Rect]) -> None:
                     f.text, (f.x0, f.y0, f.x1, f.y1), grown, f.kind == "code") and not any(
                     min(c.y1, f.y1) - max(c.y0, f.y0) > 0 for c in captions):
                 f.kind = "figure"  # (the rest of a caption's row is the caption's)
+
+
+_NOTE_TYPE = 0.9  # of the caption's size: a drawing's notes and title block are smaller
+
+
+def _over_caption(frags: list[Fragment], regions: list[Rect]) -> None:
+    """Lines between a drawing and its caption under it, all set smaller than the caption,
+    are the figure's: a schematic's notes and title block ("NOTES:", "Q1 must be on a heat
+    sink …") stand under its frame, sentences though they are. A line in larger type there
+    says the caption is not the drawing's own (or the text goes on between them)."""
+    captions = [f for f in frags if is_caption(f.text)]
+    for x0, _, x1, y1 in regions:
+        below = [c for c in captions if c.y0 >= y1 and x0 <= (c.x0 + c.x1) / 2 <= x1]
+        if not below:
+            continue
+        caption = min(below, key=lambda c: c.y0)
+        between = [f for f in frags if f.y0 >= y1 - 0.5 and f.y1 <= caption.y0 + 0.5
+                   and x0 - _GROW <= (f.x0 + f.x1) / 2 <= x1 + _GROW]
+        if between and all(f.size < _NOTE_TYPE * caption.size for f in between):
+            for f in between:
+                if f.kind not in ("cell", "code"):
+                    f.kind = "figure"
