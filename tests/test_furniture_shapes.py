@@ -443,3 +443,22 @@ def test_heads_naming_each_page_s_section_in_a_three_page_article() -> None:
     blocks, _ = _texts(placed_pages(pages, size=(WIDTH, HEIGHT)))
     assert not [b for b in blocks if any(w in b for w in ("WORKING", "SUMMARY", "BIBLIO"))]
     _assert_all_kept(blocks, body)
+
+
+def test_a_page_number_above_a_full_page_figure_s_caption_is_the_page_number() -> None:
+    # xfig's how-to: the page's frame reaches down to the page numbers; a figure fills
+    # page 3, its caption set under the page number, so that the number is no longer the
+    # page's last line. It stands where every other page's number stands.
+    lines: list[Line] = []
+    for n in range(1, 6):
+        lines += [Line(text, n, 72, 74 + 14 * k, 540, 84 + 14 * k, 10.0)
+                  for k, text in enumerate(running_text(38, seed=180 + n))]
+        lines.append(Line(str(n), n, 303, 645, 308 if n < 10 else 313, 655, 10.0))
+        if n == 3:
+            lines.append(Line("Figure 3: Schematic Symbols", n, 249, 687, 367, 697, 10.0))
+    pages = tuple(PageInfo(n, 612.0, 792.0, 73.8, 655.1) for n in range(1, 6))
+    found = {f.index: f.kind for f in by_position(
+        Document("application/pdf", "t", tuple(lines), pages))}
+    numbers = {i for i, ln in enumerate(lines) if ln.text.isdigit()}
+    assert {found.get(i) for i in numbers} == {"page-number"}
+    assert not set(found) - numbers

@@ -327,6 +327,7 @@ def _on_furniture_rows(
         n - lines[i].page for i in counting if (n := read_page_number(lines[i].text))}
     edges = _page_edges(lines)
     heights = {p.number: p.height for p in doc.pages}
+    numbers = [lines[i] for i, f in found.items() if f.kind == "page-number"]
     out: dict[int, Furniture] = {}
     for i, ln in enumerate(lines):
         s = ln.text.strip()
@@ -348,11 +349,26 @@ def _on_furniture_rows(
             first, last = edges[ln.page]
             at_edge = ln.y0 <= first + 0.5 if top else ln.y1 >= last - 0.5
             apart = at_edge and number is not None and number - ln.page in counts
+        if not apart and number is not None and PAGE_ONLY.fullmatch(s):
+            apart = number - ln.page in counts and _where_numbers_stand(ln, numbers, need)
         if apart:
             kind: ArtifactKind = "page-number" if PAGE_ONLY.fullmatch(s) else (
                 "running-header" if top else "running-footer")
             out[i] = Furniture(i, kind, number)
     return out
+
+
+def _where_numbers_stand(ln: Line, numbers: list[Line], need: int) -> bool:
+    """A bare number stands where the page numbers of ``need`` other pages stand, on their
+    baseline and their middle: a full-page figure's caption under it puts it inside the
+    page's frame."""
+    middle = ((ln.x0 or 0.0) + (ln.x1 or 0.0)) / 2
+    pages = {
+        n.page for n in numbers
+        if n.page != ln.page and abs(_baseline(n) - _baseline(ln)) <= _ROW_TOLERANCE
+        and abs(((n.x0 or 0.0) + (n.x1 or 0.0)) / 2 - middle) <= (ln.size or 10.0)
+    }
+    return len(pages) >= need
 
 
 def _outside(ln: Line, frame: tuple[float, float], top: bool) -> bool:
