@@ -106,3 +106,13 @@ def test_author_notes_with_a_dash_and_two_emails() -> None:
     assert md.authors[0].affiliation == (
         "заң ғылымдарының кандидаты, Л.Н. Гумилев атындағы ЕҰУ, Астана, Қазақстан"
     )
+
+
+def test_a_copyright_notice_in_russian_gives_its_latest_year() -> None:
+    # The Russian installation guide's text copy: "Авторские права" opens the notice.
+    doc = doc_of("Руководство по установке Debian GNU/Linux\n\n"
+                 "Авторские права © 2004 - 2023 Команда разработчиков программы установки "
+                 "Debian\n\nЭтот документ можно распространять по лицензии GPL.\n")
+    years = [c.value for c in extract_candidates(doc, Segmentation(()))
+             if c.field == "year"]
+    assert years == [2023]

@@ -31,14 +31,15 @@ from .running import parse_running, split_journal
 PRIORITY = 80  # front matter states the article's own metadata
 CITATION_PRIORITY = 70  # a citation line: the article's own, but typed by hand
 _CITATION_LABEL = re.compile(r"^\s*(?:For citation|Cite|Для цитирования|Дәйексөз үшін)", re.I)
+_COPYRIGHT_OPENER = r"^\s*(?:©|\(c\)|Copyright|Авторские права|Авторлық құқық)\s*(?:©\s*)?"
 _COPYRIGHT = re.compile(
-    r"^\s*(?:©|\(c\)|Copyright)\s*(?P<who>.*?)[,.]?\s*(?P<year>(?:19|20)\d{2})\s*\.?$", re.I
+    _COPYRIGHT_OPENER + r"(?P<who>.*?)[,.]?\s*(?P<year>(?:19|20)\d{2})\s*\.?$", re.I
 )
 # "©2015, 2017 Free Software Foundation", "Copyright © 1996-2021 Software in the Public
-# Interest": the years first, the holder after; the latest year is the last revision's.
+# Interest", "Авторские права © 2004 - 2023 Команда …": the years first, the holder after;
+# the latest year is the last revision's.
 _COPYRIGHT_YEARS = re.compile(
-    r"^\s*(?:©|\(c\)|Copyright)\s*(?:©\s*)?"
-    r"(?P<years>(?:(?:19|20)\d{2}\s*[-–,]\s*)*(?:19|20)\d{2})\b[,.]?\s+\D", re.I
+    _COPYRIGHT_OPENER + r"(?P<years>(?:(?:19|20)\d{2}\s*[-–,]\s*)*(?:19|20)\d{2})\b[,.]?\s+\D", re.I
 )
 YEARS_PRIORITY = 30  # below a date the page states: a notice's years cover every revision
 _PAGES = re.compile(
