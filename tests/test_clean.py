@@ -215,6 +215,12 @@ SEED_VOCAB = Vocabulary.from_texts(ARTICLE.read_text(encoding="utf-8").splitline
         ("Analysis, 53. doi:10.1016/j.", "csda.2008.11.033.",
          "Analysis, 53. doi:10.1016/j.csda.2008.11.033."),
         ("doi:10.1016/j.csda.2008.11.033.", "The next", "doi:10.1016/j.csda.2008.11.033. The next"),
+        # A DOI broken inside its suffix, with no hyphen (TeX's \doi); a whole one goes on apart.
+        ("ISSN 0098-3500. doi: 10.1145/9922", "00.992206.",
+         "ISSN 0098-3500. doi: 10.1145/992200.992206."),
+        ("doi: 10.1145/992200.992206", "Available online.",
+         "doi: 10.1145/992200.992206 Available online."),
+        ("doi 10.1234/abcd", "2004. Smith", "doi 10.1234/abcd 2004. Smith"),
         # An unspaced em dash TeX broke after joins without a space; a spaced one keeps it.
         ("in a certain interval—", "however, this", "in a certain interval—however, this"),
         ("интервал —", "однако этот", "интервал — однако этот"),

@@ -395,3 +395,16 @@ def test_a_quotation_at_the_margin_after_a_gap_ends_the_list_item_above_it() -> 
     assert [(b.role, b.text[:13]) for b in out] == [
         ("body", "Cras viverra "), ("list_item", "Lorem ipsum d"),
         ("list_item", "Ut purus elit"), ("body", "Gentle reader")]
+
+
+def test_citations_of_names_with_their_years_go_on_over_a_semicolon() -> None:
+    # A Russian botany text citing with natbib's \citet: "Metcalfe and Chalk (1950);" ends
+    # a full line and "Carlquist (1970)" opens the next; the sentence goes on.
+    lines = [
+        line("Анатомические признаки строения древесины у подорожников с одревесне-", 72, 100,
+             540),
+        line("вающими стеблями довольно однообразны Metcalfe and Chalk (1950);", 72, 112, 540),
+        line("Carlquist (1970) и могут использоваться лишь для уточнения положения.", 72, 124,
+             500),
+    ]
+    assert len(blocks(lines)) == 1

@@ -272,6 +272,9 @@ def indent_after_gap(b: Boundary) -> bool | None:
     return None
 
 
+_CITED_YEAR = re.compile(r"\((?:19|20)\d\d[a-z]?\);$")
+
+
 def out_of_item(b: Boundary) -> bool | None:
     """With geometry, a gap and then a line left of a list item's marker end the item, be
     its last line finished or not (``• Ut purus elit, vestibulum ut`` ⏎ a quotation set at
@@ -291,9 +294,12 @@ def sentence_end_marked(b: Boundary) -> bool | None:
     if indented(prev, cur) or lone_heading(cur, b.nxt):
         return True
     if (pt.strip_citation(prev.text).endswith(";") and pt.first_letter(cur.text).isupper()
-            and prev.text.count("(") <= prev.text.count(")")):
+            and prev.text.count("(") <= prev.text.count(")")
+            and not _CITED_YEAR.search(prev.text)):
         return True  # prose goes on in lower case after ";" (in brackets, a list of
-        # citations goes on: "(Eddelbuettel and François, 2011;" ⏎ "Eddelbuettel, 2013)")
+        # citations goes on: "(Eddelbuettel and François, 2011;" ⏎ "Eddelbuettel, 2013)";
+        # so does one of names with their years: "Metcalfe and Chalk (1950);" ⏎ "Carlquist
+        # (1970) и …")
     if not b.prev_is_first and indented(cur, prev):
         return True
     if left_room(prev, cur, b.wrap_width, b.wrap_head):
