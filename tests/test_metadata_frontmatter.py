@@ -116,3 +116,14 @@ def test_a_copyright_notice_in_russian_gives_its_latest_year() -> None:
     years = [c.value for c in extract_candidates(doc, Segmentation(()))
              if c.field == "year"]
     assert years == [2023]
+
+
+def test_a_copyright_notice_with_c_in_brackets_at_the_end_of_a_text_file() -> None:
+    # Emacs's tutorial: the notice closes the file, its years listed and ranged.
+    body = "\n\n".join(f"Абзац {k} учебника о сочетаниях клавиш и буферах." for k in range(80))
+    doc = doc_of("Учебник Emacs. Условия распространения приведены в конце файла.\n\n" + body
+                 + "\n\nCopyright (C) 1985, 1996, 1998, 2001-2022 Free Software Foundation, "
+                 "Inc.\n\n   Permission is granted to anyone to make verbatim copies.\n")
+    years = [c.value for c in extract_candidates(doc, Segmentation(()))
+             if c.field == "year"]
+    assert years == [2022]

@@ -31,7 +31,9 @@ from .running import parse_running, split_journal
 PRIORITY = 80  # front matter states the article's own metadata
 CITATION_PRIORITY = 70  # a citation line: the article's own, but typed by hand
 _CITATION_LABEL = re.compile(r"^\s*(?:For citation|Cite|Для цитирования|Дәйексөз үшін)", re.I)
-_COPYRIGHT_OPENER = r"^\s*(?:©|\(c\)|Copyright|Авторские права|Авторлық құқық)\s*(?:©\s*)?"
+_COPYRIGHT_OPENER = (
+    r"^\s*(?:©|\(c\)|Copyright|Авторские права|Авторлық құқық)\s*(?:(?:©|\(c\))\s*)?"
+)
 _COPYRIGHT = re.compile(
     _COPYRIGHT_OPENER + r"(?P<who>.*?)[,.]?\s*(?P<year>(?:19|20)\d{2})\s*\.?$", re.I
 )
