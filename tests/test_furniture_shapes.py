@@ -462,3 +462,24 @@ def test_a_page_number_above_a_full_page_figure_s_caption_is_the_page_number() -
     numbers = {i for i, ln in enumerate(lines) if ln.text.isdigit()}
     assert {found.get(i) for i in numbers} == {"page-number"}
     assert not set(found) - numbers
+
+
+def test_page_numbers_of_a_manual_whose_drawings_hold_many_tiny_labels() -> None:
+    # hvextern: pictures of calendars on many pages, hundreds of labels in 2 pt type that
+    # outnumber the text's lines. Display type is measured on the running text, so the
+    # page numbers, in the text's size, are no headings in display type.
+    lines: list[Line] = []
+    for n in range(1, 6):
+        lines += [Line(text, n, 100, 88 + 12 * k, 500, 98 + 12 * k, 10.0)
+                  for k, text in enumerate(running_text(20, seed=200 + n))]
+        lines += [Line(str(d), n, 150 + 8 * (d % 7), 400 + 3 * (d // 7), 152 + 8 * (d % 7),
+                       402 + 3 * (d // 7), 2.0, kind="figure") for d in range(1, 32)]
+        lines += [Line(str(d), n, 150 + 8 * (d % 7), 500 + 3 * (d // 7), 152 + 8 * (d % 7),
+                       502 + 3 * (d // 7), 2.0, kind="figure") for d in range(1, 32)]
+        lines.append(Line(str(n), n, 269 if n % 2 else 320, 743, 276 if n % 2 else 327, 754,
+                          10.0))
+    pages = tuple(PageInfo(n, 595.3, 841.9, 88.0, 730.1) for n in range(1, 6))
+    found = {f.index: f.kind for f in by_position(
+        Document("application/pdf", "t", tuple(lines), pages))}
+    numbers = [i for i, ln in enumerate(lines) if ln.y0 == 743]
+    assert [found.get(i) for i in numbers] == ["page-number"] * 5

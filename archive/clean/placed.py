@@ -219,9 +219,10 @@ _DISPLAY = 1.4  # times the body text's size: type for headings
 
 def _display_size(lines: tuple[Line, ...]) -> float | None:
     """The size from which type is display type (headings, a chapter's or the work's title),
-    by the size of most of the text, code aside (a manual's listings may outnumber its
-    prose)."""
-    sizes = Counter(round(ln.size * 2) for ln in lines if ln.size and ln.kind != "code")
+    by the size of most of the running text: a manual's listings may outnumber its prose,
+    and so may the tiny labels and cells of its drawings."""
+    sizes = Counter(round(ln.size * 2) for ln in lines if ln.size and ln.kind is None) or (
+        Counter(round(ln.size * 2) for ln in lines if ln.size and ln.kind != "code"))
     return _DISPLAY * sizes.most_common(1)[0][0] / 2 if sizes else None
 
 
