@@ -408,3 +408,16 @@ def test_citations_of_names_with_their_years_go_on_over_a_semicolon() -> None:
              500),
     ]
     assert len(blocks(lines)) == 1
+
+
+def test_a_heading_over_a_tex_command_is_a_heading() -> None:
+    # hvextern: "1 Loading the package" in bold 14 pt, then the command it is about.
+    lines = [
+        line("1 Loading the package", 100, 123, 240, size=14.3, bold=True),
+        line("\\usepackage[Option]{hvextern}", 100, 151, 260, size=8.8, blank_before=True),
+        line("There exists only one option checkCode which is valid for all compilers.", 115,
+             170, 495, blank_before=True),
+    ]
+    out = blocks(lines)
+    assert (out[0].role, out[0].text) == ("heading", "1 Loading the package")
+    assert out[1].text == "\\usepackage[Option]{hvextern}"

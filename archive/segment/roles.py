@@ -182,4 +182,5 @@ def _is_heading(p: Paragraph, next_p: Paragraph | None) -> bool:
             return False
         if p.emphasis:
             return True  # its own face: the text under it may open with a name (``deSolve``)
-    return pt.starts_upper(next_p.text) or next_p.text[:1] in "«\"“(–—-•"
+    # A TeX manual's section may open on a command (``\usepackage[Option]{…}``).
+    return pt.starts_upper(next_p.text) or next_p.text[:1] in "«\"“(–—-•\\"
