@@ -193,6 +193,10 @@ def test_container_names() -> None:
     )
     assert inverted.display_name == "Абенова Сауле Ермековна"
     assert parse_name("Madina Seitkali").literal == "Madina Seitkali"
+    # A Vietnamese name is written family first: its family and middle names say so.
+    assert [(a.family, a.given) for a in map(parse_name, ["Vu Van Dung", "Nguyễn Thị Lan",
+                                                           "Le Anh Tuan", "John Van Dyke"])] == [
+        ("Vu", "Van Dung"), ("Nguyễn", "Thị Lan"), ("Le", "Anh Tuan"), ("Dyke", "John Van")]
 
 
 def test_container_names_with_addresses_and_a_trailing_separator() -> None:

@@ -203,11 +203,31 @@ def parse_name(text: str, given_first: bool | None = None) -> Author:
     if len(words) == 1:
         return Author(literal=text)
     cyrillic = bool(_CYRILLIC.search(text))
-    if _PATRONYMIC.search(words[-1]) or (
+    if vietnamese_order(words) or _PATRONYMIC.search(words[-1]) or (
         cyrillic and len(words) in (2, 3) and not (given_first or _given_first(words))
     ):
         return Author(family=normal_case(words[0]), given=" ".join(words[1:]), literal=text)
     return Author(family=normal_case(words[-1]), given=" ".join(words[:-1]), literal=text)
+
+
+# The commonest Vietnamese family names and the middle names that follow them: a name of
+# three words or more that opens with both is written family first ("Vu Van Dung").
+_VIETNAMESE_FAMILIES = frozenset({
+    "nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui",
+    "do", "ho", "ngo", "duong", "ly", "dinh", "truong", "doan", "lam", "trinh", "mai",
+})
+_VIETNAMESE_MIDDLES = frozenset({
+    "van", "thi", "duc", "minh", "ngoc", "huu", "quoc", "thanh", "xuan", "dinh", "cong",
+    "hong", "kim", "anh", "tuan", "quang",
+})
+
+
+def vietnamese_order(words: list[str]) -> bool:
+    """The name is Vietnamese, written family first: ``Vu Van Dung``, ``Nguyễn Thị Lan``."""
+    if len(words) < 3:
+        return False
+    first, second = (anyascii(w).casefold() for w in words[:2])
+    return first in _VIETNAMESE_FAMILIES and second in _VIETNAMESE_MIDDLES
 
 
 def is_collective(text: str) -> bool:

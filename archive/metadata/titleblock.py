@@ -14,7 +14,14 @@ import re
 from .. import lineshapes as seg_pt
 from ..models import Author, Block, Candidate
 from ..origins import InText, Part
-from .names import PARTICLES, collective, family_first, is_collective, normal_case
+from .names import (
+    PARTICLES,
+    collective,
+    family_first,
+    is_collective,
+    normal_case,
+    vietnamese_order,
+)
 
 PRIORITY = 50
 _MARKS = "†‡∗*§¶¹²³⁴⁵⁶⁷⁸⁹⁰"
@@ -100,6 +107,9 @@ def names_on(text: str) -> list[Author]:
 
 
 def _author(words: list[str]) -> Author:
+    if vietnamese_order(words):
+        return Author(family=normal_case(words[0]), given=" ".join(words[1:]),
+                      literal=" ".join(words))
     if family_first(words):
         words = words[::-1]  # "Иванов Дмитрий": read in natural order
     family_at = len(words) - 1
