@@ -483,3 +483,21 @@ def test_page_numbers_of_a_manual_whose_drawings_hold_many_tiny_labels() -> None
         Document("application/pdf", "t", tuple(lines), pages))}
     numbers = [i for i, ln in enumerate(lines) if ln.y0 == 743]
     assert [found.get(i) for i in numbers] == ["page-number"] * 5
+
+
+def test_a_page_number_beside_margin_names_in_an_implementation_set_mostly_in_code() -> None:
+    # gtl's implementation (l3doc): nearly all the text is code in 9 pt; the names of the
+    # functions stand in the left margin, one of them lower than the page number in 10 pt,
+    # which is then not the page's last row.
+    lines: list[Line] = []
+    for n in range(1, 6):
+        lines += [Line(f"\\cs_new:Npn \\gtl_{k}:N #1 {{ \\exp_after:wN \\__gtl_{k}:w #1 }}", n,
+                       147, 88 + 11 * k, 520, 97 + 11 * k, 9.0, kind="code") for k in range(56)]
+        lines.append(Line(str(n), n, 332, 743, 342, 753, 10.0))
+        lines.append(Line("\\__gtl_to_str_endii:nnw", n, 27, 749 if n == 3 else 700, 140,
+                          758 if n == 3 else 709, 9.0, kind="code"))
+    pages = tuple(PageInfo(n, 595.3, 841.9, 88.0, 767.3) for n in range(1, 6))
+    found = {f.index: f.kind for f in by_position(
+        Document("application/pdf", "t", tuple(lines), pages))}
+    numbers = [i for i, ln in enumerate(lines) if ln.text.isdigit()]
+    assert [found.get(i) for i in numbers] == ["page-number"] * 5

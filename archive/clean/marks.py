@@ -111,9 +111,12 @@ def is_serial_title(text: str) -> bool:
 
 
 def text_size(lines: tuple[Line, ...]) -> float | None:
-    """The font size that carries most characters of the document: its running text's."""
+    """The font size that carries most characters of the document's running text: code,
+    cells and figures' labels aside (an implementation's listings outnumber its prose), or
+    of all but figures' labels where there is no running text."""
     sizes: Counter[float] = Counter()
+    rest: Counter[float] = Counter()
     for ln in lines:
         if ln.size is not None and ln.kind != "figure":
-            sizes[ln.size] += len(ln.text)
-    return sizes.most_common(1)[0][0] if sizes else None
+            (sizes if ln.kind is None else rest)[ln.size] += len(ln.text)
+    return (sizes or rest).most_common(1)[0][0] if sizes or rest else None
