@@ -30,6 +30,15 @@ _JUNK_TITLE = re.compile(
     r"indd|qxd|pptx?|wpd)$|\d+$)",
     re.I,
 )
+_TITLE_LETTERS = 2  # letters of a title at least: "()" is an empty one a macro left
+
+
+def _titled(value: str) -> bool:
+    """A container's title is one: not a placeholder, a file's name or a number, and made
+    of letters (``()``: a title macro left empty)."""
+    return not _JUNK_TITLE.match(value) and sum(ch.isalpha() for ch in value) >= _TITLE_LETTERS
+
+
 _CAPTURE_LINE = re.compile(r"^\s*date\s+(?P<date>\d{4}-\d{2}-\d{2})\b")
 _DATE_PREFIX = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
@@ -87,7 +96,7 @@ def _xmp(name: str, value: str, lang: str | None, creators: list[str]) -> list[C
     def cand(field: str, v: object, lang_: str | None = None) -> Candidate:
         return Candidate(field, v, Origin.XMP, lang=lang_, detail=value, priority=XMP)
 
-    if name == "dc:title" and not _JUNK_TITLE.match(value):
+    if name == "dc:title" and _titled(value):
         return [cand("title", value, lang or pt.guess_lang(value))]
     if name == "dc:creator":
         creators.append(value)
@@ -109,7 +118,7 @@ def _xmp(name: str, value: str, lang: str | None, creators: list[str]) -> list[C
 
 
 def _pdf_info(name: str, value: str) -> list[Candidate]:
-    if name == "title" and not _JUNK_TITLE.match(value) and len(value) > 3:
+    if name == "title" and _titled(value) and len(value) > 3:
         return [Candidate("title", value, Origin.PDF_INFO, lang=pt.guess_lang(value), detail=value,
                           priority=PDF_INFO)]
     if name == "author":
