@@ -299,6 +299,9 @@ def test_names_on_a_title_page_line() -> None:
     jacow = _row("A. N. Author†, H. Coauthor, Name of Institute or Affiliation, City, Country")
     assert [a.family for a in names_in(jacow)] == ["Author", "Coauthor"]
     assert names_in(_row("Name of Institute or Affiliation, City, Country")) == []
+    # An address in brackets after the one name is its e-mail.
+    [author] = names_in(_row("Kale Ewasiuk (kalekje@gmail.com)"))
+    assert (author.family, author.given, author.email) == ("Ewasiuk", "Kale", "kalekje@gmail.com")
     assert own_type_text(_row("< файл Памятка по Debian", small=((0, 6),))) == "Памятка по Debian"
     # A raised letter inside a word (the A of LaTeX's logo) is no note mark.
     assert own_type_text(_row("The LATEX Developers", raised=((5, 6),))) == "The LATEX Developers"
@@ -314,6 +317,9 @@ def test_date_lines() -> None:
     assert date_year("2020/11/18") == 2020
     assert date_year("Версия от 18.11.2020") == 2020
     assert date_year("Version 1.2.2020") is None
+    # ISO's order typeset with en dashes (a LuaLaTeX \\today); not with dashes mixed.
+    assert date_year("2022–04–16") == 2022
+    assert date_year("2022-04–16") is None
 
 
 def test_names_from_container_fields() -> None:

@@ -78,9 +78,19 @@ def block_under(rows: Rows, title: list[Row]) -> list[Row]:
 
 def names_in(row: Row) -> list[Author]:
     """The people named on one line under the title, note marks read as marks; a byline's
-    "by" and a name's "Jr." are no names of their own."""
+    "by" and a name's "Jr." are no names of their own, and an address in brackets after
+    the one name (``Kale Ewasiuk (kalekje@gmail.com)``) is its e-mail."""
     text = NAME_SUFFIX.sub("", _BY.sub("", marked_text(row, "†")))
-    return parse_author_line(text) or titleblock.names_on(text) or _leading_names(text)
+    email = None
+    if (bracketed := _BRACKETED_EMAIL.search(text)) and text[bracketed.end():].strip() == "":
+        text, email = text[: bracketed.start()].rstrip(), bracketed.group(1)
+    names = parse_author_line(text) or titleblock.names_on(text) or _leading_names(text)
+    if email and len(names) == 1:
+        return [replace(names[0], email=email)]
+    return names if not email else []
+
+
+_BRACKETED_EMAIL = re.compile(r"\s*[(<]\s*([\w.+-]+@[\w-]+(?:\.[\w-]+)+)\s*[)>]")
 
 
 _BY = re.compile(r"^(?:by|von|par)\s+(?=[^\W\d_])", re.IGNORECASE)  # "by Torsten Hothorn and …"
