@@ -317,7 +317,7 @@ def test_date_lines() -> None:
     assert date_year("2020/11/18") == 2020
     assert date_year("Версия от 18.11.2020") == 2020
     assert date_year("Version 1.2.2020") is None
-    # ISO's order typeset with en dashes (a LuaLaTeX \\today); not with dashes mixed.
+    # ISO's order typeset with en dashes (a LuaLaTeX \today); not with dashes mixed.
     assert date_year("2022–04–16") == 2022
     assert date_year("2022-04–16") is None
 
