@@ -127,3 +127,14 @@ def test_a_copyright_notice_with_c_in_brackets_at_the_end_of_a_text_file() -> No
     years = [c.value for c in extract_candidates(doc, Segmentation(()))
              if c.field == "year"]
     assert years == [2022]
+
+
+def test_a_section_numbered_in_roman_under_the_byline_is_no_author() -> None:
+    # AIAA's template: the last author's block, then "I. Introduction" (an initial and a
+    # capitalised word to a parser of names).
+    doc = doc_of("Advanced Technical Conference Paper Template\n\n"
+                 "Jane Q. Doe†\nBusiness or Academic Affiliation, City, Country\n\n"
+                 "I. Introduction\n\nThis document is a template for papers.\n")
+    [authors] = [c.value for c in extract_candidates(doc, Segmentation(()))
+                 if c.field == "authors" and c.priority == 80]
+    assert [a["family"] for a in authors] == ["Doe"]

@@ -299,6 +299,9 @@ def test_names_on_a_title_page_line() -> None:
     jacow = _row("A. N. Author†, H. Coauthor, Name of Institute or Affiliation, City, Country")
     assert [a.family for a in names_in(jacow)] == ["Author", "Coauthor"]
     assert names_in(_row("Name of Institute or Affiliation, City, Country")) == []
+    # A society is one author, its note mark aside; a section's heading is no name.
+    assert [(a.family, a.given) for a in names_in(_row("American Physical Society∗"))] == [
+        ("American Physical Society", None)]
     # An address in brackets after the one name is its e-mail.
     [author] = names_in(_row("Kale Ewasiuk (kalekje@gmail.com)"))
     assert (author.family, author.given, author.email) == ("Ewasiuk", "Kale", "kalekje@gmail.com")

@@ -34,7 +34,10 @@ _DESCRIBED = re.compile(r"^(?P<name>[^–—]{3,60}?)\s+[–—-]\s+(?P<desc>\S.
 
 def _names_on(text: str) -> tuple[list[Author], str | None]:
     """The names on a line, and the description after a dash when the line is
-    ``Қалила А.Т. – заң ғылымдарының кандидаты, …`` (the style of author notes)."""
+    ``Қалила А.Т. – заң ғылымдарының кандидаты, …`` (the style of author notes). A
+    section's numbered heading is no initial and a name (``I. Introduction``)."""
+    if _SECTION_HEADING.match(text):
+        return [], None
     names = parse_author_line(text)
     if names:
         return names, None
@@ -44,6 +47,11 @@ def _names_on(text: str) -> tuple[list[Author], str | None]:
     return [], None
 
 
+_SECTION_HEADING = re.compile(
+    r"^(?:[IVX]{1,4}|\d{1,2})\.?\s+(?:introduction|background|overview|motivation|nomenclature"
+    r"|preliminaries|methods?|results|discussion|conclusions?|введение|кіріспе)\b",
+    re.IGNORECASE,
+)
 _OPENS_SECTION = re.compile(r"^(?:1|I)\.?\s+[^\W\d_][^.!?]{0,60}$")  # "1 Introduction"
 _RELEASED = re.compile(r"(?i)^(?:released|version of|dated?|as of)\s+")
 

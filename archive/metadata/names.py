@@ -81,8 +81,9 @@ _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 # Words that make a name a group of people's (a project's developers, a translation team):
 # the whole name is then its sort key, not its last word.
 _COLLECTIVE = re.compile(
-    r"\b(?:developers|team|contributors|maintainers|authors|translators|разработчики|команда"
-    r"|авторы|коллектив|переводчики)\b",
+    r"\b(?:developers|team|contributors|maintainers|authors|translators|society|association"
+    r"|consortium|committee|foundation|разработчики|команда|авторы|коллектив|переводчики"
+    r"|общество|ассоциация|комитет|фонд)\b",
     re.I,
 )
 _NOTE = re.compile(r"\s*\([^()]*\)")  # "Ilya V. Golovko (Russian)": a role, not the name

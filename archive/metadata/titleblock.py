@@ -87,7 +87,7 @@ def names_on(text: str) -> list[Author]:
     if _NOT_NAMES.search(text) or len(text) > 200 or any(ch.isdigit() for ch in text):
         return []
     if is_collective(text) and all(w[:1].isupper() for w in text.split()):
-        return [collective(text.strip())]
+        return [collective(text.strip().rstrip("*∗†‡§¶").strip())]  # its note mark aside
     parts = [p for p in _SEPARATORS.split(text) if p.strip()]
     out: list[Author] = []
     for part in parts:
