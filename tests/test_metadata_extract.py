@@ -387,3 +387,10 @@ def test_title_repeated_as_running_head_is_still_the_title_where_set_larger() ->
 def test_a_file_name_is_no_title(name: str) -> None:
     doc = doc_of("text", info=(("pdf-info:title", name), ("xmp:dc:title", name)))
     assert fields(extract_candidates(doc, Segmentation(())), "title") == []
+
+
+def test_a_generation_s_mark_split_off_by_the_xmp_is_no_author() -> None:
+    # hyperxmp splits "John H. Lienhard, V" at its comma into two creators.
+    doc = doc_of("text", info=(("xmp:dc:creator", "John H. Lienhard"), ("xmp:dc:creator", "V")))
+    [cand] = fields(extract_candidates(doc, Segmentation(())), "authors")
+    assert [a["family"] for a in cand.value] == ["Lienhard"]

@@ -85,9 +85,15 @@ def container_candidates(doc: Document) -> list[Candidate]:
     return out + (html_candidates(doc) if doc.media_type in _PAGES else [])
 
 
+# A generation's mark alone: hyperxmp splits "John H. Lienhard, V" at its comma.
+_GENERATION = re.compile(r"(?:Jr|Sr)\.?|I{2,3}|IV|V|VI", re.IGNORECASE)
+
+
 def _authors(creators: list[str]) -> list[Author]:
     found = []
     for creator in creators:
+        if _GENERATION.fullmatch(creator.strip()) and found:
+            continue  # the name before it is whole without it
         found += split_names(creator)
     return found
 
