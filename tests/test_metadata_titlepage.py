@@ -150,6 +150,19 @@ def test_a_title_in_bold_in_the_text_s_size_over_its_author_and_first_section() 
     assert [x.family for x in md.authors] == ["Jeffrey"]
 
 
+def test_section_headings_in_capitals_are_no_title() -> None:
+    # A conference paper's skeleton: the title in 14 pt, then sections headed in capitals,
+    # one straight under another, with no text between them yet.
+    md = _opening([(150, 136, "My First Conference Paper", 14.3, "bold"),
+                   (270, 156, "John Sall", 12.0, "serif"),
+                   (45, 451, "INTRODUCTION", 12.0, "bold"),
+                   (45, 470, "FIRST MAIN TOPIC", 12.0, "bold"),
+                   (45, 490, "STILL UPPER CASE", 10.0, "bold"),
+                   (45, 506, "The text of the paper goes here and runs on for a while.", 10.0,
+                    "serif")])
+    assert md.title == "My First Conference Paper"
+
+
 def test_a_bold_sentence_over_the_text_is_no_title() -> None:
     md = _opening([(72, 80, "Read this first.", 10.0, "bold"),
                    (72, 96, "The package is obsolete and kept for old documents only.", 10.0,

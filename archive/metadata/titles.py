@@ -114,7 +114,18 @@ def _caps_runs(rows: Rows) -> list[list[Row]]:
         current = [row] if ok else []
     if current:
         runs.append(current)
-    return [r for r in runs if title_like(" ".join(x.text for x in r))]
+    # A run that opens with a section's name is headings in capitals ("INTRODUCTION" over
+    # "FIRST MAIN TOPIC"), not a title.
+    return [r for r in runs if title_like(" ".join(x.text for x in r))
+            and not _SECTION_NAME.match(r[0].text)]
+
+
+_SECTION_NAME = re.compile(
+    r"^\s*(?:\d{1,2}\.?\s+|[IVX]{1,4}\.\s+)?(?:introduction|background|overview|conclusions?"
+    r"|references|bibliography|acknowledge?ments?|contents|введение|заключение|кіріспе"
+    r"|қорытынды)\s*$",
+    re.IGNORECASE,
+)
 
 
 _SIZE_SLACK = 0.3  # points
