@@ -138,3 +138,15 @@ def test_a_section_numbered_in_roman_under_the_byline_is_no_author() -> None:
     [authors] = [c.value for c in extract_candidates(doc, Segmentation(()))
                  if c.field == "authors" and c.priority == 80]
     assert [a["family"] for a in authors] == ["Doe"]
+
+
+def test_a_licence_s_disclaimer_in_capitals_is_no_title() -> None:
+    doc = doc_of("X11R6 Sample Implementation Frame Work\n\nKatsuhisa Yano\n\n"
+                 "TOSHIBA Corporation\n\nCopyright © 1994 X Consortium\n\n"
+                 "THE SOFTWARE IS PROVIDED “AS IS”, WITHOUT WARRANTY OF ANY KIND, EXPRESS OR\n"
+                 "IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,\n"
+                 "FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE X\n"
+                 "CONSORTIUM BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY.\n\n"
+                 "Table of Contents\n")
+    titles = [c.value for c in extract_candidates(doc, Segmentation(())) if c.field == "title"]
+    assert not [t for t in titles if "SOFTWARE" in t]

@@ -243,3 +243,9 @@ def test_top_level_classes_from_shipped_data() -> None:
     assert classes.grnti_top("78.25.09") == ("78", "Военное дело")
     assert classes.grnti_top("01.01") is None  # no such rubric
     assert classes.grnti_top("1087") is None
+
+
+def test_an_organisation_is_no_name_in_capitals_and_a_given_name() -> None:
+    # A DocBook text's title page: each author's name, then the company in its own line.
+    assert parse_author_line("TOSHIBA Corporation") == []
+    assert [a.family for a in parse_author_line("КАЛИЛА Айгерим Тимуровна")] == ["Калила"]

@@ -162,9 +162,22 @@ def parse_author_line(line: str) -> list[Author]:
     """The authors named on ``line``, or ``[]`` when the line is not just a list of names.
 
     The whole line must be names and separators (commas, ``;``, ``and``/``и``/``және``);
-    a trailing comma, as printed before an affiliation on the next line, is allowed.
+    a trailing comma, as printed before an affiliation on the next line, is allowed. An
+    organisation is no name (``TOSHIBA Corporation``: no family name in capitals and a
+    given name).
     """
-    return [_author(m) for m in _name_matches(NAME_SUFFIX.sub("", line))]
+    authors = [_author(m) for m in _name_matches(NAME_SUFFIX.sub("", line))]
+    if any(_ORGANISATION_WORD.search(a.literal or "") for a in authors):
+        return []
+    return authors
+
+
+# Words of an organisation's name, no one's.
+ORGANISATION = (
+    r"universit|institut|college|clinic|school|department|group|laborator|center|centre"
+    r"|company|corporation|\bcorp\b|inc\b|ltd\b|gmbh|университет|институт|академи|кафедр"
+)
+_ORGANISATION_WORD = re.compile(ORGANISATION, re.IGNORECASE)
 
 
 # A generational suffix after a name ("Walter R. Mebane, Jr."): no name of its own.

@@ -15,6 +15,7 @@ from .. import lineshapes as seg_pt
 from ..models import Author, Block, Candidate
 from ..origins import InText, Part
 from .names import (
+    ORGANISATION,
     PARTICLES,
     collective,
     family_first,
@@ -32,8 +33,7 @@ _INITIAL = re.compile(r"^(?:[A-ZА-ЯЁ]\.){1,3}$|^[A-ZА-ЯЁ]\.-[A-ZА-ЯЁ]\.
 _WORD = re.compile(
     r"^[A-ZА-ЯЁÀ-Þ][a-zа-яёß-ÿ'’-]+(?:-[A-ZА-ЯЁÀ-Þ][a-zа-яёß-ÿ'’]+)*$|^[A-ZА-ЯЁÀ-Þ'’-]{2,}$")
 _NOT_NAMES = re.compile(
-    r"universit|institut|college|clinic|school|department|group|laborator|center|centre"
-    r"|company|inc\b|ltd\b|gmbh|университет|институт|академи|кафедр|abstract|summary"
+    ORGANISATION + r"|abstract|summary"
     r"|introduction|version|vignette|package|draft|manual|http|www\.|@"
     # Words of headings and rubrics, no one's names ("Printed References", "Easy Problems").
     r"|\b(?:references|bibliography|contents|citations?|problems|exercises|examples?"

@@ -116,8 +116,12 @@ def _caps_runs(rows: Rows) -> list[list[Row]]:
         runs.append(current)
     # A run that opens with a section's name is headings in capitals ("INTRODUCTION" over
     # "FIRST MAIN TOPIC"), not a title.
-    return [r for r in runs if title_like(" ".join(x.text for x in r))
-            and not _SECTION_NAME.match(r[0].text)]
+    # Nor is a licence's disclaimer in capitals ("THE SOFTWARE IS PROVIDED …"), a text.
+    return [r for r in runs if title_like(text := " ".join(x.text for x in r))
+            and not _SECTION_NAME.match(r[0].text) and len(text.split()) <= _TITLE_WORDS]
+
+
+_TITLE_WORDS = 30  # words of a title in capitals at most
 
 
 _SECTION_NAME = re.compile(
