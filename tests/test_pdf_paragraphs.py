@@ -421,3 +421,24 @@ def test_a_heading_over_a_tex_command_is_a_heading() -> None:
     out = blocks(lines)
     assert (out[0].role, out[0].text) == ("heading", "1 Loading the package")
     assert out[1].text == "\\usepackage[Option]{hvextern}"
+
+
+def test_notes_smaller_than_their_page_s_text_in_a_document_mostly_in_small_type() -> None:
+    # Lacroux's table of biblical abbreviations: page 1 in 10.5 pt with three notes marked
+    # "*", "**", "***" in 8.5 pt, a licence line further down; then pages of a table's rows
+    # in 8.5 pt, which outnumber the page of text.
+    lines = [line(f"Line {k} of the opening page's text, which runs on at length here,",
+                  55, 187 + 12 * k, 330, size=10.5) for k in range(12)]
+    lines.append(line("and ends on this line, as noted***.", 55, 331, 246, size=10.5))
+    notes = ["* Extrait d’Orthotypographie, par Jean-Pierre Lacroux.",
+             "** Multiplier les exemples serait inutile : la Bible de Jérusalem.",
+             "*** L’admirable version de Dom Georges Passelecq rate le sans-faute."]
+    lines += [line(text, 66, 411 + 20 * k, 330, size=8.5) for k, text in enumerate(notes)]
+    lines.append(line("Orthotypographie est publié sous licence libre.", 68, 553, 330,
+                      size=8.5))
+    for page in (2, 3, 4):
+        lines += [line(f"Livre {k} Abr Ab Ab. Abr Abr.", 55, 100 + 11 * k, 330, size=8.5,
+                       page=page) for k in range(40)]
+    roles = {b.text[:3]: b.role for b in blocks(lines)}
+    assert [roles[n[:3]] for n in notes] == ["footnote"] * 3
+    assert roles["Ort"] != "footnote"

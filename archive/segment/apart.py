@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 import textwrap
 from collections.abc import Callable
+from statistics import median
 
 from archive import lineshapes as pt
 from archive.clean import CleanLine
@@ -312,10 +313,14 @@ def _footnotes(lines: tuple[CleanLine, ...], used: set[int], body_size: float) -
             by_column.setdefault((c.page, c.line.column or 0), []).append(k)
     groups: list[Apart] = []
     for members in by_column.values():
+        # The notes are set smaller than the text above them: than the document's text, or
+        # than this page's where most of the document is a table in small type.
+        own = [lines[k].line.size or body_size for k in members if lines[k].line.kind is None]
+        text_size = max(body_size, median(own)) if own else body_size
         run: list[int] = []
         for k in sorted(members, key=lambda k: lines[k].line.y0 or 0.0, reverse=True):
             c = lines[k]
-            if (c.line.size or body_size) > body_size - 0.8:
+            if (c.line.size or body_size) > text_size - 0.8:
                 break
             if k not in used:  # an author's e-mail among the notes is front matter
                 run.append(k)
@@ -327,6 +332,8 @@ def _footnotes(lines: tuple[CleanLine, ...], used: set[int], body_size: float) -
             continue
         note: list[int] = []
         for k in run:
+            if note and _far_below(lines[note[-1]].line, lines[k].line):
+                break  # a line at the foot below the notes (a licence) is none of them
             if note and _NOTE_MARK.match(lines[k].text) and _starts_note(lines, note[0], k):
                 groups.append(Apart(tuple(note), "footnote"))
                 note = []
@@ -355,6 +362,13 @@ def _below_gap(lines: tuple[CleanLine, ...], members: list[int], k: int) -> bool
 
 
 _PITCH = 1.2  # a line's pitch, in sizes of its type
+_NOTES_APART = 3.0  # lines' pitches between a note and a line that is none of them
+
+
+def _far_below(above: Line, line: Line) -> bool:
+    if above.y1 is None or line.y0 is None:
+        return False
+    return line.y0 - above.y1 > _NOTES_APART * _PITCH * (line.size or 8.0)
 
 
 _MARK_BOX = 6.0  # points: markers are set flush right in a box, "⋆" and "⋆⋆" start apart
