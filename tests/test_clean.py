@@ -221,6 +221,8 @@ SEED_VOCAB = Vocabulary.from_texts(ARTICLE.read_text(encoding="utf-8").splitline
         ("doi: 10.1145/992200.992206", "Available online.",
          "doi: 10.1145/992200.992206 Available online."),
         ("doi 10.1234/abcd", "2004. Smith", "doi 10.1234/abcd 2004. Smith"),
+        ("Software, 78(9), 1–21. doi:10.18637/jss.v078.", "i09.",
+         "Software, 78(9), 1–21. doi:10.18637/jss.v078.i09."),
         # An unspaced em dash TeX broke after joins without a space; a spaced one keeps it.
         ("in a certain interval—", "however, this", "in a certain interval—however, this"),
         ("интервал —", "однако этот", "интервал — однако этот"),

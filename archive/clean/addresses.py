@@ -40,15 +40,15 @@ def broken_at_dot(left: str, right: str) -> bool:
 
 
 # A DOI to its line's end: "doi: 10.1145/9922", "https://doi.org/10.1145/9922".
-_DOI_END = re.compile(r"(?:^|[\s(<:/])10\.\d{4,9}/[^\s]*[\w\-]$")
+_DOI_END = re.compile(r"(?:^|[\s(<:/])10\.\d{4,9}/[^\s]*[\w\-.]$")
 # What goes on from it: the suffix's rest, with a dot or a digit in it, not a year.
 _DOI_REST = re.compile(r"(?!(?:19|20)\d\d\b)[\w\-./()]*[\d.][\w\-./()]*[.,;]?")
 
 
 def broken_in_doi(left: str, right: str) -> bool:
     """A DOI broken inside its suffix (TeX's ``\\doi`` breaks anywhere, with no hyphen):
-    ``doi: 10.1145/9922`` + ``00.992206.``. A DOI that ends its line whole is followed by
-    a word, or by the next entry's year."""
+    ``doi: 10.1145/9922`` + ``00.992206.``, ``doi:10.18637/jss.v078.`` + ``i09.``. A DOI
+    that ends its line whole is followed by a word, or by the next entry's year."""
     last = left.rsplit(" ", 1)[-1]
     if _DOI_END.search(" " + last) is None:
         return False
