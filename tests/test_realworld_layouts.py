@@ -16,6 +16,7 @@ from archive.extract.figures import (
     Shape,
     Text,
     figure_regions,
+    glyph_plots,
     group_drawings,
     is_figure_text,
     mark_figure_text,
@@ -568,3 +569,27 @@ def test_notes_in_small_type_between_a_drawing_and_its_caption_are_the_figure_s(
     caption = frag("Figure 4: Motor Control Circuit", 244, 512, 371)
     mark_figure_text([*notes, caption], [region])
     assert [f.kind for f in notes] == [None, None]
+
+
+def test_a_plot_whose_points_are_glyphs_of_a_symbol_font() -> None:
+    # R's pdf device draws a plot's points as ZapfDingbats' "●": the kohonen article's
+    # map of units, each point numbered beside it. A column of the same glyph opening the
+    # items of a list is no plot.
+    from test_pdf_extract import frag
+
+    page = (0.0, 0.0, 595.0, 842.0)
+    points = [frag("● ● ● ●", 326, 160, 360, size=11.6), frag("● ● ●", 311, 183, 360, size=11.6),
+              frag("●", 349, 207, 358, size=11.6), frag("● ●", 316, 233, 356, size=11.6),
+              frag("●", 352, 255, 361, size=11.6), frag("● ●", 326, 277, 359, size=11.6)]
+    labels = [frag("20 12 8 4", 326, 172, 362, size=6.7), frag("17 14 13 9 5 1", 316, 290, 362,
+                                                               size=6.7)]
+    text = frag("The RGB codebook vectors are shown in the left plot of Figure 2 here.", 72,
+                420, 520)
+    frags = [*points, *labels, text]
+    regions = glyph_plots(frags, page)
+    mark_figure_text(frags, regions)
+    assert [f.kind for f in frags] == ["figure"] * 8 + [None]
+    bullets = [frag("●", 72, 100 + 14 * k, 78) for k in range(8)]
+    items = [frag(f"Item {k} of a list whose bullets are set in a symbol font", 84, 100 + 14 * k,
+                  400) for k in range(8)]
+    assert glyph_plots(bullets + items, page) == []

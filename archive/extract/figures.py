@@ -201,12 +201,14 @@ def ruled_regions(grouped: list[Region], rules: list[Rules | None],
     return out
 
 
-def group_drawings(items: list[Rect], page: Rect) -> list[Region]:
-    """Items grouped by touching boxes: each group's box and its items' indices.
+def group_drawings(items: list[Rect], page: Rect, touch: float = _TOUCH) -> list[Region]:
+    """Items grouped by touching boxes (``touch`` points apart at most): each group's box
+    and its items' indices.
 
     Items are joined with a union-find over a grid of cells, so a scatter plot of many
     thousand points costs about as much as its items, not their square.
     """
+    cell = max(_CELL, 2 * touch)
     page_w, page_h = page[2] - page[0], page[3] - page[1]
     # A page-sized frame or background says nothing about figures.
     kept = [k for k, r in enumerate(items)
@@ -222,11 +224,11 @@ def group_drawings(items: list[Rect], page: Rect) -> list[Region]:
     cells: dict[tuple[int, int], list[int]] = {}
     for k, item in enumerate(kept):
         x0, y0, x1, y1 = items[item]
-        for cx in range(int((x0 - _TOUCH) // _CELL), int((x1 + _TOUCH) // _CELL) + 1):
-            for cy in range(int((y0 - _TOUCH) // _CELL), int((y1 + _TOUCH) // _CELL) + 1):
+        for cx in range(int((x0 - touch) // cell), int((x1 + touch) // cell) + 1):
+            for cy in range(int((y0 - touch) // cell), int((y1 + touch) // cell) + 1):
                 here = cells.setdefault((cx, cy), [])
                 for other in here[-32:]:  # the latest items of a cell stand for the rest
-                    if _near(items[item], items[kept[other]]):
+                    if _near(items[item], items[kept[other]], touch):
                         a, b = find(k), find(other)
                         if a != b:
                             parent[a] = b
@@ -295,9 +297,9 @@ def _beside(box: Rect, region: Rect) -> bool:
     return 0 <= region[0] - box[2] <= _GROW or 0 <= box[0] - region[2] <= _GROW
 
 
-def _near(a: Rect, b: Rect) -> bool:
-    return not (a[2] + _TOUCH < b[0] or b[2] + _TOUCH < a[0]
-                or a[3] + _TOUCH < b[1] or b[3] + _TOUCH < a[1])
+def _near(a: Rect, b: Rect, touch: float = _TOUCH) -> bool:
+    return not (a[2] + touch < b[0] or b[2] + touch < a[0]
+                or a[3] + touch < b[1] or b[3] + touch < a[1])
 
 
 def _union(a: Rect, b: Rect) -> Rect:
@@ -395,3 +397,35 @@ def _over_caption(frags: list[Fragment], regions: list[Rect]) -> None:
             for f in between:
                 if f.kind not in ("cell", "code"):
                     f.kind = "figure"
+
+
+# Plotting symbols a plot sets as glyphs of a symbol font (R's pdf device draws its points
+# with ZapfDingbats): no bullet "•", which lists use.
+_PLOT_MARKS = frozenset("●○■□▲△▼▽◆◇★☆✚✖")
+_POINT_REACH = 40.0  # points between two points of one plot, at most
+_MIN_POINTS = 6  # points of a plot drawn in glyphs
+_SPREAD = 3  # distinct heights and widths its points stand at, at least: not a list
+
+
+def glyph_plots(frags: list[Fragment], page: Rect) -> list[Rect]:
+    """Plots whose points are glyphs of a symbol font: their boxes, the points marked as
+    the figure's text. A column of the same glyph (a list's bullets) stands at one width,
+    a plot's points scatter over its area."""
+    points = [f for f in frags if f.text.strip() and all(
+        ch in _PLOT_MARKS or ch == " " for ch in f.text)]
+    if len(points) < _MIN_POINTS:
+        return []
+    boxes = [(f.x0, f.y0, f.x1, f.y1) for f in points]
+    out = []
+    for box, members in group_drawings(boxes, page, _POINT_REACH):
+        if (len(members) < _MIN_POINTS or box[2] - box[0] < _MIN_SIDE
+                or box[3] - box[1] < _MIN_SIDE):
+            continue
+        xs = {round(boxes[k][0] / 2) for k in members}
+        ys = {round(boxes[k][1] / 2) for k in members}
+        if len(xs) < _SPREAD or len(ys) < _SPREAD:
+            continue
+        for k in members:
+            points[k].kind = "figure"
+        out.append(box)
+    return out

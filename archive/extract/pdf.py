@@ -32,6 +32,7 @@ from archive.extract.figures import (
     Text,
     curved,
     figure_regions,
+    glyph_plots,
     group_drawings,
     is_tick,
     mark_figure_text,
@@ -224,6 +225,7 @@ def _read_pages(doc: pymupdf.Document) -> tuple[tuple[PageInfo, ...], list[list[
         frags, others = _fragments(raw, block_base, chars)
         block_base += len(raw["blocks"])
         regions, tables = _drawn(page, rect, frags) if frags else ([], [])
+        regions += glyph_plots(frags, (rect.x0, rect.y0, rect.x1, rect.y1))
         cells = mark_cells(frags, tables, block_base)
         block_base += len(cells)
         mark_figure_text(frags + others, regions)
