@@ -315,6 +315,10 @@ def test_names_on_a_title_page_line() -> None:
     # A society is one author, its note mark aside; a section's heading is no name.
     assert [(a.family, a.given) for a in names_in(_row("American Physical Society∗"))] == [
         ("American Physical Society", None)]
+    # Names with letters of Latin Extended-A (ž, ł, ő).
+    gputils = _row("James Bowman, Craig Franklin, David Barnett, Borut Ražem and Łukasz Kőrös")
+    assert [a.family for a in names_in(gputils)] == [
+        "Bowman", "Franklin", "Barnett", "Ražem", "Kőrös"]
     # An address in brackets after the one name is its e-mail.
     [author] = names_in(_row("Kale Ewasiuk (kalekje@gmail.com)"))
     assert (author.family, author.given, author.email) == ("Ewasiuk", "Kale", "kalekje@gmail.com")

@@ -30,8 +30,10 @@ _SEPARATORS = re.compile(rf"\s*(?:[,;&{_MARKS}]|\band\b|\bund\b|\bи\b)\s*")
 _MARK_DIGITS = re.compile(r"(?<=[^\W\d_])\d{1,2}\b")
 _INITIAL = re.compile(r"^(?:[A-ZА-ЯЁ]\.){1,3}$|^[A-ZА-ЯЁ]\.-[A-ZА-ЯЁ]\.$")
 # A name's word, its hyphenated parts capitalised too ("Delignette-Muller", "Marie-Laure").
+# Latin Extended-A (Ā to ž: "Ražem", "Łukasz") holds capitals and small letters in turn.
 _WORD = re.compile(
-    r"^[A-ZА-ЯЁÀ-Þ][a-zа-яёß-ÿ'’-]+(?:-[A-ZА-ЯЁÀ-Þ][a-zа-яёß-ÿ'’]+)*$|^[A-ZА-ЯЁÀ-Þ'’-]{2,}$")
+    r"^[A-ZА-ЯЁÀ-ÞĀ-ž][a-zа-яёß-ÿĀ-ž'’-]+(?:-[A-ZА-ЯЁÀ-ÞĀ-ž][a-zа-яёß-ÿĀ-ž'’]+)*$"
+    r"|^[A-ZА-ЯЁÀ-Þ'’-]{2,}$")
 _NOT_NAMES = re.compile(
     ORGANISATION + r"|abstract|summary"
     r"|introduction|version|vignette|package|draft|manual|http|www\.|@"
