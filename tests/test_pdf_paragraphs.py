@@ -442,3 +442,15 @@ def test_notes_smaller_than_their_page_s_text_in_a_document_mostly_in_small_type
     roles = {b.text[:3]: b.role for b in blocks(lines)}
     assert [roles[n[:3]] for n in notes] == ["footnote"] * 3
     assert roles["Ort"] != "footnote"
+
+
+def test_an_affiliation_opening_with_a_raised_note_mark_is_no_continuation() -> None:
+    # pinp's title block: the authors in bold, each name keyed by a raised letter, then the
+    # affiliations in smaller type, each opening with its raised letter ("aDebian …").
+    lines = [
+        line("Dirk Eddelbuettela and James Joseph Balamutab", 52, 109, 300, size=7.9,
+             bold=True, raised=((17, 18), (44, 45))),
+        line("aDebian and R Projects; Chicago, IL, USA; edd@debian.org; bDepts of Informatics",
+             52, 129, 544, size=6.2, blank_before=True, raised=((0, 1), (58, 59))),
+    ]
+    assert [b.text[:9] for b in blocks(lines)] == ["Dirk Edde", "aDebian a"]

@@ -62,8 +62,18 @@ def boundary(
         wrap_head,
         hyphen=pt.ends_with_hyphen(prev.text),
         marker=marker is not None,
-        lower_start=not pt.starts_upper(cur.text) and pt.first_letter(cur.text) != "",
+        lower_start=_lower_start(cur),
         blank=cur.blank_before and not cur.after_cut,
         body_size=body_size,
         opener=opener,
     )
+
+
+def _lower_start(cur: CleanLine) -> bool:
+    """The line opens in lower case; a note mark raised before its first word (an
+    affiliation's ``aDebian and R Projects``) is no letter of it."""
+    text = cur.text
+    raised = cur.line.raised
+    if raised and raised[0][0] == 0 and text == cur.line.text:
+        text = text[raised[0][1]:]
+    return not pt.starts_upper(text) and pt.first_letter(text) != ""
