@@ -454,3 +454,25 @@ def test_an_affiliation_opening_with_a_raised_note_mark_is_no_continuation() -> 
              52, 129, 544, size=6.2, blank_before=True, raised=((0, 1), (58, 59))),
     ]
     assert [b.text[:9] for b in blocks(lines)] == ["Dirk Edde", "aDebian a"]
+
+
+def test_a_listing_goes_on_past_a_footnote_and_a_figure_s_caption_at_the_next_page_top() -> None:
+    # kohonen's JSS article: a listing ends page 6 over a footnote; page 7 opens with a
+    # figure and its caption, then the listing's last lines.
+    lines = [line(f"Line {k} of the text that introduces the example, long enough here.", 72,
+                  100 + 12 * k, 520) for k in range(40)]
+    lines += [line('R> mygrid <- somgrid(4, 8, "hexagonal")', 81, 600, 300, kind="code",
+                   blank_before=True),
+              line("R> set.seed(15)", 81, 612, 170, kind="code"),
+              line("4The complete data, containing 10,500 images, is available online.", 72,
+                   700, 460, size=8.0, blank_before=True),
+              line("Figure 2: Left plot: Codebook vectors for the RGB layer of the SOM.", 72,
+                   400, 520, page=2),
+              line('R> somsegm1 <- supersom(imdata, whatmap = c("rgb", "coords"),', 81, 440,
+                   420, kind="code", page=2, blank_before=True),
+              line("+ user.weights = c(1, 9), grid = mygrid)", 81, 452, 330, kind="code",
+                   page=2)]
+    codes = [b.text for b in blocks(lines) if b.role == "code"]
+    assert codes == ['R> mygrid <- somgrid(4, 8, "hexagonal")\nR> set.seed(15)\n'
+                     'R> somsegm1 <- supersom(imdata, whatmap = c("rgb", "coords"),\n'
+                     '+ user.weights = c(1, 9), grid = mygrid)']

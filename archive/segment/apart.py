@@ -56,7 +56,38 @@ def apart_groups(
         groups += _margin_notes(lines, used, body_size)
         used |= {k for g in groups for k in g.positions}
         groups += float_groups(lines, used, body_size)
-    return sorted(groups, key=lambda g: g.positions[0])
+    return _code_over_floats(sorted(groups, key=lambda g: g.positions[0]), lines, taken)
+
+
+_CODE_EDGE = 3.0  # points between the left edges of a listing's two parts, at most
+
+
+def _code_over_floats(
+    groups: list[Apart], lines: tuple[CleanLine, ...], taken: set[int]
+) -> list[Apart]:
+    """A listing broken over a page, with only notes and floats between its two parts (a
+    footnote at the page's foot, a figure and its caption at the next page's top), is one
+    listing: the reader reads on past them, as a sentence goes on past them."""
+    placed = {k: g for g in groups for k in g.positions}
+    out: list[Apart] = []
+    listing = -1  # where the last listing is in ``out``
+    for g in groups:
+        last = out[listing] if listing >= 0 else None
+        if (g.role == "code" and last is not None
+                and lines[g.positions[0]].page == lines[last.positions[-1]].page + 1
+                and all((k in placed and placed[k].role != "code") or k in taken
+                        for k in range(last.positions[-1] + 1, g.positions[0]))
+                and abs(_left(lines, last) - _left(lines, g)) <= _CODE_EDGE):
+            out[listing] = Apart(last.positions + g.positions, "code")
+            continue
+        if g.role == "code":
+            listing = len(out)
+        out.append(g)
+    return out
+
+
+def _left(lines: tuple[CleanLine, ...], group: Apart) -> float:
+    return min(lines[k].line.x0 or 0.0 for k in group.positions)
 
 
 def code_text(lines: list[CleanLine], blank_lines: bool = True) -> str:
@@ -65,10 +96,14 @@ def code_text(lines: list[CleanLine], blank_lines: bool = True) -> str:
     Blank lines are kept in code, where they are part of the listing, and dropped in a
     table, where the space between rows is only the ruling."""
     kept: list[str] = []
+    page = None
     for c in lines:
         if not _FENCE.match(c.line.text):
-            gap = blank_lines and kept and c.line.blank_before
+            # A page break is no blank line of the listing, nor are the floats over the
+            # part that goes on at the next page's top.
+            gap = blank_lines and kept and c.line.blank_before and c.page == page
             kept += ["", c.line.text.rstrip()] if gap else [c.line.text.rstrip()]
+            page = c.page
     while kept and not kept[0].strip():
         kept.pop(0)
     return textwrap.dedent("\n".join(map(_leading_tabs_expanded, kept))).strip("\n")
