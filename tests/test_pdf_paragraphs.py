@@ -421,6 +421,12 @@ def test_a_heading_over_a_tex_command_is_a_heading() -> None:
     out = blocks(lines)
     assert (out[0].role, out[0].text) == ("heading", "1 Loading the package")
     assert out[1].text == "\\usepackage[Option]{hvextern}"
+    # A date in bold over an environment's code (exercisebank's margin stamps) is none.
+    stamp = [line("2019/03/18", 32, 186, 77, size=7.0, bold=True),
+             line("\\begin{problem}", 100, 200, 200, kind="code", blank_before=True),
+             line("The environment holds one problem of the bank, with its points.", 100, 230,
+                  480, blank_before=True)]
+    assert blocks(stamp)[0].role != "heading"
 
 
 def test_notes_smaller_than_their_page_s_text_in_a_document_mostly_in_small_type() -> None:
