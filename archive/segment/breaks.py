@@ -195,10 +195,12 @@ _DROP = 1.25  # times smaller than display type: the type of the text under a ti
 def display_ends(b: Boundary) -> bool | None:
     """A title in display type ends where much smaller type follows on its page, even at a
     word in lower case, which ``font_change`` lets go on (``… sample document`` ⏎
-    ``bibstyle: Karl …``); a drop capital, a letter or two, goes on into its word."""
+    ``bibstyle: Karl …``); a drop capital, a letter or two, goes on into its word, and a
+    letter or two under a title are no text of their own (a roman page number)."""
     prev, cur = b.prev.line, b.cur.line
     if (not b.lower_start or b.body_size is None or prev.size is None or cur.size is None
-            or b.hyphen or prev.page != cur.page or len(b.prev.text.strip()) <= 2):
+            or b.hyphen or prev.page != cur.page
+            or min(len(b.prev.text.strip()), len(b.cur.text.strip())) <= 2):
         return None
     if prev.size >= _DISPLAY * b.body_size and cur.size * _DROP <= prev.size:
         return True
