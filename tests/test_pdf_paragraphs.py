@@ -427,6 +427,12 @@ def test_a_heading_over_a_tex_command_is_a_heading() -> None:
              line("The environment holds one problem of the bank, with its points.", 100, 230,
                   480, blank_before=True)]
     assert blocks(stamp)[0].role != "heading"
+    bold = [line("Now define the arrow commands using PGF/TikZ.", 100, 186, 330, bold=True),
+            line("\\newcommand*\\pfeil{\\tikz\\draw[->] (0,0) -- (1,0);}", 100, 200, 300,
+                 kind="code", blank_before=True),
+            line("The arrows are one centimetre long unless the option says otherwise.", 100,
+                 230, 480, blank_before=True)]
+    assert blocks(bold)[0].role != "heading"
 
 
 def test_notes_smaller_than_their_page_s_text_in_a_document_mostly_in_small_type() -> None:
