@@ -178,3 +178,20 @@ def test_a_justified_line_of_names_in_typewriter_type_inside_a_paragraph_is_text
     assert paragraph("gslSetErrorHandlerOff() and gslResetErrorHandler()", 298)[1].kind is None
     # A command displayed on a line of its own ends short of the measure: code.
     assert paragraph("\\renewcommand{\\bdorientation}{\\bdhor}", 210)[1].kind == "code"
+
+
+def test_a_margin_name_beside_text_that_starts_left_of_a_numbered_listing() -> None:
+    # akshar's documented source (l3doc): the text at 198 pt, the implementation's numbered
+    # lines at 204 pt (more of them), a function's name in the margin beside a line of text.
+    from archive.extract.layout import merge_rows
+
+    frags = [frag(f"Line {k} of the text that documents the functions, set in full.", 198,
+                  40 + 12 * k, 567, size=9.0) for k in range(6)]
+    frags += [frag(f"{k + 40} \\tl_set:Nn \\l__akshar_tl {{ #{k} }}", 204, 120 + 11 * k, 420,
+                   size=7.6) for k in range(12)]
+    frags += [frag("\\msg_error:nnx", 124.6, 341.5, 188.9, size=7.6),
+              frag("Some variants of l3msg functions that we will need when issuing", 198.4,
+                   336.2, 566.9, size=9.0)]
+    texts = [f.text for f in merge_rows(frags)]
+    assert "\\msg_error:nnx" in texts
+    assert "Some variants of l3msg functions that we will need when issuing" in texts

@@ -50,9 +50,11 @@ def _margin_notes(rows: list[list[Fragment]]) -> list[list[Fragment]]:
     line it stands beside: not the line's first words."""
     edges = Counter((row[0].column, round(min(f.x0 for f in row))) for row in rows)
     left: dict[int, int] = {}
+    frequent: dict[int, set[int]] = {}  # where many rows start: the text's, a listing's
     for (column, x0), n in edges.most_common():
         if n >= _EDGE_ROWS:
             left.setdefault(column, x0)
+            frequent.setdefault(column, set()).add(x0)
     # Notes are few beside the text: where many rows reach left of the edge, the edge is
     # a second column's, or the text's own is ragged.
     outside = Counter(row[0].column for row in rows if row[0].column in left and any(
@@ -65,7 +67,12 @@ def _margin_notes(rows: list[list[Fragment]]) -> list[list[Fragment]]:
         edge = left.get(column)
         if edge is not None and len(row) > 1 and outside[column] * _NOTE_SHARE <= columns[column]:
             note = [f for f in row if f.x1 < edge - f.size]
-            text = [f for f in row if f.x0 >= edge - 1.0]
+            # The text beside it starts at an edge where many rows start, be it left of the
+            # commonest one (a listing's numbered lines set in from the text).
+            text = [f for f in row if f not in note]
+            if text and not any(abs(min(f.x0 for f in text) - x) <= 1.0
+                                for x in frequent[column]):
+                text = []
             # A line's number in the margin stays with its line: a note has a few words.
             words = " ".join(f.text for f in note).split()
             worded = 0 < len(words) <= _NOTE_WORDS and any(ch.isalpha() for w in words for ch in w)
