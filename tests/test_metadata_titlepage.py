@@ -319,6 +319,9 @@ def test_names_on_a_title_page_line() -> None:
     gputils = _row("James Bowman, Craig Franklin, David Barnett, Borut Ražem and Łukasz Kőrös")
     assert [a.family for a in names_in(gputils)] == [
         "Bowman", "Franklin", "Barnett", "Ražem", "Kőrös"]
+    # Titles before the names are none of them.
+    titled = _row("Dr.-Ing. Herbert Voß2, Prof. Dr. Anna Berg")
+    assert [a.family for a in names_in(titled)] == ["Voß", "Berg"]
     # An address in brackets after the one name is its e-mail.
     [author] = names_in(_row("Kale Ewasiuk (kalekje@gmail.com)"))
     assert (author.family, author.given, author.email) == ("Ewasiuk", "Kale", "kalekje@gmail.com")

@@ -78,9 +78,9 @@ def block_under(rows: Rows, title: list[Row]) -> list[Row]:
 
 def names_in(row: Row) -> list[Author]:
     """The people named on one line under the title, note marks read as marks; a byline's
-    "by" and a name's "Jr." are no names of their own, and an address in brackets after
-    the one name (``Kale Ewasiuk (kalekje@gmail.com)``) is its e-mail."""
-    text = NAME_SUFFIX.sub("", _BY.sub("", marked_text(row, "†")))
+    "by", a title ("Dr.") and a name's "Jr." are no names of their own, and an address in
+    brackets after the one name (``Kale Ewasiuk (kalekje@gmail.com)``) is its e-mail."""
+    text = NAME_SUFFIX.sub("", _BY.sub("", _HONORIFIC.sub("", marked_text(row, "†"))))
     email = None
     if (bracketed := _BRACKETED_EMAIL.search(text)) and text[bracketed.end():].strip() == "":
         text, email = text[: bracketed.start()].rstrip(), bracketed.group(1)
@@ -94,6 +94,9 @@ _BRACKETED_EMAIL = re.compile(r"\s*[(<]\s*([\w.+-]+@[\w-]+(?:\.[\w-]+)+)\s*[)>]"
 
 
 _BY = re.compile(r"^(?:by|von|par)\s+(?=[^\W\d_])", re.IGNORECASE)  # "by Torsten Hothorn and …"
+# Titles before a name ("Dr. Jürgen Vollmer", "Prof. Dr. S. Smart", "Dr.-Ing. Herbert Voß"):
+# no part of it.
+_HONORIFIC = re.compile(r"\b(?:Prof|Dr|Dipl|PD|Mr|Mrs|Ms|Mag)\.(?:-[A-Z][a-z]*\.)?\s+")
 
 
 def _leading_names(text: str) -> list[Author]:
