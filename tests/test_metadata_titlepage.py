@@ -163,6 +163,16 @@ def test_section_headings_in_capitals_are_no_title() -> None:
     assert md.title == "My First Conference Paper"
 
 
+def test_a_team_under_the_authors_is_where_they_work_not_an_author() -> None:
+    # Matrix's vignettes: the people, then "R Core Development Team" in the same type.
+    md = _opening([(72, 80, "Design Issues in Matrix package Development", 14.0, "bold"),
+                   (100, 100, "Martin Maechler and Douglas Bates", 11.0, "serif"),
+                   (120, 114, "R Core Development Team", 11.0, "serif"),
+                   (110, 128, "maechler@stat.math.ethz.ch, bates@r-project.org", 10.0,
+                    "mono")])
+    assert [x.family for x in md.authors] == ["Maechler", "Bates"]
+
+
 def test_a_bold_sentence_over_the_text_is_no_title() -> None:
     md = _opening([(72, 80, "Read this first.", 10.0, "bold"),
                    (72, 96, "The package is obsolete and kept for old documents only.", 10.0,

@@ -23,7 +23,7 @@ from ..origins import InText, Part
 from . import titleblock
 from .dates import DATE, date_year
 from .frontmatter import is_label
-from .names import INITIALS, NAME_SUFFIX, latin_key, parse_author_line
+from .names import INITIALS, NAME_SUFFIX, is_collective, latin_key, parse_author_line
 from .rows import Row, Rows, marked_text
 
 PRIORITY = 52  # above the segmenter's title block (50): it reads every line, not one block
@@ -122,6 +122,8 @@ def candidates(rows: Rows, title: Candidate | None) -> list[Candidate]:
         # Names are set in one type; the address under a name, smaller, names a place
         # ("United States Military Academy").
         if (names := names_in(row)) and (first is None or _same_type(first, row)):
+            if found and all(_collective(a) for a in names):
+                continue  # "R Core Development Team" under the people: where they work
             found += names
             first = first or row
         elif (year := date_year(row.text)) and not out:
@@ -133,6 +135,10 @@ def candidates(rows: Rows, title: Candidate | None) -> list[Candidate]:
                                 InText(Part.TITLE_PAGE, first.page), detail=detail,
                                 priority=PRIORITY))
     return out
+
+
+def _collective(author: Author) -> bool:
+    return author.given is None and author.family is not None and is_collective(author.family)
 
 
 def _same_type(a: Row, b: Row) -> bool:
