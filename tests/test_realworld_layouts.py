@@ -16,13 +16,13 @@ from archive.extract.figures import (
     Shape,
     Text,
     figure_regions,
-    glyph_plots,
     group_drawings,
     is_figure_text,
     mark_figure_text,
     ruled_regions,
 )
 from archive.extract.pdf import extract_pdf
+from archive.extract.plotglyphs import glyph_plots
 from archive.extract.repair import repair_accents, repair_mojibake, repair_tex_codes
 from archive.ingest.analyse import analyse
 

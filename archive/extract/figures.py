@@ -31,7 +31,7 @@ Rect = tuple[float, float, float, float]
 Region = tuple[Rect, list[int]]  # a group of touching items: its box, its items' indices
 
 _MIN_ITEMS = 8  # path items that make a region a drawing rather than a frame or a rule
-_MIN_SIDE = 30.0  # points: smaller regions are glyph-like decorations
+MIN_SIDE = 30.0  # points: smaller regions are glyph-like decorations
 _TOUCH = 4.0  # points: items this close belong to one region
 _CELL = 24.0  # points: grid cell for grouping items
 _GROW = 14.0  # points: tick labels sit this far outside the axes
@@ -72,7 +72,7 @@ def figure_regions(
     corners."""
     figures = [
         r for r, members in grouped
-        if r[2] - r[0] >= _MIN_SIDE and r[3] - r[1] >= _MIN_SIDE
+        if r[2] - r[0] >= MIN_SIDE and r[3] - r[1] >= MIN_SIDE
         and (len(members) >= _MIN_ITEMS or _painted(r, members, shapes, texts)
              or _curve_drawing(r, members, shapes, texts))
         and not _holds_prose(r, texts)
@@ -91,7 +91,7 @@ def _with_legend(figure: Rect, groups: list[Rect]) -> Rect:
     right or left of the axes, within their height): the names between are the plot's."""
     x0, y0, x1, y1 = figure
     for g in groups:
-        small = g[2] - g[0] < _MIN_SIDE or g[3] - g[1] < _MIN_SIDE
+        small = g[2] - g[0] < MIN_SIDE or g[3] - g[1] < MIN_SIDE
         level = g[1] >= figure[1] - 2 and g[3] <= figure[3] + 2
         beside = 0 < g[0] - figure[2] <= _LEGEND_GAP or 0 < figure[0] - g[2] <= _LEGEND_GAP
         if small and level and beside:
@@ -397,35 +397,3 @@ def _over_caption(frags: list[Fragment], regions: list[Rect]) -> None:
             for f in between:
                 if f.kind not in ("cell", "code"):
                     f.kind = "figure"
-
-
-# Plotting symbols a plot sets as glyphs of a symbol font (R's pdf device draws its points
-# with ZapfDingbats): no bullet "•", which lists use.
-_PLOT_MARKS = frozenset("●○■□▲△▼▽◆◇★☆✚✖")
-_POINT_REACH = 40.0  # points between two points of one plot, at most
-_MIN_POINTS = 6  # points of a plot drawn in glyphs
-_SPREAD = 3  # distinct heights and widths its points stand at, at least: not a list
-
-
-def glyph_plots(frags: list[Fragment], page: Rect) -> list[Rect]:
-    """Plots whose points are glyphs of a symbol font: their boxes, the points marked as
-    the figure's text. A column of the same glyph (a list's bullets) stands at one width,
-    a plot's points scatter over its area."""
-    points = [f for f in frags if f.text.strip() and all(
-        ch in _PLOT_MARKS or ch == " " for ch in f.text)]
-    if len(points) < _MIN_POINTS:
-        return []
-    boxes = [(f.x0, f.y0, f.x1, f.y1) for f in points]
-    out = []
-    for box, members in group_drawings(boxes, page, _POINT_REACH):
-        if (len(members) < _MIN_POINTS or box[2] - box[0] < _MIN_SIDE
-                or box[3] - box[1] < _MIN_SIDE):
-            continue
-        xs = {round(boxes[k][0] / 2) for k in members}
-        ys = {round(boxes[k][1] / 2) for k in members}
-        if len(xs) < _SPREAD or len(ys) < _SPREAD:
-            continue
-        for k in members:
-            points[k].kind = "figure"
-        out.append(box)
-    return out

@@ -32,7 +32,6 @@ from archive.extract.figures import (
     Text,
     curved,
     figure_regions,
-    glyph_plots,
     group_drawings,
     is_tick,
     mark_figure_text,
@@ -44,6 +43,7 @@ from archive.extract.layout import Fragment, merge_rows, order_page
 from archive.extract.letterspacing import Char, close_letterspacing, has_run
 from archive.extract.ligatures import restore_lost_ligatures
 from archive.extract.listings import display_type_is_text, line_kinds
+from archive.extract.plotglyphs import glyph_plots
 from archive.extract.repair import looks_mojibake, repair_accents, repair_mojibake, repair_tex_codes
 from archive.extract.spacing import blank_flags
 from archive.extract.spans import (

@@ -12,11 +12,7 @@ lower case ("where x is …"), as readers cite it. Each becomes a paragraph of i
   fences in a text copy. A code block keeps its line breaks.
 * Ruled tables (with geometry): the lines the extractor found in a table's cells (``cell``),
   a row a line, its cells' lines joined as prose (role ``table``).
-* Footnotes (with geometry): the run of lines at the foot of a page (or of a column) set
-  smaller than the body text, below a gap, opening with a note marker (``1``, ``*``,
-  ``†``); each marker opens a note.
-* Side notes (with geometry): a narrow column set smaller than the body beside it (a
-  wide margin for notes); each marker or gap opens a note.
+* Footnotes and side notes (with geometry): ``archive.segment.notes``.
 * Captions and the floats' bodies around them (with geometry): ``archive.segment.floats``.
 * Text turned up a margin: a block at a time, front matter beside page 1's text, a label
   elsewhere.
@@ -27,7 +23,6 @@ from __future__ import annotations
 import re
 import textwrap
 from collections.abc import Callable
-from statistics import median
 
 from archive import lineshapes as pt
 from archive.clean import CleanLine
@@ -35,13 +30,13 @@ from archive.models import TURNED, Line, Role
 from archive.segment.floats import float_groups
 from archive.segment.grouped import Apart
 from archive.segment.items import index_entry
+from archive.segment.notes import footnotes, margin_notes
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _ADDRESS = re.compile(
     r"^(?:(?:doi|url|e-?mail)\s*:?\s*)?(?:https?://|www\.|10\.\d{4,9}/|[\w.+-]+@[\w-]+\.)\S*$",
     re.IGNORECASE,
 )
-_NOTE_MARK = re.compile(r"^(?:\d{1,2}(?!\d)|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2}|[*∗⋆†‡§¶])(?=\s*\S)")
 
 
 def apart_groups(
@@ -51,9 +46,9 @@ def apart_groups(
     groups = _code(lines, taken) + _ruled_tables(lines, taken) + _turned(lines, taken)
     used = taken | {k for g in groups for k in g.positions}
     if body_size is not None:
-        groups += _footnotes(lines, used, body_size)
+        groups += footnotes(lines, used, body_size)
         used |= {k for g in groups for k in g.positions}
-        groups += _margin_notes(lines, used, body_size)
+        groups += margin_notes(lines, used, body_size)
         used |= {k for g in groups for k in g.positions}
         groups += float_groups(lines, used, body_size)
     return _code_over_floats(sorted(groups, key=lambda g: g.positions[0]), lines, taken)
@@ -305,110 +300,3 @@ def _in_margin(lines: tuple[CleanLine, ...], run: list[int]) -> bool:
     right = max(t.x1 for t in text if t.x1 is not None)
     return all(t.x1 is not None and t.x1 <= left for t in turned) or all(
         t.x0 is not None and t.x0 >= right for t in turned)
-
-
-def _margin_notes(
-    lines: tuple[CleanLine, ...], used: set[int], body_size: float
-) -> list[Apart]:
-    """Side notes: a narrow column beside the text, all of it set smaller than the body
-    (a Tufte-style margin). Each note opens with a marker or after a gap."""
-    columns: dict[tuple[int, int], list[int]] = {}
-    for k, c in enumerate(lines):
-        if c.line.x0 is not None and c.line.x1 is not None and c.line.column:
-            columns.setdefault((c.page, c.line.column), []).append(k)
-    widths = {key: _extent(lines, members) for key, members in columns.items()}
-    groups: list[Apart] = []
-    for (page, column), members in columns.items():
-        widest = max(w for (p, _), w in widths.items() if p == page)
-        small = all((lines[k].line.size or body_size) <= body_size - 0.8 for k in members)
-        if not small or widths[(page, column)] > 0.6 * widest or any(k in used for k in members):
-            continue
-        note: list[int] = []
-        for k in members:
-            c = lines[k]
-            if note and (c.blank_before or _NOTE_MARK.match(c.text)):
-                groups.append(Apart(tuple(note), "footnote"))
-                note = []
-            note.append(k)
-        groups.append(Apart(tuple(note), "footnote"))
-    return groups
-
-
-def _extent(lines: tuple[CleanLine, ...], members: list[int]) -> float:
-    return max(lines[k].line.x1 or 0.0 for k in members) - min(
-        lines[k].line.x0 or 0.0 for k in members
-    )
-
-
-def _footnotes(lines: tuple[CleanLine, ...], used: set[int], body_size: float) -> list[Apart]:
-    # Notes stand at the foot of their column (of the page, when they span the columns).
-    by_column: dict[tuple[int, int], list[int]] = {}
-    for k, c in enumerate(lines):
-        if c.line.y0 is not None and c.line.size is not None:
-            by_column.setdefault((c.page, c.line.column or 0), []).append(k)
-    groups: list[Apart] = []
-    for members in by_column.values():
-        # The notes are set smaller than the text above them: than the document's text, or
-        # than this page's where most of the document is a table in small type.
-        own = [lines[k].line.size or body_size for k in members if lines[k].line.kind is None]
-        text_size = max(body_size, median(own)) if own else body_size
-        run: list[int] = []
-        for k in sorted(members, key=lambda k: lines[k].line.y0 or 0.0, reverse=True):
-            c = lines[k]
-            if (c.line.size or body_size) > text_size - 0.8:
-                break
-            if k not in used:  # an author's e-mail among the notes is front matter
-                run.append(k)
-        run.reverse()
-        # The run starts with a note marker, below a gap that parts it from the text above.
-        while run and not _NOTE_MARK.match(lines[run[0]].text):
-            run.pop(0)
-        if not run or not _below_gap(lines, members, run[0]):
-            continue
-        note: list[int] = []
-        for k in run:
-            if note and _far_below(lines[note[-1]].line, lines[k].line):
-                break  # a line at the foot below the notes (a licence) is none of them
-            if note and _NOTE_MARK.match(lines[k].text) and _starts_note(lines, note[0], k):
-                groups.append(Apart(tuple(note), "footnote"))
-                note = []
-            note.append(k)
-        groups.append(Apart(tuple(note), "footnote"))
-    return groups
-
-
-def _below_gap(lines: tuple[CleanLine, ...], members: list[int], k: int) -> bool:
-    line = lines[k].line
-    above = [lines[j].line for j in members
-             if (lines[j].line.y1 or 0) <= (line.y0 or 0) + 1 and j != k]
-    if not above:
-        return False
-    size = line.size or 8.0
-    gap = (line.y0 or 0) - max(a.y1 or 0 for a in above)
-    if gap >= 0.5 * size:
-        return True
-    # A font's boxes may be far taller than its size (Charis SIL: 1.66 em) and close the gap
-    # between boxes: the baselines then say it, a line's pitch and half a size more apart.
-    last = max(above, key=lambda a: a.y1 or 0)
-    if line.baseline is None or last.baseline is None:
-        return False
-    pitch = _PITCH * max(last.size or size, size)
-    return line.baseline - last.baseline - pitch >= 0.5 * size
-
-
-_PITCH = 1.2  # a line's pitch, in sizes of its type
-_NOTES_APART = 3.0  # lines' pitches between a note and a line that is none of them
-
-
-def _far_below(above: Line, line: Line) -> bool:
-    if above.y1 is None or line.y0 is None:
-        return False
-    return line.y0 - above.y1 > _NOTES_APART * _PITCH * (line.size or 8.0)
-
-
-_MARK_BOX = 6.0  # points: markers are set flush right in a box, "⋆" and "⋆⋆" start apart
-
-
-def _starts_note(lines: tuple[CleanLine, ...], first: int, k: int) -> bool:
-    """A marker at the left edge where the first note began opens another note."""
-    return abs((lines[k].line.x0 or 0) - (lines[first].line.x0 or 0)) <= _MARK_BOX

@@ -57,6 +57,7 @@ from collections.abc import Callable
 from archive import lineshapes as pt
 from archive.models import MARKUP_KINDS, Line
 from archive.segment.boundary import Boundary
+from archive.segment.display import caps_wrapped, display_ends, display_wrapped
 from archive.segment.entries import (
     gost_dash,
     inside_reference,
@@ -156,55 +157,7 @@ def labelled_opening(b: Boundary) -> bool | None:
     return True if pt.ABSTRACT_LABEL.match(cur) or pt.KEYWORDS.match(cur) else None
 
 
-def caps_wrapped(b: Boundary) -> bool | None:
-    """A heading or title in capitals wrapped over lines goes on; not over a blank line
-    after a sentence (a clause in capitals, then a heading) or where blank lines are
-    paragraph ends, nor after a line that would have held the next line's first word (two
-    headings, each on its line)."""
-    prev, cur = b.prev.text, b.cur.text
-    if not (pt.is_caps(prev) and pt.is_caps(cur)) or b.marker:
-        return None
-    if b.blank and (b.blanks_reliable or pt.ends_sentence(prev)):
-        return None
-    if len(prev) + 1 + len(cur.split(None, 1)[0]) <= len(cur):
-        return None
-    return False
-
-
 _CENTRED_EMS = 3  # ems a centred line stands in from both sides of a full one
-_DISPLAY = 1.4  # times the body text's size: type set for a title (an author line is smaller)
-
-
-def display_wrapped(b: Boundary) -> bool | None:
-    """A title or heading set larger than the body text and wrapped over lines goes on: in
-    display type a colon or a full stop at a line's end does not end it (``Applied
-    Econometrics with R:`` ⏎ ``Package Vignette and Errata``)."""
-    prev, cur = b.prev.line, b.cur.line
-    if (b.body_size is None or prev.size is None or cur.size is None or b.blank or b.marker
-            or b.cur.after_cut or prev.page != cur.page):
-        return None
-    if (abs(prev.size - cur.size) < 0.5 and prev.bold == cur.bold
-            and prev.size >= _DISPLAY * b.body_size):
-        return False
-    return None
-
-
-_DROP = 1.25  # times smaller than display type: the type of the text under a title
-
-
-def display_ends(b: Boundary) -> bool | None:
-    """A title in display type ends where much smaller type follows on its page, even at a
-    word in lower case, which ``font_change`` lets go on (``… sample document`` ⏎
-    ``bibstyle: Karl …``); a drop capital, a letter or two, goes on into its word, and a
-    letter or two under a title are no text of their own (a roman page number)."""
-    prev, cur = b.prev.line, b.cur.line
-    if (not b.lower_start or b.body_size is None or prev.size is None or cur.size is None
-            or b.hyphen or prev.page != cur.page
-            or min(len(b.prev.text.strip()), len(b.cur.text.strip())) <= 2):
-        return None
-    if prev.size >= _DISPLAY * b.body_size and cur.size * _DROP <= prev.size:
-        return True
-    return None
 
 
 def hanging_description(b: Boundary) -> bool | None:

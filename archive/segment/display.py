@@ -1,0 +1,58 @@
+"""Paragraph rules for capitals and display type (``archive.segment.breaks``): a title or a
+heading wrapped over lines goes on, and a title ends where much smaller type follows it.
+"""
+
+from __future__ import annotations
+
+from archive import lineshapes as pt
+from archive.segment.boundary import Boundary
+
+
+def caps_wrapped(b: Boundary) -> bool | None:
+    """A heading or title in capitals wrapped over lines goes on; not over a blank line
+    after a sentence (a clause in capitals, then a heading) or where blank lines are
+    paragraph ends, nor after a line that would have held the next line's first word (two
+    headings, each on its line)."""
+    prev, cur = b.prev.text, b.cur.text
+    if not (pt.is_caps(prev) and pt.is_caps(cur)) or b.marker:
+        return None
+    if b.blank and (b.blanks_reliable or pt.ends_sentence(prev)):
+        return None
+    if len(prev) + 1 + len(cur.split(None, 1)[0]) <= len(cur):
+        return None
+    return False
+
+
+_DISPLAY = 1.4  # times the body text's size: type set for a title (an author line is smaller)
+
+
+def display_wrapped(b: Boundary) -> bool | None:
+    """A title or heading set larger than the body text and wrapped over lines goes on: in
+    display type a colon or a full stop at a line's end does not end it (``Applied
+    Econometrics with R:`` ⏎ ``Package Vignette and Errata``)."""
+    prev, cur = b.prev.line, b.cur.line
+    if (b.body_size is None or prev.size is None or cur.size is None or b.blank or b.marker
+            or b.cur.after_cut or prev.page != cur.page):
+        return None
+    if (abs(prev.size - cur.size) < 0.5 and prev.bold == cur.bold
+            and prev.size >= _DISPLAY * b.body_size):
+        return False
+    return None
+
+
+_DROP = 1.25  # times smaller than display type: the type of the text under a title
+
+
+def display_ends(b: Boundary) -> bool | None:
+    """A title in display type ends where much smaller type follows on its page, even at a
+    word in lower case, which ``font_change`` lets go on (``… sample document`` ⏎
+    ``bibstyle: Karl …``); a drop capital, a letter or two, goes on into its word, and a
+    letter or two under a title are no text of their own (a roman page number)."""
+    prev, cur = b.prev.line, b.cur.line
+    if (not b.lower_start or b.body_size is None or prev.size is None or cur.size is None
+            or b.hyphen or prev.page != cur.page
+            or min(len(b.prev.text.strip()), len(b.cur.text.strip())) <= 2):
+        return None
+    if prev.size >= _DISPLAY * b.body_size and cur.size * _DROP <= prev.size:
+        return True
+    return None
