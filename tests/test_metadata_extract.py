@@ -382,8 +382,9 @@ def test_title_repeated_as_running_head_is_still_the_title_where_set_larger() ->
     assert cand.value == title
 
 
-# "()": a title macro left empty.
-@pytest.mark.parametrize("name", ["lazylist.dvi", "paper.ps", "main.ltx", "slides.pptx", "()"])
+# "()": a title macro left empty; "CMR10": a font's name a converter left.
+@pytest.mark.parametrize(
+    "name", ["lazylist.dvi", "paper.ps", "main.ltx", "slides.pptx", "()", "CMR10"])
 def test_a_file_name_is_no_title(name: str) -> None:
     doc = doc_of("text", info=(("pdf-info:title", name), ("xmp:dc:title", name)))
     assert fields(extract_candidates(doc, Segmentation(())), "title") == []

@@ -612,3 +612,26 @@ def test_a_hyphenated_family_name_and_a_file_changed_on_a_day_dates_nothing() ->
              ("However, the Fortran code file http://lib.stat.cmu.edu/apstat/217, was last "
               "changed Thu 04 Aug 2005 03:43:28 PM CEST.", 9.0)]
     assert analyse(_pdf(lines, created="D:20230110000000")).metadata.year is None
+
+
+def test_a_masthead_s_issue_line_with_the_journal_s_address_beside_it() -> None:
+    # An older JSS article (metafor): the journal's address at the right of the issue line.
+    font = pick_fonts()[0]
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_font(fontname="F0", fontbuffer=font.buffer)
+    first = [(100, 60, "JSS Journal of Statistical Software", 24.0),
+             (100, 85, "August 2010, Volume 36, Issue 3.", 10.0),
+             (400, 85, "http://www.jstatsoft.org/", 10.0),
+             (100, 140, "Conducting Meta-Analyses in R with the metafor Package", 17.0),
+             (100, 175, "Wolfgang Viechtbauer", 12.0), (100, 190, "Maastricht University", 10.9),
+             (100, 220, "Abstract", 10.0)]
+    for x, y, text, size in first:
+        page.insert_text((x, y), text, fontname="F0", fontsize=size)
+    for k in range(8):
+        page.insert_text((72, 240 + 13 * k), f"Line {k} of the abstract, which describes the "
+                         "functions for meta-analyses.", fontname="F0", fontsize=10)
+    md = analyse(doc.tobytes()).metadata
+    assert md.title == "Conducting Meta-Analyses in R with the metafor Package"
+    assert (md.journal, md.year, md.volume, md.issue) == (
+        "Journal of Statistical Software", 2010, "36", "3")

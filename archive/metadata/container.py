@@ -33,10 +33,15 @@ _JUNK_TITLE = re.compile(
 _TITLE_LETTERS = 2  # letters of a title at least: "()" is an empty one a macro left
 
 
+# A TeX font's name ("CMR10", "CMBX12"), which a converter may leave as the title.
+_FONT_NAME = re.compile(r"[A-Z]{2,6}\d{1,2}")
+
+
 def _titled(value: str) -> bool:
-    """A container's title is one: not a placeholder, a file's name or a number, and made
-    of letters (``()``: a title macro left empty)."""
-    return not _JUNK_TITLE.match(value) and sum(ch.isalpha() for ch in value) >= _TITLE_LETTERS
+    """A container's title is one: not a placeholder, a file's or a font's name or a
+    number, and made of letters (``()``: a title macro left empty)."""
+    return (not _JUNK_TITLE.match(value) and not _FONT_NAME.fullmatch(value.strip())
+            and sum(ch.isalpha() for ch in value) >= _TITLE_LETTERS)
 
 
 _CAPTURE_LINE = re.compile(r"^\s*date\s+(?P<date>\d{4}-\d{2}-\d{2})\b")

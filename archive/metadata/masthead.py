@@ -22,10 +22,11 @@ from .rows import Row, Rows, title_like
 from .running import parse_running
 
 _TOP_ROWS = 6  # the masthead opens the page
-# "November 2012, Volume 51, Issue 7.", "2019, Vol. 12, No. 3": a date, a volume, an issue.
+# "November 2012, Volume 51, Issue 7.", "2019, Vol. 12, No. 3": a date, a volume, an issue;
+# the journal's DOI or address may follow on the row.
 _ISSUE_LINE = re.compile(
     rf"^(?:{seg_pt.MONTH}\.?\s+)?(?P<rest>(?:19|20)\d\d\s*,\s*Vol(?:ume|\.)\s*\d+"
-    r"\s*,\s*(?:Issue|No\.|Number)\s*\d+)\.?(?:\s+doi:\s*\S+)?$",
+    r"\s*,\s*(?:Issue|No\.|Number)\s*\d+)\.?(?:\s+(?:doi:\s*|https?://)\S+)?$",
     re.IGNORECASE,
 )
 
