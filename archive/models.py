@@ -48,6 +48,7 @@ LineageKind = Literal["deleted", "merged_into", "split_into"]
 # ``Line.kind`` of a whole block as a page's markup gave it (HTML): never a wrapped line.
 MARKUP_KINDS = frozenset(("paragraph", "title", "heading", "item", "quote", "caption"))
 TURNED = "turned"  # ``Line.kind`` of a line set turned up a page's margin
+LINE_NUMBER = "line-number"  # ``Line.kind`` of a number counting the lines down a margin
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +141,7 @@ class Document:
 # its text; ``capture-header`` only in archives that stored a text capture's header so.
 ArtifactKind = Literal[
     "running-header", "running-footer", "page-number", "figure-text", "continuation",
-    "contents", "headline", "capture-header",
+    "contents", "headline", "capture-header", "line-number",
 ]
 
 

@@ -626,3 +626,27 @@ def test_a_listing_s_small_line_number_never_decides_the_line_s_size() -> None:
     index = {"text": "12", "font": "CMR7", "flags": 4, "size": 7.0}
     letter = {"text": " b", "font": "CMMI10", "flags": 4, "size": 10.0}
     assert dominant_style([index, letter])[0] == 7.0
+
+
+def test_line_numbers_down_a_draft_s_margin_are_no_words_of_its_lines() -> None:
+    # A word processor numbers a specification's lines in the left margin, the blank ones
+    # too, counting on over the pages; the numbers are set in a typewriter face.
+    regular, _ = pick_fonts()
+    text_left, measure = LEFT + 30, MEASURE - 30
+    pages: list[list[Placed]] = []
+    number = 1
+    for paragraphs in (PARAGRAPHS[:2], PARAGRAPHS[2:4]):
+        placed: list[Placed] = []
+        y = 60.0
+        for paragraph in paragraphs:
+            for line in _filled(paragraph.split(), regular, 10.0, measure):
+                placed += [(LEFT - 14 if number >= 10 else LEFT - 8, y, str(number), 8.0,
+                            "mono"), (text_left, y, line, 10.0, "serif")]
+                y, number = y + 12, number + 1
+            placed.append((LEFT - 14 if number >= 10 else LEFT - 8, y, str(number), 8.0, "mono"))
+            y, number = y + 12, number + 1  # the blank line between paragraphs, numbered
+        pages.append(placed)
+    seg = analyse(placed_pages(pages, size=(WIDTH, HEIGHT))).segmentation
+    assert [b.text for b in seg.blocks] == PARAGRAPHS[:4]
+    numbers = [a.text for a in seg.artifacts if a.kind == "line-number"]
+    assert numbers == [str(n) for n in range(1, number)]

@@ -34,7 +34,7 @@ from archive.clean.pages import assign_pages
 from archive.clean.spaced import mend_spaced_breaks
 from archive.clean.wrapping import break_head, local_widths, narrow_stretches, wrap_width
 from archive.lineshapes import LIST_MARKER, closes_clause
-from archive.models import Artifact, Document, Line
+from archive.models import LINE_NUMBER, Artifact, Document, Line
 from archive.textcopy import double_spaced, is_wrapped, usual_width
 
 __all__ = [
@@ -121,10 +121,13 @@ def _furniture(doc: Document) -> tuple[list[Furniture], list[tuple[int, int | No
     every line."""
     furniture = find_furniture(doc)
     pages = assign_pages(doc, furniture)
-    # Text inside figures (ticks, legends, labels in drawings) is kept as an artifact too.
+    # Text inside figures (ticks, legends, labels in drawings) is kept as an artifact too,
+    # and so are the line numbers down a draft's margin.
     furniture += [
         Furniture(i, "figure-text", None) for i, ln in enumerate(doc.lines) if ln.kind == "figure"
     ]
+    furniture += [Furniture(i, "line-number", None) for i, ln in enumerate(doc.lines)
+                  if ln.kind == LINE_NUMBER]
     furniture += contents_lines(doc.lines, {f.index for f in furniture})
     # A web page's headline over its text repeats the title its metadata states.
     furniture += [Furniture(i, "headline", None) for i, ln in enumerate(doc.lines)

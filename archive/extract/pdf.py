@@ -42,6 +42,7 @@ from archive.extract.frame import body_frames
 from archive.extract.layout import Fragment, merge_rows, order_page
 from archive.extract.letterspacing import Char, close_letterspacing, has_run
 from archive.extract.ligatures import restore_lost_ligatures
+from archive.extract.linenumbers import mark_line_numbers
 from archive.extract.listings import display_type_is_text, line_kinds
 from archive.extract.plotglyphs import glyph_plots
 from archive.extract.repair import looks_mojibake, repair_accents, repair_mojibake, repair_tex_codes
@@ -69,7 +70,7 @@ from archive.extract.tables import (
     table_boxes,
 )
 from archive.extract.xmp import xmp_fields
-from archive.models import TURNED, Document, Line, PageInfo
+from archive.models import LINE_NUMBER, TURNED, Document, Line, PageInfo
 
 # A text span and a block as PyMuPDF's get_text("dict") gives them.
 RawPage = dict[str, Any]
@@ -223,23 +224,24 @@ def _read_pages(doc: pymupdf.Document) -> tuple[tuple[PageInfo, ...], list[list[
         fixed |= fixed_pitch_fonts(lines)
         mark_fixed_pitch(lines, fixed)
         frags, others = _fragments(raw, block_base, chars)
+        mark_line_numbers(frags)
         block_base += len(raw["blocks"])
         regions, tables = _drawn(page, rect, frags) if frags else ([], [])
         regions += glyph_plots(frags, (rect.x0, rect.y0, rect.x1, rect.y1))
         cells = mark_cells(frags, tables, block_base)
         block_base += len(cells)
         mark_figure_text(frags + others, regions)
-        figure = [f for f in frags if f.kind == "figure"]
-        frags = [f for f in frags if f.kind != "figure"]
-        # Rotated text (margin stamps, vertical labels) and the text of figures are kept,
-        # after the page's own lines, out of its reading order.
+        aside = [f for f in frags if f.kind in ("figure", LINE_NUMBER)]
+        frags = [f for f in frags if f.kind not in ("figure", LINE_NUMBER)]
+        # Rotated text (margin stamps, vertical labels), the text of figures and the margin's
+        # line numbers are kept, after the page's own lines, out of its reading order.
         frags, rows = row_boxes(frags, cells)
         ordered = merge_rows(expand_rows(order_page(frags), rows), block_base, index == 0)
         block_base += len(ordered)
         for f in others:
             if f.kind is None:
                 f.kind = TURNED
-        per_page.append(line_kinds(ordered) + figure + others)
+        per_page.append(line_kinds(ordered) + aside + others)
     return tuple(pages), per_page
 
 

@@ -1,0 +1,58 @@
+"""Line numbers in the margin of running text: a word processor's or ``lineno``'s numbering
+of a draft, a court filing, a specification (``1`` … ``699`` down the left margin).
+
+They count the page's lines, blank ones too where the word processor numbers those: no
+word of the text beside them, nor a paragraph of their own. A listing's own numbers (a
+column of numbers beside code) are the listing's, and stay in it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from itertools import pairwise
+
+from archive.extract.fragment import Fragment
+from archive.models import LINE_NUMBER
+
+_NUMBER = re.compile(r"\d{1,4}")
+_MIN_NUMBERS = 5  # numbers down one margin of a page, at least
+_STEADY = 0.8  # of the steps from number to number, at least, are the commonest step
+_MAX_STEP = 10  # lines between numbers: every line, every fifth, every tenth
+_ALIGNED = 2.0  # points the numbers' right (or left) edges may wander
+_PROSE_WORDS = 3  # words of a line of running text beside them
+
+
+def mark_line_numbers(frags: list[Fragment]) -> None:
+    """Mark the page's margin line numbers ``LINE_NUMBER``: bare numbers left of the
+    running text's edge, one above another at one edge, counting down the page in a
+    steady step, beside lines that are mostly not code."""
+    numbers = [f for f in frags if _NUMBER.fullmatch(f.text.strip())]
+    if len(numbers) < _MIN_NUMBERS:
+        return
+    prose = [f for f in frags if len(f.text.split()) >= _PROSE_WORDS and f.kind != "code"]
+    if not prose:
+        return
+    edge = min(f.x0 for f in prose)
+    margin = sorted((f for f in numbers if f.x1 < edge - 1.0), key=lambda f: f.y0)
+    if len(margin) < _MIN_NUMBERS:
+        return
+    rights = Counter(round(f.x1 / _ALIGNED) for f in margin)
+    lefts = Counter(round(f.x0 / _ALIGNED) for f in margin)
+    aligned = max(rights.most_common(1)[0][1], lefts.most_common(1)[0][1])
+    if aligned < _STEADY * len(margin):
+        return
+    steps = [int(b.text) - int(a.text) for a, b in pairwise(margin)]
+    step, count = Counter(steps).most_common(1)[0]
+    if not 1 <= step <= _MAX_STEP or count < _STEADY * len(steps) or any(s <= 0 for s in steps):
+        return
+    beside = [f for f in frags if f not in margin and any(_level(f, n) for n in margin)]
+    if sum(f.kind == "code" for f in beside) * 2 > len(beside):
+        return  # a listing's numbers
+    for f in margin:
+        f.kind = LINE_NUMBER
+
+
+def _level(a: Fragment, b: Fragment) -> bool:
+    """The two stand on one row."""
+    return min(a.y1, b.y1) - max(a.y0, b.y0) > 0.5 * min(a.y1 - a.y0, b.y1 - b.y0)
