@@ -8,6 +8,7 @@ import pymupdf
 from pdfgen import Placed, placed_pages
 from pdftypeset import pick_fonts
 
+from archive.extract.pdf import extract_pdf
 from archive.extract.spans import (
     FONT_MONOSPACED,
     dominant_style,
@@ -650,3 +651,20 @@ def test_line_numbers_down_a_draft_s_margin_are_no_words_of_its_lines() -> None:
     assert [b.text for b in seg.blocks] == PARAGRAPHS[:4]
     numbers = [a.text for a in seg.artifacts if a.kind == "line-number"]
     assert numbers == [str(n) for n in range(1, number)]
+
+
+def test_a_page_shown_turned_is_read_as_it_is_shown() -> None:
+    # A landscape page made by turning a portrait one (/Rotate 90, as Word's landscape
+    # sections are printed to PDF): its text runs across the page as the reader sees it.
+    doc = pymupdf.open()
+    page = doc.new_page(width=612, height=792)
+    page.set_rotation(90)
+    lines = _filled(PARAGRAPHS[0].split(), pick_fonts()[0], 11.0, 560)
+    for k, line in enumerate(lines):
+        page.insert_text(pymupdf.Point(72, 100 + 14 * k) * page.derotation_matrix, line,
+                         fontsize=11, rotate=90)
+    data = doc.tobytes()
+    assert [(b.role, b.text) for b in analyse(data).segmentation.blocks] == [
+        ("body", PARAGRAPHS[0])]
+    shown = extract_pdf(data).pages[0]
+    assert (shown.width, shown.height) == (792, 612)

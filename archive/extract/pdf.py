@@ -206,9 +206,16 @@ def _read_pages(doc: pymupdf.Document) -> tuple[tuple[PageInfo, ...], list[list[
     for index in range(doc.page_count):
         try:
             page = doc.load_page(index)
-            rect = page.rect
             textpage = page.get_textpage(flags=TEXT_FLAGS)
             raw = page.get_text("dict", textpage=textpage)
+            if page.rotation and _turned(raw):
+                # The text is laid out turned on a page that is shown turned (a landscape
+                # table printed to PDF as /Rotate 90): read it as the page shows it, in
+                # the document opened here.
+                page.remove_rotation()
+                textpage = page.get_textpage(flags=TEXT_FLAGS)
+                raw = page.get_text("dict", textpage=textpage)
+            rect = page.rect
             # Characters with their widths, where a line may hold letter-spaced words. The
             # spans are searched as one text, a line break apart (no run crosses one).
             chars = _line_chars(page.get_text("rawdict", textpage=textpage)) if has_run(
@@ -243,6 +250,26 @@ def _read_pages(doc: pymupdf.Document) -> tuple[tuple[PageInfo, ...], list[list[
                 f.kind = TURNED
         per_page.append(line_kinds(ordered) + aside + others)
     return tuple(pages), per_page
+
+
+_TEXT_WORDS = 4  # words of a line of text, not a drawing's label
+
+
+def _turned(raw: RawPage) -> bool:
+    """Most of the letters of the page's lines of text (a drawing's labels aside: a
+    landscape figure on a page shown turned) stand in lines that do not run across it."""
+    across = turned = 0
+    for b in raw["blocks"]:
+        for ln in b.get("lines", ()):
+            text = "".join(span["text"] for span in ln["spans"])
+            if len(text.split()) < _TEXT_WORDS:
+                continue
+            letters = len(text)
+            if ln["dir"][0] > 0.99:
+                across += letters
+            else:
+                turned += letters
+    return turned > across
 
 
 def _line_chars(raw: RawPage) -> dict[tuple[int, int], list[Char]]:
