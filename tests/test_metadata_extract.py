@@ -395,3 +395,16 @@ def test_a_generation_s_mark_split_off_by_the_xmp_is_no_author() -> None:
     doc = doc_of("text", info=(("xmp:dc:creator", "John H. Lienhard"), ("xmp:dc:creator", "V")))
     [cand] = fields(extract_candidates(doc, Segmentation(())), "authors")
     assert [a["family"] for a in cand.value] == ["Lienhard"]
+
+
+def test_a_date_the_running_foot_prints_on_every_page_dates_the_document() -> None:
+    foot = "Font Features for Andika New Basic (http://scripts.sil.org/Andika_New_Basic) "
+    artifacts = tuple(Artifact("running-footer", f"{foot}17-Apr-2015 Page {n}", n, n)
+                      for n in range(1, 4))
+    doc = doc_of("text")
+    [year] = fields(extract_candidates(doc, Segmentation((), artifacts)), "year")
+    assert year.value == 2015
+    # Feet that print two dates name no one date of the document.
+    two = (*artifacts[:2], Artifact("running-footer", f"{foot}3-May-2016 Page 3", 3, 3),
+           Artifact("running-footer", f"{foot}3-May-2016 Page 4", 4, 4))
+    assert fields(extract_candidates(doc, Segmentation((), two)), "year") == []

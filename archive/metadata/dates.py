@@ -16,11 +16,11 @@ _LETTER_WORD = re.compile(r"\S*[^\W\d_]\S*")
 _MONTH = (
     rf"(?:{seg_pt.MONTH}|(?:янв|фев|мар|апр|июн|июл|авг|сен|окт|ноя|дек)[^\W\d_]*)"
 )
-# "November 10, 2022", "10 November 2022", "8 мая 2021 г.", "Feb. 2005", "2022-11-10",
-# "2019 Nov 21" (year first, as in a file's change line).
+# "November 10, 2022", "10 November 2022", "17-Apr-2015", "8 мая 2021 г.", "Feb. 2005",
+# "2022-11-10", "2019 Nov 21" (year first, as in a file's change line).
 DATE = re.compile(
     rf"(?<![^\W\d_])(?:{_MONTH}\.?\s+\d{{1,2}},?\s+(?P<y1>(?:19|20)\d\d)"
-    rf"|\d{{1,2}}\.?\s+{_MONTH}\.?,?\s+(?P<y2>(?:19|20)\d\d)"
+    rf"|\d{{1,2}}\.?(?:\s+|-){_MONTH}\.?,?(?:\s+|-)(?P<y2>(?:19|20)\d\d)"
     rf"|{_MONTH}\.?\s+(?P<y3>(?:19|20)\d\d)"
     rf"|(?P<y5>(?:19|20)\d\d)\s+{_MONTH}\.?\s+\d{{1,2}}"
     # Numbers only: ISO's 2020-11-18 (or 2022–04–16, typeset with en dashes), LaTeX's

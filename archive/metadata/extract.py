@@ -58,6 +58,7 @@ def extract_candidates(doc: Document, seg: Segmentation) -> tuple[Candidate, ...
     numbers = running.page_numbers(seg.artifacts)
     article = bool(lines) or any(c.field in ("doi", "udc", "grnti") for c in found + container)
     found += running.candidates(lines, numbers if article else [])
+    found += running.dated(seg.artifacts)
     if article:
         stated = [p for r in lines for p in (r.page, r.last) if p] + numbers
         found += extent.last_page(seg.blocks, stated)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from ..models import Artifact, ArtifactKind, Candidate, Line
 from ..origins import AnyOrigin, Origin
 from . import patterns as pt
+from .dates import DATE
 
 PRIORITY = 60
 DOI_PAGE_PRIORITY = 65
@@ -242,3 +243,26 @@ def doi_first_page(doi: str, running: list[RunningLine], printed: list[int]) -> 
     if seen and not (min(seen) - 5 <= page <= min(seen)):
         return None
     return Candidate("first_page", page, Origin.DOI, detail=doi, priority=DOI_PAGE_PRIORITY)
+
+
+DATED_PRIORITY = 36  # a day's date on every page: above a date the PDF's info agrees with
+_DATED_PAGES = 2  # pages whose running line prints the one date
+
+
+def dated(artifacts: Iterable[Artifact]) -> list[Candidate]:
+    """The year of a date down to the day that the running heads or feet print on every
+    page (``… 17-Apr-2015 Page 1``): the date of the document's revision. A journal's
+    running line gives its year as a citation (``candidates``)."""
+    pages: dict[tuple[int, str], set[int]] = {}
+    where: dict[tuple[int, str], Origin] = {}
+    for art in artifacts:
+        if art.kind in ("running-header", "running-footer") and (
+                match := DATE.search(art.text)) and match.group("y3") is None:
+            key = (int(next(v for v in match.groupdict().values() if v)), match.group(0))
+            pages.setdefault(key, set()).add(art.page)
+            where.setdefault(key, _running_origin(art))
+    found = [key for key, on in pages.items() if len(on) >= _DATED_PAGES]
+    if len({year for year, _ in found}) != 1:
+        return []  # none, or dates that disagree: no one date of the document
+    year, text = found[0]
+    return [Candidate("year", year, where[found[0]], detail=text, priority=DATED_PRIORITY)]
