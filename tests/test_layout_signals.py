@@ -647,10 +647,15 @@ def test_line_numbers_down_a_draft_s_margin_are_no_words_of_its_lines() -> None:
             placed.append((LEFT - 14 if number >= 10 else LEFT - 8, y, str(number), 8.0, "mono"))
             y, number = y + 12, number + 1  # the blank line between paragraphs, numbered
         pages.append(placed)
+    # A title page of few lines, numbered one by one: its title keeps no number.
+    title = [(LEFT - 8, 60.0, "1", 8.0, "mono"), (text_left, 60.0, "Requirement Specification",
+                                                  22.0, "serif"),
+             (LEFT - 8, 90.0, "2", 8.0, "mono"), (LEFT - 8, 102.0, "3", 8.0, "mono")]
+    pages.insert(0, title)
     seg = analyse(placed_pages(pages, size=(WIDTH, HEIGHT))).segmentation
-    assert [b.text for b in seg.blocks] == PARAGRAPHS[:4]
+    assert [b.text for b in seg.blocks] == ["Requirement Specification", *PARAGRAPHS[:4]]
     numbers = [a.text for a in seg.artifacts if a.kind == "line-number"]
-    assert numbers == [str(n) for n in range(1, number)]
+    assert numbers == ["1", "2", "3"] + [str(n) for n in range(1, number)]
 
 
 def test_a_page_shown_turned_is_read_as_it_is_shown() -> None:

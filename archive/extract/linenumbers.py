@@ -17,6 +17,7 @@ from archive.models import LINE_NUMBER
 
 _NUMBER = re.compile(r"\d{1,4}")
 _MIN_NUMBERS = 5  # numbers down one margin of a page, at least
+_FEW_NUMBERS = 3  # the same on a page of few lines, where they count one by one
 _STEADY = 0.8  # of the steps from number to number, at least, are the commonest step
 _MAX_STEP = 10  # lines between numbers: every line, every fifth, every tenth
 _ALIGNED = 2.0  # points the numbers' right (or left) edges may wander
@@ -28,14 +29,16 @@ def mark_line_numbers(frags: list[Fragment]) -> None:
     running text's edge, one above another at one edge, counting down the page in a
     steady step, beside lines that are mostly not code."""
     numbers = [f for f in frags if _NUMBER.fullmatch(f.text.strip())]
-    if len(numbers) < _MIN_NUMBERS:
+    if len(numbers) < _FEW_NUMBERS:
         return
-    prose = [f for f in frags if len(f.text.split()) >= _PROSE_WORDS and f.kind != "code"]
+    # The text's edge: its lines of prose, or on a page of few words (a title) any words.
+    prose = [f for f in frags if len(f.text.split()) >= _PROSE_WORDS and f.kind != "code"] or [
+        f for f in frags if f.kind != "code" and any(ch.isalpha() for ch in f.text)]
     if not prose:
         return
     edge = min(f.x0 for f in prose)
     margin = sorted((f for f in numbers if f.x1 < edge - 1.0), key=lambda f: f.y0)
-    if len(margin) < _MIN_NUMBERS:
+    if len(margin) < _FEW_NUMBERS:
         return
     rights = Counter(round(f.x1 / _ALIGNED) for f in margin)
     lefts = Counter(round(f.x0 / _ALIGNED) for f in margin)
@@ -46,6 +49,8 @@ def mark_line_numbers(frags: list[Fragment]) -> None:
     step, count = Counter(steps).most_common(1)[0]
     if not 1 <= step <= _MAX_STEP or count < _STEADY * len(steps) or any(s <= 0 for s in steps):
         return
+    if len(margin) < _MIN_NUMBERS and set(steps) != {1}:
+        return  # a page of few lines (a title page) counts them one by one
     beside = [f for f in frags if f not in margin and any(_level(f, n) for n in margin)]
     if sum(f.kind == "code" for f in beside) * 2 > len(beside):
         return  # a listing's numbers
