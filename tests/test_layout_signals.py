@@ -673,3 +673,27 @@ def test_a_page_shown_turned_is_read_as_it_is_shown() -> None:
         ("body", PARAGRAPHS[0])]
     shown = extract_pdf(data).pages[0]
     assert (shown.width, shown.height) == (792, 612)
+
+
+def test_a_table_turned_under_the_document_s_own_heads_stays_in_the_page_s_frame() -> None:
+    # pdflscape: the page is shown turned so that its table reads across, but its running
+    # head and foot stand in the document's own frame; read that way, they stay furniture.
+    doc = pymupdf.open()
+    for number in range(1, 4):
+        page = doc.new_page(width=595, height=842)
+        page.insert_text((66, 40), "K. T. Smith et al.", fontsize=9)
+        page.insert_text((42, 756), "MNRAS 000, 1-10 (2020)", fontsize=8)
+        if number == 2:
+            page.set_rotation(90)
+            for k in range(6):
+                page.insert_text(pymupdf.Point(72, 100 + 14 * k) * page.derotation_matrix,
+                                 f"Header {k} Unit value and another value for row {k}",
+                                 fontsize=10, rotate=90)
+        else:
+            for k, line in enumerate(_filled(PARAGRAPHS[number - 1].split(), pick_fonts()[0], 10.0,
+                                             480)):
+                page.insert_text((60, 100 + 13 * k), line, fontsize=10)
+    lines = extract_pdf(doc.tobytes()).lines
+    heads = [ln for ln in lines if ln.page == 2 and ln.text in ("K. T. Smith et al.",
+                                                                "MNRAS 000, 1-10 (2020)")]
+    assert [ln.kind for ln in heads] == [None, None]

@@ -488,3 +488,13 @@ def test_a_listing_goes_on_past_a_footnote_and_a_figure_s_caption_at_the_next_pa
     assert codes == ['R> mygrid <- somgrid(4, 8, "hexagonal")\nR> set.seed(15)\n'
                      'R> somsegm1 <- supersom(imdata, whatmap = c("rgb", "coords"),\n'
                      '+ user.weights = c(1, 9), grid = mygrid)']
+
+
+def test_a_title_page_s_date_under_the_title_is_no_footnote() -> None:
+    # The Russian Debian FAQ: the title in large type, its date under it in the text's own
+    # size, opening with the day's number; a title page has no running text of its own.
+    lines = [line("Часто задаваемые вопросы о Debian GNU/Linux", 72, 200, 520, size=24.0),
+             line("31 мая 2022 г.", 72, 300, 180, size=10.0, blank_before=True)]
+    lines += [line(f"Строка {k} текста второй страницы, который идёт своим чередом.", 72,
+                   100 + 12 * k, 520, size=10.0, page=2) for k in range(30)]
+    assert blocks(lines)[1].role != "footnote"

@@ -208,7 +208,7 @@ def _read_pages(doc: pymupdf.Document) -> tuple[tuple[PageInfo, ...], list[list[
             page = doc.load_page(index)
             textpage = page.get_textpage(flags=TEXT_FLAGS)
             raw = page.get_text("dict", textpage=textpage)
-            if page.rotation and _turned(raw):
+            if page.rotation and _turned(raw, page.mediabox.height):
                 # The text is laid out turned on a page that is shown turned (a landscape
                 # table printed to PDF as /Rotate 90): read it as the page shows it, in
                 # the document opened here.
@@ -253,23 +253,29 @@ def _read_pages(doc: pymupdf.Document) -> tuple[tuple[PageInfo, ...], list[list[
 
 
 _TEXT_WORDS = 4  # words of a line of text, not a drawing's label
+_EDGE = 0.1  # of the page's height: where its running head and foot stand
 
 
-def _turned(raw: RawPage) -> bool:
+def _turned(raw: RawPage, height: float) -> bool:
     """Most of the letters of the page's lines of text (a drawing's labels aside: a
-    landscape figure on a page shown turned) stand in lines that do not run across it."""
+    landscape figure on a page shown turned) stand in lines that do not run across it,
+    and what does run across is more than the running head and foot of the page's own
+    frame (``pdflscape`` turns a table on the page, under the document's heads)."""
     across = turned = 0
+    inside = False  # a line across the page away from its head and foot
     for b in raw["blocks"]:
         for ln in b.get("lines", ()):
             text = "".join(span["text"] for span in ln["spans"])
+            if ln["dir"][0] > 0.99:
+                y0, y1 = ln["bbox"][1], ln["bbox"][3]
+                inside = inside or (y0 > _EDGE * height and y1 < (1 - _EDGE) * height)
             if len(text.split()) < _TEXT_WORDS:
                 continue
-            letters = len(text)
             if ln["dir"][0] > 0.99:
-                across += letters
+                across += len(text)
             else:
-                turned += letters
-    return turned > across
+                turned += len(text)
+    return turned > across and (inside or across == 0)
 
 
 def _line_chars(raw: RawPage) -> dict[tuple[int, int], list[Char]]:

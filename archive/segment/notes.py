@@ -16,6 +16,8 @@ from archive.clean import CleanLine
 from archive.models import Line
 from archive.segment.grouped import Apart
 
+_PROSE_WORDS = 6  # words of a line of running text
+_PROSE_LINES = 3  # lines of running text that give a page's own text size (not a title's)
 _NOTE_MARK = re.compile(r"^(?:\d{1,2}(?!\d)|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2}|[*∗⋆†‡§¶])(?=\s*\S)")
 
 
@@ -62,8 +64,9 @@ def footnotes(lines: tuple[CleanLine, ...], used: set[int], body_size: float) ->
     for members in by_column.values():
         # The notes are set smaller than the text above them: than the document's text, or
         # than this page's where most of the document is a table in small type.
-        own = [lines[k].line.size or body_size for k in members if lines[k].line.kind is None]
-        text_size = max(body_size, median(own)) if own else body_size
+        own = [lines[k].line.size or body_size for k in members
+               if lines[k].line.kind is None and len(lines[k].text.split()) >= _PROSE_WORDS]
+        text_size = max(body_size, median(own)) if len(own) >= _PROSE_LINES else body_size
         run: list[int] = []
         for k in sorted(members, key=lambda k: lines[k].line.y0 or 0.0, reverse=True):
             c = lines[k]
