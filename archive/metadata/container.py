@@ -95,7 +95,7 @@ _GENERATION = re.compile(r"(?:Jr|Sr)\.?|I{2,3}|IV|V|VI", re.IGNORECASE)
 
 
 def _authors(creators: list[str]) -> list[Author]:
-    found = []
+    found: list[Author] = []
     for creator in creators:
         if _GENERATION.fullmatch(creator.strip()) and found:
             continue  # the name before it is whole without it
