@@ -498,3 +498,17 @@ def test_a_title_page_s_date_under_the_title_is_no_footnote() -> None:
     lines += [line(f"Строка {k} текста второй страницы, который идёт своим чередом.", 72,
                    100 + 12 * k, 520, size=10.0, page=2) for k in range(30)]
     assert blocks(lines)[1].role != "footnote"
+
+
+def test_the_line_that_says_when_the_document_was_compiled_stands_apart() -> None:
+    # pinp's title block: the affiliations in small type, then, after a gap and in the same
+    # type, when the vignette was compiled.
+    lines = [
+        line("aDebian and R Projects; Chicago, IL, USA; edd@debian.org; bDepts of Informatics",
+             52, 129, 544, size=6.2, raised=((0, 1), (58, 59))),
+        line("and Statistics, Univ. of Illinois; Champaign, IL, USA; balamut2@illinois.edu", 52,
+             137, 544, size=6.2),
+        line("This version was compiled on January 11, 2022", 51, 147, 181, size=6.2,
+             blank_before=True),
+    ]
+    assert [b.text[:12] for b in blocks(lines)] == ["aDebian and ", "This version"]

@@ -150,11 +150,19 @@ def label_alone(b: Boundary) -> bool | None:
 
 
 def labelled_opening(b: Boundary) -> bool | None:
-    """``Аннотация. …``, ``Keywords: …`` open their own paragraph."""
+    """``Аннотация. …``, ``Keywords: …`` open their own paragraph, and so does a line that
+    says when the document was typeset (``This version was compiled on January 11, 2022``,
+    under an address in a title block)."""
     if b.hyphen or b.lower_start:
         return None
     cur = b.cur.text
-    return True if pt.ABSTRACT_LABEL.match(cur) or pt.KEYWORDS.match(cur) else None
+    return True if (pt.ABSTRACT_LABEL.match(cur) or pt.KEYWORDS.match(cur)
+                    or _TYPESET_ON.match(cur)) else None
+
+
+_TYPESET_ON = re.compile(
+    r"^(?:This (?:version|document|vignette) (?:was|is) )?(?:compiled|typeset|generated|built)"
+    r" on\b.{0,40}\b(?:19|20)\d\d\.?$", re.IGNORECASE)
 
 
 _CENTRED_EMS = 3  # ems a centred line stands in from both sides of a full one
