@@ -28,7 +28,7 @@ def mark_line_numbers(frags: list[Fragment]) -> None:
     """Mark the page's margin line numbers ``LINE_NUMBER``: bare numbers left of the
     running text's edge, one above another at one edge, counting down the page in a
     steady step, beside lines that are mostly not code."""
-    numbers = [f for f in frags if _NUMBER.fullmatch(f.text.strip())]
+    numbers = [f for f in frags if _NUMBER.fullmatch(f.text)]
     if len(numbers) < _FEW_NUMBERS:
         return
     # The text's edge: its lines of prose, or on a page of few words (a title) any words.
@@ -51,7 +51,8 @@ def mark_line_numbers(frags: list[Fragment]) -> None:
         return
     if len(margin) < _MIN_NUMBERS and set(steps) != {1}:
         return  # a page of few lines (a title page) counts them one by one
-    beside = [f for f in frags if f not in margin and any(_level(f, n) for n in margin)]
+    counted = {id(f) for f in margin}
+    beside = [f for f in frags if id(f) not in counted and any(_level(f, n) for n in margin)]
     if sum(f.kind == "code" for f in beside) * 2 > len(beside):
         return  # a listing's numbers
     for f in margin:

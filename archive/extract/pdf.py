@@ -265,16 +265,16 @@ def _turned(raw: RawPage, height: float) -> bool:
     inside = False  # a line across the page away from its head and foot
     for b in raw["blocks"]:
         for ln in b.get("lines", ()):
-            text = "".join(span["text"] for span in ln["spans"])
-            if ln["dir"][0] > 0.99:
+            runs_across = ln["dir"][0] > 0.99
+            if runs_across:
                 y0, y1 = ln["bbox"][1], ln["bbox"][3]
                 inside = inside or (y0 > _EDGE * height and y1 < (1 - _EDGE) * height)
-            if len(text.split()) < _TEXT_WORDS:
-                continue
-            if ln["dir"][0] > 0.99:
-                across += len(text)
-            else:
-                turned += len(text)
+            text = "".join(span["text"] for span in ln["spans"])
+            if len(text.split()) >= _TEXT_WORDS:
+                if runs_across:
+                    across += len(text)
+                else:
+                    turned += len(text)
     return turned > across and (inside or across == 0)
 
 

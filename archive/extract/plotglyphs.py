@@ -23,7 +23,8 @@ def glyph_plots(frags: list[Fragment], page: Rect) -> list[Rect]:
     """Plots whose points are glyphs of a symbol font: their boxes, the points marked as
     the figure's text. A column of the same glyph (a list's bullets) stands at one width,
     a plot's points scatter over its area."""
-    points = [f for f in frags if f.text.strip() and all(
+    # A fragment's text is stripped: its first character rules out nearly every line.
+    points = [f for f in frags if f.text[:1] in _PLOT_MARKS and all(
         ch in _PLOT_MARKS or ch == " " for ch in f.text)]
     if len(points) < _MIN_POINTS:
         return []

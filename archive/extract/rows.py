@@ -67,13 +67,14 @@ def _margin_notes(rows: list[list[Fragment]]) -> list[list[Fragment]]:
         edge = left.get(column)
         if edge is not None and len(row) > 1 and outside[column] * _NOTE_SHARE <= columns[column]:
             note = [f for f in row if f.x1 < edge - f.size]
-            # The text beside it starts at (or is indented from) the first edge where many
-            # rows start right of the note, be it left of the commonest one (a listing's
-            # numbered lines set in from the text).
-            text = [f for f in row if f not in note]
-            right = [x for x in frequent[column] if note and x > max(f.x1 for f in note)]
-            if text and (not right or min(f.x0 for f in text) < min(right) - 1.0):
-                text = []
+            text = [f for f in row if f.x1 >= edge - f.size]
+            if note and text:
+                # The text beside it starts at (or is indented from) the first edge where
+                # many rows start right of the note, be it left of the commonest one (a
+                # listing's numbered lines set in from the text).
+                right = [x for x in frequent[column] if x > max(f.x1 for f in note)]
+                if not right or min(f.x0 for f in text) < min(right) - 1.0:
+                    text = []
             # A line's number in the margin stays with its line: a note has a few words.
             words = " ".join(f.text for f in note).split()
             worded = 0 < len(words) <= _NOTE_WORDS and any(ch.isalpha() for w in words for ch in w)

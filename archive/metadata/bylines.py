@@ -19,6 +19,7 @@ from . import patterns as pt
 from . import titleblock
 from .dates import date_year
 from .frontmatter import ORCID_LABEL, candidate, is_label
+from .labels import SECTION_NAMES, SECTION_NUMBER
 from .names import author_markers, latin_key, parse_author_line
 from .rows import Row, Rows, is_caps, join_lines
 
@@ -47,11 +48,7 @@ def _names_on(text: str) -> tuple[list[Author], str | None]:
     return [], None
 
 
-_SECTION_HEADING = re.compile(
-    r"^(?:[IVX]{1,4}|\d{1,2})\.?\s+(?:introduction|background|overview|motivation|nomenclature"
-    r"|preliminaries|methods?|results|discussion|conclusions?|введение|кіріспе)\b",
-    re.IGNORECASE,
-)
+_SECTION_HEADING = re.compile(rf"^{SECTION_NUMBER}(?:{SECTION_NAMES})\b", re.IGNORECASE)
 _OPENS_SECTION = re.compile(r"^(?:1|I)\.?\s+[^\W\d_][^.!?]{0,60}$")  # "1 Introduction"
 _RELEASED = re.compile(r"(?i)^(?:released|version of|dated?|as of)\s+")
 

@@ -32,6 +32,11 @@ DATE = re.compile(
 )
 
 
+def year_of(match: re.Match[str]) -> int:
+    """The year a date's match names, whichever of its shapes (each a year's group) matched."""
+    return int(next(v for v in match.groupdict().values() if v))
+
+
 def date_year(text: str) -> int | None:
     """The year of the date on a short line that is a date line, else None: the date and
     a few words round it (``This version was compiled on``, ``Version 1.1``), not a
@@ -41,4 +46,4 @@ def date_year(text: str) -> int | None:
     rest = text[: match.start()] + " " + text[match.end() :]
     if len(_LETTER_WORD.findall(rest)) > _DATE_LINE_WORDS:
         return None
-    return int(next(v for v in match.groupdict().values() if v))
+    return year_of(match)

@@ -26,6 +26,15 @@ ABSTRACT_LABELS: tuple[tuple[str, str], ...] = (
     (r"Annotation", "en"),
 )
 
+# The name of a section opening the text (``1. Introduction``, ``II. BACKGROUND``), with its
+# number if any: no word of a title and no author's name.
+SECTION_NUMBER = r"(?:[IVX]{1,4}|\d{1,2})\.?\s+"
+SECTION_NAMES = (
+    r"introduction|background|overview|motivation|nomenclature|preliminaries|methods?|results"
+    r"|discussion|conclusions?|references|bibliography|acknowledge?ments?|contents"
+    r"|введение|заключение|кіріспе|қорытынды"
+)
+
 
 def _labels(labels: tuple[tuple[str, str], ...], tail: str) -> re.Pattern[str]:
     """One pattern for all of ``labels``, each a group of its own, in their order.

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ..models import Artifact, ArtifactKind, Candidate, Line
 from ..origins import AnyOrigin, Origin
 from . import patterns as pt
-from .dates import DATE
+from .dates import DATE, year_of
 
 PRIORITY = 60
 DOI_PAGE_PRIORITY = 65
@@ -258,7 +258,7 @@ def dated(artifacts: Iterable[Artifact]) -> list[Candidate]:
     for art in artifacts:
         if art.kind in ("running-header", "running-footer") and (
                 match := DATE.search(art.text)) and match.group("y3") is None:
-            key = (int(next(v for v in match.groupdict().values() if v)), match.group(0))
+            key = (year_of(match), match.group(0))
             pages.setdefault(key, set()).add(art.page)
             where.setdefault(key, _running_origin(art))
     found = [key for key, on in pages.items() if len(on) >= _DATED_PAGES]

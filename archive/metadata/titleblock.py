@@ -14,6 +14,7 @@ import re
 from .. import lineshapes as seg_pt
 from ..models import Author, Block, Candidate
 from ..origins import InText, Part
+from .dates import year_of
 from .names import (
     ORGANISATION,
     PARTICLES,
@@ -73,7 +74,7 @@ def candidates(blocks: tuple[Block, ...]) -> list[Candidate]:
         if names and not authors:
             authors, detail = names, block.text
         elif (match := _DATE.search(block.text)) and len(block.text) <= 60:
-            year = int(next(v for v in match.groupdict().values() if v))
+            year = year_of(match)
             found.append(Candidate("year", year, InText(Part.TITLE_BLOCK, block.page),
                                    detail=block.text, priority=PRIORITY))
     if authors:

@@ -18,10 +18,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ..lineshapes import EMAIL
 from ..models import Author, Candidate, Document
 from ..origins import InText, Part
 from . import titleblock
-from .dates import DATE, date_year
+from .dates import DATE, date_year, year_of
 from .frontmatter import is_label
 from .names import INITIALS, NAME_SUFFIX, is_collective, latin_key, parse_author_line
 from .rows import Row, Rows, marked_text
@@ -90,7 +91,7 @@ def names_in(row: Row) -> list[Author]:
     return names if not email else []
 
 
-_BRACKETED_EMAIL = re.compile(r"\s*[(<]\s*([\w.+-]+@[\w-]+(?:\.[\w-]+)+)\s*[)>]")
+_BRACKETED_EMAIL = re.compile(r"\s*[(<]\s*(?:mailto:)?(" + EMAIL.pattern + r")\s*[)>]")
 
 
 _BY = re.compile(r"^(?:by|von|par)\s+(?=[^\W\d_])", re.IGNORECASE)  # "by Torsten Hothorn and …"
@@ -171,7 +172,7 @@ def _dated_here(text: str) -> int | None:
     if not _STATES_DATE.search(text) or not _full_date(text) or len(text) > 200:
         return None
     match = DATE.search(text)
-    return int(next(v for v in match.groupdict().values() if v)) if match else None
+    return year_of(match) if match else None
 
 
 def agreed_dates(doc: Document, rows: Rows) -> list[Candidate]:

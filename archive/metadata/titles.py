@@ -18,7 +18,7 @@ from ..models import Block, Candidate, Segmentation
 from ..origins import InText, Part
 from . import patterns as pt
 from .frontmatter import PRIORITY, is_label, origin
-from .labels import abstract_label
+from .labels import SECTION_NAMES, SECTION_NUMBER, abstract_label
 from .names import parse_author_line
 from .rows import Row, Rows, is_caps, join_lines, own_type_text, title_like
 from .titlepage import names_in
@@ -115,8 +115,8 @@ def _caps_runs(rows: Rows) -> list[list[Row]]:
     if current:
         runs.append(current)
     # A run that opens with a section's name is headings in capitals ("INTRODUCTION" over
-    # "FIRST MAIN TOPIC"), not a title.
-    # Nor is a licence's disclaimer in capitals ("THE SOFTWARE IS PROVIDED …"), a text.
+    # "FIRST MAIN TOPIC"), and a long one a licence's disclaimer ("THE SOFTWARE IS PROVIDED
+    # …"): neither is a title.
     return [r for r in runs if title_like(text := " ".join(x.text for x in r))
             and not _SECTION_NAME.match(r[0].text) and len(text.split()) <= _TITLE_WORDS]
 
@@ -124,12 +124,7 @@ def _caps_runs(rows: Rows) -> list[list[Row]]:
 _TITLE_WORDS = 30  # words of a title in capitals at most
 
 
-_SECTION_NAME = re.compile(
-    r"^\s*(?:\d{1,2}\.?\s+|[IVX]{1,4}\.\s+)?(?:introduction|background|overview|conclusions?"
-    r"|references|bibliography|acknowledge?ments?|contents|введение|заключение|кіріспе"
-    r"|қорытынды)\s*$",
-    re.IGNORECASE,
-)
+_SECTION_NAME = re.compile(rf"^\s*(?:{SECTION_NUMBER})?(?:{SECTION_NAMES})\s*$", re.IGNORECASE)
 
 
 _SIZE_SLACK = 0.3  # points

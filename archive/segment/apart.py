@@ -63,15 +63,15 @@ def _code_over_floats(
     """A listing broken over a page, with only notes and floats between its two parts (a
     footnote at the page's foot, a figure and its caption at the next page's top), is one
     listing: the reader reads on past them, as a sentence goes on past them."""
-    placed = {k: g for g in groups for k in g.positions}
+    # What may stand between a listing's parts: notes, floats, lines taken out before.
+    between = taken | {k for g in groups if g.role != "code" for k in g.positions}
     out: list[Apart] = []
     listing = -1  # where the last listing is in ``out``
     for g in groups:
         last = out[listing] if listing >= 0 else None
         if (g.role == "code" and last is not None
                 and lines[g.positions[0]].page == lines[last.positions[-1]].page + 1
-                and all((k in placed and placed[k].role != "code") or k in taken
-                        for k in range(last.positions[-1] + 1, g.positions[0]))
+                and all(k in between for k in range(last.positions[-1] + 1, g.positions[0]))
                 and abs(_left(lines, last) - _left(lines, g)) <= _CODE_EDGE):
             out[listing] = Apart(last.positions + g.positions, "code")
             continue

@@ -235,9 +235,6 @@ def indent_after_gap(b: Boundary) -> bool | None:
     return None
 
 
-_CITED_YEAR = re.compile(r"\((?:19|20)\d\d[a-z]?\);$")
-
-
 def out_of_item(b: Boundary) -> bool | None:
     """With geometry, a gap and then a line left of a list item's marker end the item, be
     its last line finished or not (``• Ut purus elit, vestibulum ut`` ⏎ a quotation set at
@@ -246,6 +243,10 @@ def out_of_item(b: Boundary) -> bool | None:
             and pt.LIST_MARKER.match(b.opener) and indented(b.cur, b.prev)):
         return True
     return None
+
+
+# Names cited with their years, ending a line at a semicolon: "Metcalfe and Chalk (1950);".
+_CITED_YEAR = re.compile(r"\((?:19|20)\d\d[a-z]?\);$")
 
 
 def sentence_end_marked(b: Boundary) -> bool | None:
