@@ -76,6 +76,8 @@ class Line:
     ``dgeMatrix Real matrices …``); 0 otherwise. ``baseline`` is where the letters of the
     line's main type stand (its dominant run's baseline), when the extractor knows it: a
     logo's lowered letter (``LaTeX``) or a superscript moves the box, not the baseline.
+    ``cells`` holds, for a ``"cells"`` line, each cell's left and right edge, left to right:
+    rows whose cells line up under one another are a table's.
     """
 
     text: str
@@ -94,6 +96,7 @@ class Line:
     small: tuple[tuple[int, int], ...] = ()
     lead: int = 0
     baseline: float | None = None
+    cells: tuple[tuple[float, float], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -119,7 +119,7 @@ def extract_pdf(data: bytes) -> Document:
     flags = blank_flags(per_page)
     lines = [
         Line(f.text, number, f.x0, f.y0, f.x1, f.y1, f.size, f.bold, f.block, f.column, blank,
-             f.kind, f.raised, f.small, f.lead, f.baseline)
+             f.kind, f.raised, f.small, f.lead, f.baseline, f.cells)
         for number, (frags, blanks) in enumerate(zip(per_page, flags, strict=True), start=1)
         for f, blank in zip(frags, blanks, strict=True)
     ]

@@ -184,7 +184,20 @@ def _joined(row: list[Fragment]) -> Fragment:
     cells = sum(b.x0 - a.x1 >= a.size for a, b in pairwise(ordered))
     if cells >= _CELL_GAPS and out.kind is None and not _justified(ordered):
         out.kind = "cells"  # three or more pieces an em or more apart: a table's row
+        out.cells = _cell_edges(ordered)
     return out
+
+
+def _cell_edges(ordered: list[Fragment]) -> tuple[tuple[float, float], ...]:
+    """The left and right edges of a row's cells: its pieces, those less than an em apart
+    taken together."""
+    edges = [(ordered[0].x0, ordered[0].x1)]
+    for a, b in pairwise(ordered):
+        if b.x0 - a.x1 >= a.size:
+            edges.append((b.x0, b.x1))
+        else:
+            edges[-1] = (edges[-1][0], b.x1)
+    return tuple(edges)
 
 
 _CODE_SHARE = 0.75  # of a row's characters in typewriter pieces, below which it is text

@@ -34,6 +34,7 @@ from archive.segment.frontmatter import find_front_matter
 from archive.segment.overlong import split_overlong
 from archive.segment.paragraphs import Paragraph, build_paragraphs, paragraph_text
 from archive.segment.roles import local_role, under_references
+from archive.segment.tables import rows_text
 
 __all__ = ["segment", "segment_cleaned"]
 
@@ -196,6 +197,8 @@ def _paragraphs(cleaned: Cleaned, body_size: float | None, body_bold: bool) -> l
         members = [lines[k] for k in a.positions]
         if members[0].line.kind == "cell":
             text = cells_text(members, lambda cell: paragraph_text(cell, cleaned))
+        elif a.unruled:
+            text = rows_text(members, lambda row: paragraph_text(row, cleaned))
         elif a.role in ("code", "table"):  # a line each, as printed
             text = code_text(members, blank_lines=a.role == "code")
         else:

@@ -11,7 +11,8 @@ lower case ("where x is …"), as readers cite it. Each becomes a paragraph of i
   opening with an interpreter prompt ``R>`` / ``>>>``), or the lines between Markdown
   fences in a text copy. A code block keeps its line breaks.
 * Ruled tables (with geometry): the lines the extractor found in a table's cells (``cell``),
-  a row a line, its cells' lines joined as prose (role ``table``).
+  a row a line, its cells' lines joined as prose (role ``table``). Tables without rules:
+  ``archive.segment.tables``.
 * Footnotes and side notes (with geometry): ``archive.segment.notes``.
 * Captions and the floats' bodies around them (with geometry): ``archive.segment.floats``.
 * Text turned up a margin: a block at a time, front matter beside page 1's text, a label
@@ -31,6 +32,7 @@ from archive.segment.floats import float_groups
 from archive.segment.grouped import Apart
 from archive.segment.items import index_entry
 from archive.segment.notes import footnotes, margin_notes
+from archive.segment.tables import unruled_tables
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _ADDRESS = re.compile(
@@ -51,6 +53,8 @@ def apart_groups(
         groups += margin_notes(lines, used, body_size)
         used |= {k for g in groups for k in g.positions}
         groups += float_groups(lines, used, body_size)
+        used |= {k for g in groups for k in g.positions}
+        groups += unruled_tables(lines, used)
     return _code_over_floats(sorted(groups, key=lambda g: g.positions[0]), lines, taken)
 
 

@@ -12,3 +12,6 @@ from archive.models import Role
 class Apart:
     positions: tuple[int, ...]  # in the cleaned line list
     role: Role  # "code", "footnote", "caption", "table", "figure", "front_matter", "body"
+    # A table set without rules, whose cells' wrapped lines join their rows
+    # (``archive.segment.tables``); other tables keep their lines as printed.
+    unruled: bool = False
