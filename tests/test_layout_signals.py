@@ -486,6 +486,44 @@ def test_a_note_in_the_left_margin_is_no_part_of_the_line_beside_it() -> None:
     assert texts[4:] == ["27 \\def\\x{1}"]
 
 
+def test_a_program_s_options_left_of_their_descriptions_stay_on_their_lines() -> None:
+    # A manual's options, each beside its description: the option is the term its line
+    # describes, no note in the margin (a paragraph of prose sets the text's edge).
+    regular, _ = pick_fonts()
+    text_left, measure = LEFT + 40, MEASURE - 40
+    prose = " ".join(PARAGRAPHS[:3])  # options are few beside the text
+    lines = _filled(prose.split(), regular, 10.0, measure)
+    placed: list[Placed] = [(text_left, 60 + 12 * k, line, 10.0, "serif")
+                            for k, line in enumerate(lines)]
+    y = 60 + 12 * len(lines) + 14
+    options = [("-a", "use the median for the discrete approximation"),
+               ("-B", "specify the number of best trees to save"),
+               ("-c", "specify the number of distinct rate categories")]
+    for k, (option, description) in enumerate(options):
+        placed += [(LEFT, y + 26 * k, option, 10.0, "mono"),
+                   (text_left, y + 26 * k, description, 10.0, "mono")]
+    blocks = analyse(placed_pages([placed], size=(WIDTH, HEIGHT))).segmentation.blocks
+    texts = [b.text for b in blocks]
+    assert texts[0] == prose
+    lines = [line for t in texts[1:] for line in t.split("\n") if line]
+    assert lines == [f"{option} {description}" for option, description in options]
+
+
+def test_soft_hyphens_drawn_inside_a_line_are_hyphens_and_one_at_its_end_breaks_a_word() -> None:
+    # A word processor that typed a command line's hyphens as soft ones draws them all;
+    # the text layer says U+00AD.
+    lines = ["Build it with make \u00adf Makefile.AVX.gcc and run parse\u00adexaml on",
+             "the alignment; its output is a binary file that the search reads in\u00ad",
+             "stead of the text."]
+    placed: list[Placed] = [(LEFT, 80 + 12 * k, line, 10.0, "serif")
+                            for k, line in enumerate(lines)]
+    blocks = analyse(placed_pages([placed], size=(WIDTH, HEIGHT))).segmentation.blocks
+    assert [b.text for b in blocks] == [
+        "Build it with make -f Makefile.AVX.gcc and run parse-examl on the alignment; its "
+        "output is a binary file that the search reads instead of the text."
+    ]
+
+
 def test_a_sentence_that_ends_on_a_name_in_typewriter_type_is_no_code() -> None:
     regular, _ = pick_fonts()
     lines = _filled(PARAGRAPHS[0].split()[:-1], regular, 10.0)

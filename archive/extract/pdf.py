@@ -45,7 +45,13 @@ from archive.extract.ligatures import restore_lost_ligatures
 from archive.extract.linenumbers import mark_line_numbers
 from archive.extract.listings import display_type_is_text, line_kinds
 from archive.extract.plotglyphs import glyph_plots
-from archive.extract.repair import looks_mojibake, repair_accents, repair_mojibake, repair_tex_codes
+from archive.extract.repair import (
+    drawn_soft_hyphens,
+    looks_mojibake,
+    repair_accents,
+    repair_mojibake,
+    repair_tex_codes,
+)
 from archive.extract.spacing import blank_flags
 from archive.extract.spans import (
     PROMPT,
@@ -301,6 +307,7 @@ def _fragments(
         for k, ln in enumerate(b["lines"]):
             spans = ln["spans"]
             raw_text, starts = spans_text(spans)
+            raw_text = drawn_soft_hyphens(raw_text)
             closed = raw_text
             line_chars = chars.get((b["number"], k)) if chars else None
             if line_chars and "".join(c for c, _, _ in line_chars) == raw_text:

@@ -13,6 +13,10 @@ Two failures are common enough in real documents to repair rather than refuse:
   ``Kr¨amer``, ``Universit¨at``, ``´Ecole``. An accent between letters, or opening a word,
   never means itself; it is put back on its letter (NFC). A cedilla or an ogonek, set under
   its letter, is reported after it: ``Publicac¸˜oes`` is "Publicações".
+* **Soft hyphens drawn inside a line.** A PDF's text layer holds the glyphs drawn on the
+  page, so a soft hyphen (U+00AD) there is a hyphen a reader sees: a word processor that
+  typed its command lines' hyphens as soft ones gives ``make \u00adf Makefile``. Inside a
+  line it is a hyphen; only at a line's end is it a word broken there.
 * **Cyrillic in an 8-bit encoding read as Latin-1.** A Russian PDF whose fonts say
   "WinAnsi" while their glyphs are Cyrillic gives ``Íå î÷åíü êðàòêîå``. A line whose letters
   are nearly all in the Latin-1 range is re-read as CP1251 and as KOI8-R, and the reading
@@ -61,6 +65,17 @@ def repair_accents(text: str) -> str:
 
 def has_broken_characters(text: str) -> bool:
     return _CONTROLS.search(text) is not None
+
+
+def drawn_soft_hyphens(text: str) -> str:
+    """A PDF line's soft hyphens as the hyphens they are drawn as, but the one that ends
+    the line (a word broken there). The length stays the same."""
+    if "\u00ad" not in text:
+        return text
+    end = len(text.rstrip())
+    if text[:end].endswith("\u00ad"):
+        end -= 1
+    return text[:end].replace("\u00ad", "-") + text[end:]
 
 
 def repair_tex_codes(text: str) -> str:

@@ -42,6 +42,7 @@ def merge_rows(
 _EDGE_ROWS = 3  # rows that start at one left edge for it to be the text's
 _NOTE_SHARE = 4  # rows beside a margin note: at most one in this many
 _NOTE_WORDS = 4  # words of a margin note
+_OPTION = re.compile(r"^\[?--?[^\W\d_]")  # a command line's option: -c, --help, [-v]
 
 
 def _margin_notes(rows: list[list[Fragment]]) -> list[list[Fragment]]:
@@ -78,6 +79,8 @@ def _margin_notes(rows: list[list[Fragment]]) -> list[list[Fragment]]:
             # A line's number in the margin stays with its line: a note has a few words.
             words = " ".join(f.text for f in note).split()
             worded = 0 < len(words) <= _NOTE_WORDS and any(ch.isalpha() for w in words for ch in w)
+            # So does a program's option: the term its line describes (``-c`` ⏎ ``Specify …``).
+            worded = worded and not _OPTION.match(words[0])
             if note and text and worded and len(note) + len(text) == len(row):
                 for f in note:
                     f.kind = "heading"  # a side heading, whatever its face
