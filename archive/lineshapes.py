@@ -47,9 +47,19 @@ REFERENCES_HEADING = re.compile(
     r"|references|bibliography|источники)\s*:?$",
     re.I,
 )
+# The words that label a float, in the languages the archive meets.
+TABLE_WORDS = (r"table|tableau|tabelle|tabla|cuadro|tabella|tabela|quadro|tabulka|tab\."
+               r"|таблица|табл\.|таблиця|кесте")
+FIGURE_WORDS = (r"figure|figura|fig\.?|abbildung|abb\.|rysunek|rys\.|obrázek|obr\.|chart"
+                r"|diagram|рисунок|рис\.|малюнок|сурет|диаграмма|схема")
+# Hungarian sets a float's number before its label: "1. ábra.", "2. táblázat".
+_NUMBER_FIRST = r"\d+\.\s*(?:ábra|táblázat)(?![^\W\d_])"
+# A float's label and number: "Figure 2", "Табл. 3", "1. ábra".
+FLOAT_LABEL = re.compile(rf"^\s*(?:(?:{FIGURE_WORDS}|{TABLE_WORDS})\s*\d|{_NUMBER_FIRST})", re.I)
+TABLE_LABEL = re.compile(rf"^\s*(?:(?:{TABLE_WORDS})\s*\d|\d+\.\s*táblázat)", re.I)
 CAPTION = re.compile(
-    r"^(?:(?:рис\.|рисунок|сурет|кесте|таблица|табл\.|figure|fig\.|table|диаграмма|схема)"
-    r"\s*\d+|(?:фото|photo|источник\s+фото|фото\s+автора)\s*:|(?:фото|photo)\s*[-–—]\s)",
+    rf"^(?:(?:{FIGURE_WORDS}|{TABLE_WORDS})\s*\d+|{_NUMBER_FIRST}"
+    r"|(?:фото|photo|источник\s+фото|фото\s+автора)\s*:|(?:фото|photo)\s*[-–—]\s)",
     re.I,
 )
 

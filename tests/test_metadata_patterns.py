@@ -197,6 +197,11 @@ def test_container_names() -> None:
     assert [(a.family, a.given) for a in map(parse_name, ["Vu Van Dung", "Nguyễn Thị Lan",
                                                            "Le Anh Tuan", "John Van Dyke"])] == [
         ("Vu", "Van Dung"), ("Nguyễn", "Thị Lan"), ("Le", "Anh Tuan"), ("Dyke", "John Van")]
+    # So is a Hungarian name, which ends in its given name; written the other way round
+    # (as a Hungarian author may in English) it ends in the family name.
+    assert [(a.family, a.given) for a in map(parse_name, ["Nagy Bence", "Molnár Károly",
+                                                           "Attila Kovács"])] == [
+        ("Nagy", "Bence"), ("Molnár", "Károly"), ("Kovács", "Attila")]
 
 
 def test_container_names_with_addresses_and_a_trailing_separator() -> None:

@@ -343,6 +343,11 @@ def test_names_on_a_title_page_line() -> None:
 def test_date_lines() -> None:
     assert date_year("This version was compiled on January 11, 2022") == 2022
     assert date_year("окт. 24, 2021") == 2021
+    # Dates in the other languages documents come in, and a date written year first.
+    assert [date_year(t) for t in ("2003. október 11.", "11 janvier 2005", "3. März 2010",
+                                   "12 de octubre de 2011", "Setembro de 2006",
+                                   "15 stycznia 2020", "12. června 2014", "5 жовтня 2018 р.")
+            ] == [2003, 2005, 2010, 2011, 2006, 2020, 2014, 2018]
     assert date_year("*usr_01.txt*\tFor Vim version 9.0.  Last change: 2019 Nov 21") == 2019
     assert date_year("Версия 12 – Debian 12 ’Bookworm’ – 2023-03-22") == 2023
     assert date_year("Оформление библиографии по ГОСТ 7.0.5—2008") is None

@@ -178,6 +178,18 @@ def test_a_sentence_that_names_a_table_is_no_caption() -> None:
     assert [b.role for b in blocks(lines)] == ["body"]
 
 
+def test_captions_labelled_in_other_languages_are_captions() -> None:
+    # Hungarian sets the number first ("1. ábra."); a numbered list item is no caption.
+    texts = ["1. ábra. Az OpenOffice.org ablakában immár a helyes elválasztás.",
+             "Figura 2: Il riquadro di delimitazione della figura.",
+             "Rys. 3. Schemat blokowy programu.",
+             "Tabela 4 – Wyniki pomiarów dla trzech próbek.",
+             "1. Az első lépés a minták letöltése a honlapról."]
+    lines = [line(text, 72, 100 + 40 * k, 400, block=k, blank_before=True)
+             for k, text in enumerate(texts)]
+    assert [b.role for b in blocks(lines)] == ["caption"] * 4 + ["list_item"]
+
+
 def test_a_section_about_references_is_not_a_reference_list() -> None:
     # A manual's section titled "References" explains citations; the next section heading,
     # set in its own font, ends it, and prose there is body text, not entries.

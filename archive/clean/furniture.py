@@ -29,13 +29,12 @@ from archive.clean.marks import (
     read_page_number,
 )
 from archive.clean.placed import by_position
+from archive.lineshapes import FIGURE_WORDS, TABLE_WORDS
 from archive.models import Document, Line
 
 __all__ = ["Furniture", "find_furniture", "read_page_number"]
 
-_CAPTION = re.compile(
-    r"^(?:фото|photo|рис\.|рисунок|сурет|кесте|таблица|table|figure|fig\.)\b", re.I
-)
+_CAPTION = re.compile(rf"^(?:фото|photo|{FIGURE_WORDS}|{TABLE_WORDS})(?![^\W\d_])", re.I)
 _LIST_MARKER = re.compile(r"^(?:[-–—•·▪*]\s|\d{1,2}[.)]\s|[a-zа-я][)]\s)")
 
 

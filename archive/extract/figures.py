@@ -26,6 +26,7 @@ import re
 from typing import Any, NamedTuple
 
 from archive.extract.fragment import Fragment
+from archive.lineshapes import FLOAT_LABEL
 
 Rect = tuple[float, float, float, float]
 Region = tuple[Rect, list[int]]  # a group of touching items: its box, its items' indices
@@ -37,10 +38,6 @@ _CELL = 24.0  # points: grid cell for grouping items
 _GROW = 14.0  # points: tick labels sit this far outside the axes
 _AXIS_TITLE = 32.0  # points: axis titles, short, sit this far
 _TICK_WORDS = 3  # words of a tick label
-_CAPTION = re.compile(
-    r"^\s*(?:fig(?:ure)?\.?|table|рис(?:унок|\.)?|таблица|сурет|кесте|chart|diagram)\s*\d",
-    re.IGNORECASE,
-)
 
 
 class Shape(NamedTuple):
@@ -247,7 +244,7 @@ def is_figure_text(text: str, box: Rect, regions: list[Rect], code: bool = False
     A line of code or of running text never is: a listing or a paragraph may stand in a
     drawing's box (an example beside its picture), a label is short (``z1``, ``top ulft``
     in typewriter type)."""
-    if not regions or _CAPTION.match(text) or len(text.split()) >= _PROSE_LINE:
+    if not regions or FLOAT_LABEL.match(text) or len(text.split()) >= _PROSE_LINE:
         return False
     if code and sum(ch.isalpha() for ch in text) >= _CODE_LETTERS:
         return False
@@ -269,7 +266,7 @@ def is_figure_text(text: str, box: Rect, regions: list[Rect], code: bool = False
 
 def is_caption(text: str) -> bool:
     """The line opens a figure's or table's caption (``Figure 2:``)."""
-    return _CAPTION.match(text) is not None
+    return FLOAT_LABEL.match(text) is not None
 
 
 def with_labels(regions: list[Rect], frags: list[Fragment]) -> list[Rect]:

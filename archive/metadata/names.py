@@ -217,7 +217,7 @@ def parse_name(text: str, given_first: bool | None = None) -> Author:
     if len(words) == 1:
         return Author(literal=text)
     cyrillic = bool(_CYRILLIC.search(text))
-    if vietnamese_order(words) or _PATRONYMIC.search(words[-1]) or (
+    if vietnamese_order(words) or hungarian_order(words) or _PATRONYMIC.search(words[-1]) or (
         cyrillic and len(words) in (2, 3) and not (given_first or _given_first(words))
     ):
         return Author(family=normal_case(words[0]), given=" ".join(words[1:]), literal=text)
@@ -242,6 +242,28 @@ def vietnamese_order(words: list[str]) -> bool:
         return False
     first, second = (anyascii(w).casefold() for w in words[:2])
     return first in _VIETNAMESE_FAMILIES and second in _VIETNAMESE_MIDDLES
+
+
+# Hungarian given names that are no family names: a name of two or three words that ends in
+# one (and does not open with one) is written family first, as Hungarian writes names
+# ("Nagy Bence", "Molnár Károly"); written the other way ("Attila Kovács") it ends in none.
+_HUNGARIAN_GIVEN = frozenset({
+    "bence", "karoly", "gyula", "dezso", "tibor", "laszlo", "zoltan", "istvan", "gabor",
+    "ferenc", "attila", "janos", "sandor", "zsolt", "csaba", "tamas", "balazs", "akos",
+    "levente", "miklos", "imre", "lajos", "geza", "bela", "endre", "odon", "gergely",
+    "marton", "andras", "szabolcs", "balint", "kristof", "mate", "csongor", "botond",
+    "barnabas", "nandor", "vilmos", "jeno", "erno", "kalman", "mihaly", "antal", "jozsef",
+    "katalin", "erzsebet", "zsuzsanna", "ilona", "judit", "agnes", "krisztina", "eszter",
+    "tunde", "zsofia", "reka", "orsolya", "gyorgyi", "piroska", "boglarka", "szilvia",
+})
+
+
+def hungarian_order(words: list[str]) -> bool:
+    """The name is Hungarian, written family first: ``Nagy Bence``, ``Molnár Károly``."""
+    if len(words) not in (2, 3):
+        return False
+    first, last = (anyascii(w).casefold().strip(".,") for w in (words[0], words[-1]))
+    return last in _HUNGARIAN_GIVEN and first not in _HUNGARIAN_GIVEN
 
 
 def is_collective(text: str) -> bool:

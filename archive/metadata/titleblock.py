@@ -20,6 +20,7 @@ from .names import (
     PARTICLES,
     collective,
     family_first,
+    hungarian_order,
     is_collective,
     normal_case,
     vietnamese_order,
@@ -110,7 +111,7 @@ def names_on(text: str) -> list[Author]:
 
 
 def _author(words: list[str]) -> Author:
-    if vietnamese_order(words):
+    if vietnamese_order(words) or hungarian_order(words):
         return Author(family=normal_case(words[0]), given=" ".join(words[1:]),
                       literal=" ".join(words))
     if family_first(words):

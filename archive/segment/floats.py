@@ -75,7 +75,7 @@ def _captions(lines: tuple[CleanLine, ...], used: set[int]) -> list[Apart]:
         # A table under its caption: its rows of cells, gaps or not, go with the float.
         rows: list[int] = []
         while (
-            _TABLE_LABEL.match(c.text)
+            pt.TABLE_LABEL.match(c.text)
             and k + 1 < len(lines)
             and k + 1 not in used
             and lines[k + 1].page == c.page
@@ -102,7 +102,6 @@ def _caption_goes_on(last: CleanLine, nxt: CleanLine, block: int | None) -> bool
 
 _FLOAT_NOTE = re.compile(
     r"^(?:Notes?|Source|Sources|Примечани[ея]|Источник|Ескерту|Дереккөз)\s*[:.]", re.IGNORECASE)
-_TABLE_LABEL = re.compile(r"^(?:table|таблица|табл\.|кесте)\s*\d", re.IGNORECASE)
 
 
 _FLOAT_LINES = 40  # a float's body above its caption, at most
@@ -144,7 +143,7 @@ def _floats_above(
             or pt.first_letter(after.text) == ""
         ):
             continue
-        role: Role = "table" if _TABLE_LABEL.match(c.text) else "figure"
+        role: Role = "table" if pt.TABLE_LABEL.match(c.text) else "figure"
         groups.append(Apart(tuple(body), role))
     return groups
 
@@ -177,7 +176,7 @@ def _floats_within(
                     and j - 1 not in used and above.line.size is not None
                     and abs(above.line.size - body_size) < 0.5
                     and not pt.ends_clause(above.text)):
-                role: Role = "table" if _TABLE_LABEL.match(c.text) else "figure"
+                role: Role = "table" if pt.TABLE_LABEL.match(c.text) else "figure"
                 groups.append(Apart(tuple(reversed(body)), role))
                 break
     return groups
@@ -197,7 +196,7 @@ def _tables_over(
     for g in captions:
         k = g.positions[0]
         c = lines[k]
-        if g.role != "caption" or not _TABLE_LABEL.match(c.text):
+        if g.role != "caption" or not pt.TABLE_LABEL.match(c.text):
             continue
         rows: list[int] = []
         j = k - 1
