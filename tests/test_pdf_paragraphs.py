@@ -190,6 +190,21 @@ def test_captions_labelled_in_other_languages_are_captions() -> None:
     assert [b.role for b in blocks(lines)] == ["caption"] * 4 + ["list_item"]
 
 
+def test_an_address_broken_after_its_scheme_over_a_page_is_no_listing() -> None:
+    # A reference's address in typewriter type, "http:" at one page's foot and the rest at
+    # the next page's top: the rest is the entry's, not a line of code.
+    lines = [
+        line("• Davidson, R., 2008. Reading topographic maps. Free e-book from: http:", 72, 700,
+             480, block=1),
+        line("//www.map-reading.com/", 82, 72, 200, page=2, block=2, kind="code"),
+        line("• Heuvelink, G.B.M., and E.J. Pebesma, 1999. Spatial aggregation and soil", 72,
+             86, 480, page=2, block=3),
+    ]
+    out = blocks(lines)
+    assert "code" not in [b.role for b in out]
+    assert out[0].text.endswith("Free e-book from: http://www.map-reading.com/")
+
+
 def test_a_section_about_references_is_not_a_reference_list() -> None:
     # A manual's section titled "References" explains citations; the next section heading,
     # set in its own font, ends it, and prose there is body text, not entries.

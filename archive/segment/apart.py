@@ -35,8 +35,10 @@ from archive.segment.notes import footnotes, margin_notes
 from archive.segment.tables import unruled_tables
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
+# An address, or the rest of one broken after its scheme ("http:" ⏎ "//www.…").
 _ADDRESS = re.compile(
-    r"^(?:(?:doi|url|e-?mail)\s*:?\s*)?(?:https?://|www\.|10\.\d{4,9}/|[\w.+-]+@[\w-]+\.)\S*$",
+    r"^(?:(?:doi|url|e-?mail)\s*:?\s*)?(?:https?://|//\w|www\.|10\.\d{4,9}/|[\w.+-]+@[\w-]+\.)"
+    r"\S*$",
     re.IGNORECASE,
 )
 
