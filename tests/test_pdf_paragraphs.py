@@ -205,6 +205,21 @@ def test_an_address_broken_after_its_scheme_over_a_page_is_no_listing() -> None:
     assert out[0].text.endswith("Free e-book from: http://www.map-reading.com/")
 
 
+def test_a_numbered_listing_that_opens_with_an_empty_line_keeps_its_number() -> None:
+    lines = [
+        line("The simulation draws the responses anew for each group:", 81, 250, 400, size=10.9,
+             block=1),
+        line("19", 64, 272, 71, size=6.0, block=2, blank_before=True),
+        line("20 dif_id <- covariate > median(covariate)", 64, 281, 289, size=8.0, block=3,
+             kind="code"),
+        line("21 d$resp <- matrix(NA, N, length(model$items))", 64, 291, 314, size=8.0,
+             block=4, kind="code"),
+    ]
+    out = blocks(lines)
+    assert [(b.role, b.text.split("\n")[0]) for b in out] == [
+        ("body", "The simulation draws the responses anew for each group:"), ("code", "19")]
+
+
 def test_a_section_about_references_is_not_a_reference_list() -> None:
     # A manual's section titled "References" explains citations; the next section heading,
     # set in its own font, ends it, and prose there is body text, not entries.

@@ -171,6 +171,7 @@ def _code(lines: tuple[CleanLine, ...], taken: set[int]) -> list[Apart]:
         fence = c.line.y0 is None and _FENCE.match(c.line.text) is not None
         inside = k not in taken and (
             c.line.kind == "code" or fenced or fence or _between_code(lines, k, run, taken)
+            or (not run and _numbered_opening(lines, k, taken))
         )
         if fence:
             fenced = not fenced
@@ -239,6 +240,17 @@ def _between_code(
         return True
     return (abs(line.x0 - above.x0) <= 2.0 and len(line.text.split()) <= 2
             and not pt.ends_clause(line.text))
+
+
+def _numbered_opening(lines: tuple[CleanLine, ...], k: int, taken: set[int]) -> bool:
+    """A numbered listing's first line number alone (its line is empty), over the code line
+    numbered next: ``19`` ⏎ ``20 dif_id <- covariate > median(covariate)``."""
+    text = lines[k].text.strip()
+    if not (text.isdigit() and len(text) <= 4) or k + 1 >= len(lines) or k + 1 in taken:
+        return False
+    below = lines[k + 1]
+    return (below.line.kind == "code" and below.page == lines[k].page
+            and below.text.startswith(f"{int(text) + 1} "))
 
 
 def _line_number(line: Line, above: Line, below: Line) -> bool:
