@@ -413,7 +413,7 @@ def test_glyphs_without_unicode_are_not_text() -> None:
             }
         ]
     }
-    kept, rotated = _fragments(raw, 0, {})
+    kept, rotated = _fragments(raw, 0, {}, [])
     assert [f.text for f in kept] == ["Оқылатын мәтін"] and rotated == []
 
 
@@ -583,3 +583,28 @@ def test_a_syntax_line_with_italic_placeholders_is_code() -> None:
         "ls [options] file": "code",
         "Prose that names offset and the table environment.": None,
     }
+
+
+def test_an_underscore_drawn_as_a_rule_on_the_baseline_is_an_underscore() -> None:
+    # TeX draws ``\_`` as a rule where its font has no underscore; the text layer has only a
+    # gap there. A word underlined is no underscore.
+    doc = pymupdf.open()
+    page = doc.new_page(width=400, height=300)
+    size, base = 10.0, 100.0
+    x = 40.0
+    for k, word in enumerate(("It does the first half of dd", "boolean dd", "MatrixCanonicalize,")):
+        if k:
+            page.draw_line((x + 1.0, base - 0.2), (x + 4.2, base - 0.2), width=0.4)
+            x += 5.0
+        page.insert_text((x, base), word, fontname="cour", fontsize=size)
+        x += pymupdf.get_text_length(word, fontname="cour", fontsize=size)
+    page.insert_text((40, 140), "An underlined word stays as it is.", fontname="helv",
+                     fontsize=size)
+    start = 40 + pymupdf.get_text_length("An ", fontname="helv", fontsize=size)
+    end = start + pymupdf.get_text_length("underlined", fontname="helv", fontsize=size)
+    page.draw_line((start, 141.5), (end, 141.5), width=0.4)
+    lines = extract_pdf(doc.tobytes()).lines
+    assert [ln.text for ln in lines] == [
+        "It does the first half of dd_boolean dd_MatrixCanonicalize,",
+        "An underlined word stays as it is.",
+    ]

@@ -55,6 +55,7 @@ from archive.extract.repair import (
 from archive.extract.spacing import blank_flags
 from archive.extract.spans import (
     PROMPT,
+    Rule,
     dominant_baseline,
     dominant_style,
     fixed_pitch_fonts,
@@ -236,10 +237,11 @@ def _read_pages(doc: pymupdf.Document) -> tuple[tuple[PageInfo, ...], list[list[
         lines = [ln["spans"] for b in raw["blocks"] if b["type"] == 0 for ln in b["lines"]]
         fixed |= fixed_pitch_fonts(lines)
         mark_fixed_pitch(lines, fixed)
-        frags, others = _fragments(raw, block_base, chars)
+        paths = _paths(page) if any(b["type"] == 0 for b in raw["blocks"]) else []
+        frags, others = _fragments(raw, block_base, chars, short_rules(paths))
         mark_line_numbers(frags)
         block_base += len(raw["blocks"])
-        regions, tables = _drawn(page, rect, frags) if frags else ([], [])
+        regions, tables = _drawn(page, paths, rect, frags) if frags else ([], [])
         regions += glyph_plots(frags, (rect.x0, rect.y0, rect.x1, rect.y1))
         cells = mark_cells(frags, tables, block_base)
         block_base += len(cells)
@@ -295,10 +297,12 @@ def _line_chars(raw: RawPage) -> dict[tuple[int, int], list[Char]]:
 
 
 def _fragments(
-    raw: RawPage, block_base: int, chars: dict[tuple[int, int], list[Char]]
+    raw: RawPage, block_base: int, chars: dict[tuple[int, int], list[Char]],
+    rules: list[Rule],
 ) -> tuple[list[Fragment], list[Fragment]]:
     """Turn MuPDF's lines into fragments; the second list holds non-horizontal ones.
-    ``chars`` holds the characters of lines that may be letter-spaced."""
+    ``chars`` holds the characters of lines that may be letter-spaced; ``rules`` the page's
+    short horizontal rules (drawn underscores)."""
     horizontal: list[Fragment] = []
     rotated: list[Fragment] = []
     for b in raw["blocks"]:
@@ -306,7 +310,7 @@ def _fragments(
             continue
         for k, ln in enumerate(b["lines"]):
             spans = ln["spans"]
-            raw_text, starts = spans_text(spans)
+            raw_text, starts = spans_text(spans, rules)
             raw_text = drawn_soft_hyphens(raw_text)
             closed = raw_text
             line_chars = chars.get((b["number"], k)) if chars else None
@@ -331,18 +335,37 @@ def _fragments(
     return horizontal, rotated
 
 
+def _paths(page: pymupdf.Page) -> list[dict[str, Any]]:
+    try:
+        paths: list[dict[str, Any]] = page.get_cdrawings()
+    except Exception:  # a broken content stream must not lose the text
+        return []
+    return paths
+
+
+def short_rules(paths: list[dict[str, Any]]) -> list[Rule]:
+    """The short horizontal rules a page draws (a stroked line, or a filled rectangle thin
+    as a rule), as ``(x0, x1, y)``: where TeX draws an underscore its font lacks."""
+    rules: list[Rule] = []
+    for d in paths:
+        x0, y0, x1, y1 = d["rect"]
+        if len(d["items"]) == 1 and y1 - y0 <= _RULE_HEIGHT and 0 < x1 - x0 <= _RULE_LENGTH:
+            rules.append((x0, x1, (y0 + y1) / 2))
+    return rules
+
+
+_RULE_HEIGHT = 0.8  # points: a rule's thickness, at most
+_RULE_LENGTH = 12.0  # points: an underscore's length, at most
+
+
 def _drawn(
-    page: pymupdf.Page, rect: pymupdf.Rect, frags: list[Fragment]
+    page: pymupdf.Page, paths: list[dict[str, Any]], rect: pymupdf.Rect, frags: list[Fragment]
 ) -> tuple[list[Rect], list[Grid]]:
     """The page's figures (regions of drawings) and its ruled tables, with text in most
     of their cells (``frags``); ``rect`` is the page's. A table's grid is no figure: its
     text is the table's.
     PyMuPDF's table finder is asked only where the page has a grid of rules only (it costs
     about as much as reading the page's text)."""
-    try:
-        paths = page.get_cdrawings()
-    except Exception:  # a broken content stream must not lose the text
-        return [], []
     bounds = (rect.x0, rect.y0, rect.x1, rect.y1)
     items = [tuple(d["rect"]) for d in paths]
     grouped = group_drawings(items, bounds)

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import functools
 import re
-from itertools import pairwise
+from collections.abc import Sequence
 from typing import Any
 
 from archive.lineshapes import URL_HEAD
 
 Span = dict[str, Any]
+Rule = tuple[float, float, float]  # a short horizontal rule: its left and right ends, its height
 
 # The span flags of MuPDF's text extraction (``pymupdf.TEXT_FONT_*``).
 FONT_ITALIC = 2
@@ -72,25 +73,45 @@ def moved(ranges: tuple[tuple[int, int], ...], lead: int, length: int
     return tuple((max(a - lead, 0), min(b - lead, length)) for a, b in ranges if b - lead > 0)
 
 
-def spans_text(spans: list[Span]) -> tuple[str, list[int]]:
+def spans_text(spans: list[Span], rules: Sequence[Rule] = ()) -> tuple[str, list[int]]:
     """The line's text, and where each span starts in it; a space where MuPDF left none
     between spans a word gap apart (``⟨number⟩`` + ``and``: a symbol font's glyph, then the
-    text face)."""
-    out = spans[0]["text"] if spans else ""
-    starts = [0] if spans else []
-    for prev, span in pairwise(spans):
+    text face). An underscore drawn as a short rule on the baseline (TeX's ``\\_`` in a font
+    without one) stands where the text layer has only a gap: ``rules`` are the page's."""
+    out = ""
+    starts: list[int] = []
+    prev: Span | None = None
+    for span in spans:
         text = span["text"]
-        gap = span["bbox"][0] - prev["bbox"][2]
-        if (
-            text and out and not text[0].isspace() and not out[-1].isspace()
-            and gap >= _WORD_GAP * min(prev["size"], span["size"])
+        if rules and text.isspace() and _underscore(span["bbox"][0], span["bbox"][2], span, rules):
+            text = "_" + text[1:]
+        elif prev is not None and rules and text and out and _underscore(
+                prev["bbox"][2], span["bbox"][0], span, rules):
+            out = out.rstrip() + "_"
+            text = text.lstrip()
+        elif (
+            prev is not None and text and out and not text[0].isspace() and not out[-1].isspace()
+            and span["bbox"][0] - prev["bbox"][2] >= _WORD_GAP * min(prev["size"], span["size"])
         ):
             out += " "
         starts.append(len(out))
         out += text
+        prev = span
     return out, starts
 
 
+def _underscore(x0: float, x1: float, span: Span, rules: Sequence[Rule]) -> bool:
+    """A short rule on the span's baseline between ``x0`` and ``x1``, wide as an underscore."""
+    base, size = span["origin"][1], span["size"]
+    return any(
+        abs(y - base) <= _BASELINE * size and a >= x0 - 1.0 and b <= x1 + 1.0
+        and _UNDERSCORE[0] * size <= b - a <= _UNDERSCORE[1] * size
+        for a, b, y in rules
+    )
+
+
+_BASELINE = 0.15  # of the type size: how far from the baseline an underscore's rule lies
+_UNDERSCORE = (0.2, 0.8)  # of the type size: an underscore's width, least and most
 _WORD_GAP = 0.2  # of the font size: a gap between spans this wide is a space
 
 
