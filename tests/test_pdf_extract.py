@@ -608,3 +608,31 @@ def test_an_underscore_drawn_as_a_rule_on_the_baseline_is_an_underscore() -> Non
         "It does the first half of dd_boolean dd_MatrixCanonicalize,",
         "An underlined word stays as it is.",
     ]
+
+
+def test_the_labels_beside_a_picture_are_its_text_and_the_lines_round_it_are_not() -> None:
+    # A tool palette's screenshot with the name of each button beside it: the names are the
+    # figure's; the paragraph over it, whose last line is short, and the caption stay text.
+    doc = pymupdf.open()
+    page = doc.new_page(width=420, height=595)
+    pixels = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, 60, 160), False)
+    pixels.clear_with(200)
+    page.insert_text((60, 80), "Most of the drawing tools are straightforward; here are",
+                     fontname="helv", fontsize=10)
+    page.insert_text((60, 93), "the tools.", fontname="helv", fontsize=10)
+    page.insert_image(pymupdf.Rect(180, 100, 240, 260), pixmap=pixels)
+    for k, (left, right) in enumerate((("Irregular Polygon", "Straight Line"),
+                                       ("Rectangle", "Arc-Box"), ("Library Tool", "Text"))):
+        y = 130 + 40 * k
+        width = pymupdf.get_text_length(left, fontname="helv", fontsize=10)
+        page.insert_text((176 - width, y), left, fontname="helv", fontsize=10)
+        page.insert_text((246, y), right, fontname="helv", fontsize=10)
+    page.insert_text((150, 280), "Figure 1: XFig Drawing Tools", fontname="helv", fontsize=10)
+    lines = extract_pdf(doc.tobytes()).lines
+    labels = {"Irregular Polygon", "Straight Line", "Rectangle", "Arc-Box", "Library Tool",
+              "Text"}
+    assert {ln.text for ln in lines if ln.kind == "figure"} == labels
+    assert [ln.text for ln in lines if ln.kind != "figure"] == [
+        "Most of the drawing tools are straightforward; here are", "the tools.",
+        "Figure 1: XFig Drawing Tools",
+    ]

@@ -44,6 +44,7 @@ from archive.extract.letterspacing import Char, close_letterspacing, has_run
 from archive.extract.ligatures import restore_lost_ligatures
 from archive.extract.linenumbers import mark_line_numbers
 from archive.extract.listings import display_type_is_text, line_kinds
+from archive.extract.pictures import mark_picture_labels, picture_regions
 from archive.extract.plotglyphs import glyph_plots
 from archive.extract.repair import (
     drawn_soft_hyphens,
@@ -246,6 +247,7 @@ def _read_pages(doc: pymupdf.Document) -> tuple[tuple[PageInfo, ...], list[list[
         cells = mark_cells(frags, tables, block_base)
         block_base += len(cells)
         mark_figure_text(frags + others, regions)
+        mark_picture_labels(frags, picture_regions(_images(page), frags, tuple(rect)))
         aside = [f for f in frags if f.kind in ("figure", LINE_NUMBER)]
         frags = [f for f in frags if f.kind not in ("figure", LINE_NUMBER)]
         # Rotated text (margin stamps, vertical labels), the text of figures and the margin's
@@ -341,6 +343,17 @@ def _paths(page: pymupdf.Page) -> list[dict[str, Any]]:
     except Exception:  # a broken content stream must not lose the text
         return []
     return paths
+
+
+def _images(page: pymupdf.Page) -> list[Rect]:
+    """Where the page shows raster images; asked only of a page that has some (listing them
+    costs a pass over the page's content)."""
+    try:
+        if not page.get_images():
+            return []
+        return [tuple(info["bbox"]) for info in page.get_image_info()]
+    except Exception:  # a broken image must not lose the text
+        return []
 
 
 def short_rules(paths: list[dict[str, Any]]) -> list[Rule]:
