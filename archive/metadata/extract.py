@@ -59,6 +59,7 @@ def extract_candidates(doc: Document, seg: Segmentation) -> tuple[Candidate, ...
     article = bool(lines) or any(c.field in ("doi", "udc", "grnti") for c in found + container)
     found += running.candidates(lines, numbers if article else [])
     found += running.dated(seg.artifacts)
+    found += running.signed(seg.artifacts)
     if article:
         stated = [p for r in lines for p in (r.page, r.last) if p] + numbers
         found += extent.last_page(seg.blocks, stated)
