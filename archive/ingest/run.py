@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Final, Literal
 
 from .. import __version__
 from ..errors import ArchiveError, NotFoundError, UnreadablePathError
-from ..models import DEFAULT_LIMITS, Limits
+from ..limits import DEFAULT_LIMITS, Limits
 from ..search import INDEX_VERSION
 from ..store import Store
 from ..store.plans import EventWrite
