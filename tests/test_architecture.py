@@ -35,6 +35,7 @@ PUBLISHING = ("archive.web.plugin", "archive.web", "archive.web.publish", "archi
 WRITE_SIDE = (
     "archive.ingest.run", "archive.ingest.identify", "archive.upkeep.curation",
     "archive.upkeep.fixity", "archive.store.objects", "archive.store.write", "archive.store.plans",
+    "archive.store.events",
     "archive.store.schema", "archive.store.tables",
     "archive.upkeep.restore", "archive.ingest.inputs", "archive.ingest.planning",
 )

@@ -26,7 +26,7 @@ from ..errors import ArchiveError, NotFoundError, UnreadablePathError
 from ..limits import DEFAULT_LIMITS, Limits
 from ..search import INDEX_VERSION
 from ..store import Store
-from ..store.plans import EventWrite
+from ..store.events import EventWrite
 from .analyse import Analysis
 from .inputs import collect_files, read_at_most, recorded_name, shown_path
 from .planning import file_plan
