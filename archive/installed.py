@@ -15,50 +15,58 @@ from __future__ import annotations
 import os
 import re
 import sys
+from collections.abc import Sequence
 from importlib.machinery import PathFinder
 
 # A header line's name as the email parser reads one: printable ASCII but the colon.
 _HEADER_NAME = re.compile(r"[\041-\071\073-\176]+")
 
 
-def version(name: str, missing: str) -> str:
-    """The installed version of distribution ``name``; ``missing`` when it is not
-    installed."""
-    found = _read(name)
-    if found is not None:
-        return found
-    from importlib.metadata import PackageNotFoundError
-    from importlib.metadata import version as metadata_version
+def versions(names: Sequence[str], missing: str) -> list[str]:
+    """The installed version of each distribution of ``names`` (one look along the path for
+    all of them); ``missing`` for one that is not installed."""
+    found = _read(names)
+    return [found.get(name) or _from_importlib_metadata(name, missing) for name in names]
+
+
+def _from_importlib_metadata(name: str, missing: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
 
     try:
-        return metadata_version(name)
+        return version(name)
     except PackageNotFoundError:
         return missing
 
 
-def _read(name: str) -> str | None:
-    """The version where the common case holds; None for importlib.metadata to answer."""
-    if not name or not _path_finds_first():
-        return None
-    wanted = _normalized(name)
+def _read(names: Sequence[str]) -> dict[str, str]:
+    """The versions of those of ``names`` the common case holds for; the others are for
+    importlib.metadata to answer."""
+    if not _path_finds_first():
+        return {}
+    wanted = {_normalized(name): name for name in names if name}
+    infos: dict[str, str] = {}  # by wanted name: the first metadata directory found
     for entry in sys.path:
+        if len(infos) == len(wanted):
+            break
         if not isinstance(entry, str):
-            return None
+            break
         try:
             children = os.listdir(entry or ".")
         except FileNotFoundError:
             continue  # importlib.metadata finds nothing there either
         except OSError:
-            return None  # a zip archive, or a folder it may read otherwise
+            break  # a zip archive, or a folder it may read otherwise
         if os.path.basename(entry).lower().endswith(".egg"):
-            return None  # an egg's own metadata: its layout is importlib.metadata's to read
+            break  # an egg's own metadata: its layout is importlib.metadata's to read
         for child in children:
             low = child.lower()
-            # As importlib.metadata's lookup: the name before the first hyphen, normalised.
-            if (low.endswith((".dist-info", ".egg-info"))
-                    and _normalized(low.rpartition(".")[0].partition("-")[0]) == wanted):
-                return _version_of(os.path.join(entry, child))
-    return None
+            if low.endswith((".dist-info", ".egg-info")):
+                # As importlib.metadata's lookup: the name before the first hyphen, normalised.
+                key = _normalized(low.rpartition(".")[0].partition("-")[0])
+                if key in wanted and key not in infos:
+                    infos[key] = os.path.join(entry, child)
+    found = {wanted[key]: _version_of(info) for key, info in infos.items()}
+    return {name: value for name, value in found.items() if value is not None}
 
 
 def _path_finds_first() -> bool:

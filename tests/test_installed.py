@@ -26,6 +26,16 @@ def fresh(monkeypatch: pytest.MonkeyPatch) -> None:
                         metadata.MetadataPathFinder.find_distributions, raising=False)
 
 
+def _version(name: str) -> str:
+    [found] = installed.versions([name], "unknown")
+    return found
+
+
+def _plain(name: str) -> str | None:
+    """The version read without importlib.metadata, or None."""
+    return installed._read([name]).get(name)
+
+
 def _expected(name: str) -> str:
     try:
         return metadata.version(name)
@@ -53,9 +63,9 @@ def test_the_word_form_index_version_is_read_without_importlib_metadata() -> Non
 def test_every_installed_distribution_reads_as_importlib_metadata_reads_it(fresh: None) -> None:
     names = {dist.metadata["Name"] for dist in metadata.distributions()}
     assert {"pymorphy3", "pymorphy3-dicts-ru", "snowballstemmer"} <= names
-    read = {name: installed.version(name, "unknown") for name in names}
-    assert read == {name: _expected(name) for name in names}
-    assert installed._read("pymorphy3-dicts-ru") == metadata.version("pymorphy3-dicts-ru")
+    assert installed.versions(sorted(names), "unknown") == [_expected(n) for n in sorted(names)]
+    assert {name: _version(name) for name in names} == {name: _expected(name) for name in names}
+    assert _plain("pymorphy3-dicts-ru") == metadata.version("pymorphy3-dicts-ru")
 
 
 @pytest.mark.parametrize(("text", "plain"), [
@@ -76,9 +86,9 @@ def test_a_version_field_reads_as_the_email_parser_reads_it(
     _dist(tmp_path, "demo-1.dist-info", "")
     (tmp_path / "demo-1.dist-info" / "METADATA").write_bytes(text.encode())
     monkeypatch.setattr(sys, "path", [str(tmp_path)])
-    assert (installed._read("demo") is not None) == plain
+    assert (_plain("demo") is not None) == plain
     # None where the field is missing: importlib.metadata's answer too.
-    assert installed.version("demo", "unknown") == metadata.version("demo")
+    assert _version("demo") == metadata.version("demo")
 
 
 def test_the_distribution_importlib_metadata_would_find(
@@ -97,9 +107,10 @@ def test_the_distribution_importlib_metadata_would_find(
     cases = {"zope-interface-x": True, "ZOPE.interface_x": True, "legacy": False,
              "zipped": False, "absent": False}
     for name, plain in cases.items():
-        assert (installed._read(name) is not None) == plain, name
-        assert installed.version(name, "unknown") == _expected(name), name
-    assert installed.version("zope.interface-x", "unknown") == "1.0"
+        assert (_plain(name) is not None) == plain, name
+        assert _version(name) == _expected(name), name
+    assert _version("zope.interface-x") == "1.0"
+    assert installed.versions(list(cases), "unknown") == [_expected(name) for name in cases]
 
 
 def test_another_finder_of_distributions_first_is_left_to_importlib_metadata(
@@ -112,10 +123,10 @@ def test_another_finder_of_distributions_first_is_left_to_importlib_metadata(
 
     meta_path = list(sys.meta_path)
     monkeypatch.setattr(sys, "meta_path", [*meta_path, Finder()])
-    assert installed._read("pymorphy3") == metadata.version("pymorphy3")
+    assert _plain("pymorphy3") == metadata.version("pymorphy3")
     monkeypatch.setattr(sys, "meta_path", [Finder(), *meta_path])
-    assert installed._read("pymorphy3") is None
-    assert installed.version("pymorphy3", "unknown") == metadata.version("pymorphy3")
+    assert _plain("pymorphy3") is None
+    assert _version("pymorphy3") == metadata.version("pymorphy3")
     monkeypatch.setattr(sys, "meta_path", meta_path)
     monkeypatch.delattr(PathFinder, "find_distributions")  # as the backport leaves it
-    assert installed._read("pymorphy3") is None
+    assert _plain("pymorphy3") is None
