@@ -278,25 +278,3 @@ class SourceFacets:
     author_names: tuple[str, ...] = ()
     udc_classes: tuple[str, ...] = ()  # "3 Social sciences"
     grnti_classes: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Limits:
-    """What a file must hold to be ingested: not more bytes than the archive is meant to
-    read (a runaway download, a disk image), and enough letters to cite (a file holding
-    ``a`` is no source). ``archive ingest --max-mb`` and ``--min-letters`` set them."""
-
-    max_bytes: int = 100 * 2**20
-    min_letters: int = 20
-
-    @classmethod
-    def of(cls, max_mb: float, min_letters: int) -> Limits:
-        """The limits as the command line gives them: the size in megabytes (MiB)."""
-        return cls(max_bytes=int(max_mb * 2**20), min_letters=min_letters)
-
-    @property
-    def max_mb(self) -> float:
-        return self.max_bytes / 2**20
-
-
-DEFAULT_LIMITS = Limits()

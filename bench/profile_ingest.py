@@ -42,7 +42,7 @@ STAGES = (
     ("fingerprints", "archive.ids", "fingerprint"),
     ("word forms", "archive.search", "stem_text"),
     ("identify", "archive.ingest.identify", "identify"),
-    ("write plan", "archive.ingest.run", "file_plan"),
+    ("write plan", "archive.ingest.planning", "file_plan"),
     ("store write", "archive.store", "Store.write_file"),
     ("keep originals", "archive.store.objects", "ObjectStore.put"),
 )

@@ -35,7 +35,8 @@ from archive.ingest.planning import merged_metadata
 from archive.metadata import facets
 from archive.search import INDEX_VERSION, stem_text
 from archive.store import Store
-from archive.store.plans import EventWrite, FileWrite, ParagraphWrite, TombstoneWrite
+from archive.store.events import EventWrite
+from archive.store.plans import FileWrite, ParagraphWrite, TombstoneWrite
 
 PER_TRANSACTION = 100
 # Sentences per language: paragraphs are drawn from these, so a sentence recurs (in a million

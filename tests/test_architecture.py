@@ -16,16 +16,16 @@ PACKAGE = Path(__file__).resolve().parent.parent / "archive"
 
 # The pure stages: bytes in, dataclasses out. They never touch the archive's home.
 PURE = (
-    "archive.models", "archive.origins", "archive.errors", "archive.extract.detect",
-    "archive.hashing",
+    "archive.models", "archive.limits", "archive.origins", "archive.errors",
+    "archive.extract.detect", "archive.hashing",
     "archive.language", "archive.search", "archive.extract", "archive.clean",
     "archive.segment", "archive.metadata", "archive.ids", "archive.ingest.analyse",
     "archive.textcopy", "archive.lineshapes", "archive.lazy", "archive.devised",
 )
-# Shared vocabulary every layer may use: the records, the origins of metadata values, the
-# errors, the devised-title rule.
-_BASE = ("archive.models", "archive.origins", "archive.errors", "archive.devised",
-         "archive.hashing")
+# Shared vocabulary every layer may use: the records, the limits, the origins of metadata
+# values, the errors, the devised-title rule.
+_BASE = ("archive.models", "archive.limits", "archive.origins", "archive.errors",
+         "archive.devised", "archive.hashing")
 _STAGES = tuple(m for m in PURE if m not in _BASE)
 READ_SIDE = (
     "archive.reading.resolution", "archive.cite", "archive.reading.check", "archive.reading.citing",
@@ -35,6 +35,7 @@ PUBLISHING = ("archive.web.plugin", "archive.web", "archive.web.publish", "archi
 WRITE_SIDE = (
     "archive.ingest.run", "archive.ingest.identify", "archive.upkeep.curation",
     "archive.upkeep.fixity", "archive.store.objects", "archive.store.write", "archive.store.plans",
+    "archive.store.events",
     "archive.store.schema", "archive.store.tables",
     "archive.upkeep.restore", "archive.ingest.inputs", "archive.ingest.planning",
 )

@@ -29,7 +29,7 @@ from test_cli import run
 from archive import errors
 from archive.hashing import sha256_hex
 from archive.ingest.analyse import _NO_TEXT_HINT
-from archive.ingest.inputs import _SPECIAL_FILE_HINT
+from archive.ingest.inputs import _SPECIAL_FILE_HINT, read_at_most
 from archive.segment.overlong import MAX_PARAGRAPH
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -450,6 +450,25 @@ def test_the_size_limit_refuses_before_reading(tmp_path, good, monkeypatch):
                              f"({errors.TooLargeError.hint})")
     assert opened and max(opened) <= 2**20 + 1
     assert_only_good_landed(result.home, good)
+
+
+def test_a_file_of_the_maximum_size_is_read_and_one_byte_more_is_refused(tmp_path):
+    path = tmp_path / "file.txt"
+    path.write_bytes(b"x" * 100)
+    assert read_at_most(path, 100) == b"x" * 100
+    with pytest.raises(errors.TooLargeError):
+        read_at_most(path, 99)
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").is_file(), reason="no procfs")
+def test_a_file_longer_than_its_stated_size_is_read_up_to_the_limit():
+    # procfs states a size of 0 for files that hold text, as a file that grows while it is
+    # read holds more than it stated.
+    status = Path("/proc/self/status")
+    assert status.stat().st_size == 0
+    assert read_at_most(status, 1 << 20).startswith(b"Name:")
+    with pytest.raises(errors.TooLargeError):
+        read_at_most(status, 10)
 
 
 class _Reads:

@@ -116,6 +116,31 @@ def test_ingest_of_files_already_present_costs_a_hash_and_a_lookup(
         "archive.metadata", "archive.segment", "archive.clean", "archive.store.write"))]
 
 
+# What a file the archive already has never needs: the analysis pipeline and the records it
+# passes along, the write plans, and the standard library's heavier modules (importlib.metadata
+# and the email package it reads metadata with; dataclasses and the inspect module it loads).
+PIPELINE = ("archive.ingest.analyse", "archive.ingest.planning", "archive.ingest.workers",
+            "archive.ingest.identify", "archive.extract", "archive.models", "archive.origins",
+            "archive.ids", "archive.store.plans", "archive.store.write", "archive.store.ranked",
+            "importlib.metadata", "email", "zipfile", "dataclasses", "inspect", "tempfile")
+
+
+def _within(module: str, names: tuple[str, ...]) -> bool:
+    return any(module == name or module.startswith(name + ".") for name in names)
+
+
+def test_ingest_of_files_already_present_loads_no_analysis(tmp_path: Path, home: Path) -> None:
+    # What Python itself starts with does not count: only what the command adds to it.
+    start = subprocess.run([sys.executable, "-c", "import json, sys; print(json.dumps("
+                            "sorted(sys.modules)))"], capture_output=True, text=True, check=True)
+    args = ("ingest", str(ARTICLE), str(NEWS), "--json")
+    code, out, _, modules = program(tmp_path, "--home", str(home), *args)
+    assert code == 0
+    assert {f["status"] for f in json.loads(out)["files"]} == {"duplicate"}
+    added = set(modules) - set(json.loads(start.stdout))
+    assert sorted(m for m in added if _within(m, PIPELINE)) == []
+
+
 def test_the_home_comes_from_the_environment_too(tmp_path: Path, home: Path) -> None:
     assert quick(["verify"], {"ARCHIVE_HOME": str(tmp_path / "none")}) == 5  # no archive
     assert quick(["--home", str(home), "verify"], {"ARCHIVE_HOME": str(tmp_path)}) == 0

@@ -13,7 +13,8 @@ from migrations import database_before
 from test_datasette import CONFIG, KK, build_archive
 
 from archive.store import Store, read, source_facets
-from archive.store.schema import FACET_COLUMNS, migrate
+from archive.store.schema import migrate
+from archive.store.search_schema import FACET_COLUMNS
 from archive.web.facets import facet_query, searched_where, whole_table
 
 

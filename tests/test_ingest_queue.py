@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import archive.ingest.run
+import archive.ingest.workers
 from archive.errors import ArchiveError
 from archive.ingest.workers import Workers
 from archive.store import Store
@@ -45,7 +46,8 @@ def test_analyses_not_yet_sent_go_in_the_writers_order(
         release.wait(10)  # the first holds the only worker while the rest are handed out
         return ArchiveError("not analysed here")
 
-    monkeypatch.setattr(archive.ingest.run, "analyse_original", analyse)
+    # Where the run finds it when the first new file comes.
+    monkeypatch.setattr(archive.ingest.workers, "analyse_original", analyse)
     with Store.open(tmp_path / "home") as store, _OneThread() as workers:
         digests = [store.objects.put(f"file {k}".encode()) for k in range(6)]
         writer = sorted(digests)

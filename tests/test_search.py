@@ -20,7 +20,7 @@ from archive.search import (
     stem_query,
     stem_text,
 )
-from archive.store.schema import FTS_TOKENIZER
+from archive.store.tables import FTS_TOKENIZER
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

@@ -17,7 +17,7 @@ from rich.console import Console
 
 from .. import __version__
 from ..errors import ArchiveError
-from ..models import DEFAULT_LIMITS, Limits
+from ..limits import DEFAULT_LIMITS, Limits
 from . import plain
 
 if TYPE_CHECKING:

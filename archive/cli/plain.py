@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..errors import ArchiveError, SidecarError
-from ..models import DEFAULT_LIMITS, Limits
+from ..limits import DEFAULT_LIMITS, Limits
 
 if TYPE_CHECKING:
     from ..ingest.run import FileOutcome

@@ -12,7 +12,8 @@ from ..errors import NoTextError, TooLittleTextError, UnsupportedTypeError
 from ..extract.capture import CAPTURE
 from ..extract.detect import GZIP_MAGIC, HTML, MHTML, PDF, WARC, detect_media_type, gunzip
 from ..hashing import sha256_hex
-from ..models import DEFAULT_LIMITS, Candidate, Document, Limits, Segmentation, SourceMetadata
+from ..limits import DEFAULT_LIMITS, Limits
+from ..models import Candidate, Document, Segmentation, SourceMetadata
 
 
 @dataclass(frozen=True, slots=True)

@@ -88,7 +88,12 @@ def read_at_most(path: Path, max_bytes: int) -> bytes:
     """The bytes of ``path``, refused without reading them whole when they are more than
     ``max_bytes`` (the size is checked on what is read, so a file that grows is caught)."""
     with path.open("rb") as handle:
-        data = handle.read(max_bytes + 1)
+        # As much as the file says it holds and a byte more, to see whether it goes on:
+        # asking for the maximum at once would allocate all of it for every file.
+        stated = os.fstat(handle.fileno()).st_size
+        data = handle.read(min(stated, max_bytes) + 1)
+        if len(data) > stated:  # it has grown since: read on, up to the maximum's byte more
+            data += handle.read(max_bytes + 1 - len(data))
         size = max(len(data), os.fstat(handle.fileno()).st_size)
     if len(data) > max_bytes:
         raise TooLargeError(

@@ -10,7 +10,8 @@ from ..extract.capture import CAPTURE
 from ..models import Candidate, SourceMetadata
 from ..origins import Sidecar
 from ..store import Store
-from ..store.plans import EventWrite, FileWrite
+from ..store.events import EventWrite
+from ..store.plans import FileWrite
 from .analyse import Analysis
 from .inputs import recorded_name
 from .sidecars import SidecarDir

@@ -17,28 +17,28 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Final, Literal
+from typing import TYPE_CHECKING, Final, Literal, NamedTuple
 
 from .. import __version__
 from ..errors import ArchiveError, NotFoundError, UnreadablePathError
-from ..models import DEFAULT_LIMITS, Limits
+from ..limits import DEFAULT_LIMITS, Limits
 from ..search import INDEX_VERSION
 from ..store import Store
-from ..store.plans import EventWrite
-from .analyse import Analysis
+from ..store.events import EventWrite
 from .inputs import collect_files, read_at_most, recorded_name, shown_path
-from .planning import file_plan
-from .sidecars import SidecarDir
-from .workers import Workers, analyse_original
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
-    # Identifying and labelling (and the fuzzy matcher they load) are imported when a file
-    # is new: a run of files the archive already has costs a hash and a lookup each.
+    # Analysing, identifying, labelling and planning (the stages, the fuzzy matcher and the
+    # records they pass along) are imported when a file is new: a run of files the archive
+    # already has costs a hash, a lookup and an event each. So are the records here named
+    # tuples, not dataclasses, whose machinery costs more than such a run's other work.
+    from .analyse import Analysis
     from .identify import SourceShingles
+    from .sidecars import SidecarDir
+    from .workers import Workers
 
 # What became of one file given to ``archive ingest`` (the ``status`` of ``--json``).
 FileStatus = Literal["new", "duplicate", "new_version", "failed"]
@@ -48,8 +48,7 @@ NEW_VERSION: Final = "new_version"
 FAILED: Final = "failed"
 
 
-@dataclass(frozen=True, slots=True)
-class FileOutcome:
+class FileOutcome(NamedTuple):
     path: str
     status: FileStatus
     sha256: str | None = None
@@ -75,10 +74,9 @@ class FileOutcome:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class IngestReport:
+class IngestReport(NamedTuple):
     ingest_id: int
-    files: tuple[FileOutcome, ...] = field(default_factory=tuple)
+    files: tuple[FileOutcome, ...] = ()
 
     def counts(self) -> dict[str, int]:
         counts = {NEW: 0, DUPLICATE: 0, NEW_VERSION: 0, FAILED: 0}
@@ -91,8 +89,7 @@ class IngestReport:
         return not any(f.status == FAILED for f in self.files)
 
 
-@dataclass(frozen=True, slots=True)
-class _Loaded:
+class _Loaded(NamedTuple):
     path: Path
     shown: str
     sha256: str
@@ -279,6 +276,8 @@ class _Analyses:
     def _send(self, sha256: str) -> None:
         assert self._workers is not None
         self._queued.discard(sha256)
+        from .workers import analyse_original
+
         try:
             task = self._workers.task_input(self._store.objects.path_for(sha256))
             future = self._workers.executor().submit(analyse_original, task, self._limits)
@@ -307,6 +306,8 @@ class _Analyses:
             self._send(sha256)
         pending = self._pending.pop(sha256, None)
         if pending is None:
+            from .workers import analyse_original
+
             return analyse_original(str(self._store.objects.path_for(sha256)), self._limits)
         from concurrent.futures import FIRST_COMPLETED, wait
 
@@ -371,6 +372,7 @@ def _ingest_one(
     if analysis is None:  # the same bytes were just written under another name
         raise ArchiveError("was not analysed", hint="please report this file")
     from .identify import identify
+    from .planning import file_plan
 
     identity = identify(store, analysis, source_key, known)
     plan = file_plan(store, item.path, analysis, identity, sidecars)

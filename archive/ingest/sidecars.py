@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import SidecarError
-from ..models import Candidate
+
+if TYPE_CHECKING:
+    from ..models import Candidate
 
 
-@dataclass(frozen=True, slots=True)
 class SidecarDir:
-    path: Path
+    """The folder of sidecars. Every ingest names one, and most read none of it: this module
+    loads nothing but the path until a new file's sidecar is read."""
+
+    __slots__ = ("path",)
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
 
     def file_for(self, key: str) -> Path:
         return self.path / f"{key}.yaml"

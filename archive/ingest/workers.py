@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ArchiveError, ClusterError, UnreadablePathError
-from ..models import DEFAULT_LIMITS, Limits
+from ..limits import DEFAULT_LIMITS, Limits
 from .analyse import Analysis, analyse
 
 if TYPE_CHECKING:

@@ -16,15 +16,12 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..errors import StoreError
-from ..models import Candidate
-from ..origins import parse as parse_origin
 from .locking import atomic, locked
 from .objects import ObjectStore, process_alive
 from .schema import MIGRATIONS
@@ -32,9 +29,13 @@ from .schema import MIGRATIONS
 if TYPE_CHECKING:
     # sqlite-utils (and the numpy it loads) costs more than a short command's whole run:
     # it is imported when something is written through it, or the schema is migrated.
+    # The pipeline's records (and the dataclass machinery) are imported by the reads that
+    # return them: a folder ingested again needs none of them.
     import sqlite_utils
 
-    from .plans import EventWrite, FileWrite, MetadataWrite, RestoreWrite
+    from ..models import Candidate
+    from .events import EventWrite
+    from .plans import FileWrite, MetadataWrite, RestoreWrite
     from .source_forms import Terms
 
 DB_NAME = "archive.db"
@@ -58,8 +59,7 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-@dataclass(frozen=True, slots=True)
-class LiveParagraph:
+class LiveParagraph(NamedTuple):
     label: str
     text: str
 
@@ -285,6 +285,9 @@ class Store:
 
     def active_candidates(self, key: str) -> list[tuple[int, Candidate]]:
         """The metadata candidates in force for a source, with their row ids, oldest first."""
+        from ..models import Candidate
+        from ..origins import parse as parse_origin
+
         rows = self.conn.execute(
             "SELECT id, field, value, origin, lang, detail, priority FROM metadata_values "
             "WHERE source = ? AND active = 1 ORDER BY id",

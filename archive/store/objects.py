@@ -12,10 +12,8 @@ reused).
 from __future__ import annotations
 
 import os
-import tempfile
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import StoreError
@@ -36,9 +34,13 @@ def process_alive(pid: int) -> bool:
     return True
 
 
-@dataclass(frozen=True, slots=True)
 class ObjectStore:
-    root: Path  # <home>/objects
+    """The objects under ``root`` (``<home>/objects``)."""
+
+    __slots__ = ("root",)
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
 
     def path_for(self, digest: str) -> Path:
         return self.root / ALGORITHM / digest[:2] / digest[2:4] / digest
@@ -52,6 +54,8 @@ class ObjectStore:
         final = self.path_for(digest)
         if final.is_file():
             return digest
+        import tempfile  # only for bytes not kept yet: a folder ingested again needs none
+
         try:
             final.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=final.parent, prefix=f".incoming-{os.getpid()}-")

@@ -1,9 +1,10 @@
-"""What the ingest orchestration asks the store to write: plain values, no SQL."""
+"""What the ingest orchestration asks the store to write: plain values, no SQL. The events
+a plan records are ``events.EventWrite``."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from dataclasses import dataclass
+from typing import Any
 
 from ..models import (
     Artifact,
@@ -15,6 +16,7 @@ from ..models import (
     SourceMetadata,
     TombstoneStatus,
 )
+from .events import EventWrite
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,20 +43,6 @@ class TombstoneWrite:
     status: TombstoneStatus  # what the paragraph is now
     kind: LineageKind  # the lineage entry
     into: tuple[str, ...] = ()  # IDs its text went to
-
-
-# The events of a source's provenance (PREMIS-style), as ``events.type`` holds them.
-EventType = Literal[
-    "ingestion", "new-manifestation", "duplicate", "ingest-failed", "warning", "capture",
-    "metadata-override", "fixity",
-]
-
-
-@dataclass(frozen=True, slots=True)
-class EventWrite:
-    type: EventType
-    outcome: str
-    detail: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

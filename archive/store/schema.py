@@ -9,18 +9,26 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from datetime import UTC, datetime
+from importlib import import_module
 from typing import TYPE_CHECKING
-
-from .. import devised
 
 if TYPE_CHECKING:  # the migrations are handed a Database; naming them costs no import
     import sqlite_utils
 
-from . import search_schema
-from .search_schema import FACET_COLUMNS
-from .tables import FTS_TOKENIZER, initial
+__all__ = ["MIGRATIONS", "migrate"]
 
-__all__ = ["FACET_COLUMNS", "FTS_TOKENIZER", "MIGRATIONS", "migrate"]
+Step = Callable[["sqlite_utils.Database"], None]
+
+
+def _elsewhere(module: str, name: str) -> Step:
+    """The step ``name`` of the store's ``module``, imported when it runs: opening an archive
+    that is up to date reads the migrations' names alone (``Store.open``), and every ingest
+    opens one."""
+
+    def step(db: sqlite_utils.Database) -> None:
+        getattr(import_module(f"{__package__}.{module}"), name)(db)
+
+    return step
 
 
 def _reading_position(db: sqlite_utils.Database) -> None:
@@ -117,6 +125,8 @@ def _word_forms_contentless(db: sqlite_utils.Database) -> None:
     # The word-form index kept a copy of every paragraph's terms (as long as its text) that
     # nothing reads: queries only MATCH and rank. Contentless, it keeps the index alone; a
     # paragraph's terms are removed by giving them again (``write.unindex_word_forms``).
+    from .tables import FTS_TOKENIZER
+
     db.execute(
         "CREATE VIRTUAL TABLE paragraphs_stems_new USING fts5(stems, content='', "
         f"tokenize='{FTS_TOKENIZER}')"
@@ -141,6 +151,8 @@ def _devised_titles(db: sqlite_utils.Database) -> None:
     # ``[First words…]`` it shows for them until a file joined them: each gets it now, from
     # its first live body paragraph as an ingest takes it, and the value is recorded as the
     # ingest records it (origin ``inferred``), so ``archive show`` says where it came from.
+    from .. import devised  # opening an archive reads the migrations' names alone
+
     rows = db.execute(
         "SELECT s.key, p.text, p.file_sha256 FROM sources s JOIN paragraphs p ON p.rowid = ("
         "SELECT rowid FROM paragraphs WHERE source = s.key AND role = 'body' AND "
@@ -172,24 +184,24 @@ def _version_text_once(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
-    ("0001_initial", initial),
+MIGRATIONS: list[tuple[str, Step]] = [
+    ("0001_initial", _elsewhere("tables", "initial")),
     ("0002_reading_position", _reading_position),
     ("0003_facet_indexes", _facet_indexes),
     ("0004_run_status", _run_status),
     ("0005_search_index_version", _search_index_version),
     ("0006_cumulative_issue", _cumulative_issue),
     ("0007_web_captures", _web_captures),
-    ("0008_facet_counts", search_schema.facet_counts),
+    ("0008_facet_counts", _elsewhere("search_schema", "facet_counts")),
     ("0009_first_text_once", _first_text_once),
     ("0010_word_forms_contentless", _word_forms_contentless),
     ("0011_page_dates_and_summary", _page_dates_and_summary),
     ("0012_devised_titles", _devised_titles),
-    ("0013_source_word_forms", search_schema.source_word_forms),
-    ("0014_source_facet_counts", search_schema.source_facet_counts),
-    ("0015_source_list_counts", search_schema.source_list_counts),
+    ("0013_source_word_forms", _elsewhere("search_schema", "source_word_forms")),
+    ("0014_source_facet_counts", _elsewhere("search_schema", "source_facet_counts")),
+    ("0015_source_list_counts", _elsewhere("search_schema", "source_list_counts")),
     ("0016_version_text_once", _version_text_once),
-    ("0017_unchanged_rows_untouched", search_schema.unchanged_rows_untouched),
+    ("0017_unchanged_rows_untouched", _elsewhere("search_schema", "unchanged_rows_untouched")),
     ("0018_lineage_by_source", _lineage_by_source),
     ("0019_artifacts_by_source", _artifacts_by_source),
 ]

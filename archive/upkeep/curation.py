@@ -14,7 +14,8 @@ from ..errors import ArchiveError, NotFoundError
 from ..ingest.sidecars import SidecarDir
 from ..models import Candidate
 from ..store import Store
-from ..store.plans import EventWrite, MetadataWrite
+from ..store.events import EventWrite
+from ..store.plans import MetadataWrite
 from ..store.read import has_source, source_keys
 
 

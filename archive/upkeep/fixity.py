@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..store import Store
-from ..store.plans import EventWrite
+from ..store.events import EventWrite
 from ..store.read import file_digests
 
 
