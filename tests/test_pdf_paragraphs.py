@@ -220,6 +220,36 @@ def test_a_numbered_listing_that_opens_with_an_empty_line_keeps_its_number() -> 
         ("body", "The simulation draws the responses anew for each group:"), ("code", "19")]
 
 
+def test_an_address_broken_over_typewriter_lines_in_an_entry_is_the_entry_s() -> None:
+    # R News sets a reference's address in typewriter type over two lines, broken after an
+    # underscore or a slash, the entry going on after it in roman; a line all in typewriter
+    # that has more than an address on it stays a listing.
+    lines = [
+        line("Bibliography", 306, 197, 393, size=14.3, block=1),
+        line("G. Gorjanc. Working with unknown values: the", 306, 223, 537, block=2,
+             blank_before=True),
+        line("gdata package. R News, 7(1):24–26, 2007. URL", 316, 235, 537, block=2),
+        line("http://CRAN.R-project.org/doc/Rnews/Rnews_", 316, 247, 536, block=2, kind="code"),
+        line("2007-1.pdf.", 316, 259, 371, block=2, kind="code"),
+        line("G. R. Warnes. gdata: Various R programming", 306, 279, 537, block=3),
+        line("tools for data manipulation, 2006. URL", 316, 291, 537, block=3),
+        line("http://cran.r-project.org/src/contrib/", 316, 303, 515, block=3, kind="code"),
+        line("Descriptions/gdata.html. R package version", 316, 315, 537, block=3, kind="code"),
+        line("2.3.1.", 316, 327, 350, block=3),
+        line("doi:10.18637/jss.v087.i07 Accepted: 2017-10-23", 81, 400, 522, block=4,
+             kind="code", blank_before=True),
+    ]
+    out = blocks(lines)
+    assert [(b.role, b.text) for b in out[1:3]] == [
+        ("reference", "G. Gorjanc. Working with unknown values: the gdata package. R News, "
+                      "7(1):24–26, 2007. URL http://CRAN.R-project.org/doc/Rnews/Rnews_2007-1.pdf."),
+        ("reference", "G. R. Warnes. gdata: Various R programming tools for data manipulation, "
+                      "2006. URL http://cran.r-project.org/src/contrib/Descriptions/gdata.html. "
+                      "R package version 2.3.1."),
+    ]
+    assert out[-1].role == "code"
+
+
 def test_a_section_about_references_is_not_a_reference_list() -> None:
     # A manual's section titled "References" explains citations; the next section heading,
     # set in its own font, ends it, and prose there is body text, not entries.

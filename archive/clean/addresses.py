@@ -30,13 +30,18 @@ _URL_GOES_ON = re.compile(r"[a-z0-9][\w-]*(?:/\S*|\.[\w-]+\S*)", re.IGNORECASE)
 
 def broken_at_dot(left: str, right: str) -> bool:
     """An address broken after one of its dots (``https://doi.`` + ``org/10.18637/…``,
-    ``www.`` + ``debian.org``, ``doi:10.1016/j.`` + ``csda.2008.11.033``): the next line's
+    ``www.`` + ``debian.org``, ``doi:10.1016/j.`` + ``csda.2008.11.033``), or after a
+    character no address ends with (``…/Rnews/Rnews_`` + ``2007-1.pdf``): the next line's
     first word goes on as an address does, with a slash or a dot inside it; a sentence
     that ends with an address is followed by a word."""
     last = left.rsplit(" ", 1)[-1].lstrip("(<«\"")
-    if not last.endswith(".") or last.endswith("..") or not _URL_START.match(last):
+    if last.endswith("..") or not last.endswith((".", *_NEVER_LAST)) or not _URL_START.match(
+            last):
         return False
     return _URL_GOES_ON.fullmatch(right.split(" ", 1)[0]) is not None
+
+
+_NEVER_LAST = ("_", "=", "&", "?", "#")  # an address's characters that never end one
 
 
 # A DOI to its line's end: "doi: 10.1145/9922", "https://doi.org/10.1145/9922".

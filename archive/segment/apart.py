@@ -41,6 +41,9 @@ _ADDRESS = re.compile(
     r"\S*$",
     re.IGNORECASE,
 )
+# The rest of an address on a line of its own, a slash or a dot inside it: what follows it is
+# the text's ("Descriptions/gdata.html. R package version").
+_ADDRESS_REST = re.compile(r"^[\w~%#?=&+:@-]*(?:/|\.\w)[\w./~%#?=&+:@-]*[.,;)]?$")
 
 
 def apart_groups(
@@ -183,10 +186,15 @@ def _code(lines: tuple[CleanLine, ...], taken: set[int]) -> list[Apart]:
             run = []
     if run:
         groups.append(Apart(tuple(run), "code"))
-    # Addresses are set in typewriter type too: a DOI, URL or e-mail alone is not code.
+    # Addresses are set in typewriter type too: a DOI, URL or e-mail alone is not code, nor
+    # is an address broken over lines ("http://CRAN.R-project.org/doc/Rnews/Rnews_" ⏎
+    # "2007-1.pdf."), words of the text after it or not.
     return [
         g for g in groups
         if not all(_ADDRESS.match(lines[k].text) for k in g.positions)
+        and not (_ADDRESS.match(lines[g.positions[0]].text)
+                 and all(_ADDRESS_REST.match(lines[k].text.split(" ", 1)[0])
+                         for k in g.positions[1:]))
         and not (len(g.positions) == 1 and (_prose_tail(lines, g.positions[0], taken)
                                             or _in_index(lines, g.positions[0])
                                             or _in_caption(lines, g.positions[0])))
