@@ -696,6 +696,27 @@ def test_line_numbers_down_a_draft_s_margin_are_no_words_of_its_lines() -> None:
     assert numbers == ["1", "2", "3"] + [str(n) for n in range(1, number)]
 
 
+def test_a_draft_s_line_numbers_beside_its_example_listing_are_the_page_s() -> None:
+    # A page of a specification that is mostly an example in typewriter type: the count
+    # down the margin numbers its sentence too, so it is the page's, not the listing's.
+    text_left = LEFT + 30
+    listing = ["<digipeater>", "  transmit OH2XYZ-2  # to interface with callsign",
+               "  ratelimit 20       # 20 posts per minute", "  <trace>",
+               "    keys RELAY,TRACE,WIDE", "    maxreq 4  # of requested", "  </trace>",
+               "</digipeater>"]
+    lines = [("Possible way to construct these groups is as follows:", "serif"),
+             *[(code, "mono") for code in listing]]
+    placed: list[Placed] = []
+    for k, (text, face) in enumerate(lines):
+        y = 60.0 + 14 * k
+        placed += [(LEFT - 14, y, str(537 + k), 8.0, "mono"), (text_left, y, text, 10.0, face)]
+    seg = analyse(placed_pages([placed], size=(WIDTH, HEIGHT))).segmentation
+    assert [a.text for a in seg.artifacts if a.kind == "line-number"] == [
+        str(537 + k) for k in range(len(lines))]
+    assert [b.role for b in seg.blocks] == ["body", "code"]
+    assert seg.blocks[1].text.split("\n")[0] == "<digipeater>"
+
+
 def test_a_page_shown_turned_is_read_as_it_is_shown() -> None:
     # A landscape page made by turning a portrait one (/Rotate 90, as Word's landscape
     # sections are printed to PDF): its text runs across the page as the reader sees it.

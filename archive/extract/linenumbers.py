@@ -3,7 +3,8 @@ of a draft, a court filing, a specification (``1`` … ``699`` down the left mar
 
 They count the page's lines, blank ones too where the word processor numbers those: no
 word of the text beside them, nor a paragraph of their own. A listing's own numbers (a
-column of numbers beside code) are the listing's, and stay in it.
+column of numbers beside code, and beside no prose) are the listing's, and stay in it; a
+count that numbers prose and code alike (a specification's examples) is the page's.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ _STEADY = 0.8  # of the steps from number to number, at least, are the commonest
 _MAX_STEP = 10  # lines between numbers: every line, every fifth, every tenth
 _ALIGNED = 2.0  # points the numbers' right (or left) edges may wander
 _PROSE_WORDS = 3  # words of a line of running text beside them
+_NUMBERED_PROSE = 1  # lines of prose counted with code, at least, for the count to be the page's
 
 
 def mark_line_numbers(frags: list[Fragment]) -> None:
@@ -53,8 +55,9 @@ def mark_line_numbers(frags: list[Fragment]) -> None:
         return  # a page of few lines (a title page) counts them one by one
     counted = {id(f) for f in margin}
     beside = [f for f in frags if id(f) not in counted and any(_level(f, n) for n in margin)]
-    if sum(f.kind == "code" for f in beside) * 2 > len(beside):
-        return  # a listing's numbers
+    prose_beside = sum(f.kind != "code" and len(f.text.split()) >= _PROSE_WORDS for f in beside)
+    if sum(f.kind == "code" for f in beside) * 2 > len(beside) and prose_beside < _NUMBERED_PROSE:
+        return  # a listing's numbers: the text beside them is code, and no prose is counted
     for f in margin:
         f.kind = LINE_NUMBER
 
