@@ -250,6 +250,39 @@ def test_an_address_broken_over_typewriter_lines_in_an_entry_is_the_entry_s() ->
     assert out[-1].role == "code"
 
 
+def test_a_block_set_in_from_the_margin_ends_at_a_gap_and_a_line_back_at_the_margin() -> None:
+    # A paper to cite, set in as a block and ending in its address, then the text going on
+    # at the margin after a gap.
+    lines = [
+        # A gap inside a sentence elsewhere: gaps alone end no paragraph in this document.
+        line("The program reads its alignment in a binary format, which the parser program", 57,
+             440, 555),
+        line("writes from a PHYLIP file.", 57, 462, 220, blank_before=True),
+        line("ExaML uses a radically new MPI parallelization approach that yields improved", 57,
+             485, 555, blank_before=True),
+        line("parallel efficiency, in particular on partitioned multi-gene or whole-genome", 57,
+             499, 555),
+        line("datasets. It is up to four times faster than its predecessor and scales to a", 57,
+             513, 555),
+        line("larger number of processors.", 57, 528, 234),
+        line("Please cite the following paper when using the program:", 57, 556, 364,
+             blank_before=True),
+        line("A. Kozlov, A.J. Aberer, A. Stamatakis: \u201cExaML Version 3: A Tool for", 92,
+             584, 491, blank_before=True),
+        line("Phylogenomic Analyses on Supercomputers\u201d. Bioinformatics (2015), online at", 92,
+             598, 508),
+        line("http://bioinformatics.oxfordjournals.org/content/early/btv184", 92, 612, 456),
+        line("Similar to its predecessor whose development has been discontinued, it also", 57,
+             640, 555, blank_before=True),
+        line("implements checkpointing and memory saving techniques.", 57, 654, 400),
+    ]
+    texts = [b.text for b in blocks(lines)]
+    assert texts[3].endswith("online at http://bioinformatics.oxfordjournals.org/content/early/"
+                             "btv184")
+    assert texts[4] == ("Similar to its predecessor whose development has been discontinued, it "
+                        "also implements checkpointing and memory saving techniques.")
+
+
 def test_a_section_about_references_is_not_a_reference_list() -> None:
     # A manual's section titled "References" explains citations; the next section heading,
     # set in its own font, ends it, and prose there is body text, not entries.

@@ -32,6 +32,7 @@ class Boundary:
     blank: bool  # a blank line (a gap) before ``cur`` that is not a cut's trace
     body_size: float | None = None  # the body text's type size, when the lines have sizes
     opener: str = ""  # the text of the paragraph's first line
+    opener_x0: float | None = None  # where the paragraph's first line starts, with geometry
 
 
 def boundary(
@@ -46,6 +47,7 @@ def boundary(
     wrap_head: int | None = None,
     body_size: float | None = None,
     opener: str = "",
+    opener_x0: float | None = None,
 ) -> Boundary:
     # In a reference list entries open with a number: a dash there is GOST's separator
     # ("– С. 7–18.") wrapped to the line start.
@@ -66,6 +68,7 @@ def boundary(
         blank=cur.blank_before and not cur.after_cut,
         body_size=body_size,
         opener=opener,
+        opener_x0=opener_x0,
     )
 
 

@@ -236,13 +236,25 @@ def indent_after_gap(b: Boundary) -> bool | None:
 
 
 def out_of_item(b: Boundary) -> bool | None:
-    """With geometry, a gap and then a line left of a list item's marker end the item, be
-    its last line finished or not (``• Ut purus elit, vestibulum ut`` ⏎ a quotation set at
-    the margin)."""
-    if (b.blank and not b.hyphen and not b.lower_start and b.cur.line.x0 is not None
-            and pt.LIST_MARKER.match(b.opener) and indented(b.cur, b.prev)):
+    """With geometry, a gap and then a line left of the line before end the block that line
+    stands in, be its last line finished or not: a list item (``• Ut purus elit, vestibulum
+    ut`` ⏎ a quotation set at the margin), or a block set in from the margin as a whole, its
+    first line too (a paper to cite, ending in its address, ⏎ the text going on at the
+    margin). A display set in under a line at the margin is no such block: the sentence
+    goes on after it."""
+    if not (b.blank and not b.hyphen and not b.lower_start and b.cur.line.x0 is not None
+            and indented(b.cur, b.prev)):
+        return None
+    if pt.LIST_MARKER.match(b.opener):
+        return True
+    x0 = b.prev.line.x0
+    if not b.prev_is_first and b.opener_x0 is not None and x0 is not None and abs(
+            b.opener_x0 - x0) <= _SAME_EDGE:
         return True
     return None
+
+
+_SAME_EDGE = 1.0  # points between two lines' left edges that start at one edge
 
 
 # Names cited with their years, ending a line at a semicolon: "Metcalfe and Chalk (1950);".
