@@ -205,6 +205,13 @@ SEED_VOCAB = Vocabulary.from_texts(ARTICLE.read_text(encoding="utf-8").splitline
         ("at https://www.debian.org.", "The next one", "at https://www.debian.org. The next one"),
         ("e.g.", "org/chart below", "e.g. org/chart below"),
         ("either A /", "B works", "either A / B works"),
+        # Broken in an address's path with no mark; words after an address go on apart.
+        ("link: http://journals.org/content/early/bioinforma", "tics.btv184.abstract?key=ref",
+         "link: http://journals.org/content/early/bioinformatics.btv184.abstract?key=ref"),
+        ("R News, 2007. URL http://CRAN.R-project.org/doc/Rnews/Rnews_", "2007-1.pdf.",
+         "R News, 2007. URL http://CRAN.R-project.org/doc/Rnews/Rnews_2007-1.pdf."),
+        ("see http://example.org/page", "and/or the manual", "see http://example.org/page "
+         "and/or the manual"),
         # A compound of a Latin and a Cyrillic word keeps its hyphen.
         ("а в log-", "файл записывается", "а в log-файл записывается"),
         ("открыть PDF-", "файлы можно", "открыть PDF-файлы можно"),

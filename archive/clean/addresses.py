@@ -58,3 +58,23 @@ def broken_in_doi(left: str, right: str) -> bool:
     if _DOI_END.search(" " + last) is None:
         return False
     return _DOI_REST.fullmatch(right.split(" ", 1)[0]) is not None
+
+
+# An address with a path to its line's end: "http://host/…/bioinforma".
+_PATH_END = re.compile(r"(?:https?://|www\.)[^\s/]+/\S*[\w]$", re.IGNORECASE)
+# What goes on from it: the rest of a path or a query, as no word of a sentence is.
+_QUERY_REST = re.compile(r"[\w.~%-]*[?=&/][\w.~%?=&/+#:;-]*")
+
+
+def broken_in_address(left: str, right: str) -> bool:
+    """An address broken anywhere in its path, with no mark at the break (a word processor
+    breaks a long one where the line is full): ``…/2015/03/28/bioinforma`` +
+    ``tics.btv184.abstract?keytype=ref``. The next line's first word goes on as only an
+    address's path or query does: with ``?``, ``=`` or ``&`` in it, or a slash and a dot
+    (not "and/or")."""
+    last = left.rsplit(" ", 1)[-1].lstrip("(<«\"")
+    if _PATH_END.fullmatch(last) is None:
+        return False
+    first = right.split(" ", 1)[0].rstrip(".,;)")
+    return _QUERY_REST.fullmatch(first) is not None and (
+        any(ch in first for ch in "?=&#") or ("/" in first and "." in first))

@@ -36,6 +36,7 @@ from archive.clean.addresses import (
     ADDRESS_TOKEN,
     broken_at_dot,
     broken_at_slash,
+    broken_in_address,
     broken_in_doi,
 )
 from archive.clean.wordparts import KNOWN_HEADS, PRODUCTIVE_HEADS, SHORT_OPENINGS, SUFFIX_OPENINGS
@@ -208,7 +209,8 @@ def join_lines(left: str, right: str, vocab: Vocabulary) -> str:
         return head_text + left + right  # a range split after its dash: 2020–/2024
     if left[-1] == "—" and left[-2:-1].isalpha() and right[:1].isalpha():
         return head_text + left + right  # an unspaced dash TeX broke after: interval—/however
-    if broken_at_slash(left, right) or broken_at_dot(left, right) or broken_in_doi(left, right):
+    if (broken_at_slash(left, right) or broken_at_dot(left, right) or broken_in_doi(left, right)
+            or broken_in_address(left, right)):
         return head_text + left + right  # "GNU/" + "Linux", "https://doi." + "org/10.…"
     if left.endswith(".-") and left[-3:-2].isalpha() and right[:1].isalpha():
         return head_text + left + right  # an abbreviation in a compound: С.-/Петербург
