@@ -150,3 +150,21 @@ def test_a_licence_s_disclaimer_in_capitals_is_no_title() -> None:
                  "Table of Contents\n")
     titles = [c.value for c in extract_candidates(doc, Segmentation(())) if c.field == "title"]
     assert not [t for t in titles if "SOFTWARE" in t]
+
+
+def test_the_doi_of_a_paper_a_manual_asks_its_users_to_cite_is_not_the_manual_s() -> None:
+    manual = """The ExaML v3.0.X Manual
+July 17 2017
+
+ExaML is a code for phylogenetic inference using MPI.
+Please cite the following paper when using ExaML:
+A. Kozlov, A.J. Aberer, A. Stamatakis: ExaML Version 3. In Bioinformatics (2015)
+doi: 10.1093/bioinformatics/btv184
+"""
+    md, _ = merge(extract_candidates(doc_of(manual), Segmentation(())))
+    assert md.doi is None
+    # An article's own "cite this article as" line keeps its DOI.
+    own = manual.replace("Please cite the following paper when using ExaML:",
+                         "Please cite this article as:")
+    md, _ = merge(extract_candidates(doc_of(own), Segmentation(())))
+    assert md.doi == "10.1093/bioinformatics/btv184"

@@ -102,6 +102,15 @@ def front_zone(rows: Rows) -> frozenset[int]:
     )
 
 
+# "Please cite the following paper when using ExaML:", "If you use this package, please
+# cite": another work to cite (unlike "Please cite this article as:", the document's own).
+_CITE_OTHER = re.compile(
+    r"\bcite\s+the\s+following\b|\bif\s+you\s+use\b.*\bcite\b|\bcite\b.*\bwhen\s+using\b",
+    re.IGNORECASE,
+)
+_CITE_ROWS = 4  # rows above a DOI such a request may stand
+
+
 def labelled_fields(rows: Rows, zone: frozenset[int]) -> list[Candidate]:
     """DOI, UDC, GRNTI, BBK, copyright year, URL and printed page range from labelled lines.
 
@@ -130,7 +139,9 @@ def labelled_fields(rows: Rows, zone: frozenset[int]) -> list[Candidate]:
             out.append(replace(candidate("year", latest, row), priority=YEARS_PRIORITY))
         for doi in pt.find_dois(texts[i : i + 2])[:1] if pt.DOI_RE.search(text) else []:
             labelled = bool(pt.DOI_LABEL_RE.match(text) or "doi.org" in text.lower())
-            if row.index in zone and not rows.in_references(doi):
+            # A manual asks its users to cite a paper: the paper's DOI is not the manual's.
+            asked = any(_CITE_OTHER.search(t) for t in texts[max(0, i - _CITE_ROWS) : i + 1])
+            if row.index in zone and not rows.in_references(doi) and not asked:
                 priority = PRIORITY if labelled else 60
                 out.append(replace(candidate("doi", doi, row), priority=priority))
         if row.index in zone:
