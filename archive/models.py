@@ -76,8 +76,9 @@ class Line:
     ``dgeMatrix Real matrices …``); 0 otherwise. ``baseline`` is where the letters of the
     line's main type stand (its dominant run's baseline), when the extractor knows it: a
     logo's lowered letter (``LaTeX``) or a superscript moves the box, not the baseline.
-    ``cells`` holds, for a ``"cells"`` line, each cell's left and right edge, left to right:
-    rows whose cells line up under one another are a table's.
+    ``cells`` holds, for a line read in pieces an em or more apart (all ``"cells"`` lines),
+    each piece's left and right edge, left to right: rows whose cells line up under one
+    another are a table's.
     """
 
     text: str

@@ -114,3 +114,27 @@ def test_a_column_of_prose_beside_a_table_is_no_table() -> None:
     lines = extract_pdf(doc.tobytes()).lines
     assert [ln.kind for ln in lines] == ["cells"] * 4  # read together with the cells
     assert "table" not in [b.role for b in blocks(doc.tobytes())]
+
+
+def test_a_row_that_leaves_its_text_cell_empty_is_the_table_s_not_a_listing() -> None:
+    # A command overview: a feature in roman, then its two notations in typewriter type; the
+    # closing tags stand on a row of their own under the notations' columns.
+    regular, _ = pick_fonts()
+    mono = pymupdf.Font("cour")
+    doc = pymupdf.open()
+    page = doc.new_page(width=420, height=595)
+    writer = pymupdf.TextWriter(page.rect)
+    rows = [("Document bounds", "<body>text</body>", "\\begin{document}"),
+            ("Itemized list", "<list>", "\\begin{itemize}"),
+            ("", "</list>", "\\end{itemize}"),
+            ("Enumerated list", "<list>", "\\begin{enumerate}"),
+            ("", "</list>", "\\end{enumerate}")]
+    for k, row in enumerate(rows):
+        y = 100.0 + 12 * k
+        for x, text, font in zip((40.0, 150.0, 280.0), row, (regular, mono, mono), strict=True):
+            if text:
+                writer.append((x, y), text, font=font, fontsize=9)
+    writer.write_text(page)
+    out = blocks(doc.tobytes())
+    assert [b.role for b in out] == ["table"]
+    assert out[0].text.split("\n") == [" ".join(t for t in row if t) for row in rows]

@@ -29,7 +29,7 @@ class Fragment:
     small: tuple[tuple[int, int], ...] = ()  # ranges in smaller type; see Line.small
     lead: int = 0  # characters of opening words set apart in bold or typewriter; see Line.lead
     baseline: float | None = None  # the dominant run's baseline; see Line.baseline
-    cells: tuple[tuple[float, float], ...] = ()  # a "cells" row's cells' edges; see Line.cells
+    cells: tuple[tuple[float, float], ...] = ()  # pieces an em apart: their edges; Line.cells
 
     @property
     def height(self) -> float:

@@ -185,9 +185,12 @@ def _joined(row: list[Fragment]) -> Fragment:
     if out.kind == "code" and _prose_pieces(ordered):
         out.kind = None  # "RcppGSL::vector<T> to manipulate gsl_vector pointers"
     cells = sum(b.x0 - a.x1 >= a.size for a, b in pairwise(ordered))
-    if cells >= _CELL_GAPS and out.kind is None and not _justified(ordered):
-        out.kind = "cells"  # three or more pieces an em or more apart: a table's row
+    if cells and out.kind in (None, "code") and not _justified(ordered):
+        # Two pieces an em apart may be a table's row with a cell left empty (its cells
+        # set in typewriter type or not); three or more in the text's type are a row.
         out.cells = _cell_edges(ordered)
+        if cells >= _CELL_GAPS and out.kind is None:
+            out.kind = "cells"
     return out
 
 

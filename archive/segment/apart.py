@@ -32,7 +32,7 @@ from archive.segment.floats import float_groups
 from archive.segment.grouped import Apart
 from archive.segment.items import index_entry
 from archive.segment.notes import footnotes, margin_notes
-from archive.segment.tables import unruled_tables
+from archive.segment.tables import table_piece, unruled_tables
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
 # An address, or the rest of one broken after its scheme ("http:" ⏎ "//www.…").
@@ -173,7 +173,8 @@ def _code(lines: tuple[CleanLine, ...], taken: set[int]) -> list[Apart]:
     for k, c in enumerate(lines):
         fence = c.line.y0 is None and _FENCE.match(c.line.text) is not None
         inside = k not in taken and (
-            c.line.kind == "code" or fenced or fence or _between_code(lines, k, run, taken)
+            (c.line.kind == "code" and not table_piece(lines, k)) or fenced or fence
+            or _between_code(lines, k, run, taken)
             or (not run and _numbered_opening(lines, k, taken))
         )
         if fence:

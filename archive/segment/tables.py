@@ -7,7 +7,8 @@ is a table: one group, role ``table``, a row a line. Pieces far apart that do no
 are something else: a display formula, a list set at tab stops, a sentence stretched to its
 measure. A table of contents lines up too; its dot leaders tell it apart.
 
-A cell's text may wrap onto a line of its own: a first cell's over its row, in the row's
+A row may leave cells empty, its pieces standing where the rows' cells do. A cell's text may
+wrap onto a line of its own: a first cell's over its row, in the row's
 type and narrower than the cell (``Ecclésiaste`` ⏎ ``(Qohéleth) Qo Qo Ec.``), a later
 cell's under it, starting where that cell starts (``… if reloca-`` ⏎ ``tion fails``).
 Such a line joins its row as prose does.
@@ -39,7 +40,8 @@ def unruled_tables(lines: tuple[CleanLine, ...], used: set[int]) -> list[Apart]:
 
     def close() -> None:
         # A first cell's line needs its row under it: after the last row it is the text's.
-        while run and not _row(lines[run[-1]]) and not _under(lines, run[-1]):
+        while run and not _row(lines[run[-1]]) and not _under(lines, run[-1]) and not _partial(
+                lines[run[-1]], [lines[j] for j in run[:-1]]):
             run.pop()
         rows = [lines[k] for k in run if _row(lines[k])]
         if len(rows) >= _ROWS and _lined_up(rows) and not _text_beside(rows):
@@ -49,6 +51,7 @@ def unruled_tables(lines: tuple[CleanLine, ...], used: set[int]) -> list[Apart]:
     for k, c in enumerate(lines):
         if k not in used and run and _below(lines[run[-1]], c) and (
             _row(c) or _over(lines, k, used) or _under(lines, k, run[-1])
+            or _partial(c, [lines[j] for j in run])
         ):
             run.append(k)
             continue
@@ -66,7 +69,7 @@ def rows_text(lines: list[CleanLine], prose: Callable[[list[CleanLine]], str]) -
     waiting: list[CleanLine] = []  # a first cell's lines over their row
     last: Line | None = None  # the row line of the row last opened
     for c in lines:
-        if _row(c):
+        if _row(c) or len(c.line.cells) > 1:  # a row, cells empty or not
             rows.append([*waiting, c])
             waiting, last = [], c.line
         elif last is not None and _continues(last, c.line):
@@ -76,6 +79,23 @@ def rows_text(lines: list[CleanLine], prose: Callable[[list[CleanLine]], str]) -
     if waiting:
         rows.append(waiting)
     return "\n".join(prose(row) for row in rows)
+
+
+def table_piece(lines: tuple[CleanLine, ...], k: int) -> bool:
+    """A typewriter line that is a table's row with its text cells left empty: its pieces
+    stand where the cells of a row next to it (or next but one) start."""
+    near = [lines[j] for j in (k - 2, k - 1, k + 1, k + 2)
+            if 0 <= j < len(lines) and lines[j].page == lines[k].page and _row(lines[j])]
+    return bool(near) and _partial(lines[k], near)
+
+
+def _partial(c: CleanLine, run: list[CleanLine]) -> bool:
+    """A row with a cell left empty: two pieces or more, each where a cell of the table's
+    rows starts (``</list>`` and ``\\end{itemize}`` under the rows' second and third)."""
+    if c.line.kind not in (None, "code") or len(c.line.cells) < 2:
+        return False
+    starts = [x0 for row in run if _row(row) for x0, _ in row.line.cells]
+    return all(any(abs(x0 - s) <= _EDGE for s in starts) for x0, _ in c.line.cells)
 
 
 def _row(c: CleanLine) -> bool:
