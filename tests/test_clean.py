@@ -212,6 +212,11 @@ SEED_VOCAB = Vocabulary.from_texts(ARTICLE.read_text(encoding="utf-8").splitline
          "R News, 2007. URL http://CRAN.R-project.org/doc/Rnews/Rnews_2007-1.pdf."),
         ("see http://example.org/page", "and/or the manual", "see http://example.org/page "
          "and/or the manual"),
+        # A site's whole address ends its line; a path after it goes on.
+        ("Journal of Statistical Software http://www.jstatsoft.org/", "published by the",
+         "Journal of Statistical Software http://www.jstatsoft.org/ published by the"),
+        ("mirrors at https://www.debian.org/", "distrib/ftplist for", "mirrors at "
+         "https://www.debian.org/distrib/ftplist for"),
         # A compound of a Latin and a Cyrillic word keeps its hyphen.
         ("а в log-", "файл записывается", "а в log-файл записывается"),
         ("открыть PDF-", "файлы можно", "открыть PDF-файлы можно"),

@@ -13,6 +13,9 @@ _SCHEME = re.compile(r"(?:https?|ftp|file):", re.IGNORECASE)
 _URL_START = re.compile(ADDRESS_HEAD + r"\S", re.IGNORECASE)
 
 
+_HOST_ROOT = re.compile(r"(?:https?|ftp)://[^\s/]+/", re.IGNORECASE)  # a site's address, whole
+
+
 def broken_at_slash(left: str, right: str) -> bool:
     """A path, an address or words joined by a slash broken at the slash: a text copy
     wrapped at spaces breaks them there when they do not fit (``distrib/`` + ``ftplist``,
@@ -20,6 +23,9 @@ def broken_at_slash(left: str, right: str) -> bool:
     last = left.rsplit(" ", 1)[-1]
     if _SCHEME.fullmatch(last.lstrip("(<«\"")) and right.startswith("//"):
         return True  # "https:" + "//www.gnu.org/…"
+    if _HOST_ROOT.fullmatch(last.lstrip("(<«\"")) and not _URL_GOES_ON.fullmatch(
+            right.split(" ", 1)[0]):
+        return False  # "http://www.jstatsoft.org/" + "published by …": the address is whole
     if last.endswith("://") or (len(last) >= 2 and last[-1] == "/" and last[-2] != "/"):
         return right[:1].isalnum() or right[:1] == "\\"  # "\\subtabenumitem/" + "\\subitem"
     return right[:1] == "/" and right[1:2].isalnum() and _URL_START.search(last) is not None
