@@ -217,6 +217,8 @@ SEED_VOCAB = Vocabulary.from_texts(ARTICLE.read_text(encoding="utf-8").splitline
          "Journal of Statistical Software http://www.jstatsoft.org/ published by the"),
         ("mirrors at https://www.debian.org/", "distrib/ftplist for", "mirrors at "
          "https://www.debian.org/distrib/ftplist for"),
+        ("in R, 2012. URL http://CRAN.R-project.org/", "package=RecordLinkage.",
+         "in R, 2012. URL http://CRAN.R-project.org/package=RecordLinkage."),
         # A compound of a Latin and a Cyrillic word keeps its hyphen.
         ("а в log-", "файл записывается", "а в log-файл записывается"),
         ("открыть PDF-", "файлы можно", "открыть PDF-файлы можно"),

@@ -14,6 +14,9 @@ _URL_START = re.compile(ADDRESS_HEAD + r"\S", re.IGNORECASE)
 
 
 _HOST_ROOT = re.compile(r"(?:https?|ftp)://[^\s/]+/", re.IGNORECASE)  # a site's address, whole
+# A path or query after it: a slash, ``=``, ``?``, ``&``, ``#`` or a dot inside the word
+# ("package=RecordLinkage", "doc/manuals.html"), which a word of a sentence has not.
+_PATH_ON = re.compile(r"[\w~%-]*(?:[/=?&#]|\.\w)\S*")
 
 
 def broken_at_slash(left: str, right: str) -> bool:
@@ -23,7 +26,7 @@ def broken_at_slash(left: str, right: str) -> bool:
     last = left.rsplit(" ", 1)[-1]
     if _SCHEME.fullmatch(last.lstrip("(<«\"")) and right.startswith("//"):
         return True  # "https:" + "//www.gnu.org/…"
-    if _HOST_ROOT.fullmatch(last.lstrip("(<«\"")) and not _URL_GOES_ON.fullmatch(
+    if _HOST_ROOT.fullmatch(last.lstrip("(<«\"")) and not _PATH_ON.fullmatch(
             right.split(" ", 1)[0]):
         return False  # "http://www.jstatsoft.org/" + "published by …": the address is whole
     if last.endswith("://") or (len(last) >= 2 and last[-1] == "/" and last[-2] != "/"):
