@@ -138,3 +138,21 @@ def test_a_row_that_leaves_its_text_cell_empty_is_the_table_s_not_a_listing() ->
     out = blocks(doc.tobytes())
     assert [b.role for b in out] == ["table"]
     assert out[0].text.split("\n") == [" ".join(t for t in row if t) for row in rows]
+
+
+def test_a_number_alone_at_a_table_s_foot_is_its_last_row() -> None:
+    # Pascal's triangle set as a table: its last row holds one number, in a cell's place.
+    regular, _ = pick_fonts()
+    doc = pymupdf.open()
+    page = doc.new_page(width=420, height=595)
+    writer = pymupdf.TextWriter(page.rect)
+    rows = ["1 4 6 4 1", "1 3 3 1", "1 2 1", "1 1", "1"]
+    for k, row in enumerate(rows):
+        for j, number in enumerate(row.split()):
+            writer.append((100.0 + 37 * j, 100.0 + 14 * k), number, font=regular, fontsize=10)
+    writer.append((60, 200), "The triangle above is turned upside down.", font=regular,
+                  fontsize=10)
+    writer.write_text(page)
+    out = blocks(doc.tobytes())
+    assert [(b.role, b.text) for b in out] == [
+        ("table", "\n".join(rows)), ("body", "The triangle above is turned upside down.")]

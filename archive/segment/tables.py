@@ -90,12 +90,22 @@ def table_piece(lines: tuple[CleanLine, ...], k: int) -> bool:
 
 
 def _partial(c: CleanLine, run: list[CleanLine]) -> bool:
-    """A row with a cell left empty: two pieces or more, each where a cell of the table's
-    rows starts (``</list>`` and ``\\end{itemize}`` under the rows' second and third)."""
-    if c.line.kind not in (None, "code") or len(c.line.cells) < 2:
+    """A row with cells left empty: two pieces or more, each where a cell of the table's
+    rows stands (``</list>`` and ``\\end{itemize}`` under the rows' second and third), or
+    one number in a cell's place."""
+    if c.line.kind not in (None, "code"):
         return False
-    starts = [x0 for row in run if _row(row) for x0, _ in row.line.cells]
-    return all(any(abs(x0 - s) <= _EDGE for s in starts) for x0, _ in c.line.cells)
+    pieces = c.line.cells
+    if len(pieces) < 2:
+        # One cell with a number, the others empty: the foot of a triangle of numbers.
+        if (c.line.kind is not None or c.line.x0 is None or c.line.x1 is None
+                or any(ch.isalpha() for ch in c.text) or len(c.text.split()) > 2):
+            return False
+        pieces = ((c.line.x0, c.line.x1),)
+    edges = [edge for row in run if _row(row) for edge in row.line.cells]
+    return all(any(abs(x0 - a) <= _EDGE or abs(x1 - b) <= _EDGE
+                   or abs((x0 + x1) - (a + b)) <= 2 * _EDGE for a, b in edges)
+               for x0, x1 in pieces)
 
 
 def _row(c: CleanLine) -> bool:
