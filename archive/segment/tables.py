@@ -49,7 +49,11 @@ def unruled_tables(lines: tuple[CleanLine, ...], used: set[int]) -> list[Apart]:
         run.clear()
 
     for k, c in enumerate(lines):
-        if k not in used and run and _below(lines[run[-1]], c) and (
+        if not run:
+            if k not in used and _row(c):
+                run.append(k)
+            continue
+        if k not in used and _below(lines[run[-1]], c) and (
             _row(c) or _over(lines, k, used) or _under(lines, k, run[-1])
             or _partial(c, [lines[j] for j in run])
         ):
@@ -58,7 +62,8 @@ def unruled_tables(lines: tuple[CleanLine, ...], used: set[int]) -> list[Apart]:
         close()
         if k not in used and _row(c):
             run.append(k)
-    close()
+    if run:
+        close()
     return groups
 
 
