@@ -10,8 +10,10 @@ on purpose:
 * text outside the media box dropped;
 * no ``TEXT_DEHYPHENATE``: MuPDF's flag glues real compound hyphens ("әскери-" + "саяси"
   becomes "әскерисаяси"); the cleaner repairs hyphenation with the whole document in view;
-* no images: they cost time and carry no text. Drawings are read only for where figures and
-  ruled tables stand (``archive.extract.figures``, ``archive.extract.tables``).
+* no images: they cost time and carry no text. Drawings are read only for where figures,
+  ruled tables and drawn underscores stand (``archive.extract.figures``,
+  ``archive.extract.tables``, ``archive.extract.spans``), and where a page has images, only
+  where they stand (``archive.extract.pictures``).
 
 Geometry (columns, reading order, paragraph gaps) lives in ``archive.extract.layout``; what a
 line's spans say (size, weight, typewriter type, superscripts) in ``archive.extract.spans``.
@@ -48,7 +50,8 @@ from archive.extract.pictures import mark_picture_labels, picture_regions
 from archive.extract.plotglyphs import glyph_plots
 from archive.extract.repair import (
     drawn_soft_hyphens,
-    looks_mojibake,
+    mojibake_codec,
+    remapped,
     repair_accents,
     repair_mojibake,
     repair_tex_codes,
@@ -64,6 +67,7 @@ from archive.extract.spans import (
     mark_fixed_pitch,
     monospaced,
     moved,
+    short_rules,
     small_runs,
     spans_text,
     undecodable,
@@ -117,9 +121,9 @@ def extract_pdf(data: bytes) -> Document:
     finally:
         doc.close()
     warnings: list[str] = []
-    codec = _mojibake_codec(per_page)
+    codec = mojibake_codec(per_page)
     if codec is not None:
-        per_page = [[_remapped(f) for f in frags] for frags in per_page]
+        per_page = [[remapped(f) for f in frags] for frags in per_page]
         info = tuple((k, repair_mojibake(v)[0]) for k, v in info)
         warnings.append(f"the text layer is Cyrillic in {codec.upper().replace('_', '-')} "
                         "read as Latin-1 (fonts without a Unicode map); repaired")
@@ -145,31 +149,6 @@ def extract_pdf(data: bytes) -> Document:
         media_type=MEDIA_TYPE, extractor=EXTRACTOR, lines=tuple(lines), pages=pages, info=info,
         warnings=tuple(warnings),
     )
-
-
-def _mojibake_codec(per_page: list[list[Fragment]]) -> str | None:
-    """The codec that repairs the document's Latin-1-read Cyrillic, when lines show it.
-
-    One line proves little (a name in Latin-1 letters); a tenth of the lines, or five, do.
-    """
-    frags = [f for frags in per_page for f in frags]
-    broken = [f.text for f in frags if looks_mojibake(f.text)]
-    if len(broken) < min(5, max(1, len(frags) // 10)):
-        return None
-    codecs = [repair_mojibake(t)[1] for t in broken]
-    named = [c for c in codecs if c]
-    if len(named) * 2 < len(broken):
-        return None
-    return max(set(named), key=named.count)
-
-
-def _remapped(f: Fragment) -> Fragment:
-    text, codec = repair_mojibake(f.text)
-    if codec is not None:
-        if len(text) != len(f.text):
-            f.raised, f.small = (), ()
-        f.text = text
-    return f
 
 
 def _open(data: bytes) -> pymupdf.Document:
@@ -354,21 +333,6 @@ def _images(page: pymupdf.Page) -> list[Rect]:
         return [tuple(info["bbox"]) for info in page.get_image_info()]
     except Exception:  # a broken image must not lose the text
         return []
-
-
-def short_rules(paths: list[dict[str, Any]]) -> list[Rule]:
-    """The short horizontal rules a page draws (a stroked line, or a filled rectangle thin
-    as a rule), as ``(x0, x1, y)``: where TeX draws an underscore its font lacks."""
-    rules: list[Rule] = []
-    for d in paths:
-        x0, y0, x1, y1 = d["rect"]
-        if len(d["items"]) == 1 and y1 - y0 <= _RULE_HEIGHT and 0 < x1 - x0 <= _RULE_LENGTH:
-            rules.append((x0, x1, (y0 + y1) / 2))
-    return rules
-
-
-_RULE_HEIGHT = 0.8  # points: a rule's thickness, at most
-_RULE_LENGTH = 12.0  # points: an underscore's length, at most
 
 
 def _drawn(

@@ -29,6 +29,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from archive.extract.fragment import Fragment
+
 # T1 (Cork) codes 0x00–0x1F and 0x7F: accents, quotes, dashes, ligatures.
 _T1 = {
     0x0D: "‚", 0x0E: "‹", 0x0F: "›", 0x10: "“", 0x11: "”", 0x12: "„", 0x13: "«", 0x14: "»",
@@ -118,3 +120,30 @@ def repair_mojibake(text: str) -> tuple[str, str | None]:
         if score > best_score:
             best, best_codec, best_score = decoded, codec, score
     return (best, best_codec) if best_score >= 0.5 else (text, None)
+
+
+def mojibake_codec(per_page: list[list[Fragment]]) -> str | None:
+    """The codec that repairs the document's Latin-1-read Cyrillic, when lines show it.
+
+    One line proves little (a name in Latin-1 letters); a tenth of the lines, or five, do.
+    """
+    frags = [f for frags in per_page for f in frags]
+    broken = [f.text for f in frags if looks_mojibake(f.text)]
+    if len(broken) < min(5, max(1, len(frags) // 10)):
+        return None
+    codecs = [repair_mojibake(t)[1] for t in broken]
+    named = [c for c in codecs if c]
+    if len(named) * 2 < len(broken):
+        return None
+    return max(set(named), key=named.count)
+
+
+def remapped(f: Fragment) -> Fragment:
+    """The fragment re-read in the codec that makes it Cyrillic (its ranges dropped when
+    its length changes)."""
+    text, codec = repair_mojibake(f.text)
+    if codec is not None:
+        if len(text) != len(f.text):
+            f.raised, f.small = (), ()
+        f.text = text
+    return f

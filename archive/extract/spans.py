@@ -1,5 +1,6 @@
 """A PDF line's spans, as PyMuPDF's ``get_text("dict")`` gives them: its text, type size and
-weight, typewriter type, superscripts and a term set apart at its start.
+weight, typewriter type, superscripts and a term set apart at its start; and the page's short
+rules that stand for underscores between them.
 
 Pure functions over the span dictionaries (``text``, ``size``, ``flags``, ``font``,
 ``bbox``, ``origin``); PyMuPDF itself is imported only by ``archive.extract.pdf``.
@@ -98,6 +99,21 @@ def spans_text(spans: list[Span], rules: Sequence[Rule] = ()) -> tuple[str, list
         out += text
         prev = span
     return out, starts
+
+
+def short_rules(paths: list[dict[str, Any]]) -> list[Rule]:
+    """The short horizontal rules a page draws (a stroked line, or a filled rectangle thin
+    as a rule), as ``(x0, x1, y)``: where TeX draws an underscore its font lacks."""
+    rules: list[Rule] = []
+    for d in paths:
+        x0, y0, x1, y1 = d["rect"]
+        if len(d["items"]) == 1 and y1 - y0 <= _RULE_HEIGHT and 0 < x1 - x0 <= _RULE_LENGTH:
+            rules.append((x0, x1, (y0 + y1) / 2))
+    return rules
+
+
+_RULE_HEIGHT = 0.8  # points: a rule's thickness, at most
+_RULE_LENGTH = 12.0  # points: an underscore's length, at most
 
 
 def _underscore(x0: float, x1: float, span: Span, rules: Sequence[Rule]) -> bool:
