@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import pymupdf
 from pdftypeset import pick_fonts
+from test_ruled_tables import blocks
 
 from archive.extract.pdf import extract_pdf
-from archive.models import Block
-from archive.segment import segment
 
 COLUMNS = (60.0, 170.0, 225.0, 290.0)
 ROWS = [
@@ -47,10 +46,6 @@ def unruled_table_pdf(rows: list[tuple[str, ...]]) -> bytes:
                   font=regular, fontsize=10)
     writer.write_text(page)
     return doc.tobytes()
-
-
-def blocks(data: bytes) -> list[Block]:
-    return list(segment(extract_pdf(data)).blocks)
 
 
 def test_rows_whose_cells_line_up_are_one_table_a_row_a_line() -> None:

@@ -14,9 +14,10 @@ _URL_START = re.compile(ADDRESS_HEAD + r"\S", re.IGNORECASE)
 
 
 _HOST_ROOT = re.compile(r"(?:https?|ftp)://[^\s/]+/", re.IGNORECASE)  # a site's address, whole
-# A path or query after it: a slash, ``=``, ``?``, ``&``, ``#`` or a dot inside the word
-# ("package=RecordLinkage", "doc/manuals.html"), which a word of a sentence has not.
-_PATH_ON = re.compile(r"[\w~%-]*(?:[/=?&#]|\.\w)\S*")
+# A word that is the rest of an address, its path or query: a slash, ``=``, ``?``, ``&``,
+# ``#`` or a dot inside it ("package=RecordLinkage", "Descriptions/gdata.html."), which a
+# word of a sentence has not.
+ADDRESS_PART = re.compile(r"[\w~%#?=&+:@-]*(?:[/=?&#]|\.\w)[\w./~%#?=&+:@;-]*[.,;)]?")
 
 
 def broken_at_slash(left: str, right: str) -> bool:
@@ -26,7 +27,7 @@ def broken_at_slash(left: str, right: str) -> bool:
     last = left.rsplit(" ", 1)[-1]
     if _SCHEME.fullmatch(last.lstrip("(<«\"")) and right.startswith("//"):
         return True  # "https:" + "//www.gnu.org/…"
-    if _HOST_ROOT.fullmatch(last.lstrip("(<«\"")) and not _PATH_ON.fullmatch(
+    if _HOST_ROOT.fullmatch(last.lstrip("(<«\"")) and not ADDRESS_PART.fullmatch(
             right.split(" ", 1)[0]):
         return False  # "http://www.jstatsoft.org/" + "published by …": the address is whole
     if last.endswith("://") or (len(last) >= 2 and last[-1] == "/" and last[-2] != "/"):
@@ -71,8 +72,6 @@ def broken_in_doi(left: str, right: str) -> bool:
 
 # An address with a path to its line's end: "http://host/…/bioinforma".
 _PATH_END = re.compile(r"(?:https?://|www\.)[^\s/]+/\S*[\w]$", re.IGNORECASE)
-# What goes on from it: the rest of a path or a query, as no word of a sentence is.
-_QUERY_REST = re.compile(r"[\w.~%-]*[?=&/][\w.~%?=&/+#:;-]*")
 
 
 def broken_in_address(left: str, right: str) -> bool:
@@ -85,5 +84,5 @@ def broken_in_address(left: str, right: str) -> bool:
     if _PATH_END.fullmatch(last) is None:
         return False
     first = right.split(" ", 1)[0].rstrip(".,;)")
-    return _QUERY_REST.fullmatch(first) is not None and (
+    return ADDRESS_PART.fullmatch(first) is not None and (
         any(ch in first for ch in "?=&#") or ("/" in first and "." in first))

@@ -19,10 +19,9 @@ from __future__ import annotations
 
 from collections import Counter
 
+from archive.extract.figures import Rect
 from archive.extract.fragment import Fragment
 from archive.lineshapes import FLOAT_LABEL
-
-Rect = tuple[float, float, float, float]
 
 _SIDE = 40.0  # points: a picture's least width and height, smaller ones are marks and icons
 _LABEL_SIZE = 1.15  # of the running text's size: a label's type is smaller than this
@@ -60,8 +59,7 @@ def mark_picture_labels(frags: list[Fragment], pictures: list[Rect]) -> None:
     largest = _LABEL_SIZE * sizes.most_common(1)[0][0]
     for f in frags:
         if f.kind is None and f.size < largest and _label(f) and any(
-                _beside(f, picture) for picture in pictures) and not _goes_on(f, frags) and not (
-                _in_line(f, frags)):
+                _beside(f, picture) for picture in pictures) and _alone(f, frags):
             f.kind = "figure"
 
 
@@ -74,23 +72,20 @@ def _label(f: Fragment) -> bool:
             and not FLOAT_LABEL.match(f.text))
 
 
-def _in_line(f: Fragment, frags: list[Fragment]) -> bool:
-    """A piece of a line the text layer reported apart: words on its baseline, a space or
-    two away."""
-    return any(
-        g is not f and min(f.y1, g.y1) - max(f.y0, g.y0) > 0.5 * (f.y1 - f.y0)
-        and (0 <= f.x0 - g.x1 <= _WORD_SPACES * f.size or 0 <= g.x0 - f.x1 <= _WORD_SPACES * f.size)
-        for g in frags
-    )
-
-
-def _goes_on(f: Fragment, frags: list[Fragment]) -> bool:
-    """The line ends a paragraph whose longer lines stand over it, at its left edge."""
-    return any(
-        g is not f and abs(g.x0 - f.x0) <= 2.0 and 0 < f.y0 - g.y0 <= _LEADING * f.size
-        and len(g.text.split()) > _LABEL_WORDS
-        for g in frags
-    )
+def _alone(f: Fragment, frags: list[Fragment]) -> bool:
+    """No piece of a line the text layer reported apart (words on its baseline, a space or
+    two away), nor the end of a paragraph whose longer lines stand over it at its edge."""
+    for g in frags:
+        if g is f:
+            continue
+        if min(f.y1, g.y1) - max(f.y0, g.y0) > 0.5 * (f.y1 - f.y0) and (
+                0 <= f.x0 - g.x1 <= _WORD_SPACES * f.size
+                or 0 <= g.x0 - f.x1 <= _WORD_SPACES * f.size):
+            return False
+        if (abs(g.x0 - f.x0) <= 2.0 and 0 < f.y0 - g.y0 <= _LEADING * f.size
+                and len(g.text.split()) > _LABEL_WORDS):
+            return False
+    return True
 
 
 def _beside(f: Fragment, picture: Rect) -> bool:

@@ -217,7 +217,7 @@ def parse_name(text: str, given_first: bool | None = None) -> Author:
     if len(words) == 1:
         return Author(literal=text)
     cyrillic = bool(_CYRILLIC.search(text))
-    if vietnamese_order(words) or hungarian_order(words) or _PATRONYMIC.search(words[-1]) or (
+    if written_family_first(words) or _PATRONYMIC.search(words[-1]) or (
         cyrillic and len(words) in (2, 3) and not (given_first or _given_first(words))
     ):
         return Author(family=normal_case(words[0]), given=" ".join(words[1:]), literal=text)
@@ -236,7 +236,13 @@ _VIETNAMESE_MIDDLES = frozenset({
 })
 
 
-def vietnamese_order(words: list[str]) -> bool:
+def written_family_first(words: list[str]) -> bool:
+    """A name of a language that writes the family name first, as its given names tell:
+    Vietnamese (``Vu Van Dung``) or Hungarian (``Nagy Bence``)."""
+    return _vietnamese_order(words) or _hungarian_order(words)
+
+
+def _vietnamese_order(words: list[str]) -> bool:
     """The name is Vietnamese, written family first: ``Vu Van Dung``, ``Nguyễn Thị Lan``."""
     if len(words) < 3:
         return False
@@ -258,7 +264,7 @@ _HUNGARIAN_GIVEN = frozenset({
 })
 
 
-def hungarian_order(words: list[str]) -> bool:
+def _hungarian_order(words: list[str]) -> bool:
     """The name is Hungarian, written family first: ``Nagy Bence``, ``Molnár Károly``."""
     if len(words) not in (2, 3):
         return False

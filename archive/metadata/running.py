@@ -12,8 +12,9 @@ running line's, since many DOIs end in numbers that are not pages.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from ..models import Artifact, ArtifactKind, Candidate, Line
 from ..origins import AnyOrigin, Origin
@@ -255,19 +256,34 @@ def dated(artifacts: Iterable[Artifact]) -> list[Candidate]:
     """The year of a date down to the day that the running heads or feet print on every
     page (``… 17-Apr-2015 Page 1``): the date of the document's revision. A journal's
     running line gives its year as a citation (``candidates``)."""
-    pages: dict[tuple[int, str], set[int]] = {}
-    where: dict[tuple[int, str], Origin] = {}
-    for art in artifacts:
-        if art.kind in ("running-header", "running-footer") and (
-                match := DATE.search(art.text)) and match.group("y3") is None:
-            key = (year_of(match), match.group(0))
-            pages.setdefault(key, set()).add(art.page)
-            where.setdefault(key, _running_origin(art))
-    found = [key for key, on in pages.items() if len(on) >= _DATED_PAGES]
+
+    def day(text: str) -> tuple[int, str] | None:
+        match = DATE.search(text)
+        return (year_of(match), match.group(0)) if match and match.group("y3") is None else None
+
+    found = _repeated(artifacts, day, _DATED_PAGES)
     if len({year for year, _ in found}) != 1:
         return []  # none, or dates that disagree: no one date of the document
-    year, text = found[0]
-    return [Candidate("year", year, where[found[0]], detail=text, priority=DATED_PRIORITY)]
+    (year, text), origin = next(iter(found.items()))
+    return [Candidate("year", year, origin, detail=text, priority=DATED_PRIORITY)]
+
+
+_Value = TypeVar("_Value")
+
+
+def _repeated(
+    artifacts: Iterable[Artifact], value_of: Callable[[str], _Value | None], least: int
+) -> dict[_Value, Origin]:
+    """What the running heads and feet print on ``least`` pages or more, with where the
+    first of them stands."""
+    pages: dict[_Value, set[int]] = {}
+    where: dict[_Value, Origin] = {}
+    for art in artifacts:
+        if art.kind in ("running-header", "running-footer") and (
+                value := value_of(art.text)) is not None:
+            pages.setdefault(value, set()).add(art.page)
+            where.setdefault(value, _running_origin(art))
+    return {value: where[value] for value, on in pages.items() if len(on) >= least}
 
 
 SIGNED_PRIORITY = 38  # the signature a running line prints: below what PDF info states
@@ -284,16 +300,14 @@ _SIGNED = re.compile(
 
 def signed(artifacts: Iterable[Artifact]) -> list[Candidate]:
     """The author a running head or foot names after "by" ("par", "von"…) on its pages."""
-    pages: dict[str, set[int]] = {}
-    where: dict[str, Origin] = {}
-    for art in artifacts:
-        if art.kind in ("running-header", "running-footer") and (
-                match := _SIGNED.search(art.text)):
-            name = match.group("name")
-            pages.setdefault(name, set()).add(art.page)
-            where.setdefault(name, _running_origin(art))
-    found = [name for name, on in pages.items() if len(on) >= _SIGNED_PAGES]
+
+    def name(text: str) -> str | None:
+        match = _SIGNED.search(text)
+        return match.group("name") if match else None
+
+    found = _repeated(artifacts, name, _SIGNED_PAGES)
     if len(found) != 1:
         return []  # none, or names that disagree
-    return [Candidate("authors", [parse_name(found[0])], where[found[0]], detail=found[0],
+    [(signature, origin)] = found.items()
+    return [Candidate("authors", [parse_name(signature)], origin, detail=signature,
                       priority=SIGNED_PRIORITY)]

@@ -20,10 +20,9 @@ from .names import (
     PARTICLES,
     collective,
     family_first,
-    hungarian_order,
     is_collective,
     normal_case,
-    vietnamese_order,
+    written_family_first,
 )
 
 PRIORITY = 50
@@ -111,7 +110,7 @@ def names_on(text: str) -> list[Author]:
 
 
 def _author(words: list[str]) -> Author:
-    if vietnamese_order(words) or hungarian_order(words):
+    if written_family_first(words):
         return Author(family=normal_case(words[0]), given=" ".join(words[1:]),
                       literal=" ".join(words))
     if family_first(words):

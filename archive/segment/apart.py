@@ -27,6 +27,7 @@ from collections.abc import Callable
 
 from archive import lineshapes as pt
 from archive.clean import CleanLine
+from archive.clean.addresses import ADDRESS_PART
 from archive.models import TURNED, Line, Role
 from archive.segment.floats import float_groups
 from archive.segment.grouped import Apart
@@ -41,9 +42,6 @@ _ADDRESS = re.compile(
     r"\S*$",
     re.IGNORECASE,
 )
-# The rest of an address on a line of its own, a slash or a dot inside it: what follows it is
-# the text's ("Descriptions/gdata.html. R package version").
-_ADDRESS_REST = re.compile(r"^[\w~%#?=&+:@-]*(?:/|\.\w)[\w./~%#?=&+:@-]*[.,;)]?$")
 
 
 def apart_groups(
@@ -193,13 +191,19 @@ def _code(lines: tuple[CleanLine, ...], taken: set[int]) -> list[Apart]:
     return [
         g for g in groups
         if not all(_ADDRESS.match(lines[k].text) for k in g.positions)
-        and not (_ADDRESS.match(lines[g.positions[0]].text)
-                 and all(_ADDRESS_REST.match(lines[k].text.split(" ", 1)[0])
-                         for k in g.positions[1:]))
+        and not _broken_address(lines, g)
         and not (len(g.positions) == 1 and (_prose_tail(lines, g.positions[0], taken)
                                             or _in_index(lines, g.positions[0])
                                             or _in_caption(lines, g.positions[0])))
     ]
+
+
+def _broken_address(lines: tuple[CleanLine, ...], group: Apart) -> bool:
+    """An address broken over the group's lines: its first line one, each next line opening
+    with the rest of one (the text's words may follow it: "… gdata.html. R package")."""
+    first, *rest = (lines[k].text for k in group.positions)
+    return _ADDRESS.match(first) is not None and all(
+        ADDRESS_PART.fullmatch(text.split(" ", 1)[0]) for text in rest)
 
 
 def _in_caption(lines: tuple[CleanLine, ...], k: int) -> bool:

@@ -54,7 +54,7 @@ def unruled_tables(lines: tuple[CleanLine, ...], used: set[int]) -> list[Apart]:
                 run.append(k)
             continue
         if k not in used and _below(lines[run[-1]], c) and (
-            _row(c) or _over(lines, k, used) or _under(lines, k, run[-1])
+            _row(c) or _over(lines, k, used) or _under(lines, k)
             or _partial(c, [lines[j] for j in run])
         ):
             run.append(k)
@@ -108,9 +108,7 @@ def _partial(c: CleanLine, run: list[CleanLine]) -> bool:
             return False
         pieces = ((c.line.x0, c.line.x1),)
     edges = [edge for row in run if _row(row) for edge in row.line.cells]
-    return all(any(abs(x0 - a) <= _EDGE or abs(x1 - b) <= _EDGE
-                   or abs((x0 + x1) - (a + b)) <= 2 * _EDGE for a, b in edges)
-               for x0, x1 in pieces)
+    return all(_in_column(piece, edges) for piece in pieces)
 
 
 def _row(c: CleanLine) -> bool:
@@ -141,10 +139,10 @@ def _over(lines: tuple[CleanLine, ...], k: int, used: set[int]) -> bool:
     return (c.x1 or 0.0) < row.cells[1][0] and _below(lines[k], lines[k + 1])
 
 
-def _under(lines: tuple[CleanLine, ...], k: int, above: int | None = None) -> bool:
+def _under(lines: tuple[CleanLine, ...], k: int) -> bool:
     """A later cell's line under the row (or the lines of it) above: short, starting where
     one of the row's cells after the first starts."""
-    j = k - 1 if above is None else above
+    j = k - 1
     while j >= 0 and not _row(lines[j]):
         j -= 1  # the row a cell's second wrapped line goes with
     return j >= 0 and _short(lines[k].line) and _continues(lines[j].line, lines[k].line)
@@ -172,11 +170,14 @@ def _lined_up(rows: list[CleanLine]) -> bool:
     total = lined = 0
     for i, own in enumerate(cells):
         others = [edge for j, row in enumerate(cells) if j != i for edge in row]
-        for x0, x1 in own:
-            total += 1
-            lined += any(
-                abs(x0 - o0) <= _EDGE or abs(x1 - o1) <= _EDGE
-                or abs((x0 + x1) - (o0 + o1)) <= 2 * _EDGE
-                for o0, o1 in others
-            )
+        total += len(own)
+        lined += sum(_in_column(cell, others) for cell in own)
     return total > 0 and lined >= _LINED_UP * total
+
+
+def _in_column(cell: tuple[float, float], others: list[tuple[float, float]]) -> bool:
+    """The cell stands in a column with one of ``others``: their left edges, right edges or
+    middles in line."""
+    x0, x1 = cell
+    return any(abs(x0 - a) <= _EDGE or abs(x1 - b) <= _EDGE or abs((x0 + x1) - (a + b)) <= 2 * _EDGE
+               for a, b in others)
