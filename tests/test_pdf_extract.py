@@ -538,6 +538,8 @@ def test_a_term_in_another_face_is_the_lines_lead() -> None:
     assert lead_length([_span("gastex.sty", "SFTT1200"), *rest]) == len("gastex.sty")
     assert lead_length(rest) == 0  # one face throughout
     assert lead_length([_span("A whole heading in bold", "CMBX12"), _span("1", "CMR12")]) == 0
+    # An opening bracket taken from another font leads no term.
+    assert lead_length([_span("(", "CMBX12"), _span("AND OTHER COMPLICATIONS)", "CMR12")]) == 0
 
 
 def test_a_word_gap_between_spans_is_a_space() -> None:
@@ -636,3 +638,32 @@ def test_the_labels_beside_a_picture_are_its_text_and_the_lines_round_it_are_not
         "Most of the drawing tools are straightforward; here are", "the tools.",
         "Figure 1: XFig Drawing Tools",
     ]
+
+
+def test_labels_beside_their_descriptions_over_an_index_in_columns_are_read_by_rows() -> None:
+    # A version history (dates on the left, what changed on the right, one text block of
+    # the PDF library's) under its heading, over an index set in three columns: the index's
+    # gutters are no gutters of the history, and the heading stays over it.
+    frags = [frag("4", 125, 91, 130), frag("HISTORY OF CHANGES", 140, 91, 256),
+             frag("8", 464, 93, 469)]
+    frags += [frag("4", 125, 125, 133, 14.3), frag("History of Changes", 149, 125, 285, 14.3)]
+    history = next(_BLOCKS)
+    for k in range(12):
+        y = 150 + 12 * k
+        if k % 3 == 0:
+            frags.append(frag(f"V {k // 3}.0 (02.03.1990)", 125, y, 217, block=history))
+        frags.append(frag(f"what changed in line {k} of the history", 245, y, 469,
+                          block=history))
+    frags += [frag("Index", 125, 442, 165, 14.3),
+              frag("Numbers written in italic refer to the page where the entry is", 125, 468,
+                   469)]
+    for column, (x0, x1) in enumerate(((125, 233), (243, 351), (361, 468))):
+        block = next(_BLOCKS)
+        frags += [frag(f"\\entry{column}{k} . . . {k + 10}", x0, 516 + 11 * k, x1, 9.0,
+                       block=block) for k in range(16)]
+    assert find_gutter(frags) == (233, 243)
+    order = [f.text for f in order_page(frags)]
+    assert order.index("History of Changes") < order.index("V 0.0 (02.03.1990)")
+    assert order.index("V 0.0 (02.03.1990)") < order.index(
+        "what changed in line 0 of the history") < order.index("V 1.0 (02.03.1990)")
+    assert order.index("\\entry00 . . . 10") < order.index("\\entry10 . . . 10")

@@ -117,10 +117,7 @@ def _columns(left: list[Fragment], right: list[Fragment], floor: int) -> int:
     pairs, joined = _side_by_side(left, right)
     if pairs <= floor or pairs < max(need, 0.4 * min(len(left), len(right))):
         return 0
-    if joined * 2 > pairs and need == _COLUMN_ROWS:
-        # The PDF library keeps the two sides in one block when it reads them as one text
-        # (rows of a table, the words after the wide gaps of justified lines): columns are
-        # blocks of their own. Notes in smaller type are no part of the text's lines.
+    if need == _COLUMN_ROWS and _joined(pairs, joined):
         return 0
     # The narrower side is one column; the wider may hold several (read again later).
     left_boxes, right_boxes = _row_boxes(left), _row_boxes(right)
@@ -145,6 +142,18 @@ def _columns(left: list[Fragment], right: list[Fragment], floor: int) -> int:
 
 _COLUMN_ROWS = 4  # rows side by side that make two columns
 _NOTE_ROWS = 3  # the same, where one side is a narrow column of notes in smaller type
+
+
+def one_text(left: list[Fragment], right: list[Fragment]) -> bool:
+    """The PDF library keeps the rows of the two sides in one block, as it does when it
+    reads them as one text (rows of a table, the words after the wide gaps of justified
+    lines): columns are blocks of their own. Notes in smaller type are no part of the text's
+    lines."""
+    return not _notes_beside(left, right) and _joined(*_side_by_side(left, right))
+
+
+def _joined(pairs: int, joined: int) -> bool:
+    return joined * 2 > pairs
 
 
 def _notes_beside(left: list[Fragment], right: list[Fragment]) -> bool:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import statistics
 from bisect import bisect_right
 
-from archive.extract.columns import find_gutter, rows_of
+from archive.extract.columns import find_gutter, one_text, rows_of
 from archive.extract.fragment import FULL_WIDTH, LEFT, RIGHT, Fragment, reading_key
 from archive.extract.rows import merge_rows
 
@@ -114,8 +114,10 @@ def _read_region(
     """
     left = [f for f in region if f.column == LEFT]
     right = [f for f in region if f.column == RIGHT]
-    if len(rows_of(left)) < 2 or len(rows_of(right)) < 2:
-        # Text on one side only is no column, nor is one line split at wide word gaps.
+    if len(rows_of(left)) < 2 or len(rows_of(right)) < 2 or one_text(left, right):
+        # Text on one side only is no column, nor is one line split at wide word gaps, nor
+        # a band whose two sides the PDF library reads as one text (labels beside their
+        # descriptions) under columns found lower on the page.
         return [], [], [], sorted(region, key=reading_key), []
     rest = [f for f in region if f.column == FULL_WIDTH]
     before: list[Fragment] = []

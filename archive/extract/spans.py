@@ -205,8 +205,8 @@ def lead_length(spans: list[Span]) -> int:
         k += 1
     rest = words[k:]
     term = "".join(s["text"] for s in spans[: spans.index(words[k - 1]) + 1]).strip()
-    if not rest or len(term.split()) > _LEAD_WORDS:
-        return 0
+    if not rest or len(term.split()) > _LEAD_WORDS or not term.strip("([{“‘«\"'"):
+        return 0  # an opening bracket in another face leads no term
     rest_chars = sum(len(s["text"].strip()) for s in rest)
     other = sum(len(s["text"].strip()) for s in rest if _span_face(s) != face)
     run_in = term.endswith((".", ":"))
