@@ -63,6 +63,16 @@ CAPTION = re.compile(
     re.I,
 )
 
+# A chapter's (part's, appendix's) label alone on its line, over the chapter's title:
+# "Chapter 1", "APPENDIX A", "Глава 2", "Тарау III".
+CHAPTER_LABEL = re.compile(
+    r"^(?:chapter|part|appendix|lecture|kapitel|teil|anhang|chapitre|partie|annexe|capítulo"
+    r"|capitulo|parte|apéndice|capitolo|appendice|rozdział|część|kapitola|část|fejezet"
+    r"|глава|часть|приложение|раздел|розділ|частина|додаток|тарау|бөлім|қосымша)"
+    r"\s+(?:\d{1,3}|[IVXLC]{1,7}|[A-Z])\.?$",
+    re.I,
+)
+
 # After a caption's label and number comes punctuation ("Figure 2.", "Table 1:", "Сурет 1 –"),
 # unlike a sentence that names a float ("Table 1 shows …").
 _CAPTION_CLOSE = re.compile(r"\s*(?:[.:|–—-]|\([a-z]\)|$)")
@@ -78,7 +88,8 @@ def is_caption(text: str) -> bool:
 
 
 # Front matter that announces itself.
-COPYRIGHT = re.compile(r"^(?:©|\(c\)\s|copyright\b)", re.I)
+# Capitalised: a line that opens with "copyright notice and …" goes on with a sentence.
+COPYRIGHT = re.compile(r"^(?:©|\([cC]\)\s|Copyright\b|COPYRIGHT\b)")
 DOI = re.compile(r"^(?:doi\s*[:.]?\s*10\.\d{3,9}/|https?://(?:dx\.)?doi\.org/10\.)", re.I)
 CLASS_CODE = re.compile(
     r"^(?:УДК|ӘОЖ|ӘӨЖ|UDC|UDK|ББК|BBK|ГРНТИ|МРНТИ|ХҒТАР|IRSTI|JEL)\b\s*[:.]?\s*[\dA-Z]"

@@ -334,8 +334,9 @@ def test_book_heads_on_even_pages_counting_the_pages_and_chapter_openings() -> N
         body += lines
     blocks, _ = _texts(placed_pages(pages, size=(WIDTH, HEIGHT)))
     assert not [b for b in blocks if "CHAPTER" in b]
-    assert [b for b in blocks if b.startswith("Chapter ")] == ["Chapter 1", "Chapter 2",
-                                                               "Chapter 3"]
+    # The label over the title in display type makes one heading with it.
+    assert [b for b in blocks if b.startswith("Chapter ")] == [
+        "Chapter 1 The First Chapter", "Chapter 2 Another Chapter", "Chapter 3 Yet Another Chapter"]
     _assert_all_kept(blocks, body)
 
 
@@ -501,3 +502,21 @@ def test_a_page_number_beside_margin_names_in_an_implementation_set_mostly_in_co
         Document("application/pdf", "t", tuple(lines), pages))}
     numbers = [i for i, ln in enumerate(lines) if ln.text.isdigit()]
     assert [found.get(i) for i in numbers] == ["page-number"] * 5
+
+
+def test_a_two_row_head_whose_last_words_change_with_the_part() -> None:
+    # An exam's head over two rows, set as close to the text as its lines are to one
+    # another: its first words stay, its last name the part (the paper, the solutions, the
+    # marking scheme), two pages each.
+    parts = ["Klausur Nr. 2", "Lösung", "Erwartungshorizont"]
+    pages, body = [], []
+    for n in range(1, 7):
+        lines = running_text(28, seed=n)
+        body += lines
+        head = f"Informatik GK EF Objektorientierte Modellierung {parts[(n - 1) // 2]}"
+        pages.append([(LEFT, 44.0, head, 10.0, "serif"), (LEFT, 57.0, "Name:", 10.0, "serif"),
+                      *_body(lines)])
+    blocks, artifacts = _texts(placed_pages(pages, size=(WIDTH, HEIGHT)))
+    assert not [b for b in blocks if "Informatik" in b]
+    assert sum("Informatik" in text for _, text in artifacts) == 6
+    _assert_all_kept(blocks, body)

@@ -756,3 +756,30 @@ def test_a_table_turned_under_the_document_s_own_heads_stays_in_the_page_s_frame
     heads = [ln for ln in lines if ln.page == 2 and ln.text in ("K. T. Smith et al.",
                                                                 "MNRAS 000, 1-10 (2020)")]
     assert [ln.kind for ln in heads] == [None, None]
+
+
+def test_a_note_mark_after_a_sentence_then_an_indent_opens_a_paragraph() -> None:
+    # "… an up-to-date version of flex. ¹" then an indented line: a new paragraph, the mark
+    # raised after the full stop notwithstanding; a line opening with "copyright notice"
+    # in the middle of a sentence is no copyright statement of the front matter.
+    regular, _ = pick_fonts()
+    first = "before you build it, you must have an up-to-date version of flex."
+    lines: list[Placed] = [
+        (LEFT, 100.0, "The repository leaves out some of the files that the tarball holds:", 10.0,
+         "serif"),
+        (LEFT, 113.0, "they are made again in the build tree by tools, so you must install", 10.0,
+         "serif"),
+        (LEFT, 126.0, "the tools and keep them at hand, and you must publish with each copy a",
+         10.0, "serif"),
+        (LEFT, 139.0, "copyright notice and disclaimer of warranty that refer to the licence;",
+         10.0, "serif"),
+        (LEFT, 152.0, first, 10.0, "serif"),
+        (LEFT + regular.text_length(first, fontsize=10.0) + 1.0, 148.0, "1", 7.0, "serif"),
+        (LEFT + 15.0, 165.0, "Once you have checked out a tree, you can keep it up to date with",
+         10.0, "serif"),
+        (LEFT, 178.0, "one command that fetches what changed since the last time you did.", 10.0,
+         "serif"),
+    ]
+    blocks = analyse(placed_pages([lines], size=(WIDTH, HEIGHT))).segmentation.blocks
+    assert [b.text.split()[0] for b in blocks] == ["The", "Once"]
+    assert {b.role for b in blocks} == {"body"}

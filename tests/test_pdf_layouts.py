@@ -293,3 +293,26 @@ def test_body_frame_of_lines_without_neighbours() -> None:
     # Two columns: lines of one row are side by side, not stacked.
     row = [Line("a", 1, 50, 100, 240, 112, 10), Line("b", 1, 260, 100, 450, 112, 10)]
     assert body_frames(row) == {}
+
+
+def test_a_page_set_from_the_heads_row_down_brings_no_head_inside_the_frames() -> None:
+    # A manual's copyright page (and its contents) are set from the row where the other
+    # pages' running heads stand alone: the frame of a page with a head still starts under it.
+    def line(text: str, page: int, y: float) -> Line:
+        return Line(text, page, 57.0, y, 538.0, y + 11.0, 9.0 if y < 60 else 11.0)
+
+    lines = [line(f"Copyright line {k}", 1, 57 + 13 * k) for k in range(40)]
+    for page in range(2, 8):
+        lines.append(line("Gpredict User Manual", page, 57))
+        lines += [line(f"Body line {k}", page, 85 + 13 * k) for k in range(48)]
+    frames = body_frames(lines)
+    assert frames[1][0] == 57
+    assert {frames[page][0] for page in range(2, 8)} == {85}
+    # Where the text of most pages begins on that row, a line alone there is text: the last
+    # line of a paragraph carried over.
+    carried = [line(f"Text line {k}", page, 57 + 13 * k) for page in range(1, 7)
+               for k in range(50)]
+    carried += [line("the end of a sentence.", page, 57) for page in range(7, 10)]
+    carried += [line(f"Text line {k}", page, 85 + 13 * k) for page in range(7, 10)
+                for k in range(48)]
+    assert {body_frames(carried)[page][0] for page in range(7, 10)} == {57}

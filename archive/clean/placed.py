@@ -125,35 +125,50 @@ def _margin_band(
     for ln in lines:
         if ln.page not in heights and ln.y1 is not None:
             heights[ln.page] = max(heights.get(ln.page, 0.0), ln.y1 * 1.05)
-    # Inside the page's body frame (lines stacked on one another, from the extractor) a line
-    # is running text, however near the edge: only a bare page number or a line repeated at
-    # the same height on other pages can be furniture there, and never a line of code (a
-    # listing of similar records repeats "langid = {russian}," at the same heights).
-    at_height = Counter(
-        (key, round(ln.y0 / 2)) for key, ln in zip(keys, lines, strict=True) if ln.y0 is not None
-    )
-    band: dict[int, Edge] = {}
+    edge: dict[int, Edge] = {}
     for i, ln in enumerate(lines):
         h = heights.get(ln.page)
         if not h or ln.y0 is None or ln.y1 is None:
             continue
+        if ln.y1 <= h * BAND:
+            edge[i] = "running-header"
+        elif ln.y0 >= h * (1 - BAND):
+            edge[i] = "running-footer"
+    # Inside the page's body frame (lines stacked on one another, from the extractor) a line
+    # is running text, however near the edge: only a bare page number or a line repeated at
+    # the same height on other pages can be furniture there, and never a line of code (a
+    # listing of similar records repeats "langid = {russian}," at the same heights). A head
+    # whose last words name the part of the work ("… Klausur Nr. 2", "… Lösung") repeats
+    # its first words.
+    at_height = Counter((keys[i], round(lines[i].y0 / 2)) for i in edge)  # type: ignore[operator]
+    opening_at_height: dict[tuple[tuple[str, ...], int], set[int]] = defaultdict(set)
+    for i in edge:
+        for part in _edge_words(lines[i].text, whole=True, first_only=True):
+            opening_at_height[(part, round(lines[i].y0 / 2))].add(lines[i].page)  # type: ignore[operator]
+
+    def repeated_at_height(i: int) -> bool:
+        y = round(lines[i].y0 / 2)  # type: ignore[operator]
+        return at_height[(keys[i], y)] >= 3 or any(
+            len(opening_at_height[(part, y)]) >= 3
+            for part in _edge_words(lines[i].text, first_only=True))
+
+    band: dict[int, Edge] = {}
+    for i, where in edge.items():
+        ln = lines[i]
         frame = frames.get(ln.page)
         if (
             frame is not None
-            and ln.y1 > frame[0]
-            and ln.y0 < frame[1]
+            and ln.y1 > frame[0]  # type: ignore[operator]
+            and ln.y0 < frame[1]  # type: ignore[operator]
             and not PAGE_ONLY.fullmatch(ln.text.strip())
             and (
-                at_height[(keys[i], round(ln.y0 / 2))] < 3
-                or ln.kind == "code"
+                ln.kind == "code"
                 or _letters(keys[i]) < 3  # "#.": any number ending a line
+                or not repeated_at_height(i)
             )
         ):
             continue
-        if ln.y1 <= h * BAND:
-            band[i] = "running-header"
-        elif ln.y0 >= h * (1 - BAND):
-            band[i] = "running-footer"
+        band[i] = where
     return band
 
 
@@ -243,13 +258,16 @@ def _counted_edge_numbers(lines: tuple[Line, ...], band: dict[int, Edge]) -> set
     return {i for i, off in numbers.items() if offsets[off] >= 2 or single}
 
 
-def _edge_words(text: str, whole: bool = False) -> list[tuple[str, ...]]:
+def _edge_words(
+    text: str, whole: bool = False, first_only: bool = False
+) -> list[tuple[str, ...]]:
     """The line's first and last two to four words (digits masked), long enough to tell;
-    with ``whole``, the line itself among them when it is that short."""
+    with ``whole``, the line itself among them when it is that short; with ``first_only``,
+    only the first words."""
     words = [DIGITS.sub("#", w) for w in text.casefold().split()]
     out = []
     for n in range(2, min(4, len(words) - (0 if whole else 1)) + 1):
-        for part in (tuple(words[:n]), tuple(words[-n:])):
+        for part in (tuple(words[:n]),) if first_only else (tuple(words[:n]), tuple(words[-n:])):
             if sum(len(w) for w in part) >= 10:
                 out.append(part)
     return out

@@ -11,6 +11,7 @@ of its last line that has one stacked right above it.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 
 from archive.models import Line
@@ -33,18 +34,45 @@ def body_frames(lines: Iterable[Line]) -> dict[int, tuple[float, float]]:
             size = ln.size or ln.y1 - ln.y0
             by_page.setdefault(ln.page, []).append((ln.x0, ln.y0, ln.x1, ln.y1, size))
     frames: dict[int, tuple[float, float]] = {}
+    heads: list[int] = []  # tops of lines standing alone over their page's frame
+    feet: list[int] = []  # bottoms of lines standing alone under it
     for page, boxes in by_page.items():
         frame = _frame(sorted(boxes, key=lambda b: b[1]))
         if frame is not None:
             frames[page] = frame
+            heads += {round(b[1]) for b in boxes if b[3] <= frame[0]}
+            feet += {round(b[3]) for b in boxes if b[1] >= frame[1]}
     if not frames:
         return frames
     # A page's text may stop short (a heading left alone at the foot, a figure on top):
-    # where full pages of the same document have text, the frame extends there too.
+    # where full pages of the same document have text, the frame extends there too, but
+    # not over the row where other pages' heads (feet) stand alone: a copyright page or a
+    # contents page set from that row down does not bring every page's head inside.
     tallest = max(bottom - top for top, bottom in frames.values())
     full = [f for f in frames.values() if f[1] - f[0] >= 0.5 * tallest]
-    top, bottom = min(f[0] for f in full), max(f[1] for f in full)
+    # Rows where lines stand alone on a third of the pages and more than text begins (ends)
+    # there: the last line of a paragraph carried over to a page without heads stands alone
+    # on the text's first row.
+    least = max(_ROW_PAGES, len(frames) / 3)
+    text_tops = Counter(round(f[0]) for f in frames.values())
+    text_bottoms = Counter(round(f[1]) for f in frames.values())
+    head_rows = [row for row, n in Counter(heads).items()
+                 if n >= least and n > _near(text_tops, row)]
+    foot_rows = [row for row, n in Counter(feet).items()
+                 if n >= least and n > _near(text_bottoms, row)]
+    tops = [f[0] for f in full if not any(f[0] <= row + 1 for row in head_rows)]
+    bottoms = [f[1] for f in full if not any(f[1] >= row - 1 for row in foot_rows)]
+    top = min(tops or [f[0] for f in full])
+    bottom = max(bottoms or [f[1] for f in full])
     return {page: (min(f[0], top), max(f[1], bottom)) for page, f in frames.items()}
+
+
+_ROW_PAGES = 3  # pages at least with a line alone on one row: a running head's or foot's
+
+
+def _near(rows: Counter[int], row: int) -> int:
+    """Pages whose text begins (ends) on the row or a point from it."""
+    return rows[row - 1] + rows[row] + rows[row + 1]
 
 
 _Box = tuple[float, float, float, float, float]  # x0, y0, x1, y1, font size

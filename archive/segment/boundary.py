@@ -72,6 +72,18 @@ def boundary(
     )
 
 
+def ends_clause_marked(line: CleanLine) -> bool:
+    """The line ends a sentence or a clause, a note's mark raised after it aside
+    (``… version of flex. ¹``)."""
+    text = line.text
+    if pt.ends_clause(text):
+        return True
+    raised = line.line.raised
+    if raised and text == line.line.text and raised[-1][1] >= len(text.rstrip()):
+        return pt.ends_clause(text[: raised[-1][0]])
+    return False
+
+
 def _lower_start(cur: CleanLine) -> bool:
     """The line opens in lower case; a note mark raised before its first word (an
     affiliation's ``aDebian and R Projects``) is no letter of it."""

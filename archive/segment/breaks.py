@@ -56,7 +56,7 @@ from collections.abc import Callable
 
 from archive import lineshapes as pt
 from archive.models import MARKUP_KINDS, Line
-from archive.segment.boundary import Boundary
+from archive.segment.boundary import Boundary, ends_clause_marked
 from archive.segment.display import caps_wrapped, display_ends, display_wrapped
 from archive.segment.entries import (
     gost_dash,
@@ -197,6 +197,20 @@ def _term_hangs(b: Boundary) -> bool:
             and abs(nxt.x0 - cur.x0) < 1.0)
 
 
+def chapter_title(b: Boundary) -> bool | None:
+    """``Chapter 1`` over ``Introduction``, both in display type: one heading, whatever the
+    gap and the change of size between them."""
+    above, below = b.prev.line, b.cur.line
+    if (
+        b.prev_is_first and not b.lower_start and above.page == below.page
+        and above.size is not None and below.size is not None and b.body_size is not None
+        and min(above.size, below.size) >= b.body_size + 1.0
+        and pt.CHAPTER_LABEL.match(b.prev.text) is not None
+    ):
+        return False
+    return None
+
+
 def reliable_blank(b: Boundary) -> bool | None:
     """Where no blank line ever splits a sentence, every blank line ends a paragraph."""
     return True if b.blank and b.blanks_reliable else None
@@ -266,7 +280,8 @@ def sentence_end_marked(b: Boundary) -> bool | None:
     next list item), the end of a hanging-indent block, or room left in a fixed wrap."""
     prev, cur = b.prev, b.cur
     if not pt.ends_clause(prev.text):
-        return None
+        # A note's mark raised after the sentence (``… flex. ¹``) makes the line no shorter.
+        return True if ends_clause_marked(prev) and indented(prev, cur) else None
     if indented(prev, cur) or lone_heading(cur, b.nxt):
         return True
     if (pt.strip_citation(prev.text).endswith(";") and pt.first_letter(cur.text).isupper()
@@ -300,7 +315,7 @@ def sentence_end(b: Boundary) -> bool | None:
     """After a finished sentence: a gap ends the paragraph (a text copy's gap after a full
     first line aside), as does a line clearly shorter than a full one."""
     prev = b.prev
-    if not pt.ends_clause(prev.text):
+    if not ends_clause_marked(prev):
         return None
     if b.blank:
         # A gap measured on the page is real; a text copy also has blank lines after
@@ -381,7 +396,7 @@ RULES: tuple[Rule, ...] = (
     markup_block, beside_block, unwrapped_hyphen, unwrapped_line, next_index_entry, formula_piece,
     caption,
     label_alone, labelled_opening, caps_wrapped, display_wrapped, display_ends,
-    hanging_description,
+    hanging_description, chapter_title,
     reliable_blank, font_change, definition_term, list_marker, next_in_outline, dash_term,
     goes_on,
     gost_dash,
