@@ -187,6 +187,8 @@ SEED_VOCAB = Vocabulary.from_texts(ARTICLE.read_text(encoding="utf-8").splitline
         ("Заңына (бұдан әрі –", "Заң) өзгерістер", "Заңына (бұдан әрі – Заң) өзгерістер"),
         ("жылдар 2020–", "2024 аралығы", "жылдар 2020–2024 аралығы"),
         ("Бі\u00ad", "ріккен", "Біріккен"),
+        # A program's option broken after one of its own hyphens.
+        ("modified using the --set-", "conf command", "modified using the --set-conf command"),
         # Broken at a slash: an address, a path, words joined by a slash.
         ("серверов-зеркал (https://www.debian.org/distrib/", "ftplist) Debian.",
          "серверов-зеркал (https://www.debian.org/distrib/ftplist) Debian."),

@@ -132,6 +132,11 @@ def test_repairs_of_text_layers() -> None:
         "Universität Erlangen-Nürnberg, École"
     )
     assert repair_accents("x ¨ y") == "x ¨ y"
+    # A grave accent is the backtick: on a vowel in a line of text, not in code or quoting.
+    assert repair_accents("BVAR models “`a la Sims”", prose=True) == "BVAR models “à la Sims”"
+    assert repair_accents("Universit`a di Pisa", prose=True) == "Università di Pisa"
+    assert repair_accents("“`a la Sims”") == "“`a la Sims”"
+    assert repair_accents("run `echo` first", prose=True) == "run `echo` first"
     assert repair_accents("Publicac¸˜oes, garc¸on, Ko´sciuszko, wie˛cej") == (
         "Publicações, garçon, Kościuszko, więcej"
     )

@@ -180,6 +180,10 @@ def _broken_word(text: str) -> tuple[int, int, str] | None:
     return offset + match.start(), offset + match.end(1), match.group(1)
 
 
+# A command line's option broken after one of its hyphens: "--set-", "-fno-".
+_OPTION_BROKEN = re.compile(r"(?:^|\s)--?[A-Za-z][\w-]*-$")
+
+
 def join_lines(left: str, right: str, vocab: Vocabulary) -> str:
     """Join the text of a line and the next one into one line of a paragraph."""
     left = left.rstrip()
@@ -198,6 +202,8 @@ def join_lines(left: str, right: str, vocab: Vocabulary) -> str:
         return head_text + left[:-1] + right
     if last in _BREAK_HYPHENS and ADDRESS_TOKEN.search(left.rsplit(None, 1)[-1]):
         return head_text + left + right  # a URL broken after one of its own hyphens
+    if last == "-" and _OPTION_BROKEN.search(left) and right[:1].isalpha():
+        return head_text + left + right  # a program's option broken at its hyphen: --set-/conf
     hyphen = _broken_word(left) if last in _BREAK_HYPHENS else None
     if hyphen and _suspended(hyphen[2], right, vocab):
         return head_text + left + " " + right  # suspended: "one-" + "or two-tailed"

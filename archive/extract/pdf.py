@@ -297,7 +297,8 @@ def _fragments(
             line_chars = chars.get((b["number"], k)) if chars else None
             if line_chars and "".join(c for c, _, _ in line_chars) == raw_text:
                 closed = close_letterspacing(line_chars)
-            text = repair_accents(repair_tex_codes(closed))
+            code = monospaced(spans) or PROMPT.match(closed) is not None
+            text = repair_accents(repair_tex_codes(closed), prose=not code)
             if not text.strip() or undecodable(text):
                 continue
             x0, y0, x1, y1 = ln["bbox"]
@@ -307,7 +308,7 @@ def _fragments(
             indent = len(text) - len(text.lstrip())
             stripped = text.strip()
             frag = Fragment(stripped, x0, y0, x1, y1, size, bold, block_base + b["number"],
-                            kind="code" if monospaced(spans) or PROMPT.match(text) else None,
+                            kind="code" if code else None,
                             raised=moved(raised, indent, len(stripped)),
                             small=moved(small, indent, len(stripped)),
                             lead=lead_length(spans), baseline=dominant_baseline(spans))

@@ -53,9 +53,17 @@ _LOOSE_UNDER = re.compile("([A-Za-z])([" + "".join(_UNDER) + "])")
 _ANY_ACCENT = re.compile("[" + "".join(_ACCENTS) + "".join(_UNDER) + "]")
 
 
-def repair_accents(text: str) -> str:
+# A grave accent is reported as the backtick, which code and quoting use too: it is an
+# accent on a vowel in a line of text that has no other backtick (``“`a la Sims”``).
+_LOOSE_GRAVE = re.compile("`([AEIOUaeiou])")
+
+
+def repair_accents(text: str, prose: bool = False) -> str:
     """``Kr¨amer`` → ``Krämer``: a spacing accent before a letter goes onto it, and a cedilla
-    or an ogonek after one (``c¸`` → ``ç``)."""
+    or an ogonek after one (``c¸`` → ``ç``); with ``prose`` (a line not in a typewriter
+    face), a lone backtick before a vowel too (```a`` → ``à``)."""
+    if prose and text.count("`") == 1:
+        text = unicodedata.normalize("NFC", _LOOSE_GRAVE.sub("\\1\u0300", text))
     if _ANY_ACCENT.search(text) is None:
         return text
     fixed = _LOOSE_ACCENT.sub(
