@@ -97,6 +97,17 @@ def test_a_masthead_in_display_type_is_no_byline() -> None:
     assert [x.family for x in a.metadata.authors] == ["Petrova"]
 
 
+def test_a_manuals_title_set_well_above_its_authors_name_is_no_byline() -> None:
+    # "JAGS Developers Manual" in 17 pt over "Martyn Plummer" and the date in 12 pt: three
+    # capitalised words read as a name, but no byline is set in type so far above the rest.
+    english = [(f"Line {k} of the text runs here in the usual type across the page.", 10.0)
+               for k in ("one", "two", "three", "four", "five", "six")]
+    a = analyse(_pdf([("JAGS Developers Manual", 17.2), ("Martyn Plummer", 12.0),
+                      ("6 July 2011", 12.0), *english]))
+    assert a.metadata.title == "JAGS Developers Manual"
+    assert [x.family for x in a.metadata.authors] == ["Plummer"]
+
+
 def test_names_set_in_one_row_are_several_authors() -> None:
     # LaTeX's \\author{A \\and B} sets the names side by side, three ems apart, in one row.
     doc = pymupdf.open()
@@ -349,6 +360,9 @@ def test_date_lines() -> None:
                                    "15 stycznia 2020", "12. června 2014", "5 жовтня 2018 р.")
             ] == [2003, 2005, 2010, 2011, 2006, 2020, 2014, 2018]
     assert date_year("*usr_01.txt*\tFor Vim version 9.0.  Last change: 2019 Nov 21") == 2019
+    # Of two dates, the first dates the work, unless the other is this version's.
+    assert date_year("Bob Supnik, 03-Feb-2002 [revised 20-Feb-2004]") == 2002
+    assert date_year("First version: September 2007 This version: May 2017") == 2017
     assert date_year("Версия 12 – Debian 12 ’Bookworm’ – 2023-03-22") == 2023
     assert date_year("Оформление библиографии по ГОСТ 7.0.5—2008") is None
     # Dates in numbers only: a LaTeX package's date, a dotted one; not a version number.

@@ -54,12 +54,23 @@ _RELEASED = re.compile(r"(?i)^(?:released|version of|dated?|as of)\s+")
 
 
 def _display_size(rows: Rows) -> float | None:
-    """The size of page 1's largest type where it stands far above the text's: the title's
-    (``LATEX News`` in 25 pt over a 10 pt text), which no byline is set in."""
-    top = max((r.size for r in rows.rows if r.page == 1 and r.size), default=None)
-    if top is None:
+    """The size of page 1's largest type where it stands far above the text's, or well
+    above any other type on the page: the title's (``LATEX News`` in 25 pt over a 10 pt
+    text; ``JAGS Developers Manual`` in 17 pt over the author's name in 12 pt), which no
+    byline is set in."""
+    sizes = [r.size for r in rows.rows if r.page == 1 and r.size]
+    if not sizes:
         return None  # a text copy
-    return top if top >= 1.8 * median(r.size for r in rows.rows if r.size) else None
+    top = max(sizes)
+    below = max((size for size in sizes if size < top - 0.5), default=None)
+    if top >= 1.8 * median(r.size for r in rows.rows if r.size) or (
+        below is not None and top >= _ABOVE_THE_REST * below
+    ):
+        return top
+    return None
+
+
+_ABOVE_THE_REST = 1.3  # times the next size down on page 1: a title's type
 
 
 def authors(rows: Rows, zone: frozenset[int]) -> list[Candidate]:

@@ -61,10 +61,18 @@ def year_of(match: re.Match[str]) -> int:
 def date_year(text: str) -> int | None:
     """The year of the date on a short line that is a date line, else None: the date and
     a few words round it (``This version was compiled on``, ``Version 1.1``), not a
-    sentence that mentions a day."""
-    if len(text) > _DATE_LINE_CHARS or not (match := DATE.search(text)):
+    sentence that mentions a day. Of several dates the first dates the work (``03-Feb-2002
+    [revised 20-Feb-2004]``), unless another is said to be this version's (``First version:
+    September 2007 This version: May 2017``)."""
+    if len(text) > _DATE_LINE_CHARS or not (matches := list(DATE.finditer(text))):
         return None
-    rest = text[: match.start()] + " " + text[match.end() :]
+    rest = DATE.sub(" ", text)
     if len(_LETTER_WORD.findall(rest)) > _DATE_LINE_WORDS:
         return None
-    return year_of(match)
+    current = [m for m in matches if _THIS_VERSION.search(text, 0, m.start())]
+    return year_of(current[-1] if current else matches[0])
+
+
+# Words that say a date is the one of the version at hand.
+_THIS_VERSION = re.compile(
+    r"\b(?:this|current|present) (?:version|revision|draft)\W*$", re.IGNORECASE)
