@@ -390,7 +390,9 @@ def _first_paragraph() -> tuple[list[Placed], float]:
     return placed, 80 + 12 * (len(lines) - 1)
 
 
-def _numbered_listing(code: list[str], first: int, right_aligned: bool) -> None:
+def _numbered_listing(code: list[str], first: int, right_aligned: bool,
+                      number_size: float = 7.0, code_size: float = 9.0, pitch: float = 11.0,
+                      ) -> None:
     """A listing whose lines carry small numbers from ``first`` on, between two paragraphs,
     is one code paragraph with its numbers, and the paragraphs stay whole."""
     regular, _ = pick_fonts()
@@ -400,13 +402,13 @@ def _numbered_listing(code: list[str], first: int, right_aligned: bool) -> None:
     y = 80 + 12 * len(body) + 10
     for k, line in enumerate(code):
         number = str(first + k)
-        width = regular.text_length(number, fontsize=7.0)
+        width = regular.text_length(number, fontsize=number_size)
         x = LEFT + 30 - width if right_aligned else LEFT + 20
-        placed.append((x, y + 11 * k, number, 7.0, "serif"))
+        placed.append((x, y + pitch * k, number, number_size, "serif"))
         if line:
-            gap = 4 if right_aligned else regular.text_length(" ", fontsize=7.0)
-            placed.append((x + width + gap, y + 11 * k, line, 9.0, "mono"))
-    y += 11 * len(code) + 14
+            gap = 4 if right_aligned else regular.text_length(" ", fontsize=number_size)
+            placed.append((x + width + gap, y + pitch * k, line, code_size, "mono"))
+    y += pitch * len(code) + 14
     placed += [(LEFT, y + 12 * k, line, 10.0, "serif")
                for k, line in enumerate(_filled(PARAGRAPHS[1].split(), regular, 10.0))]
     blocks = analyse(placed_pages([placed], size=(WIDTH, HEIGHT))).segmentation.blocks
@@ -423,6 +425,12 @@ def test_numbered_code_lines_and_their_blank_lines_stay_one_listing() -> None:
     _numbered_listing(["\\RequirePackage{fancyhdr}", "\\fancyfoot[L]{ }",
                        "\\fancyfoot[C]{\\thepage}", "", "\\makeatletter",
                        "\\let\\ps@plain\\ps@fancy"], 27, right_aligned=False)
+
+
+def test_an_empty_code_lines_tiny_number_stays_in_its_listing() -> None:
+    # Numbers set in tiny type: the empty line's number alone stands low on its line.
+    _numbered_listing(["@r0@", "@@", "", "-c();"], 1, right_aligned=False, number_size=5.0,
+                      code_size=10.0, pitch=14.0)
 
 
 def test_right_aligned_code_line_numbers_and_short_code_stay_one_listing() -> None:

@@ -56,6 +56,11 @@ def blank_flags(pages: list[list[Fragment]]) -> list[list[bool]]:
             if not wide and gap is not None and leading is not None:
                 skip = _baseline_skip(prev, cur, body)
                 wide = skip is not None and skip > leading + max(0.25 * cur.size, 1.5)
+            elif wide and (lines_size := _beside_lone_number(prev, cur)) in leadings:
+                # A listing's empty line keeps its number alone, in small type on the line's
+                # baseline: its box sits lower than a full line's, its baseline does not.
+                skip = cur.baseline - prev.baseline  # type: ignore[operator]
+                wide = skip > leadings[lines_size] + max(0.125 * lines_size, 1.5)
             elif wide and size != body and size in leadings:
                 # In smaller type (an abstract, notes) the boxes move with the letters'
                 # descenders; lines at the size's own leading are no gap apart.
@@ -64,6 +69,18 @@ def blank_flags(pages: list[list[Fragment]]) -> list[list[bool]]:
             page_flags.append(wide)
         flags.append(page_flags[: len(lines)])
     return flags
+
+
+def _beside_lone_number(prev: Fragment, cur: Fragment) -> int | None:
+    """The size (half-point bucket) of the lines round a lone number set smaller than
+    they are (an empty line's number in a numbered listing), when one of the two is such a
+    number and both baselines are known; else None."""
+    if prev.baseline is None or cur.baseline is None:
+        return None
+    for number, line in ((cur, prev), (prev, cur)):
+        if number.text.isdigit() and number.size < line.size - 0.5:
+            return round(2 * line.size)
+    return None
 
 
 def _leadings(
