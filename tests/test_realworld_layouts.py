@@ -137,6 +137,9 @@ def test_repairs_of_text_layers() -> None:
     assert repair_accents("Universit`a di Pisa", prose=True) == "Università di Pisa"
     assert repair_accents("“`a la Sims”") == "“`a la Sims”"
     assert repair_accents("run `echo` first", prose=True) == "run `echo` first"
+    # TeX's "≠" and "∉" are a slash laid over the sign, reported on the letter before.
+    assert repair_accents("with i\u0338 = j, H1: I\u0338 = I0, x \u0338∈ A") == (
+        "with i ≠ j, H1: I ≠ I0, x ∉ A")
     assert repair_accents("Publicac¸˜oes, garc¸on, Ko´sciuszko, wie˛cej") == (
         "Publicações, garçon, Kościuszko, więcej"
     )

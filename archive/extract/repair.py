@@ -58,10 +58,18 @@ _ANY_ACCENT = re.compile("[" + "".join(_ACCENTS) + "".join(_UNDER) + "]")
 _LOOSE_GRAVE = re.compile("`([AEIOUaeiou])")
 
 
+# TeX draws "≠" as a slash laid over "=": the text layer gives the slash (U+0338) on the
+# character before and the "=" after a space ("i̸ = j").
+_NOT_OVER = re.compile(" ?\u0338 ?([=≡∈∋∃<>≤≥∼≈≃⊂⊃⊆⊇∣∥])")
+
+
 def repair_accents(text: str, prose: bool = False) -> str:
     """``Kr¨amer`` → ``Krämer``: a spacing accent before a letter goes onto it, and a cedilla
     or an ogonek after one (``c¸`` → ``ç``); with ``prose`` (a line not in a typewriter
     face), a lone backtick before a vowel too (```a`` → ``à``)."""
+    if "\u0338" in text:
+        text = _NOT_OVER.sub(lambda m: " " + unicodedata.normalize("NFC", m.group(1) + "\u0338"),
+                             text)
     if prose and text.count("`") == 1:
         text = unicodedata.normalize("NFC", _LOOSE_GRAVE.sub("\\1\u0300", text))
     if _ANY_ACCENT.search(text) is None:
