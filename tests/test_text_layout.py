@@ -7,6 +7,7 @@ examples under a line ending in ``>``, ``::`` blocks, Markdown fences, rules of 
 from __future__ import annotations
 
 from archive.extract.text import extract_text
+from archive.ingest.analyse import analyse
 from archive.models import Block
 from archive.segment import segment
 
@@ -441,3 +442,68 @@ def test_a_tutorial_s_exercise_hangs_under_its_mark() -> None:
     exercise = (">> Переместите курсор к пустой строке на две строчки ниже этой. Наберите M-x "
                 "repl-s<Return>файл<Return>файлы<Return>.")
     assert any(t.startswith(exercise) for _, t in blocks(text))
+
+
+def _nroff_page(body: list[str], number: int) -> list[str]:
+    """One 66-line page of a text a typewriter formatter printed: a running head (after the
+    first page), the body, blank lines to the foot."""
+    head = [] if number == 1 else ["", "", "", f"     USD:4-{number}" + " " * 20
+                                   + "An Introduction to the C shell", "", ""]
+    lines = head + body
+    return lines + [""] * (66 - len(lines))
+
+
+def test_a_typewriter_formatted_text_bold_sessions_and_footnotes() -> None:
+    # nroff's output as a text file: bold struck over by backspacing, a terminal session
+    # with the programs' answers (ed's byte counts), a footnote under a short rule at a
+    # page's foot, the sentence going on at the next page's top.
+    bold = "".join(f"{ch}\b{ch}" for ch in "Metacharacters in the shell")
+    page1 = [
+        "", "", "                    An Introduction to the C shell", "", "",
+        "                             William Joy", "", "",
+        f"     1.4.  {bold}", "",
+        "          Thus if we edit a file with ed, then print what it",
+        "     holds, we see",
+        "",
+        "          % ed bug.c", "          29", "          4s/);/\"&/p", "          w",
+        "          30", "          q", "          % cat bug.c", "",
+        "     how the editor reports the size of the file it wrote after each",
+        "     command, and a name may begin with a `#' which tells that the file",
+        "     is a scratch file.*  The  system  will  remove",
+        "     -----------",
+        "     *Note that if your erase character is a `#', you",
+        "     will have to precede the `#' with a `\\'.",
+    ]
+    page2 = [
+        "     such  files  after a couple of days, or sooner if file space",
+        "     becomes very tight.  Thus, in running the date command we would",
+        "     more likely save the output in a scratch file of that kind.",
+    ]
+    line = "     Line {} of page {} goes on with the text, line by line, to the end."
+    rest = [ln for n in range(3, 7)
+            for ln in _nroff_page([line.format(k, n) for k in range(8)], n)]
+    text = "\n".join(_nroff_page(page1, 1) + _nroff_page(page2, 2) + rest)
+    found = _segment(text)
+    assert ("heading", "1.4. Metacharacters in the shell") in [(b.role, b.text) for b in found]
+    [session] = [b.text for b in found if b.role == "code"]
+    assert session.split("\n") == ["% ed bug.c", "29", '4s/);/"&/p', "w", "30", "q",
+                                   "% cat bug.c"]
+    [note] = [b.text for b in found if b.role == "footnote"]
+    assert note.startswith("*Note that if your erase character")
+    assert any("is a scratch file.* The system will remove such files after a couple of days"
+               in b.text for b in found)
+    md = analyse(text.encode()).metadata
+    assert md.title == "An Introduction to the C shell"
+    assert [a.family for a in md.authors] == ["Joy"]
+
+
+def test_a_sentence_among_commands_and_a_markdown_heading_are_no_session() -> None:
+    text = ("Enable the modules:\n\n"
+            "    $ a2enmod dav_fs\n    $ a2enmod dav\n"
+            "    The DAV lock is located in /etc/apache2/mods-available/dav_fs.conf:\n"
+            "      DAVLockDB /var/lock/apache2/DAVLock\n\n"
+            "# Usage\n\nRun the program once a day.\n# Notes\n\nMore text comes here.\n")
+    found = blocks(text)
+    code = [t for role, t in found if role == "code"]
+    assert not any("The DAV lock" in t or "# Usage" in t or "# Notes" in t for t in code)
+    assert any(role == "code" and t.startswith("$ a2enmod dav_fs") for role, t in found)

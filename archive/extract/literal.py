@@ -16,7 +16,11 @@ A text file has no markup, but its layout says what a line is:
   its lines instead;
 * a short line set in the right half of the page directly above a line of text is a label
   of its own (a tag, an anchor), not the first line of the paragraph under it;
-* a command after a shell's or an interpreter's prompt (``$ git --bare init``) is literal.
+* under a short rule, lines opening with a note's mark (``*Note that …``) are the notes at
+  a page's foot, out of the text's flow;
+* a command after a shell's or an interpreter's prompt (``$ git --bare init``) is literal,
+  and so are the lines from it on, none set left of it, where more such commands follow (a
+  terminal session, the programs' answers with them).
 """
 
 from __future__ import annotations
@@ -25,8 +29,8 @@ import re
 from itertools import pairwise
 
 # Shapes of a physical line (``classify`` returns one per line).
-BLANK, TEXT, RULE, END_MARK, CODE, LABEL, LONE_MARK = (
-    "blank", "text", "rule", "end-mark", "code", "label", "lone-mark",
+BLANK, TEXT, RULE, END_MARK, CODE, LABEL, LONE_MARK, NOTE = (
+    "blank", "text", "rule", "end-mark", "code", "label", "lone-mark", "note",
 )
 
 _RULE = re.compile(r"([=\-_*~#+])\1{2,}")
@@ -43,6 +47,8 @@ def classify(raw: list[str]) -> list[str]:
     width = _wrap_width(raw)
     _announced_blocks(raw, shapes, indents)
     _unannounced_blocks(raw, shapes, indents, width)
+    _sessions(raw, shapes, indents)
+    _footnotes(raw, shapes, width)
     _labels(shapes, indents, width)
     for k, r in enumerate(raw):
         if shapes[k] == TEXT and (
@@ -145,6 +151,64 @@ def _unannounced_blocks(
             for i in run:
                 shapes[i] = CODE
         k = max(j, k + 1)
+
+
+# A shell's prompt (csh's "%", sh's "$", root's "#") before a command in a session.
+_SESSION_PROMPT = re.compile(r"^\s*[%$#](?:\s+\S|\s*$)")
+_SESSION_SHARE = 8  # lines of a session for each command at most
+
+
+def _said(raw: str) -> bool:
+    """The line is the text's own, not a program's answer: a sentence (a capital, four
+    words or more, a full stop or a colon at the end) or a label (``On Debian:``)."""
+    text = raw.strip()
+    return text.endswith(":") or (
+        text[:1].isupper() and len(text.split()) >= 4 and text.endswith("."))
+
+
+def _sessions(raw: list[str], shapes: list[str], indents: list[int]) -> None:
+    """A run of lines from a command after a shell's prompt, none set left of it and none a
+    sentence of the text, more of them commands, is a terminal session: the programs'
+    answers (``ed``'s byte counts, a listing) are literal with the commands."""
+    k = 0
+    while k < len(raw):
+        # Set in from the margin, as examples are: a Markdown heading ("# Usage") is none.
+        if (shapes[k] not in (TEXT, CODE) or indents[k] == 0
+                or _SESSION_PROMPT.match(raw[k]) is None):
+            k += 1
+            continue
+        # Blank lines inside the session (a listing's empty line) do not end it.
+        run: list[int] = []
+        j = k
+        while j < len(raw) and shapes[j] in (TEXT, CODE, BLANK):
+            if shapes[j] != BLANK:
+                if indents[j] < indents[k] or _said(raw[j]):
+                    break
+                run.append(j)
+            j += 1
+        prompts = sum(_SESSION_PROMPT.match(raw[i]) is not None for i in run)
+        if prompts >= min(2, len(run)) and prompts * _SESSION_SHARE >= len(run):
+            for i in run:
+                shapes[i] = CODE
+        k = max(j, k + 1)
+
+
+# A note's mark opening its first line: "*Note that …", "† Вероятно …", "1 See …".
+_NOTE_MARK = re.compile(r"^\s*(?:\*{1,3}|[†‡§¶]|\d{1,2}(?=\s+[^\W\d_]))\s*[^\W\d_]")
+
+
+def _footnotes(raw: list[str], shapes: list[str], width: int) -> None:
+    """A short rule, then a line opening with a note's mark: the notes at a page's foot as a
+    typewriter (nroff) sets them, up to the blank lines that end the page's text."""
+    for k, r in enumerate(raw[:-1]):
+        if shapes[k] != RULE or len(r.strip()) > width // 3:
+            continue
+        if shapes[k + 1] != TEXT or not _NOTE_MARK.match(raw[k + 1]):
+            continue
+        j = k + 1
+        while j < len(raw) and shapes[j] == TEXT:
+            shapes[j] = NOTE
+            j += 1
 
 
 def _set_line_by_line(raw: list[str], run: list[int], width: int) -> bool:

@@ -33,6 +33,9 @@ _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 _SOFT_HYPHEN_INSIDE = re.compile("\u00ad(?!\n|$)")
 # Control characters (Unicode category Cc) other than tab, newline, carriage return and form
 # feed, and the replacement mark; one regex scan rather than a Python loop per character.
+# A typewriter's (nroff's) bold and underline: a character struck over by backspacing,
+# "B\bBo\bol\bld" and "_\bu_\bn_\bd_\be_\br": what is left is the last character struck.
+_OVERSTRUCK = re.compile("[^\n]\x08")
 _BAD = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd]")
 
 # A capture header: a tool that saved the page wrote "date 2025-10-23", "url <…>" etc. first.
@@ -56,7 +59,8 @@ def extract_text(data: bytes) -> Document:
 
     Encodings are decided by ``decoding.decode_text`` (a BOM, UTF-16 without one, UTF-8,
     damaged UTF-8, or the single-byte encoding the document's letters favour); how, and how
-    surely, is recorded in the extractor's name. A form feed starts a new page. Binary junk
+    surely, is recorded in the extractor's name. A form feed starts a new page; characters
+    struck over by backspacing (nroff's bold and underline) are read once. Binary junk
     raises
     ``UndecodableTextError`` with a short reason. Newlines are normalised, soft hyphens
     inside lines and zero-width characters are dropped. A capture header at the very start
@@ -64,7 +68,7 @@ def extract_text(data: bytes) -> Document:
     and reported in ``Document.info`` as ``("capture-header:<key>", value)``.
     """
     decoded = decode_text(data)
-    text = _check(decoded.text)
+    text = _check(_OVERSTRUCK.sub("", decoded.text))
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
     text = text.rstrip("\f\n \t")  # a trailing form feed does not open an empty page
     text = _INVISIBLE.sub("", text)
@@ -87,7 +91,8 @@ def extract_text(data: bytes) -> Document:
                 if lines and lines[-1].kind is None:
                     lines[-1] = replace(lines[-1], text=f"{lines[-1].text} {stripped.strip()}")
                 continue
-            kind = {literal.CODE: "code", literal.LABEL: "heading"}.get(shape)
+            kind = {literal.CODE: "code", literal.LABEL: "heading",
+                    literal.NOTE: "footnote"}.get(shape)
             if kind is None and _opens_section(shapes, k, stripped):
                 kind = "heading"
             label = shape == literal.LABEL  # stands apart from the paragraph under it

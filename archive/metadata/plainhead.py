@@ -147,6 +147,7 @@ def candidates(doc: Document) -> list[Candidate]:
         *_underlined(head, width), *_mail_header(doc.lines), *_authors_section(doc.lines)
     ]
     fields: set[str] = set()
+    title_at = -2  # the head's line that is the centred title
     prose = 0  # lines of running text so far: a title comes before them
     for k, line in enumerate(head):
         text = " ".join(line.text.split())
@@ -164,7 +165,8 @@ def candidates(doc: Document) -> list[Candidate]:
         prose += sum(_columns(line)) >= _PROSE * width
         if not _centred(line, width) or prose >= _PROSE_LINES:
             continue
-        if (names := _byline(text)) and "authors" not in fields:
+        names = _byline(text) or (_name_under_title(text) if title_at == k - 1 else [])
+        if names and "authors" not in fields:
             out.append(Candidate("authors", [a.as_json() for a in names], where, detail=text,
                                  priority=PRIORITY))
             fields.add("authors")
@@ -172,4 +174,20 @@ def candidates(doc: Document) -> list[Candidate]:
             out.append(Candidate("title", text, where, lang=pt.guess_lang(text), detail=text,
                                  priority=TITLE_PRIORITY))
             fields.add("title")
+            title_at = k
     return out
+
+
+# Words no one's name is made of: a subtitle's ("For Beginners", "The Next Steps").
+_NOT_A_NAME_WORD = frozenset((
+    "a", "an", "the", "and", "or", "of", "for", "to", "in", "on", "at", "with", "by", "from",
+    "about", "into", "как", "для", "и", "в", "на", "о", "по",
+))
+
+
+def _name_under_title(text: str) -> list[Author]:
+    """The one name centred on the line under a centred title (``William Joy``)."""
+    if any(w.casefold() in _NOT_A_NAME_WORD for w in text.split()):
+        return []
+    names = names_on(text)
+    return names if len(names) == 1 else []
