@@ -108,6 +108,23 @@ def test_a_manuals_title_set_well_above_its_authors_name_is_no_byline() -> None:
     assert [x.family for x in a.metadata.authors] == ["Plummer"]
 
 
+def test_a_date_under_the_title_in_its_type_and_a_notice_s_heading_are_neither() -> None:
+    # A word processor's manual: the title and its date in one large type, then a licence
+    # under the heading "COPYRIGHT NOTICE" (two capitalised words, as a name has).
+    english = [(f"Line {k} of the text runs here in the usual type across the page.", 10.0)
+               for k in ("one", "two", "three", "four", "five", "six")]
+    for date in ("01-Dec-08", "Revised 22-Sep-2008 for SIMH V3.8-1"):
+        a = analyse(_pdf([("VAX-11/780 Simulator Usage", 20.0), (date, 20.0),
+                          ("COPYRIGHT NOTICE", 10.0),
+                          ("Copyright (c) 1993-2008, Robert M Supnik", 10.0), *english]))
+        assert a.metadata.title == "VAX-11/780 Simulator Usage"
+        assert a.metadata.authors == ()
+    # A title's line that goes on with the date keeps it.
+    a = analyse(_pdf([("Introduction to the Matrix package — as of", 20.0), ("Feb. 2005", 20.0),
+                      *english]))
+    assert a.metadata.title == "Introduction to the Matrix package — as of Feb. 2005"
+
+
 def test_names_set_in_one_row_are_several_authors() -> None:
     # LaTeX's \\author{A \\and B} sets the names side by side, three ems apart, in one row.
     doc = pymupdf.open()

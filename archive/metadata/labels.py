@@ -32,8 +32,17 @@ SECTION_NUMBER = r"(?:[IVX]{1,4}|\d{1,2})\.?\s+"
 SECTION_NAMES = (
     r"introduction|background|overview|motivation|nomenclature|preliminaries|methods?|results"
     r"|discussion|conclusions?|references|bibliography|acknowledge?ments?|contents"
-    r"|введение|заключение|кіріспе|қорытынды"
+    r"|table\s+of\s+contents|preface|foreword|glossary|index|appendix|disclaimer"
+    r"|copyright(?:\s+notice)?|licen[cs]e(?:\s+agreement)?"
+    r"|введение|заключение|предисловие|содержание|оглавление|лицензия"
+    r"|кіріспе|қорытынды|алғы\s+сөз|мазмұны"
 )
+
+
+# A line that is a section's name and nothing else ("COPYRIGHT NOTICE", "2. Results"): a
+# heading, never a title or anyone's name.
+SECTION_LINE = re.compile(rf"^\s*(?:{SECTION_NUMBER})?(?:{SECTION_NAMES})\s*[.:]?\s*$",
+                          re.IGNORECASE)
 
 
 def _labels(labels: tuple[tuple[str, str], ...], tail: str) -> re.Pattern[str]:

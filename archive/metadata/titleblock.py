@@ -15,6 +15,7 @@ from .. import lineshapes as seg_pt
 from ..models import Author, Block, Candidate
 from ..origins import InText, Part
 from .dates import year_of
+from .labels import SECTION_LINE
 from .names import (
     ORGANISATION,
     PARTICLES,
@@ -87,7 +88,8 @@ def candidates(blocks: tuple[Block, ...]) -> list[Candidate]:
 def names_on(text: str) -> list[Author]:
     """The people named on a line of names, or ``[]`` when it is anything else."""
     text = _MARK_DIGITS.sub("", text)  # "Hothorn1, Kurt Hornik2": note marks
-    if _NOT_NAMES.search(text) or len(text) > 200 or any(ch.isdigit() for ch in text):
+    if (_NOT_NAMES.search(text) or SECTION_LINE.match(text) or len(text) > 200
+            or any(ch.isdigit() for ch in text)):
         return []
     if is_collective(text) and all(w[:1].isupper() for w in text.split()):
         return [collective(text.strip().rstrip("*∗†‡§¶").strip())]  # its note mark aside

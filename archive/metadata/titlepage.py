@@ -24,6 +24,7 @@ from ..origins import InText, Part
 from . import titleblock
 from .dates import DATE, date_year, year_of
 from .frontmatter import is_label
+from .labels import SECTION_LINE
 from .names import INITIALS, NAME_SUFFIX, is_collective, latin_key, parse_author_line
 from .rows import Row, Rows, marked_text
 
@@ -82,6 +83,8 @@ def names_in(row: Row) -> list[Author]:
     "by", a title ("Dr.") and a name's "Jr." are no names of their own, and an address in
     brackets after the one name (``Kale Ewasiuk (kalekje@gmail.com)``) is its e-mail."""
     text = NAME_SUFFIX.sub("", _BY.sub("", _HONORIFIC.sub("", marked_text(row, "†"))))
+    if SECTION_LINE.match(text):
+        return []  # "COPYRIGHT NOTICE": two capitalised words, a heading's
     email = None
     if (bracketed := _BRACKETED_EMAIL.search(text)) and text[bracketed.end():].strip() == "":
         text, email = text[: bracketed.start()].rstrip(), bracketed.group(1)

@@ -17,8 +17,9 @@ from .. import lineshapes as seg_pt
 from ..models import Block, Candidate, Segmentation
 from ..origins import InText, Part
 from . import patterns as pt
+from .dates import date_year
 from .frontmatter import PRIORITY, is_label, origin
-from .labels import SECTION_NAMES, SECTION_NUMBER, abstract_label
+from .labels import SECTION_LINE, abstract_label
 from .names import parse_author_line
 from .rows import Row, Rows, is_caps, join_lines, own_type_text, title_like
 from .titlepage import names_in
@@ -118,13 +119,12 @@ def _caps_runs(rows: Rows) -> list[list[Row]]:
     # "FIRST MAIN TOPIC"), and a long one a licence's disclaimer ("THE SOFTWARE IS PROVIDED
     # …"): neither is a title.
     return [r for r in runs if title_like(text := " ".join(x.text for x in r))
-            and not _SECTION_NAME.match(r[0].text) and len(text.split()) <= _TITLE_WORDS]
+            and not SECTION_LINE.match(r[0].text) and len(text.split()) <= _TITLE_WORDS]
 
 
 _TITLE_WORDS = 30  # words of a title in capitals at most
 
 
-_SECTION_NAME = re.compile(rf"^\s*(?:{SECTION_NUMBER})?(?:{SECTION_NAMES})\s*$", re.IGNORECASE)
 
 
 _SIZE_SLACK = 0.3  # points
@@ -145,8 +145,9 @@ def _largest_type(rows: Rows, masthead: frozenset[int]) -> list[Candidate]:
     for row in first:
         # A line's size is measured from its glyphs: one title's lines differ by a little.
         if row.size and row.size >= top - _SIZE_SLACK and not is_label(row.text):
-            if run and row.index != run[-1].index + 1:
-                break
+            if run and (row.index != run[-1].index + 1
+                        or (_dated(row.text) and not _RUNS_ON.search(run[-1].text))):
+                break  # the date under a title in its type is no word of it
             run.append(row)
         elif run:
             break
@@ -161,6 +162,24 @@ def _largest_type(rows: Rows, masthead: frozenset[int]) -> list[Candidate]:
         return []
     return [Candidate("title", text, origin(run[0]), lang=pt.guess_lang(text),
                       detail="\n".join(r.text for r in run), priority=PRIORITY - 5)]
+
+
+# A day, a month's name and a year, two-digit years too: "01-Dec-08", "22-Sep-2008".
+_DATE_ALONE = re.compile(r"\b\d{1,2}[-./ ][^\W\d_]{3,9}\.?[-./ ]\d{2}(?:\d\d)?\b")
+
+
+def _dated(text: str) -> bool:
+    """A date line: a date and a few words round it (``Revised 22-Sep-2008 for SIMH``)."""
+    s = text.strip()
+    return len(s.split()) <= _DATED_WORDS and (
+        _DATE_ALONE.search(s) is not None or date_year(s) is not None)
+
+
+_DATED_WORDS = 6
+# A title's line that goes on with the date under it: "Introduction to … — as of" ⏎
+# "Feb. 2005".
+_RUNS_ON = re.compile(
+    r"(?:\b(?:of|on|in|at|to|for|from|since|until|by|в|на|от|до|за|с)|[—–:,-])\s*$", re.IGNORECASE)
 
 
 def _beside_authors(rows: Rows, zone: frozenset[int]) -> list[Candidate]:
