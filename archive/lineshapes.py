@@ -54,11 +54,15 @@ FIGURE_WORDS = (r"figure|figura|fig\.?|abbildung|abb\.|rysunek|rys\.|obrázek|ob
                 r"|diagram|рисунок|рис\.|малюнок|сурет|диаграмма|схема")
 # Hungarian sets a float's number before its label: "1. ábra.", "2. táblázat".
 _NUMBER_FIRST = r"\d+\.\s*(?:ábra|táblázat)(?![^\W\d_])"
-# A float's label and number: "Figure 2", "Табл. 3", "1. ábra".
-FLOAT_LABEL = re.compile(rf"^\s*(?:(?:{FIGURE_WORDS}|{TABLE_WORDS})\s*\d|{_NUMBER_FIRST})", re.I)
-TABLE_LABEL = re.compile(rf"^\s*(?:(?:{TABLE_WORDS})\s*\d|\d+\.\s*táblázat)", re.I)
+# A float's number: "2", an appendix's or a supplement's "A1", "S3", a roman "IV" (IEEE's
+# tables).
+_FLOAT_NUMBER = r"(?:(?-i:[A-Z])?\d+|(?-i:[IVXL]{1,6})(?![\w]))"
+# A float's label and number: "Figure 2", "Табл. 3", "TABLE A1", "1. ábra".
+FLOAT_LABEL = re.compile(
+    rf"^\s*(?:(?:{FIGURE_WORDS}|{TABLE_WORDS})\s*{_FLOAT_NUMBER}|{_NUMBER_FIRST})", re.I)
+TABLE_LABEL = re.compile(rf"^\s*(?:(?:{TABLE_WORDS})\s*{_FLOAT_NUMBER}|\d+\.\s*táblázat)", re.I)
 CAPTION = re.compile(
-    rf"^(?:(?:{FIGURE_WORDS}|{TABLE_WORDS})\s*\d+|{_NUMBER_FIRST}"
+    rf"^(?:(?:{FIGURE_WORDS}|{TABLE_WORDS})\s*{_FLOAT_NUMBER}|{_NUMBER_FIRST}"
     r"|(?:фото|photo|источник\s+фото|фото\s+автора)\s*:|(?:фото|photo)\s*[-–—]\s)",
     re.I,
 )
@@ -83,7 +87,7 @@ def is_caption(text: str) -> bool:
     """(Cached: a line is asked as the line before a boundary, after it, and after that.)"""
     match = CAPTION.match(text)
     return match is not None and (
-        not match.group(0)[-1:].isdigit() or _CAPTION_CLOSE.match(text, match.end()) is not None
+        not match.group(0)[-1:].isalnum() or _CAPTION_CLOSE.match(text, match.end()) is not None
     )
 
 

@@ -791,3 +791,34 @@ def test_a_note_mark_after_a_sentence_then_an_indent_opens_a_paragraph() -> None
     blocks = analyse(placed_pages([lines], size=(WIDTH, HEIGHT))).segmentation.blocks
     assert [b.text.split()[0] for b in blocks] == ["The", "Once"]
     assert {b.role for b in blocks} == {"body"}
+
+
+def test_entries_without_full_stops_keep_apart_over_a_page_break() -> None:
+    # An astronomy journal's list: hanging indents, no full stop after an entry, no gap
+    # between entries; the entry at the foot of page 1 ends on its hanging line, and the
+    # first line of page 2 opens the next entry, its own second line hanging under it.
+    hang = LEFT + 8
+
+    def entries(rows: list[tuple[bool, str]], y: float) -> list[Placed]:
+        return [(hang if hanging else LEFT, y + 9 * k, text, 8.0, "serif")
+                for k, (hanging, text) in enumerate(rows)]
+
+    first = [(LEFT, 80, "REFERENCES", 9.0, "serif"), *entries([
+        (False, "Djorgovski, S., & King, I. R. 1984, ApJ, 277, L49"),
+        (False, "King, I. R. 1975, Dynamics of Stellar Systems, A. Hayli, Dordrecht:"),
+        (True, "Reidel, 1975, 99"),
+        (False, "King, I. R., Hedemann, E., Hodge, S. M., & White, R. E. 1968,"),
+        (True, "AJ, 73, 456"),
+    ], 95)]
+    second = entries([
+        (False, "Kron, G. E., Hewitt, A. V., & Wasserman, L. H. 1984, PASP, 96,"),
+        (True, "198"),
+        (False, "Lynden-Bell, D., & Wood, R. 1968, MNRAS, 138, 495"),
+        (False, "Spitzer, L. 1985, Dynamics of Star Clusters, J. Goodman & P. Hut,"),
+        (True, "Dordrecht: Reidel, 109"),
+    ], 60)
+    blocks = analyse(placed_pages([first, second], size=(WIDTH, HEIGHT))).segmentation.blocks
+    refs = [b.text for b in blocks if b.role == "reference"]
+    assert [r.split(",")[0] for r in refs] == [
+        "Djorgovski", "King", "King", "Kron", "Lynden-Bell", "Spitzer"]
+    assert refs[2].endswith("1968, AJ, 73, 456") and refs[3].endswith("PASP, 96, 198")

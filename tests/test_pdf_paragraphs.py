@@ -617,3 +617,15 @@ def test_the_line_that_says_when_the_document_was_compiled_stands_apart() -> Non
              blank_before=True),
     ]
     assert [b.text[:12] for b in blocks(lines)] == ["aDebian and ", "This version"]
+
+
+def test_floats_numbered_in_an_appendix_or_in_roman_are_captions() -> None:
+    # An appendix's "TABLE A1", IEEE's "TABLE IV", a supplement's "Figure S2"; a sentence
+    # that names a table in roman numbers is none.
+    texts = ["TABLE A1. Sample table taken from Treu et al. (2003)",
+             "TABLE IV: Results of the second run.",
+             "Figure S2. The distribution of the residuals.",
+             "Table I shows the results of the first run, which we discuss below."]
+    lines = [line(text, 72, 100 + 40 * k, 400, block=k, blank_before=True)
+             for k, text in enumerate(texts)]
+    assert [b.role for b in blocks(lines)] == ["caption"] * 3 + ["body"]
