@@ -667,3 +667,10 @@ def test_labels_beside_their_descriptions_over_an_index_in_columns_are_read_by_r
     assert order.index("V 0.0 (02.03.1990)") < order.index(
         "what changed in line 0 of the history") < order.index("V 1.0 (02.03.1990)")
     assert order.index("\\entry00 . . . 10") < order.index("\\entry10 . . . 10")
+
+
+def test_a_bullet_reported_apart_from_its_item_is_followed_by_a_space() -> None:
+    # A bullet the PDF library reports apart from its item, its box touching the text's.
+    row = [Fragment("The fonts now support TypeTuner.", 110.0, 176, 380, 186, 9.0, False, 1),
+           Fragment("•", 105.0, 176, 109.5, 186, 9.0, False, 2)]
+    assert [f.text for f in merge_rows(row)] == ["• The fonts now support TypeTuner."]

@@ -259,12 +259,17 @@ def _justified(ordered: list[Fragment]) -> bool:
     return max(gaps) - min(gaps) <= max(1.0, 0.1 * min(gaps))
 
 
+_BULLETS = frozenset("•◦▪▫‣⁃●○■□►▸–-*·")
+
+
 def _join(a: Fragment, b: Fragment) -> Fragment:
     first, second = (a, b) if a.x0 <= b.x0 else (b, a)
     gap = second.x0 - first.x1
     # Glyphs that touch are one word; pieces stacked over each other (``x⊤`` over ``i``) not.
     touching = -1.0 <= gap < 0.15 * min(first.size, second.size)
-    sep = "" if touching or _drop_cap(first, second) else " "
+    # A list's bullet reported apart from its item is no letter of the item's first word.
+    bullet = first.text.strip() in _BULLETS
+    sep = "" if (touching and not bullet) or _drop_cap(first, second) else " "
     text = first.text.rstrip() + sep + second.text.lstrip() if sep else first.text + second.text
     head = len(first.text.rstrip()) + len(sep) if sep else len(first.text)
     shift = head - (len(second.text) - len(second.text.lstrip()) if sep else 0)
