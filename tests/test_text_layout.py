@@ -507,3 +507,14 @@ def test_a_sentence_among_commands_and_a_markdown_heading_are_no_session() -> No
     code = [t for role, t in found if role == "code"]
     assert not any("The DAV lock" in t or "# Usage" in t or "# Notes" in t for t in code)
     assert any(role == "code" and t.startswith("$ a2enmod dav_fs") for role, t in found)
+
+
+def test_the_name_under_an_underlined_title_is_its_author() -> None:
+    text = ("\t\t       Internal IAUTH Workings\n\t\t       =======================\n\n"
+            "\t\t\t     Andrew Snare\n\nIntroduction\n------------\n\n"
+            "The iauth daemon was written to offload some aspects of authenticating\n"
+            "incoming ircd connections. Using a modular design, the original\n"
+            "modules provides for identd lookup of incoming connections.\n")
+    md = analyse(text.encode()).metadata
+    assert md.title == "Internal IAUTH Workings"
+    assert [a.family for a in md.authors] == ["Snare"]

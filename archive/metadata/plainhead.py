@@ -147,7 +147,10 @@ def candidates(doc: Document) -> list[Candidate]:
         *_underlined(head, width), *_mail_header(doc.lines), *_authors_section(doc.lines)
     ]
     fields: set[str] = set()
-    title_at = -2  # the head's line that is the centred title
+    # The head's line that is the title (centred, or underlined as a heading).
+    title_at = next((k for k, line in enumerate(head)
+                     if any(c.field == "title" and c.detail == " ".join(line.text.split())
+                            for c in out)), -2)
     prose = 0  # lines of running text so far: a title comes before them
     for k, line in enumerate(head):
         text = " ".join(line.text.split())
