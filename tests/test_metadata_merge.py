@@ -121,3 +121,24 @@ def test_title_in_capitals_takes_the_case_of_the_same_words_from_another_origin(
     sidecar = Candidate("title", "ПРАВОВЫЕ ОСНОВЫ", Sidecar("m.yaml"), lang="ru")
     md, _ = merge([sidecar, Candidate("title", "Правовые основы", Origin.XMP, lang="ru")])
     assert md.titles == {"ru": "ПРАВОВЫЕ ОСНОВЫ"}  # a person's choice stands
+
+
+def test_a_longer_list_of_the_same_authors_in_order_wins_over_a_part_of_it() -> None:
+    def names(*families: str) -> list[dict[str, str]]:
+        return [Author(family=f).as_json() for f in families]
+
+    one = Candidate("authors", names("Hanisch"), InText(Part.FRONT_MATTER, 1), priority=80)
+    four = Candidate("authors", names("Djorgovski", "King", "Biemesderfer", "Hanisch"),
+                     InText(Part.TITLE_PAGE, 1), priority=52)
+    others = Candidate("authors", names("Hanisch", "Smith"), InText(Part.TITLE_PAGE, 1),
+                       priority=52)
+    md, chosen = merge([one, four])
+    assert [a.family for a in md.authors] == ["Djorgovski", "King", "Biemesderfer", "Hanisch"]
+    assert chosen == (False, True)
+    # Names that are not the same people (another order, another list) do not take over.
+    md, _ = merge([Candidate("authors", names("King", "Djorgovski"),
+                             InText(Part.FRONT_MATTER, 1), priority=80), four])
+    assert [a.family for a in md.authors] == ["King", "Djorgovski"]
+    md, _ = merge([one, others, Candidate("authors", names("Hanisch", "Smith", "Jones"),
+                                          Origin.PDF_INFO, priority=40)])
+    assert [a.family for a in md.authors] == ["Hanisch", "Smith"]

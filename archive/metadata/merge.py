@@ -11,7 +11,8 @@ Order of trust, highest first (the ``priority`` each reader gives its candidates
 The container's authors are answered from the opening pages one step above them: as the
 document spells them, or an empty list when the pages print them only as copyright holders.
 Names read from a title page by shape alone drop just below the container's when the two
-name nobody in common.
+name nobody in common. A list of authors read from the text gives way to a longer one read
+from the text that names the same people in the same order and more.
 
 Ties go to the value more origins agree on, then to the earlier candidate. A sidecar value
 of ``null`` wins too: it clears a wrongly extracted field.
@@ -93,11 +94,45 @@ def _prefer_normal_case(
             winners[(field, lang)] = max(twins, key=lambda j: (rank(cands[j]), -j))
 
 
+def _families(value: Any) -> list[str]:
+    return [str(a.get("family") or a.get("literal") or "").casefold()
+            for a in value or [] if isinstance(a, dict)]
+
+
+def _prefer_fuller_authors(
+    cands: list[Candidate], winners: dict[tuple[str, str | None], int]
+) -> None:
+    """A list of authors read from the text gives way to a longer one read from the text
+    that names the same people in the same order and more (a byline reader that read one
+    block of four names, the title page's reader that read them all)."""
+    i = winners.get(("authors", None))
+    if i is None or is_sidecar(cands[i]) or not cands[i].value:
+        return
+    won = _families(cands[i].value)
+    fuller = [
+        j for j, c in enumerate(cands)
+        if c.field == "authors" and c.lang is None and not is_sidecar(c)
+        and c.priority >= _FULLER_FLOOR and len(_families(c.value)) > len(won)
+        and _in_order(won, _families(c.value))
+    ]
+    if fuller:
+        winners[("authors", None)] = max(fuller, key=lambda j: (rank(cands[j]), -j))
+
+
+_FULLER_FLOOR = 50  # priority of the title page's and title block's readers
+
+
+def _in_order(part: list[str], whole: list[str]) -> bool:
+    rest = iter(whole)
+    return bool(part) and all(name in rest for name in part)
+
+
 def merge(candidates: Sequence[Candidate]) -> tuple[SourceMetadata, tuple[bool, ...]]:
     """The merged metadata and, per candidate, whether its value was the one used."""
     cands = list(candidates)
     winners = _winners(cands)
     _prefer_normal_case(cands, winners)
+    _prefer_fuller_authors(cands, winners)
     chosen = [False] * len(cands)
     for i in winners.values():
         chosen[i] = True
