@@ -187,6 +187,10 @@ SEED_VOCAB = Vocabulary.from_texts(ARTICLE.read_text(encoding="utf-8").splitline
         ("Заңына (бұдан әрі –", "Заң) өзгерістер", "Заңына (бұдан әрі – Заң) өзгерістер"),
         ("жылдар 2020–", "2024 аралығы", "жылдар 2020–2024 аралығы"),
         ("Бі\u00ad", "ріккен", "Біріккен"),
+        # A chain of words broken at one of its hyphens goes on as a chain.
+        ("and Latin-style for left-", "to-right segments",
+         "and Latin-style for left-to-right segments"),
+        ("learn it step-", "by-step and", "learn it step-by-step and"),
         # A program's option broken after one of its own hyphens.
         ("modified using the --set-", "conf command", "modified using the --set-conf command"),
         # Broken at a slash: an address, a path, words joined by a slash.

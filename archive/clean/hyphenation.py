@@ -328,6 +328,12 @@ def _latin(word: str) -> bool:
     return all(ch.isascii() or "\u00c0" <= ch <= "\u024f" for ch in word if ch.isalpha())
 
 
+# The little words inside a chain of hyphenated words ("left-to-right", "state-of-the-art",
+# "face-à-face", "Kopf-an-Kopf").
+_LINKS = frozenset(("to", "by", "of", "on", "in", "and", "or", "for", "the", "a", "at", "per",
+                    "vs", "à", "de", "la", "le", "des", "du", "an", "und", "zu", "für"))
+
+
 def keep_hyphen(stem: str, tail: str, vocab: Vocabulary) -> bool:
     """Decide whether ``stem-`` at a line end followed by ``tail`` is a real compound.
 
@@ -342,6 +348,8 @@ def keep_hyphen(stem: str, tail: str, vocab: Vocabulary) -> bool:
         return True
     if any(map(str.isdigit, last)) or first_tail[:1].isdigit():
         return True
+    if "-" in tail and first_tail in _LINKS:
+        return True  # a chain of words goes on: "left-" + "to-right", "step-" + "by-step"
     if _latin(last) != _latin(first_tail):
         return True  # "log-" + "файл", "PDF-" + "файлы": one word of each script
     if first_tail[:1].isupper() and not last[-1:].isupper():
