@@ -822,3 +822,23 @@ def test_entries_without_full_stops_keep_apart_over_a_page_break() -> None:
     assert [r.split(",")[0] for r in refs] == [
         "Djorgovski", "King", "King", "Kron", "Lynden-Bell", "Spitzer"]
     assert refs[2].endswith("1968, AJ, 73, 456") and refs[3].endswith("PASP, 96, 198")
+
+
+def test_a_bold_option_and_its_description_under_it_are_one_item() -> None:
+    # A program's options as a bulleted list: the option in bold after the bullet, its
+    # description on the next line under the option (a hanging indent), a gap after each.
+    regular, _ = pick_fonts()
+    text_x = LEFT + 14 + regular.text_length("• ", fontsize=10.0)
+    placed: list[Placed] = [(LEFT, 60, "4 Command Line Arguments", 14.0, "bold")]
+    options = [("-a", "Estimate model-averaged phylogeny for each active criterion."),
+               ("-AIC", "Calculate the Akaike Information Criterion for the models."),
+               ("-BIC", "Calculate the Bayesian Information Criterion for the models.")]
+    y = 90.0
+    for option, description in options:
+        placed += [(LEFT + 14, y, "•", 10.0, "serif"),
+                   (text_x, y, option, 10.0, "bold"),
+                   (text_x, y + 16, description, 10.0, "serif")]
+        y += 36
+    blocks = analyse(placed_pages([placed], size=(WIDTH, HEIGHT))).segmentation.blocks
+    items = [(b.role, b.text) for b in blocks if b.role != "heading"]
+    assert items == [("list_item", f"{option} {description}") for option, description in options]

@@ -211,6 +211,24 @@ def chapter_title(b: Boundary) -> bool | None:
     return None
 
 
+def under_item(b: Boundary) -> bool | None:
+    """``• -a`` ⏎ ``Estimate model-averaged phylogeny …``: a line set under the text of a
+    list item's first line (right of its marker, as a hanging indent sets it) goes on with
+    the item, whatever the change of type or the gap between them."""
+    above, below = b.prev.line, b.cur.line
+    if not (b.prev_is_first and not b.marker and _BULLET_ITEM.match(b.prev.text)):
+        return None  # a bullet: a number opens a numbered heading as often as an item
+    if (above.x0 is None or below.x0 is None or above.page != below.page
+            or above.column != below.column or above.size is None):
+        return None
+    hang = below.x0 - above.x0
+    return False if _HANG_LOW * above.size <= hang <= _HANG_HIGH * above.size else None
+
+
+_HANG_LOW, _HANG_HIGH = 0.6, 3.0  # ems a hanging indent sets an item's text right of its marker
+_BULLET_ITEM = re.compile(r"^[•◦▪▫‣⁃●○■□►▸*–-]\s+\S")
+
+
 def reliable_blank(b: Boundary) -> bool | None:
     """Where no blank line ever splits a sentence, every blank line ends a paragraph."""
     return True if b.blank and b.blanks_reliable else None
@@ -396,7 +414,7 @@ RULES: tuple[Rule, ...] = (
     markup_block, beside_block, unwrapped_hyphen, unwrapped_line, next_index_entry, formula_piece,
     caption,
     label_alone, labelled_opening, caps_wrapped, display_wrapped, display_ends,
-    hanging_description, chapter_title,
+    hanging_description, chapter_title, under_item,
     reliable_blank, font_change, definition_term, list_marker, next_in_outline, dash_term,
     goes_on,
     gost_dash,
