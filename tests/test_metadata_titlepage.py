@@ -671,3 +671,32 @@ def test_a_masthead_s_issue_line_with_the_journal_s_address_beside_it() -> None:
     assert md.title == "Conducting Meta-Analyses in R with the metafor Package"
     assert (md.journal, md.year, md.volume, md.issue) == (
         "Journal of Statistical Software", 2010, "36", "3")
+
+
+def test_a_mathematical_journals_citation_line_and_doi_over_the_title() -> None:
+    # An IMS journal's first page: the citation line, the DOI and the ISSN over the title,
+    # the authors' e-mails in notes at the page's foot, far below.
+    english = [(f"Line {k} of the text runs here in the usual type across the page.", 9.0)
+               for k in range(14)]
+    a = analyse(_pdf([
+        ("Electron. Commun. Probab. 0 (2020), article no. 0, 1–5.", 8.0),
+        ("https://doi.org/10.1214/YY-TN", 8.0), ("ISSN: 1083-589X", 8.0),
+        ("Introduction to the ejpecp Class", 13.0), ("Krzysztof Burdzy", 10.0), *english,
+        ("E-mail: burdzy@math.washington.edu", 7.0)]))
+    md = a.metadata
+    assert md.title == "Introduction to the ejpecp Class"
+    assert (md.doi, md.year, md.volume, md.first_page, md.last_page) == (
+        "10.1214/YY-TN", 2020, "0", 1, 5)
+    assert md.journal is None  # an abbreviation is no journal's name as a citation spells it
+
+
+def test_citation_lines_of_a_volume_and_its_year_in_brackets() -> None:
+    from archive.metadata.running import parse_cited_volume
+
+    cited = parse_cited_volume("Journal of Heat Transfer 143 (2021), 1-12.")
+    assert cited is not None and (cited.journal, cited.volume, cited.year, cited.page,
+                                  cited.last) == ("Journal of Heat Transfer", "143", 2021, 1, 12)
+    cited = parse_cited_volume("ECP 0 (2020), paper 0. https://www.imstat.org/ecp")
+    assert cited is not None and (cited.journal, cited.volume, cited.year) == ("", "0", 2020)
+    assert parse_cited_volume("We found 3 (2020) cases") is None
+    assert parse_cited_volume("Table 2 (2019) shows the results") is None

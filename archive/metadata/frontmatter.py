@@ -26,7 +26,7 @@ from . import patterns as pt
 from .labels import abstract_label, keyword_label, read_keywords
 from .names import split_names
 from .rows import Row, Rows, join_lines
-from .running import parse_running, split_journal
+from .running import parse_cited_volume, parse_running, split_journal
 
 PRIORITY = 80  # front matter states the article's own metadata
 CITATION_PRIORITY = 70  # a citation line: the article's own, but typed by hand
@@ -52,6 +52,7 @@ _REFERENCE_ENTRY = re.compile(r"^\s*(?:\[\d+\]|\d{1,3}[.)]\s)")
 ORCID_LABEL = re.compile(r"orcid", re.I)
 # The front-matter zone: rows this close to a strong label, else the start of the text.
 _ZONE_BEFORE, _ZONE_AFTER, _ZONE_DEFAULT = 30, 40, 60
+_ZONE_HEAD = 12  # rows of the first page that are front matter in any case
 
 
 def origin(row: Row) -> InText:
@@ -94,10 +95,12 @@ def front_zone(rows: Rows) -> frozenset[int]:
             or (ORCID_LABEL.match(r.text) and pt.find_orcids(r.text))
         )
     ]
+    first = [r.index for r in rows.rows if r.page == rows.rows[0].page]
     if not anchors:
-        first = [r.index for r in rows.rows if r.page == rows.rows[0].page]
         return frozenset(first[:_ZONE_DEFAULT])
-    return frozenset(
+    # The head of the first page is front matter however far below it the labels stand
+    # (authors' e-mails in notes at the page's foot): a journal's citation line, its DOI.
+    return frozenset(first[:_ZONE_HEAD]) | frozenset(
         i for a in anchors for i in range(max(0, a - _ZONE_BEFORE), a + _ZONE_AFTER + 1)
     )
 
@@ -197,7 +200,7 @@ def _citation(row: Row, text: str) -> list[Candidate]:
     if "//" not in text and _CITATION_LABEL.match(text):
         return []
     where, detail = origin(row), row.text
-    cited = parse_running(cited_part, origin=where)
+    cited = parse_running(cited_part, origin=where) or parse_cited_volume(cited_part, where)
     if cited is None:
         return []
     opening = _AUTHOR_AND_TITLE.match(cited.journal)

@@ -86,6 +86,43 @@ def _without_note(line: str) -> tuple[str, int | None]:
     return head.strip(" .,;"), int(note["page"]) if note["page"] else None
 
 
+# A mathematical journal's citation line: "Electron. Commun. Probab. 0 (2020), article no. 0,
+# 1–5.", "Ann. Probab. 12 (1984) 1–10", "ECP 0 (2020), paper 0." (the journal, its
+# volume, the year in brackets, the article's number and pages).
+_VOLUME_YEAR = re.compile(
+    r"^(?P<journal>[^\W\d_][^\d()]{1,80}?)\s+(?P<volume>\d{1,4})\s*\((?P<year>(?:19|20)\d\d)\)"
+    r"(?:,?\s*(?:article|paper)\s+(?:no\.\s*)?\d{1,5})?"
+    r"(?:[,:]?\s*(?P<first>\d{1,5})\s*[–—-]\s*(?P<last>\d{1,5}))?\s*\.?(?:\s|$)")
+_LOGO_REST = re.compile(r"[\sA-Z]*")
+_ABBREVIATED = re.compile(r"^(?:[^\W\d_]{1,8}\.\s*)+[^\W\d_]*\.?$|^[A-Z]{2,6}$")
+
+
+def parse_cited_volume(text: str, origin: AnyOrigin = Origin.RUNNING_FOOTER,
+                       ) -> RunningLine | None:
+    """A citation line of the shape ``Journal VOLUME (YEAR), pages``, or None. An
+    abbreviated name ("Electron. Commun. Probab.", "ECP") is no journal's name as a
+    citation spells it out: the line then gives the numbers only."""
+    line = _URL.sub(" ", _ISSN.sub(" ", " ".join(text.split()))).strip()
+    match = _VOLUME_YEAR.match(line)
+    # Nothing after the numbers but a logo's words in capitals beside them ("ELECTRONIC").
+    if match is None or not match.group("journal")[:1].isupper() or not _LOGO_REST.fullmatch(
+            line[match.end():]):
+        return None
+    journal = match.group("journal").strip(" ,.;:")
+    first, last = match.group("first"), match.group("last")
+    return RunningLine(
+        journal="" if _ABBREVIATED.match(journal) else journal,
+        last=int(last) if last else None,
+        year=int(match.group("year")),
+        issue=None,
+        volume=match.group("volume"),
+        total=None,
+        page=int(first) if first else None,
+        text=text,
+        origin=origin,
+    )
+
+
 def parse_running(text: str, printed_page: int | None = None,
                   origin: AnyOrigin = Origin.RUNNING_FOOTER) -> RunningLine | None:
     """The journal citation in one running header/footer line, or None."""
@@ -161,7 +198,9 @@ def running_lines(artifacts: Iterable[Artifact], lines: Iterable[Line]) -> list[
     seen: set[str] = set()
     for art in artifacts:
         if art.kind in _RUNNING_KINDS:
-            parsed = parse_running(art.text, art.printed_page, _running_origin(art))
+            origin = _running_origin(art)
+            parsed = parse_running(art.text, art.printed_page, origin) or parse_cited_volume(
+                art.text, origin)
             if parsed:
                 found.append(parsed)
                 seen.add(art.text.strip())

@@ -105,6 +105,7 @@ def _caps_runs(rows: Rows) -> list[list[Row]]:
             and not parse_author_line(row.text)
             and not is_label(row.text)
             and not pt.find_emails(row.text)
+            and not _SERIAL_LINE.search(row.text)
             and (not current or row.index == current[-1].index + 1)
         )
         if ok:
@@ -123,6 +124,8 @@ def _caps_runs(rows: Rows) -> list[list[Row]]:
 
 
 _TITLE_WORDS = 30  # words of a title in capitals at most
+# A journal's serial number or an address: a line of the masthead, no title's.
+_SERIAL_LINE = re.compile(r"\b[EP]?-?ISSN\b|https?://|\bdoi\.org/", re.IGNORECASE)
 
 
 
