@@ -143,6 +143,7 @@ def test_repairs_of_text_layers() -> None:
     assert repair_accents("Publicac¸˜oes, garc¸on, Ko´sciuszko, wie˛cej") == (
         "Publicações, garçon, Kościuszko, więcej"
     )
+    assert repair_accents("Romain Fran¸cois, Is¸ık") == "Romain François, Işık"  # before it
     russian = "Не очень краткое введение"
     assert repair_mojibake(russian.encode("cp1251").decode("latin-1")) == (russian, "cp1251")
     assert repair_mojibake(russian.encode("koi8_r").decode("latin-1")) == (russian, "koi8_r")

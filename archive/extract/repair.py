@@ -50,6 +50,7 @@ _LOOSE_ACCENT = re.compile("([" + "".join(_ACCENTS) + "])([A-Za-zıȷ])")
 # Accents set under the letter, which the text layer reports after it.
 _UNDER = {"¸": "\u0327", "˛": "\u0328"}
 _LOOSE_UNDER = re.compile("([A-Za-z])([" + "".join(_UNDER) + "])")
+_CEDILLA_BEFORE = re.compile("([A-BD-RU-Za-bd-ru-z])¸([CcSsTt])")
 _ANY_ACCENT = re.compile("[" + "".join(_ACCENTS) + "".join(_UNDER) + "]")
 
 
@@ -77,6 +78,9 @@ def repair_accents(text: str, prose: bool = False) -> str:
     fixed = _LOOSE_ACCENT.sub(
         lambda m: m.group(2).replace("ı", "i").replace("ȷ", "j") + _ACCENTS[m.group(1)], text
     )
+    # Some fonts report the cedilla before its letter ("Fran¸cois"): between a letter that
+    # takes none and one that does (c, s, t), it is the second's.
+    fixed = _CEDILLA_BEFORE.sub(lambda m: m.group(1) + m.group(2) + "\u0327", fixed)
     fixed = _LOOSE_UNDER.sub(lambda m: m.group(1) + _UNDER[m.group(2)], fixed)
     return unicodedata.normalize("NFC", fixed)
 
