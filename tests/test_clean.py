@@ -267,6 +267,10 @@ def test_document_evidence_decides() -> None:
     both = ["structural mark-up commands", "no visual mark-up.", "HyperText markup language"]
     assert keep_hyphen("mark", "up", Vocabulary.from_texts(both))
     assert not keep_hyphen("mark", "up", Vocabulary.from_texts([*both, "markup", "markup"]))
+    # A name written in one word elsewhere, broken before a capital of its own.
+    assert not keep_hyphen("Histogram", "Tools", Vocabulary.from_texts(
+        ["the HistogramTools package"]))
+    assert keep_hyphen("Histogram", "Tools", Vocabulary.from_texts(["the data"]))
     # Accented Latin letters are Latin: a German word broken at a line end is one word.
     assert not keep_hyphen("Ein", "färben", Vocabulary.from_texts(["Partielles Einfärben"]))
 

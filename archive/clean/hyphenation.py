@@ -353,7 +353,10 @@ def keep_hyphen(stem: str, tail: str, vocab: Vocabulary) -> bool:
     if _latin(last) != _latin(first_tail):
         return True  # "log-" + "файл", "PDF-" + "файлы": one word of each script
     if first_tail[:1].isupper() and not last[-1:].isupper():
-        return True  # Тәжік-Ауған; but ҚАЗАҚ- + СТАН in capitals is a word break
+        # Тәжік-Ауған; but ҚАЗАҚ- + СТАН in capitals is a word break, and so is a name the
+        # document writes in one word elsewhere ("Histogram-" + "Tools": HistogramTools).
+        return not (vocab.knows_compound(joined)  # the very word, not an inflected form
+                    and not vocab.knows_compound(last + "-" + first_tail))
     if len(last) >= 2 and last.isupper() and first_tail.islower():
         return True  # КСРО-ның: a suffix after an abbreviation
     if vocab.knows_joined(joined):
