@@ -23,7 +23,7 @@ from archive.extract.figures import (
 )
 from archive.extract.pdf import extract_pdf
 from archive.extract.plotglyphs import glyph_plots
-from archive.extract.repair import repair_accents, repair_mojibake, repair_tex_codes
+from archive.extract.repair import repair_accents, repair_mojibake, repair_tex_codes, spaced_quotes
 from archive.ingest.analyse import analyse
 
 DATA = Path(__file__).resolve().parent / "data" / "realworld"
@@ -144,6 +144,9 @@ def test_repairs_of_text_layers() -> None:
         "Publicações, garçon, Kościuszko, więcej"
     )
     assert repair_accents("Romain Fran¸cois, Is¸ık") == "Romain François, Işık"  # before it
+    # English quotation marks that lost their spaces get them back; German ones are left.
+    assert spaced_quotes("the“cores”option is ignored") == "the “cores” option is ignored"
+    assert spaced_quotes("„Wort“ ist") == "„Wort“ ist"
     russian = "Не очень краткое введение"
     assert repair_mojibake(russian.encode("cp1251").decode("latin-1")) == (russian, "cp1251")
     assert repair_mojibake(russian.encode("koi8_r").decode("latin-1")) == (russian, "koi8_r")

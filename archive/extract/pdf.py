@@ -55,6 +55,7 @@ from archive.extract.repair import (
     repair_accents,
     repair_mojibake,
     repair_tex_codes,
+    spaced_quotes,
 )
 from archive.extract.spacing import blank_flags
 from archive.extract.spans import (
@@ -299,6 +300,7 @@ def _fragments(
                 closed = close_letterspacing(line_chars)
             code = monospaced(spans) or PROMPT.match(closed) is not None
             text = repair_accents(repair_tex_codes(closed), prose=not code)
+            text = text if code else spaced_quotes(text)
             if not text.strip() or undecodable(text):
                 continue
             x0, y0, x1, y1 = ln["bbox"]

@@ -54,6 +54,20 @@ _CEDILLA_BEFORE = re.compile("([A-BD-RU-Za-bd-ru-z])¸([CcSsTt])")
 _ANY_ACCENT = re.compile("[" + "".join(_ACCENTS) + "".join(_UNDER) + "]")
 
 
+# English quotation marks whose spaces the text layer lost ("the“cores”option"): an
+# opening mark after a letter, a closing one before a letter, where the pair is English
+# (German closes with "“", and opens with "„").
+_GLUED_OPENING = re.compile("(?<=[^\\W\\d_])“(?=[^“”„\\n]{1,80}”)")
+_GLUED_CLOSING = re.compile("(“[^“”„\\n]{1,80}”)(?=[^\\W\\d_])")
+
+
+def spaced_quotes(text: str) -> str:
+    """``the“cores”option`` → ``the “cores” option``."""
+    if "“" not in text:
+        return text
+    return _GLUED_CLOSING.sub("\\1 ", _GLUED_OPENING.sub(" “", text))
+
+
 # A grave accent is reported as the backtick, which code and quoting use too: it is an
 # accent on a vowel in a line of text that has no other backtick (``“`a la Sims”``).
 _LOOSE_GRAVE = re.compile("`([AEIOUaeiou])")
