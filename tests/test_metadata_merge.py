@@ -142,3 +142,9 @@ def test_a_longer_list_of_the_same_authors_in_order_wins_over_a_part_of_it() -> 
     md, _ = merge([one, others, Candidate("authors", names("Hanisch", "Smith", "Jones"),
                                           Origin.PDF_INFO, priority=40)])
     assert [a.family for a in md.authors] == ["Hanisch", "Smith"]
+    # The container's own list gives way to no reading of the page ("Novartis Pharma AG").
+    xmp = Candidate("authors", names("Hothorn", "Bretz", "Westfall"), Origin.XMP, priority=70)
+    page = Candidate("authors", names("Hothorn", "Bretz", "AG", "Westfall"),
+                     InText(Part.TITLE_PAGE, 1), priority=52)
+    md, _ = merge([page, xmp])
+    assert [a.family for a in md.authors] == ["Hothorn", "Bretz", "Westfall"]

@@ -123,6 +123,10 @@ def test_a_date_under_the_title_in_its_type_and_a_notice_s_heading_are_neither()
     a = analyse(_pdf([("Introduction to the Matrix package — as of", 20.0), ("Feb. 2005", 20.0),
                       *english]))
     assert a.metadata.title == "Introduction to the Matrix package — as of Feb. 2005"
+    a = analyse(_pdf([("Styl pro Zpravodaj Československého sdružení", 20.0),
+                      ("uživatelů TEXu, 2022/12/12", 20.0), *english]))
+    assert a.metadata.title == (
+        "Styl pro Zpravodaj Československého sdružení uživatelů TEXu, 2022/12/12")
 
 
 def test_names_set_in_one_row_are_several_authors() -> None:
@@ -688,6 +692,13 @@ def test_a_mathematical_journals_citation_line_and_doi_over_the_title() -> None:
     assert (md.doi, md.year, md.volume, md.first_page, md.last_page) == (
         "10.1214/YY-TN", 2020, "0", 1, 5)
     assert md.journal is None  # an abbreviation is no journal's name as a citation spells it
+    # Names read at the page's head may be an affiliation's: only labelled fields count there.
+    longer = [(f"Line {k} of the text runs here in the usual type across the page.", 7.5)
+              for k in range(36)]
+    a = analyse(_pdf([("Accurately Computing log(1 − exp(−|a|))", 17.0),
+                      ("Martin Mächler", 12.0), ("ETH Zurich", 10.9), *longer,
+                      ("E-mail: maechler@stat.math.ethz.ch", 6.0)]))
+    assert [x.family for x in a.metadata.authors] == ["Mächler"]
 
 
 def test_citation_lines_of_a_volume_and_its_year_in_brackets() -> None:

@@ -38,7 +38,7 @@ def extract_candidates(doc: Document, seg: Segmentation) -> tuple[Candidate, ...
     rows = build_rows(doc, seg)
     found: list[Candidate] = []
     zone = fm.front_zone(rows)
-    labelled = fm.labelled_fields(rows, zone) + bylines.authors(rows, zone)
+    labelled = fm.labelled_fields(rows, zone | fm.page_head(rows)) + bylines.authors(rows, zone)
     found += labelled
     head = masthead.masthead(rows)
     found += masthead.candidates(head)

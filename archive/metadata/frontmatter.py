@@ -95,14 +95,21 @@ def front_zone(rows: Rows) -> frozenset[int]:
             or (ORCID_LABEL.match(r.text) and pt.find_orcids(r.text))
         )
     ]
-    first = [r.index for r in rows.rows if r.page == rows.rows[0].page]
     if not anchors:
+        first = [r.index for r in rows.rows if r.page == rows.rows[0].page]
         return frozenset(first[:_ZONE_DEFAULT])
-    # The head of the first page is front matter however far below it the labels stand
-    # (authors' e-mails in notes at the page's foot): a journal's citation line, its DOI.
-    return frozenset(first[:_ZONE_HEAD]) | frozenset(
+    return frozenset(
         i for a in anchors for i in range(max(0, a - _ZONE_BEFORE), a + _ZONE_AFTER + 1)
     )
+
+
+def page_head(rows: Rows) -> frozenset[int]:
+    """The first rows of the first page: where a journal prints the article's citation line
+    and DOI, however far below them the labels of the front matter stand (the authors'
+    e-mails in notes at the page's foot). Names there may be an affiliation's ("ETH
+    Zurich"), so only labelled fields are read from it."""
+    first = [r.index for r in rows.rows if r.page == rows.rows[0].page]
+    return frozenset(first[:_ZONE_HEAD])
 
 
 # "Please cite the following paper when using ExaML:", "If you use this package, please

@@ -35,6 +35,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..models import Author, Candidate, SourceMetadata
+from ..origins import InText
 from .rows import is_caps
 
 SIDECAR_PRIORITY = 1_000_000
@@ -104,14 +105,16 @@ def _prefer_fuller_authors(
 ) -> None:
     """A list of authors read from the text gives way to a longer one read from the text
     that names the same people in the same order and more (a byline reader that read one
-    block of four names, the title page's reader that read them all)."""
+    block of four names, the title page's reader that read them all). A list the container
+    records (XMP, PDF info) is the authors' own and gives way to none."""
     i = winners.get(("authors", None))
-    if i is None or is_sidecar(cands[i]) or not cands[i].value:
+    # The container's list (XMP, PDF info) is the authors' own record, not a reading.
+    if i is None or not isinstance(cands[i].origin, InText) or not cands[i].value:
         return
     won = _families(cands[i].value)
     fuller = [
         j for j, c in enumerate(cands)
-        if c.field == "authors" and c.lang is None and not is_sidecar(c)
+        if c.field == "authors" and c.lang is None and isinstance(c.origin, InText)
         and c.priority >= _FULLER_FLOOR and len(_families(c.value)) > len(won)
         and _in_order(won, _families(c.value))
     ]

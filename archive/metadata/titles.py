@@ -149,7 +149,8 @@ def _largest_type(rows: Rows, masthead: frozenset[int]) -> list[Candidate]:
         # A line's size is measured from its glyphs: one title's lines differ by a little.
         if row.size and row.size >= top - _SIZE_SLACK and not is_label(row.text):
             if run and (row.index != run[-1].index + 1
-                        or (_dated(row.text) and not _RUNS_ON.search(run[-1].text))):
+                        or (_dated(row.text) and not _RUNS_ON.search(run[-1].text)
+                            and not row.text.lstrip()[:1].islower())):
                 break  # the date under a title in its type is no word of it
             run.append(row)
         elif run:
@@ -180,7 +181,8 @@ def _dated(text: str) -> bool:
 
 _DATED_WORDS = 6
 # A title's line that goes on with the date under it: "Introduction to … — as of" ⏎
-# "Feb. 2005".
+# "Feb. 2005" (or the line under it opens in lower case: "… sdružení" ⏎ "uživatelů TEXu,
+# 2022/12/12").
 _RUNS_ON = re.compile(
     r"(?:\b(?:of|on|in|at|to|for|from|since|until|by|в|на|от|до|за|с)|[—–:,-])\s*$", re.IGNORECASE)
 
