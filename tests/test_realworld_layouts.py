@@ -85,6 +85,23 @@ def test_labels_inside_drawings_leave_the_reading_flow() -> None:
     assert not [b for b in blocks if len(b.text) <= 2 and b.role == "heading"]
 
 
+def test_a_small_histogram_with_axes_drawn_apart_is_a_figure() -> None:
+    # R's base graphics: five bars, and each axis (a line and its ticks) a little off them.
+    bars = [(232.0 + 30 * k, 300.0 - 20 * k, 262.0 + 30 * k, 368.0) for k in range(5)]
+    x_axis = [(232.0, 373.0, 382.0, 373.0)] + [(232.0 + 30 * k, 373.0, 232.0 + 30 * k, 376.0)
+                                               for k in range(6)]
+    y_axis = [(226.0, 232.0, 226.0, 368.0)] + [(223.0, 232.0 + 20 * k, 226.0, 232.0 + 20 * k)
+                                               for k in range(7)]
+    items = bars + x_axis + y_axis
+    regions = figure_regions(group_drawings(items, (0, 0, 600, 800)), items)
+    assert regions == [(223.0, 220.0, 382.0, 376.0)]
+    assert is_figure_text("0 1 2 3 4 5", (230, 379, 384, 384), regions)
+    # The bars alone are too few to be a drawing, and a rule far under them is no axis.
+    rule = [(232.0, 420.0, 382.0, 420.0)] + [(232.0 + 30 * k, 420.0, 232.0 + 30 * k, 423.0)
+                                             for k in range(6)]
+    assert figure_regions(group_drawings(bars + rule, (0, 0, 600, 800)), bars + rule) == []
+
+
 def test_figure_regions_need_many_items_and_text_inside_them() -> None:
     plot = [(100.0 + 7 * k, 100.0, 104.0 + 7 * k, 300.0) for k in range(20)]  # bars
     regions = figure_regions(group_drawings(plot, (0, 0, 600, 800)), plot)

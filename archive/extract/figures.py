@@ -68,7 +68,7 @@ def figure_regions(
     (a path through three points): a frame or a rounded box is straight but for its
     corners."""
     figures = [
-        r for r, members in grouped
+        r for r, members in _with_axes(grouped)
         if r[2] - r[0] >= MIN_SIDE and r[3] - r[1] >= MIN_SIDE
         and (len(members) >= _MIN_ITEMS or _painted(r, members, shapes, texts)
              or _curve_drawing(r, members, shapes, texts))
@@ -78,6 +78,48 @@ def figure_regions(
                  and not (shapes is not None and any(shapes[k].curved for k in members)))
     ]
     return [_with_legend(f, [r for r, _ in grouped]) for f in figures]
+
+
+_AXIS_ITEMS = 4  # a line and three ticks at least: an axis drawn apart from its plot
+_AXIS_THIN = 6.0  # points: an axis's depth, its ticks included
+_AXIS_GAP = 14.0  # points between a plot's area and the axis drawn apart from it, at most
+
+
+def _with_axes(grouped: list[Region]) -> list[Region]:
+    """Each drawing with the axes drawn apart from it (R's base graphics set them a little
+    off the plotting area, so the bars of a small histogram are a group of their own): a
+    long thin group of a line and its ticks, beside a drawing and as long as its side at
+    most, is the drawing's."""
+    big = [k for k, (r, _) in enumerate(grouped)
+           if r[2] - r[0] >= MIN_SIDE and r[3] - r[1] >= MIN_SIDE]
+    if not big:
+        return grouped
+    merged: dict[int, Region] = {k: grouped[k] for k in big}
+    taken: set[int] = set()
+    for j, (axis, members) in enumerate(grouped):
+        if j in merged or len(members) < _AXIS_ITEMS:
+            continue
+        for k in big:
+            box, own = merged[k]
+            if _axis_of(axis, box):
+                merged[k] = ((min(box[0], axis[0]), min(box[1], axis[1]), max(box[2], axis[2]),
+                              max(box[3], axis[3])), own + members)
+                taken.add(j)
+                break
+    return [merged.get(k, g) for k, g in enumerate(grouped) if k not in taken]
+
+
+def _axis_of(axis: Rect, box: Rect) -> bool:
+    """``axis`` is thin, runs along a side of ``box`` no longer than it, and stands close
+    beside it."""
+    width, height = axis[2] - axis[0], axis[3] - axis[1]
+    if height < _AXIS_THIN <= width:  # under (or over) the drawing
+        return (axis[0] >= box[0] - _AXIS_GAP and axis[2] <= box[2] + _AXIS_GAP
+                and (0 <= axis[1] - box[3] <= _AXIS_GAP or 0 <= box[1] - axis[3] <= _AXIS_GAP))
+    if width < _AXIS_THIN <= height:  # down a side
+        return (axis[1] >= box[1] - _AXIS_GAP and axis[3] <= box[3] + _AXIS_GAP
+                and (0 <= axis[0] - box[2] <= _AXIS_GAP or 0 <= box[0] - axis[2] <= _AXIS_GAP))
+    return False
 
 
 _LEGEND_GAP = 64.0  # points between a plot and the keys of its legend, at most
