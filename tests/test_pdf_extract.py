@@ -674,3 +674,17 @@ def test_a_bullet_reported_apart_from_its_item_is_followed_by_a_space() -> None:
     row = [Fragment("The fonts now support TypeTuner.", 110.0, 176, 380, 186, 9.0, False, 1),
            Fragment("•", 105.0, 176, 109.5, 186, 9.0, False, 2)]
     assert [f.text for f in merge_rows(row)] == ["• The fonts now support TypeTuner."]
+
+
+def test_an_empty_lines_number_under_a_note_in_the_margin_counts_on() -> None:
+    # A documented TeX source: the macro defined next named in the margin beside the line
+    # that defines it, the empty line's number alone in the listing.
+    from archive.extract.listings import line_kinds
+
+    frags = [Fragment("149 \\newlength{\\flx@linewidth}", 154, 605.4, 291, 614.4, 9.0, False, 1,
+                      kind="code"),
+             Fragment("\\flx@setpage", 92, 626.3, 149, 635.3, 9.0, False, 2, kind="code"),
+             Fragment("150", 154, 641.4, 166, 648.4, 7.0, False, 3),
+             Fragment("151 \\NewDocumentCommand \\flx@setpage {} {", 154, 651.2, 342, 660.2, 9.0,
+                      False, 4, kind="code")]
+    assert [f.kind for f in line_kinds(frags)] == ["code"] * 4

@@ -138,6 +138,16 @@ def _code_continued(frags: list[Fragment]) -> list[Fragment]:
             and f.y0 - prev.y1 < _CODE_SKIP * prev.size and nxt.y0 - f.y1 < _CODE_SKIP * f.size
         ):
             f.kind = "code"
+    # An empty line's number under a note in the margin (a documented TeX source names the
+    # macro defined next beside its first line): it counts on from the code line above.
+    for k, f in enumerate(frags):
+        if f.kind is None and f.text.isdigit() and k >= 2:
+            above = frags[k - 2]
+            first = above.text.split(maxsplit=1)
+            if (above.kind == "code" and frags[k - 1].kind == "code" and first
+                    and first[0].isdigit() and int(first[0]) + 1 == int(f.text)
+                    and abs(above.x0 - f.x0) <= 1.0 and frags[k - 1].x1 < f.x0):
+                f.kind = "code"
     # A listing's first line, numbered one before the code line under it (``1 ⟨*package⟩``
     # in a TeX source's italic guard before ``2 \providecommand…``).
     for f, nxt in reversed(list(pairwise(frags))):
