@@ -19,6 +19,8 @@ SURNAME = rf"[{_UP}][{_UP}{_LOW}'’-]+"
 
 # Bullet glyphs of lists other than the dash: dots, squares, triangles, arrows, checks.
 BULLETS = "◦‣∙●○■□▸▹▶➢➤⇒⇓⇨→✓✔❖⁃"
+# Every glyph that marks a list's item, the typed ones (a dash, an asterisk) too.
+ITEM_MARKS = "•·▪▫►" + BULLETS + "*–-"
 # A list item opens with a dash or bullet, or a number/letter with ")" or ".".
 LIST_MARKER = re.compile(rf"^(?:[-–—•·▪►*{BULLETS}]\s+|\(?\d{{1,2}}[.)]\s+|[{_LOW}]\)\s+)")
 REFERENCE_MARKER = re.compile(r"^(?:\[\d{1,3}\]|\d{1,3}[.)]?\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])")

@@ -17,10 +17,9 @@ from archive.extract.figures import (
     Text,
     figure_regions,
     group_drawings,
-    is_figure_text,
-    mark_figure_text,
     ruled_regions,
 )
+from archive.extract.figuretext import is_figure_text, mark_figure_text
 from archive.extract.pdf import extract_pdf
 from archive.extract.plotglyphs import glyph_plots
 from archive.extract.repair import repair_accents, repair_mojibake, repair_tex_codes, spaced_quotes

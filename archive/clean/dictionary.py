@@ -47,3 +47,50 @@ def english_frequency(word: str) -> int:
     if not _ENGLISH_WORD.fullmatch(word):
         return 0
     return int(_english()[word])
+
+
+# A word in Cyrillic letters only.
+CYRILLIC_WORD = re.compile("[\u0400-\u04ff]+")
+_LATIN_WORD = re.compile("[A-Za-z]+")
+# Occurrences in the English list's corpus of a word common enough to stand in a compound
+# (the list also holds rare words and fragments: ``pean``, ``tion``-like scraps).
+_COMMON_ENGLISH = 500
+
+
+def english_says_compound(last: str, tail: str) -> bool | None:
+    """Whether ``last-`` + ``tail`` at a line end is a compound by the English list, or
+    None when it has no answer: the joined word as one joins (``prod-`` + ``uct``); two
+    common words of their own that together are none keep their hyphen (``product-`` +
+    ``moment``, ``well-`` + ``known``). The list has no proper names, so a capitalised word
+    (``Euro-`` + ``pean``) gets no answer."""
+    if not (_LATIN_WORD.fullmatch(last) and _LATIN_WORD.fullmatch(tail)) or last[0].isupper():
+        return None
+    if english_frequency(last + tail):
+        return False
+    if min(len(last), len(tail)) >= 3 and min(
+        english_frequency(last), english_frequency(tail)
+    ) >= _COMMON_ENGLISH:
+        return True
+    return None
+
+
+def russian_says_compound(last: str, tail: str) -> bool | None:
+    """Whether ``last-`` + ``tail`` at a line end is a compound by the Russian dictionary,
+    or None when it has no answer.
+
+    The hyphenated compound as a dictionary word keeps its hyphen (``черно-белой``); the
+    joined word as one joins (``красно-`` + ``ватый``); two dictionary words joined by a
+    connecting vowel, which together are no word, are a compound (``темно-`` + ``синего``).
+    """
+    if not (CYRILLIC_WORD.fullmatch(last) and CYRILLIC_WORD.fullmatch(tail)):
+        return None
+    if is_russian_word(f"{last}-{tail}"):
+        return True
+    if is_russian_word(last + tail):
+        return False
+    if (
+        len(last) >= 3 and len(tail) >= 3 and last[-1:].casefold() in "ое"
+        and is_russian_word(last) and is_russian_word(tail)
+    ):
+        return True
+    return None

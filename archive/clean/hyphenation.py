@@ -39,6 +39,7 @@ from archive.clean.addresses import (
     broken_in_address,
     broken_in_doi,
 )
+from archive.clean.dictionary import CYRILLIC_WORD, english_says_compound, russian_says_compound
 from archive.clean.wordparts import KNOWN_HEADS, PRODUCTIVE_HEADS, SHORT_OPENINGS, SUFFIX_OPENINGS
 
 # A word: letters/digits/apostrophes, hyphens only between word characters.
@@ -47,11 +48,6 @@ _HYPHEN_END = re.compile(r"([^\W_][\w'’-]*)[-‐‑]\s*$")
 _SOFT_END = re.compile(r"([^\W_][\w'’-]*)\u00ad\s*$")
 _HEAD = re.compile(r"^([\w'’]+(?:-[\w'’]+)*)")
 _SOFT_HYPHEN = "\u00ad"
-_CYRILLIC_WORD = re.compile("[\u0400-\u04ff]+")
-_LATIN_WORD = re.compile("[A-Za-z]+")
-# Occurrences in the English list's corpus of a word common enough to stand in a compound
-# (the list also holds rare words and fragments: ``pean``, ``tion``-like scraps).
-_COMMON_ENGLISH = 500
 _BREAK_HYPHENS = "-‐‑"
 
 _SHORT_TAIL = 5  # letters: the longest remainder read as such an ending plus one more
@@ -228,47 +224,6 @@ _ADJECTIVE_END = re.compile(
 )
 
 
-def _english_dictionary_says(last: str, tail: str) -> bool | None:
-    """An English dictionary's answer, or None when it has none: the joined word as one
-    joins (``prod-`` + ``uct``); two common words of their own that together are none keep
-    their hyphen (``product-`` + ``moment``, ``well-`` + ``known``). The list has no proper
-    names, so a capitalised word (``Euro-`` + ``pean``) gets no answer."""
-    if not (_LATIN_WORD.fullmatch(last) and _LATIN_WORD.fullmatch(tail)) or last[0].isupper():
-        return None
-    from archive.clean.dictionary import english_frequency
-
-    if english_frequency(last + tail):
-        return False
-    if min(len(last), len(tail)) >= 3 and min(
-        english_frequency(last), english_frequency(tail)
-    ) >= _COMMON_ENGLISH:
-        return True
-    return None
-
-
-def _russian_dictionary_says(last: str, tail: str) -> bool | None:
-    """A Russian dictionary's answer, or None when it has none.
-
-    The hyphenated compound as a dictionary word keeps its hyphen (``черно-белой``); the
-    joined word as one joins (``красно-`` + ``ватый``); two dictionary words joined by a
-    connecting vowel, which together are no word, are a compound (``темно-`` + ``синего``).
-    """
-    if not (_CYRILLIC_WORD.fullmatch(last) and _CYRILLIC_WORD.fullmatch(tail)):
-        return None
-    from archive.clean.dictionary import is_russian_word
-
-    if is_russian_word(f"{last}-{tail}"):
-        return True
-    if is_russian_word(last + tail):
-        return False
-    if (
-        len(last) >= 3 and len(tail) >= 3 and last[-1:].casefold() in "ое"
-        and is_russian_word(last) and is_russian_word(tail)
-    ):
-        return True
-    return None
-
-
 def _russian_compound_adjective(head: str, rest: str) -> bool:
     """``формально-`` + ``юридическом``: a long adverb-like first half in ``-но/-ко/-во``
     and an inflected adjective make a Russian compound adjective; a hyphenation program
@@ -276,7 +231,7 @@ def _russian_compound_adjective(head: str, rest: str) -> bool:
     return (
         len(head) >= 7
         and head.endswith(("но", "ко", "во"))
-        and _CYRILLIC_WORD.fullmatch(head + rest) is not None
+        and CYRILLIC_WORD.fullmatch(head + rest) is not None
         and len(rest) >= 5
         and _ADJECTIVE_END.search(rest) is not None
     )
@@ -304,7 +259,7 @@ def _compound_of_words(head: str, tail: str, vocab: Vocabulary) -> bool:
 
 def _complete_word(head: str, vocab: Vocabulary) -> bool:
     """``head`` (casefolded) is a Cyrillic word the document uses alone or with one ending."""
-    if len(head) < 4 or not _CYRILLIC_WORD.fullmatch(head):
+    if len(head) < 4 or not CYRILLIC_WORD.fullmatch(head):
         return False
     return head in vocab.words or (len(head) >= _MIN_HEAD and vocab.has_inflected(head))
 
@@ -365,9 +320,9 @@ def keep_hyphen(stem: str, tail: str, vocab: Vocabulary) -> bool:
         compound = last + "-" + first_tail
         return vocab.knows_compound(compound) and (
             vocab.occurrences(compound) > vocab.occurrences(joined))
-    by_dictionary = _russian_dictionary_says(last, first_tail)
+    by_dictionary = russian_says_compound(last, first_tail)
     if by_dictionary is None:
-        by_dictionary = _english_dictionary_says(last, first_tail)
+        by_dictionary = english_says_compound(last, first_tail)
     if by_dictionary is not None:
         return by_dictionary
     head = last.casefold()

@@ -1,14 +1,12 @@
-"""Text inside figures: plot ticks, legends, labels in drawings, told apart by geometry.
+"""Figures among a page's drawings, told apart by geometry.
 
 A vector plot or drawing is many path items close together (axes, ticks, curves, points);
 a frame around a box of text, a table's rules or a shaded code background is one to a few,
 or bands that each span the whole block (a listing shaded a line at a time).
 Items are grouped into regions by touching bounding boxes (with a small tolerance); a region
-of at least ``_MIN_ITEMS`` items and of some size is a figure. A line of text is figure text
-when its middle lies in a figure (grown by about a line's height, where tick labels sit; a
-short label without final punctuation up to three lines away, where axis titles sit) and it
-is not a caption. Such lines leave the reading flow, so they can neither
-become paragraphs nor split one.
+of at least ``_MIN_ITEMS`` items and of some size is a figure, with the axes and a legend's
+keys drawn apart from it. Which lines of text are its labels ``archive.extract.figuretext``
+decides.
 
 A table's grid is rules only, across and down, dividing what they enclose
 (``ruled_regions``): there ``archive.extract.pdf`` asks PyMuPDF's table finder for the
@@ -22,11 +20,7 @@ path draws, a rule, a curve or a tick mark).
 
 from __future__ import annotations
 
-import re
 from typing import Any, NamedTuple
-
-from archive.extract.fragment import Fragment
-from archive.lineshapes import FLOAT_LABEL
 
 Rect = tuple[float, float, float, float]
 Region = tuple[Rect, list[int]]  # a group of touching items: its box, its items' indices
@@ -35,9 +29,6 @@ _MIN_ITEMS = 8  # path items that make a region a drawing rather than a frame or
 MIN_SIDE = 30.0  # points: smaller regions are glyph-like decorations
 _TOUCH = 4.0  # points: items this close belong to one region
 _CELL = 24.0  # points: grid cell for grouping items
-_GROW = 14.0  # points: tick labels sit this far outside the axes
-_AXIS_TITLE = 32.0  # points: axis titles, short, sit this far
-_TICK_WORDS = 3  # words of a tick label
 
 
 class Shape(NamedTuple):
@@ -102,8 +93,7 @@ def _with_axes(grouped: list[Region]) -> list[Region]:
         for k in big:
             box, own = merged[k]
             if _axis_of(axis, box):
-                merged[k] = ((min(box[0], axis[0]), min(box[1], axis[1]), max(box[2], axis[2]),
-                              max(box[3], axis[3])), own + members)
+                merged[k] = (_union(box, axis), own + members)
                 taken.add(j)
                 break
     return [merged.get(k, g) for k, g in enumerate(grouped) if k not in taken]
@@ -140,8 +130,6 @@ def _with_legend(figure: Rect, groups: list[Rect]) -> Rect:
 
 _MIN_PAINTED = 3  # filled shapes, with no text in them, that make a region a drawing
 _AXIS_TICKS = 8  # tick marks that make a grid of rules a plot's axes
-# A tick's number: "1000", "−0.5", "1e+03", "10%", "2020".
-_TICK_LABEL = re.compile(r"[-−–+]?\d[\d.,]*(?:[eE][-−+]?\d+)?%?")
 _CURVE = 20.0  # points: a curve this long draws something; a rounded corner is shorter
 
 
@@ -161,10 +149,9 @@ def _curve_drawing(
     )
 
 
-_PROSE_LINE = 8  # words of a line of running text
+PROSE_LINE = 8  # words of a line of running text, more than a label has
 _PROSE_LINES = 3  # such lines, or of code, inside a drawing's box: text it frames or marks
 _TEXT_BOX = 0.75  # of the lines inside a box that are code or running text: a text box
-_CODE_LETTERS = 12  # letters of a line of code, more than a label in typewriter type has
 
 
 def _holds_prose(region: Rect, texts: list[Text] | None) -> bool:
@@ -174,7 +161,7 @@ def _holds_prose(region: Rect, texts: list[Text] | None) -> bool:
     if texts is None:
         return False
     inside = [t for t in texts if _inside(t.box, region)]
-    held = sum(1 for t in inside if t.code or t.words >= _PROSE_LINE)
+    held = sum(1 for t in inside if t.code or t.words >= PROSE_LINE)
     # A plot beside a listing may share its box with it: a text box holds hardly anything
     # else, and a box that does stays a figure, its code and sentences kept out of it
     # (``is_figure_text``).
@@ -281,61 +268,6 @@ def group_drawings(items: list[Rect], page: Rect, touch: float = _TOUCH) -> list
     return list(groups.values())
 
 
-def is_figure_text(text: str, box: Rect, regions: list[Rect], code: bool = False) -> bool:
-    """Whether the line (``code``: set as code) is a label of one of the page's drawings.
-    A line of code or of running text never is: a listing or a paragraph may stand in a
-    drawing's box (an example beside its picture), a label is short (``z1``, ``top ulft``
-    in typewriter type)."""
-    if not regions or FLOAT_LABEL.match(text) or len(text.split()) >= _PROSE_LINE:
-        return False
-    if code and sum(ch.isalpha() for ch in text) >= _CODE_LETTERS:
-        return False
-    cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
-    width = box[2] - box[0]
-    for x0, y0, x1, y1 in regions:
-        if x0 - _GROW <= cx <= x1 + _GROW and y0 - _GROW <= cy <= y1 + _GROW:
-            # A line of running text wider than the drawing passes by it, not through it.
-            return width <= 1.05 * (x1 - x0) + 2 * _GROW
-        near = _AXIS_TITLE
-        label = not text.rstrip().endswith((".", ":", ";"))
-        if (x0 - near <= cx <= x1 + near and y0 - near <= cy <= y1 + near
-                and width <= 0.5 * (x1 - x0) and len(text.split()) <= 8 and label):
-            return True  # an axis title or a label beside the drawing
-        if label and len(text.split()) <= _TICK_WORDS and _beside(box, (x0, y0, x1, y1)):
-            return True  # a long tick label (a category's name) ending at the axis
-    return False
-
-
-def is_caption(text: str) -> bool:
-    """The line opens a figure's or table's caption (``Figure 2:``)."""
-    return FLOAT_LABEL.match(text) is not None
-
-
-def with_labels(regions: list[Rect], frags: list[Fragment]) -> list[Rect]:
-    """Each drawing's box grown over the numbers already read as its labels (``kind``
-    ``"figure"``, beside it): an axis's tick labels, beyond which its title stands. (Words
-    read as labels may be a heading beside a decoration, with more text beyond.)"""
-    out = []
-    for x0, y0, x1, y1 in regions:
-        for f in frags:
-            cx, cy = (f.x0 + f.x1) / 2, (f.y0 + f.y1) / 2
-            if f.kind == "figure" and _TICK_LABEL.fullmatch(f.text.strip()) and (
-                    x0 - _AXIS_TITLE <= cx <= x1 + _AXIS_TITLE
-                    and y0 - _AXIS_TITLE <= cy <= y1 + _AXIS_TITLE):
-                x0, y0, x1, y1 = min(x0, f.x0), min(y0, f.y0), max(x1, f.x1), max(y1, f.y1)
-        out.append((x0, y0, x1, y1))
-    return out
-
-
-def _beside(box: Rect, region: Rect) -> bool:
-    """``box`` ends (or starts) within a tick label's reach of the region's side, level
-    with it, as a bar chart's category names stand right-aligned at its axis."""
-    cy = (box[1] + box[3]) / 2
-    if not region[1] <= cy <= region[3]:
-        return False
-    return 0 <= region[0] - box[2] <= _GROW or 0 <= box[0] - region[2] <= _GROW
-
-
 def _near(a: Rect, b: Rect, touch: float = _TOUCH) -> bool:
     return not (a[2] + touch < b[0] or b[2] + touch < a[0]
                 or a[3] + touch < b[1] or b[3] + touch < a[1])
@@ -397,42 +329,3 @@ def is_tick(path: dict[str, Any]) -> bool:
     (x0, y0), (x1, y1) = items[0][1], items[0][2]
     length: float = abs(x1 - x0) + abs(y1 - y0)
     return length < _TICK
-
-
-def mark_figure_text(frags: list[Fragment], regions: list[Rect]) -> None:
-    """Mark the labels of the page's drawings; then, once more, what stands beside the
-    drawings with their labels: an axis's title sits beyond its tick labels; and what is
-    set in small type between a drawing and its caption under it."""
-    _over_caption(frags, regions)
-    for step in range(2):
-        if step and not any(f.kind == "figure" for f in frags):
-            return
-        grown = with_labels(regions, frags) if step else regions
-        captions = [f for f in frags if is_caption(f.text)] if step else []
-        for f in frags:
-            if f.kind not in ("cell", "figure") and is_figure_text(
-                    f.text, (f.x0, f.y0, f.x1, f.y1), grown, f.kind == "code") and not any(
-                    min(c.y1, f.y1) - max(c.y0, f.y0) > 0 for c in captions):
-                f.kind = "figure"  # (the rest of a caption's row is the caption's)
-
-
-_NOTE_TYPE = 0.9  # of the caption's size: a drawing's notes and title block are smaller
-
-
-def _over_caption(frags: list[Fragment], regions: list[Rect]) -> None:
-    """Lines between a drawing and its caption under it, all set smaller than the caption,
-    are the figure's: a schematic's notes and title block ("NOTES:", "Q1 must be on a heat
-    sink …") stand under its frame, sentences though they are. A line in larger type there
-    says the caption is not the drawing's own (or the text goes on between them)."""
-    captions = [f for f in frags if is_caption(f.text)]
-    for x0, _, x1, y1 in regions:
-        below = [c for c in captions if c.y0 >= y1 and x0 <= (c.x0 + c.x1) / 2 <= x1]
-        if not below:
-            continue
-        caption = min(below, key=lambda c: c.y0)
-        between = [f for f in frags if f.y0 >= y1 - 0.5 and f.y1 <= caption.y0 + 0.5
-                   and x0 - _GROW <= (f.x0 + f.x1) / 2 <= x1 + _GROW]
-        if between and all(f.size < _NOTE_TYPE * caption.size for f in between):
-            for f in between:
-                if f.kind not in ("cell", "code"):
-                    f.kind = "figure"

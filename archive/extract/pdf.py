@@ -36,10 +36,10 @@ from archive.extract.figures import (
     figure_regions,
     group_drawings,
     is_tick,
-    mark_figure_text,
     path_rules,
     ruled_regions,
 )
+from archive.extract.figuretext import mark_figure_text
 from archive.extract.frame import body_frames
 from archive.extract.layout import Fragment, merge_rows, order_page
 from archive.extract.letterspacing import Char, close_letterspacing, has_run

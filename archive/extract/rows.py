@@ -9,6 +9,7 @@ from itertools import pairwise
 from archive.extract.beside import read_beside
 from archive.extract.fragment import Fragment
 from archive.extract.spans import line_number
+from archive.lineshapes import ITEM_MARKS
 
 _CELL_GAPS = 2  # gaps of an em or more that part a row into cells
 _LEAD_WORDS = 4  # words of a term set apart at a line's start
@@ -259,7 +260,6 @@ def _justified(ordered: list[Fragment]) -> bool:
     return max(gaps) - min(gaps) <= max(1.0, 0.1 * min(gaps))
 
 
-_BULLETS = frozenset("•◦▪▫‣⁃●○■□►▸–-*·")
 
 
 def _join(a: Fragment, b: Fragment) -> Fragment:
@@ -268,7 +268,7 @@ def _join(a: Fragment, b: Fragment) -> Fragment:
     # Glyphs that touch are one word; pieces stacked over each other (``x⊤`` over ``i``) not.
     touching = -1.0 <= gap < 0.15 * min(first.size, second.size)
     # A list's bullet reported apart from its item is no letter of the item's first word.
-    bullet = first.text.strip() in _BULLETS
+    bullet = len(first.text.strip()) == 1 and first.text.strip() in ITEM_MARKS
     sep = "" if (touching and not bullet) or _drop_cap(first, second) else " "
     text = first.text.rstrip() + sep + second.text.lstrip() if sep else first.text + second.text
     head = len(first.text.rstrip()) + len(sep) if sep else len(first.text)

@@ -57,7 +57,7 @@ from collections.abc import Callable
 from archive import lineshapes as pt
 from archive.models import MARKUP_KINDS, Line
 from archive.segment.boundary import Boundary, ends_clause_marked
-from archive.segment.display import caps_wrapped, display_ends, display_wrapped
+from archive.segment.display import caps_wrapped, chapter_title, display_ends, display_wrapped
 from archive.segment.entries import (
     gost_dash,
     inside_reference,
@@ -71,6 +71,7 @@ from archive.segment.items import (
     list_marker,
     next_in_outline,
     next_index_entry,
+    under_item,
 )
 from archive.segment.shapes import (
     FULL,
@@ -195,38 +196,6 @@ def _term_hangs(b: Boundary) -> bool:
         return False
     return (cur.x0 - prev.x0 >= 0.6 * (cur.size or 10.0) and nxt.page == cur.page
             and abs(nxt.x0 - cur.x0) < 1.0)
-
-
-def chapter_title(b: Boundary) -> bool | None:
-    """``Chapter 1`` over ``Introduction``, both in display type: one heading, whatever the
-    gap and the change of size between them."""
-    above, below = b.prev.line, b.cur.line
-    if (
-        b.prev_is_first and not b.lower_start and above.page == below.page
-        and above.size is not None and below.size is not None and b.body_size is not None
-        and min(above.size, below.size) >= b.body_size + 1.0
-        and pt.CHAPTER_LABEL.match(b.prev.text) is not None
-    ):
-        return False
-    return None
-
-
-def under_item(b: Boundary) -> bool | None:
-    """``• -a`` ⏎ ``Estimate model-averaged phylogeny …``: a line set under the text of a
-    list item's first line (right of its marker, as a hanging indent sets it) goes on with
-    the item, whatever the change of type or the gap between them."""
-    above, below = b.prev.line, b.cur.line
-    if not (b.prev_is_first and not b.marker and _BULLET_ITEM.match(b.prev.text)):
-        return None  # a bullet: a number opens a numbered heading as often as an item
-    if (above.x0 is None or below.x0 is None or above.page != below.page
-            or above.column != below.column or above.size is None):
-        return None
-    hang = below.x0 - above.x0
-    return False if _HANG_LOW * above.size <= hang <= _HANG_HIGH * above.size else None
-
-
-_HANG_LOW, _HANG_HIGH = 0.6, 3.0  # ems a hanging indent sets an item's text right of its marker
-_BULLET_ITEM = re.compile(r"^[•◦▪▫‣⁃●○■□►▸*–-]\s+\S")
 
 
 def reliable_blank(b: Boundary) -> bool | None:

@@ -1,5 +1,6 @@
 """Paragraph rules for capitals and display type (``archive.segment.breaks``): a title or a
-heading wrapped over lines goes on, and a title ends where much smaller type follows it.
+heading wrapped over lines goes on, a title ends where much smaller type follows it, and a
+chapter's label over its title is one heading with it.
 """
 
 from __future__ import annotations
@@ -55,4 +56,18 @@ def display_ends(b: Boundary) -> bool | None:
         return None
     if prev.size >= _DISPLAY * b.body_size and cur.size * _DROP <= prev.size:
         return True
+    return None
+
+
+def chapter_title(b: Boundary) -> bool | None:
+    """``Chapter 1`` over ``Introduction``, both in display type: one heading, whatever the
+    gap and the change of size between them."""
+    above, below = b.prev.line, b.cur.line
+    if (
+        b.prev_is_first and not b.lower_start and above.page == below.page
+        and above.size is not None and below.size is not None and b.body_size is not None
+        and min(above.size, below.size) >= b.body_size + 1.0
+        and pt.CHAPTER_LABEL.match(b.prev.text) is not None
+    ):
+        return False
     return None

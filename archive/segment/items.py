@@ -1,5 +1,6 @@
 """The rules that open a list's items: a marker, an outline's next number, a term set apart
-in bold or typewriter, a term and its description after a dash, an index's entry.
+in bold or typewriter, a term and its description after a dash, an index's entry; and the
+one that keeps a line set under a bulleted item's text with its item.
 
 Each is a rule of ``archive.segment.breaks.RULES``: it decides the boundary or passes it on.
 """
@@ -138,3 +139,21 @@ def letter(text: str) -> bool:
     """A letter alone: the heading of an index's group of entries."""
     text = text.strip()
     return len(text) == 1 and text.isalpha()
+
+
+def under_item(b: Boundary) -> bool | None:
+    """``• -a`` ⏎ ``Estimate model-averaged phylogeny …``: a line set under the text of a
+    list item's first line (right of its marker, as a hanging indent sets it) goes on with
+    the item, whatever the change of type or the gap between them."""
+    above, below = b.prev.line, b.cur.line
+    if not (b.prev_is_first and not b.marker and _BULLET_ITEM.match(b.prev.text)):
+        return None  # a bullet: a number opens a numbered heading as often as an item
+    if (above.x0 is None or below.x0 is None or above.page != below.page
+            or above.column != below.column or above.size is None):
+        return None
+    hang = below.x0 - above.x0
+    return False if _HANG_LOW * above.size <= hang <= _HANG_HIGH * above.size else None
+
+
+_HANG_LOW, _HANG_HIGH = 0.6, 3.0  # ems a hanging indent sets an item's text right of its marker
+_BULLET_ITEM = re.compile(rf"^[{re.escape(pt.ITEM_MARKS)}]\s+\S")
