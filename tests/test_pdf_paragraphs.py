@@ -185,9 +185,14 @@ def test_captions_labelled_in_other_languages_are_captions() -> None:
              "Rys. 3. Schemat blokowy programu.",
              "Tabela 4 – Wyniki pomiarów dla trzech próbek.",
              "1. Az első lépés a minták letöltése a honlapról."]
+    assert _roles_apart(texts) == ["caption"] * 4 + ["list_item"]
+
+
+def _roles_apart(texts: list[str]) -> list[str]:
+    """The roles of lines each set apart in a block of its own."""
     lines = [line(text, 72, 100 + 40 * k, 400, block=k, blank_before=True)
              for k, text in enumerate(texts)]
-    assert [b.role for b in blocks(lines)] == ["caption"] * 4 + ["list_item"]
+    return [b.role for b in blocks(lines)]
 
 
 def test_an_address_broken_after_its_scheme_over_a_page_is_no_listing() -> None:
@@ -626,6 +631,4 @@ def test_floats_numbered_in_an_appendix_or_in_roman_are_captions() -> None:
              "TABLE IV: Results of the second run.",
              "Figure S2. The distribution of the residuals.",
              "Table I shows the results of the first run, which we discuss below."]
-    lines = [line(text, 72, 100 + 40 * k, 400, block=k, blank_before=True)
-             for k, text in enumerate(texts)]
-    assert [b.role for b in blocks(lines)] == ["caption"] * 3 + ["body"]
+    assert _roles_apart(texts) == ["caption"] * 3 + ["body"]

@@ -125,41 +125,41 @@ def _margin_band(
     for ln in lines:
         if ln.page not in heights and ln.y1 is not None:
             heights[ln.page] = max(heights.get(ln.page, 0.0), ln.y1 * 1.05)
-    edge: dict[int, Edge] = {}
+    edge: dict[int, tuple[Edge, float, float]] = {}  # where, top and bottom
     for i, ln in enumerate(lines):
         h = heights.get(ln.page)
         if not h or ln.y0 is None or ln.y1 is None:
             continue
         if ln.y1 <= h * BAND:
-            edge[i] = "running-header"
+            edge[i] = ("running-header", ln.y0, ln.y1)
         elif ln.y0 >= h * (1 - BAND):
-            edge[i] = "running-footer"
+            edge[i] = ("running-footer", ln.y0, ln.y1)
     # Inside the page's body frame (lines stacked on one another, from the extractor) a line
     # is running text, however near the edge: only a bare page number or a line repeated at
     # the same height on other pages can be furniture there, and never a line of code (a
     # listing of similar records repeats "langid = {russian}," at the same heights). A head
     # whose last words name the part of the work ("… Klausur Nr. 2", "… Lösung") repeats
     # its first words.
-    at_height = Counter((keys[i], round(lines[i].y0 / 2)) for i in edge)  # type: ignore[operator]
+    row = {i: round(top / 2) for i, (_, top, _) in edge.items()}
+    at_height = Counter((keys[i], row[i]) for i in edge)
     opening_at_height: dict[tuple[tuple[str, ...], int], set[int]] = defaultdict(set)
     for i in edge:
         for part in _edge_words(lines[i].text, whole=True, first_only=True):
-            opening_at_height[(part, round(lines[i].y0 / 2))].add(lines[i].page)  # type: ignore[operator]
+            opening_at_height[(part, row[i])].add(lines[i].page)
 
     def repeated_at_height(i: int) -> bool:
-        y = round(lines[i].y0 / 2)  # type: ignore[operator]
-        return at_height[(keys[i], y)] >= 3 or any(
-            len(opening_at_height[(part, y)]) >= 3
+        return at_height[(keys[i], row[i])] >= 3 or any(
+            len(opening_at_height[(part, row[i])]) >= 3
             for part in _edge_words(lines[i].text, first_only=True))
 
     band: dict[int, Edge] = {}
-    for i, where in edge.items():
+    for i, (where, top, bottom) in edge.items():
         ln = lines[i]
         frame = frames.get(ln.page)
         if (
             frame is not None
-            and ln.y1 > frame[0]  # type: ignore[operator]
-            and ln.y0 < frame[1]  # type: ignore[operator]
+            and bottom > frame[0]
+            and top < frame[1]
             and not PAGE_ONLY.fullmatch(ln.text.strip())
             and (
                 ln.kind == "code"

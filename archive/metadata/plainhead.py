@@ -65,22 +65,22 @@ def _byline(text: str) -> list[Author]:
     return names_on(match.group("names")) if match else []
 
 
-def _underlined(head: list[Line], width: int) -> list[Candidate]:
+def _underlined(head: list[Line], width: int) -> tuple[int, Candidate] | None:
     """The first heading underlined with a rule of its own length (``How to setup …`` over
     ``====``: the extractor marks it a heading), as AsciiDoc, Markdown and
-    reStructuredText type a document's title; a tag set in the right half is no title, nor a
-    heading under lines of running text (a section's)."""
+    reStructuredText type a document's title, with its place in the head; a tag set in the
+    right half is no title, nor a heading under lines of running text (a section's)."""
     prose = 0
-    for line in head:
+    for k, line in enumerate(head):
         text = " ".join(line.text.split())
         prose += sum(_columns(line)) >= _PROSE * width
         if prose >= _PROSE_LINES:
             break
         if line.kind == "heading" and 2 * _columns(line)[0] < width and title_like(text):
             where = InText(Part.TITLE_LINES, line.page)
-            return [Candidate("title", text, where, lang=pt.guess_lang(text), detail=text,
-                              priority=PRIORITY)]
-    return []
+            return k, Candidate("title", text, where, lang=pt.guess_lang(text), detail=text,
+                                priority=PRIORITY)
+    return None
 
 
 def _mail_header(lines: tuple[Line, ...]) -> list[Candidate]:
@@ -143,14 +143,14 @@ def candidates(doc: Document) -> list[Candidate]:
         return []
     head = [ln for ln in doc.lines[:_HEAD_LINES] if ln.page == doc.lines[0].page]
     width = usual_width([_columns(ln)[0] + _columns(ln)[1] for ln in doc.lines[:400]])
+    underlined = _underlined(head, width)
     out: list[Candidate] = [
-        *_underlined(head, width), *_mail_header(doc.lines), *_authors_section(doc.lines)
+        *([underlined[1]] if underlined else []), *_mail_header(doc.lines),
+        *_authors_section(doc.lines),
     ]
     fields: set[str] = set()
-    # The head's line that is the title (centred, or underlined as a heading).
-    title_at = next((k for k, line in enumerate(head)
-                     if any(c.field == "title" and c.detail == " ".join(line.text.split())
-                            for c in out)), -2)
+    # The head's line that is the title (underlined as a heading, or centred: below).
+    title_at = underlined[0] if underlined else -2
     prose = 0  # lines of running text so far: a title comes before them
     for k, line in enumerate(head):
         text = " ".join(line.text.split())

@@ -97,12 +97,17 @@ _LOGO_REST = re.compile(r"[\sA-Z]*")
 _ABBREVIATED = re.compile(r"^(?:[^\W\d_]{1,8}\.\s*)+[^\W\d_]*\.?$|^[A-Z]{2,6}$")
 
 
+def _without_serials(text: str) -> str:
+    """The line without its ISSN and the journal's address, its spaces collapsed."""
+    return " ".join(_URL.sub(" ", _ISSN.sub(" ", text)).split())
+
+
 def parse_cited_volume(text: str, origin: AnyOrigin = Origin.RUNNING_FOOTER,
                        ) -> RunningLine | None:
     """A citation line of the shape ``Journal VOLUME (YEAR), pages``, or None. An
     abbreviated name ("Electron. Commun. Probab.", "ECP") is no journal's name as a
     citation spells it out: the line then gives the numbers only."""
-    line = _URL.sub(" ", _ISSN.sub(" ", " ".join(text.split()))).strip()
+    line = _without_serials(text)
     match = _VOLUME_YEAR.match(line)
     # Nothing after the numbers but a logo's words in capitals beside them ("ELECTRONIC").
     if match is None or not match.group("journal")[:1].isupper() or not _LOGO_REST.fullmatch(
@@ -130,8 +135,7 @@ def parse_running(text: str, printed_page: int | None = None,
     # looked for first: a plain substring search, where the pattern tries every position.
     if len(text) > 400 or ("19" not in text and "20" not in text) or not _YEAR_RE.search(text):
         return None
-    line = _URL.sub(" ", _ISSN.sub(" ", " ".join(text.split()))).strip(" .,;")
-    line = " ".join(line.split())
+    line = _without_serials(text).strip(" .,;")
     if not line or len(line) > 160:
         return None
     pages = _PAGE_RANGE.search(line)

@@ -32,7 +32,7 @@ from archive.models import TURNED, Line, Role
 from archive.segment.floats import float_groups
 from archive.segment.grouped import Apart
 from archive.segment.items import index_entry
-from archive.segment.notes import footnotes, margin_notes
+from archive.segment.notes import footnotes, margin_notes, marked_notes
 from archive.segment.tables import table_piece, unruled_tables
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
@@ -49,7 +49,7 @@ def apart_groups(
 ) -> list[Apart]:
     """Code blocks, footnotes and captions, as groups of line positions, in document order."""
     groups = (_code(lines, taken) + _ruled_tables(lines, taken) + _turned(lines, taken)
-              + _marked_notes(lines, taken))
+              + marked_notes(lines, taken))
     used = taken | {k for g in groups for k in g.positions}
     if body_size is not None:
         groups += footnotes(lines, used, body_size)
@@ -197,26 +197,6 @@ def _code(lines: tuple[CleanLine, ...], taken: set[int]) -> list[Apart]:
                                             or _in_index(lines, g.positions[0])
                                             or _in_caption(lines, g.positions[0])))
     ]
-
-
-def _marked_notes(lines: tuple[CleanLine, ...], taken: set[int]) -> list[Apart]:
-    """Notes a text copy's extractor found under a short rule at a page's foot: each
-    opening line (its mark first) opens a note."""
-    groups: list[Apart] = []
-    note: list[int] = []
-    for k, c in enumerate(lines):
-        inside = k not in taken and c.line.kind == "footnote"
-        if note and (not inside or k != note[-1] + 1 or _TEXT_NOTE_MARK.match(c.text)):
-            groups.append(Apart(tuple(note), "footnote"))
-            note = []
-        if inside:
-            note.append(k)
-    if note:
-        groups.append(Apart(tuple(note), "footnote"))
-    return groups
-
-
-_TEXT_NOTE_MARK = re.compile(r"^\s*(?:\*{1,3}|[†‡§¶]|\d{1,2}\s)")
 
 
 def _broken_address(lines: tuple[CleanLine, ...], group: Apart) -> bool:

@@ -1,10 +1,12 @@
-"""Notes set apart from the running text (with geometry).
+"""Notes set apart from the running text: with geometry, or as a text copy's extractor marked them.
 
 * Footnotes: the run of lines at the foot of a page (or of a column) set smaller than the
   text above them, below a gap, opening with a note marker (``1``, ``*``, ``†``); each
   marker opens a note, and a line far below the notes (a licence at the foot) is none.
 * Side notes: a narrow column set smaller than the body beside it (a wide margin for
   notes); each marker or gap opens a note.
+* Notes a text copy's extractor found under a short rule at a page's foot (``kind``
+  ``footnote``): each marker opens a note.
 """
 
 from __future__ import annotations
@@ -127,3 +129,20 @@ _MARK_BOX = 6.0  # points: markers are set flush right in a box, "⋆" and "⋆�
 def _starts_note(lines: tuple[CleanLine, ...], first: int, k: int) -> bool:
     """A marker at the left edge where the first note began opens another note."""
     return abs((lines[k].line.x0 or 0) - (lines[first].line.x0 or 0)) <= _MARK_BOX
+
+
+def marked_notes(lines: tuple[CleanLine, ...], taken: set[int]) -> list[Apart]:
+    """Notes a text copy's extractor found under a short rule at a page's foot: each
+    opening line (its mark first) opens a note."""
+    groups: list[Apart] = []
+    note: list[int] = []
+    for k, c in enumerate(lines):
+        inside = k not in taken and c.line.kind == "footnote"
+        if note and (not inside or k != note[-1] + 1 or _NOTE_MARK.match(c.text)):
+            groups.append(Apart(tuple(note), "footnote"))
+            note = []
+        if inside:
+            note.append(k)
+    if note:
+        groups.append(Apart(tuple(note), "footnote"))
+    return groups
