@@ -621,3 +621,50 @@ def test_a_plot_whose_points_are_glyphs_of_a_symbol_font() -> None:
     items = [frag(f"Item {k} of a list whose bullets are set in a symbol font", 84, 100 + 14 * k,
                   400) for k in range(8)]
     assert glyph_plots(bullets + items, page) == []
+
+
+def test_a_framed_box_of_sentences_is_text_though_drawn_with_many_paths() -> None:
+    # A multivariable calculus course's "Notation" box: a frame of four rules on a tinted
+    # background, a title band, a link's border round a symbol, a fraction's bar and the
+    # rule over the box's footnote, twelve paths in all. Its sentences, their short last
+    # lines and its title are text.
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.draw_rect(pymupdf.Rect(136, 288, 475, 494), color=None, fill=(0.92, 1, 0.93))
+    page.draw_rect(pymupdf.Rect(136, 288, 475, 310), color=None, fill=(0.8, 0.95, 0.8))
+    for a, b in (((136, 287), (475, 287)), ((136, 494), (475, 494)), ((136, 287), (136, 494)),
+                 ((475, 287), (475, 494)), ((146, 453), (218, 453)), ((299, 384), (310, 384))):
+        page.draw_line(a, b, width=0.4)
+    page.draw_rect(pymupdf.Rect(243, 325, 274, 341), width=0.4)
+    page.insert_text((146, 302), "Notation 1", fontsize=10)
+    lines = ((320, "We write the partial derivative of a function f at a point p with respect"),
+             (334, "to a basis element a of p as its value."),
+             (431, "In the interest of completeness, I will note that the book also uses,"),
+             (443, "on occasion, the notation D f."))
+    for y, line in lines:
+        page.insert_text((146, y), line, fontsize=10)
+    text = _text_under(doc, page, 560, "notation above is used.")
+    assert "Notation 1" in text
+    assert "book also uses, on occasion, the notation D f." in text
+    assert "with respect to a basis element a of p as its value." in text
+    # The same paths round a grid of numbers, four lines down and four across, stay a plot.
+    grid = [(186.0 + 57 * k, 470.0, 186.0 + 57 * k, 641.0) for k in range(4)]
+    grid += [(186.0, 470.0 + 57 * k, 357.0, 470.0 + 57 * k) for k in range(4)]
+    digits = [Text((212.0 + 57 * (k % 3), 495.0 + 57 * (k // 3), 217.0 + 57 * (k % 3),
+                    503.0 + 57 * (k // 3)), 1, 0) for k in range(9)]
+    assert figure_regions(group_drawings(grid, (0, 0, 595, 842)), grid, None, digits) == [
+        (186.0, 470.0, 357.0, 641.0)]
+
+
+def test_a_sentence_s_last_line_beside_a_drawing_is_the_sentence_s() -> None:
+    # A plot shares its box with a paragraph: the paragraph's lines of running text stay
+    # text, and so does its short last line under them; a short label is the plot's.
+    from test_pdf_extract import frag
+
+    region = (100.0, 100.0, 400.0, 300.0)
+    lines = [frag("The fitted values are drawn against the residuals of the model", 110, 200,
+                  395),
+             frag("in the panel here.", 110, 212.5, 190),
+             frag("residuals", 300, 280, 340, size=8)]
+    mark_figure_text(lines, [region])
+    assert [f.kind for f in lines] == [None, None, "figure"]

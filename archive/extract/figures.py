@@ -61,7 +61,8 @@ def figure_regions(
     figures = [
         r for r, members in _with_axes(grouped)
         if r[2] - r[0] >= MIN_SIDE and r[3] - r[1] >= MIN_SIDE
-        and (len(members) >= _MIN_ITEMS or _painted(r, members, shapes, texts)
+        and (len(_within_frame(r, members, items, texts)) >= _MIN_ITEMS
+             or _painted(r, members, shapes, texts)
              or _curve_drawing(r, members, shapes, texts))
         and not _holds_prose(r, texts)
         # A curve is no band, however wide (a path drawn across its figure).
@@ -69,6 +70,33 @@ def figure_regions(
                  and not (shapes is not None and any(shapes[k].curved for k in members)))
     ]
     return [_with_legend(f, [r for r, _ in grouped]) for f in figures]
+
+
+def _within_frame(
+    region: Rect, members: list[int], items: list[Rect], texts: list[Text] | None
+) -> list[int]:
+    """The region's items less its frame, where it has one all round (a background as
+    large as the region, or rules along its four sides) and holds lines of running text.
+    A framed box of text (a definition, its title on a band) is drawn with many paths
+    round what it holds; whether it holds a drawing too is told by what stands inside. (A
+    framed grid of numbers is a plot's, its rules inside the frame.)"""
+    if texts is None or sum(
+            1 for t in texts if _inside(t.box, region) and t.words >= PROSE_LINE) < 2:
+        return members
+    x0, y0, x1, y1 = region
+    width, height = x1 - x0, y1 - y0
+    sides: dict[int, int] = {}
+    for k in members:
+        m = items[k]
+        if m[2] - m[0] >= 0.95 * width and m[3] - m[1] >= 0.95 * height:
+            sides[k] = 4
+        elif m[3] - m[1] <= _HAIRLINE and m[2] - m[0] >= 0.95 * width:
+            sides[k] = 0 if abs(m[1] - y0) <= _SIDE else 1 if abs(y1 - m[3]) <= _SIDE else -1
+        elif m[2] - m[0] <= _HAIRLINE and m[3] - m[1] >= 0.95 * height:
+            sides[k] = 2 if abs(m[0] - x0) <= _SIDE else 3 if abs(x1 - m[2]) <= _SIDE else -1
+    if 4 not in sides.values() and not {0, 1, 2, 3} <= set(sides.values()):
+        return members
+    return [k for k in members if sides.get(k, -1) < 0]
 
 
 _AXIS_ITEMS = 4  # a line and three ticks at least: an axis drawn apart from its plot

@@ -93,6 +93,25 @@ def mark_figure_text(frags: list[Fragment], regions: list[Rect]) -> None:
                     f.text, (f.x0, f.y0, f.x1, f.y1), grown, f.kind == "code") and not any(
                     min(c.y1, f.y1) - max(c.y0, f.y0) > 0 for c in captions):
                 f.kind = "figure"  # (the rest of a caption's row is the caption's)
+    _release_last_lines(frags)
+
+
+_LEADING = 0.6  # of a line's height: the most white between two lines of one paragraph
+_SAME_EDGE = 1.5  # points: lines of one paragraph start this close
+
+
+def _release_last_lines(frags: list[Fragment]) -> None:
+    """A short line set under a line of running text, flush with it, in its type and at
+    its leading, is that paragraph's last line, however near a drawing it stands: a
+    framed box (a definition with a rule over its footnote) is drawn with many paths, and
+    its sentences' last lines are short."""
+    prose = [f for f in frags if f.kind is None and len(f.text.split()) >= PROSE_LINE]
+    for f in frags:
+        if f.kind == "figure" and any(
+                abs(p.x0 - f.x0) <= _SAME_EDGE and f.x1 <= p.x1 + _SAME_EDGE
+                and abs(p.size - f.size) <= 0.05 * p.size
+                and 0 <= f.y0 - p.y1 <= _LEADING * p.height for p in prose):
+            f.kind = None
 
 
 _NOTE_TYPE = 0.9  # of the caption's size: a drawing's notes and title block are smaller
