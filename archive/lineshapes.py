@@ -19,10 +19,14 @@ SURNAME = rf"[{_UP}][{_UP}{_LOW}'’-]+"
 
 # Bullet glyphs of lists other than the dash: dots, squares, triangles, arrows, checks.
 BULLETS = "◦‣∙●○■□▸▹▶➢➤⇒⇓⇨→✓✔❖⁃"
+# Numbers in circles, open and filled (a listing's callouts, a procedure's steps): ① … ⑳,
+# ❶ … ❿, ➀ … ➉, ➊ … ➓.
+CIRCLED = "".join(map(chr, [*range(0x2460, 0x2474), *range(0x2776, 0x2780),
+                            *range(0x2780, 0x2794)]))
 # Every glyph that marks a list's item, the typed ones (a dash, an asterisk) too.
-ITEM_MARKS = "•·▪▫►" + BULLETS + "*–-"
+ITEM_MARKS = "•·▪▫►" + BULLETS + CIRCLED + "*–-"
 # A list item opens with a dash or bullet, or a number/letter with ")" or ".".
-LIST_MARKER = re.compile(rf"^(?:[-–—•·▪►*{BULLETS}]\s+|\(?\d{{1,2}}[.)]\s+|[{_LOW}]\)\s+)")
+LIST_MARKER = re.compile(rf"^(?:[-–—•·▪►*{BULLETS}{CIRCLED}]\s+|\(?\d{{1,2}}[.)]\s+|[{_LOW}]\)\s+)")
 REFERENCE_MARKER = re.compile(r"^(?:\[\d{1,3}\]|\d{1,3}[.)]?\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])")
 # A bracketed citation at the end of a sentence does not end the sentence.
 TRAILING_CITATION = re.compile(r"\s*\[[\d\s,;–-]+(?:,\s*[^\]]{0,20})?\]\s*$")

@@ -13,6 +13,7 @@ from archive.extract.spans import (
     FONT_MONOSPACED,
     dominant_style,
     fixed_pitch_fonts,
+    join_circled_numbers,
     monospaced,
 )
 from archive.ingest.analyse import analyse
@@ -842,3 +843,28 @@ def test_a_bold_option_and_its_description_under_it_are_one_item() -> None:
     blocks = analyse(placed_pages([placed], size=(WIDTH, HEIGHT))).segmentation.blocks
     items = [(b.role, b.text) for b in blocks if b.role != "heading"]
     assert items == [("list_item", f"{option} {description}") for option, description in options]
+
+
+def test_a_callout_s_circle_and_the_small_number_over_it_are_one_circled_number() -> None:
+    # dblatex's callouts (Graphite's manual): a circle of LaTeX's circle font, reported as
+    # "v", and its number in 4.5 pt over it, each on a line of its own in the text layer.
+    def line(text: str, font: str, size: float, bbox: tuple) -> dict:
+        return {"spans": [{"text": text, "font": font, "size": size, "flags": 0,
+                           "bbox": bbox}]}
+
+    lines = [line("v", "LCIRCLE10", 10.0, (60.3, 540.8, 67.3, 550.8)),
+             line("1", "NimbusSanL-Bold", 4.5, (59.1, 546.9, 61.6, 551.4)),
+             line("Create a segment as per the example", "NimbusRomNo9L-Regu", 10.0,
+                  (85.0, 544.8, 306.4, 554.8))]
+    join_circled_numbers(lines)
+    assert [ln["spans"][0]["text"] for ln in lines] == [
+        "①", "", "Create a segment as per the example"]
+    # A "v" in a text face, and a number in the circle's own size beside it, stay.
+    lines = [line("v", "CMR10", 10.0, (60.3, 540.8, 67.3, 550.8)),
+             line("1", "NimbusSanL-Bold", 4.5, (59.1, 546.9, 61.6, 551.4))]
+    join_circled_numbers(lines)
+    assert [ln["spans"][0]["text"] for ln in lines] == ["v", "1"]
+    lines = [line("v", "LCIRCLE10", 10.0, (60.3, 540.8, 67.3, 550.8)),
+             line("12", "CMR10", 10.0, (70.0, 540.8, 80.0, 550.8))]
+    join_circled_numbers(lines)
+    assert [ln["spans"][0]["text"] for ln in lines] == ["v", "12"]

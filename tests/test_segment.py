@@ -681,3 +681,17 @@ def test_caption_wrapped_after_a_comma_stays_one_paragraph() -> None:
         "Сурет 1 – Ауылдық округтер бюджеттерінің өзіндік кірістері, 2018–2023 жж. (млрд теңге)",
         body,
     ]
+
+
+def test_items_numbered_in_circles_are_items() -> None:
+    # A listing's callouts explained under it (dblatex), and a procedure's steps.
+    blocks = blocks_of("\n".join([
+        "The code above breaks a segment into lines, as follows.",
+        "",
+        "① Create a segment as per the example in the introduction.",
+        "② Create an area to store line starts.",
+        "❸ Scan backwards for a valid linebreak location.",
+    ]))
+    assert [(b.role, b.text[:12]) for b in blocks] == [
+        ("body", "The code abo"), ("list_item", "① Create a s"), ("list_item", "② Create an "),
+        ("list_item", "❸ Scan backw")]

@@ -64,6 +64,7 @@ from archive.extract.spans import (
     dominant_baseline,
     dominant_style,
     fixed_pitch_fonts,
+    join_circled_numbers,
     lead_length,
     mark_fixed_pitch,
     monospaced,
@@ -290,6 +291,7 @@ def _fragments(
     for b in raw["blocks"]:
         if b["type"] != 0:
             continue
+        join_circled_numbers(b["lines"])
         for k, ln in enumerate(b["lines"]):
             spans = ln["spans"]
             raw_text, starts = spans_text(spans, rules)

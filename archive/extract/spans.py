@@ -131,6 +131,40 @@ _UNDERSCORE = (0.2, 0.8)  # of the type size: an underscore's width, least and m
 _WORD_GAP = 0.2  # of the font size: a gap between spans this wide is a space
 
 
+# LaTeX's circle fonts (lcircle10, lcirclew10): their glyphs map to letters ("v"), and a
+# callout's number is set small over one.
+_CIRCLE_FONT = re.compile(r"(?i)^l?circlew?\d")
+_CALLOUT_SIZE = 0.7  # of the circle's size: a number set inside it is smaller
+
+
+def join_circled_numbers(lines: list[dict[str, Any]]) -> None:
+    """A circle of a circle font with a small number over it is that number circled
+    (``①``): dblatex's code callouts, a ``v`` and a ``1`` on lines of their own in the text
+    layer. ``lines`` are a text block's (``get_text("dict")``); the circle's span takes
+    the number, the number's span is emptied."""
+    spans = [s for ln in lines for s in ln["spans"]]
+    if len(spans) < 2 or not any(_CIRCLE_FONT.match(_face(s["font"])) for s in spans):
+        return
+    for circle in spans:
+        if not (_CIRCLE_FONT.match(_face(circle["font"])) and len(circle["text"]) == 1):
+            continue
+        x0, y0, x1, y1 = circle["bbox"]
+        for digits in spans:
+            text = digits["text"].strip()
+            bx0, by0, bx1, by1 = digits["bbox"]
+            cx, cy = (bx0 + bx1) / 2, (by0 + by1) / 2
+            if (text.isascii() and text.isdigit() and 1 <= int(text) <= 20
+                    and digits["size"] < _CALLOUT_SIZE * circle["size"]
+                    and x0 - 1 <= cx <= x1 + 1 and y0 <= cy <= y1):
+                circle["text"] = chr(0x2460 + int(text) - 1)
+                digits["text"] = ""
+                break
+
+
+def _face(font: str) -> str:
+    return font.rsplit("+", 1)[-1]
+
+
 def undecodable(text: str) -> bool:
     """Mostly U+FFFD: a font without a Unicode map; such glyphs need OCR, not indexing."""
     if "\ufffd" not in text:
