@@ -141,6 +141,18 @@ def test_labels_of_a_code_listing_broken_over_pages() -> None:
     _assert_all_kept(blocks, body + body2)
 
 
+def test_labels_of_the_one_listing_broken_over_a_page() -> None:
+    # Ubuntu's packaging guide breaks one listing in fifty pages: each label shows once, and
+    # the pair, under the listing and over its rest, tells them.
+    pages, body = _broken_listing(1)
+    pages += [[*_body(running_text(34, seed=n)), _centred_number(n)] for n in (3, 4)]
+    blocks, arts = _texts(placed_pages(pages, size=(WIDTH, HEIGHT)))
+    labels = [text for kind, text in arts if kind == "continuation"]
+    assert labels == ["(continues on next page)", "(continued from previous page)"]
+    assert not [b for b in blocks if "continue" in b]
+    _assert_all_kept(blocks, body + [ln for n in (3, 4) for ln in running_text(34, seed=n)])
+
+
 def test_a_footer_printed_on_the_first_page_only() -> None:
     pages = [[*_body(running_text(34, seed=n)), _centred_number(n)] for n in range(1, 5)]
     pages[0][-1] = (LEFT, FOOT, "Preprint submitted to Example Press", 8.0, "serif")

@@ -26,7 +26,8 @@ KIND: Final = "continuation"
 def continuation_labels(
     lines: tuple[Line, ...], found: dict[int, Furniture]
 ) -> dict[int, Furniture]:
-    """Labels at the edges of each page's text that recur on two pages or more."""
+    """Labels at the edges of each page's text that recur on two pages or more, or that
+    stand under a listing at a page's foot and over its rest at the next page's head."""
     body_size = text_size(lines)
     if body_size is None:
         return {}
@@ -35,19 +36,23 @@ def continuation_labels(
         if i not in found and ln.y0 is not None and ln.kind != "figure" and ln.text.strip():
             by_page[ln.page].append(i)
     shaped: dict[tuple[str, str], dict[int, int]] = defaultdict(dict)
+    at_code: dict[tuple[str, int], int] = {}  # labels beside code, by edge and page
     for members in by_page.values():
         for where, i, inner in _text_edges(lines, members):
+            beside_code = lines[inner].kind == "code"
             if _label_shape(lines[i], body_size) and (
-                lines[inner].kind == "code" or _flush_right(lines, i, members)
-            ):
+                    beside_code or _flush_right(lines, i, members)):
                 # The same words exactly: "Listing 3" and "Listing 4" are two captions.
                 shaped[(where, " ".join(lines[i].text.casefold().split()))][lines[i].page] = i
-    return {
-        i: Furniture(i, KIND, None)
-        for pages in shaped.values()
-        if len(pages) >= 2
-        for i in pages.values()
-    }
+                if beside_code:
+                    at_code[(where, lines[i].page)] = i
+    labels = {i for pages in shaped.values() if len(pages) >= 2 for i in pages.values()}
+    # A listing broken once in the document: the label under its first part and the one
+    # over its rest, on the next page, each beside the code.
+    for (where, page), i in at_code.items():
+        if where == "bottom" and ("top", page + 1) in at_code:
+            labels |= {i, at_code[("top", page + 1)]}
+    return {i: Furniture(i, KIND, None) for i in sorted(labels)}
 
 
 def _text_edges(lines: tuple[Line, ...], members: list[int]) -> list[tuple[str, int, int]]:
