@@ -518,3 +518,28 @@ def test_the_name_under_an_underlined_title_is_its_author() -> None:
     md = analyse(text.encode()).metadata
     assert md.title == "Internal IAUTH Workings"
     assert [a.family for a in md.authors] == ["Snare"]
+
+
+def test_a_filled_paragraph_between_prompts_ends_the_session() -> None:
+    # NetHack's guidebook (nroff): a configuration file's example, its comments opening
+    # with "#", then a section and its paragraph, then "$" commands further on. The
+    # paragraph fills its lines and runs on: it is text, not a program's answer.
+    para = ["          The NETHACKOPTIONS variable is  a  comma-separated  list  of",
+            "          initial  values for the various options.  Some can only be turned",
+            "          on or off.  You turn one of these on by adding the  name  of  the",
+            "          option  to  the list, and turn it off by typing a bang before it."]
+    text = "\n".join([
+        "          Here is an example of configuration file contents:", "",
+        "          # Set your character's role, race, gender, and alignment.",
+        "          OPTIONS=role:Valkyrie, race:Human, gender:female, align:lawful",
+        "          #", "          # Map customization",
+        "          OPTIONS=color           # Display things in color if possible", "", "",
+        "          9.3.  Using the NETHACKOPTIONS environment variable", "", *para, "",
+        "          $ NETHACKOPTIONS=\"color,!leg,name:Blue Meanie,fruit:lime\"",
+        "          $ export NETHACKOPTIONS", "",
+        "          in sh, ksh, or bash.", ""])
+    found = blocks(text)
+    code = [t for role, t in found if role == "code"]
+    assert not any("The NETHACKOPTIONS variable" in t for t in code)
+    assert any(t.startswith("The NETHACKOPTIONS variable is a comma-separated list of initial")
+               for role, t in found if role == "body")

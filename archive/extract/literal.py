@@ -47,7 +47,7 @@ def classify(raw: list[str]) -> list[str]:
     width = _wrap_width(raw)
     _announced_blocks(raw, shapes, indents)
     _unannounced_blocks(raw, shapes, indents, width)
-    _sessions(raw, shapes, indents)
+    _sessions(raw, shapes, indents, width)
     _footnotes(raw, shapes, width)
     _labels(shapes, indents, width)
     for k, r in enumerate(raw):
@@ -166,10 +166,25 @@ def _said(raw: str) -> bool:
         text[:1].isupper() and len(text.split()) >= 4 and text.endswith("."))
 
 
-def _sessions(raw: list[str], shapes: list[str], indents: list[int]) -> None:
+_FILLED = 0.85  # of the wrap width: a line of a filled paragraph
+_PROSE_WORDS = 6
+
+
+def _filled_prose(raw: list[str], k: int, width: int) -> bool:
+    """The line opens a paragraph of the text, not a program's answer: a capital after a
+    blank line or at a first line's indent, the width filled, the sentence running on
+    into the next line."""
+    if k + 1 >= len(raw) or not raw[k].strip()[:1].isupper():
+        return False
+    opens = k == 0 or not raw[k - 1].strip() or _indent(raw[k]) > _indent(raw[k + 1])
+    return (opens and _width(raw[k]) >= _FILLED * width
+            and len(raw[k].split()) >= _PROSE_WORDS and _runs_on(raw[k], raw[k + 1]))
+
+
+def _sessions(raw: list[str], shapes: list[str], indents: list[int], width: int) -> None:
     """A run of lines from a command after a shell's prompt, none set left of it and none a
-    sentence of the text, more of them commands, is a terminal session: the programs'
-    answers (``ed``'s byte counts, a listing) are literal with the commands."""
+    sentence or a paragraph of the text, more of them commands, is a terminal session: the
+    programs' answers (``ed``'s byte counts, a listing) are literal with the commands."""
     k = 0
     while k < len(raw):
         # Set in from the margin, as examples are: a Markdown heading ("# Usage") is none.
@@ -182,7 +197,7 @@ def _sessions(raw: list[str], shapes: list[str], indents: list[int]) -> None:
         j = k
         while j < len(raw) and shapes[j] in (TEXT, CODE, BLANK):
             if shapes[j] != BLANK:
-                if indents[j] < indents[k] or _said(raw[j]):
+                if indents[j] < indents[k] or _said(raw[j]) or _filled_prose(raw, j, width):
                     break
                 run.append(j)
             j += 1
