@@ -688,3 +688,18 @@ def test_an_empty_lines_number_under_a_note_in_the_margin_counts_on() -> None:
              Fragment("151 \\NewDocumentCommand \\flx@setpage {} {", 154, 651.2, 342, 660.2, 9.0,
                       False, 4, kind="code")]
     assert [f.kind for f in line_kinds(frags)] == ["code"] * 4
+
+
+def test_the_xetex_logo_s_mirrored_e_stays_in_its_word() -> None:
+    # XeTeX's logo: an X, an E drawn mirrored and set a little lower, then TeX, each kerned
+    # into the one before. MuPDF reports the E as a line running right to left.
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    before = "The engines in use today are pdfTeX, X"
+    page.insert_text((72, 100), before, fontsize=11)
+    x = 72 + pymupdf.get_text_length(before, fontsize=11) - 1.4
+    page.insert_text((x, 102), "E", fontsize=11,
+                     morph=(pymupdf.Point(x + 3.5, 102), pymupdf.Matrix(-1, 0, 0, 1, 0, 0)))
+    page.insert_text((x + 5.0, 100), "TeX and LuaTeX, each with its own fonts.", fontsize=11)
+    text = " ".join(ln.text for ln in extract_pdf(doc.tobytes()).lines)
+    assert "pdfTeX, XETeX and LuaTeX, each" in text

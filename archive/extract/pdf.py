@@ -317,7 +317,9 @@ def _fragments(
                             small=moved(small, indent, len(stripped)),
                             lead=lead_length(spans), baseline=dominant_baseline(spans))
             dx, dy = ln["dir"]
-            (horizontal if dx > 0.99 and abs(dy) < 0.01 else rotated).append(frag)
+            # A letter drawn mirrored stands in its line (the reversed E of the XeTeX logo).
+            mirrored = dx < -0.99 and abs(dy) < 0.01 and len(stripped) == 1
+            (horizontal if (dx > 0.99 or mirrored) and abs(dy) < 0.01 else rotated).append(frag)
     return horizontal, rotated
 
 

@@ -262,11 +262,20 @@ def _justified(ordered: list[Fragment]) -> bool:
 
 
 
+_KERN = 0.2  # of the type size: how far a logo's letters are kerned into each other
+_LEVEL = 0.6  # of the lower piece's height: how much of it a logo's letter shares
+
+
 def _join(a: Fragment, b: Fragment) -> Fragment:
     first, second = (a, b) if a.x0 <= b.x0 else (b, a)
     gap = second.x0 - first.x1
     # Glyphs that touch are one word; pieces stacked over each other (``x⊤`` over ``i``) not.
-    touching = -1.0 <= gap < 0.15 * min(first.size, second.size)
+    # Kerned into each other at nearly one height, they are a logo's letters (X, a mirrored
+    # E set a little lower, TEX).
+    size = min(first.size, second.size)
+    level = min(first.y1, second.y1) - max(first.y0, second.y0)
+    touching = gap < 0.15 * size and (gap >= -1.0 or (
+        gap >= -_KERN * size and level >= _LEVEL * min(first.height, second.height)))
     # A list's bullet reported apart from its item is no letter of the item's first word.
     bullet = len(first.text.strip()) == 1 and first.text.strip() in ITEM_MARKS
     sep = "" if (touching and not bullet) or _drop_cap(first, second) else " "
