@@ -191,6 +191,13 @@ SEED_VOCAB = Vocabulary.from_texts(ARTICLE.read_text(encoding="utf-8").splitline
         ("and Latin-style for left-", "to-right segments",
          "and Latin-style for left-to-right segments"),
         ("learn it step-", "by-step and", "learn it step-by-step and"),
+        ("(from the ubuntu-", "dev-tools package)", "(from the ubuntu-dev-tools package)"),
+        # nroff breaks such a word anywhere: a word of the dictionary joins.
+        ("commands (eat food, apply tin-", "ning-kit) use", "commands (eat food, apply "
+         "tinning-kit) use"),
+        # A number inside a word broken later is no compound's number.
+        ("nebo 16bi-", "tovou mašinou", "nebo 16bitovou mašinou"),
+        ("encoded in UTF-", "8 only", "encoded in UTF-8 only"),
         # A program's option broken after one of its own hyphens.
         ("modified using the --set-", "conf command", "modified using the --set-conf command"),
         # Broken at a slash: an address, a path, words joined by a slash.
@@ -209,6 +216,8 @@ SEED_VOCAB = Vocabulary.from_texts(ARTICLE.read_text(encoding="utf-8").splitline
         ("по адресу https://lists.", "debian.org/ ищите",
          "по адресу https://lists.debian.org/ ищите"),
         ("at https://www.debian.org.", "The next one", "at https://www.debian.org. The next one"),
+        ("can be found at http://qvalue.princeton.", "edu.",
+         "can be found at http://qvalue.princeton.edu."),
         ("e.g.", "org/chart below", "e.g. org/chart below"),
         ("either A /", "B works", "either A / B works"),
         # Broken in an address's path with no mark; words after an address go on apart.
@@ -245,6 +254,7 @@ SEED_VOCAB = Vocabulary.from_texts(ARTICLE.read_text(encoding="utf-8").splitline
          "Software, 78(9), 1–21. doi:10.18637/jss.v078.i09."),
         # An unspaced em dash TeX broke after joins without a space; a spaced one keeps it.
         ("in a certain interval—", "however, this", "in a certain interval—however, this"),
+        ("variations on this primal–", "dual pair", "variations on this primal–dual pair"),
         ("интервал —", "однако этот", "интервал — однако этот"),
     ],
 )

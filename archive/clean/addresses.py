@@ -48,7 +48,15 @@ def broken_at_dot(left: str, right: str) -> bool:
     if last.endswith("..") or not last.endswith((".", *_NEVER_LAST)) or not _URL_START.match(
             last):
         return False
-    return _URL_GOES_ON.fullmatch(right.split(" ", 1)[0]) is not None
+    first = right.split(" ", 1)[0]
+    # A host broken before its last name ("http://qvalue.princeton." + "edu."): a sentence
+    # would open with a capital.
+    return _URL_GOES_ON.fullmatch(first) is not None or (
+        _HOST_OPEN.fullmatch(last) is not None and _TOP_LEVEL.fullmatch(first) is not None)
+
+
+_HOST_OPEN = re.compile(r"(?:(?:https?|ftp)://|www\.)[\w-]+(?:\.[\w-]+)*\.", re.IGNORECASE)
+_TOP_LEVEL = re.compile(r"[a-z]{2,6}[.,;:)]?")
 
 
 _NEVER_LAST = ("_", "=", "&", "?", "#")  # an address's characters that never end one

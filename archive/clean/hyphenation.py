@@ -39,7 +39,12 @@ from archive.clean.addresses import (
     broken_in_address,
     broken_in_doi,
 )
-from archive.clean.dictionary import CYRILLIC_WORD, english_says_compound, russian_says_compound
+from archive.clean.dictionary import (
+    CYRILLIC_WORD,
+    english_frequency,
+    english_says_compound,
+    russian_says_compound,
+)
 from archive.clean.wordparts import KNOWN_HEADS, PRODUCTIVE_HEADS, SHORT_OPENINGS, SUFFIX_OPENINGS
 
 # A word: letters/digits/apostrophes, hyphens only between word characters.
@@ -209,8 +214,9 @@ def join_lines(left: str, right: str, vocab: Vocabulary) -> str:
         return head_text + left[: hyphen[1]] + ("-" if keep else "") + right
     if left[-1] in "–—" and left[-2:-1].isdigit() and right[:1].isdigit():
         return head_text + left + right  # a range split after its dash: 2020–/2024
-    if left[-1] == "—" and left[-2:-1].isalpha() and right[:1].isalpha():
-        return head_text + left + right  # an unspaced dash TeX broke after: interval—/however
+    if left[-1] in "–—" and left[-2:-1].isalpha() and right[:1].isalpha():
+        return head_text + left + right  # an unspaced dash TeX broke after: interval—/however,
+        # primal–/dual
     if (broken_at_slash(left, right) or broken_at_dot(left, right) or broken_in_doi(left, right)
             or broken_in_address(left, right)):
         return head_text + left + right  # "GNU/" + "Linux", "https://doi." + "org/10.…"
@@ -283,12 +289,6 @@ def _latin(word: str) -> bool:
     return all(ch.isascii() or "\u00c0" <= ch <= "\u024f" for ch in word if ch.isalpha())
 
 
-# The little words inside a chain of hyphenated words ("left-to-right", "state-of-the-art",
-# "face-à-face", "Kopf-an-Kopf").
-_LINKS = frozenset(("to", "by", "of", "on", "in", "and", "or", "for", "the", "a", "at", "per",
-                    "vs", "à", "de", "la", "le", "des", "du", "an", "und", "zu", "für"))
-
-
 def keep_hyphen(stem: str, tail: str, vocab: Vocabulary) -> bool:
     """Decide whether ``stem-`` at a line end followed by ``tail`` is a real compound.
 
@@ -301,10 +301,14 @@ def keep_hyphen(stem: str, tail: str, vocab: Vocabulary) -> bool:
         return True
     if vocab.knows_compound(last + "-" + first_tail) and not vocab.knows_compound(joined):
         return True
-    if any(map(str.isdigit, last)) or first_tail[:1].isdigit():
+    if last[-1:].isdigit() or first_tail[:1].isdigit():
+        return True  # "UTF-" + "8", "x86-" + "64"; but "16bi-" + "tovou" is a word broken
+    if ("-" in tail and last.isalpha() and first_tail.isalpha() and _latin(last + first_tail)
+            and english_frequency(joined) == 0):
+        # TeX breaks a word that has hyphens of its own only at them: a chain of words goes
+        # on ("left-" + "to-right", "ubuntu-" + "dev-tools"); nroff breaks one anywhere
+        # ("tin-" + "ning-kit").
         return True
-    if "-" in tail and first_tail in _LINKS:
-        return True  # a chain of words goes on: "left-" + "to-right", "step-" + "by-step"
     if _latin(last) != _latin(first_tail):
         return True  # "log-" + "файл", "PDF-" + "файлы": one word of each script
     if first_tail[:1].isupper() and not last[-1:].isupper():
