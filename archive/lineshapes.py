@@ -21,8 +21,7 @@ SURNAME = rf"[{_UP}][{_UP}{_LOW}'’-]+"
 BULLETS = "◦‣∙●○■□▸▹▶➢➤⇒⇓⇨→✓✔❖⁃"
 # Numbers in circles, open and filled (a listing's callouts, a procedure's steps): ① … ⑳,
 # ❶ … ❿, ➀ … ➉, ➊ … ➓.
-CIRCLED = "".join(map(chr, [*range(0x2460, 0x2474), *range(0x2776, 0x2780),
-                            *range(0x2780, 0x2794)]))
+CIRCLED = "".join(map(chr, [*range(0x2460, 0x2474), *range(0x2776, 0x2794)]))
 # Every glyph that marks a list's item, the typed ones (a dash, an asterisk) too.
 ITEM_MARKS = "•·▪▫►" + BULLETS + CIRCLED + "*–-"
 # A list item opens with a dash or bullet, or a number/letter with ")" or ".".

@@ -215,8 +215,8 @@ def join_lines(left: str, right: str, vocab: Vocabulary) -> str:
     if left[-1] in "–—" and left[-2:-1].isdigit() and right[:1].isdigit():
         return head_text + left + right  # a range split after its dash: 2020–/2024
     if left[-1] in "–—" and left[-2:-1].isalpha() and right[:1].isalpha():
-        return head_text + left + right  # an unspaced dash TeX broke after: interval—/however,
-        # primal–/dual
+        # An unspaced dash TeX broke after: interval—/however, primal–/dual.
+        return head_text + left + right
     if (broken_at_slash(left, right) or broken_at_dot(left, right) or broken_in_doi(left, right)
             or broken_in_address(left, right)):
         return head_text + left + right  # "GNU/" + "Linux", "https://doi." + "org/10.…"

@@ -83,20 +83,28 @@ def _within_frame(
     if texts is None or sum(
             1 for t in texts if _inside(t.box, region) and t.words >= PROSE_LINE) < 2:
         return members
-    x0, y0, x1, y1 = region
-    width, height = x1 - x0, y1 - y0
-    sides: dict[int, int] = {}
-    for k in members:
-        m = items[k]
-        if m[2] - m[0] >= 0.95 * width and m[3] - m[1] >= 0.95 * height:
-            sides[k] = 4
-        elif m[3] - m[1] <= _HAIRLINE and m[2] - m[0] >= 0.95 * width:
-            sides[k] = 0 if abs(m[1] - y0) <= _SIDE else 1 if abs(y1 - m[3]) <= _SIDE else -1
-        elif m[2] - m[0] <= _HAIRLINE and m[3] - m[1] >= 0.95 * height:
-            sides[k] = 2 if abs(m[0] - x0) <= _SIDE else 3 if abs(x1 - m[2]) <= _SIDE else -1
-    if 4 not in sides.values() and not {0, 1, 2, 3} <= set(sides.values()):
+    sides = {k: side for k in members if (side := _frame_side(items[k], region))}
+    if "all" not in sides.values() and not {"top", "bottom", "left", "right"} <= set(
+            sides.values()):
         return members
-    return [k for k in members if sides.get(k, -1) < 0]
+    return [k for k in members if k not in sides]
+
+
+def _frame_side(item: Rect, region: Rect) -> str | None:
+    """Which part of the region's frame the item draws: ``all`` (a background or an
+    outline as large as the region), a side's rule, or none."""
+    x0, y0, x1, y1 = region
+    wide = item[2] - item[0] >= 0.95 * (x1 - x0)
+    tall = item[3] - item[1] >= 0.95 * (y1 - y0)
+    if wide and tall:
+        return "all"
+    if wide and item[3] - item[1] <= _HAIRLINE:
+        off = {"top": item[1] - y0, "bottom": y1 - item[3]}
+    elif tall and item[2] - item[0] <= _HAIRLINE:
+        off = {"left": item[0] - x0, "right": x1 - item[2]}
+    else:
+        return None
+    return next((side for side, d in off.items() if abs(d) <= _SIDE), None)
 
 
 _AXIS_ITEMS = 4  # a line and three ticks at least: an axis drawn apart from its plot

@@ -167,7 +167,7 @@ def _said(raw: str) -> bool:
 
 
 _FILLED = 0.85  # of the wrap width: a line of a filled paragraph
-_PROSE_WORDS = 6
+_PROSE_WORDS = 6  # words of such a line, more than most of a program's answers have
 
 
 def _filled_prose(raw: list[str], k: int, width: int) -> bool:

@@ -318,8 +318,8 @@ def _fragments(
                             lead=lead_length(spans), baseline=dominant_baseline(spans))
             dx, dy = ln["dir"]
             # A letter drawn mirrored stands in its line (the reversed E of the XeTeX logo).
-            mirrored = dx < -0.99 and abs(dy) < 0.01 and len(stripped) == 1
-            (horizontal if (dx > 0.99 or mirrored) and abs(dy) < 0.01 else rotated).append(frag)
+            across = abs(dy) < 0.01 and (dx > 0.99 or (dx < -0.99 and len(stripped) == 1))
+            (horizontal if across else rotated).append(frag)
     return horizontal, rotated
 
 

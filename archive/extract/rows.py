@@ -272,10 +272,10 @@ def _join(a: Fragment, b: Fragment) -> Fragment:
     # Glyphs that touch are one word; pieces stacked over each other (``x⊤`` over ``i``) not.
     # Kerned into each other at nearly one height, they are a logo's letters (X, a mirrored
     # E set a little lower, TEX).
-    size = min(first.size, second.size)
+    smaller = min(first.size, second.size)
     level = min(first.y1, second.y1) - max(first.y0, second.y0)
-    touching = gap < 0.15 * size and (gap >= -1.0 or (
-        gap >= -_KERN * size and level >= _LEVEL * min(first.height, second.height)))
+    touching = gap < 0.15 * smaller and (gap >= -1.0 or (
+        gap >= -_KERN * smaller and level >= _LEVEL * min(first.height, second.height)))
     # A list's bullet reported apart from its item is no letter of the item's first word.
     bullet = len(first.text.strip()) == 1 and first.text.strip() in ITEM_MARKS
     sep = "" if (touching and not bullet) or _drop_cap(first, second) else " "

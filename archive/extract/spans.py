@@ -142,12 +142,12 @@ def join_circled_numbers(lines: list[dict[str, Any]]) -> None:
     (``①``): dblatex's code callouts, a ``v`` and a ``1`` on lines of their own in the text
     layer. ``lines`` are a text block's (``get_text("dict")``); the circle's span takes
     the number, the number's span is emptied."""
-    spans = [s for ln in lines for s in ln["spans"]]
-    if len(spans) < 2 or not any(_CIRCLE_FONT.match(_face(s["font"])) for s in spans):
+    circles = [s for ln in lines for s in ln["spans"]
+               if _circle_font(s["font"]) and len(s["text"]) == 1]
+    if not circles:
         return
-    for circle in spans:
-        if not (_CIRCLE_FONT.match(_face(circle["font"])) and len(circle["text"]) == 1):
-            continue
+    spans = [s for ln in lines for s in ln["spans"]]
+    for circle in circles:
         x0, y0, x1, y1 = circle["bbox"]
         for digits in spans:
             text = digits["text"].strip()
@@ -161,8 +161,9 @@ def join_circled_numbers(lines: list[dict[str, Any]]) -> None:
                 break
 
 
-def _face(font: str) -> str:
-    return font.rsplit("+", 1)[-1]
+@functools.lru_cache(maxsize=256)
+def _circle_font(font: str) -> bool:
+    return _CIRCLE_FONT.match(font.rsplit("+", 1)[-1]) is not None
 
 
 def undecodable(text: str) -> bool:
