@@ -119,6 +119,10 @@ def test_a_date_under_the_title_in_its_type_and_a_notice_s_heading_are_neither()
                           ("Copyright (c) 1993-2008, Robert M Supnik", 10.0), *english]))
         assert a.metadata.title == "VAX-11/780 Simulator Usage"
         assert a.metadata.authors == ()
+    # A vignette's version under its title, in the title's type (Bioconductor's qvalue).
+    a = analyse(_pdf([("Bioconductor's qvalue package", 17.2), ("Version 2.30.0", 17.2),
+                      *english]))
+    assert a.metadata.title == "Bioconductor's qvalue package"
     # A title's line that goes on with the date keeps it.
     a = analyse(_pdf([("Introduction to the Matrix package — as of", 20.0), ("Feb. 2005", 20.0),
                       *english]))

@@ -151,7 +151,7 @@ def _largest_type(rows: Rows, masthead: frozenset[int]) -> list[Candidate]:
             if run and (row.index != run[-1].index + 1
                         or (_dated(row.text) and not _RUNS_ON.search(run[-1].text)
                             and not row.text.lstrip()[:1].islower())):
-                break  # the date under a title in its type is no word of it
+                break  # the date (or version) under a title in its type is no word of it
             run.append(row)
         elif run:
             break
@@ -173,10 +173,15 @@ _DATE_ALONE = re.compile(r"\b\d{1,2}[-./ ][^\W\d_]{3,9}\.?[-./ ]\d{2}(?:\d\d)?\b
 
 
 def _dated(text: str) -> bool:
-    """A date line: a date and a few words round it (``Revised 22-Sep-2008 for SIMH``)."""
+    """A date line, a date and a few words round it (``Revised 22-Sep-2008 for SIMH``), or
+    a version line (``Version 2.30.0``)."""
     s = text.strip()
-    return len(s.split()) <= _DATED_WORDS and (
-        _DATE_ALONE.search(s) is not None or date_year(s) is not None)
+    return _VERSION_LINE.fullmatch(s) is not None or (len(s.split()) <= _DATED_WORDS and (
+        _DATE_ALONE.search(s) is not None or date_year(s) is not None))
+
+
+_VERSION_LINE = re.compile(
+    r"(?:version|release|revision|rev\.|v\.?|версия|редакция|нұсқа)\s*\d[\w.-]*", re.IGNORECASE)
 
 
 _DATED_WORDS = 6
