@@ -13,7 +13,7 @@ from archive.extract.pdf import extract_pdf
 from archive.ingest.analyse import analyse
 from archive.metadata import titleblock
 from archive.metadata.dates import date_year
-from archive.metadata.names import split_names
+from archive.metadata.names import parse_author_line, split_names
 from archive.metadata.rows import Row, own_type_text, title_like
 from archive.metadata.running import parse_running
 from archive.metadata.titlepage import names_in
@@ -306,6 +306,17 @@ def test_names_below_the_first_section_and_headings_are_no_byline() -> None:
     assert titleblock.names_on("Printed References") == []
     assert titleblock.names_on("Easy Problems") == []
     assert [x.family for x in titleblock.names_on("Enrico Gregorio")] == ["Gregorio"]
+
+
+def test_a_name_the_text_layer_garbled_is_no_one_s() -> None:
+    # A Serbian font guide: the author's name in small capitals, whose glyphs the text
+    # layer maps to one letter.
+    garbled = "Уccc Сccccccccc"
+    assert titleblock.names_on(garbled) == []
+    assert parse_author_line(garbled) == []
+    lines = [("Пакет srbtiks", 20.0), (garbled, 12.0), ("мај 2022.", 12.0), *_BODY]
+    assert analyse(_pdf(lines)).metadata.authors == ()
+    assert [x.family for x in titleblock.names_on("Ivo Stefanović")] == ["Stefanović"]
 
 
 def test_a_date_line_counts_only_where_the_document_states_it() -> None:

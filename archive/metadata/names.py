@@ -164,12 +164,18 @@ def parse_author_line(line: str) -> list[Author]:
     The whole line must be names and separators (commas, ``;``, ``and``/``и``/``және``);
     a trailing comma, as printed before an affiliation on the next line, is allowed. An
     organisation is no name (``TOSHIBA Corporation``: no family name in capitals and a
-    given name).
+    given name), nor is a name the text layer garbled.
     """
     authors = [_author(m) for m in _name_matches(NAME_SUFFIX.sub("", line))]
-    if any(_ORGANISATION_WORD.search(a.literal or "") for a in authors):
+    if any(_ORGANISATION_WORD.search(a.literal or "") or GARBLED.search(a.literal or "")
+           for a in authors):
         return []
     return authors
+
+
+# A letter four times over: a text layer that maps a font's small capitals to one letter
+# ("Уccc Сccccccccc"), no one's name.
+GARBLED = re.compile(r"([^\W\d_])\1{3}")
 
 
 # Words of an organisation's name, no one's.

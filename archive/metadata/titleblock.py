@@ -17,6 +17,7 @@ from ..origins import InText, Part
 from .dates import year_of
 from .labels import SECTION_LINE
 from .names import (
+    GARBLED,
     ORGANISATION,
     PARTICLES,
     collective,
@@ -89,7 +90,7 @@ def names_on(text: str) -> list[Author]:
     """The people named on a line of names, or ``[]`` when it is anything else."""
     text = _MARK_DIGITS.sub("", text)  # "Hothorn1, Kurt Hornik2": note marks
     if (_NOT_NAMES.search(text) or SECTION_LINE.match(text) or len(text) > 200
-            or any(ch.isdigit() for ch in text)):
+            or any(ch.isdigit() for ch in text) or GARBLED.search(text)):
         return []
     if is_collective(text) and all(w[:1].isupper() for w in text.split()):
         return [collective(text.strip().rstrip("*∗†‡§¶").strip())]  # its note mark aside
