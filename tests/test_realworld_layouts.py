@@ -4,6 +4,7 @@ pure repairs their text layers need."""
 from __future__ import annotations
 
 import gzip
+import math
 from pathlib import Path
 
 import pymupdf
@@ -668,3 +669,24 @@ def test_a_sentence_s_last_line_beside_a_drawing_is_the_sentence_s() -> None:
              frag("residuals", 300, 280, 340, size=8)]
     mark_figure_text(lines, [region])
     assert [f.kind for f in lines] == [None, None, "figure"]
+
+
+def test_lettering_set_along_a_curve_is_one_label() -> None:
+    # A users' group's seal (ArsClassica's manual): its name set a glyph at a time round
+    # a circle, each turned its own way. One label, not a paragraph a letter.
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    for k in range(8):
+        page.insert_text((72, 72 + 14 * k), f"Line {k} of the text over the seal.", fontsize=10)
+    name = "GRUPPO UTILIZZATORI"
+    for k, ch in enumerate(name):
+        angle = math.pi + k * math.pi / len(name)
+        x, y = 300 + 50 * math.cos(angle), 400 + 50 * math.sin(angle)
+        if ch != " ":
+            page.insert_text((x, y), ch, fontsize=9, morph=(
+                pymupdf.Point(x, y), pymupdf.Matrix(math.degrees(angle) + 90)))
+    text = _text_under(doc, page, 500, "seal above is drawn.")
+    blocks = analyse(doc.tobytes()).segmentation.blocks
+    assert [b.text for b in blocks if b.role == "figure"] == ["G R U P P O U T I L I Z Z A T O R I"]
+    assert not [b for b in blocks if len(b.text) <= 3]
+    assert "Line 7 of the text that explains how the seal above is drawn." in text

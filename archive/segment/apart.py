@@ -294,21 +294,24 @@ def _turned(lines: tuple[CleanLine, ...], taken: set[int]) -> list[Apart]:
     """Text set turned up a margin (a journal's name up its first page's side, a
     repository's stamp, a plot's axis title), a block at a time: it stands beside the
     page's text, which goes on past it, as past a footnote. On the first page it belongs to
-    the front matter; elsewhere a few words are a drawing's label."""
+    the front matter; elsewhere a few words are a drawing's label. Letters set one by one
+    along a curve are one label."""
     groups: list[Apart] = []
     run: list[int] = []
 
     def close() -> None:
         words = sum(len(lines[k].text.split()) for k in run)
+        label = words <= _LABEL_WORDS or all(_glyph(lines[k]) for k in run)
         role: Role = ("front_matter" if lines[run[0]].page == 1 and _in_margin(lines, run)
-                      else "figure" if words <= _LABEL_WORDS else "body")
+                      else "figure" if label else "body")
         groups.append(Apart(tuple(run), role))
         run.clear()
 
     for k, c in enumerate(lines):
         turned = k not in taken and c.line.kind == TURNED
-        if run and not (turned and c.page == lines[run[-1]].page
-                        and c.line.block == lines[run[-1]].line.block):
+        if run and not (turned and c.page == lines[run[-1]].page and (
+                c.line.block == lines[run[-1]].line.block
+                or (_glyph(c) and _glyph(lines[run[-1]])))):
             close()
         if turned:
             run.append(k)
@@ -318,6 +321,15 @@ def _turned(lines: tuple[CleanLine, ...], taken: set[int]) -> list[Apart]:
 
 
 _LABEL_WORDS = 8  # words of a turned label, at most
+
+
+_GLYPHS = 3  # characters of a piece of lettering set along a curve ("G", "TEX")
+
+
+def _glyph(line: CleanLine) -> bool:
+    """A few letters alone: lettering set along a curve (a seal's, a logo's ring of words)
+    comes a glyph or a logo's piece at a time, each turned its own way."""
+    return len(line.text.strip()) <= _GLYPHS
 
 
 def _in_margin(lines: tuple[CleanLine, ...], run: list[int]) -> bool:
