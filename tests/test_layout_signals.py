@@ -868,3 +868,21 @@ def test_a_callout_s_circle_and_the_small_number_over_it_are_one_circled_number(
              line("12", "CMR10", 10.0, (70.0, 540.8, 80.0, 550.8))]
     join_circled_numbers(lines)
     assert [ln["spans"][0]["text"] for ln in lines] == ["v", "12"]
+
+
+def test_a_note_in_the_right_margin_is_a_side_heading_of_its_own() -> None:
+    # A book's marginalia (ArsClassica): two lines in small italics past the edge of the
+    # justified text, beside its first lines. They are no words of those lines.
+    text = ("The package changes some typographical aspects of the style by its author and "
+            "lets one imitate the look of the handbook on the art of writing with the system, "
+            "in Italian, and of this document too. The hint for the original reworking of the "
+            "style came from a friend, who also tested it on many documents of his own.")
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    for k in range(3):
+        page.insert_textbox(pymupdf.Rect(104, 100 + 90 * k, 415, 190 + 90 * k), text,
+                            fontsize=10, align=pymupdf.TEXT_ALIGN_JUSTIFY)
+    page.insert_text((435, 108), "The art of", fontsize=8, fontname="heit")
+    page.insert_text((435, 118), "writing", fontsize=8, fontname="heit")
+    texts = [b.text for b in analyse(doc.tobytes()).segmentation.blocks]
+    assert texts == [text] * 3 + ["The art of writing"]

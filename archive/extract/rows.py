@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from itertools import pairwise
 
 from archive.extract.beside import read_beside
 from archive.extract.fragment import Fragment
+from archive.extract.margins import margin_notes, outer_notes
 from archive.extract.spans import line_number
 from archive.lineshapes import ITEM_MARKS
 
@@ -36,77 +36,8 @@ def merge_rows(
             row.append(f)
         else:
             rows.append([f])
-    rows = _margin_notes(_caps_raised(rows))
+    rows = outer_notes(margin_notes(_caps_raised(rows)))
     return [_joined(row) for row in read_beside(rows, fresh_block, title_page)]
-
-
-_EDGE_ROWS = 3  # rows that start at one left edge for it to be the text's
-_NOTE_SHARE = 4  # rows beside a margin note: at most one in this many
-_NOTE_WORDS = 4  # words of a margin note
-_OPTION = re.compile(r"^\[?--?[^\W\d_]")  # a command line's option: -c, --help, [-v]
-
-
-def _margin_notes(rows: list[list[Fragment]]) -> list[list[Fragment]]:
-    """A note in the left margin beside a line of text (a macro's name that a TeX source's
-    documentation prints there, a law's marginal heading) is a line of its own, before the
-    line it stands beside: not the line's first words."""
-    edges = Counter((row[0].column, round(min(f.x0 for f in row))) for row in rows)
-    left: dict[int, int] = {}
-    frequent: dict[int, set[int]] = {}  # where many rows start: the text's, a listing's
-    for (column, x0), n in edges.most_common():
-        if n >= _EDGE_ROWS:
-            left.setdefault(column, x0)
-            frequent.setdefault(column, set()).add(x0)
-    # Notes are few beside the text: where many rows reach left of the edge, the edge is
-    # a second column's, or the text's own is ragged.
-    outside = Counter(row[0].column for row in rows if row[0].column in left and any(
-        f.x1 < left[row[0].column] - f.size for f in row))
-    columns = Counter(row[0].column for row in rows)
-    out: list[list[Fragment]] = []
-    deferred: list[list[Fragment]] = []
-    for row in rows:
-        column = row[0].column
-        edge = left.get(column)
-        if edge is not None and len(row) > 1 and outside[column] * _NOTE_SHARE <= columns[column]:
-            note = [f for f in row if f.x1 < edge - f.size]
-            text = [f for f in row if f.x1 >= edge - f.size]
-            if note and text:
-                # The text beside it starts at (or is indented from) the first edge where
-                # many rows start right of the note, be it left of the commonest one (a
-                # listing's numbered lines set in from the text).
-                right = [x for x in frequent[column] if x > max(f.x1 for f in note)]
-                if not right or min(f.x0 for f in text) < min(right) - 1.0:
-                    text = []
-            # A line's number in the margin stays with its line: a note has a few words.
-            words = " ".join(f.text for f in note).split()
-            worded = 0 < len(words) <= _NOTE_WORDS and any(ch.isalpha() for w in words for ch in w)
-            # So does a program's option: the term its line describes (``-c`` ⏎ ``Specify …``).
-            worded = worded and not _OPTION.match(words[0])
-            if note and text and worded and len(note) + len(text) == len(row):
-                for f in note:
-                    f.kind = "heading"  # a side heading, whatever its face
-                if _opens(out[-1] if out else None, text, edge):
-                    out += [note, text]
-                else:
-                    out.append(text)  # beside a paragraph's middle: after the page's text
-                    deferred.append(note)
-                continue
-        out.append(row)
-    return out + deferred
-
-
-def _opens(above: list[Fragment] | None, row: list[Fragment], edge: int) -> bool:
-    """``row`` opens a paragraph by its look: first on the page, set off by a skip, indented,
-    or under a line that ends a sentence."""
-    if above is None:
-        return True
-    first = min(row, key=lambda f: f.x0)
-    last = max(above, key=lambda f: f.x1)
-    skip = min(f.y0 for f in row) - max(f.y1 for f in above)
-    return (
-        skip > 0.5 * first.size or first.x0 > edge + 1.0
-        or last.text.rstrip().endswith((".", ":", "!", "?"))
-    )
 
 
 def _caps_raised(rows: list[list[Fragment]]) -> list[list[Fragment]]:
