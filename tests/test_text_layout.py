@@ -543,3 +543,14 @@ def test_a_filled_paragraph_between_prompts_ends_the_session() -> None:
     assert not any("The NETHACKOPTIONS variable" in t for t in code)
     assert any(t.startswith("The NETHACKOPTIONS variable is a comma-separated list of initial")
                for role, t in found if role == "body")
+
+
+def test_root_s_command_right_under_a_user_s_is_in_the_listing() -> None:
+    # Terminus's README: the user's commands after "$", then root's after "#", flush left.
+    text = ("The commands:\n\n$ ./configure [--prefix=PREFIX]\n$ make -j8\n"
+            "# make install fontdir\n\ncompile and install the fonts.\n\n# Usage\n\n"
+            "Run the program once a day.\n")
+    found = blocks(text)
+    assert ("code", "$ ./configure [--prefix=PREFIX]\n$ make -j8\n# make install fontdir"
+            ) in found
+    assert not any(role == "code" and "# Usage" in t for role, t in found)

@@ -51,10 +51,12 @@ def classify(raw: list[str]) -> list[str]:
     _footnotes(raw, shapes, width)
     _labels(shapes, indents, width)
     for k, r in enumerate(raw):
-        if shapes[k] == TEXT and (
-            _PROMPTED.match(r) or (k and shapes[k - 1] == CODE and raw[k - 1].endswith("\\"))
-        ):
-            shapes[k] = CODE  # a command, or a line it is continued on past a backslash
+        if shapes[k] == TEXT and (_PROMPTED.match(r) or (k and shapes[k - 1] == CODE and (
+                raw[k - 1].endswith("\\") or (_PROMPTED.match(raw[k - 1])
+                                               and _SESSION_PROMPT.match(r))))):
+            # A command, a line it is continued on past a backslash, or root's command
+            # ("# make install") right under a user's.
+            shapes[k] = CODE
     return shapes
 
 
