@@ -554,3 +554,16 @@ def test_root_s_command_right_under_a_user_s_is_in_the_listing() -> None:
     assert ("code", "$ ./configure [--prefix=PREFIX]\n$ make -j8\n# make install fontdir"
             ) in found
     assert not any(role == "code" and "# Usage" in t for role, t in found)
+
+
+def test_a_signature_closing_a_readme_names_its_author_and_date() -> None:
+    # lsof's quick start, signed at its end; a postal line with an address is no one.
+    body = ("A Quick Start for Lsof\n\n1. Introduction\n\n"
+            "  Agreed, the lsof man page is dense and lsof has a plethora of\n"
+            "  options. There are examples, but the manual page format buries\n"
+            "  them at the end. How does one get started with lsof?\n\n")
+    md = analyse((body + "\nVic Abell <abe@purdue.edu>\nOctober 13, 2014\n").encode()).metadata
+    assert ([a.family for a in md.authors], md.year) == (["Abell"], 2014)
+    for closing in ("Адрес за кореспонденция <dimitar.zhekov@gmail.com>\n",
+                    "Email: srodri@fi.upm.es, jesus.carretero@uc3m.es\n"):
+        assert analyse((body + closing).encode()).metadata.authors == ()

@@ -4,7 +4,8 @@ A text file has no type sizes; its title page is typed: the title centred on its
 (often between rules of dashes), a byline (``VIM USER MANUAL - by Bram Moolenaar``), a
 version line, a date on its own line (``January 2021``) or in a header line
 (``Last change: 2019 Nov 21``). The head is the first few dozen lines; a line is centred
-when its middle sits at the middle of the file's usual line width.
+when its middle sits at the middle of the file's usual line width. A README may be signed
+at its end instead: a name with its address, then the date.
 """
 
 from __future__ import annotations
@@ -138,6 +139,30 @@ def _authors_section(lines: tuple[Line, ...]) -> list[Candidate]:
     return []
 
 
+_SIGNATURE_LINES = 3  # the file's last lines, where a signature stands
+
+
+def _signature(lines: tuple[Line, ...]) -> list[Candidate]:
+    """A signature closing the file: one name with its address on a line of its own among
+    the last lines (``Vic Abell <abe@purdue.edu>``), and the date under it."""
+    tail = [ln for ln in lines[-_SIGNATURE_LINES:] if ln.text.strip()]
+    for k, line in enumerate(tail):
+        found = split_names(line.text)
+        # The words before the address must be a person's name ("Email:" is none).
+        if len(found) != 1 or not found[0].email or len(names_on(found[0].literal or "")) != 1:
+            continue
+        where = InText(Part.TITLE_LINES, line.page)
+        out = [Candidate("authors", [found[0].as_json()], where, detail=line.text.strip(),
+                         priority=PRIORITY - 5)]
+        for after in tail[k + 1:]:
+            if year := date_year(after.text.strip()):
+                out.append(Candidate("year", year, InText(Part.TITLE_LINES, after.page),
+                                     detail=after.text.strip(), priority=PRIORITY - 5))
+                break
+        return out
+    return []
+
+
 def candidates(doc: Document) -> list[Candidate]:
     if doc.media_type != "text/plain" or not doc.lines:
         return []
@@ -146,7 +171,7 @@ def candidates(doc: Document) -> list[Candidate]:
     underlined = _underlined(head, width)
     out: list[Candidate] = [
         *([underlined[1]] if underlined else []), *_mail_header(doc.lines),
-        *_authors_section(doc.lines),
+        *_authors_section(doc.lines), *_signature(doc.lines),
     ]
     fields: set[str] = set()
     # The head's line that is the title (underlined as a heading, or centred: below).
