@@ -567,3 +567,17 @@ def test_a_signature_closing_a_readme_names_its_author_and_date() -> None:
     for closing in ("Адрес за кореспонденция <dimitar.zhekov@gmail.com>\n",
                     "Email: srodri@fi.upm.es, jesus.carretero@uc3m.es\n"):
         assert analyse((body + closing).encode()).metadata.authors == ()
+
+
+def test_names_centred_one_a_line_under_the_title_are_all_its_authors() -> None:
+    # Sendmail's guide (nroff): three names centred under the title, then the company.
+    head = ["", "INSTALLATION AND OPERATION GUIDE".center(70).rstrip(), "",
+            *(name.center(70).rstrip() for name in (
+                "Eric Allman", "Claus Assmann", "Gregory Neil Shapiro", "Proofpoint, Inc.")),
+            "", ""]
+    body = ["     Sendmail implements a general purpose internetwork mail routing",
+            "facility under the UNIX operating system. It is not tied to any one",
+            "transport protocol: its function may be likened to a crossbar switch,",
+            "relaying messages from one domain into another, as it is configured."]
+    md = analyse("\n".join(head + body).encode()).metadata
+    assert [a.family for a in md.authors] == ["Allman", "Assmann", "Shapiro"]

@@ -193,7 +193,8 @@ def candidates(doc: Document) -> list[Candidate]:
         prose += sum(_columns(line)) >= _PROSE * width
         if not _centred(line, width) or prose >= _PROSE_LINES:
             continue
-        names = _byline(text) or (_name_under_title(text) if title_at == k - 1 else [])
+        names = _byline(text) or (_names_under_title(head, k, width) if title_at == k - 1
+                                  else [])
         if names and "authors" not in fields:
             out.append(Candidate("authors", [a.as_json() for a in names], where, detail=text,
                                  priority=PRIORITY))
@@ -213,9 +214,17 @@ _NOT_A_NAME_WORD = frozenset((
 ))
 
 
-def _name_under_title(text: str) -> list[Author]:
-    """The one name centred on the line under a centred title (``William Joy``)."""
-    if any(w.casefold() in _NOT_A_NAME_WORD for w in text.split()):
-        return []
-    names = names_on(text)
-    return names if len(names) == 1 else []
+def _names_under_title(head: list[Line], k: int, width: int) -> list[Author]:
+    """The names centred under a centred title, one a line (``William Joy``; ``Eric
+    Allman`` ⏎ ``Claus Assmann`` ⏎ …), up to a gap or a line that is no name."""
+    names: list[Author] = []
+    for j in range(k, len(head)):
+        line = head[j]
+        if j > k and (line.blank_before or not _centred(line, width)):
+            break
+        text = " ".join(line.text.split())
+        one = [] if any(w.casefold() in _NOT_A_NAME_WORD for w in text.split()) else names_on(text)
+        if len(one) != 1:
+            break
+        names += one
+    return names
