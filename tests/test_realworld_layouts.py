@@ -690,3 +690,25 @@ def test_lettering_set_along_a_curve_is_one_label() -> None:
     assert [b.text for b in blocks if b.role == "figure"] == ["G R U P P O U T I L I Z Z A T O R I"]
     assert not [b for b in blocks if len(b.text) <= 3]
     assert "Line 7 of the text that explains how the seal above is drawn." in text
+
+
+def test_a_plot_s_title_centred_over_it_is_figure_text() -> None:
+    # R's hist(): "Histogram of hedenfalk$p" in larger type, centred two lines over the
+    # plot. A heading flush left over a drawing stays text.
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_text((72, 80), "Results of the first run", fontsize=14)
+    _plot_frame(page, 170, 130, 450, 310)
+    title = "Histogram of hedenfalk$p"
+    width = pymupdf.get_text_length(title, fontsize=14)
+    page.insert_text((310 - width / 2, 105), title, fontsize=14)
+    sentence = ("The p-values are relatively flat at the right tail of the histogram, which "
+                "is what one expects when the true null p-values are distributed uniformly, "
+                "and the peak at the left holds the significant ones of the experiment.")
+    words = sentence.split(" ")
+    for k in range(6):
+        page.insert_text((72, 400 + 14 * k), " ".join(words[4 * k:4 * k + 4 + k % 3]),
+                         fontsize=10)
+    texts = [b.text for b in analyse(doc.tobytes()).segmentation.blocks]
+    assert not [t for t in texts if title in t]
+    assert texts[0] == "Results of the first run"

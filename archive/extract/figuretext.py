@@ -45,6 +45,8 @@ def is_figure_text(text: str, box: Rect, regions: list[Rect], code: bool = False
             return True  # an axis title or a label beside the drawing
         if label and len(text.split()) <= _TICK_WORDS and _beside(box, (x0, y0, x1, y1)):
             return True  # a long tick label (a category's name) ending at the axis
+        if label and len(text.split()) <= PROSE_LINE and _titled(box, (x0, y0, x1, y1)):
+            return True  # the plot's title over it
     return False
 
 
@@ -67,6 +69,18 @@ def with_labels(regions: list[Rect], frags: list[Fragment]) -> list[Rect]:
                 x0, y0, x1, y1 = min(x0, f.x0), min(y0, f.y0), max(x1, f.x1), max(y1, f.y1)
         out.append((x0, y0, x1, y1))
     return out
+
+
+_TITLE_GAP = 36.0  # points between a plot and its title (R sets it two lines and more off)
+_CENTRED = 0.1  # of the drawing's width: how far a title's middle may miss the drawing's
+
+
+def _titled(box: Rect, region: Rect) -> bool:
+    """``box`` is centred over the region, a few lines above it and no wider: where a
+    plot's title stands. (Under a drawing, a caption's lines stand so.)"""
+    width = region[2] - region[0]
+    centred = abs((box[0] + box[2]) / 2 - (region[0] + region[2]) / 2) <= _CENTRED * width
+    return centred and 0 <= region[1] - box[3] <= _TITLE_GAP and box[2] - box[0] <= width
 
 
 def _beside(box: Rect, region: Rect) -> bool:
