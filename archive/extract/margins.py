@@ -107,21 +107,15 @@ def outer_notes(rows: list[list[Fragment]]) -> list[list[Fragment]]:
                 and f.size <= _OUTER_TYPE * text_size[f.column]
                 and 0 < len(f.text.split()) <= _NOTE_WORDS)
 
-    noted = [row for row in rows if any(outer(f) for f in row)]
-    columns = Counter(row[0].column for row in rows)
-    if not noted or any(
-            n * _NOTE_SHARE > columns[c] for c, n in Counter(r[0].column for r in noted).items()):
+    notes = [f for row in rows for f in row if outer(f)]
+    noted = Counter(f.column for f in notes)
+    if not notes or any(n * _NOTE_SHARE > sum(row[0].column == column for row in rows)
+                        for column, n in noted.items()):
         return rows  # none, or so many that the "notes" are a column of their own
-    out: list[list[Fragment]] = []
-    notes: list[Fragment] = []
-    for row in rows:
-        kept = [f for f in row if not outer(f)]
-        for f in row:
-            if outer(f):
-                f.kind = "heading"  # a side heading, as a note in the left margin is
-                notes.append(f)
-        if kept:
-            out.append(kept)
+    taken = {id(f) for f in notes}
+    for f in notes:
+        f.kind = "heading"  # a side heading, as a note in the left margin is
+    out = [kept for row in rows if (kept := [f for f in row if id(f) not in taken])]
     return out + [[note] for note in _whole_notes(notes)]
 
 
