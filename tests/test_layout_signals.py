@@ -886,3 +886,6 @@ def test_a_note_in_the_right_margin_is_a_side_heading_of_its_own() -> None:
     page.insert_text((435, 118), "writing", fontsize=8, fontname="heit")
     texts = [b.text for b in analyse(doc.tobytes()).segmentation.blocks]
     assert texts == [text] * 3 + ["The art of writing"]
+    # A number there counts a quotation's lines (a school worksheet): no note.
+    page.insert_text((435, 218), "10", fontsize=8)
+    assert "10" not in [b.text for b in analyse(doc.tobytes()).segmentation.blocks]
