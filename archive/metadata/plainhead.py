@@ -140,12 +140,14 @@ def _authors_section(lines: tuple[Line, ...]) -> list[Candidate]:
 
 
 _SIGNATURE_LINES = 3  # the file's last lines, where a signature stands
+_SIGNATURE_WIDTH = 120  # characters of a signature's line, at most: no paragraph is one
 
 
 def _signature(lines: tuple[Line, ...]) -> list[Candidate]:
     """A signature closing the file: one name with its address on a line of its own among
     the last lines (``Vic Abell <abe@purdue.edu>``), and the date under it."""
-    tail = [ln for ln in lines[-_SIGNATURE_LINES:] if ln.text.strip()]
+    tail = [ln for ln in lines[-_SIGNATURE_LINES:]
+            if ln.text.strip() and len(ln.text) <= _SIGNATURE_WIDTH]
     for k, line in enumerate(tail):
         found = split_names(line.text)
         # The words before the address must be a person's name ("Email:" is none).
