@@ -82,6 +82,10 @@ def outer_notes(rows: list[list[Fragment]]) -> list[list[Fragment]]:
     """Notes in the right margin (a book's marginalia, in small type an em and more past
     the edge where the text's lines end) are no words of the lines beside them: side
     headings, they follow the page's text, each note in a row of its own."""
+    ends = sorted(max(f.x1 for f in row) for row in rows)
+    # Most pages have nothing right of where half their lines end: nothing to weigh.
+    if not ends or not any(f.x0 > ends[len(ends) // 2] for row in rows for f in row):
+        return rows
     sizes: Counter[tuple[int, float]] = Counter()
     for row in rows:
         for f in row:
@@ -92,12 +96,12 @@ def outer_notes(rows: list[list[Fragment]]) -> list[list[Fragment]]:
         text_size.setdefault(column, size)
     # Where the lines of running text end: full lines in the text's type, a few points
     # apart at most (justified lines).
-    ends = Counter((row[0].column, round(last.x1 / _END_SPREAD)) for row in rows
+    full = Counter((row[0].column, round(last.x1 / _END_SPREAD)) for row in rows
                    if (last := max(row, key=lambda f: f.x1)).kind is None
                    and last.size == text_size.get(last.column)
                    and sum(len(f.text.split()) for f in row) >= _FULL_LINE)
     right: dict[int, float] = {}
-    for (column, bucket), n in ends.most_common():
+    for (column, bucket), n in full.most_common():
         if n >= _EDGE_ROWS:
             right.setdefault(column, (bucket + 1) * _END_SPREAD)
 
