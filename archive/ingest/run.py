@@ -26,7 +26,8 @@ from ..limits import DEFAULT_LIMITS, Limits
 from ..search import INDEX_VERSION
 from ..store import Store
 from ..store.events import EventWrite
-from .inputs import collect_files, read_at_most, recorded_name, shown_path
+from .inputs import collect_files, recorded_name, shown_path
+from .readahead import read_ahead
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -87,6 +88,28 @@ class IngestReport(NamedTuple):
     @property
     def ok(self) -> bool:
         return not any(f.status == FAILED for f in self.files)
+
+
+class _Events:
+    """The events of files that need no rows of their own (present already, or failed),
+    written together: a run of them costs one transaction, not one each. They are written
+    before the next new file's rows and at the end, and at most ``_Events.AT_MOST`` wait."""
+
+    AT_MOST: Final = 500
+
+    def __init__(self, store: Store, ingest_id: int) -> None:
+        self._store, self._ingest_id = store, ingest_id
+        self._waiting: list[tuple[EventWrite, str | None, str | None]] = []
+
+    def add(self, event: EventWrite, source: str | None, sha256: str | None) -> None:
+        self._waiting.append((event, source, sha256))
+        if len(self._waiting) >= self.AT_MOST:
+            self.write()
+
+    def write(self) -> None:
+        if self._waiting:
+            self._store.record_events(self._waiting, self._ingest_id)
+            self._waiting.clear()
 
 
 class _Loaded(NamedTuple):
@@ -163,17 +186,15 @@ def _ingest_locked(
     ingest_id = store.start_ingest(f"archive {__version__}")
     store.objects.remove_stale_temporaries()
     outcomes: list[FileOutcome] = []
+    events = _Events(store, ingest_id)
 
     def report(outcome: FileOutcome) -> None:
         outcomes.append(outcome)
         if outcome.status == FAILED and outcome.sha256 is not None:
             # The bytes of a file that failed stay in the object store on purpose (a later
             # version may read them): this event is what refers to them.
-            store.record_event(
-                EventWrite("ingest-failed", outcome.error or "failed",
-                           {"name": Path(outcome.path).name}),
-                source=None, sha256=outcome.sha256, ingest_id=ingest_id,
-            )
+            events.add(EventWrite("ingest-failed", outcome.error or "failed",
+                                  {"name": Path(outcome.path).name}), None, outcome.sha256)
         if on_file:
             on_file(outcome)
 
@@ -184,13 +205,15 @@ def _ingest_locked(
             on_total(len(loaded) + len(outcomes))
         known: SourceShingles | None = None  # made for the first file that is new
         for item, analysis in _analysed(store, loaded, analyses):
+            if analysis is not None:
+                events.write()  # before the new file's rows, in the run's order
             if known is None and analysis is not None:
                 from .identify import SourceShingles
 
                 known = SourceShingles()
             try:
                 report(_ingest_one(store, item, analysis, ingest_id, sidecars, source_key,
-                                   known))
+                                   known, events))
             except ArchiveError as exc:
                 report(_failed(item.shown, exc, item.sha256))
             except Exception as exc:  # a defect on one file must not stop the run; its
@@ -199,6 +222,7 @@ def _ingest_locked(
                           "please report this file")
                 report(FileOutcome(item.shown, FAILED, sha256=item.sha256, error=defect,
                                    exit_code=2))
+        events.write()
     result = IngestReport(ingest_id, tuple(outcomes))
     store.finish_ingest(ingest_id, result.counts())
     return result
@@ -216,17 +240,18 @@ def _keep_originals(
     reported as failed here, and not kept.
     """
     loaded: list[_Loaded] = []
-    for path, error in collect_files(paths):
-        shown = shown_path(path)
-        if error is None:
+    for read in read_ahead(collect_files(paths), max_bytes):
+        shown = shown_path(read.path)
+        error = read.error
+        if read.data is not None and read.sha256 is not None:
             try:
-                data = read_at_most(path, max_bytes)
-                loaded.append(_Loaded(path, shown, store.objects.put(data)))
-                kept(loaded[-1].sha256)
-            except OSError as exc:
-                error = UnreadablePathError(f"cannot read: {exc.strerror or exc}")
+                loaded.append(_Loaded(read.path, shown, store.objects.put(read.data,
+                                                                          read.sha256)))
+                kept(read.sha256)
             except ArchiveError as exc:  # the object store could not keep it
                 error = exc
+        if isinstance(error, OSError):
+            error = UnreadablePathError(f"cannot read: {error.strerror or error}")
         if error is not None:
             report(_failed(shown, error))
     # Stable order: by content, then by name for identical bytes given twice.
@@ -358,13 +383,12 @@ def _ingest_one(
     sidecars: SidecarDir | None,
     source_key: str | None,
     known: SourceShingles | None,
+    events: _Events,
 ) -> FileOutcome:
     present = store.file_source(item.sha256)
     if present is not None:
-        store.record_event(
-            EventWrite("duplicate", "already present", {"name": recorded_name(item.path)}),
-            source=present, sha256=item.sha256, ingest_id=ingest_id,
-        )
+        events.add(EventWrite("duplicate", "already present", {"name": recorded_name(item.path)}),
+                   present, item.sha256)
         return FileOutcome(item.shown, DUPLICATE, item.sha256, present,
                            reason=f"same bytes as a file of {present}")
     if isinstance(analysis, ArchiveError):

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from functools import cached_property
@@ -320,12 +320,19 @@ class Store:
     def record_event(
         self, event: EventWrite, *, source: str | None, sha256: str | None, ingest_id: int | None
     ) -> None:
+        self.record_events([(event, source, sha256)], ingest_id)
+
+    def record_events(self, events: Iterable[tuple[EventWrite, str | None, str | None]],
+                      ingest_id: int | None) -> None:
+        """Events, each with its source and file, in one transaction."""
+        at = now()
         with atomic(self.conn):
-            self.conn.execute(
+            self.conn.executemany(
                 "INSERT INTO events (at, type, source, file_sha256, ingest_id, outcome, detail) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (now(), event.type, source, sha256, ingest_id, event.outcome,
-                 json.dumps(event.detail, ensure_ascii=False, sort_keys=True)),
+                [(at, event.type, source, sha256, ingest_id, event.outcome,
+                  json.dumps(event.detail, ensure_ascii=False, sort_keys=True))
+                 for event, source, sha256 in events],
             )
 
     def restore(self, plan: RestoreWrite, terms: Terms) -> None:
