@@ -54,7 +54,7 @@ if name == "object-write":
 elif name == "transaction":
     archive.store.write.write_file_rows = killing(archive.store.write.write_file_rows)
 elif name == "event":
-    Store.record_event = killing(Store.record_event)
+    Store.record_events = killing(Store.record_events)
 elif name == "analysis":
     archive.ingest.workers.analyse = killing(archive.ingest.workers.analyse)
 elif name == "finish":
@@ -102,7 +102,7 @@ def _points(rnd: random.Random, files: int, seconds: float) -> list[tuple[str, .
     steps = [("object-write", rnd.randint(1, files)), ("object-write", rnd.randint(1, files)),
              ("transaction:after", rnd.randint(1, files - 2)),
              ("transaction:after", rnd.randint(1, files - 2)), ("transaction", 1),
-             ("analysis", rnd.randint(1, files - 2)), ("event", 1), ("event", 2),
+             ("analysis", rnd.randint(1, files - 2)), ("event", 1), ("event:after", 1),
              ("finish", 1)]
     delays = [("delay", f"{rnd.uniform(0.2, seconds):.2f}") for _ in range(4)]
     return [(step, str(n)) for step, n in steps] + delays

@@ -532,3 +532,26 @@ def test_a_two_row_head_whose_last_words_change_with_the_part() -> None:
     assert not [b for b in blocks if "Informatik" in b]
     assert sum("Informatik" in text for _, text in artifacts) == 6
     _assert_all_kept(blocks, body)
+
+
+def test_captions_of_figures_at_the_feet_of_pages_are_text() -> None:
+    # A book's screenshots each fill a page's foot, their captions in the foot's band:
+    # "Figure 2.1: …", "Figure 2.2: …" open alike, and share the band with a page number.
+    captions = {2: "Figure 2.1: Maxima-mode", 4: "Figure 2.2: Enhanced Terminal Mode",
+                5: "Figure 2.3: An Emaxima Session", 7: "Figure 2.4: TeXmacs with a Session"}
+    for numbered in (False, True):
+        lines: list[Line] = []
+        for n in range(1, 9):
+            lines.append(Line(f"CHAPTER 2. AVAILABLE INTERFACES {n}", n, 72, 44, 540, 56, 10.0))
+            body = running_text(12 if n in captions else 40, seed=300 + n)
+            lines += [Line(text, n, 72, 74 + 14 * k, 540, 84 + 14 * k, 10.0)
+                      for k, text in enumerate(body)]
+            if n in captions:
+                lines.append(Line(captions[n], n, 250, 722, 360, 734, 10.0))
+            if numbered:
+                lines.append(Line(str(n), n, 303, 760, 308, 770, 10.0))
+        pages = tuple(PageInfo(n, 612.0, 792.0) for n in range(1, 9))
+        found = {lines[f.index].text for f in by_position(
+            Document("application/pdf", "t", tuple(lines), pages))}
+        assert not found & set(captions.values()), numbered
+        assert f"CHAPTER 2. AVAILABLE INTERFACES {3}" in found

@@ -889,3 +889,27 @@ def test_a_note_in_the_right_margin_is_a_side_heading_of_its_own() -> None:
     # A number there counts a quotation's lines (a school worksheet): no note.
     page.insert_text((435, 218), "10", fontsize=8)
     assert "10" not in [b.text for b in analyse(doc.tobytes()).segmentation.blocks]
+
+
+def test_a_manual_page_s_headings_in_bold_capitals_over_lines_in_lower_case() -> None:
+    # groff's man pages: a section's name in bold capitals at the margin, its text set in
+    # under it, opening with the program's name or an option.
+    rows = [("NAME", "bold", 40.0),
+            ("argtable2 − an ANSI C library for parsing GNU style command line options",
+             "serif", 60.0),
+            ("DESCRIPTION", "bold", 40.0),
+            ("Argtable is an ANSI C library for parsing GNU style command line arguments.",
+             "serif", 60.0),
+            ("It enables the programmer to define the program's argument syntax in C.",
+             "serif", 60.0),
+            ("LITERAL COMMAND LINE OPTIONS", "bold", 40.0),
+            ("−x, −y, −z, −−help, −−verbose", "serif", 60.0),
+            ("Literal options take no argument values. The count is kept in the table.",
+             "serif", 60.0)]
+    placed: list[Placed] = [(x, 80.0 + 14 * k, text, 10.0, font)
+                            for k, (text, font, x) in enumerate(rows)]
+    blocks = analyse(placed_pages([placed], size=(WIDTH, HEIGHT))).segmentation.blocks
+    out = [(b.role, b.text) for b in blocks]
+    assert ("heading", "NAME") in out
+    assert ("heading", "LITERAL COMMAND LINE OPTIONS") in out
+    assert out[out.index(("heading", "NAME")) + 1][1].startswith("argtable2 −")

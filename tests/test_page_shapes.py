@@ -195,3 +195,24 @@ def test_a_margin_name_beside_text_that_starts_left_of_a_numbered_listing() -> N
     texts = [f.text for f in merge_rows(frags)]
     assert "\\msg_error:nnx" in texts
     assert "Some variants of l3msg functions that we will need when issuing" in texts
+
+
+def test_a_sessions_results_displayed_under_their_output_labels_are_the_listings() -> None:
+    # Maxima's results typeset as centred maths: "(%o1)" in the listing, "4" under it.
+    from archive.extract.listings import line_kinds
+
+    lines = [frag("(%i1) 2+2;", 87, 531, 144), frag("(%o1)", 87, 540, 113),
+             frag("4", 301, 565, 306),
+             frag("(%i2) 9/4;", 87, 590, 144), frag("(%o2)", 87, 599, 113),
+             frag("9", 301, 616, 306, size=8.0), frag("4", 301, 628, 306, size=8.0),
+             frag("The quotient of two integers stays a fraction, as exact as they are.",
+                  72, 660, 540)]
+    for k in (0, 1, 3, 4):
+        lines[k].kind = "code"
+    kinds = [f.kind for f in line_kinds(lines)]
+    assert kinds == ["code"] * 7 + [None]
+    # A number under a listing whose last line is no output label (a page's number at its
+    # foot) is not the listing's.
+    lines = [frag("(%i3) ratsimp(%);", 87, 700, 170), frag("12", 301, 740, 311)]
+    lines[0].kind = "code"
+    assert [f.kind for f in line_kinds(lines)] == ["code", None]

@@ -712,3 +712,27 @@ def test_a_plot_s_title_centred_over_it_is_figure_text() -> None:
     texts = [b.text for b in analyse(doc.tobytes()).segmentation.blocks]
     assert not [t for t in texts if title in t]
     assert texts[0] == "Results of the first run"
+
+
+def test_labelled_boxes_joined_by_an_arrow_are_a_figure() -> None:
+    # Doxygen's inheritance diagram: a class's box under its base's, an arrow between them.
+    boxes = [(230.5, 345.6, 381.5, 361.5), (230.5, 377.5, 381.5, 393.4)]
+    arrow = [(306.0, 361.5, 306.0, 369.5), (306.0, 369.5, 306.0, 377.5),
+             (304.8, 361.5, 307.2, 364.7)]
+    labels = [Text((264.0, 349.0, 348.0, 358.0), 1, 18), Text((235.0, 381.0, 377.0, 390.0), 1, 26)]
+    items = boxes + arrow
+    grouped = group_drawings(items, (0, 0, 612, 792))
+    shapes = [Shape(False, False)] * 4 + [Shape(True, False)]
+    assert figure_regions(grouped, items, shapes, labels) == [(230.5, 345.6, 381.5, 393.4)]
+    # Two framed paragraphs joined by a rule hold text, no labels.
+    prose = [Text((235.0, 349.0 + 32 * k, 377.0, 358.0 + 32 * k), 9, 40) for k in range(2)]
+    assert figure_regions(grouped, items, shapes, prose) == []
+    # Boxes stacked edge to edge with nothing between them are a table's cells, and a box
+    # round another is a frame.
+    stacked = [(230.5, 345.6, 381.5, 361.5), (230.5, 361.5, 381.5, 377.5)]
+    cells = [labels[0], Text((235.0, 365.0, 377.0, 374.0), 1, 26)]
+    assert figure_regions(group_drawings(stacked, (0, 0, 612, 792)), stacked,
+                          [Shape(False, False)] * 2, cells) == []
+    nested = [(220.0, 335.0, 391.0, 400.0), *boxes]
+    assert figure_regions(group_drawings(nested, (0, 0, 612, 792)), nested,
+                          [Shape(False, False)] * 3, labels) == []

@@ -6,6 +6,8 @@ examples under a line ending in ``>``, ``::`` blocks, Markdown fences, rules of 
 
 from __future__ import annotations
 
+import textwrap
+
 from archive.extract.text import extract_text
 from archive.ingest.analyse import analyse
 from archive.models import Block
@@ -581,3 +583,68 @@ def test_names_centred_one_a_line_under_the_title_are_all_its_authors() -> None:
             "relaying messages from one domain into another, as it is configured."]
     md = analyse("\n".join(head + body).encode()).metadata
     assert [a.family for a in md.authors] == ["Allman", "Assmann", "Shapiro"]
+
+
+def test_a_program_with_blank_lines_after_a_colon_is_one_listing() -> None:
+    """An unannounced listing keeps its blank lines inside: "#include" set apart from
+    "main" is one program (the Midnight Commander FAQ's colour test)."""
+    text = (
+        "   Check that your terminal supports color.  Most terminals of today do, and\n"
+        "   the Linux console does too.  You can test color support with the following\n"
+        "   simple C program:\n"
+        "\n"
+        "    #include <stdio.h>\n"
+        "\n"
+        "    int main (void){\n"
+        "        printf (\"\\033[32m Hello world! \\033[m\\n\");\n"
+        "        return 0;\n"
+        "    }\n"
+        "\n"
+        "   Compile and run it.  If you see the text in green your terminal supports\n"
+        "   color, otherwise not, and you may want to use another terminal for it.\n"
+    )
+    out = blocks(text)
+    assert [role for role, _ in out] == ["body", "code", "body"]
+    assert out[1][1].startswith("#include <stdio.h>\n")
+    assert out[1][1].endswith("    return 0;\n}")
+    # Items set in by a tab, each wrapped back to the margin, are a list, not a listing.
+    items = (
+        "De este fichero se generan los siguientes ficheros, que se instalan todos:\n"
+        "\n"
+        "\tespanol.aff: Fichero de afijos.\n"
+        "\n"
+        "\tespanol.words: Contiene una lista de palabras que aparecen en\n"
+        "el Diccionario de la Real Academia Espanola de la Lengua.\n"
+        "\n"
+        "\tespanol.comp: Contiene una lista de palabras que aunque no\n"
+        "aparecen en el Diccionario, se utilizan en entornos informaticos.\n"
+    )
+    assert "code" not in [role for role, _ in blocks(items)]
+
+
+def test_two_spaces_after_a_sentence_count_in_the_room_a_line_left() -> None:
+    """A file typed with two spaces after each sentence wraps a sentence's end where the
+    next word and both spaces do not fit: the paragraph goes on."""
+    filler = ("The program keeps its configuration in a file of its own, read at start and "
+              "written back when the program ends, so that every change made in the dialogs "
+              "is kept for the next session as well. ")
+    wrapped = textwrap.fill(filler * 2, 72, initial_indent="   ", subsequent_indent="   ")
+    line = "   Switch to bash or zsh.  They are both quite compatible with ksh."
+    assert len(line) == 72 - 5  # "Your" fits after one space, not after two
+    key = (f"{line}\n"
+           "   Your functions should work as such or after minimal changes, and the\n"
+           "   subshell then keeps the directory you changed to in the panels too.")
+    out = blocks("\n\n".join([wrapped, wrapped, key, wrapped]) + "\n")
+    assert len(out) == 4
+    assert "with ksh. Your functions should work" in out[2][1]
+
+
+def test_a_title_typed_flush_left_over_two_lines_opens_the_file() -> None:
+    body = ("   The newest version of this document is available at the project's site,\n"
+            "   where the answers are kept up to date by the people who write the code.\n\n")
+    text = "GNU Midnight Commander\nFrequently Asked Questions\n\n" + body * 3
+    assert analyse(text.encode()).metadata.title == (
+        "GNU Midnight Commander Frequently Asked Questions")
+    # A version line under a one-line title is not the title's.
+    text = "Midnight Commander\nVersion 4.8.29\n\n" + body * 3
+    assert analyse(text.encode()).metadata.title != "Midnight Commander Version 4.8.29"

@@ -25,6 +25,7 @@ from archive.clean.marks import (
     mask,
     read_page_number,
 )
+from archive.lineshapes import is_caption
 from archive.models import Document, Line
 
 
@@ -84,15 +85,18 @@ def by_position(doc: Document) -> list[Furniture]:
     # title on the right) repeats only in one of them: a line in the band that opens or ends
     # with words the band has on three other pages is furniture.
     for i in _sharing_edge_words(lines, band):
-        if i not in found:
+        if i not in found and not is_caption(lines[i].text.strip()):
             found[i] = Furniture(i, band[i], read_page_number(lines[i].text))
     # Alternating heads whose words change every few pages (the chapter on even pages, the
     # section on odd ones) repeat too seldom: their row on the page says what they are.
     found.update(on_furniture_rows(doc, found, band, frames))
-    # Other short lines in the same band of a page that has furniture there belong to it.
+    # Other short lines in the same band of a page that has furniture there belong to it;
+    # not a caption ("Figure 2.1: …" and "Figure 2.2: …" open alike, under figures set at
+    # the foot of their pages).
     marked = Counter((lines[i].page, band[i]) for i in found if i in band)
     for i, where in band.items():
-        if i not in found and marked[(lines[i].page, where)] and len(lines[i].text) <= 110:
+        if (i not in found and marked[(lines[i].page, where)] and len(lines[i].text) <= 110
+                and not is_caption(lines[i].text.strip())):
             found[i] = Furniture(i, where, None)
     found.update(continuation_labels(lines, found))
     # Type set for headings is furniture only when the very words recur in it on three

@@ -63,7 +63,8 @@ def figure_regions(
         if r[2] - r[0] >= MIN_SIDE and r[3] - r[1] >= MIN_SIDE
         and (len(_within_frame(r, members, items, texts)) >= _MIN_ITEMS
              or _painted(r, members, shapes, texts)
-             or _curve_drawing(r, members, shapes, texts))
+             or _curve_drawing(r, members, shapes, texts)
+             or _boxes_joined(members, items, texts))
         and not _holds_prose(r, texts)
         # A curve is no band, however wide (a path drawn across its figure).
         and not (_banded(r, [items[k] for k in members])
@@ -214,6 +215,30 @@ def _painted(
     if not all(shapes[k].filled for k in members):
         return False
     return not any(_inside(t.box, region) for t in texts)
+
+
+_BOX_SIDE = 3 * 2.0  # points: a box's width and depth, at least (a rule is narrower)
+
+
+def _boxes_joined(members: list[int], items: list[Rect], texts: list[Text] | None) -> bool:
+    """Boxes apart from one another, each round a label and nothing longer, and strokes
+    between them: a class's inheritance diagram, a flowchart. Its few paths draw more
+    than a frame does."""
+    if texts is None:
+        return False
+    boxes: list[Rect] = []
+    strokes = 0
+    for k in members:
+        box = items[k]
+        held = [t for t in texts if _inside(t.box, box)]
+        if (box[2] - box[0] >= _BOX_SIDE and box[3] - box[1] >= _BOX_SIDE and held
+                and all(t.words < PROSE_LINE for t in held)):
+            boxes.append(box)
+        else:
+            strokes += 1
+    return len(boxes) >= 2 and strokes > 0 and not any(
+        a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+        for i, a in enumerate(boxes) for b in boxes[i + 1:])
 
 
 def _inside(box: Rect, region: Rect) -> bool:

@@ -20,7 +20,8 @@ from archive.lineshapes import ADDRESS_HEAD
 def line_kinds(frags: list[Fragment]) -> list[Fragment]:
     """The page's lines (in reading order) with their ``code`` kinds set by their
     neighbours."""
-    return _code_continued(_inline_names(_sentence_continued(_url_continued(frags))))
+    return _displayed_results(
+        _code_continued(_inline_names(_sentence_continued(_url_continued(frags)))))
 
 
 _DISPLAY = 1.3  # times the text's size: type for titles and headings, never a listing's
@@ -155,6 +156,31 @@ def _code_continued(frags: list[Fragment]) -> list[Fragment]:
             _numbered_next(f, nxt)
         ):
             f.kind = "code"
+    return frags
+
+
+# A session's output label standing alone on its line: ``(%o4)``, ``Out[4]=``.
+_OUTPUT_LABEL = re.compile(r"[(\[]?%?[A-Za-z]{0,3}\[?\d{1,4}[)\]]?\s*[:=]?")
+_RESULT_LINES = 3  # lines of a displayed result (a fraction: numerator, bar, denominator)
+_RESULT_CHARS = 40
+
+
+def _displayed_results(frags: list[Fragment]) -> list[Fragment]:
+    """A computer algebra session's results are typeset as displayed maths, centred under
+    the output label they belong to (Maxima's ``(%o4)`` then ``384``): short lines that
+    are no sentence, right of the label and close under it, are the listing's."""
+    for k, label in enumerate(frags):
+        if label.kind != "code" or not _OUTPUT_LABEL.fullmatch(label.text.strip()):
+            continue
+        above = label
+        for f in frags[k + 1:k + 1 + _RESULT_LINES]:
+            text = f.text.strip()
+            if (f.kind is not None or not text or len(text) > _RESULT_CHARS
+                    or text.endswith(_SENTENCE_END) or len(text.split()) >= _PROSE_WORDS
+                    or f.x0 < label.x1 + label.size or f.y0 - above.y1 > 3 * label.size):
+                break
+            f.kind = "code"
+            above = f
     return frags
 
 

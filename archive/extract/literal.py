@@ -38,6 +38,7 @@ _ANNOUNCED = re.compile(r"(?:^|\s)>$|\S::$")
 _BULLET = re.compile(r"^(?:[-–—•*+]\s|\(?\w{1,3}[.)]\s)")
 _TAB = 8
 _COLUMN_GAP = re.compile(r"\S(?: {3,}|\t)\S")
+_SENTENCE = re.compile(r"^[A-Z][^\s.]*(?:\s+\S+){3,}\.$")  # "Debian reads all the files."
 
 
 def classify(raw: list[str]) -> list[str]:
@@ -144,15 +145,34 @@ def _unannounced_blocks(
         start = k + 1
         while start < len(raw) and shapes[start] == BLANK:
             start += 1
-        run: list[int] = []
-        j = start
-        while j < len(raw) and shapes[j] == TEXT and indents[j] > indents[k]:
-            run.append(j)
-            j += 1
+        run = _listing_run(raw, shapes, indents, start, indents[k])
+        j = run[-1] + 1 if run else start
         if len(run) >= 2 and _set_line_by_line(raw, run, width):
             for i in run:
                 shapes[i] = CODE
         k = max(j, k + 1)
+
+
+def _listing_run(
+    raw: list[str], shapes: list[str], indents: list[int], start: int, base: int
+) -> list[int]:
+    """The lines from ``start`` indented deeper than ``base`` that may be one listing.
+    Blank lines inside are passed over, as in an announced block (a program's "#include"
+    set apart from its "main"), up to a line set left of the run's first (a label, "On
+    Debian:", over the next listing) or a sentence; not when the first line announces in
+    its turn ("Create … git.conf :"), nor when the last runs on at the margin (items of a
+    list, each wrapped). Blank lines at its end are not taken."""
+    run = _indented_run(shapes, indents, start, base)
+    if not run:
+        return run
+    after = run[-1] + 1
+    groups = [n for n, i in enumerate(run) if n and i - 1 != run[n - 1]]  # after a blank
+    if raw[run[0]].rstrip().endswith(":") or (after < len(raw) and shapes[after] == TEXT):
+        return run[:groups[0]] if groups else run
+    cut = next((n for n in groups
+                if indents[run[n]] < indents[run[0]] or _SENTENCE.match(raw[run[n]].strip())),
+               len(run))
+    return run[:cut]
 
 
 # A shell's prompt (csh's "%", sh's "$", root's "#") before a command in a session.

@@ -185,12 +185,11 @@ def candidates(doc: Document) -> list[Candidate]:
         if "year" not in fields and _alone(head, k) and (year := date_year(text)):
             out.append(Candidate("year", year, where, detail=text, priority=PRIORITY))
             fields.add("year")
-        short = sum(_columns(line)) < _PROSE * width and not text.endswith(".")
-        if k == 0 and short and _alone(head, k) and title_like(text) and date_year(text) is None:
-            # The file's first line, standing alone: a title typed flush left (underlined or
-            # over a gap), as a README opens.
-            out.append(Candidate("title", text, where, lang=pt.guess_lang(text), detail=text,
-                                 priority=TITLE_PRIORITY))
+        if k == 0 and (opening := _opening_title(head, width)):
+            # The file's first line, or two or three short ones, standing alone: a title
+            # typed flush left (underlined or over a gap), as a README opens.
+            out.append(Candidate("title", opening, where, lang=pt.guess_lang(opening),
+                                 detail=opening, priority=TITLE_PRIORITY))
             fields.add("title")
         prose += sum(_columns(line)) >= _PROSE * width
         if not _centred(line, width) or prose >= _PROSE_LINES:
@@ -207,6 +206,33 @@ def candidates(doc: Document) -> list[Candidate]:
             fields.add("title")
             title_at = k
     return out
+
+
+_TITLE_LINES = 3  # lines of a title typed flush left at the file's head, at most
+_NOT_TITLE_WORDS = re.compile(r"\d|@|://|©|\(c\)|copyright", re.IGNORECASE)
+
+
+def _opening_title(head: list[Line], width: int) -> str | None:
+    """The file's opening lines, when they stand alone over a gap and read as a title: a
+    short line, or a few at one indent, the next ones opening with a capital ("GNU
+    Midnight Commander" ⏎ "Frequently Asked Questions"); a next line with a number, an
+    address or a copyright is a version's or an author's, not the title's."""
+    if not head:
+        return None
+    end = next((k for k in range(min(len(head), _TITLE_LINES)) if _alone(head, k)), None)
+    if end is None:
+        return None
+    lines = head[:end + 1]
+    texts = [" ".join(ln.text.split()) for ln in lines]
+    indent = _columns(lines[0])[0]
+    if any(sum(_columns(ln)) >= _PROSE * width or text.endswith(".")
+           or (k and (not text[:1].isupper() or _columns(ln)[0] != indent))
+           for k, (ln, text) in enumerate(zip(lines, texts, strict=True))):
+        return None
+    if any(_NOT_TITLE_WORDS.search(text) for text in texts[1:]):
+        return None
+    title = " ".join(texts)
+    return title if title_like(title) and date_year(title) is None else None
 
 
 # Words no one's name is made of: a subtitle's ("For Beginners", "The Next Steps").

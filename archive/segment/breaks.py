@@ -55,6 +55,7 @@ import re
 from collections.abc import Callable
 
 from archive import lineshapes as pt
+from archive.clean import CleanLine
 from archive.models import MARKUP_KINDS, Line
 from archive.segment.boundary import Boundary, ends_clause_marked
 from archive.segment.display import caps_wrapped, chapter_title, display_ends, display_wrapped
@@ -205,13 +206,19 @@ def reliable_blank(b: Boundary) -> bool | None:
 
 def font_change(b: Boundary) -> bool | None:
     """With geometry, a change of font size or weight at a capital or a marker, or after a
-    numbered heading on a line of its own (the text under ``1. Introduction`` may open with
-    a name in lower case, ``deSolve``)."""
+    heading on a line of its own, numbered or set in bold capitals (the text under ``1.
+    Introduction`` may open with a name in lower case, ``deSolve``; a manual page's text under
+    ``NAME`` with the program's)."""
     if b.cur.font_change and not b.hyphen and (
-        b.marker or not b.lower_start or (b.prev_is_first and _numbered_heading(b.prev.text))
+        b.marker or not b.lower_start or (b.prev_is_first and (
+            _numbered_heading(b.prev.text) or _caps_heading(b.prev)))
     ):
         return True
     return None
+
+
+def _caps_heading(c: CleanLine) -> bool:
+    return bool(c.line.bold) and pt.is_caps(c.text, 4) and heading_like(c)
 
 
 def _numbered_heading(text: str) -> bool:

@@ -183,8 +183,10 @@ def _is_heading(p: Paragraph, next_p: Paragraph | None) -> bool:
         if p.emphasis:
             return True  # its own face: the text under it may open with a name (``deSolve``)
     # A TeX manual's section may open on a command (``\usepackage[Option]{…}``) under a
-    # heading in a face of its own; a date in the margin over one is no heading, nor is a
-    # sentence in bold that introduces it.
+    # heading in a face of its own, and a manual page's on the program's name or an option
+    # (``NAME`` ⏎ ``argtable2 − …``) under one in bold capitals; a date in the margin over
+    # one is no heading, nor is a sentence in bold that introduces it.
     return pt.starts_upper(next_p.text) or next_p.text[:1] in "«\"“(–—-•" or (
-        p.emphasis and next_p.text.startswith("\\") and sum(map(str.isalpha, p.text)) >= 3
-        and not pt.ends_sentence(p.text))
+        p.emphasis and not pt.ends_sentence(p.text) and (
+            (next_p.text.startswith("\\") and sum(map(str.isalpha, p.text)) >= 3)
+            or (len(p.lines) == 1 and pt.is_caps(p.text, 4))))

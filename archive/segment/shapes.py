@@ -40,6 +40,9 @@ def range_goes_on(prev: str, cur: str) -> bool:
     return len(s) >= 2 and s[-1] in "-–—" and s[-2].isdigit() and cur[:1].isdigit()
 
 
+_TWO_SPACES = re.compile(r"\S[.?!]  \S")
+
+
 def left_room(
     prev: CleanLine, cur: CleanLine, wrap_width: int | None, wrap_head: int | None
 ) -> bool:
@@ -48,9 +51,13 @@ def left_room(
         wrap_width = prev.wrap  # the width where ``prev`` sits: a copy may mix widths
     if wrap_width is None:
         return False
-    room = wrap_width - len(prev.line.text.rstrip())
+    above = prev.line.text.rstrip()
+    room = wrap_width - len(above)
     first_word = cur.text.split(" ", 1)[0]
-    if 1 + len(first_word) <= room:
+    # Where sentences are followed by two spaces ("zsh.  They"), a sentence's end needs
+    # both before the next word.
+    space = 2 if above.endswith((".", "?", "!")) and _TWO_SPACES.search(above) else 1
+    if space + len(first_word) <= room:
         return True
     # Space, head, hyphen, and one letter to spare: not every head ends at a syllable.
     word = first_word.rstrip(",.;:!?")
