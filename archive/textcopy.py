@@ -18,6 +18,10 @@ def usual_width(lengths: list[int], shortest: int = 20) -> int:
     return long[int(0.8 * (len(long) - 1))] if long else 80
 
 
+_FEW_LONG = 3  # lines of 150 characters and more, at least, that say a copy is not wrapped
+_LONG_SHARE = 0.03  # of its lines of 20 characters and more
+
+
 def is_wrapped(texts: list[str]) -> bool:
     """Hard-wrapped text ends many lines mid-sentence; one-paragraph-per-line text does not."""
     long = [t for t in texts if len(t) >= 20]
@@ -25,6 +29,10 @@ def is_wrapped(texts: list[str]) -> bool:
         return False
     # Nobody wraps lines at 150 characters or more: such lines are whole paragraphs.
     if sorted(len(t) for t in long)[len(long) // 2] >= 150:
+        return False
+    # Nor in a copy where a few lines among short ones are that long (entries one a line,
+    # "name: prompt", some prompts of a paragraph): a wrapped text has hardly any.
+    if sum(len(t) >= 150 for t in long) >= max(_FEW_LONG, _LONG_SHARE * len(long)):
         return False
     open_ends = sum(1 for t in long if not closes_clause(t))
     return open_ends >= 0.25 * len(long)

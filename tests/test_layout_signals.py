@@ -913,3 +913,23 @@ def test_a_manual_page_s_headings_in_bold_capitals_over_lines_in_lower_case() ->
     assert ("heading", "NAME") in out
     assert ("heading", "LITERAL COMMAND LINE OPTIONS") in out
     assert out[out.index(("heading", "NAME")) + 1][1].startswith("argtable2 −")
+
+
+def test_a_paragraph_indented_less_than_the_list_s_markers_is_out_of_the_list() -> None:
+    # SPIE's template: items set in by 15 pt, each without a full stop, then a paragraph
+    # whose first line is set in by 10 pt only, after the list's gap. A sentence broken by
+    # a gap above (round a display) makes gaps weak evidence.
+    placed: list[Placed] = [
+        (42.5, 40.0, "Equations should fit into one column, as the", 10.0, "serif"),
+        (42.5, 60.0, "one above does in this page of the template.", 10.0, "serif"),
+        (42.5, 80.0, "The opteng style requires the following packages to be installed:",
+         10.0, "serif"),
+        (57.5, 100.0, "• amsmath is useful for displaying maths", 10.0, "serif"),
+        (57.5, 118.0, "• graphicx is used for inserting eps figures", 10.0, "serif"),
+        (52.4, 138.0, "Note SPIE journals are set in times font, thus the package", 10.0, "serif"),
+        (42.5, 150.0, "times should be loaded in the preamble of the tex file.", 10.0, "serif"),
+    ]
+    texts = [b.text for b in analyse(placed_pages([placed], size=(330.0, HEIGHT))
+                                     ).segmentation.blocks]
+    assert "graphicx is used for inserting eps figures" in texts
+    assert texts[-1].startswith("Note SPIE journals")

@@ -216,3 +216,19 @@ def test_a_sessions_results_displayed_under_their_output_labels_are_the_listings
     lines = [frag("(%i3) ratsimp(%);", 87, 700, 170), frag("12", 301, 740, 311)]
     lines[0].kind = "code"
     assert [f.kind for f in line_kinds(lines)] == ["code", None]
+
+
+def test_a_list_item_broken_after_a_comma_goes_on_in_typewriter_type() -> None:
+    # R's toLatex(sessionInfo()): "• Locale: LC_CTYPE=…," then the rest in typewriter type,
+    # set in under the item's text.
+    from archive.extract.listings import line_kinds
+
+    lines = [frag("• R version 4.2.1 (2022-06-23), x86_64-pc-linux-gnu", 79, 300, 330),
+             frag("• Locale: LC_CTYPE=en_US.UTF-8, LC_NUMERIC=C, LC_TIME=en_GB,", 79, 313, 480),
+             frag("LC_MONETARY=en_US.UTF-8, LC_MESSAGES=en_US.UTF-8,", 89, 326, 420),
+             frag("LC_IDENTIFICATION=C", 89, 339, 190),
+             frag("• Running under: Ubuntu 20.04.5 LTS", 79, 352, 260),
+             frag("x <- c(1,", 89, 400, 150), frag("2)", 89, 413, 110)]
+    for k in (2, 3, 5, 6):
+        lines[k].kind = "code"
+    assert [f.kind for f in line_kinds(lines)] == [None] * 5 + ["code", "code"]

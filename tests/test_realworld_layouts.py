@@ -153,6 +153,9 @@ def test_repairs_of_text_layers() -> None:
     assert repair_accents("BVAR models “`a la Sims”", prose=True) == "BVAR models “à la Sims”"
     assert repair_accents("Universit`a di Pisa", prose=True) == "Università di Pisa"
     assert repair_accents("“`a la Sims”") == "“`a la Sims”"
+    # TeX's opening quote, closed by an apostrophe after the word, is no accent.
+    assert repair_accents("treats \\ as an `escape' sequence", prose=True) == (
+        "treats \\ as an `escape' sequence")
     assert repair_accents("run `echo` first", prose=True) == "run `echo` first"
     # TeX's "≠" and "∉" are a slash laid over the sign, reported on the letter before.
     assert repair_accents("with i\u0338 = j, H1: I\u0338 = I0, x \u0338∈ A") == (

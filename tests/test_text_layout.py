@@ -648,3 +648,18 @@ def test_a_title_typed_flush_left_over_two_lines_opens_the_file() -> None:
     # A version line under a one-line title is not the title's.
     text = "Midnight Commander\nVersion 4.8.29\n\n" + body * 3
     assert analyse(text.encode()).metadata.title != "Midnight Commander Version 4.8.29"
+
+
+def test_entries_one_a_line_some_of_them_long_are_one_paragraph_each() -> None:
+    """A file of "key: prompt" entries, some of a paragraph's length, is not hard-wrapped:
+    each line is an entry, however it ends and whatever case the next opens in."""
+    short = ["activated: Активировано", "added: Добавлено", "beep: [a simple beep tone]",
+             "digits/0: ноль", "digits/1: один", "conf-getpin: Введите пароль конференции"]
+    long = ("demo-instruct: Если вы хотите получить более детальную техническую информацию, "
+            "нажмите 2, а чтобы вернуться в главное меню, нажмите звёздочку; "
+            "если вы хотите услышать эти варианты ещё раз, оставайтесь на линии.")
+    lines = [f"{entry} {k}" for k in range(8) for entry in short]
+    lines[10:10] = [long.replace("demo", f"demo{k}") for k in range(4)]
+    text = "; Core Sounds in Russian\n\n" + "\n".join(lines) + "\n"
+    out = blocks(text)
+    assert [t for _, t in out] == ["; Core Sounds in Russian", *lines]

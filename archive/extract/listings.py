@@ -20,8 +20,8 @@ from archive.lineshapes import ADDRESS_HEAD
 def line_kinds(frags: list[Fragment]) -> list[Fragment]:
     """The page's lines (in reading order) with their ``code`` kinds set by their
     neighbours."""
-    return _displayed_results(
-        _code_continued(_inline_names(_sentence_continued(_url_continued(frags)))))
+    return _displayed_results(_code_continued(_inline_names(_item_continued(
+        _sentence_continued(_url_continued(frags))))))
 
 
 _DISPLAY = 1.3  # times the text's size: type for titles and headings, never a listing's
@@ -88,6 +88,27 @@ def _sentence_continued(frags: list[Fragment]) -> list[Fragment]:
             and f.y0 - prev.y1 < _CODE_SKIP * prev.size
         ):
             f.kind = None
+    return frags
+
+
+_BULLET = ("•", "◦", "▪", "‣", "–", "-", "*")
+
+
+def _item_continued(frags: list[Fragment]) -> list[Fragment]:
+    """A list item broken after a comma goes on in typewriter type under its text, set in
+    from its bullet (``• Locale: LC_CTYPE=en_US.UTF-8, …,`` then ``LC_MONETARY=…``, as
+    R's session info is printed): the item's lines, not a listing."""
+    for k, item in enumerate(frags):
+        if item.kind is not None or not item.text.startswith(_BULLET):
+            continue
+        above = item
+        for f in frags[k + 1:]:
+            if not (above.text.rstrip().endswith(",") and f.kind == "code"
+                    and 0 < f.x0 - item.x0 <= 3 * item.size
+                    and f.y0 - above.y1 < _CODE_SKIP * above.size):
+                break
+            f.kind = None
+            above = f
     return frags
 
 

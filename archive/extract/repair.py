@@ -69,8 +69,9 @@ def spaced_quotes(text: str) -> str:
 
 
 # A grave accent is reported as the backtick, which code and quoting use too: it is an
-# accent on a vowel in a line of text that has no other backtick (``“`a la Sims”``).
-_LOOSE_GRAVE = re.compile("`([AEIOUaeiou])")
+# accent on a vowel in a line of text that has no other backtick (``“`a la Sims”``), not
+# TeX's opening quote before a word it closes with an apostrophe (```escape'``).
+_LOOSE_GRAVE = re.compile("`([AEIOUaeiou])(?![\\w-]*')")
 
 
 # TeX draws "≠" as a slash laid over "=": the text layer gives the slash (U+0338) on the

@@ -128,10 +128,16 @@ def unwrapped_hyphen(b: Boundary) -> bool | None:
 
 
 def unwrapped_line(b: Boundary) -> bool | None:
-    """One paragraph per line, unless a line plainly continues the previous sentence."""
+    """One paragraph per line, unless a line plainly continues the previous sentence (and
+    no blank line parts them); an entry opening with its key (``added: Добавлено`` under
+    ``activated: Активировано``) never does."""
     if b.wrapped:
         return None
-    return b.marker or not b.lower_start or pt.ends_clause(b.prev.text)
+    return (b.marker or b.blank or not b.lower_start or pt.ends_clause(b.prev.text)
+            or bool(_KEYED.match(b.prev.text) and _KEYED.match(b.cur.text)))
+
+
+_KEYED = re.compile(r"^[\w./-]+:\s")  # "conf-getpin: …", "digits/0: …": a key and a colon
 
 
 def caption(b: Boundary) -> bool | None:
@@ -250,11 +256,12 @@ def out_of_item(b: Boundary) -> bool | None:
     first line too (a paper to cite, ending in its address, ⏎ the text going on at the
     margin). A display set in under a line at the margin is no such block: the sentence
     goes on after it."""
-    if not (b.blank and not b.hyphen and not b.lower_start and b.cur.line.x0 is not None
-            and indented(b.cur, b.prev)):
+    if not (b.blank and not b.hyphen and not b.lower_start and b.cur.line.x0 is not None):
         return None
-    if pt.LIST_MARKER.match(b.opener):
+    if pt.LIST_MARKER.match(b.opener) and _left_of_item(b):
         return True
+    if not indented(b.cur, b.prev):
+        return None
     x0 = b.prev.line.x0
     if not b.prev_is_first and b.opener_x0 is not None and x0 is not None and abs(
             b.opener_x0 - x0) <= _SAME_EDGE:
@@ -263,6 +270,15 @@ def out_of_item(b: Boundary) -> bool | None:
 
 
 _SAME_EDGE = 1.0  # points between two lines' left edges that start at one edge
+_LEFT_OF_MARKER = 2.0  # points: a line this far left of an item's marker is out of the item
+
+
+def _left_of_item(b: Boundary) -> bool:
+    """The line starts left of the item's first line, where its marker stands: an item's
+    lines go on under its text, never left of its marker (a paragraph's indent after a
+    list may be less than an item's)."""
+    first, x0 = b.opener_x0, b.cur.line.x0
+    return first is not None and x0 is not None and first - x0 >= _LEFT_OF_MARKER
 
 
 # Names cited with their years, ending a line at a semicolon: "Metcalfe and Chalk (1950);".
