@@ -663,3 +663,60 @@ def test_entries_one_a_line_some_of_them_long_are_one_paragraph_each() -> None:
     text = "; Core Sounds in Russian\n\n" + "\n".join(lines) + "\n"
     out = blocks(text)
     assert [t for _, t in out] == ["; Core Sounds in Russian", *lines]
+
+
+DRI3 = """\
+\t\t\t  The DRI3 Extension
+\t\t\t     Version 1.2
+\t\t\t      2018-02-28
+
+\t\t\t    Keith Packard
+\t\t\t  keithp@keithp.com
+\t\t\t  Intel Corporation
+
+\t\t\t    Daniel Stone
+\t\t       daniels@collabora.com
+\t\t\t     Collabora
+
+
+1. Introduction
+
+The DRI3 extension provides mechanisms to translate between direct ren-
+dered buffers and X pixmaps. When combined with the Present extension, a
+complete direct rendering solution for OpenGL is provided. The direct re-
+ndered buffers are passed across the protocol via standard POSIX file de-
+scriptor passing mechanisms; on Linux, these buffers are DMA-BUF objects.
+
+8. Extension Requests
+
+┌───
+    DRI3Open
+\tdrawable: DRAWABLE
+\tprovider: PROVIDER
+      ▶
+\tnfd: CARD8
+
+\tdevice: FD
+└───
+\tErrors: Drawable, Value, Match
+
+\tThis requests that the X server open the direct rendering device
+\tassociated with drawable and RandR provider. The provider must
+\tsupport SourceOutput or SourceOffload, as the protocol requires.
+"""
+
+
+def test_a_box_drawn_round_a_request_holds_a_listing() -> None:
+    out = blocks(DRI3)
+    code = [text for role, text in out if role == "code"]
+    assert len(code) == 1
+    assert code[0].split() == ["DRI3Open", "drawable:", "DRAWABLE", "provider:", "PROVIDER",
+                               "▶", "nfd:", "CARD8", "device:", "FD"]
+    assert not [text for _, text in out if "┌" in text or "└" in text]
+
+
+def test_authors_centred_each_with_an_address_under_a_centred_title() -> None:
+    md = analyse(DRI3.encode()).metadata
+    assert md.title == "The DRI3 Extension"
+    assert [(a.family, a.email) for a in md.authors] == [
+        ("Packard", "keithp@keithp.com"), ("Stone", "daniels@collabora.com")]

@@ -46,6 +46,7 @@ def classify(raw: list[str]) -> list[str]:
     shapes = [_plain_shape(r) for r in raw]
     indents = [_indent(r) for r in raw]
     width = _wrap_width(raw)
+    _boxed_blocks(raw, shapes)
     _announced_blocks(raw, shapes, indents)
     _unannounced_blocks(raw, shapes, indents, width)
     _sessions(raw, shapes, indents, width)
@@ -88,6 +89,33 @@ def _wrap_width(raw: list[str]) -> int:
     """The file's full line: the 97th percentile of the lines long enough to be wrapped."""
     lengths = sorted(n for r in raw if (n := _width(r)) >= 20)
     return lengths[int(0.97 * (len(lengths) - 1))] if lengths else 80
+
+
+_BOX_OPEN = re.compile(r"[┌╔╭][─═━┬╤]*")
+_BOX_CLOSE = re.compile(r"[└╚╰][─═━┴╧]*")
+_BOX_LINES = 200  # lines a box may hold, at most
+
+
+def _boxed_blocks(raw: list[str], shapes: list[str]) -> None:
+    """Lines between a box's top corner and its bottom one, drawn in box-drawing characters
+    (``┌───`` … ``└───``, a protocol's request and its reply) are literal, blank lines and
+    all; the corners hold no words and part the box from the text as rules do."""
+    k = 0
+    while k < len(raw):
+        if shapes[k] != TEXT or not _BOX_OPEN.fullmatch(raw[k].strip()):
+            k += 1
+            continue
+        end = next((j for j in range(k + 1, min(len(raw), k + _BOX_LINES))
+                    if _BOX_CLOSE.fullmatch(raw[j].strip()) or _BOX_OPEN.fullmatch(raw[j].strip())),
+                   None)
+        if end is None or not _BOX_CLOSE.fullmatch(raw[end].strip()):
+            k += 1
+            continue
+        shapes[k] = shapes[end] = RULE
+        for j in range(k + 1, end):
+            if shapes[j] == TEXT:
+                shapes[j] = CODE
+        k = end + 1
 
 
 def _announced_blocks(raw: list[str], shapes: list[str], indents: list[int]) -> None:

@@ -11,6 +11,7 @@ at its end instead: a name with its address, then the date.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from email.utils import parsedate_to_datetime
 
 from ..models import Author, Candidate, Document, Line
@@ -195,6 +196,7 @@ def candidates(doc: Document) -> list[Candidate]:
         if not _centred(line, width) or prose >= _PROSE_LINES:
             continue
         names = _byline(text) or (_names_under_title(head, k, width) if title_at == k - 1
+                                  else _addressed_blocks(head, k, width) if title_at >= 0
                                   else [])
         if names and "authors" not in fields:
             out.append(Candidate("authors", [a.as_json() for a in names], where, detail=text,
@@ -240,6 +242,30 @@ _NOT_A_NAME_WORD = frozenset((
     "a", "an", "the", "and", "or", "of", "for", "to", "in", "on", "at", "with", "by", "from",
     "about", "into", "как", "для", "и", "в", "на", "о", "по",
 ))
+
+
+def _addressed_blocks(head: list[Line], k: int, width: int) -> list[Author]:
+    """The centred blocks from ``k`` on (a gap apart) that each open with one person's name
+    and hold an e-mail address: an author, the address and the employer (``Keith Packard`` ⏎
+    ``keithp@keithp.com`` ⏎ ``Intel Corporation``), one block an author."""
+    if not head[k].blank_before:
+        return []
+    authors: list[Author] = []
+    j = k
+    while j < len(head) and _centred(head[j], width):
+        block = [head[j]]
+        j += 1
+        while j < len(head) and not head[j].blank_before and _centred(head[j], width):
+            block.append(head[j])
+            j += 1
+        first = " ".join(block[0].text.split())
+        emails = [e for ln in block[1:] for e in pt.find_emails(ln.text)]
+        one = names_on(first)
+        if len(one) != 1 or len(emails) != 1 or any(
+                w.casefold() in _NOT_A_NAME_WORD for w in first.split()):
+            break
+        authors.append(replace(one[0], email=emails[0]))
+    return authors
 
 
 def _names_under_title(head: list[Line], k: int, width: int) -> list[Author]:
