@@ -68,6 +68,7 @@ LIBRARIES = {
     "typer": ("archive.cli",),
     "distributed": ("archive.ingest.workers",),  # Dask, for ``ingest --cluster``
     "dask": ("archive.ingest.workers",),
+    "babel": ("archive.metadata.places",),  # CLDR's names of countries
 }
 
 

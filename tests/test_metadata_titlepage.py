@@ -726,3 +726,27 @@ def test_citation_lines_of_a_volume_and_its_year_in_brackets() -> None:
     assert cited is not None and (cited.journal, cited.volume, cited.year) == ("", "0", 2020)
     assert parse_cited_volume("We found 3 (2020) cases") is None
     assert parse_cited_volume("Table 2 (2019) shows the results") is None
+
+
+def test_countries_places_and_a_society_s_grades_are_no_names() -> None:
+    from archive.metadata import titleblock
+    from archive.metadata.names import parse_author_line
+
+    for line in ("The Netherlands", "Norway", "IBM Japan", "County Limerick", "Казахстан"):
+        assert titleblock.names_on(line) == [], line
+        assert parse_author_line(line) == [], line
+    assert [a.literal for a in titleblock.names_on("A. N. Other, MEMBER SPIE")] == [
+        "A. N. Other"]
+    assert [a.family for a in titleblock.names_on("John Smith, Senior Member, IEEE")] == [
+        "Smith"]
+    assert [a.family for a in titleblock.names_on("Georgia Jordan")] == ["Jordan"]
+
+
+def test_a_text_file_s_names_each_over_the_company_they_work_for() -> None:
+    # X11's i18n framework note: title, then each author over the company, a line apart.
+    text = ("X11R6 Sample Implementation Frame Work\n\nKatsuhisa Yano\n\nTOSHIBA Corporation"
+            "\n\nYoshio Horiuchi\n\nIBM Japan\n\nX Version 11, Release 7.7\n\n"
+            + "This document proposes to define the structures, methods and their signatures "
+              "that are expected to be common to all locale dependent functions within the "
+              "library.\n\n" * 3)
+    assert [a.family for a in analyse(text.encode()).metadata.authors] == ["Yano", "Horiuchi"]

@@ -45,9 +45,12 @@ def extract_candidates(doc: Document, seg: Segmentation) -> tuple[Candidate, ...
     skip = frozenset() if head is None else frozenset({head.name.index, head.issue.index})
     printed_title = titles.title(rows, zone, titles.anchor_index(labelled, rows), skip)
     found += printed_title
-    page = titlepage.candidates(rows, max(printed_title, key=lambda c: c.priority, default=None))
+    typed = plainhead.candidates(doc)
+    # A text file's title is typed, not set in type: its head's shape finds it.
+    titled = printed_title or [c for c in typed if c.field == "title"]
+    page = titlepage.candidates(rows, max(titled, key=lambda c: c.priority, default=None))
     found += titlepage.agreed_dates(doc, rows)
-    found += plainhead.candidates(doc)
+    found += typed
     found += titles.block_titles(seg)
     found += fm.keywords(rows)
     found += ab.abstracts(rows)

@@ -16,6 +16,7 @@ from anyascii import anyascii
 
 from ..lineshapes import EMAIL
 from ..models import Author
+from .places import names_a_place
 
 _UP = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІÀ-ÖØ-Þ"
 _LO = "a-zа-яёәғқңөұүһіß-öø-ÿ"
@@ -164,11 +165,11 @@ def parse_author_line(line: str) -> list[Author]:
     The whole line must be names and separators (commas, ``;``, ``and``/``и``/``және``);
     a trailing comma, as printed before an affiliation on the next line, is allowed. An
     organisation is no name (``TOSHIBA Corporation``: no family name in capitals and a
-    given name), nor is a name the text layer garbled.
+    given name), nor is a country (``IBM Japan``) or a name the text layer garbled.
     """
     authors = [_author(m) for m in _name_matches(NAME_SUFFIX.sub("", line))]
     if any(_ORGANISATION_WORD.search(a.literal or "") or GARBLED.search(a.literal or "")
-           for a in authors):
+           or names_a_place(a.literal or "") for a in authors):
         return []
     return authors
 

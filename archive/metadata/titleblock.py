@@ -26,6 +26,7 @@ from .names import (
     normal_case,
     written_family_first,
 )
+from .places import names_a_place
 
 PRIORITY = 50
 _MARKS = "†‡∗*§¶¹²³⁴⁵⁶⁷⁸⁹⁰"
@@ -43,9 +44,15 @@ _NOT_NAMES = re.compile(
     # Words of headings and rubrics, no one's names ("Printed References", "Easy Problems").
     r"|\b(?:references|bibliography|contents|citations?|problems|exercises|examples?"
     r"|solutions?|chapter|section|appendix|index|notes|preface|overview|usage|literature"
-    r"|литература|содержание|введение|глава|раздел)\b",
+    r"|литература|содержание|введение|глава|раздел"
+    # and of addresses ("County Limerick")
+    r"|county|province|district|street|avenue|oblast|область|район|улица)\b",
     re.IGNORECASE,
 )
+# A society's grade after a name: "MEMBER SPIE", "Senior Member, IEEE", "Fellow, IEEE".
+_MEMBERSHIP = re.compile(
+    r",?\s*\b(?:(?:senior|life)\s+)?(?:member|fellow)\b,?\s*(?:[A-Z]{2,6}\b)?",
+    re.IGNORECASE)
 # "November 10, 2022", "10 November 2022", "Feb. 2005", "2022-11-10".
 _DATE = re.compile(
     rf"\b(?:{seg_pt.MONTH}\.?\s+\d{{1,2}},?\s+(?P<y1>(?:19|20)\d\d)"
@@ -89,6 +96,7 @@ def candidates(blocks: tuple[Block, ...]) -> list[Candidate]:
 def names_on(text: str) -> list[Author]:
     """The people named on a line of names, or ``[]`` when it is anything else."""
     text = _MARK_DIGITS.sub("", text)  # "Hothorn1, Kurt Hornik2": note marks
+    text = _MEMBERSHIP.sub("", text)  # "A. N. Other, MEMBER SPIE": a grade, no name
     if (_NOT_NAMES.search(text) or SECTION_LINE.match(text) or len(text) > 200
             or any(ch.isdigit() for ch in text) or GARBLED.search(text)):
         return []
@@ -106,7 +114,7 @@ def names_on(text: str) -> list[Author]:
             return []
         if not all(_WORD.match(w) or _INITIAL.match(w) or w in PARTICLES for w in words):
             return []
-        if not _WORD.match(words[-1]):
+        if not _WORD.match(words[-1]) or names_a_place(part):
             return []
         out.append(_author(words))
     return out
