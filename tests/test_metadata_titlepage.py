@@ -750,3 +750,19 @@ def test_a_text_file_s_names_each_over_the_company_they_work_for() -> None:
               "that are expected to be common to all locale dependent functions within the "
               "library.\n\n" * 3)
     assert [a.family for a in analyse(text.encode()).metadata.authors] == ["Yano", "Horiuchi"]
+
+
+def test_names_with_their_addresses_a_line_each_and_a_span_of_dates() -> None:
+    # Maxima's finite-fields note: each author's name and address on a line, then the
+    # years the work took.
+    lines = [("Finite Fields Computations in Maxima", 18.0),
+             ("Fabrizio Caruso caruso@dm.unipi.it", 11.0),
+             ("Jacopo D’Aurizio elianto84@gmail.com", 11.0),
+             ("Alasdair McAndrew amca01@gmail.com", 11.0),
+             ("Volker van Nek volkervannek@gmail.com", 11.0),
+             ("April, 2008 - July, 2013", 11.0), *_BODY]
+    md = analyse(_pdf(lines)).metadata
+    assert [(a.family, a.email) for a in md.authors] == [
+        ("Caruso", "caruso@dm.unipi.it"), ("D’Aurizio", "elianto84@gmail.com"),
+        ("McAndrew", "amca01@gmail.com"), ("van Nek", "volkervannek@gmail.com")]
+    assert md.year == 2013

@@ -643,8 +643,9 @@ def test_a_title_typed_flush_left_over_two_lines_opens_the_file() -> None:
     body = ("   The newest version of this document is available at the project's site,\n"
             "   where the answers are kept up to date by the people who write the code.\n\n")
     text = "GNU Midnight Commander\nFrequently Asked Questions\n\n" + body * 3
-    assert analyse(text.encode()).metadata.title == (
-        "GNU Midnight Commander Frequently Asked Questions")
+    md = analyse(text.encode()).metadata
+    assert md.title == "GNU Midnight Commander Frequently Asked Questions"
+    assert md.authors == ()  # the title's first line names nobody
     # A version line under a one-line title is not the title's.
     text = "Midnight Commander\nVersion 4.8.29\n\n" + body * 3
     assert analyse(text.encode()).metadata.title != "Midnight Commander Version 4.8.29"
@@ -720,3 +721,23 @@ def test_authors_centred_each_with_an_address_under_a_centred_title() -> None:
     assert md.title == "The DRI3 Extension"
     assert [(a.family, a.email) for a in md.authors] == [
         ("Packard", "keithp@keithp.com"), ("Stone", "daniels@collabora.com")]
+
+
+def test_a_quoted_commit_is_literal_and_its_author_is_not_the_document_s() -> None:
+    text = (
+        "   Update GNU Screen to the last version.  This bug was fixed in the\n"
+        "   commit quoted below, which every release since then includes:\n"
+        "\n"
+        "   commit ad56f746c6243d45124485d198d577bdbb78071c\n"
+        "   Author: Sadrul Habib Chowdhury <sadrul@users.sourceforge.net>\n"
+        "   Date:   Sun Nov 29 23:34:25 2009 -0500\n"
+        "\n"
+        "       Fix using alternate screen buffers in some cases.\n"
+        "\n"
+        "   Or do not rewrite TERM, and run the program as it is described in the\n"
+        "   manual, with the options that the manual gives for such terminals.\n"
+    )
+    out = blocks(text)
+    assert [role for role, _ in out] == ["body", "code", "body"]
+    assert out[1][1].endswith("Fix using alternate screen buffers in some cases.")
+    assert analyse(text.encode()).metadata.authors == ()

@@ -47,6 +47,7 @@ def classify(raw: list[str]) -> list[str]:
     indents = [_indent(r) for r in raw]
     width = _wrap_width(raw)
     _boxed_blocks(raw, shapes)
+    _commit_headers(raw, shapes, indents)
     _announced_blocks(raw, shapes, indents)
     _unannounced_blocks(raw, shapes, indents, width)
     _sessions(raw, shapes, indents, width)
@@ -116,6 +117,28 @@ def _boxed_blocks(raw: list[str], shapes: list[str]) -> None:
             if shapes[j] == TEXT:
                 shapes[j] = CODE
         k = end + 1
+
+
+_COMMIT = re.compile(r"\s*commit [0-9a-f]{7,40}\b.*")
+_COMMIT_FIELD = re.compile(r"\s*(?:Author|Date|Merge|Commit|AuthorDate|CommitDate):\s")
+
+
+def _commit_headers(raw: list[str], shapes: list[str], indents: list[int]) -> None:
+    """A commit quoted as ``git log`` prints it: ``commit <hash>``, its ``Author:`` and
+    ``Date:``, and the message set in under them, is literal (its author is the commit's,
+    not the document's)."""
+    for k, r in enumerate(raw):
+        if shapes[k] != TEXT or not _COMMIT.fullmatch(r):
+            continue
+        j = k + 1
+        while j < len(raw) and shapes[j] == TEXT and _COMMIT_FIELD.match(raw[j]):
+            j += 1
+        if j == k + 1:
+            continue
+        for i in range(k, j):
+            shapes[i] = CODE
+        for i in _indented_run(shapes, indents, j, indents[k] + 3):
+            shapes[i] = CODE
 
 
 def _announced_blocks(raw: list[str], shapes: list[str], indents: list[int]) -> None:

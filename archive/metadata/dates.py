@@ -42,7 +42,7 @@ _MONTH = (
 DATE = re.compile(
     rf"(?<![^\W\d_])(?:{_MONTH}\.?\s+\d{{1,2}},?\s+(?P<y1>(?:19|20)\d\d)"
     rf"|\d{{1,2}}\.?(?:\s+|-)(?:de\s+)?{_MONTH}\.?,?(?:\s+|-)(?:de\s+)?(?P<y2>(?:19|20)\d\d)"
-    rf"|{_MONTH}\.?\s+(?:de\s+)?(?P<y3>(?:19|20)\d\d)"
+    rf"|{_MONTH}\.?,?\s+(?:de\s+)?(?P<y3>(?:19|20)\d\d)"
     rf"|(?P<y5>(?:19|20)\d\d)\.?\s+{_MONTH}\.?\s+\d{{1,2}}"
     # Numbers only: ISO's 2020-11-18 (or 2022–04–16, typeset with en dashes), LaTeX's
     # 2020/11/18, the dotted 18.11.2020.
@@ -63,14 +63,21 @@ def date_year(text: str) -> int | None:
     a few words round it (``This version was compiled on``, ``Version 1.1``), not a
     sentence that mentions a day. Of several dates the first dates the work (``03-Feb-2002
     [revised 20-Feb-2004]``), unless another is said to be this version's (``First version:
-    September 2007 This version: May 2017``)."""
+    September 2007 This version: May 2017``) or the two are a span's ends (``April, 2008 -
+    July, 2013``)."""
     if len(text) > _DATE_LINE_CHARS or not (matches := list(DATE.finditer(text))):
         return None
     rest = DATE.sub(" ", text)
     if len(_LETTER_WORD.findall(rest)) > _DATE_LINE_WORDS:
         return None
     current = [m for m in matches if _THIS_VERSION.search(text, 0, m.start())]
+    if not current and len(matches) == 2 and _RANGE.fullmatch(
+            text, matches[0].end(), matches[1].start()):
+        current = matches[1:]  # "April, 2008 - July, 2013": the work's span, to this version
     return year_of(current[-1] if current else matches[0])
+
+
+_RANGE = re.compile(r"\s*[-–—]\s*")
 
 
 # Words that say a date is the one of the version at hand.

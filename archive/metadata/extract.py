@@ -48,6 +48,7 @@ def extract_candidates(doc: Document, seg: Segmentation) -> tuple[Candidate, ...
     typed = plainhead.candidates(doc)
     # A text file's title is typed, not set in type: its head's shape finds it.
     titled = printed_title or [c for c in typed if c.field == "title"]
+    found = _title_lines_named_nobody(found, titled)
     page = titlepage.candidates(rows, max(titled, key=lambda c: c.priority, default=None))
     found += titlepage.agreed_dates(doc, rows)
     found += typed
@@ -127,3 +128,15 @@ def _dedupe(found: list[Candidate]) -> tuple[Candidate, ...]:
             best[key] = i
     keep = set(best.values())
     return tuple(cand for i, cand in enumerate(found) if i in keep)
+
+
+def _title_lines_named_nobody(found: list[Candidate], titled: list[Candidate]) -> list[Candidate]:
+    """A byline read from the title's own first line (``GNU Midnight Commander`` over
+    ``Frequently Asked Questions``) names no author."""
+    heads = [str(c.value).casefold() for c in titled if isinstance(c.value, str)]
+    return [
+        c for c in found
+        if not (c.field == "authors" and c.detail and any(
+            head.startswith(c.detail.casefold()) and head != c.detail.casefold()
+            for head in heads))
+    ]

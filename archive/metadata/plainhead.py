@@ -117,6 +117,8 @@ def _authors_section(lines: tuple[Line, ...]) -> list[Candidate]:
     """An ``Authors`` section (a manual's last): a label alone, then a name a line, each
     with its address or nothing else; or a label and the names on one line."""
     for k, line in enumerate(lines):
+        if line.kind == "code":
+            continue  # a quoted commit's "Author:", a program's output
         if (inline := _AUTHOR_LINE.fullmatch(line.text.strip())) and (
                 found := split_names(_ALIAS.sub("", inline.group("names")))):
             # "Автор: Павел Марьянов aka Acid Jack", a signature closing a README.

@@ -35,8 +35,11 @@ _MARK_DIGITS = re.compile(r"(?<=[^\W\d_])\d{1,2}\b")
 _INITIAL = re.compile(r"^(?:[A-ZА-ЯЁ]\.){1,3}$|^[A-ZА-ЯЁ]\.-[A-ZА-ЯЁ]\.$")
 # A name's word, its hyphenated parts capitalised too ("Delignette-Muller", "Marie-Laure").
 # Latin Extended-A (Ā to ž: "Ražem", "Łukasz") holds capitals and small letters in turn.
+# An apostrophe or a Scottish prefix may come before a capital inside ("D’Aurizio",
+# "O'Brien", "McAndrew").
 _WORD = re.compile(
-    r"^[A-ZА-ЯЁÀ-ÞĀ-ž][a-zа-яёß-ÿĀ-ž'’-]+(?:-[A-ZА-ЯЁÀ-ÞĀ-ž][a-zа-яёß-ÿĀ-ž'’]+)*$"
+    r"^(?:[DO]['’]|Ma?c)?[A-ZА-ЯЁÀ-ÞĀ-ž][a-zа-яёß-ÿĀ-ž'’-]+"
+    r"(?:-[A-ZА-ЯЁÀ-ÞĀ-ž][a-zа-яёß-ÿĀ-ž'’]+)*$"
     r"|^[A-ZА-ЯЁÀ-Þ'’-]{2,}$")
 _NOT_NAMES = re.compile(
     ORGANISATION + r"|abstract|summary"

@@ -80,13 +80,15 @@ def block_under(rows: Rows, title: list[Row]) -> list[Row]:
 
 def names_in(row: Row) -> list[Author]:
     """The people named on one line under the title, note marks read as marks; a byline's
-    "by", a title ("Dr.") and a name's "Jr." are no names of their own, and an address in
-    brackets after the one name (``Kale Ewasiuk (kalekje@gmail.com)``) is its e-mail."""
+    "by", a title ("Dr.") and a name's "Jr." are no names of their own, and an address
+    after the one name, in brackets or not (``Kale Ewasiuk (kalekje@gmail.com)``), is its
+    e-mail."""
     text = NAME_SUFFIX.sub("", _BY.sub("", _HONORIFIC.sub("", marked_text(row, "†"))))
     if SECTION_LINE.match(text):
         return []  # "COPYRIGHT NOTICE": two capitalised words, a heading's
     email = None
-    if (bracketed := _BRACKETED_EMAIL.search(text)) and text[bracketed.end():].strip() == "":
+    if (bracketed := _BRACKETED_EMAIL.search(text) or _TRAILING_EMAIL.search(text)) and (
+            text[bracketed.end():].strip() == ""):
         text, email = text[: bracketed.start()].rstrip(), bracketed.group(1)
     names = parse_author_line(text) or titleblock.names_on(text) or _leading_names(text)
     if email and len(names) == 1:
@@ -95,6 +97,7 @@ def names_in(row: Row) -> list[Author]:
 
 
 _BRACKETED_EMAIL = re.compile(r"\s*[(<]\s*(?:mailto:)?(" + EMAIL.pattern + r")\s*[)>]")
+_TRAILING_EMAIL = re.compile(r"\s+(" + EMAIL.pattern + r")\s*$")  # "Fabrizio Caruso caruso@…"
 
 
 _BY = re.compile(r"^(?:by|von|par)\s+(?=[^\W\d_])", re.IGNORECASE)  # "by Torsten Hothorn and …"
