@@ -766,3 +766,10 @@ def test_names_with_their_addresses_a_line_each_and_a_span_of_dates() -> None:
         ("Caruso", "caruso@dm.unipi.it"), ("D’Aurizio", "elianto84@gmail.com"),
         ("McAndrew", "amca01@gmail.com"), ("van Nek", "volkervannek@gmail.com")]
     assert md.year == 2013
+
+
+def test_version_control_s_date_stamp_on_the_first_page_dates_the_document() -> None:
+    lines = [("LinuxDoc-Tools User’s Guide", 18.0),
+             ("Updated and renamed by Taketoshi Sano, for LinuxDoc-Tools $Date: 2002/03/18",
+              10.0), ("13:39:10 $ ($Revision: 1.2 $)", 10.0), *_BODY]
+    assert analyse(_pdf(lines, created="D:20230110000000")).metadata.year == 2002

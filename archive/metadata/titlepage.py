@@ -183,7 +183,8 @@ def _dated_here(text: str) -> int | None:
 
 def agreed_dates(doc: Document, rows: Rows) -> list[Candidate]:
     """A date line on the opening pages whose year the PDF's creation date confirms, or a
-    sentence there that says the document was typeset (compiled, revised) on a day of it.
+    sentence there that says the document was typeset (compiled, revised) on a day of it,
+    or version control's ``$Date: …$`` stamp on its first page.
 
     Without the creation date's word (a PDF distilled again years later, or none), the
     sentence alone still dates the document, ranked below a confirmed date."""
@@ -207,7 +208,15 @@ def agreed_dates(doc: Document, rows: Rows) -> list[Candidate]:
         if stated is None and _TYPESET.search(text) and (year := _dated_here(sentence)):
             stated = Candidate("year", year, InText(Part.DATE_LINE, line.page),
                                detail=sentence[:200], priority=STATED_PRIORITY)
+        # Version control's stamp, expanded into the source (``$Date: 2002/03/18 … $``),
+        # dates the version at hand.
+        if stated is None and line.page == 1 and (stamp := _RCS_DATE.search(text)):
+            stated = Candidate("year", int(stamp.group(1)), InText(Part.DATE_LINE, line.page),
+                               detail=stamp.group(0), priority=STATED_PRIORITY)
     return [stated] if stated is not None else []
+
+
+_RCS_DATE = re.compile(r"\$Date: ((?:19|20)\d\d)[/-][01]\d[/-][0-3]\d\b")
 
 
 def weighed(page: list[Candidate], container: list[Candidate]) -> list[Candidate]:
