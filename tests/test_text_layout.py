@@ -741,3 +741,16 @@ def test_a_quoted_commit_is_literal_and_its_author_is_not_the_document_s() -> No
     assert [role for role, _ in out] == ["body", "code", "body"]
     assert out[1][1].endswith("Fix using alternate screen buffers in some cases.")
     assert analyse(text.encode()).metadata.authors == ()
+
+
+def test_a_title_centred_over_a_text_set_in_from_column_zero() -> None:
+    # nroff's output: the text runs from column 10 to 75, the title is centred over it.
+    body = textwrap.fill(
+        "Recently, you have begun to find yourself unfulfilled and distant in your daily "
+        "occupation. Strange dreams of prospecting, stealing, crusading, and combat have "
+        "haunted you in your sleep for many months, but you aren't sure of the reason. " * 3,
+        75, initial_indent=" " * 10, subsequent_indent=" " * 10)
+    title = "A Guide to the Mazes of Menace"
+    text = ("\n" * 3 + " " * (10 + (65 - len(title)) // 2) + title + "\n\n"
+            + " " * 38 + "March 8, 2020\n\n\n" + " " * 10 + "1.  Introduction\n\n" + body + "\n")
+    assert analyse(text.encode()).metadata.title == title

@@ -11,6 +11,7 @@ at its end instead: a name with its address, then the date.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 from email.utils import parsedate_to_datetime
 
@@ -49,9 +50,24 @@ def _columns(line: Line) -> tuple[int, int]:
     return len(text) - len(body), len(body)
 
 
-def _centred(line: Line, width: int) -> bool:
+def _centred(line: Line, axis: int) -> bool:
+    """The line's middle is the text block's (``axis`` is twice it: the text's left edge
+    and its usual width, whose lines start at column 0 in most files, at an indent in a
+    formatter's output)."""
     indent, length = _columns(line)
-    return indent >= _SLACK and abs(indent + length / 2 - width / 2) <= _SLACK
+    return indent >= _SLACK and abs(indent + length / 2 - axis / 2) <= _SLACK
+
+
+def _text_left(lines: tuple[Line, ...], width: int) -> int:
+    """The text's left edge: the least indent a good share of its full lines start at (a
+    list's or a quotation's lines, set in further, are not the text's)."""
+    starts = Counter(_columns(ln)[0] for ln in lines if sum(_columns(ln)) >= _FULL * width)
+    total = sum(starts.values())
+    return min((indent for indent, n in starts.items() if n >= _EDGE_SHARE * total), default=0)
+
+
+_FULL = 0.9  # of the usual width: a full line of text
+_EDGE_SHARE = 0.2  # of the full lines, at least, that start at the text's left edge
 
 
 def _alone(lines: list[Line], k: int) -> bool:
@@ -173,6 +189,7 @@ def candidates(doc: Document) -> list[Candidate]:
         return []
     head = [ln for ln in doc.lines[:_HEAD_LINES] if ln.page == doc.lines[0].page]
     width = usual_width([_columns(ln)[0] + _columns(ln)[1] for ln in doc.lines[:400]])
+    axis = _text_left(doc.lines[:400], width) + width  # twice the text block's middle
     underlined = _underlined(head, width)
     out: list[Candidate] = [
         *([underlined[1]] if underlined else []), *_mail_header(doc.lines),
@@ -195,10 +212,10 @@ def candidates(doc: Document) -> list[Candidate]:
                                  detail=opening, priority=TITLE_PRIORITY))
             fields.add("title")
         prose += sum(_columns(line)) >= _PROSE * width
-        if not _centred(line, width) or prose >= _PROSE_LINES:
+        if not _centred(line, axis) or prose >= _PROSE_LINES:
             continue
-        names = _byline(text) or (_names_under_title(head, k, width) if title_at == k - 1
-                                  else _addressed_blocks(head, k, width) if title_at >= 0
+        names = _byline(text) or (_names_under_title(head, k, axis) if title_at == k - 1
+                                  else _addressed_blocks(head, k, axis) if title_at >= 0
                                   else [])
         if names and "authors" not in fields:
             out.append(Candidate("authors", [a.as_json() for a in names], where, detail=text,
@@ -246,7 +263,7 @@ _NOT_A_NAME_WORD = frozenset((
 ))
 
 
-def _addressed_blocks(head: list[Line], k: int, width: int) -> list[Author]:
+def _addressed_blocks(head: list[Line], k: int, axis: int) -> list[Author]:
     """The centred blocks from ``k`` on (a gap apart) that each open with one person's name
     and hold an e-mail address: an author, the address and the employer (``Keith Packard`` ⏎
     ``keithp@keithp.com`` ⏎ ``Intel Corporation``), one block an author."""
@@ -254,10 +271,10 @@ def _addressed_blocks(head: list[Line], k: int, width: int) -> list[Author]:
         return []
     authors: list[Author] = []
     j = k
-    while j < len(head) and _centred(head[j], width):
+    while j < len(head) and _centred(head[j], axis):
         block = [head[j]]
         j += 1
-        while j < len(head) and not head[j].blank_before and _centred(head[j], width):
+        while j < len(head) and not head[j].blank_before and _centred(head[j], axis):
             block.append(head[j])
             j += 1
         first = " ".join(block[0].text.split())
@@ -270,13 +287,13 @@ def _addressed_blocks(head: list[Line], k: int, width: int) -> list[Author]:
     return authors
 
 
-def _names_under_title(head: list[Line], k: int, width: int) -> list[Author]:
+def _names_under_title(head: list[Line], k: int, axis: int) -> list[Author]:
     """The names centred under a centred title, one a line (``William Joy``; ``Eric
     Allman`` ⏎ ``Claus Assmann`` ⏎ …), up to a gap or a line that is no name."""
     names: list[Author] = []
     for j in range(k, len(head)):
         line = head[j]
-        if j > k and (line.blank_before or not _centred(line, width)):
+        if j > k and (line.blank_before or not _centred(line, axis)):
             break
         text = " ".join(line.text.split())
         one = [] if any(w.casefold() in _NOT_A_NAME_WORD for w in text.split()) else names_on(text)
