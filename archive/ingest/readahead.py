@@ -8,7 +8,6 @@ hashing the bytes takes on the cores there are. At most ``window`` files are hel
 
 from __future__ import annotations
 
-import queue
 import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -38,7 +37,7 @@ def read_ahead(files: Iterable[tuple[Path, ArchiveError | None]], max_bytes: int
                threads: int = 2, window: int = 4) -> Iterator[ReadFile]:
     """Each file of ``files`` (paths with the error that stops them being read, if any)
     read up to ``max_bytes`` and hashed, in the order given."""
-    work: queue.SimpleQueue[ReadFile | None] = queue.SimpleQueue()
+    work = _Work()
     workers = [threading.Thread(target=_read_each, args=(work, max_bytes), daemon=True)
                for _ in range(threads)]
     for worker in workers:
@@ -69,7 +68,24 @@ def read_ahead(files: Iterable[tuple[Path, ArchiveError | None]], max_bytes: int
             worker.join()
 
 
-def _read_each(work: queue.SimpleQueue[ReadFile | None], max_bytes: int) -> None:
+class _Work:
+    """Files handed to the threads, first in first out (``queue`` costs more to import than
+    a run of files already kept takes to hash)."""
+
+    def __init__(self) -> None:
+        self._items: deque[ReadFile | None] = deque()
+        self._ready = threading.Semaphore(0)
+
+    def put(self, item: ReadFile | None) -> None:
+        self._items.append(item)
+        self._ready.release()
+
+    def get(self) -> ReadFile | None:
+        self._ready.acquire()
+        return self._items.popleft()
+
+
+def _read_each(work: _Work, max_bytes: int) -> None:
     while (item := work.get()) is not None:
         try:
             item.data = read_at_most(item.path, max_bytes)
