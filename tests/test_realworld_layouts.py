@@ -717,25 +717,56 @@ def test_a_plot_s_title_centred_over_it_is_figure_text() -> None:
     assert texts[0] == "Results of the first run"
 
 
-def test_labelled_boxes_joined_by_an_arrow_are_a_figure() -> None:
+def test_labelled_boxes_joined_by_strokes_are_a_diagram() -> None:
+    from archive.extract.diagrams import diagram_regions
+
+    page = (0.0, 0.0, 612.0, 792.0)
+    line, head = Shape(False, False), Shape(True, False)
     # Doxygen's inheritance diagram: a class's box under its base's, an arrow between them.
     boxes = [(230.5, 345.6, 381.5, 361.5), (230.5, 377.5, 381.5, 393.4)]
     arrow = [(306.0, 361.5, 306.0, 369.5), (306.0, 369.5, 306.0, 377.5),
              (304.8, 361.5, 307.2, 364.7)]
+    shapes = [line] * 4 + [head]
     labels = [Text((264.0, 349.0, 348.0, 358.0), 1, 18), Text((235.0, 381.0, 377.0, 390.0), 1, 26)]
-    items = boxes + arrow
-    grouped = group_drawings(items, (0, 0, 612, 792))
-    shapes = [Shape(False, False)] * 4 + [Shape(True, False)]
-    assert figure_regions(grouped, items, shapes, labels) == [(230.5, 345.6, 381.5, 393.4)]
-    # Two framed paragraphs joined by a rule hold text, no labels.
+    assert diagram_regions(boxes + arrow, shapes, labels, page) == [(230.5, 345.6, 381.5, 393.4)]
+    # Without the arrowhead: boxed answers of a quiz, a rule beside them.
+    assert diagram_regions(boxes + arrow[:2], shapes[:4], labels, page) == []
+    # A data flow whose arrows stop short of the boxes (R's Protocol Buffers paper), its
+    # boxes filled and stroked as two paths each, on a page-sized frame.
+    flow = [(104.0, 141.0, 210.0, 185.0), (229.0, 139.0, 313.0, 181.0),
+            (229.0, 139.0, 313.0, 181.0), (326.0, 140.0, 499.0, 185.0),
+            (212.0, 121.0, 315.0, 121.0), (315.0, 117.0, 321.0, 124.0),
+            (42.0, 47.0, 561.0, 719.0)]
+    flow_shapes = [head, head, line, head, line, head, line]
+    words = [Text((110.0, 146.0, 200.0, 155.0), 4, 18), Text((236.0, 154.0, 306.0, 163.0), 2, 15),
+             Text((333.0, 145.0, 400.0, 154.0), 2, 13),
+             Text((81.0, 258.0, 170.0, 268.0), 3, 14)]  # text under it, no label of it
+    assert diagram_regions(flow, flow_shapes, words, page) == [(104.0, 117.0, 499.0, 185.0)]
+    # Two framed paragraphs joined by an arrow hold text, no labels; nor are two framed
+    # listings.
     prose = [Text((235.0, 349.0 + 32 * k, 377.0, 358.0 + 32 * k), 9, 40) for k in range(2)]
-    assert figure_regions(grouped, items, shapes, prose) == []
-    # Boxes stacked edge to edge with nothing between them are a table's cells, and a box
-    # round another is a frame.
-    stacked = [(230.5, 345.6, 381.5, 361.5), (230.5, 361.5, 381.5, 377.5)]
+    assert diagram_regions(boxes + arrow, shapes, prose, page) == []
+    code = [Text(t.box, 2, 12, True) for t in labels]
+    assert diagram_regions(boxes + arrow, shapes, code, page) == []
+    # Boxes stacked edge to edge are a table's cells; a box round another is a frame.
+    stacked = [(230.5, 345.6, 381.5, 361.5), (230.5, 361.5, 381.5, 377.5), arrow[2]]
     cells = [labels[0], Text((235.0, 365.0, 377.0, 374.0), 1, 26)]
-    assert figure_regions(group_drawings(stacked, (0, 0, 612, 792)), stacked,
-                          [Shape(False, False)] * 2, cells) == []
-    nested = [(220.0, 335.0, 391.0, 400.0), *boxes]
-    assert figure_regions(group_drawings(nested, (0, 0, 612, 792)), nested,
-                          [Shape(False, False)] * 3, labels) == []
+    assert diagram_regions(stacked, [line, line, head], cells, page) == []
+    nested = [(220.0, 335.0, 391.0, 400.0), *boxes, *arrow]
+    assert diagram_regions(nested, [line, *shapes], labels, page) == []
+
+
+def test_a_white_background_joins_no_drawing_to_the_text_under_it() -> None:
+    # A page painted white first (a frame's background, 85 % of the page), then a plot,
+    # then the text: the white shows nothing and holds no text in a figure.
+    doc = pymupdf.open()
+    page = doc.new_page(width=612, height=792)
+    page.draw_rect(pymupdf.Rect(42, 47, 561, 719), color=None, fill=(1, 1, 1))
+    for k in range(20):
+        page.draw_rect(pymupdf.Rect(150 + 14 * k, 220 - 5 * k, 160 + 14 * k, 240),
+                       color=(0, 0, 0), fill=(0.5, 0.5, 0.5))
+    lines = ["data analysis, are:", "computers or operating systems.", "storage."]
+    for k, line in enumerate(lines):
+        page.insert_text((81, 300 + 14 * k), line, fontsize=10)
+    found = [ln for ln in extract_pdf(doc.tobytes()).lines if ln.text in lines]
+    assert [ln.kind for ln in found] == [None, None, None]

@@ -63,8 +63,7 @@ def figure_regions(
         if r[2] - r[0] >= MIN_SIDE and r[3] - r[1] >= MIN_SIDE
         and (len(_within_frame(r, members, items, texts)) >= _MIN_ITEMS
              or _painted(r, members, shapes, texts)
-             or _curve_drawing(r, members, shapes, texts)
-             or _boxes_joined(members, items, texts))
+             or _curve_drawing(r, members, shapes, texts))
         and not _holds_prose(r, texts)
         # A curve is no band, however wide (a path drawn across its figure).
         and not (_banded(r, [items[k] for k in members])
@@ -82,7 +81,7 @@ def _within_frame(
     round what it holds; whether it holds a drawing too is told by what stands inside. (A
     framed grid of numbers is a plot's, its rules inside the frame.)"""
     if texts is None or sum(
-            1 for t in texts if _inside(t.box, region) and t.words >= PROSE_LINE) < 2:
+            1 for t in texts if within(t.box, region) and t.words >= PROSE_LINE) < 2:
         return members
     sides = {k: side for k in members if (side := _frame_side(items[k], region))}
     if "all" not in sides.values() and not {"top", "bottom", "left", "right"} <= set(
@@ -181,7 +180,7 @@ def _curve_drawing(
     if shapes is None or texts is None or not any(shapes[k].curved for k in members):
         return False
     return not any(
-        _inside(t.box, region) and t.words >= _PROSE[0] and t.letters >= _PROSE[1]
+        within(t.box, region) and t.words >= _PROSE[0] and t.letters >= _PROSE[1]
         for t in texts
     )
 
@@ -197,7 +196,7 @@ def _holds_prose(region: Rect, texts: list[Text] | None) -> bool:
     frame of shaded lines, the underlines and strokes of tracked changes) mark text up."""
     if texts is None:
         return False
-    inside = [t for t in texts if _inside(t.box, region)]
+    inside = [t for t in texts if within(t.box, region)]
     held = sum(1 for t in inside if t.code or t.words >= PROSE_LINE)
     # A plot beside a listing may share its box with it: a text box holds hardly anything
     # else, and a box that does stays a figure, its code and sentences kept out of it
@@ -214,34 +213,10 @@ def _painted(
         return False
     if not all(shapes[k].filled for k in members):
         return False
-    return not any(_inside(t.box, region) for t in texts)
+    return not any(within(t.box, region) for t in texts)
 
 
-_BOX_SIDE = 3 * 2.0  # points: a box's width and depth, at least (a rule is narrower)
-
-
-def _boxes_joined(members: list[int], items: list[Rect], texts: list[Text] | None) -> bool:
-    """Boxes apart from one another, each round a label and nothing longer, and strokes
-    between them: a class's inheritance diagram, a flowchart. Its few paths draw more
-    than a frame does."""
-    if texts is None:
-        return False
-    boxes: list[Rect] = []
-    strokes = 0
-    for k in members:
-        box = items[k]
-        held = [t for t in texts if _inside(t.box, box)]
-        if (box[2] - box[0] >= _BOX_SIDE and box[3] - box[1] >= _BOX_SIDE and held
-                and all(t.words < PROSE_LINE for t in held)):
-            boxes.append(box)
-        else:
-            strokes += 1
-    return len(boxes) >= 2 and strokes > 0 and not any(
-        a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
-        for i, a in enumerate(boxes) for b in boxes[i + 1:])
-
-
-def _inside(box: Rect, region: Rect) -> bool:
+def within(box: Rect, region: Rect) -> bool:
     """Whether the box's middle is in the region."""
     cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
     return region[0] <= cx <= region[2] and region[1] <= cy <= region[3]
@@ -390,3 +365,21 @@ def is_tick(path: dict[str, Any]) -> bool:
     (x0, y0), (x1, y1) = items[0][1], items[0][2]
     length: float = abs(x1 - x0) + abs(y1 - y0)
     return length < _TICK
+
+
+def visible_paths(paths: list[dict[str, Any]], size: tuple[float, float]) -> list[dict[str, Any]]:
+    """The page's paths but a white background filling most of it: on white paper it shows
+    nothing, and would join every drawing into one, the text under them too. (A plot's
+    white background, smaller, holds the plot together.)"""
+    width, height = size
+    return [p for p in paths if not (
+        p.get("type") == "f" and _white(p.get("fill"))
+        and p["rect"][2] - p["rect"][0] >= _BACKGROUND * width
+        and p["rect"][3] - p["rect"][1] >= _BACKGROUND * height)]
+
+
+_BACKGROUND = 0.5  # of the page's width and height: a white fill as large is a background
+
+
+def _white(colour: Any) -> bool:
+    return isinstance(colour, (tuple, list)) and bool(colour) and min(colour) >= 0.99

@@ -29,6 +29,7 @@ from typing import Any
 import pymupdf
 
 from archive.errors import CorruptFileError, EncryptedFileError
+from archive.extract.diagrams import diagram_regions
 from archive.extract.figures import (
     Shape,
     Text,
@@ -38,6 +39,7 @@ from archive.extract.figures import (
     is_tick,
     path_rules,
     ruled_regions,
+    visible_paths,
 )
 from archive.extract.figuretext import mark_figure_text
 from archive.extract.frame import body_frames
@@ -328,7 +330,7 @@ def _paths(page: pymupdf.Page) -> list[dict[str, Any]]:
         paths: list[dict[str, Any]] = page.get_cdrawings()
     except Exception:  # a broken content stream must not lose the text
         return []
-    return paths
+    return visible_paths(paths, (page.rect.width, page.rect.height))
 
 
 def _images(page: pymupdf.Page) -> list[Rect]:
@@ -359,7 +361,8 @@ def _drawn(
     shapes = [Shape(d.get("type") in ("f", "fs"), curved(d)) for d in paths]
     texts = [Text((f.x0, f.y0, f.x1, f.y1), len(f.text.split()), sum(map(str.isalpha, f.text)),
                   f.kind == "code") for f in frags]
-    figures = [r for r in figure_regions(grouped, items, shapes, texts) if not overlaps(r, boxes)]
+    figures = [r for r in figure_regions(grouped, items, shapes, texts)
+               + diagram_regions(items, shapes, texts, bounds) if not overlaps(r, boxes)]
     return figures, tables
 
 
