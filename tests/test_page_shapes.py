@@ -216,6 +216,12 @@ def test_a_sessions_results_displayed_under_their_output_labels_are_the_listings
     lines = [frag("(%i3) ratsimp(%);", 87, 700, 170), frag("12", 301, 740, 311)]
     lines[0].kind = "code"
     assert [f.kind for f in line_kinds(lines)] == ["code", None]
+    # A numbered listing's empty line is its bare number, no output label: the label
+    # right of it, at the page's foot, is the page's.
+    lines = [frag("3 --", 60, 700, 80), frag("4", 60, 712, 66),
+             frag("(continues on next page)", 420, 724, 530)]
+    lines[0].kind = lines[1].kind = "code"
+    assert [f.kind for f in line_kinds(lines)] == ["code", "code", None]
 
 
 def test_a_list_item_broken_after_a_comma_goes_on_in_typewriter_type() -> None:

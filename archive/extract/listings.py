@@ -180,8 +180,9 @@ def _code_continued(frags: list[Fragment]) -> list[Fragment]:
     return frags
 
 
-# A session's output label standing alone on its line: ``(%o4)``, ``Out[4]=``.
-_OUTPUT_LABEL = re.compile(r"[(\[]?%?[A-Za-z]{0,3}\[?\d{1,4}[)\]]?\s*[:=]?")
+# A session's output label standing alone on its line: ``(%o4)``, ``Out[4]=``; a bare
+# number is a listing's line number, no label.
+_OUTPUT_LABEL = re.compile(r"(?=\D)[(\[]?%?[A-Za-z]{0,3}\[?\d{1,4}[)\]]?\s*[:=]?")
 _RESULT_LINES = 3  # lines of a displayed result (a fraction: numerator, bar, denominator)
 _RESULT_CHARS = 40
 
