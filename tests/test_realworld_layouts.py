@@ -721,7 +721,7 @@ def test_labelled_boxes_joined_by_strokes_are_a_diagram() -> None:
     from archive.extract.diagrams import diagram_regions
 
     page = (0.0, 0.0, 612.0, 792.0)
-    line, head = Shape(False, False), Shape(True, False)
+    line, head, box = Shape(False, False, True), Shape(True, False), Shape(True, False, True)
     # Doxygen's inheritance diagram: a class's box under its base's, an arrow between them.
     boxes = [(230.5, 345.6, 381.5, 361.5), (230.5, 377.5, 381.5, 393.4)]
     arrow = [(306.0, 361.5, 306.0, 369.5), (306.0, 369.5, 306.0, 377.5),
@@ -737,7 +737,7 @@ def test_labelled_boxes_joined_by_strokes_are_a_diagram() -> None:
             (229.0, 139.0, 313.0, 181.0), (326.0, 140.0, 499.0, 185.0),
             (212.0, 121.0, 315.0, 121.0), (315.0, 117.0, 321.0, 124.0),
             (42.0, 47.0, 561.0, 719.0)]
-    flow_shapes = [head, head, line, head, line, head, line]
+    flow_shapes = [box, box, line, box, line, head, Shape(True, False)]
     words = [Text((110.0, 146.0, 200.0, 155.0), 4, 18), Text((236.0, 154.0, 306.0, 163.0), 2, 15),
              Text((333.0, 145.0, 400.0, 154.0), 2, 13),
              Text((81.0, 258.0, 170.0, 268.0), 3, 14)]  # text under it, no label of it
@@ -748,6 +748,16 @@ def test_labelled_boxes_joined_by_strokes_are_a_diagram() -> None:
     assert diagram_regions(boxes + arrow, shapes, prose, page) == []
     code = [Text(t.box, 2, 12, True) for t in labels]
     assert diagram_regions(boxes + arrow, shapes, code, page) == []
+    # Keys drawn as caps inside a sentence, each with its shadow, are the sentence's.
+    caps = [(150.0 + 40 * k, 300.0, 170.0 + 40 * k, 312.0) for k in range(3)]
+    shadows = [(151.0 + 40 * k, 301.0, 171.0 + 40 * k, 310.0) for k in range(3)]
+    keys = [Text((152.0 + 40 * k, 302.0, 168.0 + 40 * k, 310.0), 1, 4) for k in range(3)]
+    sentence = Text((72.0, 300.0, 540.0, 312.0), 14, 60)
+    assert diagram_regions(caps + shadows, [line] * 3 + [head] * 3, [*keys, sentence],
+                           page) == []
+    # Bars filled but not outlined (a calendar's months) are no boxes of a diagram.
+    bars = [Shape(True, False)] * 2 + shapes[2:]
+    assert diagram_regions(boxes + arrow, bars, labels, page) == []
     # Boxes stacked edge to edge are a table's cells; a box round another is a frame.
     stacked = [(230.5, 345.6, 381.5, 361.5), (230.5, 361.5, 381.5, 377.5), arrow[2]]
     cells = [labels[0], Text((235.0, 365.0, 377.0, 374.0), 1, 26)]

@@ -1,12 +1,14 @@
-"""Diagrams of labelled boxes joined by strokes: a class's inheritance, a flowchart, a data
+"""Diagrams of labelled boxes joined by arrows: a class's inheritance, a flowchart, a data
 flow between systems.
 
 Their few paths draw more than a frame does, and their arrows often stop short of the
 boxes they join, so they are found apart from the drawings ``archive.extract.figures``
 groups by touching items: among the page's boxes and strokes, grouped a gap's width apart,
-two boxes or more, each round a label and nothing longer, apart from one another (no cells
-of a table, which share their edges), with strokes and an arrowhead (boxed answers of a
-quiz, framed side by side, point nowhere).
+two outlined boxes or more, each round a label and nothing longer, apart from one another,
+with strokes and an arrowhead, and no line of running text among them. Not the cells of a
+table (they share their edges), nor the filled bars a calendar's months are headed with,
+nor a quiz's boxed answers (framed side by side, they point nowhere), nor keys drawn as
+caps inside a sentence (the sentence's).
 """
 
 from __future__ import annotations
@@ -14,10 +16,13 @@ from __future__ import annotations
 from archive.extract.figures import PROSE_LINE, Rect, Shape, Text, group_drawings, within
 
 _GAP = 24.0  # points between a diagram's boxes and the arrows that join them, at most
-_BOX_SIDE = 6.0  # points: a box's width and depth, at least (a rule is narrower)
+_BOX_SIDE = 6.0  # points: a box's depth, at least (a rule is narrower)
+_BOX_WIDTH = 36.0  # points: a box's width, at least (a key's cap in a sentence is narrower)
 _APART = 3.0  # points between two boxes of a diagram, at least: cells share their edges
 _LABEL_LINES = 4  # lines of a box's label, at most; a framed listing holds more, in code
 _HEAD = 10.0  # points: an arrowhead's width and depth, at most
+_HAIRLINE = 2.0  # points: a path this thin is a line
+_RULE_SHARE = 0.4  # of the page's width: a line as long is a rule, no arrow
 _PAGE_SHARE = 0.5  # of the page's width and height: a path as large frames the page
 
 
@@ -27,11 +32,21 @@ def diagram_regions(items: list[Rect], shapes: list[Shape], texts: list[Text], p
     says what each draws)."""
     width, height = page[2] - page[0], page[3] - page[1]
     kept = [k for k, r in enumerate(items)
-            if not (r[2] - r[0] > _PAGE_SHARE * width and r[3] - r[1] > _PAGE_SHARE * height)]
+            if not (r[2] - r[0] > _PAGE_SHARE * width and r[3] - r[1] > _PAGE_SHARE * height)
+            and not _rule(r, width)]
     boxes = [items[k] for k in kept]
     heads = [shapes[k].filled and _small(items[k]) for k in kept]
+    outlined = [shapes[k].stroked for k in kept]
     return [region for region, members in group_drawings(boxes, page, touch=_GAP)
-            if any(heads[k] for k in members) and boxes_joined(members, boxes, texts)]
+            if any(heads[k] for k in members)
+            and boxes_joined([k for k in members if outlined[k] or heads[k]], boxes, texts)
+            and not any(t.words >= PROSE_LINE and within(t.box, region) for t in texts)]
+
+
+def _rule(item: Rect, width: float) -> bool:
+    """A rule across much of the page (a table's, a section's): no arrow of a diagram."""
+    thin = min(item[2] - item[0], item[3] - item[1]) <= _HAIRLINE
+    return thin and max(item[2] - item[0], item[3] - item[1]) > _RULE_SHARE * width
 
 
 def _small(item: Rect) -> bool:
@@ -46,7 +61,7 @@ def boxes_joined(members: list[int], items: list[Rect], texts: list[Text]) -> bo
     for k in members:
         box = items[k]
         held = [t for t in texts if within(t.box, box)]
-        if (box[2] - box[0] >= _BOX_SIDE and box[3] - box[1] >= _BOX_SIDE
+        if (box[2] - box[0] >= _BOX_WIDTH and box[3] - box[1] >= _BOX_SIDE
                 and 0 < len(held) <= _LABEL_LINES
                 and all(t.words < PROSE_LINE and not t.code for t in held)):
             if not any(_same(box, other) for other in boxes):  # filled, then stroked

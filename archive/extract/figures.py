@@ -36,6 +36,7 @@ class Shape(NamedTuple):
 
     filled: bool  # a filled shape
     curved: bool  # a curve longer than a rounded corner's
+    stroked: bool = False  # its outline drawn
 
 
 class Text(NamedTuple):

@@ -358,7 +358,8 @@ def _drawn(
     grids = ruled_regions(grouped, [path_rules(d) for d in paths], [is_tick(d) for d in paths])
     tables = filled(_ruled_tables(page), frags) if grids else []
     boxes = table_boxes(tables)
-    shapes = [Shape(d.get("type") in ("f", "fs"), curved(d)) for d in paths]
+    shapes = [Shape(d.get("type") in ("f", "fs"), curved(d), d.get("type") in ("s", "fs"))
+              for d in paths]
     texts = [Text((f.x0, f.y0, f.x1, f.y1), len(f.text.split()), sum(map(str.isalpha, f.text)),
                   f.kind == "code") for f in frags]
     figures = [r for r in figure_regions(grouped, items, shapes, texts)
