@@ -773,3 +773,9 @@ def test_version_control_s_date_stamp_on_the_first_page_dates_the_document() -> 
              ("Updated and renamed by Taketoshi Sano, for LinuxDoc-Tools $Date: 2002/03/18",
               10.0), ("13:39:10 $ ($Revision: 1.2 $)", 10.0), *_BODY]
     assert analyse(_pdf(lines, created="D:20230110000000")).metadata.year == 2002
+
+
+def test_a_section_s_name_opening_the_first_page_is_no_title() -> None:
+    # A manual whose first page opens on its first section: "Introduction" names a part.
+    for name in ("Introduction", "Contents", "1. Introduction"):
+        assert analyse(_pdf([(name, 18.0), *_BODY])).metadata.title is None, name

@@ -20,7 +20,7 @@ from . import (
 from . import frontmatter as fm
 from .container import container_candidates
 from .display import display_title
-from .labels import abstract_label, keyword_label, split_keywords
+from .labels import SECTION_LINE, abstract_label, keyword_label, split_keywords
 from .news import news_candidates
 from .rows import build_rows
 
@@ -77,6 +77,9 @@ def extract_candidates(doc: Document, seg: Segmentation) -> tuple[Candidate, ...
     found += inferred.languages(doc, seg)
     found = inferred.in_document_languages(found)
     found += inferred.kind(doc, found)
+    # A section's name ("Introduction", "Contents") heads a part of the work, never all of it.
+    found = [c for c in found if not (c.field == "title" and isinstance(c.value, str)
+                                      and SECTION_LINE.match(c.value))]
     found += display_title(seg, found)
     return _dedupe(found)
 
