@@ -18,6 +18,10 @@ def blocks(text: str) -> list[tuple[str, str]]:
     return [(b.role, b.text) for b in _segment(text)]
 
 
+def roles(text: str) -> list[str]:
+    return [role for role, _ in blocks(text)]
+
+
 def _segment(text: str) -> tuple[Block, ...]:
     return segment(extract_text(text.encode("utf-8"))).blocks
 
@@ -124,7 +128,7 @@ def test_indented_prose_after_a_colon_stays_prose() -> None:
         "That's all there is to it!  The disclaimer is kept with the program's\n"
         "sources, next to the notice of the licence that covers the program.\n"
     )
-    assert "code" not in [role for role, _ in blocks(text)]
+    assert "code" not in roles(text)
 
 
 def test_markdown_fences_in_a_text_file_are_code() -> None:
@@ -241,9 +245,9 @@ def test_abstract_after_a_licence_notice_does_not_make_the_work_foreign() -> Non
         "------------------------------------------------------------\n\n"
         "1. Определения и краткий обзор\n\n" + "\n".join([russian] * 4)
     )
-    roles = [role for role, _ in blocks(text)]
-    assert "abstract" in roles and "foreign" not in roles
-    assert roles[-4:] == ["body"] * 4
+    found = roles(text)
+    assert "abstract" in found and "foreign" not in found
+    assert found[-4:] == ["body"] * 4
 
 
 def test_readme_underlines_breaks_and_indented_commands() -> None:
@@ -404,7 +408,7 @@ def test_a_line_between_a_rule_and_a_blank_line_opens_a_section() -> None:
         "*05.2*\tThe example vimrc file explained and all of its commands\t*vimrc_example*\n\n"
         "In the first chapter was explained how the example vimrc file can be used.\n"
     )
-    assert [role for role, _ in blocks(text)] == ["body", "heading", "body"]
+    assert roles(text) == ["body", "heading", "body"]
 
 
 def test_a_sentence_alone_between_blank_lines_is_no_heading() -> None:
@@ -619,7 +623,7 @@ def test_a_program_with_blank_lines_after_a_colon_is_one_listing() -> None:
         "\tespanol.comp: Contiene una lista de palabras que aunque no\n"
         "aparecen en el Diccionario, se utilizan en entornos informaticos.\n"
     )
-    assert "code" not in [role for role, _ in blocks(items)]
+    assert "code" not in roles(items)
 
 
 def test_two_spaces_after_a_sentence_count_in_the_room_a_line_left() -> None:

@@ -13,7 +13,15 @@ caps inside a sentence (the sentence's).
 
 from __future__ import annotations
 
-from archive.extract.figures import PROSE_LINE, Rect, Shape, Text, group_drawings, within
+from archive.extract.figures import (
+    HAIRLINE,
+    PROSE_LINE,
+    Rect,
+    Shape,
+    Text,
+    group_drawings,
+    within,
+)
 
 _GAP = 24.0  # points between a diagram's boxes and the arrows that join them, at most
 _BOX_SIDE = 6.0  # points: a box's depth, at least (a rule is narrower)
@@ -21,7 +29,6 @@ _BOX_WIDTH = 36.0  # points: a box's width, at least (a key's cap in a sentence 
 _APART = 3.0  # points between two boxes of a diagram, at least: cells share their edges
 _LABEL_LINES = 4  # lines of a box's label, at most; a framed listing holds more, in code
 _HEAD = 10.0  # points: an arrowhead's width and depth, at most
-_HAIRLINE = 2.0  # points: a path this thin is a line
 _RULE_SHARE = 0.4  # of the page's width: a line as long is a rule, no arrow
 _PAGE_SHARE = 0.5  # of the page's width and height: a path as large frames the page
 
@@ -45,7 +52,7 @@ def diagram_regions(items: list[Rect], shapes: list[Shape], texts: list[Text], p
 
 def _rule(item: Rect, width: float) -> bool:
     """A rule across much of the page (a table's, a section's): no arrow of a diagram."""
-    thin = min(item[2] - item[0], item[3] - item[1]) <= _HAIRLINE
+    thin = min(item[2] - item[0], item[3] - item[1]) <= HAIRLINE
     return thin and max(item[2] - item[0], item[3] - item[1]) > _RULE_SHARE * width
 
 

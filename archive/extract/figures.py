@@ -99,9 +99,9 @@ def _frame_side(item: Rect, region: Rect) -> str | None:
     tall = item[3] - item[1] >= 0.95 * (y1 - y0)
     if wide and tall:
         return "all"
-    if wide and item[3] - item[1] <= _HAIRLINE:
+    if wide and item[3] - item[1] <= HAIRLINE:
         off = {"top": item[1] - y0, "bottom": y1 - item[3]}
-    elif tall and item[2] - item[0] <= _HAIRLINE:
+    elif tall and item[2] - item[0] <= HAIRLINE:
         off = {"left": item[0] - x0, "right": x1 - item[2]}
     else:
         return None
@@ -230,12 +230,12 @@ def _banded(region: Rect, members: list[Rect]) -> bool:
     width = region[2] - region[0]
     return all(
         m[2] - m[0] >= 0.95 * width
-        or (m[2] - m[0] <= _HAIRLINE and min(abs(m[0] - region[0]), abs(region[2] - m[2])) <= _SIDE)
+        or (m[2] - m[0] <= HAIRLINE and min(abs(m[0] - region[0]), abs(region[2] - m[2])) <= _SIDE)
         for m in members
     )
 
 
-_HAIRLINE = 2.0  # points: an item this narrow is a rule
+HAIRLINE = 2.0  # points: an item this narrow is a rule
 _SIDE = 6.0  # points from the region's side where its frame's rules stand, a double one's too
 
 
@@ -338,9 +338,9 @@ def path_rules(path: dict[str, Any]) -> Rules | None:
     for item in path["items"]:
         if item[0] == "re":
             x0, y0, x1, y1 = item[1]
-            if abs(y1 - y0) <= _HAIRLINE:
+            if abs(y1 - y0) <= HAIRLINE:
                 across.add(round(y0))
-            elif abs(x1 - x0) <= _HAIRLINE:
+            elif abs(x1 - x0) <= HAIRLINE:
                 down.add(round(x0))
             continue
         if item[0] != "l":

@@ -92,8 +92,8 @@ def _wrap_width(raw: list[str]) -> int:
     return lengths[int(0.97 * (len(lengths) - 1))] if lengths else 80
 
 
-_BOX_OPEN = re.compile(r"[┌╔╭][─═━┬╤]*")
-_BOX_CLOSE = re.compile(r"[└╚╰][─═━┴╧]*")
+# A box's top corner and rule (the group: it opens), or its bottom ones.
+_BOX_CORNER = re.compile(r"([┌╔╭])[─═━┬╤]*|[└╚╰][─═━┴╧]*")
 _BOX_LINES = 200  # lines a box may hold, at most
 
 
@@ -101,22 +101,14 @@ def _boxed_blocks(raw: list[str], shapes: list[str]) -> None:
     """Lines between a box's top corner and its bottom one, drawn in box-drawing characters
     (``┌───`` … ``└───``, a protocol's request and its reply) are literal, blank lines and
     all; the corners hold no words and part the box from the text as rules do."""
-    k = 0
-    while k < len(raw):
-        if shapes[k] != TEXT or not _BOX_OPEN.fullmatch(raw[k].strip()):
-            k += 1
-            continue
-        end = next((j for j in range(k + 1, min(len(raw), k + _BOX_LINES))
-                    if _BOX_CLOSE.fullmatch(raw[j].strip()) or _BOX_OPEN.fullmatch(raw[j].strip())),
-                   None)
-        if end is None or not _BOX_CLOSE.fullmatch(raw[end].strip()):
-            k += 1
-            continue
-        shapes[k] = shapes[end] = RULE
-        for j in range(k + 1, end):
-            if shapes[j] == TEXT:
-                shapes[j] = CODE
-        k = end + 1
+    corners = [(k, m.group(1) is not None) for k, r in enumerate(raw)
+               if shapes[k] == TEXT and (m := _BOX_CORNER.fullmatch(r.strip()))]
+    for (top, opens), (bottom, reopens) in pairwise(corners):
+        if opens and not reopens and bottom - top < _BOX_LINES:
+            shapes[top] = shapes[bottom] = RULE
+            for j in range(top + 1, bottom):
+                if shapes[j] == TEXT:
+                    shapes[j] = CODE
 
 
 _COMMIT = re.compile(r"\s*commit [0-9a-f]{7,40}\b.*")

@@ -26,6 +26,7 @@ from ..limits import DEFAULT_LIMITS, Limits
 from ..search import INDEX_VERSION
 from ..store import Store
 from ..store.events import EventWrite
+from .batched import EventBatch
 from .inputs import collect_files, recorded_name, shown_path
 from .readahead import read_ahead
 
@@ -88,28 +89,6 @@ class IngestReport(NamedTuple):
     @property
     def ok(self) -> bool:
         return not any(f.status == FAILED for f in self.files)
-
-
-class _Events:
-    """The events of files that need no rows of their own (present already, or failed),
-    written together: a run of them costs one transaction, not one each. They are written
-    before the next new file's rows and at the end, and at most ``_Events.AT_MOST`` wait."""
-
-    AT_MOST: Final = 500
-
-    def __init__(self, store: Store, ingest_id: int) -> None:
-        self._store, self._ingest_id = store, ingest_id
-        self._waiting: list[tuple[EventWrite, str | None, str | None]] = []
-
-    def add(self, event: EventWrite, source: str | None, sha256: str | None) -> None:
-        self._waiting.append((event, source, sha256))
-        if len(self._waiting) >= self.AT_MOST:
-            self.write()
-
-    def write(self) -> None:
-        if self._waiting:
-            self._store.record_events(self._waiting, self._ingest_id)
-            self._waiting.clear()
 
 
 class _Loaded(NamedTuple):
@@ -186,7 +165,7 @@ def _ingest_locked(
     ingest_id = store.start_ingest(f"archive {__version__}")
     store.objects.remove_stale_temporaries()
     outcomes: list[FileOutcome] = []
-    events = _Events(store, ingest_id)
+    events = EventBatch(store, ingest_id)
 
     def report(outcome: FileOutcome) -> None:
         outcomes.append(outcome)
@@ -383,7 +362,7 @@ def _ingest_one(
     sidecars: SidecarDir | None,
     source_key: str | None,
     known: SourceShingles | None,
-    events: _Events,
+    events: EventBatch,
 ) -> FileOutcome:
     present = store.file_source(item.sha256)
     if present is not None:

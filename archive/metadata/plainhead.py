@@ -58,10 +58,11 @@ def _centred(line: Line, axis: int) -> bool:
     return indent >= _SLACK and abs(indent + length / 2 - axis / 2) <= _SLACK
 
 
-def _text_left(lines: tuple[Line, ...], width: int) -> int:
-    """The text's left edge: the least indent a good share of its full lines start at (a
-    list's or a quotation's lines, set in further, are not the text's)."""
-    starts = Counter(_columns(ln)[0] for ln in lines if sum(_columns(ln)) >= _FULL * width)
+def _text_left(columns: list[tuple[int, int]], width: int) -> int:
+    """The text's left edge, from its lines' indents and lengths: the least indent a good
+    share of its full lines start at (a list's or a quotation's lines, set in further, are
+    not the text's)."""
+    starts = Counter(indent for indent, length in columns if indent + length >= _FULL * width)
     total = sum(starts.values())
     return min((indent for indent, n in starts.items() if n >= _EDGE_SHARE * total), default=0)
 
@@ -188,8 +189,9 @@ def candidates(doc: Document) -> list[Candidate]:
     if doc.media_type != "text/plain" or not doc.lines:
         return []
     head = [ln for ln in doc.lines[:_HEAD_LINES] if ln.page == doc.lines[0].page]
-    width = usual_width([_columns(ln)[0] + _columns(ln)[1] for ln in doc.lines[:400]])
-    axis = _text_left(doc.lines[:400], width) + width  # twice the text block's middle
+    columns = [_columns(ln) for ln in doc.lines[:400]]
+    width = usual_width([indent + length for indent, length in columns])
+    axis = _text_left(columns, width) + width  # twice the text block's middle
     underlined = _underlined(head, width)
     out: list[Candidate] = [
         *([underlined[1]] if underlined else []), *_mail_header(doc.lines),
@@ -263,6 +265,13 @@ _NOT_A_NAME_WORD = frozenset((
 ))
 
 
+def _person(text: str) -> list[Author]:
+    """The names on a line under the title; none on a subtitle's ("The Next Steps")."""
+    if any(w.casefold() in _NOT_A_NAME_WORD for w in text.split()):
+        return []
+    return names_on(text)
+
+
 def _addressed_blocks(head: list[Line], k: int, axis: int) -> list[Author]:
     """The centred blocks from ``k`` on (a gap apart) that each open with one person's name
     and hold an e-mail address: an author, the address and the employer (``Keith Packard`` ⏎
@@ -277,11 +286,9 @@ def _addressed_blocks(head: list[Line], k: int, axis: int) -> list[Author]:
         while j < len(head) and not head[j].blank_before and _centred(head[j], axis):
             block.append(head[j])
             j += 1
-        first = " ".join(block[0].text.split())
+        one = _person(" ".join(block[0].text.split()))
         emails = [e for ln in block[1:] for e in pt.find_emails(ln.text)]
-        one = names_on(first)
-        if len(one) != 1 or len(emails) != 1 or any(
-                w.casefold() in _NOT_A_NAME_WORD for w in first.split()):
+        if len(one) != 1 or len(emails) != 1:
             break
         authors.append(replace(one[0], email=emails[0]))
     return authors
@@ -295,8 +302,7 @@ def _names_under_title(head: list[Line], k: int, axis: int) -> list[Author]:
         line = head[j]
         if j > k and (line.blank_before or not _centred(line, axis)):
             break
-        text = " ".join(line.text.split())
-        one = [] if any(w.casefold() in _NOT_A_NAME_WORD for w in text.split()) else names_on(text)
+        one = _person(" ".join(line.text.split()))
         if len(one) != 1:
             break
         names += one

@@ -72,6 +72,7 @@ from archive.segment.items import (
     list_marker,
     next_in_outline,
     next_index_entry,
+    out_of_item,
     under_item,
 )
 from archive.segment.shapes import (
@@ -247,38 +248,6 @@ def indent_after_gap(b: Boundary) -> bool | None:
     if b.blank and not b.hyphen and b.cur.line.x0 is not None and indented(b.prev, b.cur):
         return True
     return None
-
-
-def out_of_item(b: Boundary) -> bool | None:
-    """With geometry, a gap and then a line left of the line before end the block that line
-    stands in, be its last line finished or not: a list item (``• Ut purus elit, vestibulum
-    ut`` ⏎ a quotation set at the margin), or a block set in from the margin as a whole, its
-    first line too (a paper to cite, ending in its address, ⏎ the text going on at the
-    margin). A display set in under a line at the margin is no such block: the sentence
-    goes on after it."""
-    if not (b.blank and not b.hyphen and not b.lower_start and b.cur.line.x0 is not None):
-        return None
-    if pt.LIST_MARKER.match(b.opener) and _left_of_item(b):
-        return True
-    if not indented(b.cur, b.prev):
-        return None
-    x0 = b.prev.line.x0
-    if not b.prev_is_first and b.opener_x0 is not None and x0 is not None and abs(
-            b.opener_x0 - x0) <= _SAME_EDGE:
-        return True
-    return None
-
-
-_SAME_EDGE = 1.0  # points between two lines' left edges that start at one edge
-_LEFT_OF_MARKER = 2.0  # points: a line this far left of an item's marker is out of the item
-
-
-def _left_of_item(b: Boundary) -> bool:
-    """The line starts left of the item's first line, where its marker stands: an item's
-    lines go on under its text, never left of its marker (a paragraph's indent after a
-    list may be less than an item's)."""
-    first, x0 = b.opener_x0, b.cur.line.x0
-    return first is not None and x0 is not None and first - x0 >= _LEFT_OF_MARKER
 
 
 # Names cited with their years, ending a line at a semicolon: "Metcalfe and Chalk (1950);".

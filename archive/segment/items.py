@@ -1,6 +1,7 @@
 """The rules that open a list's items: a marker, an outline's next number, a term set apart
 in bold or typewriter, a term and its description after a dash, an index's entry; and the
-one that keeps a line set under a bulleted item's text with its item.
+one that keeps a line set under a bulleted item's text with its item; and the one that ends
+an item (or a block set in) at a line set left of it after a gap.
 
 Each is a rule of ``archive.segment.breaks.RULES``: it decides the boundary or passes it on.
 """
@@ -157,3 +158,35 @@ def under_item(b: Boundary) -> bool | None:
 
 _HANG_LOW, _HANG_HIGH = 0.6, 3.0  # ems a hanging indent sets an item's text right of its marker
 _BULLET_ITEM = re.compile(rf"^[{re.escape(pt.ITEM_MARKS)}]\s+\S")
+
+
+def out_of_item(b: Boundary) -> bool | None:
+    """With geometry, a gap and then a line left of the line before end the block that line
+    stands in, be its last line finished or not: a list item (``• Ut purus elit, vestibulum
+    ut`` ⏎ a quotation set at the margin), or a block set in from the margin as a whole, its
+    first line too (a paper to cite, ending in its address, ⏎ the text going on at the
+    margin). A display set in under a line at the margin is no such block: the sentence
+    goes on after it."""
+    if not (b.blank and not b.hyphen and not b.lower_start and b.cur.line.x0 is not None):
+        return None
+    if pt.LIST_MARKER.match(b.opener) and _left_of_item(b):
+        return True
+    if not indented(b.cur, b.prev):
+        return None
+    x0 = b.prev.line.x0
+    if not b.prev_is_first and b.opener_x0 is not None and x0 is not None and abs(
+            b.opener_x0 - x0) <= _SAME_EDGE:
+        return True
+    return None
+
+
+_SAME_EDGE = 1.0  # points between two lines' left edges that start at one edge
+_LEFT_OF_MARKER = 2.0  # points: a line this far left of an item's marker is out of the item
+
+
+def _left_of_item(b: Boundary) -> bool:
+    """The line starts left of the item's first line, where its marker stands: an item's
+    lines go on under its text, never left of its marker (a paragraph's indent after a
+    list may be less than an item's)."""
+    first, x0 = b.opener_x0, b.cur.line.x0
+    return first is not None and x0 is not None and first - x0 >= _LEFT_OF_MARKER

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..errors import StoreError
+from .events import insert_events
 from .locking import atomic, locked
 from .objects import ObjectStore, process_alive
 from .schema import MIGRATIONS
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
     import sqlite_utils
 
     from ..models import Candidate
-    from .events import EventWrite
+    from .events import EventOf, EventWrite
     from .plans import FileWrite, MetadataWrite, RestoreWrite
     from .source_forms import Terms
 
@@ -322,18 +323,10 @@ class Store:
     ) -> None:
         self.record_events([(event, source, sha256)], ingest_id)
 
-    def record_events(self, events: Iterable[tuple[EventWrite, str | None, str | None]],
-                      ingest_id: int | None) -> None:
+    def record_events(self, events: Iterable[EventOf], ingest_id: int | None) -> None:
         """Events, each with its source and file, in one transaction."""
-        at = now()
         with atomic(self.conn):
-            self.conn.executemany(
-                "INSERT INTO events (at, type, source, file_sha256, ingest_id, outcome, detail) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [(at, event.type, source, sha256, ingest_id, event.outcome,
-                  json.dumps(event.detail, ensure_ascii=False, sort_keys=True))
-                 for event, source, sha256 in events],
-            )
+            insert_events(self.conn, events, ingest_id, now())
 
     def restore(self, plan: RestoreWrite, terms: Terms) -> None:
         """Write back the rows of an exported bag atomically: all of them, or none."""
