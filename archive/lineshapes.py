@@ -200,6 +200,21 @@ def ends_sentence(text: str) -> bool:
     return strip_citation(text).rstrip(_CLOSERS)[-1:] in _SENTENCE_MARKS
 
 
+# Words no sentence ends with (articles, conjunctions, prepositions), in lower case (a capital
+# "А" or "A" ends "Приложение А"), and the conjunctions that open a clause capitalised: a
+# line ending in one goes on, whatever the space after it.
+_OPEN_WORD = re.compile(
+    r"(?:^|\s)(?:a|an|the|of|and|or|if|than|whether|because|If|Because|Whether"
+    r"|и|а|но|или|в|во|на|с|со|к|по|о|об|от|до|из|за|для|при|без|если|чтобы|Если|Чтобы"
+    r"|және|немесе|бірақ|егер|Егер|und|oder)$"
+)
+
+
+def open_ended(text: str) -> bool:
+    """The line stops on a word no sentence ends with ("… at start up. If")."""
+    return _OPEN_WORD.search(text) is not None
+
+
 def ends_clause(text: str) -> bool:
     """Ends a sentence, or a clause that lists usually end with (``;`` ``:``)."""
     return closes_clause(strip_citation(text))

@@ -632,3 +632,36 @@ def test_floats_numbered_in_an_appendix_or_in_roman_are_captions() -> None:
              "Figure S2. The distribution of the residuals.",
              "Table I shows the results of the first run, which we discuss below."]
     assert _roles_apart(texts) == ["caption"] * 3 + ["body"]
+
+
+def test_a_line_stopping_on_a_conjunction_goes_on_past_a_gap() -> None:
+    # A word processor's manual: lines broken by hand mid-sentence, each break followed by
+    # paragraph spacing. A sentence never ends on "If" or "и"; it ends on "Appendix A".
+    lines = [
+        line("The Default Directory is the directory that will be set as the destination", 57,
+             276, 506),
+        line("directory at start up. If", 57, 290, 192),
+        line("Remember Last is checked then the program will remember the destination directory",
+             57, 310, 536, blank_before=True),
+        line("from the last time it", 57, 324, 176),
+        line("was run.", 57, 344, 108, blank_before=True),
+        line("Программа сохраняет настройки в файле конфигурации и", 57, 350, 400,
+             blank_before=True),
+        line("Windows, и Linux, в домашнем каталоге пользователя.", 57, 370, 420,
+             blank_before=True),
+        line("Tables of every option are in Appendix A", 57, 396, 300, blank_before=True),
+        line("Remember Last Directory Used will set the output folder to the last folder", 57,
+             420, 526, blank_before=True),
+        line("before the program was closed.", 57, 434, 209),
+    ]
+    texts = [b.text for b in blocks(lines)]
+    assert texts == [
+        "The Default Directory is the directory that will be set as the destination directory"
+        " at start up. If Remember Last is checked then the program will remember the"
+        " destination directory from the last time it was run.",
+        "Программа сохраняет настройки в файле конфигурации и Windows, и Linux, в домашнем"
+        " каталоге пользователя.",
+        "Tables of every option are in Appendix A",
+        "Remember Last Directory Used will set the output folder to the last folder before the"
+        " program was closed.",
+    ]

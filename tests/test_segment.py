@@ -502,6 +502,24 @@ def test_line_shapes(text: str, caps: bool, sentence: bool, clause: bool) -> Non
 
 
 @pytest.mark.parametrize(
+    ("text", "open_ended"),
+    [
+        ("directory at start up. If", True),
+        ("мемлекеттік бағдарламалар және", True),
+        ("сохраняет настройки в", True),
+        ("приведены в Приложение А", False),  # an appendix's letter ends a title
+        ("as shown in Appendix A", False),
+        ("the option to log in", False),  # a particle ends a phrasal verb
+        ("ends on the.", False),
+    ],
+)
+def test_open_ended_lines(text: str, open_ended: bool) -> None:
+    from archive import lineshapes as pt
+
+    assert pt.open_ended(text) is open_ended
+
+
+@pytest.mark.parametrize(
     ("text", "announced"),
     [
         ("е-mail: kalila_a@kazguu.com", True),  # Cyrillic "е"

@@ -237,6 +237,11 @@ def goes_on(b: Boundary) -> bool | None:
     return False if b.hyphen or b.lower_start else None
 
 
+def open_ended(b: Boundary) -> bool | None:
+    """A line stopping on an article, a conjunction or a preposition goes on past a gap."""
+    return False if pt.open_ended(b.prev.text) else None
+
+
 def bare_label(b: Boundary) -> bool | None:
     """``Ключевые слова:`` alone on its line: the words follow."""
     return False if is_bare_label(b.prev.text) else None
@@ -382,5 +387,5 @@ RULES: tuple[Rule, ...] = (
     bare_label, title_after_references, inside_reference, next_entry, indent_after_gap,
     out_of_item,
     sentence_end_marked, sentence_end, heading_before, ended_on_purpose, centred_alone,
-    short_before_gap,
+    open_ended, short_before_gap,
 )
