@@ -169,6 +169,39 @@ def test_odd_and_even_running_heads_and_page_numbers_by_position() -> None:
     assert [c.indent for c in cleaned.lines[:6]] == [True, False, False, False, False, True]
 
 
+def _short_paper(heads: dict[int, list[tuple[str, float, float]]], size: float) -> Document:
+    """Three pages of a two-column paper, 9 pt text from y 83 to 709, with ``heads`` (text, x0,
+    x1) set at y 62 in ``size`` points on the pages named."""
+    lines: list[Line] = []
+    pages = [PageInfo(n, 612.0, 792.0, 83.0, 709.0) for n in (1, 2, 3)]
+    for page in (1, 2, 3):
+        for text, x0, x1 in heads.get(page, []):
+            lines.append(Line(text, page, x0, 62, x1, 62 + size, size))
+        for column, x0 in enumerate((54.0, 318.0)):
+            for k in range(50):
+                y = 83 + k * 12.5
+                lines.append(Line(f"column {column} line {k} of page {page} runs on as text",
+                                  page, x0, y, x0 + 240, y + 9, 9.0))
+    return Document("application/pdf", "test", tuple(lines), tuple(pages))
+
+
+def test_a_three_page_papers_alternating_heads_are_furniture() -> None:
+    # An ACM paper: no page numbers; page 2's head names the venue and the authors, page 3's
+    # the title and the venue, in 7 pt over 9 pt text.
+    heads = {
+        2: [("Conference’17, July 2017, Washington, DC, USA", 54, 191),
+            ("Brett A. Becker, Jiahao Xu, and Zhaorui Wang", 355, 558)],
+        3: [("The anonymous-acm Package for the ACM Master Article Template", 54, 263),
+            ("Conference’17, July 2017, Washington, DC, USA", 421, 558)],
+    }
+    doc = _short_paper(heads, 7.0)
+    found = {doc.lines[f.index].text for f in find_furniture(doc)}
+    assert found == {text for page in heads.values() for text, _, _ in page}
+    # The same words in the text's own type are a heading repeated, not furniture.
+    doc = _short_paper(heads, 9.0)
+    assert find_furniture(doc) == []
+
+
 # --- hyphenation ------------------------------------------------------------------------
 
 SEED_VOCAB = Vocabulary.from_texts(ARTICLE.read_text(encoding="utf-8").splitlines())

@@ -24,6 +24,7 @@ from archive.clean.marks import (
     is_serial_title,
     mask,
     read_page_number,
+    text_size,
 )
 from archive.lineshapes import is_caption
 from archive.models import Document, Line
@@ -54,6 +55,12 @@ def by_position(doc: Document) -> list[Furniture]:
     found: dict[int, Furniture] = {}
     display = _display_size(lines)
     counting = counting_lines(lines, band)
+    # A document of three pages or less has two to repeat on (a paper's heads on its pages 2
+    # and 3): there, what repeats must also look like furniture, set small or numbered with
+    # its page, for drawings and examples repeat their words too.
+    body = text_size(lines)
+    short = {
+        i for i in band if len(doc.pages) <= 3 and _furniture_type(lines[i], body)}
     for i, where in band.items():
         ln = lines[i]
         s = ln.text.strip()
@@ -66,6 +73,7 @@ def by_position(doc: Document) -> list[Furniture]:
         elif ln.kind == "code" and _letters(keys[i]) < 3:
             continue  # "}" closing a record broken over the page: wherever records break
         elif is_serial_title(s) or len(same_parity) >= 2 or len(any_parity) >= 3 or (
+            i in short and len(any_parity) >= 2) or (
             # "8 CHAPTER 0. THE FIRST CHAPTER": a head whose words change with the
             # chapter, numbered as the document counts its pages.
             i in counting and len(s) <= 110
@@ -84,7 +92,7 @@ def by_position(doc: Document) -> list[Furniture]:
     # A head set in two parts on one baseline (the section's name on the left, the book's
     # title on the right) repeats only in one of them: a line in the band that opens or ends
     # with words the band has on three other pages is furniture.
-    for i in _sharing_edge_words(lines, band):
+    for i in _sharing_edge_words(lines, band, short):
         if i not in found and not is_caption(lines[i].text.strip()):
             found[i] = Furniture(i, band[i], read_page_number(lines[i].text))
     # Alternating heads whose words change every few pages (the chapter on even pages, the
@@ -110,6 +118,12 @@ def by_position(doc: Document) -> list[Furniture]:
         found[i] for i in sorted(found)
         if not _displayed(lines[i], display) or verbatim[lines[i].text] >= 3
     ]
+
+
+def _furniture_type(ln: Line, body: float | None) -> bool:
+    """Set smaller than the running text, or carrying its own page's number."""
+    small = ln.size is not None and body is not None and ln.size <= _SMALL * body
+    return small or read_page_number(ln.text.strip()) == ln.page
 
 
 def _letters(text: str) -> int:
@@ -232,6 +246,7 @@ def _edge_rows(lines: tuple[Line, ...], heights: dict[int, float]) -> dict[int, 
     return out
 
 
+_SMALL = 0.9  # of the running text's size: type for notes and running heads
 _DISPLAY = 1.4  # times the body text's size: type for headings
 
 
@@ -277,10 +292,13 @@ def _edge_words(
     return out
 
 
-def _sharing_edge_words(lines: tuple[Line, ...], band: dict[int, Edge]) -> list[int]:
-    """Lines in the band that open or end with words the band has on three other pages, at
-    the top or the foot: a journal prints on its first page's head the citation line that
-    stands at the foot of the others (``MNRAS 000, 1–10 (2020)``), and a head read as one
+def _sharing_edge_words(
+    lines: tuple[Line, ...], band: dict[int, Edge], short: set[int]
+) -> list[int]:
+    """Lines in the band that open or end with words the band has on three other pages (on
+    one, for the ``short`` document's lines set as furniture is), at the top or the foot: a
+    journal prints on its first page's head the citation line that stands at the foot of the
+    others (``MNRAS 000, 1–10 (2020)``), and a head read as one
     line on one page is read in its pieces on others (``Informatik 9g`` … ``Lösung``)."""
     parts = {i: _edge_words(lines[i].text) for i in band}
     pages: dict[tuple[str, ...], set[int]] = defaultdict(set)
@@ -290,5 +308,6 @@ def _sharing_edge_words(lines: tuple[Line, ...], band: dict[int, Edge]) -> list[
     return [
         i for i in band
         if len(lines[i].text) <= 160
-        and any(len(pages[part] - {lines[i].page}) >= 3 for part in parts[i])
+        and any(len(pages[part] - {lines[i].page}) >= (1 if i in short else 3)
+                for part in parts[i])
     ]
