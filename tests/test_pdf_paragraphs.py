@@ -665,3 +665,31 @@ def test_a_line_stopping_on_a_conjunction_goes_on_past_a_gap() -> None:
         "Remember Last Directory Used will set the output folder to the last folder before the"
         " program was closed.",
     ]
+
+
+def _stanzas(right: list[float]) -> list[Line]:
+    verse = [
+        "Один рефрижератор, представитель капстраны,",
+        "Попался раз в нешуточную вьюгу,",
+        "А в миле от гиганта поперек морской волны",
+        "Плыл ботик по фамилии «Калуга».",
+        "Что ж вы ботик потопили?",
+        "Был в нем старый патефон",
+        "И портрет Эдиты Пьехи,",
+        "И курительный салон.",
+    ]
+    return [line(text, 134, 100 + 12 * k + 10 * (k >= 4), x1, blank_before=k == 4)
+            for k, (text, x1) in enumerate(zip(verse, right, strict=True))]
+
+
+def test_a_stanza_is_one_paragraph_whatever_its_lines_end_with() -> None:
+    # A songbook: each line of verse opens with a capital, a question ends a line inside
+    # the stanza, and a gap ends the stanza.
+    ragged = [352.0, 300.0, 348.0, 290.0, 240.0, 236.0, 230.0, 224.0]
+    texts = [b.text for b in blocks(_stanzas(ragged))]
+    assert texts == [
+        "Один рефрижератор, представитель капстраны, Попался раз в нешуточную вьюгу, А в миле"
+        " от гиганта поперек морской волны Плыл ботик по фамилии «Калуга».",
+        "Что ж вы ботик потопили? Был в нем старый патефон И портрет Эдиты Пьехи, И"
+        " курительный салон.",
+    ]

@@ -16,6 +16,7 @@ from archive.clean import Cleaned, CleanLine, changes_font, join_lines, mend_spa
 from archive.models import Role
 from archive.segment.boundary import boundary
 from archive.segment.breaks import decide
+from archive.segment.verse import stanza_joins
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +69,12 @@ def _float_between(prev: CleanLine, cur: CleanLine, between: list[CleanLine]) ->
     )
 
 
+# A stanza's line ending a sentence, or short, or under a short line, ends no paragraph.
+_INSIDE_STANZA = frozenset(
+    {"sentence_end", "sentence_end_marked", "short_before_gap", "ended_on_purpose",
+     "heading_before", "centred_alone"})
+
+
 def build_paragraphs(
     cleaned: Cleaned, lines: tuple[CleanLine, ...], skip: set[int],
     walls: frozenset[int] = frozenset(), body_size: float | None = None,
@@ -90,6 +97,7 @@ def build_paragraphs(
     after = dict(pairwise(following))
     walled = False
     between: list[CleanLine] = []  # the lines skipped since ``prev``
+    stanzas = stanza_joins(lines, skip)
     for k, c in enumerate(lines):
         if k in skip:
             gap = prev is not None
@@ -111,6 +119,8 @@ def build_paragraphs(
             nxt = lines[after[k]] if k in after else None
             opens, rule = _opens(cleaned, current, prev, c, nxt, in_refs, leaves_refs,
                                  walled and not _float_between(prev, c, between), body_size)
+            if opens and k in stanzas and rule in _INSIDE_STANZA:
+                opens = False
             if opens:
                 paragraphs.append(Built(start, current, opened_by))
                 in_refs = _refs_state(current, in_refs) and not leaves_refs
