@@ -141,6 +141,25 @@ def test_labels_of_a_code_listing_broken_over_pages() -> None:
     _assert_all_kept(blocks, body + body2)
 
 
+def test_a_label_read_as_code_is_a_label_where_the_others_are() -> None:
+    # A listing's frame makes its label look like one of its lines: the words that label
+    # the other breaks, where they stand, say what it is.
+    pages: list[list[Placed]] = []
+    body: list[str] = []
+    for n in (1, 2, 3):
+        more, text = _broken_listing(n)
+        pages += more
+        body += text
+    first = pages[4]
+    at = next(k for k, p in enumerate(first) if p[2] == "(continues on next page)")
+    x, y, text, size, _ = first[at]
+    first[at] = (x, y, text, size, "mono")
+    blocks, arts = _texts(placed_pages(pages, size=(WIDTH, HEIGHT)))
+    labels = [text for kind, text in arts if kind == "continuation"]
+    assert labels == ["(continues on next page)", "(continued from previous page)"] * 3
+    assert not [b for b in blocks if "continue" in b]
+
+
 def test_labels_of_the_one_listing_broken_over_a_page() -> None:
     # Ubuntu's packaging guide breaks one listing in fifty pages: each label shows once, and
     # the pair, under the listing and over its rest, tells them.

@@ -37,16 +37,22 @@ def continuation_labels(
             by_page[ln.page].append(i)
     shaped: dict[tuple[str, str], dict[int, int]] = defaultdict(dict)
     at_code: dict[tuple[str, int], int] = {}  # labels beside code, by edge and page
-    for members in by_page.values():
-        for where, i, inner in _text_edges(lines, members):
-            beside_code = lines[inner].kind == "code"
-            if _label_shape(lines[i], body_size) and (
-                    beside_code or _flush_right(lines, i, members)):
-                # The same words exactly: "Listing 3" and "Listing 4" are two captions.
-                shaped[(where, " ".join(lines[i].text.casefold().split()))][lines[i].page] = i
-                if beside_code:
-                    at_code[(where, lines[i].page)] = i
+    edges = [(where, i, inner, members) for members in by_page.values()
+             for where, i, inner in _text_edges(lines, members)]
+    for where, i, inner, members in edges:
+        beside_code = lines[inner].kind == "code"
+        if _label_shape(lines[i], body_size) and (
+                beside_code or _flush_right(lines, i, members)):
+            # The same words exactly: "Listing 3" and "Listing 4" are two captions.
+            shaped[(where, _words(lines[i]))][lines[i].page] = i
+            if beside_code:
+                at_code[(where, lines[i].page)] = i
     labels = {i for pages in shaped.values() if len(pages) >= 2 for i in pages.values()}
+    # A label read into the listing's own lines (a typewriter line by its frame) says what
+    # the others say, where they stand.
+    said = {key for key, pages in shaped.items() if len(pages) >= 2}
+    labels |= {i for where, i, _, _ in edges if (where, _words(lines[i])) in said
+               and _label_shape(lines[i], body_size, code=True)}
     # A listing broken once in the document: the label under its first part and the one
     # over its rest, on the next page, each beside the code.
     for (where, page), i in at_code.items():
@@ -67,10 +73,16 @@ def _text_edges(lines: tuple[Line, ...], members: list[int]) -> list[tuple[str, 
     return [("top", rows[0], rows[1]), ("bottom", rows[-1], rows[-2])]
 
 
-def _label_shape(ln: Line, body_size: float) -> bool:
-    """Short, with letters, not code itself, and smaller than the running text."""
+def _words(ln: Line) -> str:
+    return " ".join(ln.text.casefold().split())
+
+
+def _label_shape(ln: Line, body_size: float, code: bool = False) -> bool:
+    """Short, with letters, not code itself (unless ``code``), and smaller than the running
+    text."""
     s = ln.text.strip()
-    if len(s) > _MAX_LABEL or not any(ch.isalpha() for ch in s) or ln.kind == "code":
+    if len(s) > _MAX_LABEL or not any(ch.isalpha() for ch in s) or (
+            ln.kind == "code" and not code):
         return False
     return ln.size is not None and ln.size <= body_size - _SMALLER
 
