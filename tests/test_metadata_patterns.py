@@ -16,6 +16,10 @@ from archive.metadata.names import normal_case, parse_author_line, parse_name, s
         ("see https://doi.org/10.1000/XYZ.123.", "10.1000/XYZ.123"),
         ("doi:10.1016/j.cell.2009.01.002;", "10.1016/j.cell.2009.01.002"),
         ("no identifier here 10.12/abc", None),
+        # A template's stand-in for the DOI the paper will get.
+        ("https://doi.org/10.1145/nnnnnnn.nnnnnnn", None),
+        ("DOI: 10.xxxx/xxxxxxx", None),
+        ("doi:10.1002/nnm.1234", "10.1002/nnm.1234"),
     ],
 )
 def test_normalize_doi(text: str, doi: str | None) -> None:

@@ -655,6 +655,24 @@ def test_a_title_typed_flush_left_over_two_lines_opens_the_file() -> None:
     assert analyse(text.encode()).metadata.title != "Midnight Commander Version 4.8.29"
 
 
+def test_a_title_over_its_authors_address_and_the_version_lines() -> None:
+    # A note opens with its title, its author and address, then version and dates, with
+    # no gap between them: the title is the lines over the author's.
+    body = ("   If your system handles modems and shell users are allowed from modem, they\n"
+            "   can dial out and possibly also take over the login process on the modems.\n\n")
+    head = ("Paranoid Secure Port Implementation\n"
+            "Marc SCHAEFER <schaefer@alphanet.ch>\n"
+            "$Id: secure_tty.txt,v 4.2 1999/01/24 12:35:53 marcs Exp $\n"
+            "V1.0 PV005\n"
+            "Update:   10/01/99\n\n")
+    md = analyse((head + body * 3).encode()).metadata
+    assert md.title == "Paranoid Secure Port Implementation"
+    assert [(a.given, a.family) for a in md.authors] == [("Marc", "Schaefer")]
+    # An organisation's address under the title names no author.
+    head = head.replace("Marc SCHAEFER", "The Modem Project")
+    assert analyse((head + body * 3).encode()).metadata.authors == ()
+
+
 def test_entries_one_a_line_some_of_them_long_are_one_paragraph_each() -> None:
     """A file of "key: prompt" entries, some of a paragraph's length, is not hard-wrapped:
     each line is an entry, however it ends and whatever case the next opens in."""

@@ -76,8 +76,13 @@ def normalize_doi(text: str) -> str | None:
     return doi if is_doi(doi) else None
 
 
+# A template's stand-in for the DOI to come: ``10.1145/nnnnnnn.nnnnnnn``, ``10.xxxx/xxxxx``.
+_PLACEHOLDER_SUFFIX = re.compile(r"/(?:(?i:n+|x+)[-._]?)+$")
+
+
 def is_doi(value: str) -> bool:
-    return bool(DOI_RE.fullmatch(value)) and value[-1] not in ".,;:"
+    return (bool(DOI_RE.fullmatch(value)) and value[-1] not in ".,;:"
+            and not _PLACEHOLDER_SUFFIX.search(value))
 
 
 def find_dois(lines: list[str]) -> list[str]:

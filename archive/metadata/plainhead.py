@@ -210,9 +210,15 @@ def candidates(doc: Document) -> list[Candidate]:
         if k == 0 and (opening := _opening_title(head, width)):
             # The file's first line, or two or three short ones, standing alone: a title
             # typed flush left (underlined or over a gap), as a README opens.
-            out.append(Candidate("title", opening, where, lang=pt.guess_lang(opening),
-                                 detail=opening, priority=TITLE_PRIORITY))
+            title, signed, byline = opening
+            out.append(Candidate("title", title, where, lang=pt.guess_lang(title),
+                                 detail=title, priority=TITLE_PRIORITY))
             fields.add("title")
+            if signed:
+                out.append(Candidate("authors", [a.as_json() for a in signed], where,
+                                     detail=byline,
+                                     priority=PRIORITY))
+                fields.add("authors")
         prose += sum(_columns(line)) >= _PROSE * width
         if not _centred(line, axis) or prose >= _PROSE_LINES:
             continue
@@ -235,16 +241,24 @@ _TITLE_LINES = 3  # lines of a title typed flush left at the file's head, at mos
 _NOT_TITLE_WORDS = re.compile(r"\d|@|://|©|\(c\)|copyright", re.IGNORECASE)
 
 
-def _opening_title(head: list[Line], width: int) -> str | None:
+def _opening_title(head: list[Line], width: int) -> tuple[str, list[Author], str] | None:
     """The file's opening lines, when they stand alone over a gap and read as a title: a
     short line, or a few at one indent, the next ones opening with a capital ("GNU
     Midnight Commander" ⏎ "Frequently Asked Questions"); a next line with a number, an
-    address or a copyright is a version's or an author's, not the title's."""
+    address or a copyright is a version's or an author's, not the title's. Or the lines
+    over one naming a person with an address ("Marc SCHAEFER <…@alphanet.ch>"), with the
+    version's and the dates' lines under it: that person is the author."""
     if not head:
         return None
     end = next((k for k in range(min(len(head), _TITLE_LINES)) if _alone(head, k)), None)
+    authors: list[Author] = []
+    byline = ""
     if end is None:
-        return None
+        signed = next(((k, one) for k in range(1, min(len(head), _TITLE_LINES + 1))
+                       if (one := _mailed_person(head[k].text))), None)
+        if signed is None:
+            return None
+        end, authors, byline = signed[0] - 1, signed[1], head[signed[0]].text
     lines = head[:end + 1]
     texts = [" ".join(ln.text.split()) for ln in lines]
     indent = _columns(lines[0])[0]
@@ -255,7 +269,19 @@ def _opening_title(head: list[Line], width: int) -> str | None:
     if any(_NOT_TITLE_WORDS.search(text) for text in texts[1:]):
         return None
     title = " ".join(texts)
-    return title if title_like(title) and date_year(title) is None else None
+    return (title, authors, byline) if title_like(title) and date_year(title) is None else None
+
+
+_MAILED = re.compile(r"^(?P<name>[^<>()@\d]+?)\s*[<(]\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[>)]$")
+
+
+def _mailed_person(text: str) -> list[Author]:
+    """One person's name with an address in brackets after it, alone on its line."""
+    match = _MAILED.match(" ".join(text.split()))
+    if not match:
+        return []
+    names = _person(match.group("name"))
+    return names if len(names) == 1 else []
 
 
 # Words no one's name is made of: a subtitle's ("For Beginners", "The Next Steps").
