@@ -703,3 +703,21 @@ def test_the_xetex_logo_s_mirrored_e_stays_in_its_word() -> None:
     page.insert_text((x + 5.0, 100), "TeX and LuaTeX, each with its own fonts.", fontsize=11)
     text = " ".join(ln.text for ln in extract_pdf(doc.tobytes()).lines)
     assert "pdfTeX, XETeX and LuaTeX, each" in text
+
+
+def test_a_grid_of_author_blocks_over_two_columns_is_read_block_by_block() -> None:
+    # A conference paper's five authors: three centred blocks in a row (the middle one over
+    # the gutter), two under them, then the two columns of the text.
+    def block(name: str, middle: float, top: float, widths: tuple[float, ...]) -> list:
+        return [frag(f"{name}{k}", middle - w / 2, top + 12 * k, middle + w / 2)
+                for k, w in enumerate(widths)]
+
+    frags = [frag("Title of the paper", 150, 60, 450)]
+    frags += block("A", 110, 100, (60, 100, 70)) + block("B", 310, 100, (50, 120, 70))
+    frags += block("C", 480, 100, (60, 120, 70))
+    frags += block("D", 200, 160, (60, 130, 60)) + block("E", 390, 160, (70, 130, 60))
+    frags += [frag(f"L{k}", 50, 220 + 12 * k, 295) for k in range(10)]
+    frags += [frag(f"R{k}", 315, 220 + 12 * k, 560) for k in range(10)]
+    order = [f.text for f in order_page(frags)]
+    assert order == ["Title of the paper", *[f"{b}{k}" for b in "ABCDE" for k in range(3)],
+                     *[f"L{k}" for k in range(10)], *[f"R{k}" for k in range(10)]]

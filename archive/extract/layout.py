@@ -120,6 +120,13 @@ def _read_region(
         # descriptions) under columns found lower on the page.
         return [], [], [], sorted(region, key=reading_key), []
     rest = [f for f in region if f.column == FULL_WIDTH]
+    head = _grid_head(left, right)
+    if head:
+        # A block of the grid set across the gutter, level with the others, is one of them.
+        bottom = max(f.y1 for f in head)
+        head += [f for f in rest if f.y1 <= bottom]
+        rest = [f for f in rest if f.y1 > bottom]
+        head = _by_blocks(head)
     before: list[Fragment] = []
     after: list[Fragment] = []
     for col, other in ((left, right), (right, left)):
@@ -144,7 +151,89 @@ def _read_region(
             edge = col.pop()
             after.append(edge)
     key = reading_key
-    return sorted(before, key=key), left, right, sorted(rest, key=key), sorted(after, key=key)
+    return (head + sorted(before, key=key), left, right, sorted(rest, key=key),
+            sorted(after, key=key))
+
+
+def _grid_head(left: list[Fragment], right: list[Fragment]) -> list[Fragment]:
+    """Blocks of short lines at the top of both sides whose last rows are level, each set
+    off by a gap from the running text under it (a paper's authors, two blocks in a row,
+    over its two columns): taken out of the sides, to be read block by block before them."""
+    ends = {round(side[k - 1].y0): k for k in _block_ends(left)
+            for side in (left,)}
+    for k in _block_ends(right):
+        level = [j for y, j in ends.items()
+                 if abs(y - right[k - 1].y0) <= 0.5 * right[k - 1].height]
+        if level and min(level[0], k) >= 2 and all(
+                _prose_under(side, n) and _centred_blocks(side[:n])
+                for side, n in ((left, level[0]), (right, k))):
+            head = left[: level[0]] + right[:k]
+            del left[: level[0]], right[:k]
+            return head
+    return []
+
+
+def _by_blocks(lines: list[Fragment]) -> list[Fragment]:
+    """Lines of a grid of centred blocks, block by block: by rows of blocks, left to right
+    in a row, each block's lines top to bottom."""
+    blocks: list[list[Fragment]] = []
+    for f in sorted(lines, key=reading_key):
+        middle = (f.x0 + f.x1) / 2
+        home = next((b for b in blocks if abs((b[-1].x0 + b[-1].x1) / 2 - middle) <= _AXIS
+                     and f.y0 - b[-1].y1 <= 0.8 * max(f.height, b[-1].height)), None)
+        if home is None:
+            blocks.append([f])
+        else:
+            home.append(f)
+    rows: list[list[list[Fragment]]] = []
+    for b in sorted(blocks, key=lambda b: b[0].y0):
+        if rows and abs(rows[-1][0][0].y0 - b[0].y0) <= 0.5 * b[0].height:
+            rows[-1].append(b)
+        else:
+            rows.append([b])
+    return [f for row in rows for b in sorted(row, key=lambda b: b[0].x0) for f in b]
+
+
+def _centred_blocks(lines: list[Fragment]) -> bool:
+    """Each block (lines without a gap between them) centred on one axis, as names and
+    addresses are: not an index's entries or a table's cells, set flush left."""
+    block = [lines[0]]
+    for upper, lower in zip(lines, [*lines[1:], None], strict=True):
+        if lower is not None and lower.y0 - upper.y1 <= 0.8 * max(upper.height, lower.height):
+            block.append(lower)
+            continue
+        middles = [(f.x0 + f.x1) / 2 for f in block]
+        if max(middles) - min(middles) > _AXIS:
+            return False
+        if lower is not None:
+            block = [lower]
+    return True
+
+
+_AXIS = 3.0  # points a centred line's middle may miss its block's
+
+
+def _prose_under(side: list[Fragment], k: int) -> bool:
+    """Running text under the side's first ``k`` lines: lines that fill its width (not an
+    index's columns of short entries)."""
+    extent = max(f.x1 for f in side) - min(f.x0 for f in side)
+    return sum(f.x1 - f.x0 >= _FILLED * extent for f in side[k:]) >= 3
+
+
+def _block_ends(side: list[Fragment]) -> list[int]:
+    """Counts of lines at the top of a side, none filling its width, after which a gap
+    comes, lowest first."""
+    extent = max(f.x1 for f in side) - min(f.x0 for f in side)
+    ends: list[int] = []
+    for k, f in enumerate(side[:-1]):
+        if f.x1 - f.x0 >= _FILLED * extent:
+            break
+        if side[k + 1].y0 - f.y1 > 0.8 * max(f.height, side[k + 1].height):
+            ends.append(k + 1)
+    return ends[::-1]
+
+
+_FILLED = 0.7  # of a side's width: a line of its running text
 
 
 def _attached(upper: Fragment, lower: Fragment) -> bool:

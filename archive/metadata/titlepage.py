@@ -31,7 +31,7 @@ from .rows import Row, Rows, marked_text
 PRIORITY = 52  # above the segmenter's title block (50): it reads every line, not one block
 AGREED_PRIORITY = 35  # below PDF info's own fields: a year only, and only when confirmed
 STATED_PRIORITY = 33  # a sentence saying when it was typeset: above a copyright's years (30)
-_BLOCK_ROWS = 12
+_BLOCK_ROWS = 24
 _OPENING_PAGES = 3
 _INITIALS_NAME = re.compile(rf"^{INITIALS}\s?[^\W\d_][\w'’-]+[†*∗‡§\d]*$")
 
