@@ -199,6 +199,20 @@ def test_section_headings_in_capitals_are_no_title() -> None:
     assert md.title == "My First Conference Paper"
 
 
+def test_a_title_in_capitals_with_a_word_in_small_letters_is_whole() -> None:
+    # IMAC's template: "version" in small letters keeps the first line from the capitals
+    # of the second; both are the title, in one type.
+    md = _opening([(20, 97, "IMAC version 1.01: A LATEX PACKAGE FOR WRITING PAPERS IN", 9.0,
+                    "bold"),
+                   (20, 111, "INTERNATIONAL MODAL ANALYSIS CONFERENCE (IMAC) FORMAT", 9.0,
+                    "bold"),
+                   (259, 176, "Joseph C. Slater", 10.0, "bold"),
+                   (200, 206, "Department of Mechanical and Materials Engineering", 9.0,
+                    "serif")])
+    assert md.title == ("IMAC version 1.01: A LATEX PACKAGE FOR WRITING PAPERS IN INTERNATIONAL"
+                        " MODAL ANALYSIS CONFERENCE (IMAC) FORMAT")
+
+
 def test_a_team_under_the_authors_is_where_they_work_not_an_author() -> None:
     # Matrix's vignettes: the people, then "R Core Development Team" in the same type.
     md = _opening([(72, 80, "Design Issues in Matrix package Development", 14.0, "bold"),

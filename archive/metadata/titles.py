@@ -95,6 +95,28 @@ def _bold_opening(rows: Rows) -> list[Candidate]:
                       detail="\n".join(r.text for r in run), priority=PRIORITY - 10)]
 
 
+def _widened(rows: Rows, run: list[Row]) -> list[Row]:
+    """A run with the lines next to it in its type, mostly capitals, that a word in small
+    letters kept out of the run ("IMAC version 1.01: A LATEX PACKAGE FOR …")."""
+    def fits(k: int) -> bool:
+        if not 0 <= k < len(rows.rows):
+            return False
+        row, first = rows.rows[k], run[0]
+        letters = [ch for ch in row.text if ch.isalpha()]
+        return (row.page == first.page and row.size is not None and first.size is not None
+                and abs(row.size - first.size) <= _SIZE_SLACK and row.bold == first.bold
+                and not rows.is_noise(row) and len(letters) >= 4
+                and sum(ch.isupper() for ch in letters) >= _MOSTLY * len(letters))
+    while fits(run[0].index - 1):
+        run = [rows.rows[run[0].index - 1], *run]
+    while fits(run[-1].index + 1):
+        run = [*run, rows.rows[run[-1].index + 1]]
+    return run
+
+
+_MOSTLY = 0.6  # of a line's letters in capitals
+
+
 def _caps_runs(rows: Rows) -> list[list[Row]]:
     runs: list[list[Row]] = []
     current: list[Row] = []
@@ -116,6 +138,7 @@ def _caps_runs(rows: Rows) -> list[list[Row]]:
         current = [row] if ok else []
     if current:
         runs.append(current)
+    runs = [_widened(rows, run) for run in runs]
     # A run that opens with a section's name is headings in capitals ("INTRODUCTION" over
     # "FIRST MAIN TOPIC"), and a long one a licence's disclaimer ("THE SOFTWARE IS PROVIDED
     # …"): neither is a title.
