@@ -213,6 +213,23 @@ def test_a_title_in_capitals_with_a_word_in_small_letters_is_whole() -> None:
                         " MODAL ANALYSIS CONFERENCE (IMAC) FORMAT")
 
 
+def test_a_cover_with_the_title_and_one_line_more() -> None:
+    # The Filesystem Hierarchy Standard's cover: its title in 25 pt and the workgroup's name,
+    # nothing else; the text begins on the next page.
+    cover: list[Placed] = [(20, 67, "Filesystem Hierarchy Standard", 20.0, "bold"),
+                           (40, 242, "LSB Workgroup, The Linux Foundation", 14.0, "bold")]
+    # The next page repeats the title over the edition's lines.
+    text: list[Placed] = [(40, 60, "Filesystem Hierarchy Standard", 14.4, "bold"),
+                          (40, 80, "LSB Workgroup, The Linux Foundation", 10.0, "serif"),
+                          (40, 94, "Version 3.0", 10.0, "serif"),
+                          (40, 108, "Publication date March 19, 2015", 10.0, "serif"),
+                          (40, 122, "Copyright © 2015 The Linux Foundation", 10.0, "serif"),
+                          (40, 140, "Abstract", 10.0, "bold")]
+    text += [(40, 156 + 12 * k, line, 10.0, "serif") for k, (line, _) in enumerate(_BODY)]
+    md = analyse(placed_pages([cover, text], size=(420, 595))).metadata
+    assert md.title == "Filesystem Hierarchy Standard"
+
+
 def test_a_team_under_the_authors_is_where_they_work_not_an_author() -> None:
     # Matrix's vignettes: the people, then "R Core Development Team" in the same type.
     md = _opening([(72, 80, "Design Issues in Matrix package Development", 14.0, "bold"),

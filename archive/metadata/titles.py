@@ -161,11 +161,13 @@ def _largest_type(rows: Rows, masthead: frozenset[int]) -> list[Candidate]:
     """The lines in the largest type on page 1, note marks dropped (``Style¹``)."""
     first = [r for r in rows.rows if r.page == 1 and r.size and not rows.is_noise(r)
              and r.index not in masthead]
-    if len(first) < 3:
+    if not first:
         return []
     sizes = [r.size for r in first if r.size]
     top = max(sizes)
-    if top < 1.2 * median(sizes):
+    # A cover holding the title and a line or two is measured against the whole text.
+    against = sizes if len(first) >= 3 else [r.size for r in rows.rows if r.size]
+    if top < 1.2 * median(against):
         return []
     run: list[Row] = []
     for row in first:
