@@ -231,6 +231,11 @@ SEED_VOCAB = Vocabulary.from_texts(ARTICLE.read_text(encoding="utf-8").splitline
         # A number inside a word broken later is no compound's number.
         ("nebo 16bi-", "tovou mašinou", "nebo 16bitovou mašinou"),
         ("encoded in UTF-", "8 only", "encoded in UTF-8 only"),
+        # A path broken at a slash: before a placeholder's bracket, or after its root alone.
+        ("present within /opt/", "<package>, including", "present within /opt/<package>,"
+         " including"),
+        ("place them in /", "usr/share/file. For", "place them in /usr/share/file. For"),
+        ("either this /", "that one", "either this / that one"),
         # A program's option broken after one of its own hyphens.
         ("modified using the --set-", "conf command", "modified using the --set-conf command"),
         # Broken at a slash: an address, a path, words joined by a slash.

@@ -31,10 +31,16 @@ def broken_at_slash(left: str, right: str) -> bool:
             right.split(" ", 1)[0]):
         return False  # "http://www.jstatsoft.org/" + "published by …": the address is whole
     if last.endswith("://") or (len(last) >= 2 and last[-1] == "/" and last[-2] != "/"):
-        return right[:1].isalnum() or right[:1] == "\\"  # "\\subtabenumitem/" + "\\subitem"
+        # "\\subtabenumitem/" + "\\subitem"; "/opt/" + "<package>", a placeholder's bracket
+        return right[:1].isalnum() or right[:1] == "\\" or (
+            right[:1] == "<" and last[:1] in "/~")
+    if last == "/" and _PATH_REST.match(right):
+        return True  # a path's root alone at the end: "/" + "usr/share/file"
     return right[:1] == "/" and right[1:2].isalnum() and _URL_START.search(last) is not None
 
 
+# The rest of a path after its root: directories, each followed by a slash but the last.
+_PATH_REST = re.compile(r"[\w.<>-]+/[\w.<>/-]*(?:[\s,.;:)]|$)")
 _URL_GOES_ON = re.compile(r"[a-z0-9][\w-]*(?:/\S*|\.[\w-]+\S*)", re.IGNORECASE)
 
 
