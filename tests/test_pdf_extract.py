@@ -721,3 +721,41 @@ def test_a_grid_of_author_blocks_over_two_columns_is_read_block_by_block() -> No
     order = [f.text for f in order_page(frags)]
     assert order == ["Title of the paper", *[f"{b}{k}" for b in "ABCDE" for k in range(3)],
                      *[f"L{k}" for k in range(10)], *[f"R{k}" for k in range(10)]]
+
+
+def test_a_page_mupdf_cannot_spell_out_is_read_with_its_ligatures_kept() -> None:
+    # MuPDF fails to build some pages' text when it expands ligature glyphs (seen on a DTK
+    # reprint's Arabic font tables): the page is read with the glyphs kept, then spelled out,
+    # and its characters one by one are done without.
+    from archive.extract.textpage import page_chars, page_dict
+
+    doc = pymupdf.open()
+    page = doc.new_page()
+    writer = pymupdf.TextWriter(page.rect)
+    writer.append((72, 72), "Die \ufb01rma o\ufb00eriert", font=pdfgen.pick_fonts()[0],
+                  fontsize=12)
+    writer.write_text(page)
+
+    class Failing:
+        """The page, as MuPDF gives it when the expansion fails."""
+
+        def __init__(self) -> None:
+            self.kept: set[int] = set()  # text pages that keep their ligature glyphs
+
+        def get_textpage(self, flags: int) -> pymupdf.TextPage:
+            textpage = page.get_textpage(flags=flags)
+            if flags & pymupdf.TEXT_PRESERVE_LIGATURES:
+                self.kept.add(id(textpage))
+            return textpage
+
+        def get_text(self, kind: str, textpage: pymupdf.TextPage) -> dict:
+            if kind == "rawdict" or id(textpage) not in self.kept:
+                raise SystemError("returned a result with an exception set")
+            return page.get_text(kind, textpage=textpage)
+
+    failing = Failing()
+    raw, textpage, glyphs = page_dict(failing, pymupdf.TEXT_PRESERVE_WHITESPACE)  # type: ignore[arg-type]
+    spans = [s["text"] for b in raw["blocks"] for ln in b.get("lines", ()) for s in ln["spans"]]
+    assert glyphs and "".join(spans) == "Die firma offeriert"
+    assert page_chars(failing, textpage) is None  # type: ignore[arg-type]
+    assert page_dict(page, pymupdf.TEXT_PRESERVE_WHITESPACE)[2] is False

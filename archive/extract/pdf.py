@@ -85,6 +85,7 @@ from archive.extract.tables import (
     row_boxes,
     table_boxes,
 )
+from archive.extract.textpage import page_chars, page_dict
 from archive.extract.xmp import xmp_fields
 from archive.models import LINE_NUMBER, TURNED, Document, Line, PageInfo
 
@@ -197,21 +198,20 @@ def _read_pages(doc: pymupdf.Document) -> tuple[tuple[PageInfo, ...], list[list[
     for index in range(doc.page_count):
         try:
             page = doc.load_page(index)
-            textpage = page.get_textpage(flags=TEXT_FLAGS)
-            raw = page.get_text("dict", textpage=textpage)
+            raw, textpage, glyphs = page_dict(page, TEXT_FLAGS)
             if page.rotation and _turned(raw, page.mediabox.height):
                 # The text is laid out turned on a page that is shown turned (a landscape
                 # table printed to PDF as /Rotate 90): read it as the page shows it, in
                 # the document opened here.
                 page.remove_rotation()
-                textpage = page.get_textpage(flags=TEXT_FLAGS)
-                raw = page.get_text("dict", textpage=textpage)
+                raw, textpage, glyphs = page_dict(page, TEXT_FLAGS)
             rect = page.rect
             # Characters with their widths, where a line may hold letter-spaced words. The
             # spans are searched as one text, a line break apart (no run crosses one).
-            chars = _line_chars(page.get_text("rawdict", textpage=textpage)) if has_run(
-                "\n".join(span["text"] for b in raw["blocks"] if b["type"] == 0
-                          for ln in b["lines"] for span in ln["spans"])) else {}
+            each = page_chars(page, textpage) if not glyphs and has_run("\n".join(
+                span["text"] for b in raw["blocks"] if b["type"] == 0
+                for ln in b["lines"] for span in ln["spans"])) else None
+            chars = _line_chars(each) if each else {}
         except Exception as exc:
             raise CorruptFileError(f"page {index + 1} cannot be read: {_reason(exc)}") from exc
         width, height = rect.width, rect.height

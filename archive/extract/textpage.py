@@ -1,0 +1,44 @@
+"""A page's text as MuPDF's ``dict``, read again another way where MuPDF cannot build it.
+
+MuPDF expands ligature glyphs into their letters when asked not to preserve them; on some
+fonts that expansion leaves the text unreadable to Python (``JM_make_textpage_dict returned
+a result with an exception set``), and the whole page would be lost. Read with the glyphs
+kept, the page's text is whole; the ligatures are then spelled out here, letter by letter.
+The characters one by one (``rawdict``) may fail the same way: the page is then read
+without them, as a page without letter-spaced words is.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pymupdf
+
+# The Latin ligatures of Unicode's Alphabetic Presentation Forms, spelled out.
+_LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl",
+                            "ﬅ": "ſt", "ﬆ": "st"})
+
+
+def page_chars(page: pymupdf.Page, textpage: pymupdf.TextPage) -> dict[str, Any] | None:
+    """The page's ``rawdict``, or None where MuPDF cannot build it."""
+    try:
+        chars: dict[str, Any] = page.get_text("rawdict", textpage=textpage)
+    except SystemError:
+        return None
+    return chars
+
+
+def page_dict(page: pymupdf.Page, flags: int) -> tuple[dict[str, Any], pymupdf.TextPage, bool]:
+    """The page's ``dict``, the text page it was read from, and whether that text page kept
+    ligature glyphs (its characters then do not match the spans' text one for one)."""
+    textpage = page.get_textpage(flags=flags)
+    try:
+        return page.get_text("dict", textpage=textpage), textpage, False
+    except SystemError:
+        textpage = page.get_textpage(flags=flags | pymupdf.TEXT_PRESERVE_LIGATURES)
+        raw = page.get_text("dict", textpage=textpage)
+        for block in raw["blocks"]:
+            for line in block.get("lines", ()):
+                for span in line["spans"]:
+                    span["text"] = span["text"].translate(_LIGATURES)
+        return raw, textpage, True
