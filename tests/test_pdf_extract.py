@@ -754,8 +754,10 @@ def test_a_page_mupdf_cannot_spell_out_is_read_with_its_ligatures_kept() -> None
             return page.get_text(kind, textpage=textpage)
 
     failing = Failing()
-    raw, textpage, glyphs = page_dict(failing, pymupdf.TEXT_PRESERVE_WHITESPACE)  # type: ignore[arg-type]
+    raw, textpage, glyphs = page_dict(failing, pymupdf.TEXT_PRESERVE_WHITESPACE,
+                                      pymupdf.TEXT_PRESERVE_LIGATURES)
     spans = [s["text"] for b in raw["blocks"] for ln in b.get("lines", ()) for s in ln["spans"]]
     assert glyphs and "".join(spans) == "Die firma offeriert"
-    assert page_chars(failing, textpage) is None  # type: ignore[arg-type]
-    assert page_dict(page, pymupdf.TEXT_PRESERVE_WHITESPACE)[2] is False
+    assert page_chars(failing, textpage) is None
+    assert page_dict(page, pymupdf.TEXT_PRESERVE_WHITESPACE,
+                     pymupdf.TEXT_PRESERVE_LIGATURES)[2] is False

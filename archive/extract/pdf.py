@@ -99,6 +99,7 @@ pymupdf.no_recommend_layout()
 MEDIA_TYPE = "application/pdf"
 EXTRACTOR = f"pymupdf {pymupdf.VersionBind}"
 TEXT_FLAGS = pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_MEDIABOX_CLIP
+LIGATURES = pymupdf.TEXT_PRESERVE_LIGATURES
 
 # MuPDF writes repair warnings to stderr; the library must stay silent (errors are raised).
 pymupdf.TOOLS.mupdf_display_errors(False)
@@ -198,13 +199,13 @@ def _read_pages(doc: pymupdf.Document) -> tuple[tuple[PageInfo, ...], list[list[
     for index in range(doc.page_count):
         try:
             page = doc.load_page(index)
-            raw, textpage, glyphs = page_dict(page, TEXT_FLAGS)
+            raw, textpage, glyphs = page_dict(page, TEXT_FLAGS, LIGATURES)
             if page.rotation and _turned(raw, page.mediabox.height):
                 # The text is laid out turned on a page that is shown turned (a landscape
                 # table printed to PDF as /Rotate 90): read it as the page shows it, in
                 # the document opened here.
                 page.remove_rotation()
-                raw, textpage, glyphs = page_dict(page, TEXT_FLAGS)
+                raw, textpage, glyphs = page_dict(page, TEXT_FLAGS, LIGATURES)
             rect = page.rect
             # Characters with their widths, where a line may hold letter-spaced words. The
             # spans are searched as one text, a line break apart (no run crosses one).

@@ -12,14 +12,17 @@ from __future__ import annotations
 
 from typing import Any
 
-import pymupdf
-
 # The Latin ligatures of Unicode's Alphabetic Presentation Forms, spelled out.
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl",
                             "ﬅ": "ſt", "ﬆ": "st"})
 
 
-def page_chars(page: pymupdf.Page, textpage: pymupdf.TextPage) -> dict[str, Any] | None:
+# A MuPDF page and text page (``archive.extract.pdf`` alone imports the library).
+Page = Any
+TextPage = Any
+
+
+def page_chars(page: Page, textpage: TextPage) -> dict[str, Any] | None:
     """The page's ``rawdict``, or None where MuPDF cannot build it."""
     try:
         chars: dict[str, Any] = page.get_text("rawdict", textpage=textpage)
@@ -28,14 +31,18 @@ def page_chars(page: pymupdf.Page, textpage: pymupdf.TextPage) -> dict[str, Any]
     return chars
 
 
-def page_dict(page: pymupdf.Page, flags: int) -> tuple[dict[str, Any], pymupdf.TextPage, bool]:
-    """The page's ``dict``, the text page it was read from, and whether that text page kept
-    ligature glyphs (its characters then do not match the spans' text one for one)."""
+def page_dict(
+    page: Page, flags: int, keep_ligatures: int
+) -> tuple[dict[str, Any], TextPage, bool]:
+    """The page's ``dict`` read with ``flags``, the text page it was read from, and whether
+    that text page kept ligature glyphs (``keep_ligatures``, MuPDF's flag: its characters
+    then do not match the spans' text one for one)."""
     textpage = page.get_textpage(flags=flags)
     try:
-        return page.get_text("dict", textpage=textpage), textpage, False
+        raw: dict[str, Any] = page.get_text("dict", textpage=textpage)
+        return raw, textpage, False
     except SystemError:
-        textpage = page.get_textpage(flags=flags | pymupdf.TEXT_PRESERVE_LIGATURES)
+        textpage = page.get_textpage(flags=flags | keep_ligatures)
         raw = page.get_text("dict", textpage=textpage)
         for block in raw["blocks"]:
             for line in block.get("lines", ()):
