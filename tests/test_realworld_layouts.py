@@ -149,6 +149,9 @@ def test_repairs_of_text_layers() -> None:
         "Universität Erlangen-Nürnberg, École"
     )
     assert repair_accents("x ¨ y") == "x ¨ y"
+    # Greek fonts give mu and Delta as the micro and increment signs; a micrometre stays.
+    assert repair_accents("∆ηµήτριος, κωδίκων συλλαβισµοῦ") == "Δημήτριος, κωδίκων συλλαβισμοῦ"
+    assert repair_accents("a film 5 µm thick") == "a film 5 µm thick"
     # A grave accent is the backtick: on a vowel in a line of text, not in code or quoting.
     assert repair_accents("BVAR models “`a la Sims”", prose=True) == "BVAR models “à la Sims”"
     assert repair_accents("Universit`a di Pisa", prose=True) == "Università di Pisa"

@@ -79,10 +79,27 @@ _LOOSE_GRAVE = re.compile("`([AEIOUaeiou])(?![\\w-]*')")
 _NOT_OVER = re.compile(" ?\u0338 ?([=≡∈∋∃<>≤≥∼≈≃⊂⊃⊆⊇∣∥])")
 
 
+# Greek fonts of TeX (LGR) give mu as the micro sign and Delta as the increment sign: beside
+# a Greek letter they are the Greek letters ("συλλαβισµοῦ", "∆ηµήτριος"); a micrometre's
+# "µm" stays.
+_GREEK = "\u0370-\u03ff\u1f00-\u1fff"
+_LOOKALIKES = {"µ": "μ", "∆": "Δ", "Ω": "Ω"}
+_GREEK_LOOKALIKE = re.compile(f"(?<=[{_GREEK}])[µ∆Ω]|[µ∆Ω](?=[{_GREEK}])")
+
+
+def greek_letters(text: str) -> str:
+    """The micro, increment and ohm signs beside Greek letters as the Greek letters."""
+    if "µ" not in text and "∆" not in text and "Ω" not in text:
+        return text
+    return _GREEK_LOOKALIKE.sub(lambda m: _LOOKALIKES[m.group()], text)
+
+
 def repair_accents(text: str, prose: bool = False) -> str:
     """``Kr¨amer`` → ``Krämer``: a spacing accent before a letter goes onto it, and a cedilla
     or an ogonek after one (``c¸`` → ``ç``); with ``prose`` (a line not in a typewriter
-    face), a lone backtick before a vowel too (```a`` → ``à``)."""
+    face), a lone backtick before a vowel too (```a`` → ``à``). Greek letters given as
+    look-alike signs are Greek again."""
+    text = greek_letters(text)
     if "\u0338" in text:
         text = _NOT_OVER.sub(lambda m: " " + unicodedata.normalize("NFC", m.group(1) + "\u0338"),
                              text)
