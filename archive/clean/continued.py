@@ -47,12 +47,11 @@ def continuation_labels(
             shaped[(where, _words(lines[i]))][lines[i].page] = i
             if beside_code:
                 at_code[(where, lines[i].page)] = i
-    labels = {i for pages in shaped.values() if len(pages) >= 2 for i in pages.values()}
+    said = {key for key, pages in shaped.items() if len(pages) >= 2}
     # A label read into the listing's own lines (a typewriter line by its frame) says what
     # the others say, where they stand.
-    said = {key for key, pages in shaped.items() if len(pages) >= 2}
-    labels |= {i for where, i, _, _ in edges if (where, _words(lines[i])) in said
-               and _label_shape(lines[i], body_size, code=True)}
+    labels = {i for where, i, _, _ in edges if (where, _words(lines[i])) in said
+              and _label_shape(lines[i], body_size, code=True)}
     # A listing broken once in the document: the label under its first part and the one
     # over its rest, on the next page, each beside the code.
     for (where, page), i in at_code.items():

@@ -59,8 +59,8 @@ def by_position(doc: Document) -> list[Furniture]:
     # and 3): there, what repeats must also look like furniture, set small or numbered with
     # its page, for drawings and examples repeat their words too.
     body = text_size(lines)
-    short = {
-        i for i in band if len(doc.pages) <= 3 and _furniture_type(lines[i], body)}
+    short = {i for i in band if _furniture_type(lines[i], body)} if len(doc.pages) <= 3 else (
+        set())
     for i, where in band.items():
         ln = lines[i]
         s = ln.text.strip()

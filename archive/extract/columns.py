@@ -123,7 +123,7 @@ def _columns(left: list[Fragment], right: list[Fragment], floor: int) -> int:
     left_boxes, right_boxes = _row_boxes(left), _row_boxes(right)
     left_rows = [(x0, x1) for x0, x1, _, _ in left_boxes]
     right_rows = [(x0, x1) for x0, x1, _, _ in right_boxes]
-    width = min(_extent(left), _extent(right))
+    width = min(extent(left), extent(right))
     left_filled, right_filled = _filled(left_rows, width), _filled(right_rows, width)
     if left_filled and right_filled:
         return pairs
@@ -132,7 +132,7 @@ def _columns(left: list[Fragment], right: list[Fragment], floor: int) -> int:
         # A column of running text beside one that holds a table (its cells fill no
         # width), as wide as it: a float set in one column of the page. A column of code
         # beside a filled one (a reference list's lines are not all prose) is one too.
-        wide, narrow = max(_extent(left), _extent(right)), min(_extent(left), _extent(right))
+        wide, narrow = max(extent(left), extent(right)), min(extent(left), extent(right))
         if narrow >= _HALVES * wide:
             return pairs
     lists = _flush(left_rows, left) and _flush(right_rows, right) and _lists_apart(
@@ -162,7 +162,7 @@ def _notes_beside(left: list[Fragment], right: list[Fragment]) -> bool:
     for notes, text in ((right, left), (left, right)):
         smaller = statistics.median(f.size for f in notes) <= 0.9 * statistics.median(
             f.size for f in text)
-        if smaller and _extent(notes) < _extent(text):
+        if smaller and extent(notes) < extent(text):
             return True
     return False
 
@@ -245,7 +245,8 @@ def _lists_apart(left: list[tuple[float, float]], right: list[tuple[float, float
     return True
 
 
-def _extent(side: list[Fragment]) -> float:
+def extent(side: list[Fragment]) -> float:
+    """The width the side's lines span, left edge to right."""
     return max(f.x1 for f in side) - min(f.x0 for f in side)
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import statistics
 from bisect import bisect_right
 
-from archive.extract.columns import find_gutter, one_text, rows_of
+from archive.extract.columns import extent, find_gutter, one_text, rows_of
 from archive.extract.fragment import FULL_WIDTH, LEFT, RIGHT, Fragment, reading_key
 from archive.extract.rows import merge_rows
 
@@ -159,8 +159,7 @@ def _grid_head(left: list[Fragment], right: list[Fragment]) -> list[Fragment]:
     """Blocks of short lines at the top of both sides whose last rows are level, each set
     off by a gap from the running text under it (a paper's authors, two blocks in a row,
     over its two columns): taken out of the sides, to be read block by block before them."""
-    ends = {round(side[k - 1].y0): k for k in _block_ends(left)
-            for side in (left,)}
+    ends = {round(left[k - 1].y0): k for k in _block_ends(left)}
     for k in _block_ends(right):
         level = [j for y, j in ends.items()
                  if abs(y - right[k - 1].y0) <= 0.5 * right[k - 1].height]
@@ -178,9 +177,8 @@ def _by_blocks(lines: list[Fragment]) -> list[Fragment]:
     in a row, each block's lines top to bottom."""
     blocks: list[list[Fragment]] = []
     for f in sorted(lines, key=reading_key):
-        middle = (f.x0 + f.x1) / 2
-        home = next((b for b in blocks if abs((b[-1].x0 + b[-1].x1) / 2 - middle) <= _AXIS
-                     and f.y0 - b[-1].y1 <= 0.8 * max(f.height, b[-1].height)), None)
+        home = next((b for b in blocks if abs(_middle(b[-1]) - _middle(f)) <= _AXIS
+                     and not _set_off(b[-1], f)), None)
         if home is None:
             blocks.append([f])
         else:
@@ -199,10 +197,10 @@ def _centred_blocks(lines: list[Fragment]) -> bool:
     addresses are: not an index's entries or a table's cells, set flush left."""
     block = [lines[0]]
     for upper, lower in zip(lines, [*lines[1:], None], strict=True):
-        if lower is not None and lower.y0 - upper.y1 <= 0.8 * max(upper.height, lower.height):
+        if lower is not None and not _set_off(upper, lower):
             block.append(lower)
             continue
-        middles = [(f.x0 + f.x1) / 2 for f in block]
+        middles = [_middle(f) for f in block]
         if max(middles) - min(middles) > _AXIS:
             return False
         if lower is not None:
@@ -213,22 +211,26 @@ def _centred_blocks(lines: list[Fragment]) -> bool:
 _AXIS = 3.0  # points a centred line's middle may miss its block's
 
 
+def _middle(f: Fragment) -> float:
+    return (f.x0 + f.x1) / 2
+
+
 def _prose_under(side: list[Fragment], k: int) -> bool:
     """Running text under the side's first ``k`` lines: lines that fill its width (not an
     index's columns of short entries)."""
-    extent = max(f.x1 for f in side) - min(f.x0 for f in side)
-    return sum(f.x1 - f.x0 >= _FILLED * extent for f in side[k:]) >= 3
+    width = extent(side)
+    return sum(f.x1 - f.x0 >= _FILLED * width for f in side[k:]) >= 3
 
 
 def _block_ends(side: list[Fragment]) -> list[int]:
     """Counts of lines at the top of a side, none filling its width, after which a gap
     comes, lowest first."""
-    extent = max(f.x1 for f in side) - min(f.x0 for f in side)
+    width = extent(side)
     ends: list[int] = []
     for k, f in enumerate(side[:-1]):
-        if f.x1 - f.x0 >= _FILLED * extent:
+        if f.x1 - f.x0 >= _FILLED * width:
             break
-        if side[k + 1].y0 - f.y1 > 0.8 * max(f.height, side[k + 1].height):
+        if _set_off(f, side[k + 1]):
             ends.append(k + 1)
     return ends[::-1]
 
@@ -244,7 +246,12 @@ def _heading_after(upper: Fragment, lower: Fragment) -> bool:
     """A heading set off below the end of both columns opens what follows them: its own
     column has nothing after it, so its text cannot be the other (shorter) column."""
     heading = lower.bold != upper.bold or lower.size > upper.size + 0.9
-    return heading and lower.y0 - upper.y1 > 0.8 * max(upper.height, lower.height)
+    return heading and _set_off(upper, lower)
+
+
+def _set_off(upper: Fragment, lower: Fragment) -> bool:
+    """A gap between the two lines wider than most of a line's height."""
+    return lower.y0 - upper.y1 > 0.8 * max(upper.height, lower.height)
 
 
 def _apart(upper: Fragment, lower: Fragment) -> bool:

@@ -272,7 +272,7 @@ def _opening_title(head: list[Line], width: int) -> tuple[str, list[Author], str
     return (title, authors, byline) if title_like(title) and date_year(title) is None else None
 
 
-_MAILED = re.compile(r"^(?P<name>[^<>()@\d]+?)\s*[<(]\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*[>)]$")
+_MAILED = re.compile(rf"^(?P<name>[^<>()@\d]+?)\s*[<(]\s*{pt.EMAIL_RE.pattern}\s*[>)]$")
 
 
 def _mailed_person(text: str) -> list[Author]:

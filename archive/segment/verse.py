@@ -36,9 +36,9 @@ def _verse_line(c: CleanLine) -> bool:
     )
 
 
-def _mid_clause(prev: CleanLine) -> bool:
+def _mid_clause(text: str) -> bool:
     """The line ends before the clause does: on a comma or with no mark."""
-    end = prev.text.rstrip("»\"”’)")[-1:]
+    end = text.rstrip("»\"”’)")[-1:]
     return end == "," or end.isalpha()
 
 
@@ -50,7 +50,7 @@ def stanza_joins(lines: tuple[CleanLine, ...], skip: set[int]) -> frozenset[int]
     def close() -> None:
         if len(run) >= _MIN_LINES:
             inner = [lines[k].text for k in run[:-1]]
-            breaks = sum(_mid_clause(lines[k]) for k in run[:-1])
+            breaks = sum(map(_mid_clause, inner))
             sentences = sum(pt.ends_sentence(text) for text in inner)
             # Mostly lines ending mid-clause before a capital, at least two of them, one on
             # a comma; and sentences ending in it: not a table's rows, nor an address.
