@@ -933,3 +933,25 @@ def test_a_paragraph_indented_less_than_the_list_s_markers_is_out_of_the_list() 
                                      ).segmentation.blocks]
     assert "graphicx is used for inserting eps figures" in texts
     assert texts[-1].startswith("Note SPIE journals")
+
+
+def test_a_contents_entry_left_of_the_deeper_entries_keeps_its_page_number() -> None:
+    # Doxygen's contents: most entries are subsections set far in, so their edge is the
+    # page's commonest; a chapter's entry left of it is no note in the margin, and the
+    # number at the right is its page, not a line of text.
+    regular, _ = pick_fonts()
+    placed: list[Placed] = []
+    y = 60.0
+    for chapter in range(1, 4):
+        placed += [(LEFT, y, f"{chapter} Class Index", 9.0, "bold"),
+                   (WIDTH - LEFT - 6, y, str(2 * chapter + 1), 9.0, "bold")]
+        y += 16
+        for section in range(1, 4):
+            entry = f"{chapter}.{section}.1 Member Function Documentation"
+            placed += [(LEFT + 90, y, entry, 9.0, "serif"),
+                       (WIDTH - LEFT - 6, y, str(2 * chapter + 1), 9.0, "serif")]
+            y += 12
+        y += 8
+    lines = [ln.text for ln in extract_pdf(placed_pages([placed], size=(WIDTH, HEIGHT))).lines]
+    assert lines[0] == "1 Class Index 3"
+    assert "2 Class Index 5" in lines and "3 Class Index 7" in lines

@@ -171,12 +171,17 @@ _BARE_NUMBER = re.compile(r"[.\s·…]*(?:\d{1,4}|[ivxlc]{1,7})", re.IGNORECASE)
 _LEADER = re.compile(r"[.\s·…]+")
 
 
+def bare_number(text: str) -> bool:
+    """A number alone (a page's, a row's), after dot leaders if any."""
+    return bool(_BARE_NUMBER.fullmatch(text.strip()))
+
+
 def _mostly_numbers(side: list[Fragment]) -> bool:
     """Most of the side is bare numbers (dot leaders aside): the page numbers of a table of
     contents beside its entries, or a table's column of figures, read row by row, never
     as a column."""
     texts = [f.text.strip() for f in side if not _LEADER.fullmatch(f.text.strip())]
-    return sum(bool(_BARE_NUMBER.fullmatch(t)) for t in texts) * 2 > len(texts)
+    return sum(bare_number(t) for t in texts) * 2 > len(texts)
 
 
 def rows_of(side: list[Fragment]) -> list[tuple[float, float]]:

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
+from archive.extract.columns import bare_number
 from archive.extract.fragment import Fragment
 
 _EDGE_ROWS = 3  # rows that start at one left edge for it to be the text's
@@ -46,6 +47,8 @@ def margin_notes(rows: list[list[Fragment]]) -> list[list[Fragment]]:
         if edge is not None and len(row) > 1 and outside[column] * _NOTE_SHARE <= columns[column]:
             note = [f for f in row if f.x1 < edge - f.size]
             text = [f for f in row if f.x1 >= edge - f.size]
+            if bare_number(" ".join(f.text for f in text)):
+                text = []  # a contents entry's page number, no line of text
             if note and text:
                 # The text beside it starts at (or is indented from) the first edge where
                 # many rows start right of the note, be it left of the commonest one (a
