@@ -612,6 +612,57 @@ def test_an_underscore_drawn_as_a_rule_on_the_baseline_is_an_underscore() -> Non
     ]
 
 
+def test_an_underscore_is_found_among_a_plot_s_many_short_rules_drawn_before_and_after() -> None:
+    # A plot's dashes are short rules too, drawn in any order: the one on the baseline
+    # between two words is the underscore, wherever the plot's lie.
+    doc = pymupdf.open()
+    page = doc.new_page(width=400, height=400)
+    for k in range(300):
+        y = 390 - k  # below the text first, then above it: not in the order of height
+        page.draw_line((250 + k % 7, y), (253 + k % 7, y), width=0.3)
+    page.insert_text((40, 100), "dd", fontname="cour", fontsize=10)
+    x = 40 + pymupdf.get_text_length("dd", fontname="cour", fontsize=10)
+    page.draw_line((x + 1.0, 99.8), (x + 4.2, 99.8), width=0.4)
+    page.insert_text((x + 5.0, 100), "boolean", fontname="cour", fontsize=10)
+    lines = [ln.text for ln in extract_pdf(doc.tobytes()).lines]
+    assert lines == ["dd_boolean"]
+
+
+def test_the_table_finder_is_not_asked_on_a_page_of_a_dense_plot(monkeypatch) -> None:
+    # PyMuPDF's table finder weighs every letter against every drawing: on a page of a
+    # plot's many thousand drawings it runs for minutes, so there the grid is not searched.
+    import archive.extract.pdf as pdf
+
+    asked: list[int] = []
+    found = pymupdf.Page.find_tables
+
+    def counting(page: pymupdf.Page, *args: Any, **kwargs: Any) -> Any:
+        asked.append(page.number)
+        return found(page, *args, **kwargs)
+
+    monkeypatch.setattr(pymupdf.Page, "find_tables", counting)
+    doc = pymupdf.open()
+    for dots in (0, 60):
+        page = doc.new_page(width=400, height=400)
+        for row in range(4):  # a ruled grid of 3 x 2 cells with a word in each
+            page.draw_line((50, 50 + 20 * row), (250, 50 + 20 * row), width=0.5)
+        for x in (50, 150, 250):
+            page.draw_line((x, 50), (x, 110), width=0.5)
+        for row in range(3):
+            for x in (60, 160):
+                page.insert_text((x, 64 + 20 * row), f"cell{row}{x}", fontsize=9)
+        for k in range(dots):
+            page.draw_circle((300 + k % 10 * 8, 200 + k // 10 * 8), 1.0, fill=(0, 0, 0))
+    monkeypatch.setattr(pdf, "_TABLE_PATHS", 40)
+    lines = extract_pdf(doc.tobytes()).lines
+    assert asked == [0]
+    # Found, the grid's cells are read apart; beside the plot, its rows are read as lines.
+    cells = [f"cell{row}{x}" for row in range(3) for x in (60, 160)]
+    assert [ln.text for ln in lines if ln.page == 1] == cells
+    assert [ln.text for ln in lines if ln.page == 2] == [
+        f"cell{row}60 cell{row}160" for row in range(3)]
+
+
 def test_the_labels_beside_a_picture_are_its_text_and_the_lines_round_it_are_not() -> None:
     # A tool palette's screenshot with the name of each button beside it: the names are the
     # figure's; the paragraph over it, whose last line is short, and the caption stay text.

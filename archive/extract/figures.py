@@ -287,14 +287,21 @@ def group_drawings(items: list[Rect], page: Rect, touch: float = _TOUCH) -> list
     cells: dict[tuple[int, int], list[int]] = {}
     for k, item in enumerate(kept):
         x0, y0, x1, y1 = items[item]
-        for cx in range(int((x0 - touch) // cell), int((x1 + touch) // cell) + 1):
-            for cy in range(int((y0 - touch) // cell), int((y1 + touch) // cell) + 1):
+        x0, y0, x1, y1 = x0 - touch, y0 - touch, x1 + touch, y1 + touch
+        # ``k`` stays its group's root: what it touches joins it. An item of its group
+        # already needs no test (a dense plot's items mostly are).
+        for cx in range(int(x0 // cell), int(x1 // cell) + 1):
+            for cy in range(int(y0 // cell), int(y1 // cell) + 1):
                 here = cells.setdefault((cx, cy), [])
                 for other in here[-32:]:  # the latest items of a cell stand for the rest
-                    if _near(items[item], items[kept[other]], touch):
-                        a, b = find(k), find(other)
-                        if a != b:
-                            parent[a] = b
+                    root = other
+                    while parent[root] != root:  # find(), inline: called for every pair
+                        parent[root] = root = parent[parent[root]]
+                    if root == k:
+                        continue
+                    ox0, oy0, ox1, oy1 = items[kept[other]]
+                    if not (x1 < ox0 or ox1 < x0 or y1 < oy0 or oy1 < y0):
+                        parent[root] = k
                 here.append(k)
     groups: dict[int, Region] = {}
     for k, item in enumerate(kept):
@@ -303,11 +310,6 @@ def group_drawings(items: list[Rect], page: Rect, touch: float = _TOUCH) -> list
         members.append(item)
         groups[root] = (_union(box, items[item]), members)
     return list(groups.values())
-
-
-def _near(a: Rect, b: Rect, touch: float = _TOUCH) -> bool:
-    return not (a[2] + touch < b[0] or b[2] + touch < a[0]
-                or a[3] + touch < b[1] or b[3] + touch < a[1])
 
 
 def _union(a: Rect, b: Rect) -> Rect:

@@ -351,13 +351,14 @@ def _drawn(
     """The page's figures (regions of drawings) and its ruled tables, with text in most
     of their cells (``frags``); ``rect`` is the page's. A table's grid is no figure: its
     text is the table's.
-    PyMuPDF's table finder is asked only where the page has a grid of rules only (it costs
-    about as much as reading the page's text)."""
+    PyMuPDF's table finder is asked only where the page has a grid of rules (it costs
+    about as much as reading the page's text), and not on a page of a dense plot's many
+    thousand drawings: it weighs every letter against every drawing, for minutes."""
     bounds = (rect.x0, rect.y0, rect.x1, rect.y1)
     items = [tuple(d["rect"]) for d in paths]
     grouped = group_drawings(items, bounds)
     grids = ruled_regions(grouped, [path_rules(d) for d in paths], [is_tick(d) for d in paths])
-    tables = filled(_ruled_tables(page), frags) if grids else []
+    tables = filled(_ruled_tables(page), frags) if grids and len(paths) <= _TABLE_PATHS else []
     boxes = table_boxes(tables)
     shapes = [Shape(d.get("type") in ("f", "fs"), curved(d), d.get("type") in ("s", "fs"))
               for d in paths]
@@ -366,6 +367,9 @@ def _drawn(
     figures = [r for r in figure_regions(grouped, items, shapes, texts)
                + diagram_regions(items, shapes, texts, bounds) if not overlaps(r, boxes)]
     return figures, tables
+
+
+_TABLE_PATHS = 20_000  # drawings on a page, at most, for a table finder's search: a plot's many
 
 
 def _ruled_tables(page: pymupdf.Page) -> list[Grid]:

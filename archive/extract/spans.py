@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import Any
 
@@ -103,13 +104,19 @@ def spans_text(spans: list[Span], rules: Sequence[Rule] = ()) -> tuple[str, list
 
 def short_rules(paths: list[dict[str, Any]]) -> list[Rule]:
     """The short horizontal rules a page draws (a stroked line, or a filled rectangle thin
-    as a rule), as ``(x0, x1, y)``: where TeX draws an underscore its font lacks."""
+    as a rule), as ``(x0, x1, y)``: where TeX draws an underscore its font lacks. Sorted by
+    ``y``, so that a span's baseline finds its own among a dense plot's many thousand."""
     rules: list[Rule] = []
     for d in paths:
         x0, y0, x1, y1 = d["rect"]
         if len(d["items"]) == 1 and y1 - y0 <= _RULE_HEIGHT and 0 < x1 - x0 <= _RULE_LENGTH:
             rules.append((x0, x1, (y0 + y1) / 2))
+    rules.sort(key=_height)
     return rules
+
+
+def _height(rule: Rule) -> float:
+    return rule[2]
 
 
 _RULE_HEIGHT = 0.8  # points: a rule's thickness, at most
@@ -117,12 +124,15 @@ _RULE_LENGTH = 12.0  # points: an underscore's length, at most
 
 
 def _underscore(x0: float, x1: float, span: Span, rules: Sequence[Rule]) -> bool:
-    """A short rule on the span's baseline between ``x0`` and ``x1``, wide as an underscore."""
+    """A short rule on the span's baseline between ``x0`` and ``x1``, wide as an underscore;
+    ``rules`` sorted by height (``short_rules``)."""
     base, size = span["origin"][1], span["size"]
+    reach = _BASELINE * size
+    start = bisect_left(rules, base - reach, key=_height)
+    end = bisect_right(rules, base + reach, key=_height)
     return any(
-        abs(y - base) <= _BASELINE * size and a >= x0 - 1.0 and b <= x1 + 1.0
-        and _UNDERSCORE[0] * size <= b - a <= _UNDERSCORE[1] * size
-        for a, b, y in rules
+        a >= x0 - 1.0 and b <= x1 + 1.0 and _UNDERSCORE[0] * size <= b - a <= _UNDERSCORE[1] * size
+        for a, b, _ in rules[start:end]
     )
 
 
