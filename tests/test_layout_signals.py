@@ -939,7 +939,6 @@ def test_a_contents_entry_left_of_the_deeper_entries_keeps_its_page_number() -> 
     # Doxygen's contents: most entries are subsections set far in, so their edge is the
     # page's commonest; a chapter's entry left of it is no note in the margin, and the
     # number at the right is its page, not a line of text.
-    regular, _ = pick_fonts()
     placed: list[Placed] = []
     y = 60.0
     for chapter in range(1, 4):

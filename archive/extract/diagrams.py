@@ -67,9 +67,10 @@ def boxes_joined(members: list[int], items: list[Rect], texts: list[Text]) -> bo
     strokes = 0
     for k in members:
         box = items[k]
-        held = [t for t in texts if within(t.box, box)]
-        if (box[2] - box[0] >= _BOX_WIDTH and box[3] - box[1] >= _BOX_SIDE
-                and 0 < len(held) <= _LABEL_LINES
+        # Only a box big enough for a label is searched for one (a plot's points are many).
+        big = box[2] - box[0] >= _BOX_WIDTH and box[3] - box[1] >= _BOX_SIDE
+        held = [t for t in texts if within(t.box, box)] if big else []
+        if (big and 0 < len(held) <= _LABEL_LINES
                 and all(t.words < PROSE_LINE and not t.code for t in held)):
             if not any(_same(box, other) for other in boxes):  # filled, then stroked
                 boxes.append(box)

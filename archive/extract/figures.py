@@ -29,6 +29,7 @@ _MIN_ITEMS = 8  # path items that make a region a drawing rather than a frame or
 MIN_SIDE = 30.0  # points: smaller regions are glyph-like decorations
 _TOUCH = 4.0  # points: items this close belong to one region
 _CELL = 24.0  # points: grid cell for grouping items
+_LATEST = 32  # items of a group in a cell that stand for the rest when grouping
 
 
 class Shape(NamedTuple):
@@ -284,25 +285,39 @@ def group_drawings(items: list[Rect], page: Rect, touch: float = _TOUCH) -> list
             k = parent[k]
         return k
 
-    cells: dict[tuple[int, int], list[int]] = {}
+    # Each cell keeps its items by group: an item is tested against the latest items of
+    # each other group there, and not at all against its own (a dense plot's items mostly
+    # are one group), so a cell costs a test per group, not per item.
+    cells: dict[tuple[int, int], list[list[int]]] = {}
     for k, item in enumerate(kept):
         x0, y0, x1, y1 = items[item]
         x0, y0, x1, y1 = x0 - touch, y0 - touch, x1 + touch, y1 + touch
-        # ``k`` stays its group's root: what it touches joins it. An item of its group
-        # already needs no test (a dense plot's items mostly are).
         for cx in range(int(x0 // cell), int(x1 // cell) + 1):
             for cy in range(int(y0 // cell), int(y1 // cell) + 1):
-                here = cells.setdefault((cx, cy), [])
-                for other in here[-32:]:  # the latest items of a cell stand for the rest
-                    root = other
-                    while parent[root] != root:  # find(), inline: called for every pair
-                        parent[root] = root = parent[parent[root]]
-                    if root == k:
-                        continue
-                    ox0, oy0, ox1, oy1 = items[kept[other]]
-                    if not (x1 < ox0 or ox1 < x0 or y1 < oy0 or oy1 < y0):
-                        parent[root] = k
-                here.append(k)
+                buckets = cells.get((cx, cy), [])
+                mine: list[int] | None = None
+                others: list[list[int]] = []
+                for bucket in buckets:
+                    root = find(bucket[-1])
+                    if root != k:
+                        for other in bucket[-_LATEST:]:
+                            ox0, oy0, ox1, oy1 = items[kept[other]]
+                            if not (x1 < ox0 or ox1 < x0 or y1 < oy0 or oy1 < y0):
+                                parent[root] = k  # ``k`` stays the root while it is placed
+                                break
+                        else:
+                            others.append(bucket)
+                            continue
+                    if mine is None:
+                        mine = bucket
+                    else:  # two groups of the cell joined: one bucket
+                        mine += bucket
+                if mine is None:
+                    mine = []
+                mine.append(k)
+                if len(mine) > 2 * _LATEST:
+                    del mine[:-_LATEST]
+                cells[(cx, cy)] = [*others, mine]
     groups: dict[int, Region] = {}
     for k, item in enumerate(kept):
         root = find(k)
