@@ -954,3 +954,45 @@ def test_a_contents_entry_left_of_the_deeper_entries_keeps_its_page_number() -> 
     lines = [ln.text for ln in extract_pdf(placed_pages([placed], size=(WIDTH, HEIGHT))).lines]
     assert lines[0] == "1 Class Index 3"
     assert "2 Class Index 5" in lines and "3 Class Index 7" in lines
+
+
+def _card_page(rows: tuple[int, ...], starts: tuple[float, ...]) -> list[Placed]:
+    """A landscape reference card: three columns of sections, each a heading over rows of
+    a command and its description; sections of their own lengths, so that the columns'
+    lines keep their own rhythm."""
+    placed: list[Placed] = []
+    for column, start in enumerate(starts):
+        x, y = 30.0 + 270.0 * column, start
+        for section in range(4):
+            placed.append((x, y, f"Section {column + 1}.{section + 1}", 10.0, "bold"))
+            y += 14.0
+            for row in range(rows[(column + section) % len(rows)]):
+                placed += [(x, y, f"cmd{column + 1}{section + 1}{row}", 7.0, "mono"),
+                           (x + 70.0, y, f"describe the command number {row} here", 7.0,
+                            "serif")]
+                y += 8.8
+            y += 7.0
+    return placed
+
+
+def test_the_columns_of_a_reference_card_are_read_one_after_the_other() -> None:
+    # Each column holds its own sections of two-cell rows; no row fills its column's width,
+    # yet the columns' baselines are out of step: columns, not one wide table.
+    placed = _card_page((5, 3, 6, 4), (40.0, 44.5, 47.0))
+    lines = [ln.text for ln in extract_pdf(placed_pages([placed], size=(842.0, 595.0))).lines]
+    headings = [t for t in lines if t.startswith("Section")]
+    assert headings == [f"Section {c}.{s}" for c in (1, 2, 3) for s in (1, 2, 3, 4)]
+    assert "cmd110 describe the command number 0 here" in lines
+
+
+def test_a_wide_table_whose_rows_are_level_is_read_row_by_row() -> None:
+    # The same cells set as one table across the page: every row's cells on one baseline.
+    placed: list[Placed] = []
+    for row in range(16):
+        y = 40.0 + 10.0 * row
+        for column in range(3):
+            x = 30.0 + 270.0 * column
+            placed += [(x, y, f"cmd{column + 1}{row}", 7.0, "mono"),
+                       (x + 70.0, y, f"describe the command number {row} here", 7.0, "serif")]
+    lines = [ln.text for ln in extract_pdf(placed_pages([placed], size=(842.0, 595.0))).lines]
+    assert lines[0].startswith("cmd10") and "cmd20" in lines[0] and "cmd30" in lines[0]

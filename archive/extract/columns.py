@@ -73,21 +73,29 @@ def find_gutter(frags: list[Fragment]) -> tuple[float, float] | None:
     ordered = sorted(frags, key=reading_key)
     # A word gap of a justified line can pass for a gutter over a few lines; of the
     # candidates crossed least, the one with the most rows side by side wins.
-    best, gutter = 0, None
-    for _, left_edge, right_edge in tried:
-        pairs = _column_band(ordered, left_edge, right_edge, best)
-        if pairs > best:
-            best, gutter = pairs, (left_edge, right_edge)
-    return gutter
+    # Columns whose lines keep their own rhythm (a reference card's, each of headings and
+    # tables) are sought only where no others are: a gap inside a column (an index's, before
+    # its page numbers) can have the same look.
+    for cards in (False, True):
+        best, gutter = 0, None
+        for _, left_edge, right_edge in tried:
+            pairs = _column_band(ordered, left_edge, right_edge, best, cards)
+            if pairs > best:
+                best, gutter = pairs, (left_edge, right_edge)
+        if gutter is not None:
+            return gutter
+    return None
 
 
 _PARAGRAPH_ROWS = 6  # filled rows in a row: running text, not a table's cells
 _TRIED = 6  # gutter candidates tested for a column band, fewest crossings first
 
 
-def _column_band(ordered: list[Fragment], gl: float, gr: float, floor: int = 0) -> int:
+def _column_band(ordered: list[Fragment], gl: float, gr: float, floor: int = 0,
+                 cards: bool = False) -> int:
     """Side-by-side rows of the best band (between fragments crossing ``gl``..``gr``) that
-    reads as columns, when more than ``floor``; else 0."""
+    reads as columns, when more than ``floor``; else 0. With ``cards``, columns out of step
+    with each other count too."""
     best = floor
     left: list[Fragment] = []
     right: list[Fragment] = []
@@ -100,15 +108,15 @@ def _column_band(ordered: list[Fragment], gl: float, gr: float, floor: int = 0) 
         elif f.y0 > bottom - 0.5 * f.height:
             # A crossing fragment below the band closes it (one level with it, like a page
             # number between column lines, does not).
-            best = max(best, _columns(left, right, best))
+            best = max(best, _columns(left, right, best, cards))
             left, right = [], []
             continue
         bottom = max(bottom, f.y1)
-    best = max(best, _columns(left, right, best))
+    best = max(best, _columns(left, right, best, cards))
     return best if best > floor else 0
 
 
-def _columns(left: list[Fragment], right: list[Fragment], floor: int) -> int:
+def _columns(left: list[Fragment], right: list[Fragment], floor: int, cards: bool) -> int:
     if len(left) < _NOTE_ROWS or len(right) < _NOTE_ROWS:
         return 0
     need = _NOTE_ROWS if _notes_beside(left, right) else _COLUMN_ROWS
@@ -137,7 +145,7 @@ def _columns(left: list[Fragment], right: list[Fragment], floor: int) -> int:
             return pairs
     lists = _flush(left_rows, left) and _flush(right_rows, right) and _lists_apart(
         [(y0, y1) for _, _, y0, y1 in left_boxes], [(y0, y1) for _, _, y0, y1 in right_boxes])
-    return pairs if lists else 0
+    return pairs if lists or (cards and _out_of_step(left, right)) else 0
 
 
 _COLUMN_ROWS = 4  # rows side by side that make two columns
@@ -248,6 +256,43 @@ def _lists_apart(left: list[tuple[float, float]], right: list[tuple[float, float
         if alone < max(2, 0.1 * len(side)):
             return False
     return True
+
+
+_STEP_ROWS = 12  # rows each side needs for its baselines' rhythm to tell
+_IN_STEP = 0.75  # share of one side's baselines level with the other's: a table's rows
+
+
+def _out_of_step(left: list[Fragment], right: list[Fragment]) -> bool:
+    """Two columns of a reference card, each its own headings and tables: the lines of
+    either side keep their own rhythm, so that most baselines of one side are level with
+    none of the other's. A table's cells, wrapped or not, share their rows' baselines."""
+    if not (_worded(left) and _worded(right)):
+        return False  # a diagram's labels, a plot's ticks: each on a baseline of its own
+    lefts = _baselines(left)
+    rights = _baselines(right)
+    if len(lefts) < _STEP_ROWS or len(rights) < _STEP_ROWS:
+        return False
+    fewer, more = (lefts, rights) if len(lefts) <= len(rights) else (rights, lefts)
+    level = 0
+    for y in fewer:
+        i = bisect_left(more, y - _LEVEL)
+        level += i < len(more) and more[i] <= y + _LEVEL
+    return level < _IN_STEP * len(fewer)
+
+
+_LEVEL = 0.5  # points between baselines that are level
+_WORDED = 3  # words of a card's descriptions
+
+
+def _worded(side: list[Fragment]) -> bool:
+    """A third of the side's pieces are worded (a card's descriptions beside its commands)."""
+    return sum(len(f.text.split()) >= _WORDED for f in side) * 3 >= len(side)
+
+
+def _baselines(side: list[Fragment]) -> list[float]:
+    """The baselines of the side's lines of words (no stray marks or numbers), in order."""
+    return sorted({round(f.baseline if f.baseline is not None else f.y1, 1) for f in side
+                   if sum(map(str.isalpha, f.text)) >= 2})
 
 
 def extent(side: list[Fragment]) -> float:
