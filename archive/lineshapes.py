@@ -260,3 +260,10 @@ def ends_with_hyphen(text: str) -> bool:
     """A word broken at the line end (``Ұй-``), as opposed to a dash (``әрі –``)."""
     s = text.rstrip()
     return len(s) >= 2 and s[-1] in "-‐‑\u00ad" and s[-2].isalnum()
+
+
+# A manual page set as text (``man | col -b``): its head names the page and its section at
+# both ends ("BASH(1)  General Commands Manual  BASH(1)"), its foot ends on the same name
+# after the source and the date, set apart by runs of spaces.
+MAN_HEAD = re.compile(r"(?P<name>\S+\(\d\w*\))\s{2,}(?:\S.*\S\s{2,})?(?P=name)")
+MAN_FOOT = re.compile(r"\S.*\s{2,}(?P<name>\S+\(\d\w*\))")

@@ -52,6 +52,7 @@ class Part(StrEnum):
     TITLE_BLOCK = "title block"  # the segmenter's blocks over the first heading
     TITLE_LINES = "title lines"  # a text copy's centred opening lines
     DATE_LINE = "date line"  # a date the PDF's creation date confirms
+    MANUAL_PAGE = "manual page"  # a manual page's NAME and AUTHOR sections and its foot
 
 
 @dataclass(frozen=True, slots=True)

@@ -776,3 +776,56 @@ def test_a_title_centred_over_a_text_set_in_from_column_zero() -> None:
     text = ("\n" * 3 + " " * (10 + (65 - len(title)) // 2) + title + "\n\n"
             + " " * 38 + "March 8, 2020\n\n\n" + " " * 10 + "1.  Introduction\n\n" + body + "\n")
     assert analyse(text.encode()).metadata.title == title
+
+
+MANUAL_PAGE = """\
+FROBNICATE(1)          General Commands Manual          FROBNICATE(1)
+
+
+
+NAME
+       frobnicate - turn widgets into gadgets
+
+SYNOPSIS
+       frobnicate [-q] widget
+
+DESCRIPTION
+       Each widget named on the command line is turned into a gadget of the
+       same size.
+
+       The names may hold variables, written between percent signs:
+
+        %home% %widget%
+
+       The following variables are defined already.
+
+       %home%  - the user's home folder, where the widgets are
+
+       %widget% - the widget's own name
+
+SEE ALSO
+       gadgetize(1)
+
+
+
+Frobnicate 1.2                   2022-01-12                   FROBNICATE(1)
+"""
+
+
+def test_a_manual_page_set_as_text_loses_its_head_and_foot_and_keeps_its_sections() -> None:
+    # ``man | col -b``: the page's name at both ends of its head, the same name ending its
+    # foot; section heads in capitals over indented text, blank lines between paragraphs
+    # (a line opening on "%home%" names a variable: no sentence going on over a blank line).
+    texts = [b.text for b in analyse(MANUAL_PAGE.encode()).segmentation.blocks]
+    assert texts == [
+        "NAME", "frobnicate - turn widgets into gadgets",
+        "SYNOPSIS", "frobnicate [-q] widget",
+        "DESCRIPTION",
+        "Each widget named on the command line is turned into a gadget of the same size.",
+        "The names may hold variables, written between percent signs:",
+        "%home% %widget%",
+        "The following variables are defined already.",
+        "%home% - the user's home folder, where the widgets are",
+        "%widget% - the widget's own name",
+        "SEE ALSO", "gadgetize(1)",
+    ]

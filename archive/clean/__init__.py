@@ -198,12 +198,15 @@ def _wraps(
     return out, width, head
 
 
-def _indent(c: CleanLine) -> int:
+def text_indent(c: CleanLine) -> int:
     """Columns a text copy's line is indented by (0 with geometry)."""
     if c.line.x0 is not None:
         return 0
     raw = c.line.text.expandtabs(8)
     return len(raw) - len(raw.lstrip())
+
+
+_SIGNS = frozenset("%$#@/\\<~*&=+|^")  # a name's or a path's first sign, no word's
 
 
 def _blanks_reliable(lines: list[CleanLine]) -> bool:
@@ -225,9 +228,12 @@ def _blanks_reliable(lines: list[CleanLine]) -> bool:
         first = next((ch for ch in cur.text if ch.isalnum()), "")
         # "…; and" ⏎⏎ "b) cause …": the next item of a list, not the sentence going on; and
         # after a line indented deeper (a command set off in the text), the text resumes.
+        # A line opening on a sign ("%summary% - …", "$HOME", "/etc") names a variable, a
+        # path: no word of a sentence.
         continues = (
             first.islower() and not closes_clause(tail) and tail[-1:] not in ",;:"
-            and not LIST_MARKER.match(cur.text) and _indent(prev) <= _indent(cur)
+            and cur.text.lstrip()[:1] not in _SIGNS
+            and not LIST_MARKER.match(cur.text) and text_indent(prev) <= text_indent(cur)
         )
         if broken or continues:
             return False

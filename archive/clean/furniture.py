@@ -29,7 +29,7 @@ from archive.clean.marks import (
     read_page_number,
 )
 from archive.clean.placed import by_position
-from archive.lineshapes import FIGURE_WORDS, TABLE_WORDS
+from archive.lineshapes import FIGURE_WORDS, MAN_FOOT, MAN_HEAD, TABLE_WORDS
 from archive.models import Document, Line
 
 __all__ = ["Furniture", "find_furniture", "read_page_number"]
@@ -106,6 +106,7 @@ def _by_shape(lines: tuple[Line, ...]) -> list[Furniture]:
     for i in numbers:
         if alone[i] or i - 1 in found or i + 1 in found or i in counted or _edge(lines, i):
             found[i] = Furniture(i, "page-number", read_page_number(texts[i]))
+    found.update(_manual_page(texts, alone))
     anchors = [i for i in sorted(found) if found[i].printed_page is not None]
     # A rubric in capitals or an author running head is furniture only as the immediate
     # neighbour of a line carrying the page number: a lone capitalised line is a heading.
@@ -117,6 +118,18 @@ def _by_shape(lines: tuple[Line, ...]) -> list[Furniture]:
 
 
 _OUTLINE_HEADING = re.compile(r"\d{1,2}(?:\.\d{1,2})+\.?\s+\S")
+def _manual_page(texts: list[str], alone: list[bool]) -> dict[int, Furniture]:
+    """The head and foot lines of a manual page set as text, on each of its pages."""
+    names = {m["name"] for s in texts if (m := MAN_HEAD.fullmatch(s))}
+    found: dict[int, Furniture] = {}
+    for i, s in enumerate(texts):
+        if not alone[i]:
+            continue
+        if (m := MAN_HEAD.fullmatch(s)) and m["name"] in names:
+            found[i] = Furniture(i, "running-header", None)
+        elif (m := MAN_FOOT.fullmatch(s)) and m["name"] in names:
+            found[i] = Furniture(i, "running-footer", None)  # "(5)" is no page
+    return found
 
 
 def _repeated(texts: list[str], alone: list[bool]) -> set[int]:

@@ -9,6 +9,7 @@ from . import (
     bylines,
     extent,
     inferred,
+    manpage,
     masthead,
     plainhead,
     printed,
@@ -45,7 +46,7 @@ def extract_candidates(doc: Document, seg: Segmentation) -> tuple[Candidate, ...
     skip = frozenset() if head is None else frozenset({head.name.index, head.issue.index})
     printed_title = titles.title(rows, zone, titles.anchor_index(labelled, rows), skip)
     found += printed_title
-    typed = plainhead.candidates(doc)
+    typed = plainhead.candidates(doc) + manpage.candidates(doc)
     # A text file's title is typed, not set in type: its head's shape finds it.
     titled = printed_title or [c for c in typed if c.field == "title"]
     found = _title_lines_named_nobody(found, titled)

@@ -58,7 +58,13 @@ from archive import lineshapes as pt
 from archive.clean import CleanLine
 from archive.models import MARKUP_KINDS, Line
 from archive.segment.boundary import Boundary, ends_clause_marked
-from archive.segment.display import caps_wrapped, chapter_title, display_ends, display_wrapped
+from archive.segment.display import (
+    caps_wrapped,
+    chapter_title,
+    display_ends,
+    display_wrapped,
+    head_over_indent,
+)
 from archive.segment.entries import (
     gost_dash,
     inside_reference,
@@ -382,7 +388,7 @@ RULES: tuple[Rule, ...] = (
     label_alone, labelled_opening, caps_wrapped, display_wrapped, display_ends,
     hanging_description, chapter_title, under_item,
     reliable_blank, font_change, definition_term, list_marker, next_in_outline, dash_term,
-    goes_on,
+    head_over_indent, goes_on,
     gost_dash,
     bare_label, title_after_references, inside_reference, next_entry, indent_after_gap,
     out_of_item,

@@ -1,11 +1,13 @@
 """Paragraph rules for capitals and display type (``archive.segment.breaks``): a title or a
-heading wrapped over lines goes on, a title ends where much smaller type follows it, and a
-chapter's label over its title is one heading with it.
+heading wrapped over lines goes on, a title ends where much smaller type follows it, a
+chapter's label over its title is one heading with it, and a heading in capitals over lines
+set in from it ends there.
 """
 
 from __future__ import annotations
 
 from archive import lineshapes as pt
+from archive.clean import text_indent
 from archive.segment.boundary import Boundary
 
 
@@ -71,3 +73,19 @@ def chapter_title(b: Boundary) -> bool | None:
     ):
         return False
     return None
+
+
+def head_over_indent(b: Boundary) -> bool | None:
+    """In a text copy, a heading in capitals alone on its line over lines set in from it (a
+    manual page's ``NAME`` over ``ls - list directory contents``) ends there, whatever case
+    the line under it opens in."""
+    if not b.prev_is_first or b.prev.line.x0 is not None:
+        return None
+    text = b.prev.text.strip()
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(letters) < 2 or len(text.split()) > _HEAD_WORDS or not all(map(str.isupper, letters)):
+        return None
+    return True if text_indent(b.cur) > text_indent(b.prev) else None
+
+
+_HEAD_WORDS = 4
