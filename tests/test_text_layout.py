@@ -829,3 +829,16 @@ def test_a_manual_page_set_as_text_loses_its_head_and_foot_and_keeps_its_section
         "%widget% - the widget's own name",
         "SEE ALSO", "gadgetize(1)",
     ]
+
+
+def test_a_manual_page_s_section_heads_stand_apart_where_its_blank_lines_are_unreliable(
+) -> None:
+    # A blank line inside a sentence (a word broken over it) makes every blank line weak
+    # evidence; a head in capitals, flush left between a gap and lines set in, still opens
+    # its own section after a paragraph that ends on no full stop.
+    page = MANUAL_PAGE.replace(
+        "is turned into a gadget of the\n       same size.",
+        "is turned into a gad-\n\n       get of the same size.")
+    texts = [b.text for b in analyse(page.encode()).segmentation.blocks]
+    assert texts[:5] == ["NAME", "frobnicate - turn widgets into gadgets",
+                         "SYNOPSIS", "frobnicate [-q] widget", "DESCRIPTION"]

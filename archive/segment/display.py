@@ -7,7 +7,7 @@ set in from it ends there.
 from __future__ import annotations
 
 from archive import lineshapes as pt
-from archive.clean import text_indent
+from archive.clean import CleanLine, text_indent
 from archive.segment.boundary import Boundary
 
 
@@ -77,15 +77,25 @@ def chapter_title(b: Boundary) -> bool | None:
 
 def head_over_indent(b: Boundary) -> bool | None:
     """In a text copy, a heading in capitals alone on its line over lines set in from it (a
-    manual page's ``NAME`` over ``ls - list directory contents``) ends there, whatever case
-    the line under it opens in."""
-    if not b.prev_is_first or b.prev.line.x0 is not None:
+    manual page's ``NAME`` over ``ls - list directory contents``) stands apart: it ends
+    there, whatever case the line under it opens in, and opens its own paragraph after a
+    gap, whatever the line over the gap ended on."""
+    if b.prev.line.x0 is not None:
         return None
-    text = b.prev.text.strip()
-    letters = [ch for ch in text if ch.isalpha()]
-    if len(letters) < 2 or len(text.split()) > _HEAD_WORDS or not all(map(str.isupper, letters)):
-        return None
-    return True if text_indent(b.cur) > text_indent(b.prev) else None
+    if b.prev_is_first and _caps_head(b.prev) and text_indent(b.cur) > text_indent(b.prev):
+        return True
+    if (b.blank and b.nxt is not None and _caps_head(b.cur)
+            and text_indent(b.cur) < text_indent(b.prev)
+            and text_indent(b.nxt) > text_indent(b.cur)):
+        return True
+    return None
 
 
 _HEAD_WORDS = 4
+
+
+def _caps_head(c: CleanLine) -> bool:
+    text = c.text.strip()
+    letters = [ch for ch in text if ch.isalpha()]
+    return (len(letters) >= 2 and len(text.split()) <= _HEAD_WORDS
+            and all(map(str.isupper, letters)))
