@@ -574,3 +574,22 @@ def test_captions_of_figures_at_the_feet_of_pages_are_text() -> None:
             Document("application/pdf", "t", tuple(lines), pages))}
         assert not found & set(captions.values()), numbered
         assert f"CHAPTER 2. AVAILABLE INTERFACES {3}" in found
+
+
+def test_a_title_the_feet_repeat_stays_the_title() -> None:
+    # A word processor's short guide: its title over the text of page 1, set larger than the
+    # text, and a foot on every page opening with the same words. The foot is furniture; the
+    # title, whose words the foot shares, is not (a journal's small citation line is).
+    title = "Font Features for Padauk"
+    pages: list[list[Placed]] = []
+    for n in range(1, 5):
+        page: list[Placed] = [(LEFT, FOOT, f"{title} 5.0 17 June 2021 Page {n}", 8.0, "serif")]
+        top = TOP
+        if n == 1:  # larger than the text, not yet display type
+            page.append((LEFT, HEAD, title, 12.5, "bold"))
+        text = running_text(30, seed=n)
+        page += _body([text[0].capitalize(), *text[1:]], top)
+        pages.append(page)
+    blocks, arts = _texts(placed_pages(pages, size=(WIDTH, HEIGHT)))
+    assert blocks[0] == title
+    assert [text for _, text in arts] == [f"{title} 5.0 17 June 2021 Page {n}" for n in range(1, 5)]

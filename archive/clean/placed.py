@@ -92,8 +92,11 @@ def by_position(doc: Document) -> list[Furniture]:
     # A head set in two parts on one baseline (the section's name on the left, the book's
     # title on the right) repeats only in one of them: a line in the band that opens or ends
     # with words the band has on three other pages is furniture.
+    # Not a line set larger than the text: a title that the feet repeat, as a short paper's
+    # first page prints it over the text.
     for i in _sharing_edge_words(lines, band, short):
-        if i not in found and not is_caption(lines[i].text.strip()):
+        if i not in found and not is_caption(lines[i].text.strip()) and not _larger(
+                lines[i], body):
             found[i] = Furniture(i, band[i], read_page_number(lines[i].text))
     # Alternating heads whose words change every few pages (the chapter on even pages, the
     # section on odd ones) repeat too seldom: their row on the page says what they are.
@@ -124,6 +127,13 @@ def _furniture_type(ln: Line, body: float | None) -> bool:
     """Set smaller than the running text, or carrying its own page's number."""
     small = ln.size is not None and body is not None and ln.size <= _SMALL * body
     return small or read_page_number(ln.text.strip()) == ln.page
+
+
+_LARGER = 1.15  # times the running text's size: type set for a title or a heading
+
+
+def _larger(ln: Line, body: float | None) -> bool:
+    return ln.size is not None and body is not None and ln.size >= _LARGER * body
 
 
 def _letters(text: str) -> int:
