@@ -267,3 +267,5 @@ def ends_with_hyphen(text: str) -> bool:
 # after the source and the date, set apart by runs of spaces.
 MAN_HEAD = re.compile(r"(?P<name>\S+\(\d\w*\))\s{2,}(?:\S.*\S\s{2,})?(?P=name)")
 MAN_FOOT = re.compile(r"\S.*\s{2,}(?P<name>\S+\(\d\w*\))")
+# The same head as a PDF's line (groff -man), its runs of spaces read as one.
+MAN_HEAD_SET = re.compile(r"(?P<name>\S+\(\d\w*\))\s(?:.*\S\s)?(?P=name)")

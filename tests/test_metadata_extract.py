@@ -463,3 +463,33 @@ def test_a_manual_page_set_as_text_is_titled_by_its_first_section_and_dated_by_i
     assert [a.family for a in meta.authors] == ["Mustermann"]
     assert [a.given for a in meta.authors] == ["Erika"]
     assert meta.year == 2022
+
+
+def test_a_manual_page_set_by_groff_is_titled_signed_and_dated_the_same_way() -> None:
+    # groff -man: the head on every page, each section's name flush left in bold, its
+    # lines set in; the authors with their affiliations and addresses; the foot dated.
+    from pdfgen import Placed, placed_pages
+
+    from archive.ingest.analyse import analyse
+
+    pages: list[list[Placed]] = []
+    for n in (1, 2):
+        pages.append([(72, 40, "FROB(1) General Commands Manual FROB(1)", 10.0, "serif"),
+                      (72, 560, f"Frob 1.2 2022 September 19 {n}", 10.0, "serif")])
+    sections = [("NAME", ["frob − turn widgets into gadgets"]),
+                ("DESCRIPTION", ["Frob turns each widget named on its command line into a",
+                                 "gadget of the same size, and says so."]),
+                ("AUTHORS", ["Erika Mustermann, Example University", "erika@example.org"])]
+    y = 80.0
+    for head, body in sections:
+        pages[0].append((72, y, head, 11.0, "bold"))
+        y += 13
+        for line in body:
+            pages[0].append((108, y, line, 10.0, "serif"))
+            y += 12
+        y += 10
+    pages[1].append((108, 80, "Frob keeps no state between runs.", 10.0, "serif"))
+    meta = analyse(placed_pages(pages, size=(420.0, 595.0))).metadata
+    assert meta.title == "frob − turn widgets into gadgets"
+    assert [a.family for a in meta.authors] == ["Mustermann"]
+    assert meta.year == 2022
