@@ -233,6 +233,16 @@ def first_letter(text: str) -> str:
     return ""
 
 
+_SIGNS = frozenset("%$#@/\\<~&")  # a variable's, a path's, a directive's first sign
+
+
+def opens_on_sign(text: str) -> bool:
+    """The line opens on a variable, a path or a directive (``%home%``, ``$HOME``,
+    ``/etc``, ``#include``): on a sign set against the word after it, no word of prose."""
+    s = text.lstrip()
+    return s[:1] in _SIGNS and s[1:2].strip() != ""
+
+
 def starts_upper(text: str) -> bool:
     ch = first_letter(text)
     return ch.isupper() or ch.isdigit()

@@ -816,7 +816,13 @@ def test_a_manual_page_set_as_text_loses_its_head_and_foot_and_keeps_its_section
     # ``man | col -b``: the page's name at both ends of its head, the same name ending its
     # foot; section heads in capitals over indented text, blank lines between paragraphs
     # (a line opening on "%home%" names a variable: no sentence going on over a blank line).
-    texts = [b.text for b in analyse(MANUAL_PAGE.encode()).segmentation.blocks]
+    blocks = analyse(MANUAL_PAGE.encode()).segmentation.blocks
+    roles = {b.text: b.role for b in blocks}
+    # Each section's name heads the lines set in under it, whatever case they open in; a
+    # line of variables is no heading.
+    assert [roles[t] for t in ("NAME", "SYNOPSIS", "DESCRIPTION", "SEE ALSO")] == ["heading"] * 4
+    assert roles["%home% %widget%"] != "heading"
+    texts = [b.text for b in blocks]
     assert texts == [
         "NAME", "frobnicate - turn widgets into gadgets",
         "SYNOPSIS", "frobnicate [-q] widget",

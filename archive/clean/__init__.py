@@ -33,7 +33,7 @@ from archive.clean.hyphenation import Vocabulary, join_lines, keep_hyphen
 from archive.clean.pages import assign_pages
 from archive.clean.spaced import mend_spaced_breaks
 from archive.clean.wrapping import break_head, local_widths, narrow_stretches, wrap_width
-from archive.lineshapes import LIST_MARKER, closes_clause
+from archive.lineshapes import LIST_MARKER, closes_clause, opens_on_sign
 from archive.models import LINE_NUMBER, Artifact, Document, Line
 from archive.textcopy import double_spaced, is_wrapped, usual_width
 
@@ -206,9 +206,6 @@ def text_indent(c: CleanLine) -> int:
     return len(raw) - len(raw.lstrip())
 
 
-_SIGNS = frozenset("%$#@/\\<~*&=+|^")  # a name's or a path's first sign, no word's
-
-
 def _blanks_reliable(lines: list[CleanLine]) -> bool:
     """Blank lines mark paragraphs here, unless one of them plainly splits a sentence.
 
@@ -232,7 +229,7 @@ def _blanks_reliable(lines: list[CleanLine]) -> bool:
         # path: no word of a sentence.
         continues = (
             first.islower() and not closes_clause(tail) and tail[-1:] not in ",;:"
-            and cur.text.lstrip()[:1] not in _SIGNS
+            and not opens_on_sign(cur.text)
             and not LIST_MARKER.match(cur.text) and text_indent(prev) <= text_indent(cur)
         )
         if broken or continues:

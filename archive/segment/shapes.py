@@ -20,8 +20,8 @@ def heading_like(c: CleanLine, max_fill: float = 0.75) -> bool:
     words = text.split()
     if not words or len(text) > 120 or len(words) > 14 or c.fill >= max_fill:
         return False
-    if not pt.starts_upper(text):
-        return False
+    if not pt.starts_upper(text) or pt.opens_on_sign(text):
+        return False  # "%Serie%=Krimi", "$HOME/bin": a listing's line
     numbered = pt.LIST_MARKER.match(text)
     if numbered and (not text[:1].isdigit() or len(text) > 60 or not pt.starts_upper(
         text[numbered.end() :]
