@@ -848,3 +848,17 @@ def test_a_manual_page_s_section_heads_stand_apart_where_its_blank_lines_are_unr
     texts = [b.text for b in analyse(page.encode()).segmentation.blocks]
     assert texts[:5] == ["NAME", "frobnicate - turn widgets into gadgets",
                          "SYNOPSIS", "frobnicate [-q] widget", "DESCRIPTION"]
+
+
+def test_a_message_s_name_in_capitals_stays_with_its_fields_set_in_under_it() -> None:
+    # A protocol's message: its name, an identifier in capitals, over its fields; not a
+    # section's head (those are words: ``SEE ALSO``).
+    text = ("The proxy manager answers with the address of a proxy that it thinks can\n"
+            "satisfy the request.\n\n"
+            "GET_PROXY_ADDR\n"
+            "    proxy-service : STRING\n"
+            "    server-address : STRING\n\n"
+            "The proxy-service is the name of the proxy service to be requested.\n")
+    texts = [b.text for b in analyse(text.encode()).segmentation.blocks]
+    assert not any(t == "GET_PROXY_ADDR" for t in texts)
+    assert any(t.startswith("GET_PROXY_ADDR") and "server-address" in t for t in texts)

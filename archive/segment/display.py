@@ -7,7 +7,7 @@ set in from it ends there.
 from __future__ import annotations
 
 from archive import lineshapes as pt
-from archive.clean import CleanLine, text_indent
+from archive.clean import text_indent
 from archive.segment.boundary import Boundary
 
 
@@ -82,9 +82,9 @@ def head_over_indent(b: Boundary) -> bool | None:
     gap, whatever the line over the gap ended on."""
     if b.prev.line.x0 is not None:
         return None
-    if b.prev_is_first and _caps_head(b.prev) and text_indent(b.cur) > text_indent(b.prev):
+    if b.prev_is_first and caps_head(b.prev.text) and text_indent(b.cur) > text_indent(b.prev):
         return True
-    if (b.blank and b.nxt is not None and _caps_head(b.cur)
+    if (b.blank and b.nxt is not None and caps_head(b.cur.text)
             and text_indent(b.cur) < text_indent(b.prev)
             and text_indent(b.nxt) > text_indent(b.cur)):
         return True
@@ -94,8 +94,9 @@ def head_over_indent(b: Boundary) -> bool | None:
 _HEAD_WORDS = 4
 
 
-def _caps_head(c: CleanLine) -> bool:
-    text = c.text.strip()
-    letters = [ch for ch in text if ch.isalpha()]
-    return (len(letters) >= 2 and len(text.split()) <= _HEAD_WORDS
-            and all(map(str.isupper, letters)))
+def caps_head(text: str) -> bool:
+    """A few words in capitals, of letters only (``SEE ALSO``): no identifier
+    (``GET_PROXY_ADDR``), no number."""
+    words = text.split()
+    return (0 < len(words) <= _HEAD_WORDS and all(w.isalpha() and w.isupper() for w in words)
+            and sum(map(len, words)) >= 2)
