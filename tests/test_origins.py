@@ -39,6 +39,7 @@ STORED: dict[AnyOrigin, str] = {
     InText(Part.TITLE_BLOCK, 1): "title block p.1",
     InText(Part.TITLE_LINES, 1): "title lines p.1",
     InText(Part.DATE_LINE, 12): "date line p.12",
+    InText(Part.MANUAL_PAGE, 1): "manual page p.1",
     InText(Part.ABSTRACT): "abstract",
     Sidecar("metadata/kalila-2024.yaml"): "sidecar metadata/kalila-2024.yaml",
 }
