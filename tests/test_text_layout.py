@@ -885,3 +885,12 @@ def test_a_title_boxed_between_rules_heads_the_file_whatever_it_ends_on() -> Non
     assert (blocks[0].role, blocks[0].text) == ("heading", "XINE: a free video player.")
     assert result.metadata.title == "XINE: a free video player."
     assert all(b.role != "heading" for b in blocks if "one" in b.text)
+
+
+def test_a_file_s_first_line_marked_by_rules_titles_it_however_short() -> None:
+    body = ("This chapter provides a short tutorial for use at the command line, with\n"
+            "the scripting interfaces described in the chapters after it, and the\n"
+            "examples that come with the package.\n")
+    for head in ("README\n======\n\n", "********\nTutorial\n********\n\n"):
+        title = head.split("\n")[0] if head[0].isalpha() else head.split("\n")[1]
+        assert analyse((head + body).encode()).metadata.title == title

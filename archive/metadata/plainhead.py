@@ -27,6 +27,7 @@ from .titleblock import names_on
 TITLE_PRIORITY = 45  # like a title beside the names: the shape is the only evidence
 PRIORITY = 50
 _HEAD_LINES = 40
+_SHORT_TITLE = 3  # letters of an underlined first line, at least, to title the file
 _SLACK = 4  # columns a centred line's middle may miss the page's middle by
 _RULE = re.compile(r"^[\W_]+$")
 _PROSE = 0.7  # of the usual width: a line of running text
@@ -95,7 +96,11 @@ def _underlined(head: list[Line], width: int) -> tuple[int, Candidate] | None:
         prose += sum(_columns(line)) >= _PROSE * width
         if prose >= _PROSE_LINES:
             break
-        if line.kind == "heading" and 2 * _columns(line)[0] < width and title_like(text):
+        # The file's first line, marked a heading by its rules, is its title however short
+        # ("README" over "======", "Tutorial" between rows of asterisks).
+        opening = k == 0 and sum(map(str.isalpha, text)) >= _SHORT_TITLE
+        if line.kind == "heading" and 2 * _columns(line)[0] < width and (
+                title_like(text) or opening):
             where = InText(Part.TITLE_LINES, line.page)
             return k, Candidate("title", text, where, lang=pt.guess_lang(text), detail=text,
                                 priority=PRIORITY)
