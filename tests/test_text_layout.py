@@ -864,33 +864,10 @@ def test_a_message_s_name_in_capitals_stays_with_its_fields_set_in_under_it() ->
     assert any(t.startswith("GET_PROXY_ADDR") and "server-address" in t for t in texts)
 
 
-def test_a_title_boxed_between_rules_heads_the_file_whatever_it_ends_on() -> None:
-    # A README's banner: its title between two rules of "+", set off-centre, ending on a
-    # full stop; a table's row between rules stays a row.
-    text = (" " + "+" * 60 + "\n"
-            "                  XINE: a free video player.\n"
-            " " + "+" * 60 + "\n\n\n"
-            "Terms:\n\n"
-            " GUI - graphical user interface.\n"
-            " FAQ - frequently asked questions.\n\n"
-            "The player reads most of the formats of video and sound files that are\n"
-            "in use, from a local disc or a network, and shows them in a window of\n"
-            "its own; it can be driven from the keyboard, a remote control or the\n"
-            "mouse, and its look is changed with skins.\n\n"
-            "+-----+-----+\n"
-            "| one | two |\n"
-            "+-----+-----+\n")
-    result = analyse(text.encode())
-    blocks = result.segmentation.blocks
-    assert (blocks[0].role, blocks[0].text) == ("heading", "XINE: a free video player.")
-    assert result.metadata.title == "XINE: a free video player."
-    assert all(b.role != "heading" for b in blocks if "one" in b.text)
-
-
-def test_a_file_s_first_line_marked_by_rules_titles_it_however_short() -> None:
+def test_a_file_s_first_line_underlined_titles_it_however_short() -> None:
     body = ("This chapter provides a short tutorial for use at the command line, with\n"
             "the scripting interfaces described in the chapters after it, and the\n"
             "examples that come with the package.\n")
-    for head in ("README\n======\n\n", "********\nTutorial\n********\n\n"):
-        title = head.split("\n")[0] if head[0].isalpha() else head.split("\n")[1]
-        assert analyse((head + body).encode()).metadata.title == title
+    for title, rule in (("README", "======"), ("Tutorial", "--------")):
+        text = f"{title}\n{rule}\n\n{body}"
+        assert analyse(text.encode()).metadata.title == title

@@ -109,15 +109,10 @@ def extract_text(data: bytes) -> Document:
 def _opens_section(shapes: list[str], k: int, text: str) -> bool:
     """A line alone between a rule above it and a blank line under it, that ends no
     sentence, opens a section (``*05.2*  The example vimrc file explained`` under
-    ``=====``, as help files and plain-text manuals part their sections); so does a line
-    boxed between two rules, whatever it ends on (``+++`` ⏎ ``XINE: …плейєр.`` ⏎ ``+++``),
-    unless it is a table's row (``| a | b |``)."""
-    if k == 0 or shapes[k - 1] != literal.RULE:
-        return False
-    if k + 1 < len(shapes) and shapes[k + 1] == literal.RULE:
-        return "|" not in text
+    ``=====``, as help files and plain-text manuals part their sections)."""
     return (
-        (k + 1 == len(shapes) or shapes[k + 1] == literal.BLANK)
+        k > 0 and shapes[k - 1] == literal.RULE
+        and (k + 1 == len(shapes) or shapes[k + 1] == literal.BLANK)
         and not text.rstrip().endswith((".", ",", ";", "!", "?"))
     )
 
