@@ -17,6 +17,10 @@ from bisect import bisect_left, bisect_right
 
 from archive.extract.fragment import Fragment, reading_key
 
+# A band of side-by-side rows that reads as no columns but for its sides' rhythm: the rows
+# side by side, the left side's fragments, the right side's.
+_Band = tuple[int, list[Fragment], list[Fragment]]
+
 
 def find_gutter(frags: list[Fragment]) -> tuple[float, float] | None:
     """Return the gutter ``(left edge, right edge)`` of a two-column page or band, or None.
@@ -76,15 +80,21 @@ def find_gutter(frags: list[Fragment]) -> tuple[float, float] | None:
     # Columns whose lines keep their own rhythm (a reference card's, each of headings and
     # tables) are sought only where no others are: a gap inside a column (an index's, before
     # its page numbers) can have the same look.
-    for cards in (False, True):
-        best, gutter = 0, None
-        for _, left_edge, right_edge in tried:
-            pairs = _column_band(ordered, left_edge, right_edge, best, cards)
+    best, gutter = 0, None
+    held: list[tuple[tuple[float, float], list[_Band]]] = []  # each candidate's other bands
+    for _, left_edge, right_edge in tried:
+        bands: list[_Band] = []
+        pairs = _column_band(ordered, left_edge, right_edge, best, bands)
+        if pairs > best:
+            best, gutter = pairs, (left_edge, right_edge)
+        held.append(((left_edge, right_edge), bands))
+    if gutter is None:
+        for candidate, bands in held:
+            pairs = max((n for n, left, right in bands if _out_of_step(left, right)), default=0)
             if pairs > best:
-                best, gutter = pairs, (left_edge, right_edge)
-        if gutter is not None:
-            return gutter
-    return None
+                best, gutter = pairs, candidate
+    return gutter
+
 
 
 _PARAGRAPH_ROWS = 6  # filled rows in a row: running text, not a table's cells
@@ -92,10 +102,10 @@ _TRIED = 6  # gutter candidates tested for a column band, fewest crossings first
 
 
 def _column_band(ordered: list[Fragment], gl: float, gr: float, floor: int = 0,
-                 cards: bool = False) -> int:
+                 held: list[_Band] | None = None) -> int:
     """Side-by-side rows of the best band (between fragments crossing ``gl``..``gr``) that
-    reads as columns, when more than ``floor``; else 0. With ``cards``, columns out of step
-    with each other count too."""
+    reads as columns, when more than ``floor``; else 0. The bands that fail only for lines
+    that neither fill their sides nor list entries are added to ``held``."""
     best = floor
     left: list[Fragment] = []
     right: list[Fragment] = []
@@ -108,15 +118,16 @@ def _column_band(ordered: list[Fragment], gl: float, gr: float, floor: int = 0,
         elif f.y0 > bottom - 0.5 * f.height:
             # A crossing fragment below the band closes it (one level with it, like a page
             # number between column lines, does not).
-            best = max(best, _columns(left, right, best, cards))
+            best = max(best, _columns(left, right, best, held))
             left, right = [], []
             continue
         bottom = max(bottom, f.y1)
-    best = max(best, _columns(left, right, best, cards))
+    best = max(best, _columns(left, right, best, held))
     return best if best > floor else 0
 
 
-def _columns(left: list[Fragment], right: list[Fragment], floor: int, cards: bool) -> int:
+def _columns(left: list[Fragment], right: list[Fragment], floor: int,
+             held: list[_Band] | None = None) -> int:
     if len(left) < _NOTE_ROWS or len(right) < _NOTE_ROWS:
         return 0
     need = _NOTE_ROWS if _notes_beside(left, right) else _COLUMN_ROWS
@@ -145,7 +156,11 @@ def _columns(left: list[Fragment], right: list[Fragment], floor: int, cards: boo
             return pairs
     lists = _flush(left_rows, left) and _flush(right_rows, right) and _lists_apart(
         [(y0, y1) for _, _, y0, y1 in left_boxes], [(y0, y1) for _, _, y0, y1 in right_boxes])
-    return pairs if lists or (cards and _out_of_step(left, right)) else 0
+    if lists:
+        return pairs
+    if held is not None:
+        held.append((pairs, left, right))
+    return 0
 
 
 _COLUMN_ROWS = 4  # rows side by side that make two columns
