@@ -17,10 +17,10 @@ from archive.extract.figures import (
     Shape,
     Text,
     figure_regions,
-    group_drawings,
     ruled_regions,
 )
 from archive.extract.figuretext import is_figure_text, mark_figure_text
+from archive.extract.grouping import group_drawings
 from archive.extract.pdf import extract_pdf
 from archive.extract.plotglyphs import glyph_plots
 from archive.extract.repair import repair_accents, repair_mojibake, repair_tex_codes, spaced_quotes

@@ -89,10 +89,10 @@ def find_gutter(frags: list[Fragment]) -> tuple[float, float] | None:
             best, gutter = pairs, (left_edge, right_edge)
         held.append(((left_edge, right_edge), bands))
     if gutter is None:
-        for candidate, bands in held:
+        for edges, bands in held:
             pairs = max((n for n, left, right in bands if _out_of_step(left, right)), default=0)
             if pairs > best:
-                best, gutter = pairs, candidate
+                best, gutter = pairs, edges
     return gutter
 
 

@@ -16,12 +16,11 @@ from __future__ import annotations
 from archive.extract.figures import (
     HAIRLINE,
     PROSE_LINE,
-    Rect,
     Shape,
     Text,
-    group_drawings,
     within,
 )
+from archive.extract.grouping import Rect, group_drawings
 
 _GAP = 24.0  # points between a diagram's boxes and the arrows that join them, at most
 _BOX_SIDE = 6.0  # points: a box's depth, at least (a rule is narrower)

@@ -22,14 +22,10 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-Rect = tuple[float, float, float, float]
-Region = tuple[Rect, list[int]]  # a group of touching items: its box, its items' indices
+from archive.extract.grouping import Rect, Region, union
 
 _MIN_ITEMS = 8  # path items that make a region a drawing rather than a frame or a rule
 MIN_SIDE = 30.0  # points: smaller regions are glyph-like decorations
-_TOUCH = 4.0  # points: items this close belong to one region
-_CELL = 24.0  # points: grid cell for grouping items
-_LATEST = 32  # items of a group in a cell that stand for the rest when grouping
 
 
 class Shape(NamedTuple):
@@ -55,7 +51,7 @@ def figure_regions(
     texts: list[Text] | None = None,
 ) -> list[Rect]:
     """Bounding boxes of the page's drawings among its groups of ``items``
-    (``group_drawings``; see the module docstring). ``shapes`` says what each item draws,
+    (``archive.extract.grouping``). ``shapes`` says what each item draws,
     ``texts`` where the page's lines are. Few items draw something too where they paint
     shapes with no text inside them (colour swatches, a mosaic's tiles) or draw a curve
     (a path through three points): a frame or a rounded box is straight but for its
@@ -131,7 +127,7 @@ def _with_axes(grouped: list[Region]) -> list[Region]:
         for k in big:
             box, own = merged[k]
             if _axis_of(axis, box):
-                merged[k] = (_union(box, axis), own + members)
+                merged[k] = (union(box, axis), own + members)
                 taken.add(j)
                 break
     return [merged.get(k, g) for k, g in enumerate(grouped) if k not in taken]
@@ -263,72 +259,6 @@ def ruled_regions(grouped: list[Region], rules: list[Rules | None],
         if len(ys) >= 2 and xs and len(ys) + len(xs) >= 5:
             out.append(r)
     return out
-
-
-def group_drawings(items: list[Rect], page: Rect, touch: float = _TOUCH) -> list[Region]:
-    """Items grouped by touching boxes (``touch`` points apart at most): each group's box
-    and its items' indices.
-
-    Items are joined with a union-find over a grid of cells, so a scatter plot of many
-    thousand points costs about as much as its items, not their square.
-    """
-    cell = max(_CELL, 2 * touch)
-    page_w, page_h = page[2] - page[0], page[3] - page[1]
-    # A page-sized frame or background says nothing about figures.
-    kept = [k for k, r in enumerate(items)
-            if not ((r[2] - r[0]) > 0.9 * page_w and (r[3] - r[1]) > 0.9 * page_h)]
-    parent = list(range(len(kept)))
-
-    def find(k: int) -> int:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
-    # Each cell keeps its items by group: an item is tested against the latest items of
-    # each other group there, and not at all against its own (a dense plot's items mostly
-    # are one group), so a cell costs a test per group, not per item.
-    cells: dict[tuple[int, int], list[list[int]]] = {}
-    for k, item in enumerate(kept):
-        x0, y0, x1, y1 = items[item]
-        x0, y0, x1, y1 = x0 - touch, y0 - touch, x1 + touch, y1 + touch
-        for cx in range(int(x0 // cell), int(x1 // cell) + 1):
-            for cy in range(int(y0 // cell), int(y1 // cell) + 1):
-                buckets = cells.get((cx, cy), [])
-                mine: list[int] | None = None
-                others: list[list[int]] = []
-                for bucket in buckets:
-                    root = find(bucket[-1])
-                    if root != k:
-                        for other in bucket[-_LATEST:]:
-                            ox0, oy0, ox1, oy1 = items[kept[other]]
-                            if not (x1 < ox0 or ox1 < x0 or y1 < oy0 or oy1 < y0):
-                                parent[root] = k  # ``k`` stays the root while it is placed
-                                break
-                        else:
-                            others.append(bucket)
-                            continue
-                    if mine is None:
-                        mine = bucket
-                    else:  # two groups of the cell joined: one bucket
-                        mine += bucket
-                if mine is None:
-                    mine = []
-                mine.append(k)
-                if len(mine) > 2 * _LATEST:
-                    del mine[:-_LATEST]
-                cells[(cx, cy)] = [*others, mine]
-    groups: dict[int, Region] = {}
-    for k, item in enumerate(kept):
-        root = find(k)
-        box, members = groups.get(root, (items[item], []))
-        members.append(item)
-        groups[root] = (_union(box, items[item]), members)
-    return list(groups.values())
-
-
-def _union(a: Rect, b: Rect) -> Rect:
-    return (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
 
 
 # -- a page's paths, as PyMuPDF's get_cdrawings() gives them --------------------------------

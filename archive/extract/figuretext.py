@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 
-from archive.extract.figures import PROSE_LINE, Rect
+from archive.extract.figures import PROSE_LINE
 from archive.extract.fragment import Fragment
+from archive.extract.grouping import Rect
 from archive.lineshapes import FLOAT_LABEL
 
 _GROW = 14.0  # points: tick labels sit this far outside the axes

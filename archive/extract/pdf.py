@@ -35,7 +35,6 @@ from archive.extract.figures import (
     Text,
     curved,
     figure_regions,
-    group_drawings,
     is_tick,
     path_rules,
     ruled_regions,
@@ -43,6 +42,7 @@ from archive.extract.figures import (
 )
 from archive.extract.figuretext import mark_figure_text
 from archive.extract.frame import body_frames
+from archive.extract.grouping import group_drawings
 from archive.extract.layout import Fragment, merge_rows, order_page
 from archive.extract.letterspacing import Char, close_letterspacing, has_run
 from archive.extract.ligatures import restore_lost_ligatures

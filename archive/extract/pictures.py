@@ -19,8 +19,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from archive.extract.figures import Rect
 from archive.extract.fragment import Fragment
+from archive.extract.grouping import Rect
 from archive.lineshapes import FLOAT_LABEL
 
 _SIDE = 40.0  # points: a picture's least width and height, smaller ones are marks and icons

@@ -2,14 +2,15 @@
 
 R's ``pdf()`` device draws a plot's points as ZapfDingbats' ``●`` (``useDingbats``), so a
 scatter plot or a map of units comes as text: dozens of lines of ``● ● ●`` with the points'
-numbers among them. Their boxes, grouped as a drawing's paths are (``figures.group_drawings``),
+numbers among them. Their boxes, grouped as a drawing's paths are (``grouping.group_drawings``),
 give the plot's region, and its labels are found as any drawing's.
 """
 
 from __future__ import annotations
 
-from archive.extract.figures import MIN_SIDE, Rect, group_drawings
+from archive.extract.figures import MIN_SIDE
 from archive.extract.fragment import Fragment
+from archive.extract.grouping import Rect, group_drawings
 
 # Plotting symbols a plot sets as glyphs of a symbol font (R's pdf device draws its points
 # with ZapfDingbats): no bullet "•", which lists use.
