@@ -85,7 +85,7 @@ from archive.extract.tables import (
     row_boxes,
     table_boxes,
 )
-from archive.extract.textpage import page_chars, page_dict
+from archive.extract.textpage import line_chars, page_dict
 from archive.extract.xmp import xmp_fields
 from archive.models import LINE_NUMBER, TURNED, Document, Line, PageInfo
 
@@ -209,10 +209,9 @@ def _read_pages(doc: pymupdf.Document) -> tuple[tuple[PageInfo, ...], list[list[
             rect = page.rect
             # Characters with their widths, where a line may hold letter-spaced words. The
             # spans are searched as one text, a line break apart (no run crosses one).
-            each = page_chars(page, textpage) if not glyphs and has_run("\n".join(
+            chars = line_chars(page, textpage) if not glyphs and has_run("\n".join(
                 span["text"] for b in raw["blocks"] if b["type"] == 0
-                for ln in b["lines"] for span in ln["spans"])) else None
-            chars = _line_chars(each) if each else {}
+                for ln in b["lines"] for span in ln["spans"])) else {}
         except Exception as exc:
             raise CorruptFileError(f"page {index + 1} cannot be read: {_reason(exc)}") from exc
         width, height = rect.width, rect.height
@@ -270,16 +269,6 @@ def _turned(raw: RawPage, height: float) -> bool:
                 else:
                     turned += len(text)
     return turned > across and (inside or across == 0)
-
-
-def _line_chars(raw: RawPage) -> dict[tuple[int, int], list[Char]]:
-    """Each text line's characters with their horizontal extents, by (block, line)."""
-    return {
-        (b["number"], k): [(c["c"], c["bbox"][0], c["bbox"][2])
-                           for span in ln["spans"] for c in span["chars"]]
-        for b in raw["blocks"] if b["type"] == 0
-        for k, ln in enumerate(b["lines"])
-    }
 
 
 def _fragments(

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from archive.extract.letterspacing import Char
+
 # The Latin ligatures of Unicode's Alphabetic Presentation Forms, spelled out.
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl",
                             "ﬅ": "ſt", "ﬆ": "st"})
@@ -29,6 +31,20 @@ def page_chars(page: Page, textpage: TextPage) -> dict[str, Any] | None:
     except SystemError:
         return None
     return chars
+
+
+def line_chars(page: Page, textpage: TextPage) -> dict[tuple[int, int], list[Char]]:
+    """Each text line's characters with their horizontal extents, by (block, line); none
+    where MuPDF cannot give them."""
+    raw = page_chars(page, textpage)
+    if not raw:
+        return {}
+    return {
+        (b["number"], k): [(c["c"], c["bbox"][0], c["bbox"][2])
+                           for span in ln["spans"] for c in span["chars"]]
+        for b in raw["blocks"] if b["type"] == 0
+        for k, ln in enumerate(b["lines"])
+    }
 
 
 def page_dict(
