@@ -274,8 +274,10 @@ def ends_with_hyphen(text: str) -> bool:
 
 # A manual page set as text (``man | col -b``): its head names the page and its section at
 # both ends ("BASH(1)  General Commands Manual  BASH(1)"), its foot ends on the same name
-# after the source and the date, set apart by runs of spaces.
-MAN_HEAD = re.compile(r"(?P<name>\S+\(\d\w*\))\s{2,}(?:\S.*\S\s{2,})?(?P=name)")
-MAN_FOOT = re.compile(r"\S.*\s{2,}(?P<name>\S+\(\d\w*\))")
-# The same head as a PDF's line (groff -man), its runs of spaces read as one.
-MAN_HEAD_SET = re.compile(r"(?P<name>\S+\(\d\w*\))\s(?:.*\S\s)?(?P=name)")
+# after the source and the date, set apart by runs of spaces. As a PDF's line (groff -man)
+# the same head has its runs of spaces read as one (``MAN_HEAD_SET``).
+_MAN_NAME = r"(?P<name>\S+\(\d\w*\))"
+_MAN_HEAD = _MAN_NAME + r"{gap}(?:{lead}.*\S{gap})?(?P=name)"
+MAN_HEAD = re.compile(_MAN_HEAD.format(gap=r"\s{2,}", lead=r"\S"))
+MAN_HEAD_SET = re.compile(_MAN_HEAD.format(gap=r"\s", lead=""))
+MAN_FOOT = re.compile(r"\S.*\s{2,}" + _MAN_NAME)

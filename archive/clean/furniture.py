@@ -118,18 +118,6 @@ def _by_shape(lines: tuple[Line, ...]) -> list[Furniture]:
 
 
 _OUTLINE_HEADING = re.compile(r"\d{1,2}(?:\.\d{1,2})+\.?\s+\S")
-def _manual_page(texts: list[str], alone: list[bool]) -> dict[int, Furniture]:
-    """The head and foot lines of a manual page set as text, on each of its pages."""
-    names = {m["name"] for s in texts if (m := MAN_HEAD.fullmatch(s))}
-    found: dict[int, Furniture] = {}
-    for i, s in enumerate(texts):
-        if not alone[i]:
-            continue
-        if (m := MAN_HEAD.fullmatch(s)) and m["name"] in names:
-            found[i] = Furniture(i, "running-header", None)
-        elif (m := MAN_FOOT.fullmatch(s)) and m["name"] in names:
-            found[i] = Furniture(i, "running-footer", None)  # "(5)" is no page
-    return found
 
 
 def _repeated(texts: list[str], alone: list[bool]) -> set[int]:
@@ -252,3 +240,17 @@ def _edge(lines: tuple[Line, ...], i: int) -> bool:
 
 def _number_beside(texts: list[str], i: int) -> bool:
     return any(0 <= j < len(texts) and PAGE_ONLY.fullmatch(texts[j]) for j in (i - 1, i + 1))
+
+
+def _manual_page(texts: list[str], alone: list[bool]) -> dict[int, Furniture]:
+    """The head and foot lines of a manual page set as text, on each of its pages."""
+    names = {m["name"] for s in texts if (m := MAN_HEAD.fullmatch(s))}
+    found: dict[int, Furniture] = {}
+    for i, s in enumerate(texts):
+        if not alone[i]:
+            continue
+        if MAN_HEAD.fullmatch(s):
+            found[i] = Furniture(i, "running-header", None)
+        elif (m := MAN_FOOT.fullmatch(s)) and m["name"] in names:
+            found[i] = Furniture(i, "running-footer", None)  # "(5)" is no page
+    return found

@@ -35,7 +35,8 @@ def candidates(doc: Document) -> list[Candidate]:
     head = (MAN_HEAD_SET if set_ else MAN_HEAD).fullmatch(lines[0].text.strip())
     if head is None:
         return []
-    first_page = [ln for ln in lines if ln.page == lines[0].page]
+    # The foot that dates the page: a PDF's first page's last line, a text's last line.
+    foot = [ln for ln in lines if ln.page == lines[0].page][-1] if set_ else lines[-1]
     sections = _sections(lines[1:], set_)
     out: list[Candidate] = []
     if sections and sections[0][1]:
@@ -53,10 +54,9 @@ def candidates(doc: Document) -> list[Candidate]:
                                      InText(Part.MANUAL_PAGE, body[0].page), detail=label,
                                      priority=PRIORITY))
             break
-    if year := _foot_year(first_page[-1] if set_ else lines[-1], head["name"], set_):
+    if year := _foot_year(foot.text.strip(), head["name"], set_):
         out.append(Candidate("year", year, InText(Part.MANUAL_PAGE, lines[0].page),
-                             detail=(first_page[-1] if set_ else lines[-1]).text.strip(),
-                             priority=PRIORITY))
+                             detail=foot.text.strip(), priority=PRIORITY))
     return out
 
 
@@ -91,8 +91,7 @@ def _person(text: str) -> list[Author]:
     return found if len(found) == 1 and found[0].family else []
 
 
-def _foot_year(foot: Line, name: str, set_: bool) -> int | None:
-    text = foot.text.strip()
+def _foot_year(text: str, name: str, set_: bool) -> int | None:
     if set_:
         # A PDF's foot: the source, the date and the page's number.
         return date_year(text) if _NUMBERED.search(text) else None

@@ -7,7 +7,7 @@ set in from it ends there.
 from __future__ import annotations
 
 from archive import lineshapes as pt
-from archive.clean import text_indent
+from archive.clean import CleanLine, text_indent
 from archive.segment.boundary import Boundary
 
 
@@ -80,15 +80,17 @@ def head_over_indent(b: Boundary) -> bool | None:
     manual page's ``NAME`` over ``ls - list directory contents``) stands apart: it ends
     there, whatever case the line under it opens in, and opens its own paragraph after a
     gap, whatever the line over the gap ended on."""
-    if b.prev.line.x0 is not None:
-        return None
-    if b.prev_is_first and caps_head(b.prev.text) and text_indent(b.cur) > text_indent(b.prev):
+    if b.prev_is_first and caps_head(b.prev.text) and set_in(b.cur, b.prev):
         return True
-    if (b.blank and b.nxt is not None and caps_head(b.cur.text)
-            and text_indent(b.cur) < text_indent(b.prev)
-            and text_indent(b.nxt) > text_indent(b.cur)):
+    if (b.blank and b.nxt is not None and caps_head(b.cur.text) and set_in(b.nxt, b.cur)
+            and text_indent(b.cur) < text_indent(b.prev)):
         return True
     return None
+
+
+def set_in(under: CleanLine, head: CleanLine) -> bool:
+    """In a text copy, ``under`` is set in deeper than ``head``."""
+    return head.line.x0 is None and text_indent(under) > text_indent(head)
 
 
 _HEAD_WORDS = 4

@@ -16,9 +16,8 @@ from __future__ import annotations
 import re
 
 from archive import lineshapes as pt
-from archive.clean import text_indent
 from archive.models import Role
-from archive.segment.display import caps_head
+from archive.segment.display import caps_head, set_in
 from archive.segment.items import index_entry, letter
 from archive.segment.paragraphs import Paragraph
 from archive.segment.shapes import entry_like, heading_like
@@ -188,8 +187,7 @@ def _is_heading(p: Paragraph, next_p: Paragraph | None) -> bool:
     # heading in a face of its own, and a manual page's on the program's name or an option
     # (``NAME`` ⏎ ``argtable2 − …``) under one in bold capitals; a date in the margin over
     # one is no heading, nor is a sentence in bold that introduces it.
-    if p.first.line.x0 is None and caps_head(p.text) and text_indent(
-            next_p.first) > text_indent(p.first):
+    if caps_head(p.text) and set_in(next_p.first, p.first):
         return True  # a text copy's manual page: its NAME over the lines set in under it
     return pt.starts_upper(next_p.text) or next_p.text[:1] in "«\"“(–—-•" or (
         p.emphasis and not pt.ends_sentence(p.text) and (
