@@ -41,6 +41,7 @@ from archive.extract.figures import (
     visible_paths,
 )
 from archive.extract.figuretext import mark_figure_text
+from archive.extract.fonts import cork_fonts, picture_glyphs, read_cork_letters
 from archive.extract.frame import body_frames
 from archive.extract.grouping import group_drawings
 from archive.extract.layout import Fragment, merge_rows, order_page
@@ -85,7 +86,13 @@ from archive.extract.tables import (
     row_boxes,
     table_boxes,
 )
-from archive.extract.textpage import line_chars, page_dict
+from archive.extract.textpage import (
+    drop_kerning_spaces,
+    kerns_with_spaces,
+    line_chars,
+    page_dict,
+    turned,
+)
 from archive.extract.xmp import xmp_fields
 from archive.models import LINE_NUMBER, TURNED, Document, Line, PageInfo
 
@@ -196,16 +203,20 @@ def _read_pages(doc: pymupdf.Document) -> tuple[tuple[PageInfo, ...], list[list[
     per_page: list[list[Fragment]] = []
     block_base = 0
     fixed: set[str] = set()  # fonts measured fixed-pitch so far: a page may show too few
+    cork: set[str] = set()  # fonts found reporting TeX's T1 codes so far
+    kerning = kerns_with_spaces((doc.metadata or {}).get("creator") or "")
     for index in range(doc.page_count):
         try:
             page = doc.load_page(index)
             raw, textpage, glyphs = page_dict(page, TEXT_FLAGS, LIGATURES)
-            if page.rotation and _turned(raw, page.mediabox.height):
+            if page.rotation and turned(raw, page.mediabox.height):
                 # The text is laid out turned on a page that is shown turned (a landscape
                 # table printed to PDF as /Rotate 90): read it as the page shows it, in
                 # the document opened here.
                 page.remove_rotation()
                 raw, textpage, glyphs = page_dict(page, TEXT_FLAGS, LIGATURES)
+            if kerning and not glyphs:
+                drop_kerning_spaces(page, textpage, raw)
             rect = page.rect
             # Characters with their widths, where a line may hold letter-spaced words. The
             # spans are searched as one text, a line break apart (no run crosses one).
@@ -221,6 +232,8 @@ def _read_pages(doc: pymupdf.Document) -> tuple[tuple[PageInfo, ...], list[list[
         lines = [ln["spans"] for b in raw["blocks"] if b["type"] == 0 for ln in b["lines"]]
         fixed |= fixed_pitch_fonts(lines)
         mark_fixed_pitch(lines, fixed)
+        cork |= cork_fonts(lines)
+        read_cork_letters(lines, cork)
         paths = _paths(page) if any(b["type"] == 0 for b in raw["blocks"]) else []
         frags, others = _fragments(raw, block_base, chars, short_rules(paths))
         mark_line_numbers(frags)
@@ -245,32 +258,6 @@ def _read_pages(doc: pymupdf.Document) -> tuple[tuple[PageInfo, ...], list[list[
     return tuple(pages), per_page
 
 
-_TEXT_WORDS = 4  # words of a line of text, not a drawing's label
-_EDGE = 0.1  # of the page's height: where its running head and foot stand
-
-
-def _turned(raw: RawPage, height: float) -> bool:
-    """Most of the letters of the page's lines of text (a drawing's labels aside: a
-    landscape figure on a page shown turned) stand in lines that do not run across it,
-    and what does run across is more than the running head and foot of the page's own
-    frame (``pdflscape`` turns a table on the page, under the document's heads)."""
-    across = turned = 0
-    inside = False  # a line across the page away from its head and foot
-    for b in raw["blocks"]:
-        for ln in b.get("lines", ()):
-            runs_across = ln["dir"][0] > 0.99
-            if runs_across:
-                y0, y1 = ln["bbox"][1], ln["bbox"][3]
-                inside = inside or (y0 > _EDGE * height and y1 < (1 - _EDGE) * height)
-            text = "".join(span["text"] for span in ln["spans"])
-            if len(text.split()) >= _TEXT_WORDS:
-                if runs_across:
-                    across += len(text)
-                else:
-                    turned += len(text)
-    return turned > across and (inside or across == 0)
-
-
 def _fragments(
     raw: RawPage, block_base: int, chars: dict[tuple[int, int], list[Char]],
     rules: list[Rule],
@@ -285,7 +272,9 @@ def _fragments(
             continue
         join_circled_numbers(b["lines"])
         for k, ln in enumerate(b["lines"]):
-            spans = ln["spans"]
+            spans = [s for s in ln["spans"] if not picture_glyphs(s)]
+            if not spans:
+                continue
             raw_text, starts = spans_text(spans, rules)
             raw_text = drawn_soft_hyphens(raw_text)
             closed = raw_text
@@ -297,7 +286,9 @@ def _fragments(
             text = text if code else spaced_quotes(text)
             if not text.strip() or undecodable(text):
                 continue
-            x0, y0, x1, y1 = ln["bbox"]
+            x0, y0, x1, y1 = ln["bbox"] if len(spans) == len(ln["spans"]) else (
+                min(s["bbox"][0] for s in spans), min(s["bbox"][1] for s in spans),
+                max(s["bbox"][2] for s in spans), max(s["bbox"][3] for s in spans))
             size, bold = dominant_style(spans)
             # Repairs that change the length would move the ranges: then none are kept.
             raised, small = small_runs(spans, starts, size) if text == raw_text else ((), ())

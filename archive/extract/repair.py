@@ -132,8 +132,21 @@ def drawn_soft_hyphens(text: str) -> str:
     return text[:end].replace("\u00ad", "-") + text[end:]
 
 
+# Adobe's private-use code points for old-style figures and small capitals (expert fonts,
+# TeX's ``cmmi`` old-style digits): the digits and letters they are drawn as.
+_ADOBE_PRIVATE = str.maketrans(
+    {0xF730 + i: str(i) for i in range(10)}
+    | {0xF761 + i: chr(0x61 + i) for i in range(26)}
+    | {0xF7E0 + i: chr(0xE0 + i) for i in range(32) if i != 0x17}
+)
+_PRIVATE = re.compile("[\uf730-\uf739\uf761-\uf77a\uf7e0-\uf7ff]")
+
+
 def repair_tex_codes(text: str) -> str:
-    """Control characters in a text layer read through TeX's T1 table; others dropped."""
+    """Control characters in a text layer read through TeX's T1 table; others dropped.
+    Old-style figures and small capitals in Adobe's private-use area as what they are."""
+    if _PRIVATE.search(text) is not None:
+        text = text.translate(_ADOBE_PRIVATE)
     if _CONTROLS.search(text) is None:
         return text
     text = _BULLET.sub("•", text)
