@@ -238,3 +238,18 @@ def test_a_list_item_broken_after_a_comma_goes_on_in_typewriter_type() -> None:
     for k in (2, 3, 5, 6):
         lines[k].kind = "code"
     assert [f.kind for f in line_kinds(lines)] == [None] * 5 + ["code", "code"]
+
+
+def test_circled_numbers_beside_a_listing_are_counted_without_failing() -> None:
+    # A manual's callouts (dblatex): "③" opening a code line, "④" right of the next one.
+    # They are digits to str.isdigit() but no number to int().
+    from archive.extract.listings import line_kinds
+
+    lines = [frag("③ sudo chown user:user ~/.msmtprc", 60, 700, 240),
+             frag("chmod 0600 ~/.msmtprc", 60, 712, 180), frag("④", 250, 724, 256)]
+    lines[0].kind = lines[1].kind = "code"
+    assert [f.kind for f in line_kinds(lines)] == ["code", "code", None]
+    # Decimal digits of any script count as before.
+    lines = [frag("3 --", 60, 700, 80), frag("x = 1", 60, 712, 100), frag("4", 60, 724, 66)]
+    lines[0].kind = lines[1].kind = "code"
+    assert [f.kind for f in line_kinds(lines)] == ["code", "code", "code"]

@@ -83,7 +83,7 @@ class CiteSource:
                 object.__setattr__(self, name, str(value).strip() or None)
         if isinstance(self.year, str):
             year = self.year.strip()
-            object.__setattr__(self, "year", int(year) if year.isdigit() else None)
+            object.__setattr__(self, "year", int(year) if year.isdecimal() else None)
 
 
 @dataclass(frozen=True)

@@ -69,7 +69,7 @@ def page_range(source: CiteSource) -> str | None:
         return None
     if last is None or last == first:
         return first
-    if not (first.isdigit() and last.isdigit()) or int(last) <= int(first):
+    if not (first.isdecimal() and last.isdecimal()) or int(last) <= int(first):
         return f"{first}–{last}"
     a = int(first)
     if a < 100 or a % 100 == 0 or len(first) != len(last):

@@ -34,7 +34,7 @@ from archive.cite import (
 def _date(iso: str | None) -> dict[str, Any] | None:
     if not iso:
         return None
-    parts = [int(p) for p in iso[:10].split("-") if p.isdigit()]
+    parts = [int(p) for p in iso[:10].split("-") if p.isdecimal()]
     return {"date-parts": [parts]} if parts else None
 
 

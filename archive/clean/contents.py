@@ -125,7 +125,7 @@ def _entry(ln: Line, index: int, text: str) -> _Entry | None:
     title = _LEADER.sub("", title) if leader else title
     if not any(ch.isalpha() for ch in title) or (not leader and len(title.split()) > 12):
         return None  # no heading, or a sentence that happens to end with a number
-    if page.isdigit():
+    if page.isdecimal():
         return _Entry(index, (1, int(page)), leader)
     return _Entry(index, (0, _roman(page.lower())), leader)
 

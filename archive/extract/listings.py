@@ -163,11 +163,11 @@ def _code_continued(frags: list[Fragment]) -> list[Fragment]:
     # An empty line's number under a note in the margin (a documented TeX source names the
     # macro defined next beside its first line): it counts on from the code line above.
     for k, f in enumerate(frags):
-        if f.kind is None and f.text.isdigit() and k >= 2:
+        if f.kind is None and f.text.isdecimal() and k >= 2:
             above = frags[k - 2]
             first = above.text.split(maxsplit=1)
             if (above.kind == "code" and frags[k - 1].kind == "code" and first
-                    and first[0].isdigit() and int(first[0]) + 1 == int(f.text)
+                    and first[0].isdecimal() and int(first[0]) + 1 == int(f.text)
                     and abs(above.x0 - f.x0) <= 1.0 and frags[k - 1].x1 < f.x0):
                 f.kind = "code"
     # A listing's first line, numbered one before the code line under it (``1 ⟨*package⟩``
@@ -209,10 +209,12 @@ def _displayed_results(frags: list[Fragment]) -> list[Fragment]:
 def _numbered_next(prev: Fragment, f: Fragment) -> bool:
     """``f`` is numbered as the line after ``prev`` (a listing's numbered lines): ``9 }``
     then ``10``, an empty line's number, or ``7 ⟨/package⟩``. Right-aligned, the number may
-    start a figure's width left of the one above."""
+    start a figure's width left of the one above. An empty line's number is set in the
+    numbers' type, which may be smaller than the code's."""
     above, below = prev.text.split(maxsplit=1), f.text.split(maxsplit=1)
     return (
-        bool(above) and bool(below) and above[0].isdigit() and below[0].isdigit()
+        bool(above) and bool(below) and above[0].isdecimal() and below[0].isdecimal()
         and int(below[0]) == int(above[0]) + 1 and abs(f.x0 - prev.x0) <= prev.size
-        and (len(below) == 1 or abs(f.size - prev.size) <= 0.5)
+        and (len(below) == 1 or abs(f.size - prev.size) <= 0.5
+             or (len(above) == 1 and prev.size < f.size))
     )

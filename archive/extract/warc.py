@@ -82,7 +82,7 @@ def read_warc(data: bytes) -> WebCapture:
 
 
 def _status(code: str | None) -> int | None:
-    return int(code) if code and code.isdigit() else None
+    return int(code) if code and code.isdecimal() else None
 
 
 def _gunzip_members(data: bytes) -> bytes:

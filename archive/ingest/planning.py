@@ -74,7 +74,7 @@ def file_plan(
         events=tuple(events),
         url=capture.get(CAPTURE + "url"),
         captured_at=capture.get(CAPTURE + "date"),
-        http_status=int(status) if (status := capture.get(CAPTURE + "status", "")).isdigit()
+        http_status=int(status) if (status := capture.get(CAPTURE + "status", "")).isdecimal()
         else None,
     )
 

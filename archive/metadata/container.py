@@ -120,7 +120,7 @@ def _xmp(name: str, value: str, lang: str | None, creators: list[str]) -> list[C
         return [cand("volume", value)]
     if name == "prism:number":
         return [cand("issue", value)]
-    if name in ("prism:startingPage", "prism:endingPage") and value.isdigit():
+    if name in ("prism:startingPage", "prism:endingPage") and value.isdecimal():
         field = "first_page" if name.endswith("startingPage") else "last_page"
         return [cand(field, int(value))]
     if name in ("dc:date", "prism:coverDate", "prism:publicationDate") and (d := _date(value)):

@@ -163,7 +163,7 @@ def _read(field: str, value: str, key: str, origin: Origin, priority: int) -> li
     if field in ("first_page", "last_page"):
         pages = _PAGES.match(value)
         value = pages.group(1 if field == "first_page" else 2) if pages else value
-        return cand(int(value)) if value.isdigit() else []
+        return cand(int(value)) if value.isdecimal() else []
     if field == "modified":
         iso = iso_date(value)
         return cand(iso) if iso else []

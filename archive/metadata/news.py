@@ -111,7 +111,7 @@ def _dateline(doc: Document) -> list[Candidate]:
             if len((text[: match.start()] + text[match.end() :]).split()) > _DATELINE_WORDS:
                 continue
             month_text = match.group("month")
-            month = int(month_text) if month_text.isdigit() else _MONTHS.get(month_text.lower())
+            month = int(month_text) if month_text.isdecimal() else _MONTHS.get(month_text.lower())
             if not month:
                 continue
             iso = f"{match.group('year')}-{month:02d}-{int(match.group('day')):02d}"

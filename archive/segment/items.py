@@ -83,7 +83,7 @@ def next_in_outline(b: Boundary) -> bool | None:
 
 
 def _follows(a: str, b: str) -> bool:
-    if a.isdigit() and b.isdigit():
+    if a.isdecimal() and b.isdecimal():
         return int(b) == int(a) + 1
     return len(a) == len(b) == 1 and a.isalpha() and ord(b) == ord(a) + 1
 

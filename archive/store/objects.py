@@ -116,7 +116,7 @@ class ObjectStore:
         removed = 0
         for path in base.glob("??/??/.incoming-*") if base.is_dir() else ():
             writer = path.name.split("-")[1]
-            orphaned = writer.isdigit() and not process_alive(int(writer))
+            orphaned = writer.isdecimal() and not process_alive(int(writer))
             try:
                 if orphaned or path.stat().st_mtime < cutoff:
                     path.unlink()
