@@ -253,3 +253,16 @@ def test_circled_numbers_beside_a_listing_are_counted_without_failing() -> None:
     lines = [frag("3 --", 60, 700, 80), frag("x = 1", 60, 712, 100), frag("4", 60, 724, 66)]
     lines[0].kind = lines[1].kind = "code"
     assert [f.kind for f in line_kinds(lines)] == ["code", "code", "code"]
+
+
+def test_an_empty_listing_line_s_number_in_smaller_type_opens_the_listing_on_its_page() -> None:
+    # dblatex sets a listing's numbers in 5 pt before 9 pt code; a page breaks the listing
+    # after line 9, so the next page opens on line 10's bare number.
+    from archive.extract.listings import line_kinds
+
+    lines = [frag("10", 40, 86, 47, size=5.0),
+             frag("11 \\setdefaultgroupmode{withoutreplacement}", 40, 94, 272, size=9.0),
+             frag("12", 40, 108, 47, size=5.0),
+             frag("13 \\element{geographie}{", 40, 116, 170, size=9.0)]
+    lines[1].kind = lines[3].kind = "code"
+    assert [f.kind for f in line_kinds(lines)] == ["code"] * 4
