@@ -871,3 +871,58 @@ def test_a_file_s_first_line_underlined_titles_it_however_short() -> None:
     for title, rule in (("README", "======"), ("Tutorial", "--------")):
         text = f"{title}\n{rule}\n\n{body}"
         assert analyse(text.encode()).metadata.title == title
+
+
+FAQ = """\
+                                                                    jw  21.10.93
+\t\t\t\t\t\t\t\t    \t05.05.94
+
+   screen: frequently asked questions -- known problems -- unimplemented bugs
+=-=-=-=-=-=-=-=-=-=-=-=-=-=-=-=-=-=-=-=-=-=-=-=-=-=-=-=-=-=-=-=-=-=-=-=-=-=-=-=-
+
+
+Q:   When you start "screen" a page of text comes up to start you off. Is
+     there a way to get rid of this text as a command line argument?
+
+A:   Just  put  the following line in your ~/.screenrc:
+         startup_message off
+     Many people ask this, although  it  is  in the man page, too :-)
+
+Q:   The cursor left key deletes the characters instead of just moving
+     the cursor.
+
+A:   Your terminal emulator treats the backspace as "destructive". You
+     can probably change this somewhere in the setup. If you really must
+     have it, add the lines
+\ttermcap  <TERM> 'bc@:bs@'
+\tterminfo <TERM> 'bc@:bs@'
+     to your ~/.screenrc (replace <TERM> with the terminal type your
+     emulator uses). Screen misinterprets  this as the ansi  comment
+     sequence:
+     \t\tESC ] osc_string
+     and waits (according to ansi) for the string terminator
+     \t\tESC \\
+     Screen versions after 3.5.12 may provide a workaround.
+"""
+
+
+def test_an_faq_s_questions_head_their_answers_and_displays_stand_apart() -> None:
+    assert analyse(FAQ.encode()).metadata.title == (
+        "screen: frequently asked questions -- known problems -- unimplemented bugs")
+    got = blocks(FAQ)
+    assert [role for role, text in got if text.startswith(("Q:", "A:"))] == [
+        "heading", "body", "heading", "body"]
+    texts = [text for _, text in got]
+    # A line shown alone after a colon, the answer going on under it at its own column.
+    assert ("code", "startup_message off") in got
+    assert ("body", "Many people ask this, although it is in the man page, too :-)") in got
+    assert ("code", "ESC ] osc_string") in got
+    assert texts[texts.index("ESC ] osc_string") + 1].startswith("and waits (according")
+
+
+def test_a_definition_list_s_short_definitions_stay_text() -> None:
+    text = ("Options of the program\n\n--verbose\n        Print more.\n--quiet\n"
+            "        Print less.\n\nThe options may be given in any order, and each of them\n"
+            "more than once, as the shell passes them on.\n")
+    assert "code" not in roles(text)
+

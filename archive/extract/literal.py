@@ -2,7 +2,8 @@
 
 A text file has no markup, but its layout says what a line is:
 
-* a **rule** — a line of one repeated mark (``=====``, ``-----``, ``*****``) — parts two
+* a **rule** — a line of one repeated mark (``=====``, ``-----``, ``*****``) or two in
+  turn (``=-=-=-``) — parts two
   stretches of text; it holds no words, so it is dropped and counts as a blank line;
 * a **literal block** keeps its line breaks (role ``code``). Help files and
   reStructuredText announce one at the end of the line before it (``… with: >``,
@@ -33,7 +34,8 @@ BLANK, TEXT, RULE, END_MARK, CODE, LABEL, LONE_MARK, NOTE = (
     "blank", "text", "rule", "end-mark", "code", "label", "lone-mark", "note",
 )
 
-_RULE = re.compile(r"([=\-_*~#+])\1{2,}")
+# One mark repeated, or two in turn ("=-=-=-").
+_RULE = re.compile(r"([=\-_*~#+])\1{2,}|([=\-_*~#+])(?!\2)([=\-_*~#+])(?:\2\3)+\2?")
 _ANNOUNCED = re.compile(r"(?:^|\s)>$|\S::$")
 _BULLET = re.compile(r"^(?:[-–—•*+]\s|\(?\w{1,3}[.)]\s)")
 _TAB = 8
@@ -55,10 +57,10 @@ def classify(raw: list[str]) -> list[str]:
     _labels(shapes, indents, width)
     for k, r in enumerate(raw):
         if shapes[k] == TEXT and (_PROMPTED.match(r) or (k and shapes[k - 1] == CODE and (
-                raw[k - 1].endswith("\\") or (_PROMPTED.match(raw[k - 1])
-                                               and _SESSION_PROMPT.match(r))))):
-            # A command, a line it is continued on past a backslash, or root's command
-            # ("# make install") right under a user's.
+                (raw[k - 1].endswith("\\") and indents[k] >= indents[k - 1])
+                or (_PROMPTED.match(raw[k - 1]) and _SESSION_PROMPT.match(r))))):
+            # A command, a line it is continued on past a backslash (set no further left),
+            # or root's command ("# make install") right under a user's.
             shapes[k] = CODE
     return shapes
 
@@ -179,7 +181,8 @@ def _lone_label(raw: list[str], shapes: list[str], k: int, body: list[int]) -> b
 def _unannounced_blocks(
     raw: list[str], shapes: list[str], indents: list[int], width: int
 ) -> None:
-    """Indented runs after a colon whose every line was broken on purpose become code."""
+    """Indented runs after a colon whose every line was broken on purpose become code, and
+    so does a short line alone there, the text going on under it."""
     k = 0
     while k < len(raw):
         if shapes[k] != TEXT or not raw[k].rstrip().endswith(":"):
@@ -188,12 +191,39 @@ def _unannounced_blocks(
         start = k + 1
         while start < len(raw) and shapes[start] == BLANK:
             start += 1
-        run = _listing_run(raw, shapes, indents, start, indents[k])
+        base = _text_column(raw[k])
+        run = _listing_run(raw, shapes, indents, start, base)
         j = run[-1] + 1 if run else start
-        if len(run) >= 2 and _set_line_by_line(raw, run, width):
+        if (len(run) >= 2 and _set_line_by_line(raw, run, width)) or (
+                len(run) == 1 and _displayed_line(raw, shapes, indents, run[0], base, width)):
             for i in run:
                 shapes[i] = CODE
         k = max(j, k + 1)
+
+
+# A label hanging before a line's text: an FAQ's "A:", a list's number or bullet.
+_HANGING_LABEL = re.compile(r"^\s*(?:[A-Z][a-z]?:|\d{1,3}[.)]|[-*•+])\s+(?=\S)")
+_DISPLAY_FILL = 0.6  # of the wrap width: a displayed line ends short of it
+
+
+def _text_column(raw: str) -> int:
+    """Where the line's text starts, after a hanging label."""
+    expanded = raw.expandtabs(_TAB)
+    label = _HANGING_LABEL.match(expanded)
+    return label.end() if label else _indent(raw)
+
+
+def _displayed_line(raw: list[str], shapes: list[str], indents: list[int], k: int,
+                    base: int, width: int) -> bool:
+    """One short line set deeper than the text that announced it with a colon, the text
+    going on right under it at its own indent: a command or a setting shown on a line of
+    its own (``put the following line in your ~/.screenrc:`` ⏎ ``startup_message off``)."""
+    after = k + 1
+    return (
+        after < len(raw) and shapes[after] == TEXT and indents[after] <= base
+        and shapes[k - 1] != BLANK and len(raw[k].strip()) < _DISPLAY_FILL * width
+        and _SENTENCE.match(raw[k].strip()) is None
+    )
 
 
 def _listing_run(

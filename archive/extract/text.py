@@ -122,9 +122,12 @@ _UNDERLINE_SLACK = 3  # characters an underline may miss its heading's length by
 
 def _underlines(rule: str, above: Line) -> bool:
     """A rule right under a line of text, about as long, underlines it: a heading as
-    AsciiDoc, Markdown and reStructuredText type one (``Step 1`` over ``------``)."""
+    AsciiDoc, Markdown and reStructuredText type one (``Step 1`` over ``------``). A rule
+    from the margin may run under the line's indent too."""
     text = above.text.strip()
-    return above.kind is None and abs(len(rule.strip()) - len(text)) <= _UNDERLINE_SLACK
+    return above.kind is None and min(
+        abs(len(rule.strip()) - len(text)), abs(len(rule) - len(above.text.rstrip()))
+    ) <= _UNDERLINE_SLACK
 
 
 def _rejoin_words(lines: list[Line], open_word: list[bool]) -> list[Line]:

@@ -44,6 +44,13 @@ _ALIAS = re.compile(r"(?i)\s+(?:aka|a\.k\.a\.|alias|он же)\s+.*$")
 _BYLINE = re.compile(r"(?:^|\s[-–—:]\s+)(?:by|автор(?:ы)?:?)\s+(?P<names>\S.*)$", re.I)
 
 
+def _running(line: Line, width: int) -> bool:
+    """A line of running text: it fills the usual width from the left half (a date or a
+    tag set at the right margin does not)."""
+    indent, length = _columns(line)
+    return 2 * indent < width and indent + length >= _PROSE * width
+
+
 def _columns(line: Line) -> tuple[int, int]:
     """Indent and length of the line with tabs expanded."""
     text = line.text.expandtabs(8).rstrip()
@@ -93,7 +100,7 @@ def _underlined(head: list[Line], width: int) -> tuple[int, Candidate] | None:
     prose = 0
     for k, line in enumerate(head):
         text = " ".join(line.text.split())
-        prose += sum(_columns(line)) >= _PROSE * width
+        prose += _running(line, width)
         if prose >= _PROSE_LINES:
             break
         # The file's first line, marked a heading by its rules, is its title however short
@@ -224,7 +231,7 @@ def candidates(doc: Document) -> list[Candidate]:
                                      detail=byline,
                                      priority=PRIORITY))
                 fields.add("authors")
-        prose += sum(_columns(line)) >= _PROSE * width
+        prose += _running(line, width)
         if not _centred(line, axis) or prose >= _PROSE_LINES:
             continue
         names = _byline(text) or (_names_under_title(head, k, axis) if title_at == k - 1

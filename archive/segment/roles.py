@@ -126,9 +126,21 @@ _PLAIN_HEAD = 4  # words of a heading in the text's face that ends with a full s
 _SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+\S")  # "1.5 ", "2.3.1. "
 
 
+# An FAQ's question and the answer under it, each after its label ("Q:" ⏎ "A:").
+_QUESTION = re.compile(r"^(?:Q|Question|QUESTION|В|Вопрос|ВОПРОС|Сұрақ)\s?[:.]\s")
+_ANSWER = re.compile(r"^(?:A|Answer|ANSWER|О|Ответ|ОТВЕТ|Жауап)\s?[:.]\s")
+_QUESTION_LENGTH = 400  # characters of a question, at most
+_RUNNING_ON = 6  # words of a line under a listing that goes on with the text, at least
+
+
 def _is_heading(p: Paragraph, next_p: Paragraph | None) -> bool:
+    if next_p is not None and _QUESTION.match(p.text) and _ANSWER.match(next_p.text):
+        return len(p.text) <= _QUESTION_LENGTH  # the entry's title, however it is wrapped
     if next_p is None or len(p.lines) > 3 or len(p.text) > 200:
         return False
+    if (p.opened_by == "after_code" and not p.first.blank_before and p.first.line.y0 is None
+            and len(p.text.split()) >= _RUNNING_ON):
+        return False  # a text copy's sentence going on right under a listing
     if pt.REFERENCES_HEADING.match(p.text):
         return True
     if p.emphasis:
