@@ -889,6 +889,17 @@ def test_a_note_in_the_right_margin_is_a_side_heading_of_its_own() -> None:
     # A number there counts a quotation's lines (a school worksheet): no note.
     page.insert_text((435, 218), "10", fontsize=8)
     assert "10" not in [b.text for b in analyse(doc.tobytes()).segmentation.blocks]
+    # Nor is a front matter's roman page number at the page's corner (Texinfo's contents):
+    # "i", "ii" and "iii" on its pages, each over lines that end short of it.
+    doc = pymupdf.open()
+    for number in ("i", "ii", "iii"):
+        page = doc.new_page(width=595, height=842)
+        page.insert_text((440, 60), number, fontsize=8)
+        for k in range(3):
+            page.insert_textbox(pymupdf.Rect(104, 100 + 90 * k, 415, 190 + 90 * k), text,
+                                fontsize=10, align=pymupdf.TEXT_ALIGN_JUSTIFY)
+    texts = [b.text for b in analyse(doc.tobytes()).segmentation.blocks]
+    assert texts == [text] * 9
 
 
 def test_a_manual_page_s_headings_in_bold_capitals_over_lines_in_lower_case() -> None:

@@ -336,6 +336,9 @@ def test_names_below_the_first_section_and_headings_are_no_byline() -> None:
     assert [x.family for x in analyse(_pdf(lines)).metadata.authors] == ["Gregorio"]
     assert titleblock.names_on("Printed References") == []
     assert titleblock.names_on("Easy Problems") == []
+    # A rubric with a particle in it: "Copyright Notice" in Portuguese, under the authors.
+    assert titleblock.names_on("Nota de Copyright") == []
+    assert titleblock.names_on("New Breed Software") == []  # a firm, under the authors
     assert [x.family for x in titleblock.names_on("Enrico Gregorio")] == ["Gregorio"]
 
 

@@ -113,7 +113,8 @@ def outer_notes(rows: list[list[Fragment]]) -> list[list[Fragment]]:
         return (edge is not None and f.kind is None and f.x0 >= edge + f.size
                 and f.size <= _OUTER_TYPE * text_size[f.column]
                 and 0 < len(f.text.split()) <= _NOTE_WORDS
-                and any(ch.isalpha() for ch in f.text))  # no line's number in the margin
+                and any(ch.isalpha() for ch in f.text)  # no line's number in the margin
+                and not bare_number(f.text))  # nor a page's roman number at its corner
 
     notes = [f for row in rows for f in row if outer(f)]
     noted = Counter(f.column for f in notes)

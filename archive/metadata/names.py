@@ -182,7 +182,8 @@ GARBLED = re.compile(r"([^\W\d_])\1{3}")
 # Words of an organisation's name, no one's.
 ORGANISATION = (
     r"universit|institut|college|clinic|school|department|group|laborator|center|centre"
-    r"|company|corporation|\bcorp\b|inc\b|ltd\b|gmbh|университет|институт|академи|кафедр"
+    r"|company|corporation|\bcorp\b|inc\b|ltd\b|gmbh|\bsoftware\b|\bfoundation\b"
+    r"|университет|институт|академи|кафедр"
 )
 _ORGANISATION_WORD = re.compile(ORGANISATION, re.IGNORECASE)
 

@@ -47,6 +47,7 @@ _NOT_NAMES = re.compile(
     # Words of headings and rubrics, no one's names ("Printed References", "Easy Problems").
     r"|\b(?:references|bibliography|contents|citations?|problems|exercises|examples?"
     r"|solutions?|chapter|section|appendix|index|notes|preface|overview|usage|literature"
+    r"|copyright|licen[cs]e|notice|acknowledge?ments|inhalt|sommaire|conteúdo|índice"
     r"|литература|содержание|введение|глава|раздел"
     # and of addresses ("County Limerick")
     r"|county|province|district|street|avenue|oblast|область|район|улица)\b",
