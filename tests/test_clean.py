@@ -568,3 +568,4 @@ def test_the_partner_of_a_suspended_hyphen_is_left_as_typed() -> None:
     vocab = Vocabulary.from_texts(["сочетания клавиш"])
     text = "не могут быть назначены на control- и meta- сочетания. Emacs решает"
     assert mend_spaced_breaks(text, vocab) == text
+

@@ -926,3 +926,40 @@ def test_a_definition_list_s_short_definitions_stay_text() -> None:
             "more than once, as the shell passes them on.\n")
     assert "code" not in roles(text)
 
+
+
+def test_a_picture_s_words_in_brackets_in_a_browser_s_dump_are_no_paragraph() -> None:
+    text = ("       При запуску Tux Paint спочатку з'являється\n       заставка.\n\n"
+            "                               [Заставка]\n\n"
+            "       По завершенню завантаження натисніть будь-яку\n"
+            "       клавішу.\n\n"
+            "     [Панель вибору -- кисті, шрифти, фігури\n"
+            "                                 штампи]\n\n"
+            "       Дивіться також\n\n[1]\n")
+    texts = [text for _, text in blocks(text)]
+    assert "[Заставка]" not in texts and not any("Панель" in t for t in texts)
+    assert "По завершенню завантаження натисніть будь-яку клавішу." in texts
+    assert "[1]" in " ".join(texts)  # a note's number is no picture
+
+
+def test_a_copy_typed_one_sentence_a_line_has_the_blocks_its_blank_lines_part() -> None:
+    blocks_ = [["Затем будет задан вопрос, желаете ли Вы установить ярлыки",
+                "Tux Paint в меню \"Пуск\" и на рабочий стол Windows.",
+                "(По умолчанию устанавливаются оба.)"],
+               ["Места в директории по умолчанию должно быть достаточно для установки,",
+                "если Вы не выберете другой диск.",
+                "В противном случае, выберите другое местоположение."],
+               ["On Debian:", "Create (or add to) /etc/apache2/conf.d/git.conf:"]]
+    # Ahead of them, a paragraph wrapped where the translator's lines happened to end.
+    opening = ["Если Вы используете Windows,",
+               "Вам нужно загрузить программу установки, которая содержит",
+               "всё необходимое для работы программы: саму программу,",
+               "её звуки, картинки, кисти и шрифты, а также документацию на нескольких",
+               "языках. Программа установки спросит Вас,",
+               "куда её поместить, и создаст ярлыки в меню и на рабочем столе, а удалить",
+               "её можно через панель управления, как и любую другую программу."]
+    text = "\n\n".join("\n".join("      " + line for line in block)
+                       for block in [opening, *blocks_])
+    got = [t for _, t in blocks(text + "\n")]
+    assert got[1:3] == [" ".join(block) for block in blocks_[:2]]
+    assert got[3:] == blocks_[2]  # a label's colon ends its line's paragraph

@@ -76,6 +76,9 @@ class Cleaned:
     # break hyphen. A line with room for that many and a hyphen was not wrapped either.
     wrap_head: int | None = None
     warnings: tuple[str, ...] = ()
+    # A text copy not wrapped at a width whose reliable blank lines part it every few lines:
+    # a line that ends a sentence short inside a block (one sentence a line) ends no paragraph.
+    blank_separated: bool = False
 
 
 def _plain(text: str) -> str:
@@ -109,9 +112,11 @@ def clean(doc: Document) -> Cleaned:
     width, head = None, None
     if wrapped and not geometry:
         out, width, head = _wraps(out, narrow)
+    reliable = _blanks_reliable(out)
     return Cleaned(
-        tuple(out), artifacts, vocabulary, geometry, wrapped, _blanks_reliable(out), width, head,
+        tuple(out), artifacts, vocabulary, geometry, wrapped, reliable, width, head,
         tuple(warnings),
+        blank_separated=reliable and not geometry and width is None and _blank_every(out),
     )
 
 
@@ -204,6 +209,14 @@ def text_indent(c: CleanLine) -> int:
         return 0
     raw = c.line.text.expandtabs(8)
     return len(raw) - len(raw.lstrip())
+
+
+_BLOCK_LINES = 8  # lines between blank lines, on average, at most, in a blank-separated copy
+
+
+def _blank_every(lines: list[CleanLine]) -> bool:
+    """Blank lines part the text every few lines: its paragraphs are the blocks they part."""
+    return sum(c.blank_before for c in lines) * _BLOCK_LINES >= len(lines)
 
 
 def _blanks_reliable(lines: list[CleanLine]) -> bool:

@@ -21,7 +21,9 @@ A text file has no markup, but its layout says what a line is:
   a page's foot, out of the text's flow;
 * a command after a shell's or an interpreter's prompt (``$ git --bare init``) is literal,
   and so are the lines from it on, none set left of it, where more such commands follow (a
-  terminal session, the programs' answers with them).
+  terminal session, the programs' answers with them);
+* a line or two alone between blank lines that are nothing but words in brackets
+  (``[Заставка]``) stand for a picture, as a browser's text dump of a page shows one.
 """
 
 from __future__ import annotations
@@ -30,8 +32,8 @@ import re
 from itertools import pairwise
 
 # Shapes of a physical line (``classify`` returns one per line).
-BLANK, TEXT, RULE, END_MARK, CODE, LABEL, LONE_MARK, NOTE = (
-    "blank", "text", "rule", "end-mark", "code", "label", "lone-mark", "note",
+BLANK, TEXT, RULE, END_MARK, CODE, LABEL, LONE_MARK, NOTE, PICTURE = (
+    "blank", "text", "rule", "end-mark", "code", "label", "lone-mark", "note", "picture",
 )
 
 # One mark repeated, or two in turn ("=-=-=-").
@@ -55,6 +57,7 @@ def classify(raw: list[str]) -> list[str]:
     _sessions(raw, shapes, indents, width)
     _footnotes(raw, shapes, width)
     _labels(shapes, indents, width)
+    _pictures(raw, shapes)
     for k, r in enumerate(raw):
         if shapes[k] == TEXT and (_PROMPTED.match(r) or (k and shapes[k - 1] == CODE and (
                 (raw[k - 1].endswith("\\") and indents[k] >= indents[k - 1])
@@ -204,6 +207,8 @@ def _unannounced_blocks(
 # A label hanging before a line's text: an FAQ's "A:", a list's number or bullet.
 _HANGING_LABEL = re.compile(r"^\s*(?:[A-Z][a-z]?:|\d{1,3}[.)]|[-*•+])\s+(?=\S)")
 _DISPLAY_FILL = 0.6  # of the wrap width: a displayed line ends short of it
+_DISPLAY_WORDS = 5  # words of letters a displayed line has fewer of
+_WORDS = re.compile(r"(?<![\w$%@/.-])[^\W\d_]{2,}(?![\w/.(-])")
 
 
 def _text_column(raw: str) -> int:
@@ -221,8 +226,13 @@ def _displayed_line(raw: list[str], shapes: list[str], indents: list[int], k: in
     after = k + 1
     return (
         after < len(raw) and shapes[after] == TEXT and indents[after] <= base
+        # the text goes on under it; a line announcing another ("elif …:") is a program's
+        and not raw[after].rstrip().endswith(":")
+        and indents[k] < width // 2  # a tag set right is a label (``_labels``)
         and shapes[k - 1] != BLANK and len(raw[k].strip()) < _DISPLAY_FILL * width
-        and _SENTENCE.match(raw[k].strip()) is None
+        # a list's one item, or a line of prose, is no display
+        and _BULLET.match(raw[k].strip()) is None
+        and len(_WORDS.findall(raw[k])) < _DISPLAY_WORDS
     )
 
 
@@ -354,3 +364,29 @@ def _labels(shapes: list[str], indents: list[int], width: int) -> None:
             and indents[k + 1] < width // 2
         ):
             shapes[k] = LABEL
+
+
+# A picture's alternative text in brackets, as a browser's text dump shows an image
+# ("[Заставка]", "[IMG]"): words, not a note's number ("[1]").
+_PICTURE = re.compile(r"\[[^\[\]]*[^\W\d_][^\[\]]*\]")
+_PICTURE_LENGTH = 60  # characters of such a line, at most
+
+
+_PICTURE_LINES = 2  # lines its words may be wrapped over, at most
+
+
+def _pictures(raw: list[str], shapes: list[str]) -> None:
+    """Lines alone between blank lines that are nothing but bracketed words (wrapped over
+    a line or two) stand for a picture: their words are the picture's, not the text's."""
+    for k in range(len(raw)):
+        if shapes[k] != TEXT or (k and shapes[k - 1] != BLANK):
+            continue
+        end = k
+        while end + 1 < len(raw) and shapes[end + 1] == TEXT and end + 1 - k < _PICTURE_LINES:
+            end += 1
+        if end + 1 < len(raw) and shapes[end + 1] != BLANK:
+            continue
+        text = " ".join(r.strip() for r in raw[k:end + 1])
+        if len(text) <= _PICTURE_LENGTH and _PICTURE.fullmatch(text):
+            for i in range(k, end + 1):
+                shapes[i] = PICTURE

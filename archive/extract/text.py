@@ -92,7 +92,7 @@ def extract_text(data: bytes) -> Document:
                     lines[-1] = replace(lines[-1], text=f"{lines[-1].text} {stripped.strip()}")
                 continue
             kind = {literal.CODE: "code", literal.LABEL: "heading",
-                    literal.NOTE: "footnote"}.get(shape)
+                    literal.NOTE: "footnote", literal.PICTURE: "figure"}.get(shape)
             if kind is None and _opens_section(shapes, k, stripped):
                 kind = "heading"
             label = shape == literal.LABEL  # stands apart from the paragraph under it

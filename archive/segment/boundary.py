@@ -33,6 +33,7 @@ class Boundary:
     body_size: float | None = None  # the body text's type size, when the lines have sizes
     opener: str = ""  # the text of the paragraph's first line
     opener_x0: float | None = None  # where the paragraph's first line starts, with geometry
+    blank_separated: bool = False  # ``Cleaned.blank_separated``
 
 
 def boundary(
@@ -48,6 +49,7 @@ def boundary(
     body_size: float | None = None,
     opener: str = "",
     opener_x0: float | None = None,
+    blank_separated: bool = False,
 ) -> Boundary:
     # In a reference list entries open with a number: a dash there is GOST's separator
     # ("– С. 7–18.") wrapped to the line start.
@@ -69,6 +71,7 @@ def boundary(
         body_size=body_size,
         opener=opener,
         opener_x0=opener_x0,
+        blank_separated=blank_separated,
     )
 
 

@@ -14,6 +14,9 @@ boundary is decided from several weak signals:
   first line of its paragraph in a copy whose blank lines are known to fall inside
   sentences (``Cleaned.blanks_reliable`` is False); where no blank line ever splits a
   sentence, every blank line ends a paragraph;
+* in a copy not wrapped at any width whose reliable blank lines part it every few lines
+  (``Cleaned.blank_separated``), a sentence's end after a block's first line ends no
+  paragraph: such a copy is typed one sentence a line;
 * in a copy wrapped at a fixed number of characters (``Cleaned.wrap_width``), a line that
   ends a sentence and left room for the next line's first word — or, in a copy that breaks
   words, for the shortest head it ever breaks off plus a hyphen — was not wrapped: it ends
@@ -313,6 +316,10 @@ def sentence_end(b: Boundary) -> bool | None:
         return not (b.prev_is_first and prev.fill >= FULL and prev.line.y0 is None)
     if b.cur.after_cut and prev.line.y0 is None:
         return True
+    if b.blank_separated and not b.prev_is_first and pt.ends_sentence(prev.text):
+        # One sentence a line, inside a block the blank lines part. (A block's first line
+        # may be a heading set right on top of its text, full stop and all.)
+        return None
     return prev.fill < FULL
 
 

@@ -149,7 +149,7 @@ def _opens(
     opens, rule = decide(boundary(
         prev, cur, len(current) == 1, cleaned.wrapped, in_refs, nxt,
         cleaned.blanks_reliable, cleaned.wrap_width, cleaned.wrap_head, body_size,
-        current[0].text, current[0].line.x0,
+        current[0].text, current[0].line.x0, cleaned.blank_separated,
     ))
     if not opens and _caption_ends(current, cur):
         return True, "caption_ends"

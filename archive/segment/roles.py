@@ -131,6 +131,7 @@ _QUESTION = re.compile(r"^(?:Q|Question|QUESTION|В|Вопрос|ВОПРОС|С
 _ANSWER = re.compile(r"^(?:A|Answer|ANSWER|О|Ответ|ОТВЕТ|Жауап)\s?[:.]\s")
 _QUESTION_LENGTH = 400  # characters of a question, at most
 _RUNNING_ON = 6  # words of a line under a listing that goes on with the text, at least
+_OUTLINE_NUMBER = re.compile(r"^(?:[A-Z]|\d{1,2})(?:\.\d{1,2})+\.?\s")  # "A.1.1 ", "2.3 "
 
 
 def _is_heading(p: Paragraph, next_p: Paragraph | None) -> bool:
@@ -139,7 +140,7 @@ def _is_heading(p: Paragraph, next_p: Paragraph | None) -> bool:
     if next_p is None or len(p.lines) > 3 or len(p.text) > 200:
         return False
     if (p.opened_by == "after_code" and not p.first.blank_before and p.first.line.y0 is None
-            and len(p.text.split()) >= _RUNNING_ON):
+            and len(p.text.split()) >= _RUNNING_ON and not _OUTLINE_NUMBER.match(p.text)):
         return False  # a text copy's sentence going on right under a listing
     if pt.REFERENCES_HEADING.match(p.text):
         return True
