@@ -79,3 +79,37 @@ def test_the_bars_of_a_chart_make_no_table() -> None:
     lines = extract_pdf(doc.tobytes()).lines
     assert not [ln for ln in lines if ln.kind == "cell"]
     assert {ln.text for ln in lines if ln.kind == "figure"} >= {"2019", "2024", "Sales"}
+
+
+def test_a_code_chart_s_row_labels_left_of_its_grid_open_their_rows() -> None:
+    # A font's chart of code points: "0" … "3" down the left of the grid, one a row.
+    regular, _ = pick_fonts()
+    doc = pymupdf.open()
+    page = doc.new_page(width=420, height=595)
+    writer = pymupdf.TextWriter(page.rect)
+    writer.append((40, 60), "The chart below shows the block's first code points.",
+                  font=regular, fontsize=10)
+    left, top, step, width = 120.0, 90.0, 28.0, 40.0
+    shape = page.new_shape()
+    for r in range(4):
+        y = top + step * r
+        writer.append((left - 12, y + 17), str(r), font=regular, fontsize=7)
+        for c in range(3):
+            writer.append((left + width * c + 8, y + 12), chr(0x0410 + 16 * c + r),
+                          font=regular, fontsize=12)
+            writer.append((left + width * c + 6, y + 24), f"{0x0410 + 16 * c + r:04X}",
+                          font=regular, fontsize=5)
+    for r in range(5):
+        shape.draw_line((left, top + step * r), (left + 3 * width, top + step * r))
+    for c in range(4):
+        shape.draw_line((left + width * c, top), (left + width * c, top + 4 * step))
+    shape.finish(width=0.5)
+    shape.commit()
+    writer.append((40, top + 4 * step + 30), "After the chart the text goes on as before.",
+                  font=regular, fontsize=10)
+    writer.write_text(page)
+    out = blocks(doc.tobytes())
+    assert not [b.text for b in out if b.text.strip() in ("0", "1", "2", "3")]
+    table = next(b.text for b in out if b.role == "table")
+    assert [row.split(" | ")[:2] for row in table.split("\n")] == [
+        ["0", "А 0410"], ["1", "Б 0411"], ["2", "В 0412"], ["3", "Г 0413"]]

@@ -6,7 +6,9 @@ neither a figure's labels nor columns of the page: each fragment inside a cell i
 ``kind="cell"`` with a block number of the cell's own, so that lines of different cells are
 never joined into one. While the page's reading order is found, each row of a table
 stands in as one fragment as wide as the table (a table fills its column as lines of text
-do); then the row's cells' fragments take its place, cell by cell, line by line.
+do); then the row's cells' fragments take its place, cell by cell, line by line. A short
+label set just left of the grid, level with a row (a code chart's "0" … "F"), is that
+row's first cell.
 
 Pure functions over fragments and rectangles ``(x0, y0, x1, y1)`` in PDF points.
 """
@@ -55,7 +57,36 @@ def mark_cells(frags: list[Fragment], tables: list[Grid], first_block: int) -> d
             if x0 <= cx <= x1 and y0 <= cy <= y1:
                 f.kind, f.block = "cell", block
                 break
+    _row_labels(frags, tables, first_block, where)
     return where
+
+
+_LABEL_CHARS = 4  # characters of a row's label set left of its table, at most
+_LABEL_GAP = 2.0  # its type sizes between the label and the table's left rule, at most
+
+
+def _row_labels(frags: list[Fragment], tables: list[Grid], first_block: int,
+                where: dict[int, Cell]) -> None:
+    """A short label set just left of a table's grid, level with one of its rows (a code
+    chart's "0" … "F"), opens that row, as a cell of its own before the others."""
+    for t, rows in enumerate(tables):
+        cells = [c for row in rows for c in row if c is not None]
+        if not cells:
+            continue
+        left = min(c[0] for c in cells)
+        for f in frags:
+            text = f.text.strip()
+            if (f.kind is not None or not text or len(text) > _LABEL_CHARS or " " in text
+                    or not 0 <= left - f.x1 <= _LABEL_GAP * f.size):
+                continue
+            cy = (f.y0 + f.y1) / 2
+            for r, row in enumerate(rows):
+                present = [c for c in row if c is not None]
+                if present and min(c[1] for c in present) <= cy <= max(c[3] for c in present):
+                    block = first_block + len(where)
+                    where[block] = (t, r, -1)
+                    f.kind, f.block = "cell", block
+                    break
 
 
 def row_boxes(frags: list[Fragment], where: dict[int, Cell]) -> tuple[
