@@ -813,3 +813,19 @@ def test_a_section_s_name_opening_the_first_page_is_no_title() -> None:
     # A manual whose first page opens on its first section: "Introduction" names a part.
     for name in ("Introduction", "Contents", "1. Introduction"):
         assert analyse(_pdf([(name, 18.0), *_BODY])).metadata.title is None, name
+
+
+def test_a_typewriter_word_set_smaller_in_the_title_is_the_title_s() -> None:
+    # "Program and package xindex": the program's name in a typewriter face scaled to the
+    # title face's height, on the title's baseline.
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_text((120, 100), "Program and package", fontname="hebo", fontsize=20.7)
+    x = 120 + pymupdf.get_text_length("Program and package ", fontname="hebo", fontsize=20.7)
+    page.insert_text((x, 100), "xindex", fontname="cobo", fontsize=15.8)
+    page.insert_text((240, 150), "Herbert Voss", fontsize=14)
+    y = 220.0
+    for text, _ in _BODY:
+        page.insert_text((72, y), text.replace("Строка", "Line"), fontsize=10)
+        y += 14
+    assert analyse(doc.tobytes()).metadata.title == "Program and package xindex"

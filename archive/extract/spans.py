@@ -53,11 +53,17 @@ def small_runs(
     small: list[tuple[int, int]] = []
     for s, at in zip(spans, starts, strict=True):
         n = len(s["text"])
-        if s["size"] < 0.85 * size and s["text"].strip():
+        # Typewriter words are set smaller to match the text face's height ("package
+        # xindex" in a title): the line's own words, not smaller type.
+        if s["size"] < 0.85 * size and s["text"].strip() and not (
+                _is_mono(s) and s["size"] >= _MONO_MATCHED * size):
             _extend(small, at, at + n)
             if base is not None and "origin" in s and s["origin"][1] < base - 0.15 * size:
                 _extend(raised, at, at + n)
     return tuple(raised), tuple(small)
+
+
+_MONO_MATCHED = 0.7  # of the line's size: a typewriter word set to match it, at least
 
 
 def _extend(ranges: list[tuple[int, int]], start: int, end: int) -> None:
