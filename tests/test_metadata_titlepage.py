@@ -829,3 +829,18 @@ def test_a_typewriter_word_set_smaller_in_the_title_is_the_title_s() -> None:
         page.insert_text((72, y), text.replace("Строка", "Line"), fontsize=10)
         y += 14
     assert analyse(doc.tobytes()).metadata.title == "Program and package xindex"
+
+
+def test_a_bold_title_ends_before_the_project_s_address_under_it() -> None:
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    for k, text in enumerate(("Auto Multiple Choice: Design of Tests", "with Automated Grading",
+                              "https://www.auto-multiple-choice.net/")):
+        page.insert_text((72, 90 + 14 * k), text, fontname="hebo", fontsize=10)
+    page.insert_text((72, 150), "Abstract", fontname="helv", fontsize=10)
+    y = 170.0
+    for text, _ in _BODY:
+        page.insert_text((72, y), text.replace("Строка", "Line"), fontname="helv", fontsize=10)
+        y += 14
+    assert analyse(doc.tobytes()).metadata.title == (
+        "Auto Multiple Choice: Design of Tests with Automated Grading")

@@ -963,3 +963,19 @@ def test_a_copy_typed_one_sentence_a_line_has_the_blocks_its_blank_lines_part() 
     got = [t for _, t in blocks(text + "\n")]
     assert got[1:3] == [" ".join(block) for block in blocks_[:2]]
     assert got[3:] == blocks_[2]  # a label's colon ends its line's paragraph
+
+
+def test_a_title_in_capitals_ends_before_the_first_section_s_heading() -> None:
+    text = ("\n\n   Open Software Foundation                              V. Samar (SunSoft)\n"
+            "   Request For Comments: 86.0                         R. Schemers (SunSoft)\n"
+            "   October 1995\n\n\n\n"
+            "                              UNIFIED LOGIN WITH\n"
+            "                    PLUGGABLE AUTHENTICATION MODULES (PAM)\n\n\n"
+            "   1. INTRODUCTION\n\n"
+            "      Since low-level authentication mechanisms constantly evolve, it is\n"
+            "      important to shield the high-level consumers of these mechanisms\n"
+            "      (system-entry services and users) from such low-level changes.  With\n"
+            "      the Pluggable Authentication Module (PAM) framework, we can provide\n"
+            "      pluggability for a variety of system-entry services.\n")
+    assert analyse(text.encode()).metadata.title == (
+        "UNIFIED LOGIN WITH PLUGGABLE AUTHENTICATION MODULES (PAM)")

@@ -77,8 +77,9 @@ def _bold_opening(rows: Rows) -> list[Candidate]:
     first = [r for r in rows.rows if r.page == 1 and not rows.is_noise(r)]
     run: list[Row] = []
     for row in first:
-        if not row.bold or (run and row.index != run[-1].index + 1):
-            break
+        if not row.bold or (run and row.index != run[-1].index + 1) or _SERIAL_LINE.search(
+                row.text):
+            break  # an address under the title (the project's site) is none of it
         run.append(row)
     if not run or is_label(run[0].text):
         return []
@@ -129,6 +130,8 @@ def _caps_runs(rows: Rows) -> list[list[Row]]:
             and not pt.find_emails(row.text)
             and not _SERIAL_LINE.search(row.text)
             and (not current or row.index == current[-1].index + 1)
+            # the text's first section under the title ("1. INTRODUCTION") is none of it
+            and not (current and SECTION_LINE.match(row.text))
         )
         if ok:
             current.append(row)
