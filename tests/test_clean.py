@@ -294,6 +294,10 @@ SEED_VOCAB = Vocabulary.from_texts(ARTICLE.read_text(encoding="utf-8").splitline
         ("in a certain interval—", "however, this", "in a certain interval—however, this"),
         ("variations on this primal–", "dual pair", "variations on this primal–dual pair"),
         ("интервал —", "однако этот", "интервал — однако этот"),
+        # A program's name broken after an underscore goes on; Markdown's emphasis ends.
+        ("The function is called gss_", "check_version() and is",
+         "The function is called gss_check_version() and is"),
+        ("this is _important_", "and so", "this is _important_ and so"),
     ],
 )
 def test_join_lines(left: str, right: str, joined: str) -> None:

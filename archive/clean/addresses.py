@@ -100,3 +100,17 @@ def broken_in_address(left: str, right: str) -> bool:
     first = right.split(" ", 1)[0].rstrip(".,;)")
     return ADDRESS_PART.fullmatch(first) is not None and (
         any(ch in first for ch in "?=&#") or ("/" in first and "." in first))
+
+
+# A program's name broken after one of its underscores ("gss_" + "check_version()"): a
+# word of running text never ends with one; Markdown's "_emphasis_" opens with one too.
+_IDENTIFIER_HEAD = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*_")
+_IDENTIFIER_REST = re.compile(r"[a-z0-9]")
+
+
+def broken_at_underscore(left: str, right: str) -> bool:
+    """An identifier broken after one of its underscores: the next line goes on with it."""
+    last = left.rsplit(None, 1)[-1].lstrip("(<«\"'`")
+    return (_IDENTIFIER_HEAD.fullmatch(last) is not None
+            and _IDENTIFIER_REST.match(right) is not None)
+

@@ -36,6 +36,7 @@ from archive.clean.addresses import (
     ADDRESS_TOKEN,
     broken_at_dot,
     broken_at_slash,
+    broken_at_underscore,
     broken_in_address,
     broken_in_doi,
 )
@@ -218,7 +219,7 @@ def join_lines(left: str, right: str, vocab: Vocabulary) -> str:
         # An unspaced dash TeX broke after: interval—/however, primal–/dual.
         return head_text + left + right
     if (broken_at_slash(left, right) or broken_at_dot(left, right) or broken_in_doi(left, right)
-            or broken_in_address(left, right)):
+            or broken_in_address(left, right) or broken_at_underscore(left, right)):
         return head_text + left + right  # "GNU/" + "Linux", "https://doi." + "org/10.…"
     if left.endswith(".-") and left[-3:-2].isalpha() and right[:1].isalpha():
         return head_text + left + right  # an abbreviation in a compound: С.-/Петербург
