@@ -298,6 +298,7 @@ SEED_VOCAB = Vocabulary.from_texts(ARTICLE.read_text(encoding="utf-8").splitline
         ("The function is called gss_", "check_version() and is",
          "The function is called gss_check_version() and is"),
         ("this is _important_", "and so", "this is _important_ and so"),
+        ("already imply IDN2_NFC_", "INPUT .", "already imply IDN2_NFC_INPUT ."),
     ],
 )
 def test_join_lines(left: str, right: str, joined: str) -> None:
@@ -573,3 +574,17 @@ def test_the_partner_of_a_suspended_hyphen_is_left_as_typed() -> None:
     text = "не могут быть назначены на control- и meta- сочетания. Emacs решает"
     assert mend_spaced_breaks(text, vocab) == text
 
+
+
+def test_a_first_half_seen_only_in_other_compounds_is_no_word_of_its_own() -> None:
+    # German writes "Kommandozeilen-Options-Parser" but "Kommandozeilenwerkzeug": the
+    # first half is no word alone, so "Kommandozeilen-" + "werkzeug" is a broken word.
+    vocab = Vocabulary.from_texts([
+        "ein Kommandozeilen-Options-Parser und Kommandozeilen-LUA-Skripten",
+        "jedes Werkzeug hat seine Aufgabe; ein Werkzeug allein reicht nicht",
+    ])
+    assert join_lines("listet das Kommandozeilen-", "werkzeug fc-list auf", vocab) == (
+        "listet das Kommandozeilenwerkzeug fc-list auf")
+    # Two words the text uses alone keep the hyphen between them.
+    vocab = Vocabulary.from_texts(["the file list and the list file", "a file of lists"])
+    assert join_lines("keep the file-", "list here", vocab) == "keep the file-list here"

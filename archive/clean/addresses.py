@@ -111,6 +111,8 @@ _IDENTIFIER_REST = re.compile(r"[a-z0-9]")
 def broken_at_underscore(left: str, right: str) -> bool:
     """An identifier broken after one of its underscores: the next line goes on with it."""
     last = left.rsplit(None, 1)[-1].lstrip("(<«\"'`")
-    return (_IDENTIFIER_HEAD.fullmatch(last) is not None
-            and _IDENTIFIER_REST.match(right) is not None)
+    # A constant in capitals goes on in capitals ("IDN2_NFC_" + "INPUT").
+    return _IDENTIFIER_HEAD.fullmatch(last) is not None and (
+        _IDENTIFIER_REST.match(right) is not None
+        or (last.isupper() and right[:1].isupper()))
 

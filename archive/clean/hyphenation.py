@@ -70,6 +70,8 @@ class Vocabulary:
     words: set[str] = field(default_factory=set)
     compound_heads: set[str] = field(default_factory=set)
     compound_tails: set[str] = field(default_factory=set)
+    # Words the text uses on their own, not only as a part of a hyphenated compound.
+    alone: set[str] = field(default_factory=set)
     # Hyphen-free words in sorted order, built on the first prefix query: a stem is a prefix
     # of a word exactly when the first word not sorting before it starts with it.
     _sorted_parts: list[str] | None = field(default=None, repr=False, compare=False)
@@ -108,7 +110,9 @@ class Vocabulary:
     def add(self, word: str) -> None:
         w = word.casefold()
         self.words.add(w)
-        if "-" in w:
+        if "-" not in w:
+            self.alone.add(w)
+        else:
             parts = w.split("-")
             self.words.update(parts)
             # "Al-Farabi", "ад-Дин": a particle before a name is no first half of compounds.
@@ -344,10 +348,11 @@ def keep_hyphen(stem: str, tail: str, vocab: Vocabulary) -> bool:
         return True
     if _compound_of_words(head, first_tail, vocab):
         return True
-    # Two words the document uses on their own, neither a mere syllable.
+    # Two words the document uses on their own, neither a mere syllable. (A first half
+    # seen only in other compounds, "Kommandozeilen-Options-Parser", is no word alone.)
     return (
         min(len(last), len(first_tail)) >= 4
-        and vocab.knows_compound(last)
+        and last.casefold() in vocab.alone
         and vocab.knows_joined(first_tail)
     )
 
