@@ -36,7 +36,14 @@ def broken_at_slash(left: str, right: str) -> bool:
             right[:1] == "<" and last[:1] in "/~")
     if last == "/" and _PATH_REST.match(right):
         return True  # a path's root alone at the end: "/" + "usr/share/file"
-    return right[:1] == "/" and right[1:2].isalnum() and _URL_START.search(last) is not None
+    # "netboot/debian-installer" + "/amd64/initrd.gz": a path or an address goes on.
+    return right[:1] == "/" and right[1:2].isalnum() and (
+        _URL_START.search(last) is not None or _PATH_HEAD.fullmatch(last) is not None)
+
+
+# Directories and a name with slashes between, more than two words a slash joins
+# ("and/or"): two slashes, or a character no word has.
+_PATH_HEAD = re.compile(r"[~.]?/?(?=[^/]*/[^/]*/|.*[\d._~-])[\w.-]+(?:/[\w.-]+)+")
 
 
 # The rest of a path after its root: directories, each followed by a slash but the last.
