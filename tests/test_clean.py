@@ -282,6 +282,8 @@ SEED_VOCAB = Vocabulary.from_texts(ARTICLE.read_text(encoding="utf-8").splitline
         ("скачать файл netboot/debian-installer", "/amd64/initrd.gz и",
          "скачать файл netboot/debian-installer/amd64/initrd.gz и"),
         ("read and/or", "/etc/hosts", "read and/or /etc/hosts"),
+        ("/usr/local/include/argtable2.h", "/usr/local/lib/libargtable2.a",
+         "/usr/local/include/argtable2.h /usr/local/lib/libargtable2.a"),
         ("Analysis, 53. doi:10.1016/j.", "csda.2008.11.033.",
          "Analysis, 53. doi:10.1016/j.csda.2008.11.033."),
         ("doi:10.1016/j.csda.2008.11.033.", "The next", "doi:10.1016/j.csda.2008.11.033. The next"),

@@ -979,3 +979,54 @@ def test_a_title_in_capitals_ends_before_the_first_section_s_heading() -> None:
             "      pluggability for a variety of system-entry services.\n")
     assert analyse(text.encode()).metadata.title == (
         "UNIFIED LOGIN WITH PLUGGABLE AUTHENTICATION MODULES (PAM)")
+
+
+def test_a_listing_in_c_set_in_is_code_without_a_colon_announcing_it() -> None:
+    text = """\
+   The service calls the framework's functions in this order, and ends the
+   session when the user is done.
+
+          if (status != PAM_SUCCESS) {
+              fprintf(stderr,"error: %s\\n", pam_strerror(status));
+              login_exit(1);
+          }
+
+          /*
+           * Add DCE/Kerberos cred name, if any.
+           * XXX - The module specific stuff should be removed from login
+           * program eventually.
+
+            int
+            pam_set_data(
+                pam_handle_t *pamh,
+                char *module_data_name,
+                char *data
+            );
+
+   A list of what the framework keeps for each session follows here:
+
+      * the user's name, as the service gave it;
+      * the terminal (tty) the session runs on;
+      * the remote host, if any.
+
+      Ivan Petrov,
+      12 Main Street,
+      Springfield.
+"""
+    got = blocks(text)
+    # One listing, its blocks a blank line apart, its lines as typed.
+    codes = [t for role, t in got if role == "code"]
+    assert len(codes) == 1
+    assert codes[0].startswith("if (status != PAM_SUCCESS) {\n    fprintf(")
+    assert "\n\n/*\n * Add DCE/Kerberos cred name, if any.\n" in codes[0]
+    assert codes[0].endswith("      char *data\n  );")
+    roles = dict((t, role) for role, t in got)
+    assert roles["* the user's name, as the service gave it;"] == "list_item"
+    assert not any(role == "code" for role, t in got if "Springfield" in t or "Ivan" in t)
+
+
+def test_a_preprocessor_s_directives_set_in_are_code() -> None:
+    text = ("   The configuration for Linux machines reads, in full, as follows here.\n\n"
+            "      #define ANSI\n      #undef MICROSOFTC\n      #define LITTLENDIAN\n\n"
+            "   Other systems need other settings, which the file names one by one.\n")
+    assert ("code", "#define ANSI\n#undef MICROSOFTC\n#define LITTLENDIAN") in blocks(text)

@@ -41,9 +41,10 @@ def broken_at_slash(left: str, right: str) -> bool:
         _URL_START.search(last) is not None or _PATH_HEAD.fullmatch(last) is not None)
 
 
-# Directories and a name with slashes between, more than two words a slash joins
-# ("and/or"): two slashes, or a character no word has.
-_PATH_HEAD = re.compile(r"[~.]?/?(?=[^/]*/[^/]*/|.*[\d._~-])[\w.-]+(?:/[\w.-]+)+")
+# A relative path's directories, more than two words a slash joins ("and/or"): two slashes,
+# or a character no word has; not ending in a file's name (a list of paths one a line,
+# "/usr/include/argtable2.h" ⏎ "/usr/lib/libargtable2.a", holds whole ones).
+_PATH_HEAD = re.compile(r"(?=[^/]*/[^/]*/|.*[\d_~-])[\w.-]+(?:/[\w.-]+)*/[\w-]+")
 
 
 # The rest of a path after its root: directories, each followed by a slash but the last.

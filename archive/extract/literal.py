@@ -31,15 +31,28 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-# Shapes of a physical line (``classify`` returns one per line).
-BLANK, TEXT, RULE, END_MARK, CODE, LABEL, LONE_MARK, NOTE, PICTURE = (
-    "blank", "text", "rule", "end-mark", "code", "label", "lone-mark", "note", "picture",
+from archive.extract.alttext import mark_pictures
+from archive.extract.clike import mark_c_blocks
+from archive.extract.textshapes import (
+    BLANK,
+    BULLET,
+    CODE,
+    END_MARK,
+    LABEL,
+    LONE_MARK,
+    NOTE,
+    PICTURE,
+    RULE,
+    TEXT,
 )
+
+__all__ = ["BLANK", "CODE", "END_MARK", "LABEL", "LONE_MARK", "NOTE", "PICTURE", "RULE", "TEXT",
+           "classify"]
+
 
 # One mark repeated, or two in turn ("=-=-=-").
 _RULE = re.compile(r"([=\-_*~#+])\1{2,}|([=\-_*~#+])(?!\2)([=\-_*~#+])(?:\2\3)+\2?")
 _ANNOUNCED = re.compile(r"(?:^|\s)>$|\S::$")
-_BULLET = re.compile(r"^(?:[-–—•*+]\s|\(?\w{1,3}[.)]\s)")
 _TAB = 8
 _COLUMN_GAP = re.compile(r"\S(?: {3,}|\t)\S")
 _SENTENCE = re.compile(r"^[A-Z][^\s.]*(?:\s+\S+){3,}\.$")  # "Debian reads all the files."
@@ -54,10 +67,11 @@ def classify(raw: list[str]) -> list[str]:
     _commit_headers(raw, shapes, indents)
     _announced_blocks(raw, shapes, indents)
     _unannounced_blocks(raw, shapes, indents, width)
+    mark_c_blocks(raw, shapes, indents)
     _sessions(raw, shapes, indents, width)
     _footnotes(raw, shapes, width)
     _labels(shapes, indents, width)
-    _pictures(raw, shapes)
+    mark_pictures(raw, shapes)
     for k, r in enumerate(raw):
         if shapes[k] == TEXT and (_PROMPTED.match(r) or (k and shapes[k - 1] == CODE and (
                 (raw[k - 1].endswith("\\") and indents[k] >= indents[k - 1])
@@ -231,7 +245,7 @@ def _displayed_line(raw: list[str], shapes: list[str], indents: list[int], k: in
         and indents[k] < width // 2  # a tag set right is a label (``_labels``)
         and shapes[k - 1] != BLANK and len(raw[k].strip()) < _DISPLAY_FILL * width
         # a list's one item, or a line of prose, is no display
-        and _BULLET.match(raw[k].strip()) is None
+        and BULLET.match(raw[k].strip()) is None
         and len(_WORDS.findall(raw[k])) < _DISPLAY_WORDS
     )
 
@@ -334,7 +348,7 @@ def _footnotes(raw: list[str], shapes: list[str], width: int) -> None:
 def _set_line_by_line(raw: list[str], run: list[int], width: int) -> bool:
     """Every line of ``run`` left room for the next line's first word and none runs on into
     the next as a sentence does; none is a list item."""
-    if any(_BULLET.match(raw[i].strip()) for i in run):
+    if any(BULLET.match(raw[i].strip()) for i in run):
         return False
     for a, b in pairwise(run):
         first_word = raw[b].split(None, 1)[0]
@@ -364,29 +378,3 @@ def _labels(shapes: list[str], indents: list[int], width: int) -> None:
             and indents[k + 1] < width // 2
         ):
             shapes[k] = LABEL
-
-
-# A picture's alternative text in brackets, as a browser's text dump shows an image
-# ("[Заставка]", "[IMG]"): words, not a note's number ("[1]").
-_PICTURE = re.compile(r"\[[^\[\]]*[^\W\d_][^\[\]]*\]")
-_PICTURE_LENGTH = 60  # characters of such a line, at most
-
-
-_PICTURE_LINES = 2  # lines its words may be wrapped over, at most
-
-
-def _pictures(raw: list[str], shapes: list[str]) -> None:
-    """Lines alone between blank lines that are nothing but bracketed words (wrapped over
-    a line or two) stand for a picture: their words are the picture's, not the text's."""
-    for k in range(len(raw)):
-        if shapes[k] != TEXT or (k and shapes[k - 1] != BLANK):
-            continue
-        end = k
-        while end + 1 < len(raw) and shapes[end + 1] == TEXT and end + 1 - k < _PICTURE_LINES:
-            end += 1
-        if end + 1 < len(raw) and shapes[end + 1] != BLANK:
-            continue
-        text = " ".join(r.strip() for r in raw[k:end + 1])
-        if len(text) <= _PICTURE_LENGTH and _PICTURE.fullmatch(text):
-            for i in range(k, end + 1):
-                shapes[i] = PICTURE
