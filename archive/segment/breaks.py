@@ -59,7 +59,7 @@ from collections.abc import Callable
 
 from archive import lineshapes as pt
 from archive.clean import CleanLine
-from archive.models import MARKUP_KINDS, Line
+from archive.models import MARKUP_KINDS
 from archive.segment.boundary import Boundary, ends_clause_marked
 from archive.segment.display import (
     caps_wrapped,
@@ -75,6 +75,7 @@ from archive.segment.entries import (
     title_after_references,
 )
 from archive.segment.formulas import formula_piece
+from archive.segment.headed import centred_alone, centred_under, heading_before
 from archive.segment.items import (
     dash_term,
     definition_term,
@@ -183,7 +184,6 @@ _TYPESET_ON = re.compile(
     r" on\b.{0,40}\b(?:19|20)\d\d\.?$", re.IGNORECASE)
 
 
-_CENTRED_EMS = 3  # ems a centred line stands in from both sides of a full one
 
 
 def hanging_description(b: Boundary) -> bool | None:
@@ -290,18 +290,9 @@ def sentence_end_marked(b: Boundary) -> bool | None:
         return True
     if b.blank and prev.text.endswith(":") and pt.LIST_MARKER.match(cur.text.lstrip("«\"“(")):
         return True  # a quoted list ("«1) …") announced by a colon, after a blank line
-    if _centred_under(prev.line, cur.line) and not b.lower_start:
+    if centred_under(prev.line, cur.line) and not b.lower_start:
         return True  # a heading centred over the next page's text
     return None
-
-
-def _centred_under(above: Line, below: Line) -> bool:
-    """``below`` is set in from both sides of ``above`` by more than a word or two: centred,
-    not a line of the same text."""
-    if above.x0 is None or above.x1 is None or below.x0 is None or below.x1 is None:
-        return False
-    margin = _CENTRED_EMS * (below.size or 10.0)
-    return below.x0 - above.x0 > margin and above.x1 - below.x1 > margin
 
 
 def sentence_end(b: Boundary) -> bool | None:
@@ -323,46 +314,6 @@ def sentence_end(b: Boundary) -> bool | None:
     return prev.fill < FULL
 
 
-def heading_before(b: Boundary) -> bool | None:
-    """A paragraph's one line shaped like a heading ends there, unless a short line is set
-    close under it in the same type and from the same left edge: then it is the first line
-    of a block of short lines (an address: name, department, street, e-mail), not a
-    heading."""
-    if not (b.prev_is_first and heading_like(b.prev)):
-        return None
-    return None if _same_block(b) or _typed_block(b) else True
-
-
-_BLOCK_FILL = 0.75  # the next line is short too: a block of short lines, not a text under it
-
-
-def _same_block(b: Boundary) -> bool:
-    above, below = b.prev.line, b.cur.line
-    return (
-        above.y0 is not None and not b.cur.blank_before and above.block == below.block
-        and above.size == below.size and above.bold == below.bold
-        and above.x0 is not None and below.x0 is not None and abs(above.x0 - below.x0) <= 1.0
-        and b.cur.fill < _BLOCK_FILL
-    )  # centred lines (a title page's author, institute, date) are lines apart
-
-
-def _typed_block(b: Boundary) -> bool:
-    """In a text copy whose blank lines end paragraphs, short lines typed one under another
-    with no blank line between them (a name, a department, a university, an e-mail) are a
-    block, not a heading over its text."""
-    nxt = b.nxt
-    return (
-        b.prev.line.y0 is None and b.blanks_reliable and not b.blank
-        and b.cur.fill < _BLOCK_FILL
-        and (nxt is None or nxt.blank_before or nxt.fill < _BLOCK_FILL)
-        # Entries of a list ("|01.2| Vim installed", "Next chapter: …") are items.
-        and all(_PLAIN_LINE.match(c.text) for c in (b.prev, b.cur))
-    )
-
-
-_PLAIN_LINE = re.compile(r"[^\W\d_]{2}(?![^:]{0,30}:\s)")  # a word, no label or marker
-
-
 def ended_on_purpose(b: Boundary) -> bool | None:
     """In a fixed-width wrap an unpunctuated line that left room for the next word was
     ended on purpose: a heading (or its last line), however full a narrow wrap makes it."""
@@ -374,14 +325,6 @@ def ended_on_purpose(b: Boundary) -> bool | None:
     ):
         return True
     return None
-
-
-def centred_alone(b: Boundary) -> bool | None:
-    """With geometry, a line alone, set in from both sides of a full line under a gap (a
-    title page's date over the opening text), ends there: it is centred, not wrapped."""
-    if not (b.blank and b.prev_is_first and not b.lower_start and b.cur.fill >= FULL):
-        return None
-    return True if _centred_under(b.cur.line, b.prev.line) else None
 
 
 def short_before_gap(b: Boundary) -> bool | None:
