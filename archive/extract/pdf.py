@@ -90,6 +90,7 @@ from archive.extract.textpage import (
     drop_kerning_spaces,
     kerns_with_spaces,
     line_chars,
+    page_chars,
     page_dict,
     turned,
 )
@@ -215,14 +216,20 @@ def _read_pages(doc: pymupdf.Document) -> tuple[tuple[PageInfo, ...], list[list[
                 # the document opened here.
                 page.remove_rotation()
                 raw, textpage, glyphs = page_dict(page, TEXT_FLAGS, LIGATURES)
-            if kerning and not glyphs:
-                drop_kerning_spaces(page, textpage, raw)
+            # The characters one by one, read once, where a troff PDF's kerning needs them
+            # or a line may hold letter-spaced words (the spans searched as one text, a line
+            # break apart: no run crosses one).
+            each = page_chars(page, textpage) if kerning and not glyphs else None
+            if each:
+                drop_kerning_spaces(raw, each)
+            if not glyphs and has_run("\n".join(
+                    span["text"] for b in raw["blocks"] if b["type"] == 0
+                    for ln in b["lines"] for span in ln["spans"])):
+                each = each or page_chars(page, textpage)
+            else:
+                each = None
+            chars = line_chars(each) if each else {}
             rect = page.rect
-            # Characters with their widths, where a line may hold letter-spaced words. The
-            # spans are searched as one text, a line break apart (no run crosses one).
-            chars = line_chars(page, textpage) if not glyphs and has_run("\n".join(
-                span["text"] for b in raw["blocks"] if b["type"] == 0
-                for ln in b["lines"] for span in ln["spans"])) else {}
         except Exception as exc:
             raise CorruptFileError(f"page {index + 1} cannot be read: {_reason(exc)}") from exc
         width, height = rect.width, rect.height

@@ -38,12 +38,9 @@ def page_chars(page: Page, textpage: TextPage) -> dict[str, Any] | None:
     return chars
 
 
-def line_chars(page: Page, textpage: TextPage) -> dict[tuple[int, int], list[Char]]:
-    """Each text line's characters with their horizontal extents, by (block, line); none
-    where MuPDF cannot give them."""
-    raw = page_chars(page, textpage)
-    if not raw:
-        return {}
+def line_chars(raw: dict[str, Any]) -> dict[tuple[int, int], list[Char]]:
+    """Each text line's characters with their horizontal extents, by (block, line), from
+    the page's ``rawdict``."""
     return {
         (b["number"], k): [(c["c"], c["bbox"][0], c["bbox"][2])
                            for span in ln["spans"] for c in span["chars"]]
@@ -83,12 +80,9 @@ def kerns_with_spaces(creator: str) -> bool:
     return _KERNING_GENERATOR.search(creator) is not None
 
 
-def drop_kerning_spaces(page: Page, textpage: TextPage, raw: dict[str, Any]) -> None:
+def drop_kerning_spaces(raw: dict[str, Any], chars: dict[str, Any]) -> None:
     """Remove from ``raw``'s spans, in place, each space between two letters that the next
-    glyph starts over."""
-    chars = page_chars(page, textpage)
-    if not chars:
-        return
+    glyph starts over (``chars``: the same page's ``rawdict``)."""
     for block, raw_block in zip(raw["blocks"], chars["blocks"], strict=False):
         if block["type"] != 0:
             continue
