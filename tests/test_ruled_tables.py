@@ -17,11 +17,16 @@ ROWS = [
 ]
 
 
-def ruled_table_pdf() -> bytes:
+def table_page() -> tuple[pymupdf.Document, pymupdf.Page, pymupdf.TextWriter, pymupdf.Font]:
+    """A new document of one small page, a text writer on it and the font to write with."""
     regular, _ = pick_fonts()
     doc = pymupdf.open()
     page = doc.new_page(width=420, height=595)
-    writer = pymupdf.TextWriter(page.rect)
+    return doc, page, pymupdf.TextWriter(page.rect), regular
+
+
+def ruled_table_pdf() -> bytes:
+    doc, page, writer, regular = table_page()
     writer.append((40, 60), "Пакеты и их файлы", font=regular, fontsize=11)
     writer.append((40, 80), "Команды для работы с пакетами собраны в таблице ниже.",
                   font=regular, fontsize=10)
@@ -83,10 +88,7 @@ def test_the_bars_of_a_chart_make_no_table() -> None:
 
 def test_a_code_chart_s_row_labels_left_of_its_grid_open_their_rows() -> None:
     # A font's chart of code points: "0" … "3" down the left of the grid, one a row.
-    regular, _ = pick_fonts()
-    doc = pymupdf.open()
-    page = doc.new_page(width=420, height=595)
-    writer = pymupdf.TextWriter(page.rect)
+    doc, page, writer, regular = table_page()
     writer.append((40, 60), "The chart below shows the block's first code points.",
                   font=regular, fontsize=10)
     left, top, step, width = 120.0, 90.0, 28.0, 40.0

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pymupdf
 from pdftypeset import pick_fonts
-from test_ruled_tables import blocks
+from test_ruled_tables import blocks, table_page
 
 from archive.extract.pdf import extract_pdf
 
@@ -22,10 +22,7 @@ ROWS = [
 
 
 def unruled_table_pdf(rows: list[tuple[str, ...]]) -> bytes:
-    regular, _ = pick_fonts()
-    doc = pymupdf.open()
-    page = doc.new_page(width=420, height=595)
-    writer = pymupdf.TextWriter(page.rect)
+    doc, page, writer, regular = table_page()
     writer.append((60, 60), "Les abréviations employées dans quatre éditions récentes de",
                   font=regular, fontsize=10)
     writer.append((60, 73), "la Bible sont données dans le tableau suivant.", font=regular,
@@ -65,10 +62,7 @@ def test_rows_whose_cells_line_up_are_one_table_a_row_a_line() -> None:
 def test_pieces_far_apart_that_do_not_line_up_are_no_table() -> None:
     # Three lines with wide gaps at places that differ from line to line: formulas or a
     # list set at tab stops, not a table's columns.
-    regular, _ = pick_fonts()
-    doc = pymupdf.open()
-    page = doc.new_page(width=420, height=595)
-    writer = pymupdf.TextWriter(page.rect)
+    doc, page, writer, regular = table_page()
     for y, pieces in ((100, ((60, "а) x + y"), (140, "б) 2x = 9"), (250, "в) z = 4"))),
                       (112, ((60, "г) u = v"), (180, "д) 5x = 3"), (300, "е) w = 1"))),
                       (124, ((60, "ж) p = q"), (120, "з) 7y = 2"), (210, "и) t = 8")))):
@@ -114,11 +108,8 @@ def test_a_column_of_prose_beside_a_table_is_no_table() -> None:
 def test_a_row_that_leaves_its_text_cell_empty_is_the_table_s_not_a_listing() -> None:
     # A command overview: a feature in roman, then its two notations in typewriter type; the
     # closing tags stand on a row of their own under the notations' columns.
-    regular, _ = pick_fonts()
+    doc, page, writer, regular = table_page()
     mono = pymupdf.Font("cour")
-    doc = pymupdf.open()
-    page = doc.new_page(width=420, height=595)
-    writer = pymupdf.TextWriter(page.rect)
     rows = [("Document bounds", "<body>text</body>", "\\begin{document}"),
             ("Itemized list", "<list>", "\\begin{itemize}"),
             ("", "</list>", "\\end{itemize}"),
@@ -137,10 +128,7 @@ def test_a_row_that_leaves_its_text_cell_empty_is_the_table_s_not_a_listing() ->
 
 def test_a_number_alone_at_a_table_s_foot_is_its_last_row() -> None:
     # Pascal's triangle set as a table: its last row holds one number, in a cell's place.
-    regular, _ = pick_fonts()
-    doc = pymupdf.open()
-    page = doc.new_page(width=420, height=595)
-    writer = pymupdf.TextWriter(page.rect)
+    doc, page, writer, regular = table_page()
     rows = ["1 4 6 4 1", "1 3 3 1", "1 2 1", "1 1", "1"]
     for k, row in enumerate(rows):
         for j, number in enumerate(row.split()):

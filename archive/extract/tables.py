@@ -70,23 +70,23 @@ def _row_labels(frags: list[Fragment], tables: list[Grid], first_block: int,
     """A short label set just left of a table's grid, level with one of its rows (a code
     chart's "0" … "F"), opens that row, as a cell of its own before the others."""
     for t, rows in enumerate(tables):
-        cells = [c for row in rows for c in row if c is not None]
-        if not cells:
+        # Each row's top and bottom, and the grid's left edge.
+        spans = [(r, min(c[1] for c in present), max(c[3] for c in present))
+                 for r, row in enumerate(rows) if (present := [c for c in row if c is not None])]
+        if not spans:
             continue
-        left = min(c[0] for c in cells)
+        left = min(c[0] for row in rows for c in row if c is not None)
         for f in frags:
             text = f.text.strip()
             if (f.kind is not None or not text or len(text) > _LABEL_CHARS or " " in text
                     or not 0 <= left - f.x1 <= _LABEL_GAP * f.size):
                 continue
             cy = (f.y0 + f.y1) / 2
-            for r, row in enumerate(rows):
-                present = [c for c in row if c is not None]
-                if present and min(c[1] for c in present) <= cy <= max(c[3] for c in present):
-                    block = first_block + len(where)
-                    where[block] = (t, r, -1)
-                    f.kind, f.block = "cell", block
-                    break
+            row_at = next((r for r, top, bottom in spans if top <= cy <= bottom), None)
+            if row_at is not None:
+                block = first_block + len(where)
+                where[block] = (t, row_at, -1)
+                f.kind, f.block = "cell", block
 
 
 def row_boxes(frags: list[Fragment], where: dict[int, Cell]) -> tuple[
